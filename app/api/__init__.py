@@ -1,0 +1,1 @@
+"""HTTP layer: reads rows and renders JSON."""

@@ -1,0 +1,43 @@
+"""The FastAPI application."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+
+from app import __version__
+from app.api import health
+from app.api.problems import install_problem_handlers
+from app.config import get_settings
+
+DESCRIPTION = (
+    "Diplomatic briefings as structured data: events, actors, verbatim statements "
+    "attributed to resolved actors, and claims with their verification status, each "
+    "pointing back to its exact place in the source text."
+)
+
+
+def create_app() -> FastAPI:
+    """Build the application from the current settings."""
+    settings = get_settings()
+    logging.basicConfig(level=settings.log_level)
+    app = FastAPI(
+        title="Chancery",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=[{"name": "health", "description": "Liveness and readiness."}],
+    )
+    install_problem_handlers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+        allow_headers=["Authorization", "Content-Type", "If-None-Match"],
+        expose_headers=["ETag", "Link", "Location"],
+    )
+    app.include_router(health.router)
+    return app

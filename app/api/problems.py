@@ -1,0 +1,125 @@
+"""One error shape for every error response: RFC 9457 `application/problem+json`."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.errors import ChanceryError, DatabaseUnavailableError
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_BASE = "https://chancery.dev/problems/"
+
+log = logging.getLogger(__name__)
+
+
+class InvalidParam(BaseModel):
+    name: str = Field(description="Dotted location of the parameter, e.g. `query.limit`.")
+    reason: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem detail."""
+
+    type: str = Field(description="URI identifying the problem type.")
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    invalid_params: list[InvalidParam] | None = Field(
+        default=None, description="For 422: the offending parameters."
+    )
+    line: int | None = Field(default=None, description="For an unparseable brief: 1-based line.")
+    column: int | None = Field(default=None, description="For an unparseable brief: column.")
+
+
+def problem_response(
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    request: Request,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    """Render a problem+json response."""
+    body = Problem(
+        type=PROBLEM_BASE + slug,
+        title=title,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+        **extra,
+    )
+    return JSONResponse(
+        body.model_dump(exclude_none=True),
+        status_code=status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=headers,
+    )
+
+
+def _slug(status: int) -> str:
+    return HTTPStatus(status).phrase.lower().replace(" ", "-")
+
+
+async def _chancery_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ChanceryError)
+    extra = {k: v for k, v in exc.extensions.items() if k in ("line", "column")}
+    return problem_response(exc.status, exc.slug, exc.title, exc.detail, request, **extra)
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    phrase = HTTPStatus(exc.status_code).phrase
+    detail = exc.detail if isinstance(exc.detail, str) else phrase
+    slug = _slug(exc.status_code)
+    return problem_response(exc.status_code, slug, phrase, detail, request, exc.headers)
+
+
+def _param_name(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    params = [InvalidParam(name=_param_name(e["loc"]), reason=e["msg"]) for e in exc.errors()]
+    detail = "; ".join(f"{p.name}: {p.reason}" for p in params) or "Invalid request."
+    return problem_response(
+        422, "invalid-parameter", "Invalid parameter", detail, request, invalid_params=params
+    )
+
+
+async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("database unavailable: %s", type(exc).__name__)
+    error = DatabaseUnavailableError("The database is unavailable; retry shortly.")
+    return problem_response(
+        error.status, error.slug, error.title, error.detail, request, {"Retry-After": "5"}
+    )
+
+
+async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(
+        500, "internal-error", "Internal error", "An unexpected error occurred.", request
+    )
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Route every error through the problem+json renderers above."""
+    app.add_exception_handler(ChanceryError, _chancery_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(OperationalError, _database_error)
+    app.add_exception_handler(PoolTimeoutError, _database_error)
+    app.add_exception_handler(InterfaceError, _database_error)
+    app.add_exception_handler(Exception, _unexpected_error)

@@ -1,0 +1,52 @@
+"""The one settings object; nothing else in the application reads the environment."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+
+class Settings(BaseSettings):
+    """Runtime configuration, read from `CHANCERY_*` environment variables (and `.env`)."""
+
+    model_config = SettingsConfigDict(env_prefix="CHANCERY_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///./chancery.db",
+        description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user@host/db.",
+    )
+    api_keys: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated bearer keys for write endpoints; empty disables writes.",
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated origins allowed by CORS; empty allows none.",
+    )
+    log_level: LogLevel = Field(default="INFO", description="Logging level.")
+    max_brief_bytes: int = Field(
+        default=1_048_576, gt=0, description="Largest brief accepted, in bytes (1 MiB)."
+    )
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Return the process-wide settings, read once."""
+    return Settings()

@@ -1,0 +1,76 @@
+"""The one error hierarchy; the API renders every one of these as problem+json."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class ChanceryError(Exception):
+    """Base of every error the application raises on purpose."""
+
+    status: ClassVar[int] = 500
+    title: ClassVar[str] = "Internal error"
+    slug: ClassVar[str] = "internal-error"
+
+    def __init__(self, detail: str, **extensions: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extensions = extensions
+
+
+class BriefError(ChanceryError):
+    """A brief that cannot be read or parsed; carries where the problem is."""
+
+    status = 422
+    title = "Unparseable brief"
+    slug = "unparseable-brief"
+
+    def __init__(self, message: str, *, line: int = 1, column: int = 1, file: str = "<brief>"):
+        super().__init__(message, line=line, column=column, file=file)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.file = file
+
+    def with_file(self, file: str) -> BriefError:
+        """Return the same error attributed to `file`."""
+        return type(self)(self.message, line=self.line, column=self.column, file=file)
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class BriefTooLargeError(BriefError):
+    status = 413
+    title = "Brief too large"
+    slug = "brief-too-large"
+
+
+class NotFoundError(ChanceryError):
+    status = 404
+    title = "Not found"
+    slug = "not-found"
+
+
+class InvalidParameterError(ChanceryError):
+    status = 422
+    title = "Invalid parameter"
+    slug = "invalid-parameter"
+
+
+class UnauthorizedError(ChanceryError):
+    status = 401
+    title = "Unauthorized"
+    slug = "unauthorized"
+
+
+class WritesDisabledError(ChanceryError):
+    status = 403
+    title = "Writes disabled"
+    slug = "writes-disabled"
+
+
+class DatabaseUnavailableError(ChanceryError):
+    status = 503
+    title = "Database unavailable"
+    slug = "database-unavailable"

@@ -1,0 +1,108 @@
+"""Typed result of parsing one brief; the field names are a public contract."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# `[start, end)` character offsets into the normalised source text.
+Span = tuple[int, int]
+
+
+class ActorKind(StrEnum):
+    person = "person"
+    organization = "organization"
+    country = "country"
+
+
+class ClaimStatus(StrEnum):
+    verified = "verified"
+    unconfirmed = "unconfirmed"
+    disputed = "disputed"
+    reported = "reported"
+
+
+class StatementKind(StrEnum):
+    quote = "quote"
+    reported = "reported"
+
+
+class SectionKind(StrEnum):
+    title = "title"
+    lead = "lead"
+    key_takeaways = "key_takeaways"
+    verified_facts = "verified_facts"
+    context_impact = "context_impact"
+    official_statements = "official_statements"
+    unconfirmed = "unconfirmed"
+    disputed = "disputed"
+    bottom_line = "bottom_line"
+    extra = "extra"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ParsedActor(_Frozen):
+    key: str = Field(description="Key unique within the brief, e.g. 'volodymyr-zelenskyy'.")
+    name: str = Field(description="Canonical full name.")
+    kind: ActorKind
+    title: str | None = Field(default=None, description="Office or title, e.g. 'President'.")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code.")
+    aliases: list[str] = Field(default_factory=list, description="Every surface form seen.")
+
+
+class ParsedEvent(_Frozen):
+    title: str
+    occurred_on: date | None
+    location: str | None
+    participants: list[str] = Field(default_factory=list, description="Actor keys.")
+    span: Span
+
+
+class ParsedClaim(_Frozen):
+    text: str
+    status: ClaimStatus
+    section: str = Field(description="Section name as written in the brief.")
+    span: Span
+    actors: list[str] = Field(default_factory=list, description="Actor keys mentioned.")
+
+
+class ParsedStatement(_Frozen):
+    text: str
+    kind: StatementKind
+    speaker: str | None = Field(description="Actor key of the speaker.")
+    speaker_role: str | None = None
+    span: Span
+    actors: list[str] = Field(default_factory=list, description="Actor keys mentioned.")
+
+
+class ParsedImpact(_Frozen):
+    label: str | None
+    text: str
+    span: Span
+
+
+class ParsedSection(_Frozen):
+    name: str = Field(description="Heading as written, without Markdown marks or colon.")
+    kind: SectionKind
+    span: Span
+
+
+class ParsedBrief(_Frozen):
+    source: str = Field(exclude=True, description="Normalised source text (BOM off, LF).")
+    title: str | None
+    lead: str | None
+    occurred_on: date | None
+    location: str | None
+    bottom_line: str | None
+    events: list[ParsedEvent]
+    actors: list[ParsedActor]
+    claims: list[ParsedClaim]
+    statements: list[ParsedStatement]
+    impacts: list[ParsedImpact]
+    context: list[str]
+    sections: list[ParsedSection]

@@ -1,0 +1,1 @@
+"""Database tables: what ingest writes and the API reads."""

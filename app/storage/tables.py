@@ -1,0 +1,239 @@
+"""SQLModel tables. Created and changed only by the Alembic migrations in `migrations/`."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import JSON, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, Text
+from sqlmodel import Field, SQLModel
+
+from app.parsing.models import ActorKind, ClaimStatus, SectionKind, StatementKind
+
+# Stable constraint names, so migrations can address (and drop) every constraint by name.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Timezone-aware current time, for `*_at` columns."""
+    return datetime.now(UTC)
+
+
+def _one_of(
+    column: str, values: type[ActorKind | ClaimStatus | StatementKind | SectionKind]
+) -> str:
+    return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
+
+
+def _fk(target: str, *, ondelete: str = "CASCADE", nullable: bool = False) -> Column[int]:
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable)
+
+
+class Brief(SQLModel, table=True):
+    __tablename__ = "briefs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_name: str = Field(max_length=512, unique=True)
+    sha256: str = Field(max_length=64, index=True)
+    source_text: str = Field(sa_column=Column(Text, nullable=False))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    lead: str | None = Field(default=None, sa_column=Column(Text))
+    bottom_line: str | None = Field(default=None, sa_column=Column(Text))
+    context: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    occurred_on: date | None = Field(default=None)
+    location: str | None = Field(default=None, sa_type=Text)
+    parser_version: str = Field(max_length=32)
+    ingested_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_briefs_occurred_on_id", "occurred_on", "id"),)
+
+
+class BriefRevision(SQLModel, table=True):
+    __tablename__ = "brief_revisions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int = Field(sa_column=_fk("briefs.id"))
+    sha256: str = Field(max_length=64)
+    parser_version: str = Field(max_length=32)
+    ingested_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("uq_brief_revisions_brief_id_sha256", "brief_id", "sha256", unique=True),
+    )
+
+
+class Actor(SQLModel, table=True):
+    __tablename__ = "actors"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=160, unique=True)
+    name: str = Field(sa_type=Text)
+    normalized_name: str = Field(sa_type=Text, index=True)
+    kind: str = Field(max_length=16)
+    title: str | None = Field(default=None, sa_type=Text)
+    country: str | None = Field(default=None, max_length=2)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", ActorKind), name="kind"),
+        Index("ix_actors_kind_name", "kind", "normalized_name"),
+    )
+
+
+class ActorAlias(SQLModel, table=True):
+    """Every surface form seen for an actor, normalised (casefolded, accents stripped).
+
+    Unique per actor rather than globally: a bare surname such as `Kim` legitimately names
+    several people, and resolution never merges two actors on such a short form.
+    """
+
+    __tablename__ = "actor_aliases"
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int = Field(sa_column=_fk("actors.id"))
+    alias: str = Field(sa_type=Text)
+    normalized: str = Field(sa_type=Text, index=True)
+
+    __table_args__ = (
+        Index("uq_actor_aliases_actor_id_normalized", "actor_id", "normalized", unique=True),
+    )
+
+
+class Event(SQLModel, table=True):
+    __tablename__ = "events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int = Field(sa_column=_fk("briefs.id"))
+    position: int
+    title: str = Field(sa_column=Column(Text, nullable=False))
+    occurred_on: date | None = Field(default=None)
+    location: str | None = Field(default=None, sa_type=Text)
+    span_start: int
+    span_end: int
+
+    __table_args__ = (
+        Index("ix_events_brief_id", "brief_id"),
+        Index("ix_events_occurred_on_id", "occurred_on", "id"),
+    )
+
+
+class EventParticipant(SQLModel, table=True):
+    __tablename__ = "event_participants"
+
+    event_id: int = Field(
+        sa_column=Column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    )
+    actor_id: int = Field(
+        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+    __table_args__ = (Index("ix_event_participants_actor_id", "actor_id", "event_id"),)
+
+
+class Statement(SQLModel, table=True):
+    __tablename__ = "statements"
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int = Field(sa_column=_fk("briefs.id"))
+    position: int
+    kind: str = Field(max_length=16)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    speaker_id: int | None = Field(
+        default=None, sa_column=_fk("actors.id", ondelete="SET NULL", nullable=True)
+    )
+    speaker_role: str | None = Field(default=None, sa_type=Text)
+    # Copied from the brief so the date filter and the keyset order use one composite index.
+    occurred_on: date | None = Field(default=None)
+    span_start: int
+    span_end: int
+
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", StatementKind), name="kind"),
+        Index("ix_statements_brief_id", "brief_id"),
+        Index("ix_statements_speaker_id", "speaker_id"),
+        Index("ix_statements_occurred_on_id", "occurred_on", "id"),
+    )
+
+
+class Claim(SQLModel, table=True):
+    __tablename__ = "claims"
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int = Field(sa_column=_fk("briefs.id"))
+    position: int
+    status: str = Field(max_length=16)
+    section: str = Field(sa_type=Text)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    occurred_on: date | None = Field(default=None)
+    span_start: int
+    span_end: int
+
+    __table_args__ = (
+        CheckConstraint(_one_of("status", ClaimStatus), name="status"),
+        Index("ix_claims_brief_id", "brief_id"),
+        Index("ix_claims_occurred_on_id", "occurred_on", "id"),
+        Index("ix_claims_status_occurred_on_id", "status", "occurred_on", "id"),
+    )
+
+
+class ClaimActor(SQLModel, table=True):
+    __tablename__ = "claim_actors"
+
+    claim_id: int = Field(
+        sa_column=Column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    )
+    actor_id: int = Field(
+        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+    __table_args__ = (Index("ix_claim_actors_actor_id", "actor_id", "claim_id"),)
+
+
+class StatementActor(SQLModel, table=True):
+    __tablename__ = "statement_actors"
+
+    statement_id: int = Field(
+        sa_column=Column(ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True)
+    )
+    actor_id: int = Field(
+        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+    __table_args__ = (Index("ix_statement_actors_actor_id", "actor_id", "statement_id"),)
+
+
+class Impact(SQLModel, table=True):
+    __tablename__ = "impacts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int = Field(sa_column=_fk("briefs.id"))
+    position: int
+    label: str | None = Field(default=None, sa_type=Text)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    span_start: int
+    span_end: int
+
+    __table_args__ = (Index("ix_impacts_brief_id", "brief_id"),)
+
+
+class Section(SQLModel, table=True):
+    __tablename__ = "sections"
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int = Field(sa_column=_fk("briefs.id"))
+    position: int
+    name: str = Field(sa_type=Text)
+    kind: str = Field(max_length=32)
+    span_start: int
+    span_end: int
+
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", SectionKind), name="kind"),
+        Index("ix_sections_brief_id", "brief_id"),
+    )
