@@ -19,6 +19,9 @@ SQLModel.metadata.naming_convention = {
 }
 
 
+SEARCH_DOC = "Folded text (casefolded, accents stripped) that `q` searches."
+
+
 def utcnow() -> datetime:
     """Timezone-aware current time, for `*_at` columns."""
     return datetime.now(UTC)
@@ -48,6 +51,7 @@ class Brief(SQLModel, table=True):
     occurred_on: date | None = Field(default=None)
     location: str | None = Field(default=None, sa_type=Text)
     parser_version: str = Field(max_length=32)
+    search_text: str = Field(sa_column=Column(Text, nullable=False), description=SEARCH_DOC)
     ingested_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
     updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
 
@@ -114,6 +118,7 @@ class Event(SQLModel, table=True):
     title: str = Field(sa_column=Column(Text, nullable=False))
     occurred_on: date | None = Field(default=None)
     location: str | None = Field(default=None, sa_type=Text)
+    search_text: str = Field(sa_column=Column(Text, nullable=False), description=SEARCH_DOC)
     span_start: int
     span_end: int
 
@@ -150,6 +155,7 @@ class Statement(SQLModel, table=True):
     speaker_role: str | None = Field(default=None, sa_type=Text)
     # Copied from the brief so the date filter and the keyset order use one composite index.
     occurred_on: date | None = Field(default=None)
+    search_text: str = Field(sa_column=Column(Text, nullable=False), description=SEARCH_DOC)
     span_start: int
     span_end: int
 
@@ -171,6 +177,7 @@ class Claim(SQLModel, table=True):
     section: str = Field(sa_type=Text)
     text: str = Field(sa_column=Column(Text, nullable=False))
     occurred_on: date | None = Field(default=None)
+    search_text: str = Field(sa_column=Column(Text, nullable=False), description=SEARCH_DOC)
     span_start: int
     span_end: int
 

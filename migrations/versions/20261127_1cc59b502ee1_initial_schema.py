@@ -1,8 +1,9 @@
-"""initial schema
+"""Initial schema: briefs, revisions, actors and aliases, events, statements, claims, mentions,
+impacts and sections.
 
-Revision ID: 2e2fa7a7b3d3
+Revision ID: 1cc59b502ee1
 Revises:
-Create Date: 2026-11-27 11:01:58.246080
+Create Date: 2026-11-27 11:04:52.814399
 """
 
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "2e2fa7a7b3d3"
+revision: str = "1cc59b502ee1"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -54,6 +55,7 @@ def upgrade() -> None:
         sa.Column("occurred_on", sa.Date(), nullable=True),
         sa.Column("location", sa.Text(), nullable=True),
         sa.Column("parser_version", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_briefs")),
@@ -114,6 +116,7 @@ def upgrade() -> None:
         sa.Column("section", sa.Text(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("occurred_on", sa.Date(), nullable=True),
+        sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("span_start", sa.Integer(), nullable=False),
         sa.Column("span_end", sa.Integer(), nullable=False),
         sa.CheckConstraint(
@@ -140,6 +143,7 @@ def upgrade() -> None:
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("occurred_on", sa.Date(), nullable=True),
         sa.Column("location", sa.Text(), nullable=True),
+        sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("span_start", sa.Integer(), nullable=False),
         sa.Column("span_end", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -202,6 +206,7 @@ def upgrade() -> None:
         sa.Column("speaker_id", sa.Integer(), nullable=True),
         sa.Column("speaker_role", sa.Text(), nullable=True),
         sa.Column("occurred_on", sa.Date(), nullable=True),
+        sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("span_start", sa.Integer(), nullable=False),
         sa.Column("span_end", sa.Integer(), nullable=False),
         sa.CheckConstraint("kind IN ('quote', 'reported')", name=op.f("ck_statements_kind")),

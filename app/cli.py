@@ -1,0 +1,169 @@
+"""The `chancery` command line."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+import uvicorn
+from rich.console import Console
+
+from app import __version__, migrate
+from app.config import get_settings
+from app.errors import BriefError
+from app.ingest.console import progress_bar, summary_table
+from app.ingest.job import IngestReport, ingest_sources
+from app.ingest.sources import discover, read_bytes
+from app.ingest.verify import verify
+from app.parsing import parse_brief
+
+SEEDS_DIR = migrate.PROJECT_ROOT / "seeds"
+
+cli = typer.Typer(
+    name="chancery",
+    help="Turn diplomatic briefs into structured data and serve it over a REST API.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+db_cli = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+
+DatabaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url",
+        help="Database URL; defaults to CHANCERY_DATABASE_URL or sqlite:///./chancery.db.",
+        show_default=False,
+    ),
+]
+
+
+def _database_url(override: str | None) -> str:
+    return override or get_settings().database_url
+
+
+@cli.command()
+def version() -> None:
+    """Print the Chancery version."""
+    typer.echo(__version__)
+
+
+@db_cli.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """Apply the schema migrations (up to the latest by default)."""
+    migrate.upgrade(_database_url(database_url), revision)
+
+
+@db_cli.command("downgrade")
+def db_downgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision; `base` empties the schema.")],
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """Revert the schema migrations down to REVISION."""
+    migrate.downgrade(_database_url(database_url), revision)
+
+
+@db_cli.command("verify")
+def db_verify(database_url: DatabaseUrlOption = None) -> None:
+    """Check stored briefs: no orphan rows, rows match their source, spans hold their text.
+
+    Exit status 0 when every invariant holds, 1 otherwise (each violation is printed).
+    """
+    report = verify(_database_url(database_url))
+    for problem in report.problems:
+        typer.echo(problem, err=True)
+    typer.echo(f"{report.briefs} briefs checked, {len(report.problems)} problem(s)")
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    seed: Annotated[bool, typer.Option("--seed", help="Ingest seeds/ before serving.")] = False,
+) -> None:
+    """Apply migrations, optionally load the sample briefs, and serve the API."""
+    url = get_settings().database_url
+    migrate.upgrade(url)
+    if seed:
+        _ingest_seeds(url)
+    uvicorn.run(
+        "app.api.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=get_settings().log_level.lower(),
+    )
+
+
+def _ingest_seeds(url: str) -> None:
+    report = ingest_sources(discover([str(SEEDS_DIR)]), database_url=url)
+    typer.echo(f"seeds: {report.summary_line()}", err=True)
+
+
+@cli.command()
+def parse(
+    file: Annotated[str, typer.Argument(help="Brief to parse (.txt or .md); `-` reads stdin.")],
+) -> None:
+    """Parse one brief and print its structured form as JSON (nothing is stored)."""
+    source = next(discover([file]))
+    try:
+        data = read_bytes(source, get_settings().max_brief_bytes)
+        brief = parse_brief(data, file=source.display, max_bytes=get_settings().max_brief_bytes)
+    except BriefError as error:
+        typer.echo(str(error.with_file(source.display)), err=True)
+        raise typer.Exit(1) from None
+    typer.echo(brief.model_dump_json(indent=2))
+
+
+@cli.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or directories (recursive); `-` reads stdin.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report.")] = False,
+    name: Annotated[
+        str | None, typer.Option(help="Name to store a brief read from stdin under.")
+    ] = None,
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """Store briefs in the database: one transaction each, bad files reported and skipped.
+
+    Exit status: 0 when every brief was stored or unchanged, 1 when any was rejected.
+    """
+    url = _database_url(database_url)
+    migrate.upgrade_if_needed(url)
+    sources = list(discover(paths, stdin_name=name))
+    console = Console(stderr=as_json)
+    if as_json or not console.is_terminal:
+        report = ingest_sources(sources, database_url=url)
+        _print_plain(report, as_json)
+    else:
+        with progress_bar(console, len(sources)) as advance:
+            report = ingest_sources(sources, database_url=url, on_result=advance)
+        console.print(summary_table(report))
+    raise typer.Exit(1 if report.rejected else 0)
+
+
+def _print_plain(report: IngestReport, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+        return
+    for result in report.rejected:
+        typer.echo(f"rejected {result.error}", err=True)
+    typer.echo(report.summary_line())
+
+
+def main() -> None:
+    """Entry point of the `chancery` console script."""
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Ingestion: parsed briefs -> database rows, one transaction per brief."""

@@ -1,0 +1,130 @@
+"""The ingestion job: read, parse and store many briefs, one transaction each."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+from app.config import get_settings
+from app.db import get_engine, session_scope
+from app.errors import BriefError
+from app.ingest.sources import BriefSource, read_bytes
+from app.ingest.writer import Outcome, content_hash, find_same_content, find_stored, store_brief
+from app.parsing import PARSER_VERSION, parse_brief
+from app.parsing.models import ParsedBrief
+
+# A concurrent writer can make a transaction fail (a unique key taken meanwhile, a deadlock,
+# SQLite still locked after its busy timeout); the brief is retried from a fresh transaction.
+MAX_ATTEMPTS = 5
+RETRY_DELAY_S = 0.05
+
+
+@dataclass(frozen=True)
+class FileResult:
+    source: str
+    name: str
+    outcome: Outcome
+    brief_id: int | None = None
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+    elapsed_s: float = 0.0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counted = Counter(result.outcome.value for result in self.results)
+        return {outcome.value: counted.get(outcome.value, 0) for outcome in Outcome}
+
+    @property
+    def briefs_per_second(self) -> float:
+        return len(self.results) / self.elapsed_s if self.elapsed_s > 0 else 0.0
+
+    @property
+    def rejected(self) -> list[FileResult]:
+        return [r for r in self.results if r.outcome == Outcome.rejected]
+
+    def summary_line(self) -> str:
+        parts = ", ".join(f"{n} {outcome}" for outcome, n in self.counts.items())
+        return f"{parts} in {self.elapsed_s:.2f}s ({self.briefs_per_second:.0f} briefs/s)"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "counts": self.counts,
+            "elapsed_s": round(self.elapsed_s, 3),
+            "briefs_per_second": round(self.briefs_per_second, 1),
+            "results": [result.as_dict() for result in self.results],
+        }
+
+
+def _store(engine: Engine, name: str, parsed: ParsedBrief) -> tuple[Outcome, int]:
+    sha256 = content_hash(parsed.source)
+    with session_scope(engine, write=True) as session:
+        stored = find_stored(session, name, sha256)
+        if stored is not None and stored[1:] == (sha256, PARSER_VERSION):
+            return Outcome.unchanged, stored[0]
+        if stored is None and (same := find_same_content(session, sha256)) is not None:
+            return Outcome.unchanged, same
+        result = store_brief(session, name, parsed, PARSER_VERSION)
+        return result.outcome, result.brief_id
+
+
+def store_with_retry(engine: Engine, name: str, parsed: ParsedBrief) -> tuple[Outcome, int]:
+    """Store one parsed brief in its own transaction, retrying after a lost race."""
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            return _store(engine, name, parsed)
+        except (IntegrityError, OperationalError):
+            if attempt == MAX_ATTEMPTS:
+                raise
+            time.sleep(RETRY_DELAY_S * attempt)
+    raise AssertionError("unreachable")
+
+
+def ingest_source(engine: Engine, source: BriefSource, max_bytes: int) -> FileResult:
+    """Read, parse and store one brief; a bad brief becomes a `rejected` result."""
+    try:
+        data = read_bytes(source, max_bytes)
+        parsed = parse_brief(data, file=source.display, max_bytes=max_bytes)
+    except BriefError as error:
+        message = str(error.with_file(source.display))
+        return FileResult(source.display, source.name, Outcome.rejected, error=message)
+    try:
+        outcome, brief_id = store_with_retry(engine, source.name, parsed)
+    except SQLAlchemyError as error:
+        # The brief was fine but could not be stored (database gone, still contended):
+        # report it like any other skipped file and go on, so the rest is not lost.
+        message = f"{source.display}:1: could not be stored: {type(error).__name__}"
+        return FileResult(source.display, source.name, Outcome.rejected, error=message)
+    return FileResult(source.display, source.name, outcome, brief_id)
+
+
+def ingest_sources(
+    sources: Iterable[BriefSource],
+    *,
+    database_url: str | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> IngestReport:
+    """Ingest every source in turn and report what happened to each."""
+    engine = get_engine(database_url)
+    max_bytes = get_settings().max_brief_bytes
+    report = IngestReport()
+    started = time.perf_counter()
+    for source in sources:
+        result = ingest_source(engine, source, max_bytes)
+        report.results.append(result)
+        if on_result is not None:
+            on_result(result)
+    report.elapsed_s = time.perf_counter() - started
+    return report

@@ -1,0 +1,105 @@
+"""Invariants every database must hold after any ingestion, interrupted or not.
+
+`chancery db verify` runs these; the tests that kill and race ingestion call them too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, text
+
+from app.db import get_engine
+from app.errors import BriefError
+from app.parsing import parse_brief
+
+# (child table, its foreign key column, parent table)
+LINKS = (
+    ("claim_actors", "claim_id", "claims"),
+    ("claim_actors", "actor_id", "actors"),
+    ("statement_actors", "statement_id", "statements"),
+    ("statement_actors", "actor_id", "actors"),
+    ("event_participants", "event_id", "events"),
+    ("event_participants", "actor_id", "actors"),
+    ("actor_aliases", "actor_id", "actors"),
+    ("claims", "brief_id", "briefs"),
+    ("statements", "brief_id", "briefs"),
+    ("events", "brief_id", "briefs"),
+    ("impacts", "brief_id", "briefs"),
+    ("sections", "brief_id", "briefs"),
+    ("brief_revisions", "brief_id", "briefs"),
+)
+SPAN_TABLES = ("claims", "statements", "events", "impacts", "sections")
+
+
+@dataclass
+class VerifyReport:
+    briefs: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _orphans(connection: Connection) -> Iterator[str]:
+    for child, column, parent in LINKS:
+        query = (
+            f"SELECT count(*) FROM {child} c LEFT JOIN {parent} p ON p.id = c.{column} "
+            f"WHERE p.id IS NULL"
+        )
+        if n := connection.execute(text(query)).scalar_one():
+            yield f"{n} row(s) of {child} point at a missing {parent} row"
+
+
+def _counts(connection: Connection, table: str, brief_id: int) -> int:
+    query = text(f"SELECT count(*) FROM {table} WHERE brief_id = :b")
+    return int(connection.execute(query, {"b": brief_id}).scalar_one())
+
+
+def _bad_spans(connection: Connection, brief_id: int, source: str) -> Iterator[str]:
+    for table in SPAN_TABLES:
+        query = text(f"SELECT span_start, span_end FROM {table} WHERE brief_id = :b")
+        for start, end in connection.execute(query, {"b": brief_id}):
+            if not 0 <= start <= end <= len(source):
+                yield f"{table} span [{start}, {end}) is outside the source"
+    query = text("SELECT text, span_start, span_end FROM claims WHERE brief_id = :b")
+    for body, start, end in connection.execute(query, {"b": brief_id}):
+        if source[start:end] != body:
+            yield f"claim span [{start}, {end}) does not hold its text"
+
+
+def _brief_problems(connection: Connection, brief_id: int, source: str) -> Iterator[str]:
+    """A brief is whole when its rows are those a fresh parse of its source gives."""
+    try:
+        parsed = parse_brief(source)
+    except BriefError as error:
+        yield f"stored source no longer parses: {error.message}"
+        return
+    expected = {
+        "claims": len(parsed.claims),
+        "statements": len(parsed.statements),
+        "events": len(parsed.events),
+        "sections": len(parsed.sections),
+    }
+    for table, n in expected.items():
+        if (stored := _counts(connection, table, brief_id)) != n:
+            yield f"{stored} {table} stored, {n} expected"
+    if _counts(connection, "brief_revisions", brief_id) < 1:
+        yield "no revision recorded"
+    yield from _bad_spans(connection, brief_id, source)
+
+
+def verify(database_url: str | None = None) -> VerifyReport:
+    """Check every invariant; the report lists each violation found."""
+    report = VerifyReport()
+    with get_engine(database_url).connect() as connection:
+        report.problems.extend(_orphans(connection))
+        rows = connection.execute(text("SELECT id, source_name, source_text FROM briefs"))
+        for brief_id, name, source in rows.all():
+            report.briefs += 1
+            report.problems.extend(
+                f"{name}: {p}" for p in _brief_problems(connection, brief_id, source)
+            )
+    return report

@@ -1,0 +1,1 @@
+"""Benchmarks and the brief generator they ingest."""

@@ -1,0 +1,106 @@
+"""The ingestion job: idempotent, atomic per brief, bad files skipped, nothing else lost."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+from sqlmodel import SQLModel
+from typer.testing import CliRunner
+
+from app.cli import cli
+from app.db import get_engine
+from app.ingest.job import ingest_sources
+from app.ingest.sources import discover
+from app.ingest.verify import verify
+from app.storage.tables import Brief, BriefRevision, Claim
+from tests.conftest import SEEDS
+
+runner = CliRunner()
+
+
+def count_rows(database_url: str) -> dict[str, int]:
+    with get_engine(database_url).connect() as connection:
+        return {
+            table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+            for table in SQLModel.metadata.tables
+        }
+
+
+def _ingest(database_url: str, *paths: Path) -> dict[str, int]:
+    report = ingest_sources(discover([str(p) for p in paths]), database_url=database_url)
+    return report.counts
+
+
+def test_seeds_twice_second_run_is_unchanged(database_url: str) -> None:
+    seeds = len(list(SEEDS.glob("*.*")))
+    first = _ingest(database_url, SEEDS)
+    assert first == {"ingested": seeds, "updated": 0, "unchanged": 0, "rejected": 0}
+    before = count_rows(database_url)
+
+    second = _ingest(database_url, SEEDS)
+
+    assert second == {"ingested": 0, "updated": 0, "unchanged": seeds, "rejected": 0}
+    assert count_rows(database_url) == before
+    assert verify(database_url).problems == []
+
+
+def test_changed_file_is_updated_in_place(database_url: str, tmp_path: Path) -> None:
+    sample = next(SEEDS.glob("2025-09-04-*"))
+    brief = tmp_path / sample.name
+    shutil.copyfile(sample, brief)
+    _ingest(database_url, tmp_path)
+    brief.write_text(
+        brief.read_text(encoding="utf-8").replace(
+            "Unconfirmed\n", "Unconfirmed\n- A second meeting may follow in Rome.\n"
+        ),
+        encoding="utf-8",
+    )
+
+    assert _ingest(database_url, tmp_path)["updated"] == 1
+
+    engine = get_engine(database_url)
+    with engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(Brief)).scalar() == 1
+        revisions = connection.execute(select(func.count()).select_from(BriefRevision)).scalar()
+        claims = connection.execute(select(Claim.text).where(Claim.status == "unconfirmed"))
+        unconfirmed = list(claims.scalars())
+    assert revisions == 2
+    assert "A second meeting may follow in Rome." in unconfirmed
+    assert len(unconfirmed) == 4
+    assert verify(database_url).problems == []
+
+
+def test_bad_files_are_rejected_and_the_rest_stored(database_url: str, tmp_path: Path) -> None:
+    for seed in SEEDS.iterdir():
+        shutil.copyfile(seed, tmp_path / seed.name)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "latin1.txt").write_bytes(
+        "Lead: On 4 September 2025 in Paris, caf\xe9.".encode("latin-1")
+    )
+
+    result = runner.invoke(cli, ["ingest", str(tmp_path), "--json", "--database-url", database_url])
+
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    seeds = len(list(SEEDS.iterdir()))
+    assert report["counts"] == {"ingested": seeds, "updated": 0, "unchanged": 0, "rejected": 2}
+    errors = sorted(r["error"] for r in report["results"] if r["outcome"] == "rejected")
+    assert errors[0].startswith(f"{tmp_path / 'empty.txt'}:1: ")
+    assert errors[1].startswith(f"{tmp_path / 'latin1.txt'}:1: ")
+    with get_engine(database_url).connect() as connection:
+        stored = connection.execute(text("SELECT count(*) FROM briefs")).scalar()
+    assert stored == seeds
+
+
+def test_usage_error_exits_2() -> None:
+    assert runner.invoke(cli, ["ingest"]).exit_code == 2
+
+
+def test_same_content_under_another_name_is_unchanged(database_url: str, tmp_path: Path) -> None:
+    sample = next(SEEDS.glob("2025-09-04-*"))
+    shutil.copyfile(sample, tmp_path / "copy.txt")
+    _ingest(database_url, sample)
+    assert _ingest(database_url, tmp_path)["unchanged"] == 1

@@ -1,0 +1,85 @@
+"""The job under real process kills and real races, on both databases."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.db import get_engine
+from app.ingest.verify import verify
+from bench.generator import generate_briefs
+
+BRIEFS = 150
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for name, body in generate_briefs(BRIEFS, seed=7):
+        (folder / name).write_bytes(body.encode("utf-8"))
+    return folder
+
+
+def _ingest_process(folder: Path, database_url: str) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "app.cli", "ingest", str(folder), "--json"]
+    env = {**os.environ, "CHANCERY_DATABASE_URL": database_url}
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _stored(database_url: str) -> int:
+    with get_engine(database_url).connect() as connection:
+        return int(connection.execute(text("SELECT count(*) FROM briefs")).scalar_one())
+
+
+def _wait_for(database_url: str, at_least: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while _stored(database_url) < at_least:
+        assert process.poll() is None, "ingest finished before it could be killed"
+        assert time.monotonic() < deadline, "ingest made no progress"
+        time.sleep(0.01)
+
+
+@pytest.mark.slow
+def test_sigkill_leaves_no_partial_brief_and_rerun_completes(
+    database_url: str, corpus: Path
+) -> None:
+    process = _ingest_process(corpus, database_url)
+    _wait_for(database_url, BRIEFS // 3, process)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    assert process.returncode == -signal.SIGKILL
+    assert 0 < _stored(database_url) < BRIEFS
+    assert verify(database_url).problems == []
+
+    rerun = _ingest_process(corpus, database_url)
+    assert rerun.wait(timeout=120) == 0, rerun.stderr.read() if rerun.stderr else ""
+    assert _stored(database_url) == BRIEFS
+    assert verify(database_url).problems == []
+
+
+@pytest.mark.slow
+def test_two_processes_at_once_store_each_brief_once(database_url: str, corpus: Path) -> None:
+    first = _ingest_process(corpus, database_url)
+    second = _ingest_process(corpus, database_url)
+    outputs = [process.communicate(timeout=180) for process in (first, second)]
+
+    assert (first.returncode, second.returncode) == (0, 0), outputs
+    assert _stored(database_url) == BRIEFS
+    assert verify(database_url).problems == []
+    with get_engine(database_url).connect() as connection:
+        duplicated_actors = connection.execute(
+            text(
+                "SELECT kind, normalized_name FROM actors "
+                "GROUP BY kind, normalized_name HAVING count(*) > 1"
+            )
+        ).all()
+    assert duplicated_actors == []
+    assert verify(database_url).problems == []

@@ -1,0 +1,39 @@
+"""Folding and slugs: how actor names are matched and addressed."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.ingest.names import fold, slugify
+
+
+@pytest.mark.parametrize(
+    ("name", "folded"),
+    [
+        ("Erdoğan", "erdogan"),
+        ("ERDOGAN", "erdogan"),
+        ("  Luiz   Inácio Lula da Silva ", "luiz inacio lula da silva"),
+        ("Russia’s", "russia's"),
+        ("Élysée", "elysee"),
+    ],
+)
+def test_fold_ignores_case_accents_and_spacing(name: str, folded: str) -> None:
+    assert fold(name) == folded
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Luiz Inácio Lula da Silva", "luiz-inacio-lula-da-silva"),
+        ("Moon Jae-in", "moon-jae-in"),
+        ("U.S. Department of State", "u-s-department-of-state"),
+        ("北京", "actor"),
+    ],
+)
+def test_slugify(name: str, slug: str) -> None:
+    assert slugify(name) == slug
+
+
+def test_slug_is_bounded() -> None:
+    assert len(slugify("word " * 100)) <= 150
+    assert not slugify("word " * 100).endswith("-")
