@@ -1,107 +1,151 @@
-"""Resolve the actors of one parsed brief to actor rows shared by every brief."""
+"""Resolve the actors of one parsed brief to actor rows shared by every brief.
+
+An actor is the same across briefs when its kind and normalised full name match (a country:
+its ISO code), or when one of its multi-word aliases names a stored actor of the same kind.
+A bare surname (`Kim`, `Lee`) names many people, so it never merges two actors.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from app.ingest.names import fold, slugify
 from app.parsing.models import ActorKind, ParsedActor
-from app.storage.tables import Actor, ActorAlias
+from app.storage.tables import Actor, ActorAlias, utcnow
+
+# Lookup keys: ("country", code), (kind, folded name) and ("alias", kind, folded alias).
+LookupKey = tuple[str, ...]
 
 
 def _is_full_name(folded: str) -> bool:
-    # A bare surname (`kim`, `lee`) names many people; only multi-word forms identify one.
     return " " in folded
 
 
-def _find_by_name(session: Session, kind: str, folded: str) -> int | None:
-    query = select(Actor.id).where(Actor.kind == kind, Actor.normalized_name == folded)
-    return session.execute(query.order_by(col(Actor.id)).limit(1)).scalar_one_or_none()
-
-
-def _find_by_alias(session: Session, kind: str, folded_aliases: Iterable[str]) -> int | None:
-    candidates = [alias for alias in folded_aliases if _is_full_name(alias)]
-    if not candidates:
-        return None
-    query = (
-        select(ActorAlias.actor_id)
-        .join(Actor, col(Actor.id) == col(ActorAlias.actor_id))
-        .where(Actor.kind == kind, col(ActorAlias.normalized).in_(candidates))
-        .order_by(col(ActorAlias.actor_id))
-        .limit(1)
-    )
-    return session.execute(query).scalar_one_or_none()
-
-
-def _find_country(session: Session, code: str) -> int | None:
-    query = select(Actor.id).where(Actor.kind == ActorKind.country, Actor.country == code)
-    return session.execute(query.order_by(col(Actor.id)).limit(1)).scalar_one_or_none()
-
-
-def find_actor(session: Session, actor: ParsedActor) -> int | None:
-    """The id of the stored actor that `actor` names, if any."""
+def _lookup_keys(actor: ParsedActor) -> list[LookupKey]:
     if actor.kind == ActorKind.country and actor.country:
-        return _find_country(session, actor.country.upper())
+        return [("country", actor.country.upper())]
     folded = fold(actor.name)
-    found = _find_by_name(session, actor.kind, folded)
-    if found is None:
-        aliases = {folded, *(fold(alias) for alias in actor.aliases)}
-        found = _find_by_alias(session, actor.kind, sorted(aliases))
-    return found
+    aliases = sorted({fold(alias) for alias in (actor.name, *actor.aliases)})
+    return [(actor.kind.value, folded)] + [
+        ("alias", actor.kind.value, alias) for alias in aliases if _is_full_name(alias)
+    ]
+
+
+def _query(session: Session, key: LookupKey) -> int | None:
+    if key[0] == "country":
+        where = [Actor.kind == ActorKind.country.value, Actor.country == key[1]]
+        query = select(Actor.id).where(*where)
+    elif key[0] == "alias":
+        query = (
+            select(Actor.id)
+            .join(ActorAlias, col(ActorAlias.actor_id) == col(Actor.id))
+            .where(Actor.kind == key[1], ActorAlias.normalized == key[2])
+        )
+    else:
+        query = select(Actor.id).where(Actor.kind == key[0], Actor.normalized_name == key[1])
+    result = session.connection().execute(query.order_by(col(Actor.id)).limit(1))
+    return result.scalars().first()
 
 
 def _free_slug(session: Session, base: str) -> str:
-    taken = set(
-        session.execute(select(Actor.slug).where(col(Actor.slug).like(base + "%"))).scalars()
-    )
+    query = select(Actor.slug).where(col(Actor.slug).like(base + "%"))
+    taken = set(session.connection().execute(query).scalars())
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
 
 
-def create_actor(session: Session, actor: ParsedActor) -> int:
-    """Insert a new actor row for `actor` and return its id."""
-    row = Actor(
-        slug=_free_slug(session, slugify(actor.name)),
-        name=actor.name,
-        normalized_name=fold(actor.name),
-        kind=actor.kind.value,
-        title=actor.title,
-        country=actor.country.upper() if actor.country else None,
-    )
-    session.add(row)
-    session.flush()
-    assert row.id is not None
-    return row.id
+def _create(session: Session, actor: ParsedActor) -> int:
+    row = {
+        "slug": _free_slug(session, slugify(actor.name)),
+        "name": actor.name,
+        "normalized_name": fold(actor.name),
+        "kind": actor.kind.value,
+        "title": actor.title,
+        "country": actor.country.upper() if actor.country else None,
+        "created_at": utcnow(),
+    }
+    actors = Actor.__table__  # type: ignore[attr-defined]
+    statement = insert(actors).returning(actors.c.id)
+    return int(session.connection().execute(statement, row).scalar_one())
 
 
-def record_aliases(session: Session, actor_id: int, actor: ParsedActor) -> None:
-    """Store every surface form of `actor` not yet known for `actor_id`."""
-    wanted: dict[str, str] = {}
-    for alias in (actor.name, *actor.aliases):
-        wanted.setdefault(fold(alias), alias)
-    known = set(
-        session.execute(
-            select(ActorAlias.normalized).where(ActorAlias.actor_id == actor_id)
-        ).scalars()
-    )
-    session.add_all(
-        ActorAlias(actor_id=actor_id, alias=alias, normalized=folded)
-        for folded, alias in wanted.items()
-        if folded not in known and folded
-    )
+def _known_aliases(session: Session, actor_id: int) -> set[str]:
+    query = select(ActorAlias.normalized).where(ActorAlias.actor_id == actor_id)
+    return set(session.connection().execute(query).scalars())
 
 
-def resolve_actors(session: Session, actors: Iterable[ParsedActor]) -> dict[str, int]:
-    """Map each parsed actor's key to a stored actor id, creating actors as needed."""
-    ids: dict[str, int] = {}
-    for actor in actors:
-        actor_id = find_actor(session, actor)
-        if actor_id is None:
-            actor_id = create_actor(session, actor)
-        record_aliases(session, actor_id, actor)
-        ids[actor.key] = actor_id
-    return ids
+@dataclass
+class ActorResolver:
+    """Resolves actors, remembering what committed transactions stored.
+
+    One resolver serves one ingestion job; what a transaction learns is kept only once
+    `commit()` says that transaction committed, so a rollback leaves no stale ids behind.
+    """
+
+    ids: dict[LookupKey, int] = field(default_factory=dict)
+    aliases: dict[int, set[str]] = field(default_factory=dict)
+    _pending_ids: dict[LookupKey, int] = field(default_factory=dict)
+    _pending_aliases: dict[int, set[str]] = field(default_factory=dict)
+
+    def commit(self) -> None:
+        self.ids.update(self._pending_ids)
+        for actor_id, known in self._pending_aliases.items():
+            self.aliases.setdefault(actor_id, set()).update(known)
+        self.discard()
+
+    def discard(self) -> None:
+        self._pending_ids.clear()
+        self._pending_aliases.clear()
+
+    def forget(self) -> None:
+        """Drop everything remembered, e.g. after a failed transaction."""
+        self.discard()
+        self.ids.clear()
+        self.aliases.clear()
+
+    def _find(self, session: Session, keys: list[LookupKey]) -> int | None:
+        for key in keys:
+            found = self.ids.get(key) or self._pending_ids.get(key) or _query(session, key)
+            if found is not None:
+                return found
+        return None
+
+    def _aliases_of(self, session: Session, actor_id: int) -> set[str]:
+        known = self._pending_aliases.get(actor_id)
+        if known is None:
+            cached = self.aliases.get(actor_id)
+            known = set(cached) if cached is not None else _known_aliases(session, actor_id)
+            self._pending_aliases[actor_id] = known
+        return known
+
+    def _record_aliases(self, session: Session, actor_id: int, actor: ParsedActor) -> None:
+        known = self._aliases_of(session, actor_id)
+        new: dict[str, str] = {}
+        for alias in (actor.name, *actor.aliases):
+            folded = fold(alias)
+            if folded and folded not in known:
+                new.setdefault(folded, alias)
+        if new:
+            rows = [{"actor_id": actor_id, "alias": a, "normalized": f} for f, a in new.items()]
+            session.connection().execute(insert(ActorAlias.__table__), rows)  # type: ignore[attr-defined]
+            known.update(new)
+
+    def resolve(self, session: Session, actors: Iterable[ParsedActor]) -> dict[str, int]:
+        """Map each parsed actor's key to a stored actor id, creating actors as needed."""
+        resolved: dict[str, int] = {}
+        for actor in actors:
+            keys = _lookup_keys(actor)
+            actor_id = self._find(session, keys)
+            if actor_id is None:
+                actor_id = _create(session, actor)
+            for key in keys:
+                self._pending_ids.setdefault(key, actor_id)
+            self._record_aliases(session, actor_id, actor)
+            resolved[actor.key] = actor_id
+        return resolved

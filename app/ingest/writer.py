@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import delete, insert, update
 from sqlmodel import Session, SQLModel, col, select
 
-from app.ingest.actors import resolve_actors
+from app.ingest.actors import ActorResolver
 from app.ingest.names import fold
 from app.parsing.models import ParsedBrief
 from app.storage.tables import (
@@ -56,14 +56,16 @@ def find_stored(session: Session, source_name: str, sha256: str) -> tuple[int, s
     query = select(Brief.id, Brief.sha256, Brief.parser_version).where(
         Brief.source_name == source_name
     )
-    row = session.execute(query).one_or_none()
-    return (row[0], row[1], row[2]) if row else None
+    row = session.connection().execute(query).one_or_none()
+    if row is None or row[0] is None:
+        return None
+    return row[0], row[1], row[2]
 
 
 def find_same_content(session: Session, sha256: str) -> int | None:
     """The id of a brief already holding exactly this content, under any name."""
     query = select(Brief.id).where(Brief.sha256 == sha256).order_by(col(Brief.id)).limit(1)
-    return session.execute(query).scalar_one_or_none()
+    return session.connection().execute(query).scalars().first()
 
 
 def _brief_fields(parsed: ParsedBrief, sha256: str, parser_version: str) -> dict[str, Any]:
@@ -82,13 +84,36 @@ def _brief_fields(parsed: ParsedBrief, sha256: str, parser_version: str) -> dict
     }
 
 
-def _insert_rows(session: Session, table: type[SQLModel], rows: list[dict[str, Any]]) -> list[int]:
-    """Insert `rows` in one round trip; return their new ids in the order given."""
+def _insert_rows(session: Session, table: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+    """Insert `rows` with one executemany."""
+    if rows:
+        session.connection().execute(insert(table.__table__), rows)  # type: ignore[attr-defined]
+
+
+def _insert_one(session: Session, table: type[SQLModel], row: dict[str, Any]) -> int:
+    core_table = table.__table__  # type: ignore[attr-defined]
+    statement = insert(core_table).returning(core_table.c.id)
+    return int(session.connection().execute(statement, row).scalar_one())
+
+
+def _insert_children(
+    session: Session, table: type[SQLModel], brief_id: int, rows: list[dict[str, Any]]
+) -> list[int]:
+    """Insert a brief's rows of `table`; return their ids in `position` order.
+
+    A plain executemany and one SELECT: RETURNING with guaranteed row order would cost one
+    statement per row on SQLite.
+    """
     if not rows:
         return []
-    primary_key = table.__table__.c.id  # type: ignore[attr-defined]
-    statement = insert(table).returning(primary_key, sort_by_parameter_order=True)
-    return list(session.execute(statement, rows).scalars())
+    _insert_rows(session, table, rows)
+    core_table = table.__table__  # type: ignore[attr-defined]
+    query = (
+        select(core_table.c.id)
+        .where(core_table.c.brief_id == brief_id)
+        .order_by(core_table.c.position)
+    )
+    return list(session.connection().execute(query).scalars())
 
 
 def _insert_mentions(
@@ -105,9 +130,8 @@ def _insert_mentions(
         for key in keys
         if key in actors
     }
-    if pairs:
-        rows = [{parent: pid, "actor_id": aid} for pid, aid in sorted(pairs)]
-        session.execute(insert(table), rows)
+    rows = [{parent: pid, "actor_id": aid} for pid, aid in sorted(pairs)]
+    _insert_rows(session, table, rows)
 
 
 def _span(span: tuple[int, int]) -> dict[str, int]:
@@ -123,7 +147,7 @@ def _write_events(
          "search_text": fold(f"{event.title} {event.location or ''}"), **_span(event.span)}
         for i, event in enumerate(parsed.events)
     ]  # fmt: skip
-    ids = _insert_rows(session, Event, rows)
+    ids = _insert_children(session, Event, brief_id, rows)
     participants = [event.participants for event in parsed.events]
     _insert_mentions(session, EventParticipant, "event_id", ids, participants, actors)
 
@@ -137,7 +161,7 @@ def _write_claims(
          "search_text": fold(claim.text), **_span(claim.span)}
         for i, claim in enumerate(parsed.claims)
     ]  # fmt: skip
-    ids = _insert_rows(session, Claim, rows)
+    ids = _insert_children(session, Claim, brief_id, rows)
     mentioned = [claim.actors for claim in parsed.claims]
     _insert_mentions(session, ClaimActor, "claim_id", ids, mentioned, actors)
 
@@ -153,7 +177,7 @@ def _write_statements(
          **_span(statement.span)}
         for i, statement in enumerate(parsed.statements)
     ]  # fmt: skip
-    ids = _insert_rows(session, Statement, rows)
+    ids = _insert_children(session, Statement, brief_id, rows)
     mentioned = [statement.actors for statement in parsed.statements]
     _insert_mentions(session, StatementActor, "statement_id", ids, mentioned, actors)
 
@@ -176,11 +200,13 @@ def _write_impacts_and_sections(session: Session, brief_id: int, parsed: ParsedB
 def _delete_children(session: Session, brief_id: int) -> None:
     for table in CHILD_TABLES:
         brief_column = table.__table__.c.brief_id  # type: ignore[attr-defined]
-        session.execute(delete(table).where(brief_column == brief_id))
+        session.connection().execute(delete(table).where(brief_column == brief_id))
 
 
-def _write_extracted(session: Session, brief_id: int, parsed: ParsedBrief) -> None:
-    actors = resolve_actors(session, parsed.actors)
+def _write_extracted(
+    session: Session, brief_id: int, parsed: ParsedBrief, resolver: ActorResolver
+) -> None:
+    actors = resolver.resolve(session, parsed.actors)
     _write_events(session, brief_id, parsed, actors)
     _write_claims(session, brief_id, parsed, actors)
     _write_statements(session, brief_id, parsed, actors)
@@ -188,21 +214,27 @@ def _write_extracted(session: Session, brief_id: int, parsed: ParsedBrief) -> No
 
 
 def store_brief(
-    session: Session, source_name: str, parsed: ParsedBrief, parser_version: str
+    session: Session,
+    source_name: str,
+    parsed: ParsedBrief,
+    parser_version: str,
+    resolver: ActorResolver | None = None,
 ) -> StoredBrief:
     """Insert or replace the brief stored under `source_name`; flushes, never commits."""
     sha256 = content_hash(parsed.source)
     fields = _brief_fields(parsed, sha256, parser_version)
     stored = find_stored(session, source_name, sha256)
     if stored is None:
-        brief_id = _insert_rows(session, Brief, [{"source_name": source_name, **fields}])[0]
+        row = {"source_name": source_name, "ingested_at": fields["updated_at"], **fields}
+        brief_id = _insert_one(session, Brief, row)
         outcome = Outcome.ingested
     else:
         brief_id, outcome = stored[0], Outcome.updated
         _delete_children(session, brief_id)
-        session.execute(update(Brief).where(col(Brief.id) == brief_id).values(**fields))
+        statement = update(Brief).where(col(Brief.id) == brief_id).values(**fields)
+        session.connection().execute(statement)
     if stored is None or stored[1] != sha256:
-        session.add(BriefRevision(brief_id=brief_id, sha256=sha256, parser_version=parser_version))
-    _write_extracted(session, brief_id, parsed)
-    session.flush()
+        revision = {"brief_id": brief_id, "sha256": sha256, "parser_version": parser_version}
+        _insert_rows(session, BriefRevision, [{**revision, "ingested_at": utcnow()}])
+    _write_extracted(session, brief_id, parsed, resolver or ActorResolver())
     return StoredBrief(outcome, brief_id)

@@ -12,10 +12,11 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.db import get_engine
-from app.ingest.job import ingest_sources
+from app.ingest.job import POOL_THRESHOLD, ingest_sources
 from app.ingest.sources import discover
 from app.ingest.verify import verify
 from app.storage.tables import Brief, BriefRevision, Claim
+from bench.generator import generate_briefs
 from tests.conftest import SEEDS
 
 runner = CliRunner()
@@ -104,3 +105,18 @@ def test_same_content_under_another_name_is_unchanged(database_url: str, tmp_pat
     shutil.copyfile(sample, tmp_path / "copy.txt")
     _ingest(database_url, sample)
     assert _ingest(database_url, tmp_path)["unchanged"] == 1
+
+
+def test_parser_processes_keep_order_and_rejections(database_url: str, tmp_path: Path) -> None:
+    for name, body in generate_briefs(POOL_THRESHOLD + 6, seed=3):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    (tmp_path / "0-empty.txt").write_text("   \n")
+    sources = list(discover([str(tmp_path)]))
+
+    report = ingest_sources(sources, database_url=database_url, workers=1)
+
+    assert report.counts["ingested"] == POOL_THRESHOLD + 6
+    assert [r.name for r in report.results] == [s.name for s in sources]
+    assert report.results[0].outcome == "rejected"
+    assert report.results[0].error == f"{tmp_path / '0-empty.txt'}:1: the brief is empty"
+    assert verify(database_url).problems == []
