@@ -8,15 +8,18 @@ import unicodedata
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Combining marks left by NFKD decomposition (é -> e + U+0301); a regex strips them in C.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_PUNCTUATION = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"}
+)
 SLUG_MAX = 150
 
 
 def fold(name: str) -> str:
     """Case- and accent-insensitive form: `Erdoğan` and `ERDOGAN` both give `erdogan`."""
-    if name.isascii():
+    name = name.translate(_PUNCTUATION)
+    if name.isascii():  # most text, once typographic punctuation is made plain
         return " ".join(name.lower().split())
-    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    decomposed = unicodedata.normalize("NFKD", name)
     return " ".join(_COMBINING.sub("", decomposed).casefold().split())
 
 
