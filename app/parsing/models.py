@@ -30,7 +30,7 @@ class StatementKind(StrEnum):
 
 
 class SectionKind(StrEnum):
-    title = "title"
+    title = "title"  # type: ignore[assignment]  # shadows str.title; the value is the contract
     lead = "lead"
     key_takeaways = "key_takeaways"
     verified_facts = "verified_facts"

@@ -1,0 +1,186 @@
+"""Resolving mentions to actors: one actor per person, organisation and country.
+
+Keys are lowercase ASCII slugs of the canonical name ('volodymyr-zelenskyy',
+'united-states', 'russian-foreign-ministry'); a clash within a brief gets '-2', '-3'.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from app.parsing.countries import country_name
+from app.parsing.mentions import Mention
+from app.parsing.models import ActorKind, ParsedActor
+from app.parsing.tokens import PARTICLES
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+# Letters that Unicode does not decompose into an ASCII base letter.
+_TRANSLITERATE = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h"}
+)  # fmt: skip
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII slug: 'Recep Tayyip Erdoğan' -> 'recep-tayyip-erdogan'."""
+    folded = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
+    ascii_text = folded.encode("ascii", "ignore").decode()
+    return _NON_SLUG.sub("-", ascii_text.casefold()).strip("-") or "actor"
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(slugify(w) for w in name.split() if w.casefold() not in PARTICLES)
+
+
+@dataclass(slots=True)
+class _Actor:
+    kind: ActorKind
+    name: str
+    first_seen: int
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return _name_words(self.name)
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """True when `shorter` is a contiguous part of `longer` ending on the same surname."""
+    if not shorter or len(shorter) > len(longer) or shorter[-1] != longer[-1]:
+        return False
+    width = len(shorter)
+    return any(longer[i : i + width] == shorter for i in range(len(longer) - width + 1))
+
+
+class Registry:
+    """Collects mentions, then resolves them to actors with stable keys."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.actors: list[_Actor] = []
+        self.by_mention: dict[tuple[int, int], _Actor] = {}
+        self._resolve()
+
+    def _resolve(self) -> None:
+        people = [m for m in self.mentions if m.kind is ActorKind.person]
+        for mention in people:
+            if len(_name_words(mention.name)) >= 2:
+                self._add_full_name(mention)
+        for mention in people:
+            if len(_name_words(mention.name)) < 2 and mention.titled:
+                self._add_short_name(mention, create=True)
+        for mention in people:
+            if len(_name_words(mention.name)) < 2 and not mention.titled:
+                self._add_short_name(mention, create=False)
+        for mention in self.mentions:
+            if mention.kind is not ActorKind.person:
+                self._add_group(mention)
+
+    def _attach(self, actor: _Actor, mention: Mention) -> None:
+        actor.mentions.append(mention)
+        actor.first_seen = min(actor.first_seen, mention.start)
+        self.by_mention[(mention.start, mention.end)] = actor
+
+    def _new(self, mention: Mention, name: str) -> _Actor:
+        actor = _Actor(mention.kind, name, mention.start)
+        self.actors.append(actor)
+        return actor
+
+    def _add_full_name(self, mention: Mention) -> None:
+        words = _name_words(mention.name)
+        for actor in self.actors:
+            if actor.kind is ActorKind.person and (
+                _contains(actor.words, words) or _contains(words, actor.words)
+            ):
+                if len(words) > len(actor.words):
+                    actor.name = mention.name
+                self._attach(actor, mention)
+                return
+        self._attach(self._new(mention, mention.name), mention)
+
+    def _add_short_name(self, mention: Mention, *, create: bool) -> None:
+        word = slugify(mention.name)
+        matches = [a for a in self.actors if a.kind is ActorKind.person and word in a.words]
+        if matches:
+            self._attach(self._closest(matches, mention.start), mention)
+        elif create:
+            self._attach(self._new(mention, mention.name), mention)
+
+    @staticmethod
+    def _closest(actors: list[_Actor], offset: int) -> _Actor:
+        """The actor mentioned most recently before `offset`, else the first one after it."""
+
+        def last_before(actor: _Actor) -> int:
+            return max((m.start for m in actor.mentions if m.start < offset), default=-1)
+
+        before = [a for a in actors if last_before(a) >= 0]
+        if before:
+            return max(before, key=last_before)
+        return min(actors, key=lambda a: a.first_seen)
+
+    def _add_group(self, mention: Mention) -> None:
+        key = self._group_key(mention)
+        for actor in self.actors:
+            if actor.kind is mention.kind and self._group_key(actor.mentions[0]) == key:
+                self._attach(actor, mention)
+                return
+        if mention.kind is ActorKind.organization and mention.country is None:
+            same_head = [a for a in self.actors if a.name.casefold().endswith(key)]
+            if len(same_head) == 1 and same_head[0].kind is ActorKind.organization:
+                self._attach(same_head[0], mention)
+                return
+        name = country_name(mention.name) if mention.kind is ActorKind.country else mention.name
+        self._attach(self._new(mention, name), mention)
+
+    @staticmethod
+    def _group_key(mention: Mention) -> str:
+        return mention.name.casefold()
+
+    def key_of(self, mention: Mention) -> str | None:
+        """Actor key of a mention that was resolved, else None."""
+        actor = self.by_mention.get((mention.start, mention.end))
+        return self._keys().get(id(actor)) if actor else None
+
+    def _keys(self) -> dict[int, str]:
+        if not hasattr(self, "_key_cache"):
+            keys: dict[int, str] = {}
+            used: set[str] = set()
+            for actor in self.ordered():
+                base = slugify(actor.name)
+                key, counter = base, 1
+                while key in used:
+                    counter += 1
+                    key = f"{base}-{counter}"
+                used.add(key)
+                keys[id(actor)] = key
+            self._key_cache = keys
+        return self._key_cache
+
+    def ordered(self) -> list[_Actor]:
+        """Actors in order of first appearance."""
+        return sorted(self.actors, key=lambda a: a.first_seen)
+
+    def resolved(self) -> list[Mention]:
+        """Mentions that belong to an actor, in text order."""
+        return [m for m in self.mentions if (m.start, m.end) in self.by_mention]
+
+    def parsed_actors(self) -> list[ParsedActor]:
+        """The public actor records."""
+        keys = self._keys()
+        return [_to_parsed(actor, keys[id(actor)]) for actor in self.ordered()]
+
+
+def _to_parsed(actor: _Actor, key: str) -> ParsedActor:
+    mentions = sorted(actor.mentions, key=lambda m: m.start)
+    aliases = list(dict.fromkeys(m.surface for m in mentions))
+    title = next((m.title for m in mentions if m.title), None)
+    country = next((m.country for m in mentions if m.country), None)
+    if actor.kind is ActorKind.country:
+        title = None
+    return ParsedActor(
+        key=key, name=actor.name, kind=actor.kind, title=title, country=country, aliases=aliases
+    )

@@ -1,0 +1,69 @@
+"""Paragraphs and bullets inside a section, with exact spans into the source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.parsing.sections import bullet_marker_length
+from app.parsing.source import Line
+
+# A wrapped line continues its paragraph only when the previous line stops mid-sentence.
+_SENTENCE_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
+_BLOCKQUOTE = re.compile(r"^\s*>\s?")
+_BLANK_BETWEEN = re.compile(r"\S[ \t]*\n[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph or a bullet: `start`/`end` cover its text (bullet marker excluded)."""
+
+    is_bullet: bool
+    start: int
+    end: int
+    line: int
+
+
+def uses_blank_lines(source: str) -> bool:
+    """True when the writer separates parts with blank lines (so lines may be wrapped)."""
+    return _BLANK_BETWEEN.search(source) is not None
+
+
+def _content_start(line: Line) -> tuple[int, bool]:
+    text = line.text
+    quote = _BLOCKQUOTE.match(text)
+    offset = quote.end() if quote else 0
+    marker = bullet_marker_length(text[offset:])
+    body = offset + marker
+    body += len(text[body:]) - len(text[body:].lstrip())
+    return line.start + body, marker > 0
+
+
+def _continues(previous: Line, line: Line, wrapped: bool) -> bool:
+    if line.text[:1] in (" ", "\t"):
+        return True
+    return wrapped and _SENTENCE_END.search(previous.text) is None
+
+
+def split_blocks(lines: tuple[Line, ...], wrapped: bool) -> list[Block]:
+    """Group content lines into paragraphs and bullets.
+
+    Without blank-line separation every line is its own paragraph; with it, a line that
+    does not start a bullet continues the previous block when that stopped mid-sentence
+    (or when the line is indented).
+    """
+    blocks: list[Block] = []
+    previous: Line | None = None
+    for line in lines:
+        if not line.stripped or _BLOCKQUOTE.sub("", line.text).strip() == "":
+            previous = None
+            continue
+        start, bullet = _content_start(line)
+        end = line.start + len(line.text.rstrip())
+        if previous is not None and not bullet and blocks and _continues(previous, line, wrapped):
+            last = blocks[-1]
+            blocks[-1] = Block(last.is_bullet, last.start, end, last.line)
+        elif start < end:
+            blocks.append(Block(bullet, start, end, line.number))
+        previous = line
+    return blocks

@@ -1,0 +1,262 @@
+"""Orchestration: source text -> sections -> mentions -> actors -> ParsedBrief."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.errors import BriefError
+from app.parsing.actors import Registry
+from app.parsing.blocks import Block, uses_blank_lines
+from app.parsing.dates import event_title, lead_date, lead_location
+from app.parsing.mentions import Mention, context_words, find_mentions
+from app.parsing.models import (
+    ClaimStatus,
+    ParsedBrief,
+    ParsedClaim,
+    ParsedEvent,
+    ParsedImpact,
+    ParsedSection,
+    ParsedStatement,
+    SectionKind,
+    StatementKind,
+)
+from app.parsing.sections import Section, split_sections
+from app.parsing.source import LineIndex, check_size, normalise_source, split_lines
+from app.parsing.speech import reported_speech
+from app.parsing.statements import Quotation, attribution_mentions, parse_quotations
+from app.parsing.tokens import TokenIndex
+from app.parsing.units import (
+    MentionIndex,
+    Sentence,
+    block_sentences,
+    section_blocks,
+    title_mentions,
+)
+
+_STATUS = {
+    SectionKind.key_takeaways: ClaimStatus.reported,
+    SectionKind.verified_facts: ClaimStatus.verified,
+    SectionKind.unconfirmed: ClaimStatus.unconfirmed,
+    SectionKind.disputed: ClaimStatus.disputed,
+}
+_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:.!?;]{0,38}):\s+(?=\S)")
+
+
+def parse_brief(
+    raw: bytes | str, *, file: str = "<brief>", max_bytes: int = 1_048_576
+) -> ParsedBrief:
+    """Parse one brief into structured data.
+
+    Raises BriefError (BriefTooLargeError over `max_bytes`) naming `file`, the line and
+    the problem; no other exception escapes.
+    """
+    try:
+        check_size(raw, max_bytes)
+        return parse_source(normalise_source(raw))
+    except BriefError as exc:
+        raise exc.with_file(file) from None
+    except Exception as exc:  # a parser bug must still reach callers as one bad brief
+        raise BriefError(f"internal parser error ({type(exc).__name__})", file=file) from exc
+
+
+def parse_source(source: str) -> ParsedBrief:
+    """Parse normalised source text (see `normalise_source`); raises BriefError."""
+    if not source.strip():
+        raise BriefError("the brief is empty")
+    sections = split_sections(split_lines(source), uses_blank_lines(source))
+    _reject_unclosed_quote(source)
+    return _Builder(source, sections).build()
+
+
+def _reject_unclosed_quote(source: str) -> None:
+    body = source.rstrip()
+    last_line = body[body.rfind("\n") + 1 :]
+    opened = last_line.count("“") > last_line.count("”") or last_line.count('"') % 2 == 1
+    if opened:
+        quote = max(last_line.rfind("“"), last_line.rfind('"'))
+        line, column = LineIndex(source).position(len(body) - len(last_line) + quote)
+        raise BriefError(
+            "the file ends inside an unclosed quotation (truncated?)", line=line, column=column
+        )
+
+
+class _Builder:
+    """Holds the intermediate results of one parse."""
+
+    def __init__(self, source: str, sections: list[Section]) -> None:
+        self.source = source
+        self.sections = sections
+        wrapped = uses_blank_lines(source)
+        self.blocks = {id(s): section_blocks(s, wrapped) for s in sections}
+        self.quotations: list[tuple[Quotation, Mention | None]] = []
+        self.sentences: list[Sentence] = []
+        mentions = self._collect()
+        self.registry = Registry(mentions)
+        pairs = [(m, self.registry.key_of(m)) for m in self.registry.resolved()]
+        self.index = MentionIndex([(m, key) for m, key in pairs if key is not None])
+
+    def _collect(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        for section in self.sections:
+            if section.kind is SectionKind.title:
+                mentions += title_mentions(self.source, section)
+                continue
+            blocks = self.blocks[id(section)]
+            if section.kind is SectionKind.official_statements:
+                blocks = self._statement_blocks(section, mentions)
+            self.sentences += block_sentences(self.source, section, blocks)
+        tokens = TokenIndex(self.source, context_words())
+        for sentence in self.sentences:
+            mentions += find_mentions(self.source, sentence.start, sentence.end, index=tokens)
+        return mentions
+
+    def _statement_blocks(self, section: Section, mentions: list[Mention]) -> list[Block]:
+        quotations, prose = parse_quotations(self.source, section)
+        for quotation in quotations:
+            speaker, role_mentions = attribution_mentions(self.source, quotation)
+            mentions += find_mentions(self.source, quotation.start, quotation.end)
+            mentions += [speaker] if speaker else []
+            mentions += role_mentions
+            self.quotations.append((quotation, speaker))
+        prose_lines = {line.number for line in prose}
+        return [b for b in self.blocks[id(section)] if b.line in prose_lines]
+
+    def build(self) -> ParsedBrief:
+        lead = self._first(SectionKind.lead)
+        title = self._first(SectionKind.title)
+        lead_block = self.blocks[id(lead)][0] if lead and self.blocks[id(lead)] else None
+        lead_text = self._text(lead_block) if lead_block else None
+        occurred_on = lead_date(lead_text) if lead_text else None
+        location = (
+            lead_location(self.source, lead_block.start, lead_block.end) if lead_block else None
+        )
+        bottom = self._first(SectionKind.bottom_line)
+        return ParsedBrief(
+            source=self.source,
+            title=title.lines[0].text if title else None,
+            lead=lead_text,
+            occurred_on=occurred_on,
+            location=location,
+            bottom_line=self._joined(bottom) if bottom else None,
+            events=self._events(lead_block, occurred_on, location),
+            actors=self.registry.parsed_actors(),
+            claims=self._claims(),
+            statements=self._statements(),
+            impacts=self._impacts(),
+            context=self._context(),
+            sections=[ParsedSection(name=s.name, kind=s.kind, span=s.span) for s in self.sections],
+        )
+
+    def _first(self, kind: SectionKind) -> Section | None:
+        return next((s for s in self.sections if s.kind is kind), None)
+
+    def _text(self, block: Block) -> str:
+        return " ".join(self.source[block.start : block.end].split())
+
+    def _joined(self, section: Section) -> str:
+        return "\n".join(self._text(block) for block in self.blocks[id(section)])
+
+    def _events(
+        self, lead: Block | None, occurred_on: date | None, location: str | None
+    ) -> list[ParsedEvent]:
+        if lead is None:
+            return []
+        return [
+            ParsedEvent(
+                title=event_title(self._text(lead), location),
+                occurred_on=occurred_on,
+                location=location,
+                participants=self.index.keys_within(lead.start, lead.end),
+                span=(lead.start, lead.end),
+            )
+        ]
+
+    def _claims(self) -> list[ParsedClaim]:
+        claims: list[ParsedClaim] = []
+        for section in self.sections:
+            status = _STATUS.get(section.kind)
+            if status is None:
+                continue
+            per_sentence = section.kind is SectionKind.verified_facts
+            for start, end in self._claim_spans(section, per_sentence):
+                claims.append(
+                    ParsedClaim(
+                        text=self.source[start:end],
+                        status=status,
+                        section=section.name,
+                        span=(start, end),
+                        actors=self.index.keys_within(start, end),
+                    )
+                )
+        return claims
+
+    def _claim_spans(self, section: Section, per_sentence: bool) -> list[tuple[int, int]]:
+        """One span per bullet; one per sentence of paragraphs (and of every Verified Fact)."""
+        sentences = [s for s in self.sentences if s.section is section]
+        spans: list[tuple[int, int]] = []
+        for block in self.blocks[id(section)]:
+            if block.is_bullet and not per_sentence:
+                spans.append((block.start, block.end))
+            else:
+                spans += [(s.start, s.end) for s in sentences if s.block is block]
+        return spans
+
+    def _statements(self) -> list[ParsedStatement]:
+        statements = [self._quoted(q, speaker) for q, speaker in self.quotations]
+        last_person: str | None = None
+        for sentence in self.sentences:
+            mentions = self.index.within(sentence.start, sentence.end)
+            said = reported_speech(
+                self.source, (sentence.start, sentence.end), mentions, last_person
+            )
+            if said is not None:
+                statements.append(self._reported(sentence, said.speaker))
+            people = [key for m, key in mentions if m.kind.value == "person"]
+            last_person = people[-1] if people else last_person
+        return sorted(statements, key=lambda s: s.span)
+
+    def _quoted(self, quotation: Quotation, speaker: Mention | None) -> ParsedStatement:
+        role = quotation.role
+        return ParsedStatement(
+            text=self.source[quotation.start : quotation.end],
+            kind=StatementKind.quote,
+            speaker=self.registry.key_of(speaker) if speaker else None,
+            speaker_role=" ".join(self.source[role[0] : role[1]].split()) if role else None,
+            span=(quotation.start, quotation.end),
+            actors=self.index.keys_within(quotation.start, quotation.end),
+        )
+
+    def _reported(self, sentence: Sentence, speaker: str | None) -> ParsedStatement:
+        return ParsedStatement(
+            text=self.source[sentence.start : sentence.end],
+            kind=StatementKind.reported,
+            speaker=speaker,
+            speaker_role=None,
+            span=(sentence.start, sentence.end),
+            actors=self.index.keys_within(sentence.start, sentence.end),
+        )
+
+    def _context_blocks(self) -> list[Block]:
+        section = self._first(SectionKind.context_impact)
+        return self.blocks[id(section)] if section else []
+
+    def _impacts(self) -> list[ParsedImpact]:
+        impacts: list[ParsedImpact] = []
+        for block in self._context_blocks():
+            if not block.is_bullet:
+                continue
+            text = self.source[block.start : block.end]
+            label = _LABEL.match(text)
+            start = block.start + (label.end() if label and len(label["label"].split()) <= 4 else 0)
+            impacts.append(
+                ParsedImpact(
+                    label=label["label"].strip() if start > block.start and label else None,
+                    text=self.source[start : block.end],
+                    span=(start, block.end),
+                )
+            )
+        return impacts
+
+    def _context(self) -> list[str]:
+        return [self._text(block) for block in self._context_blocks() if not block.is_bullet]

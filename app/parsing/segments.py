@@ -1,0 +1,86 @@
+"""Cutting a capitalised run into known phrases, office titles and leftover words."""
+
+from __future__ import annotations
+
+from enum import Enum
+from functools import cache
+from typing import NamedTuple
+
+from app.parsing.lexicon import Category, Entry, Lexicon, lexicon
+from app.parsing.tokens import TitleEnd, Token
+
+
+class Part(Enum):
+    """What a piece of a run is."""
+
+    entry = "entry"
+    title = "title"
+    words = "words"
+
+
+class Item(NamedTuple):
+    """A piece of a run: tokens `first` to `stop`, and its known phrase if any."""
+
+    part: Part
+    first: int
+    stop: int
+    entry: Entry | None = None
+
+
+@cache
+def title_end() -> TitleEnd:
+    """The office-title matcher built from the vocabulary."""
+    words = lexicon()
+    return TitleEnd(words.title_heads, words.title_modifiers)
+
+
+@cache
+def _first_words() -> dict[str, int]:
+    """First word of each known phrase -> the most words a phrase starting with it has."""
+    longest: dict[str, int] = {}
+    for phrase in lexicon().phrases:
+        words = phrase.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
+def _match_phrase(words: Lexicon, tokens: list[Token], first: int, stop: int) -> Item | None:
+    longest = _first_words().get(tokens[first].text, 0)
+    if not longest:
+        plural = tokens[first].text[:-1] if tokens[first].text.endswith("s") else ""
+        entry = words.phrases.get(plural)
+        if entry is not None and entry.category is Category.demonym:
+            return Item(Part.entry, first, first + 1, entry)
+        return None
+    for length in range(min(longest, stop - first), 0, -1):
+        if any(token.possessive for token in tokens[first : first + length - 1]):
+            continue
+        entry = words.phrases.get(" ".join(t.text for t in tokens[first : first + length]))
+        if entry is not None:
+            return Item(Part.entry, first, first + length, entry)
+    return None
+
+
+def segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
+    """Longest known phrase first, then an office title, else a word (words group)."""
+    words = lexicon()
+    items: list[Item] = []
+    index = first
+    while index < stop:
+        item = _match_phrase(words, tokens, first=index, stop=stop)
+        if item is None:
+            title_stop = title_end()(tokens, index, stop=stop)
+            item = Item(Part.title, index, title_stop) if title_stop else None
+        if item is None or (item.entry and item.entry.category is Category.title):
+            item = item and Item(Part.title, item.first, item.stop)
+        if item is None:
+            previous = items[-1] if items else None
+            if previous and previous.part is Part.words and not tokens[index - 1].possessive:
+                items[-1] = Item(Part.words, previous.first, index + 1)
+            else:
+                items.append(Item(Part.words, index, index + 1))
+            index += 1
+            continue
+        items.append(item)
+        index = item.stop
+    return items

@@ -1,0 +1,99 @@
+"""Sentence splitting that survives abbreviations, initials, decimals and closing quotes."""
+
+from __future__ import annotations
+
+import re
+
+from app.parsing.lexicon import lexicon
+
+# A candidate end: terminal punctuation, any closing quotes/brackets, then space or the end.
+_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
+_WORD_BEFORE = re.compile(r"[\"“‘'(\[]*(\S+)$")
+_NEXT_WORD = re.compile(r"\s*[\"“‘'(\[]*([^\s.,;:!?\"”’)\]]*)")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+# Abbreviations that never end a sentence (titles, months, "St.").
+_ALWAYS_ABBREVIATED = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "mt",
+        "ft",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "dept",
+        "vs",
+        "cf",
+    ]
+)
+
+
+def _is_boundary(text: str, match: re.Match[str], window_start: int, end: int) -> bool:
+    after = text[match.end() : min(end, match.end() + 2)].lstrip()
+    if after and not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“‘'([«"):
+        return False
+    if match.group() != ".":
+        return True
+    found = _WORD_BEFORE.search(text, max(window_start, match.start() - 40), match.start() + 1)
+    word = found.group(1)[:-1] if found else ""
+    next_word = _next_word(text, match.end(), end)
+    lowered = word.casefold()
+    if lowered in _ALWAYS_ABBREVIATED or (len(word) == 1 and word.isupper()):
+        return False
+    if lowered == "no" and next_word[:1].isdigit():
+        return False
+    if _DOTTED.match(word + "."):
+        # "U.S." or "a.m." ends a sentence only before a word that usually starts one.
+        return next_word in lexicon().sentence_starters
+    return True
+
+
+def _next_word(text: str, offset: int, end: int) -> str:
+    found = _NEXT_WORD.match(text, offset, end)
+    return found.group(1) if found else ""
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans `[start, end)` inside `text[start:end]`, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _END.finditer(text, start, end):
+        if _is_boundary(text, match, cursor, end):
+            _append_trimmed(text, cursor, match.end(), spans)
+            cursor = match.end()
+    _append_trimmed(text, cursor, end, spans)
+    return spans
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import pytest
+
+from app.parsing.actors import slugify
+from app.parsing.models import ActorKind
+from tests.parsing.helpers import actor, brief, people
+
+
+def test_titles_go_to_title_and_shorter_forms_resolve() -> None:
+    parsed = brief(
+        "Lead: On May 2, 2025 in Kyiv, Ukrainian President Volodymyr Zelenskyy met envoys.",
+        "Key Takeaways",
+        "- President Zelenskyy spoke first.",
+        "- Zelenskyy’s aides agreed.",
+    )
+    zelenskyy = actor(parsed, "volodymyr-zelenskyy")
+    assert (zelenskyy.name, zelenskyy.title, zelenskyy.country) == (
+        "Volodymyr Zelenskyy",
+        "President",
+        "UA",
+    )
+    assert zelenskyy.aliases == [
+        "Ukrainian President Volodymyr Zelenskyy",
+        "President Zelenskyy",
+        "Zelenskyy",
+    ]
+    assert people(parsed) == {"Volodymyr Zelenskyy"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        (
+            "Brazilian President Luiz Inácio Lula da Silva arrived.",
+            "Luiz Inácio Lula da Silva",
+            "BR",
+        ),
+        ("Turkish President Recep Tayyip Erdoğan arrived.", "Recep Tayyip Erdoğan", "TR"),
+        ("South Korean President Moon Jae-in arrived.", "Moon Jae-in", "KR"),
+        ("North Korean leader Kim Jong Un arrived.", "Kim Jong Un", "KP"),
+        (
+            "European Commission President Ursula von der Leyen arrived.",
+            "Ursula von der Leyen",
+            None,
+        ),
+        ("Saudi Crown Prince Mohammed bin Salman arrived.", "Mohammed bin Salman", "SA"),
+        ("Kremlin spokesman Dmitry Peskov arrived.", "Dmitry Peskov", "RU"),
+        ("Syria’s Bashar al-Assad arrived.", "Bashar al-Assad", "SY"),
+    ],
+)
+def test_names_with_particles_diacritics_and_titles(
+    sentence: str, name: str, country: str | None
+) -> None:
+    parsed = brief("Lead: " + sentence)
+    assert people(parsed) == {name}
+    person = next(a for a in parsed.actors if a.name == name)
+    assert person.country == country or country is None
+
+
+def test_people_sharing_a_surname_are_never_merged() -> None:
+    parsed = brief(
+        "Lead: North Korean leader Kim Jong Un and his sister Kim Yo Jong watched a parade.",
+        "Key Takeaways",
+        "- Kim Yo Jong warned Seoul.",
+    )
+    assert people(parsed) == {"Kim Jong Un", "Kim Yo Jong"}
+    assert parsed.claims[0].actors == ["kim-yo-jong", "south-korea"]
+
+
+def test_countries_by_name_short_form_adjective_possessive_and_seat() -> None:
+    parsed = brief(
+        "Lead: Russia, Moscow, the Kremlin, Russian officials and Russia’s allies all spoke.",
+        "Key Takeaways",
+        "- The U.S., Washington and the White House agreed, as did the UK.",
+    )
+    assert actor(parsed, "russia").aliases == ["Russia", "Moscow", "Kremlin", "Russian"]
+    assert actor(parsed, "united-states").country == "US"
+    assert actor(parsed, "united-kingdom").kind is ActorKind.country
+
+
+def test_seats_used_as_places_are_not_actors() -> None:
+    parsed = brief("Lead: Leaders met in Moscow and at the Élysée Palace before the Paris talks.")
+    assert parsed.actors == []
+
+
+def test_places_months_and_section_words_are_never_actors() -> None:
+    parsed = brief(
+        "Lead: On Monday in September, ships crossed the Black Sea near the Gaza Strip.",
+        "Key Takeaways",
+        "- However, Details remained unclear at the Ritz Hotel in New York.",
+    )
+    assert parsed.actors == []
+
+
+def test_organisations() -> None:
+    parsed = brief(
+        "Lead: NATO, the EU, the U.N. Security Council and the Coalition of the Willing met.",
+        "Key Takeaways",
+        "- Russia’s Foreign Ministry and the French presidency replied.",
+    )
+    keys = [a.key for a in parsed.actors if a.kind is ActorKind.organization]
+    assert keys == [
+        "nato",
+        "european-union",
+        "un-security-council",
+        "coalition-of-the-willing",
+        "russian-foreign-ministry",
+        "french-presidency",
+    ]
+
+
+def test_keys_are_ascii_slugs() -> None:
+    assert slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+    assert slugify("Mehmet Yılmaz") == "mehmet-yilmaz"
+    assert slugify("U.S. Forces Korea") == "u-s-forces-korea"

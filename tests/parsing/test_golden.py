@@ -1,0 +1,36 @@
+"""Golden briefs: every variation of the format, with hand-checked expected output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.parsing import parse_brief
+
+GOLDEN = Path(__file__).parent / "golden"
+BRIEFS = sorted(p for p in GOLDEN.iterdir() if p.suffix in (".txt", ".md"))
+
+
+def test_every_golden_brief_has_an_expectation() -> None:
+    assert len(BRIEFS) >= 5
+    for path in BRIEFS:
+        assert path.with_suffix(".expected.json").exists(), path.name
+
+
+@pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.name)
+def test_golden_brief(path: Path) -> None:
+    parsed = parse_brief(path.read_bytes(), file=path.name)
+    expected = json.loads(path.with_suffix(".expected.json").read_text("utf-8"))
+    assert json.loads(parsed.model_dump_json()) == expected
+
+
+@pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.name)
+def test_golden_spans_point_at_their_text(path: Path) -> None:
+    parsed = parse_brief(path.read_bytes())
+    texts = [(c.span, c.text) for c in parsed.claims]
+    texts += [(s.span, s.text) for s in parsed.statements]
+    texts += [(i.span, i.text) for i in parsed.impacts]
+    for (start, end), text in texts:
+        assert parsed.source[start:end] == text
