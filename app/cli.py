@@ -13,7 +13,8 @@ from app import __version__, migrate
 from app.config import get_settings
 from app.errors import BriefError
 from app.ingest.console import progress_bar, summary_table
-from app.ingest.job import IngestReport, ingest_sources
+from app.ingest.job import ingest_sources
+from app.ingest.report import IngestReport
 from app.ingest.sources import discover, read_bytes
 from app.ingest.verify import verify
 from app.parsing import parse_brief

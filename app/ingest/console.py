@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from app.ingest.job import FileResult, IngestReport
+from app.ingest.report import FileResult, IngestReport
 
 OUTCOME_STYLES = {"ingested": "green", "updated": "cyan", "unchanged": "dim", "rejected": "red"}
 

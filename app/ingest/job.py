@@ -2,77 +2,26 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import time
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from app.config import get_settings
 from app.db import get_engine, session_scope
-from app.errors import BriefError
 from app.ingest.actors import ActorResolver
-from app.ingest.sources import BriefSource, read_bytes
+from app.ingest.pipeline import StoredIndex, default_workers, prepared_stream
+from app.ingest.report import FileResult, IngestReport
+from app.ingest.sources import BriefSource
 from app.ingest.writer import Outcome, content_hash, find_same_content, find_stored, store_brief
-from app.parsing import PARSER_VERSION, parse_brief
+from app.parsing import PARSER_VERSION
 from app.parsing.models import ParsedBrief
 
 # A concurrent writer can make a transaction fail (a unique key taken meanwhile, a deadlock,
 # SQLite still locked after its busy timeout); the brief is retried from a fresh transaction.
 MAX_ATTEMPTS = 5
 RETRY_DELAY_S = 0.05
-# Below this many files, starting parser processes costs more than it saves.
-POOL_THRESHOLD = 64
-PARSE_WINDOW = 64
-
-
-@dataclass(frozen=True)
-class FileResult:
-    source: str
-    name: str
-    outcome: Outcome
-    brief_id: int | None = None
-    error: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
-
-
-@dataclass
-class IngestReport:
-    results: list[FileResult] = field(default_factory=list)
-    elapsed_s: float = 0.0
-
-    @property
-    def counts(self) -> dict[str, int]:
-        counted = Counter(result.outcome.value for result in self.results)
-        return {outcome.value: counted.get(outcome.value, 0) for outcome in Outcome}
-
-    @property
-    def briefs_per_second(self) -> float:
-        return len(self.results) / self.elapsed_s if self.elapsed_s > 0 else 0.0
-
-    @property
-    def rejected(self) -> list[FileResult]:
-        return [r for r in self.results if r.outcome == Outcome.rejected]
-
-    def summary_line(self) -> str:
-        parts = ", ".join(f"{n} {outcome}" for outcome, n in self.counts.items())
-        return f"{parts} in {self.elapsed_s:.2f}s ({self.briefs_per_second:.0f} briefs/s)"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "counts": self.counts,
-            "elapsed_s": round(self.elapsed_s, 3),
-            "briefs_per_second": round(self.briefs_per_second, 1),
-            "results": [result.as_dict() for result in self.results],
-        }
 
 
 def _store(
@@ -108,46 +57,10 @@ def store_with_retry(
     raise AssertionError("unreachable")
 
 
-def read_and_parse(source: BriefSource, max_bytes: int) -> ParsedBrief | str:
-    """Read and parse one brief; a bad brief gives its `FILE:LINE: message` instead."""
-    try:
-        return parse_brief(read_bytes(source, max_bytes), file=source.display, max_bytes=max_bytes)
-    except BriefError as error:
-        return str(error.with_file(source.display))
-
-
-def _parse_in_pool(
-    sources: list[BriefSource], max_bytes: int, workers: int
-) -> Iterator[ParsedBrief | str]:
-    # Parsing is CPU-bound and pure, writing is serial on SQLite: parse ahead in other
-    # processes while this one writes. A bounded window keeps memory flat on big runs.
-    # "spawn", because forked children would inherit this process's database connections.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        window: deque[Future[ParsedBrief | str]] = deque()
-        for source in sources:
-            window.append(pool.submit(read_and_parse, source, max_bytes))
-            if len(window) >= PARSE_WINDOW:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
-
-
-def parsed_stream(
-    sources: list[BriefSource], max_bytes: int, workers: int
-) -> Iterator[ParsedBrief | str]:
-    """Each source parsed (or its rejection message), in order."""
-    if workers < 1 or len(sources) < POOL_THRESHOLD or any(s.path is None for s in sources):
-        return (read_and_parse(source, max_bytes) for source in sources)
-    return _parse_in_pool(sources, max_bytes, workers)
-
-
 def store_parsed(
-    engine: Engine, source: BriefSource, parsed: ParsedBrief | str, resolver: ActorResolver
+    engine: Engine, source: BriefSource, parsed: ParsedBrief, resolver: ActorResolver
 ) -> FileResult:
-    """Store one parsed brief; a rejection or a failure to store becomes `rejected`."""
-    if isinstance(parsed, str):
-        return FileResult(source.display, source.name, Outcome.rejected, error=parsed)
+    """Store one parsed brief; a failure to store it becomes `rejected`."""
     try:
         outcome, brief_id = store_with_retry(engine, source.name, parsed, resolver)
     except SQLAlchemyError as error:
@@ -156,11 +69,6 @@ def store_parsed(
         message = f"{source.display}:1: could not be stored: {type(error).__name__}"
         return FileResult(source.display, source.name, Outcome.rejected, error=message)
     return FileResult(source.display, source.name, outcome, brief_id)
-
-
-def default_workers() -> int:
-    """Parser processes to run beside the writer: every core but the writer's."""
-    return max((os.cpu_count() or 1) - 1, 0)
 
 
 def ingest_sources(
@@ -177,9 +85,14 @@ def ingest_sources(
     report = IngestReport()
     resolver = ActorResolver()
     started = time.perf_counter()
+    index = StoredIndex.load(engine)
     parse_workers = default_workers() if workers is None else workers
-    for source, parsed in zip(listed, parsed_stream(listed, max_bytes, parse_workers), strict=True):
-        result = store_parsed(engine, source, parsed, resolver)
+    stream = prepared_stream(listed, max_bytes, index, parse_workers)
+    for source, prepared in zip(listed, stream, strict=True):
+        if isinstance(prepared, FileResult):
+            result = prepared
+        else:
+            result = store_parsed(engine, source, prepared, resolver)
         report.results.append(result)
         if on_result is not None:
             on_result(result)

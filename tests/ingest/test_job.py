@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from app.cli import cli
 from app.db import get_engine
-from app.ingest.job import POOL_THRESHOLD, ingest_sources
+from app.ingest.job import ingest_sources
+from app.ingest.pipeline import POOL_THRESHOLD
 from app.ingest.sources import discover
 from app.ingest.verify import verify
 from app.storage.tables import Brief, BriefRevision, Claim

@@ -1,0 +1,130 @@
+"""Read, triage and parse briefs ahead of the writer, in order.
+
+The writer is serial (one transaction per brief; SQLite has one writer), so everything that
+needs no database runs ahead of it: reading and normalising each file, skipping content that
+is already stored without parsing it again, and parsing the rest in other processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from app.errors import BriefError
+from app.ingest.report import FileResult
+from app.ingest.sources import BriefSource, read_bytes
+from app.ingest.writer import Outcome, content_hash
+from app.parsing import PARSER_VERSION, normalise_source, parse_brief
+from app.parsing.models import ParsedBrief
+from app.storage.tables import Brief
+
+# Below this many files, starting parser processes costs more than it saves.
+POOL_THRESHOLD = 64
+# Briefs parsed ahead of the writer at most: bounds memory on runs of any size.
+PARSE_WINDOW = 64
+
+# What the writer receives for each source: a parsed brief to store, or a final result.
+Prepared = ParsedBrief | FileResult
+
+
+@dataclass
+class StoredIndex:
+    """Names and content hashes already stored, read once at the start of a run."""
+
+    by_name: dict[str, tuple[int, str, str]] = field(default_factory=dict)
+    by_sha: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, engine: Engine) -> StoredIndex:
+        index = cls()
+        query = select(Brief.id, Brief.source_name, Brief.sha256, Brief.parser_version)
+        with engine.connect() as connection:
+            for brief_id, name, sha256, version in connection.execute(query):
+                index.by_name[name] = (brief_id, sha256, version)
+                index.by_sha.setdefault(sha256, brief_id)
+        return index
+
+    def unchanged(self, name: str, sha256: str) -> int | None:
+        """The id of the stored brief this content leaves unchanged, if any."""
+        stored = self.by_name.get(name)
+        if stored is not None:
+            return stored[0] if stored[1:] == (sha256, PARSER_VERSION) else None
+        return self.by_sha.get(sha256)
+
+
+def parse_text(text: str, display: str, max_bytes: int) -> ParsedBrief | str:
+    """Parse one normalised brief; a bad one gives its `FILE:LINE: message` instead."""
+    try:
+        return parse_brief(text, file=display, max_bytes=max_bytes)
+    except BriefError as error:
+        return str(error.with_file(display))
+
+
+def _rejected(source: BriefSource, message: str) -> FileResult:
+    return FileResult(source.display, source.name, Outcome.rejected, error=message)
+
+
+def _triage(source: BriefSource, max_bytes: int, index: StoredIndex) -> str | FileResult:
+    """The brief's normalised text when it needs parsing, else its final result."""
+    try:
+        text = normalise_source(read_bytes(source, max_bytes))
+    except BriefError as error:
+        return _rejected(source, str(error.with_file(source.display)))
+    brief_id = index.unchanged(source.name, content_hash(text))
+    if brief_id is not None:
+        return FileResult(source.display, source.name, Outcome.unchanged, brief_id)
+    return text
+
+
+def _done(value: ParsedBrief | str | FileResult) -> Future[ParsedBrief | str | FileResult]:
+    future: Future[ParsedBrief | str | FileResult] = Future()
+    future.set_result(value)
+    return future
+
+
+def _as_prepared(source: BriefSource, value: ParsedBrief | str | FileResult) -> Prepared:
+    return _rejected(source, value) if isinstance(value, str) else value
+
+
+def _stream(
+    sources: list[BriefSource], max_bytes: int, index: StoredIndex, pool: Executor | None
+) -> Iterator[Prepared]:
+    window: deque[tuple[BriefSource, Future[ParsedBrief | str | FileResult]]] = deque()
+    for source in sources:
+        triaged = _triage(source, max_bytes, index)
+        if isinstance(triaged, FileResult):
+            window.append((source, _done(triaged)))
+        elif pool is None:
+            window.append((source, _done(parse_text(triaged, source.display, max_bytes))))
+        else:
+            window.append((source, pool.submit(parse_text, triaged, source.display, max_bytes)))
+        if len(window) >= PARSE_WINDOW:
+            done_source, future = window.popleft()
+            yield _as_prepared(done_source, future.result())
+    for done_source, future in window:
+        yield _as_prepared(done_source, future.result())
+
+
+def prepared_stream(
+    sources: list[BriefSource], max_bytes: int, index: StoredIndex, workers: int
+) -> Iterator[Prepared]:
+    """For each source, in order: the parsed brief to store, or its final result."""
+    if workers < 1 or len(sources) < POOL_THRESHOLD:
+        yield from _stream(sources, max_bytes, index, None)
+        return
+    # "spawn": forked children would inherit this process's open database connections.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from _stream(sources, max_bytes, index, pool)
+
+
+def default_workers() -> int:
+    """Parser processes to run beside the writer: every core but the writer's."""
+    return max((os.cpu_count() or 1) - 1, 0)
