@@ -69,10 +69,14 @@ def build_engine(url: str) -> Engine:
     )
 
 
-@cache
 def get_engine(url: str | None = None) -> Engine:
     """Return the process-wide engine for `url` (default: the configured database)."""
-    return build_engine(url or get_settings().database_url)
+    return _engine_for(url or get_settings().database_url)
+
+
+@cache
+def _engine_for(url: str) -> Engine:
+    return build_engine(url)
 
 
 @contextmanager

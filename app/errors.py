@@ -11,6 +11,7 @@ class ChanceryError(Exception):
     status: ClassVar[int] = 500
     title: ClassVar[str] = "Internal error"
     slug: ClassVar[str] = "internal-error"
+    headers: ClassVar[dict[str, str]] = {}
 
     def __init__(self, detail: str, **extensions: Any) -> None:
         super().__init__(detail)
@@ -62,6 +63,13 @@ class UnauthorizedError(ChanceryError):
     status = 401
     title = "Unauthorized"
     slug = "unauthorized"
+    headers: ClassVar[dict[str, str]] = {"WWW-Authenticate": 'Bearer realm="chancery"'}
+
+
+class UnsupportedMediaTypeError(ChanceryError):
+    status = 415
+    title = "Unsupported media type"
+    slug = "unsupported-media-type"
 
 
 class WritesDisabledError(ChanceryError):

@@ -10,7 +10,10 @@ from fastapi.middleware.gzip import GZipMiddleware
 
 from app import __version__
 from app.api import health
+from app.api.caching import ETagMiddleware
+from app.api.openapi import build_openapi
 from app.api.problems import install_problem_handlers
+from app.api.routes import v1
 from app.config import get_settings
 
 DESCRIPTION = (
@@ -28,9 +31,12 @@ def create_app() -> FastAPI:
         title="Chancery",
         version=__version__,
         description=DESCRIPTION,
-        openapi_tags=[{"name": "health", "description": "Liveness and readiness."}],
+        openapi_tags=[*v1.TAGS, {"name": "health", "description": "Liveness and readiness."}],
+        separate_input_output_schemas=False,
     )
     install_problem_handlers(app)
+    # Innermost first: the ETag is computed on the body before gzip compresses it.
+    app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(
         CORSMiddleware,
@@ -40,4 +46,6 @@ def create_app() -> FastAPI:
         expose_headers=["ETag", "Link", "Location"],
     )
     app.include_router(health.router)
+    app.include_router(v1.router)
+    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -48,7 +49,7 @@ def problem_response(
     title: str,
     detail: str,
     request: Request,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
     **extra: Any,
 ) -> JSONResponse:
     """Render a problem+json response."""
@@ -72,10 +73,15 @@ def _slug(status: int) -> str:
     return HTTPStatus(status).phrase.lower().replace(" ", "-")
 
 
+# Extensions of a ChanceryError that the Problem model renders; others stay server-side.
+RENDERED_EXTENSIONS = ("line", "column", "invalid_params")
+
+
 async def _chancery_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ChanceryError)
-    extra = {k: v for k, v in exc.extensions.items() if k in ("line", "column")}
-    return problem_response(exc.status, exc.slug, exc.title, exc.detail, request, **extra)
+    extra = {k: v for k, v in exc.extensions.items() if k in RENDERED_EXTENSIONS}
+    headers = dict(exc.headers) or None
+    return problem_response(exc.status, exc.slug, exc.title, exc.detail, request, headers, **extra)
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:

@@ -1,0 +1,90 @@
+"""Filters shared by the lists: actors (id or slug), date range and text search."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Query
+from pydantic import BeforeValidator
+
+from app.api.repositories.actors import resolve_refs
+from app.api.repositories.conditions import ActorMatch, CommonFilters, DateRange
+from app.db import SessionDep
+from app.errors import InvalidParameterError
+from app.ingest.names import fold
+
+ActorQuery = Annotated[
+    list[str],
+    Query(
+        default_factory=list,
+        description="Actor id or slug; repeat it to require every one of them.",
+        examples=[["emmanuel-macron"]],
+    ),
+]
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: object) -> object:
+    # Pydantic would also read `0` or `1700000000` as a Unix time; only ISO dates are meant.
+    if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+        raise ValueError("must be an ISO date, YYYY-MM-DD")
+    return value
+
+
+DateFromQuery = Annotated[
+    date | None,
+    BeforeValidator(_iso_date_only),
+    Query(description="Earliest `occurred_on` to include (ISO date).", examples=["2023-01-01"]),
+]
+DateToQuery = Annotated[
+    date | None,
+    BeforeValidator(_iso_date_only),
+    Query(description="Latest `occurred_on` to include (ISO date).", examples=["2025-12-31"]),
+]
+TextQuery = Annotated[
+    str | None,
+    Query(
+        max_length=500,
+        description="Words that must all occur, ignoring case and accents.",
+        examples=["grain corridor"],
+    ),
+]
+
+
+def text_terms(q: str | None) -> tuple[str, ...]:
+    """The folded terms of a `q` parameter."""
+    return tuple(fold(q).split()) if q else ()
+
+
+def date_range(date_from: DateFromQuery = None, date_to: DateToQuery = None) -> DateRange:
+    """Validate that the range does not end before it starts."""
+    if date_from is not None and date_to is not None and date_to < date_from:
+        reason = "must not be before date_from"
+        raise InvalidParameterError(
+            f"query.date_to: {reason}", invalid_params=[{"name": "query.date_to", "reason": reason}]
+        )
+    return DateRange(date_from, date_to)
+
+
+DatesDep = Annotated[DateRange, Depends(date_range)]
+
+
+def actor_match(session: SessionDep, actor: ActorQuery) -> ActorMatch:
+    """Resolve `actor` ids and slugs; an unknown one matches nothing rather than 404."""
+    if not actor:
+        return ActorMatch()
+    ids = resolve_refs(session, actor)
+    return ActorMatch(unknown=True) if ids is None else ActorMatch(tuple(sorted(set(ids))))
+
+
+ActorsDep = Annotated[ActorMatch, Depends(actor_match)]
+
+
+def common_filters(actors: ActorsDep, dates: DatesDep, q: TextQuery = None) -> CommonFilters:
+    """Actor, date range and text search, as one object."""
+    return CommonFilters(actors, dates, text_terms(q))
+
+
+CommonFiltersDep = Annotated[CommonFilters, Depends(common_filters)]

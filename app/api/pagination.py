@@ -1,0 +1,175 @@
+"""Keyset pagination shared by every list: opaque cursors and the keyset predicate.
+
+A cursor names the last row of a page by its sort key and id, plus the resource and the
+direction it was issued for. It is base64url JSON followed by a short keyed checksum, so a
+cursor that was edited or truncated is refused with 422 rather than silently misread. The
+checksum guards integrity, not secrecy: a cursor only ever names a position in a list.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.sql.elements import SQLCoreOperations
+from sqlmodel import Session
+
+from app.errors import InvalidParameterError
+
+T = TypeVar("T")
+# A column as SQLModel exposes it (`col(Model.attr)`) or as SQLAlchemy builds it.
+SqlColumn = SQLCoreOperations[Any]
+AnySelect = Select[*tuple[Any, ...]]
+SortKey = date | str | None
+
+_CHECKSUM_KEY = b"chancery-cursor-v1"
+_CHECKSUM_BYTES = 8
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """The position after which the next page starts."""
+
+    scope: str
+    key: SortKey
+    id: int
+    descending: bool
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    limit: int
+    descending: bool
+    cursor: Cursor | None = None
+    include_total: bool = False
+
+
+@dataclass
+class Page(Generic[T]):
+    items: list[T]
+    next_cursor: Cursor | None = None
+    total: int | None = None
+
+
+@dataclass(frozen=True)
+class Keyset:
+    """How one list is ordered: by `key` (NULLs last either way), ties broken by `id`."""
+
+    scope: str
+    key: SqlColumn
+    id: SqlColumn
+    key_is_date: bool = True
+
+
+def invalid_cursor(reason: str) -> InvalidParameterError:
+    """The 422 raised for any cursor that cannot be used."""
+    params = [{"name": "query.cursor", "reason": reason}]
+    return InvalidParameterError(f"query.cursor: {reason}", invalid_params=params)
+
+
+def _checksum(payload: bytes) -> bytes:
+    return hmac.new(_CHECKSUM_KEY, payload, hashlib.sha256).digest()[:_CHECKSUM_BYTES]
+
+
+def encode_cursor(cursor: Cursor) -> str:
+    """Opaque, URL-safe form of `cursor`."""
+    key = cursor.key.isoformat() if isinstance(cursor.key, date) else cursor.key
+    body = {
+        "s": cursor.scope,
+        "k": key,
+        "i": cursor.id,
+        "d": "desc" if cursor.descending else "asc",
+    }
+    payload = json.dumps(body, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(payload + _checksum(payload)).decode().rstrip("=")
+
+
+def _unpack(token: str) -> dict[str, Any]:
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    except (binascii.Error, ValueError):
+        raise invalid_cursor("not a cursor issued by this API") from None
+    payload, checksum = raw[:-_CHECKSUM_BYTES], raw[-_CHECKSUM_BYTES:]
+    if len(raw) <= _CHECKSUM_BYTES or not hmac.compare_digest(checksum, _checksum(payload)):
+        raise invalid_cursor("not a cursor issued by this API")
+    body = json.loads(payload)
+    if not isinstance(body, dict):
+        raise invalid_cursor("not a cursor issued by this API")
+    return body
+
+
+def decode_cursor(token: str) -> Cursor:
+    """Parse a cursor from a request; anything not issued by `encode_cursor` gives 422."""
+    body = _unpack(token)
+    scope, key, row_id, direction = (body.get(k) for k in ("s", "k", "i", "d"))
+    if not (
+        isinstance(scope, str)
+        and (key is None or isinstance(key, str))
+        and isinstance(row_id, int)
+        and direction in ("asc", "desc")
+    ):
+        raise invalid_cursor("not a cursor issued by this API")
+    return Cursor(scope, key, row_id, direction == "desc")
+
+
+def _typed_key(keyset: Keyset, cursor: Cursor) -> SortKey:
+    if cursor.key is None or not keyset.key_is_date or isinstance(cursor.key, date):
+        return cursor.key
+    try:
+        return date.fromisoformat(cursor.key)
+    except ValueError:
+        raise invalid_cursor("not a cursor issued by this API") from None
+
+
+def after(keyset: Keyset, cursor: Cursor) -> ColumnElement[bool]:
+    """Rows strictly after `cursor` in the keyset order, NULL keys sorting last."""
+    key = _typed_key(keyset, cursor)
+    beyond_id = keyset.id < cursor.id if cursor.descending else keyset.id > cursor.id
+    if key is None:
+        return and_(keyset.key.is_(None), beyond_id)
+    beyond_key = keyset.key < key if cursor.descending else keyset.key > key
+    return or_(beyond_key, and_(keyset.key == key, beyond_id), keyset.key.is_(None))
+
+
+def order_by(keyset: Keyset, descending: bool) -> list[ColumnElement[Any]]:
+    """ORDER BY terms for the keyset order."""
+    if descending:
+        return [keyset.key.desc().nulls_last(), keyset.id.desc()]
+    return [keyset.key.asc().nulls_last(), keyset.id.asc()]
+
+
+def _check(keyset: Keyset, page: PageRequest) -> None:
+    cursor = page.cursor
+    if cursor is not None and cursor.scope != keyset.scope:
+        raise invalid_cursor(f"this cursor belongs to another list ({cursor.scope})")
+    if cursor is not None and cursor.descending != page.descending:
+        raise invalid_cursor("this cursor was issued for the other sort direction")
+
+
+def count_rows(session: Session, query: AnySelect) -> int:
+    """How many rows `query` returns, ignoring any order or limit."""
+    counted = select(func.count()).select_from(query.order_by(None).subquery())
+    return int(session.execute(counted).scalar_one())
+
+
+def fetch_page(session: Session, query: AnySelect, keyset: Keyset, page: PageRequest) -> Page[Any]:
+    """One page of `query`'s rows in keyset order, with the cursor of the next page."""
+    _check(keyset, page)
+    total = count_rows(session, query) if page.include_total else None
+    if page.cursor is not None:
+        query = query.where(after(keyset, page.cursor))
+    query = query.order_by(*order_by(keyset, page.descending)).limit(page.limit + 1)
+    rows = list(session.execute(query).all())
+    next_cursor = None
+    if len(rows) > page.limit:
+        rows = rows[: page.limit]
+        last = rows[-1]._mapping
+        next_cursor = Cursor(keyset.scope, last[keyset.key], last[keyset.id], page.descending)
+    return Page(rows, next_cursor, total)

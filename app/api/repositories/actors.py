@@ -1,0 +1,161 @@
+"""Queries for actors: lookup by id or slug, lists, and how often each appears."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlmodel import Session, col
+
+from app.api.pagination import AnySelect, Keyset
+from app.api.repositories.base import Listing, Rows
+from app.api.repositories.conditions import (
+    MAX_ID,
+    NUL,
+    Conditions,
+    DateRange,
+    contains_all,
+    in_range,
+)
+from app.api.repositories.mentions import brief_pairs, claim_pairs, statement_pairs
+from app.api.schemas.actors import ActorCounts, ActorDetail, ActorItem
+from app.errors import NotFoundError
+from app.parsing.models import ActorKind
+from app.storage.tables import Actor, ActorAlias, Brief
+
+KEYSET = Keyset("actors", col(Actor.normalized_name), col(Actor.id), key_is_date=False)
+
+
+@dataclass(frozen=True)
+class ActorFilters:
+    kinds: tuple[ActorKind, ...] = ()
+    terms: tuple[str, ...] = ()
+    dates: DateRange = field(default_factory=DateRange)
+
+
+def _as_id(ref: str) -> int | None:
+    if ref.isascii() and ref.isdigit() and int(ref) <= MAX_ID:
+        return int(ref)
+    return None
+
+
+def resolve_refs(session: Session, refs: Sequence[str]) -> list[int] | None:
+    """Actor ids for `refs` (each an id or a slug, id first); None if any is unknown."""
+    if any(NUL in ref for ref in refs):
+        return None
+    numbers = {number for ref in refs if (number := _as_id(ref)) is not None}
+    query = select(col(Actor.id), col(Actor.slug)).where(
+        or_(col(Actor.id).in_(numbers), col(Actor.slug).in_(set(refs)))
+    )
+    rows = session.execute(query).all()
+    by_id = {row.id for row in rows}
+    by_slug = {row.slug: row.id for row in rows}
+    ids: list[int] = []
+    for ref in refs:
+        number = _as_id(ref)
+        found = number if number in by_id else by_slug.get(ref)
+        if found is None:
+            return None
+        ids.append(found)
+    return ids
+
+
+def _matches_term(term: str) -> ColumnElement[bool]:
+    aliases = select(col(ActorAlias.actor_id)).where(
+        *contains_all(col(ActorAlias.normalized), [term])
+    )
+    return or_(*contains_all(col(Actor.normalized_name), [term]), col(Actor.id).in_(aliases))
+
+
+def conditions(filters: ActorFilters) -> Conditions:
+    """WHERE conditions on `actors`; dates keep actors appearing in a brief in the range."""
+    where = [_matches_term(term) for term in filters.terms]
+    if filters.kinds:
+        where.append(col(Actor.kind).in_([kind.value for kind in filters.kinds]))
+    if filters.dates != DateRange():
+        pairs = brief_pairs().subquery()
+        seen = select(pairs.c[1]).join(Brief, col(Brief.id) == pairs.c[0])
+        where.append(
+            col(Actor.id).in_(seen.where(*in_range(col(Brief.occurred_on), filters.dates)))
+        )
+    return where
+
+
+def _query() -> AnySelect:
+    return select(
+        col(Actor.id),
+        col(Actor.slug),
+        col(Actor.name),
+        col(Actor.kind),
+        col(Actor.title),
+        col(Actor.country),
+        col(Actor.normalized_name),
+    )
+
+
+def _count_by_actor(session: Session, pairs: AnySelect, ids: Sequence[int]) -> dict[int, int]:
+    links = pairs.subquery()
+    query = (
+        select(links.c[1], func.count(links.c[0].distinct()))
+        .where(links.c[1].in_(ids))
+        .group_by(links.c[1])
+    )
+    return {row[0]: row[1] for row in session.execute(query)}
+
+
+def _seen(session: Session, ids: Sequence[int]) -> dict[int, tuple[int, date | None, date | None]]:
+    links = brief_pairs().subquery()
+    dates = col(Brief.occurred_on)
+    query = (
+        select(links.c[1], func.count(links.c[0].distinct()), func.min(dates), func.max(dates))
+        .join(Brief, col(Brief.id) == links.c[0])
+        .where(links.c[1].in_(ids))
+        .group_by(links.c[1])
+    )
+    return {row[0]: (row[1], row[2], row[3]) for row in session.execute(query)}
+
+
+def _items(session: Session, rows: Rows) -> list[ActorItem]:
+    ids = [row.id for row in rows]
+    seen = _seen(session, ids)
+    statements = _count_by_actor(session, statement_pairs(), ids)
+    claims = _count_by_actor(session, claim_pairs(), ids)
+    items = []
+    for row in rows:
+        briefs, first, last = seen.get(row.id, (0, None, None))
+        counts = ActorCounts(
+            briefs=briefs, statements=statements.get(row.id, 0), claims=claims.get(row.id, 0)
+        )
+        items.append(
+            ActorItem(
+                id=row.id,
+                slug=row.slug,
+                name=row.name,
+                kind=row.kind,
+                title=row.title,
+                country=row.country,
+                counts=counts,
+                first_seen_on=first,
+                last_seen_on=last,
+            )
+        )
+    return items
+
+
+ACTORS = Listing(noun="actor", keyset=KEYSET, query=_query, to_items=_items)
+
+
+def get_actor(session: Session, ref: str) -> ActorDetail:
+    """The actor named by id or slug `ref`, with its aliases."""
+    ids = resolve_refs(session, [ref])
+    if ids is None:
+        raise NotFoundError(f"No actor with id or slug {ref!r}.")
+    item = ACTORS.one(session, ids[0])
+    aliases = session.execute(
+        select(col(ActorAlias.alias))
+        .where(col(ActorAlias.actor_id) == ids[0])
+        .order_by(col(ActorAlias.alias))
+    ).scalars()
+    return ActorDetail(**item.model_dump(), aliases=list(aliases))

@@ -1,0 +1,89 @@
+"""What every list resource shares: one page, one row by id, the rows of one brief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Row, select
+from sqlmodel import Session, col
+
+from app.api.pagination import AnySelect, Keyset, Page, PageRequest, SqlColumn, fetch_page
+from app.api.repositories.conditions import Conditions
+from app.api.schemas.common import ActorRef, BriefRef, TextSpan
+from app.errors import NotFoundError
+from app.storage.tables import Actor
+
+T = TypeVar("T")
+Rows = Sequence[Row[Any]]
+
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """A resource listed by keyset: its base query and how rows become items."""
+
+    noun: str
+    keyset: Keyset
+    query: Callable[[], AnySelect]
+    to_items: Callable[[Session, Rows], list[T]]
+    position: SqlColumn | None = None
+    brief_id: SqlColumn | None = None
+
+    def fetcher(self, conditions: Conditions) -> Callable[[Session, PageRequest], Page[T]]:
+        """`page` with the conditions bound, for the list renderers."""
+        return lambda session, page: self.page(session, conditions, page)
+
+    def page(self, session: Session, conditions: Conditions, page: PageRequest) -> Page[T]:
+        """One page of the rows meeting `conditions`."""
+        rows = fetch_page(session, self.query().where(*conditions), self.keyset, page)
+        return Page(self.to_items(session, rows.items), rows.next_cursor, rows.total)
+
+    def one(self, session: Session, row_id: int) -> T:
+        """The row with id `row_id`, or NotFoundError."""
+        rows = session.execute(self.query().where(self.keyset.id == row_id)).all()
+        if not rows:
+            raise NotFoundError(f"No {self.noun} with id {row_id}.")
+        return self.to_items(session, rows)[0]
+
+    def of_brief(self, session: Session, brief_id: int) -> list[T]:
+        """Every row of one brief, in document order."""
+        assert self.position is not None
+        assert self.brief_id is not None
+        query = self.query().where(self.brief_id == brief_id).order_by(self.position)
+        return self.to_items(session, session.execute(query).all())
+
+
+def span_of(row: Row[Any]) -> TextSpan:
+    return TextSpan(start=row.span_start, end=row.span_end)
+
+
+def brief_ref_of(row: Row[Any]) -> BriefRef:
+    return BriefRef(id=row.brief_id, title=row.brief_title, occurred_on=row.brief_occurred_on)
+
+
+def actor_ref_columns() -> tuple[SqlColumn, ...]:
+    """The columns an ActorRef is built from."""
+    return (col(Actor.id), col(Actor.slug), col(Actor.name), col(Actor.kind))
+
+
+def load_actor_refs(
+    session: Session, pairs: AnySelect, parent_ids: Sequence[int]
+) -> dict[int, list[ActorRef]]:
+    """Actors linked to each of `parent_ids` by `pairs`, in one query, ordered by name."""
+    if not parent_ids:
+        return {}
+    links = pairs.subquery()
+    parent = links.c[0]
+    query = (
+        select(parent, *actor_ref_columns())
+        .join(Actor, col(Actor.id) == links.c[1])
+        .where(parent.in_(parent_ids))
+        .order_by(parent, col(Actor.name), col(Actor.id))
+    )
+    refs: dict[int, list[ActorRef]] = {}
+    for row in session.execute(query):
+        refs.setdefault(row[0], []).append(
+            ActorRef(id=row.id, slug=row.slug, name=row.name, kind=row.kind)
+        )
+    return refs

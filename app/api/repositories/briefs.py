@@ -1,0 +1,169 @@
+"""Queries for briefs: lists, the full structured brief, its source text, deletion."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, func, select
+from sqlmodel import Session, SQLModel, col
+
+from app.api.pagination import AnySelect, Keyset, SqlColumn
+from app.api.repositories.base import Listing, actor_ref_columns, span_of
+from app.api.repositories.claims import CLAIMS
+from app.api.repositories.conditions import (
+    CommonFilters,
+    Conditions,
+    common_conditions,
+    location_matches,
+)
+from app.api.repositories.events import EVENTS
+from app.api.repositories.mentions import brief_pairs
+from app.api.repositories.statements import STATEMENTS
+from app.api.schemas.briefs import BriefCounts, BriefDetail, BriefItem, ImpactItem, SectionItem
+from app.api.schemas.common import ActorRef
+from app.errors import NotFoundError
+from app.storage.tables import Actor, Brief, Claim, Event, Impact, Section, Statement
+
+PartT = TypeVar("PartT", ImpactItem, SectionItem)
+
+
+@dataclass(frozen=True)
+class BriefFilters:
+    common: CommonFilters = field(default_factory=CommonFilters)
+    location: str | None = None
+
+
+def conditions(session: Session, filters: BriefFilters) -> Conditions:
+    """WHERE conditions on `briefs`; an actor filter keeps briefs in which all appear."""
+    return [
+        *common_conditions(
+            filters.common,
+            row_id=col(Brief.id),
+            pairs=brief_pairs(),
+            occurred_on=col(Brief.occurred_on),
+            search_text=col(Brief.search_text),
+        ),
+        *location_matches(session, col(Brief.location), filters.location),
+    ]
+
+
+def _query() -> AnySelect:
+    return select(
+        col(Brief.id),
+        col(Brief.source_name),
+        col(Brief.title),
+        col(Brief.lead),
+        col(Brief.occurred_on),
+        col(Brief.location),
+        col(Brief.parser_version),
+        col(Brief.ingested_at),
+        col(Brief.updated_at),
+    )
+
+
+def _count_by_brief(session: Session, brief_id: SqlColumn, ids: Sequence[int]) -> dict[int, int]:
+    query = select(brief_id, func.count()).where(brief_id.in_(ids)).group_by(brief_id)
+    return {row[0]: row[1] for row in session.execute(query)}
+
+
+def _counts(session: Session, ids: Sequence[int]) -> dict[int, BriefCounts]:
+    claims = _count_by_brief(session, col(Claim.brief_id), ids)
+    statements = _count_by_brief(session, col(Statement.brief_id), ids)
+    events = _count_by_brief(session, col(Event.brief_id), ids)
+    return {
+        i: BriefCounts(
+            claims=claims.get(i, 0), statements=statements.get(i, 0), events=events.get(i, 0)
+        )
+        for i in ids
+    }
+
+
+def _items(session: Session, rows: Sequence[Any]) -> list[BriefItem]:
+    counts = _counts(session, [row.id for row in rows])
+    return [BriefItem.model_validate({**row._mapping, "counts": counts[row.id]}) for row in rows]
+
+
+BRIEFS = Listing(
+    noun="brief",
+    keyset=Keyset("briefs", col(Brief.occurred_on), col(Brief.id)),
+    query=_query,
+    to_items=_items,
+)
+
+
+def _actors(session: Session, brief_id: int) -> list[ActorRef]:
+    links = brief_pairs().subquery()
+    query = (
+        select(*actor_ref_columns())
+        .join(links, links.c[1] == col(Actor.id))
+        .where(links.c[0] == brief_id)
+        .distinct()
+        .order_by(col(Actor.name), col(Actor.id))
+    )
+    return [ActorRef.model_validate(row._mapping) for row in session.execute(query)]
+
+
+def _parts(
+    session: Session, table: type[SQLModel], model: type[PartT], brief_id: int
+) -> list[PartT]:
+    """Rows of a brief's `impacts` or `sections` in document order, as `model` items."""
+    columns = table.__table__.c  # type: ignore[attr-defined]
+    fields = [name for name in model.model_fields if name != "span"]
+    query = (
+        select(*(columns[name] for name in fields), columns.span_start, columns.span_end)
+        .where(columns.brief_id == brief_id)
+        .order_by(columns.position)
+    )
+    return [
+        model.model_validate(
+            {**{name: row._mapping[name] for name in fields}, "span": span_of(row)}
+        )
+        for row in session.execute(query)
+    ]
+
+
+def get_brief(session: Session, brief_id: int) -> BriefDetail:
+    """The brief with every structured part extracted from it."""
+    item = BRIEFS.one(session, brief_id)
+    extra = session.execute(
+        select(col(Brief.sha256), col(Brief.bottom_line), col(Brief.context)).where(
+            col(Brief.id) == brief_id
+        )
+    ).one()
+    return BriefDetail(
+        **item.model_dump(),
+        sha256=extra.sha256,
+        bottom_line=extra.bottom_line,
+        context=extra.context,
+        actors=_actors(session, brief_id),
+        events=EVENTS.of_brief(session, brief_id),
+        claims=CLAIMS.of_brief(session, brief_id),
+        statements=STATEMENTS.of_brief(session, brief_id),
+        impacts=_parts(session, Impact, ImpactItem, brief_id),
+        sections=_parts(session, Section, SectionItem, brief_id),
+    )
+
+
+def get_source(session: Session, brief_id: int) -> str:
+    """The normalised source text of a brief."""
+    query = select(col(Brief.source_text)).where(col(Brief.id) == brief_id)
+    text: str | None = session.execute(query).scalar_one_or_none()
+    if text is None:
+        raise NotFoundError(f"No brief with id {brief_id}.")
+    return text
+
+
+def delete_brief(session: Session, brief_id: int) -> None:
+    """Delete a brief and, by cascade, everything extracted from it."""
+    result = session.execute(delete(Brief).where(col(Brief.id) == brief_id))
+    if result.rowcount == 0:  # type: ignore[attr-defined]
+        raise NotFoundError(f"No brief with id {brief_id}.")
+
+
+def source_name_of(session: Session, brief_id: int) -> str:
+    """The name a brief is stored under."""
+    query = select(col(Brief.source_name)).where(col(Brief.id) == brief_id)
+    name: str = session.execute(query).scalar_one()
+    return name

@@ -1,0 +1,86 @@
+"""Queries for claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlmodel import Session, col
+
+from app.api.pagination import AnySelect, Keyset
+from app.api.repositories.base import Listing, Rows, brief_ref_of, load_actor_refs, span_of
+from app.api.repositories.conditions import (
+    CommonFilters,
+    Conditions,
+    common_conditions,
+    equal_if_given,
+    one_of_if_given,
+)
+from app.api.repositories.mentions import claim_pairs
+from app.api.schemas.claims import ClaimItem
+from app.parsing.models import ClaimStatus
+from app.storage.tables import Brief, Claim
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    common: CommonFilters = field(default_factory=CommonFilters)
+    statuses: tuple[ClaimStatus, ...] = ()
+    brief_id: int | None = None
+
+
+def conditions(filters: ClaimFilters) -> Conditions:
+    """WHERE conditions on `claims` for `filters`."""
+    return [
+        *common_conditions(
+            filters.common,
+            row_id=col(Claim.id),
+            pairs=claim_pairs(),
+            occurred_on=col(Claim.occurred_on),
+            search_text=col(Claim.search_text),
+        ),
+        *one_of_if_given(col(Claim.status), filters.statuses),
+        *equal_if_given(col(Claim.brief_id), filters.brief_id),
+    ]
+
+
+def _query() -> AnySelect:
+    return select(
+        col(Claim.id),
+        col(Claim.text),
+        col(Claim.status),
+        col(Claim.section),
+        col(Claim.occurred_on),
+        col(Claim.span_start),
+        col(Claim.span_end),
+        col(Claim.brief_id),
+        col(Brief.title).label("brief_title"),
+        col(Brief.occurred_on).label("brief_occurred_on"),
+    ).join(Brief, col(Brief.id) == col(Claim.brief_id))
+
+
+def _items(session: Session, rows: Rows) -> list[ClaimItem]:
+    actors = load_actor_refs(session, claim_pairs(), [row.id for row in rows])
+    return [
+        ClaimItem(
+            id=row.id,
+            text=row.text,
+            status=row.status,
+            section=row.section,
+            occurred_on=row.occurred_on,
+            span=span_of(row),
+            brief=brief_ref_of(row),
+            actors=actors.get(row.id, []),
+        )
+        for row in rows
+    ]
+
+
+CLAIMS = Listing(
+    noun="claim",
+    keyset=Keyset("claims", col(Claim.occurred_on), col(Claim.id)),
+    query=_query,
+    to_items=_items,
+    position=col(Claim.position),
+    brief_id=col(Claim.brief_id),
+)

@@ -1,0 +1,83 @@
+"""Queries for events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlmodel import Session, col
+
+from app.api.pagination import AnySelect, Keyset
+from app.api.repositories.base import Listing, Rows, brief_ref_of, load_actor_refs, span_of
+from app.api.repositories.conditions import (
+    CommonFilters,
+    Conditions,
+    common_conditions,
+    equal_if_given,
+    location_matches,
+)
+from app.api.repositories.mentions import event_pairs
+from app.api.schemas.events import EventItem
+from app.storage.tables import Brief, Event
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    common: CommonFilters = field(default_factory=CommonFilters)
+    brief_id: int | None = None
+    location: str | None = None
+
+
+def conditions(session: Session, filters: EventFilters) -> Conditions:
+    """WHERE conditions on `events`; dates are the event's own."""
+    return [
+        *common_conditions(
+            filters.common,
+            row_id=col(Event.id),
+            pairs=event_pairs(),
+            occurred_on=col(Event.occurred_on),
+            search_text=col(Event.search_text),
+        ),
+        *location_matches(session, col(Event.location), filters.location),
+        *equal_if_given(col(Event.brief_id), filters.brief_id),
+    ]
+
+
+def _query() -> AnySelect:
+    return select(
+        col(Event.id),
+        col(Event.title),
+        col(Event.occurred_on),
+        col(Event.location),
+        col(Event.span_start),
+        col(Event.span_end),
+        col(Event.brief_id),
+        col(Brief.title).label("brief_title"),
+        col(Brief.occurred_on).label("brief_occurred_on"),
+    ).join(Brief, col(Brief.id) == col(Event.brief_id))
+
+
+def _items(session: Session, rows: Rows) -> list[EventItem]:
+    participants = load_actor_refs(session, event_pairs(), [row.id for row in rows])
+    return [
+        EventItem(
+            id=row.id,
+            title=row.title,
+            occurred_on=row.occurred_on,
+            location=row.location,
+            span=span_of(row),
+            brief=brief_ref_of(row),
+            participants=participants.get(row.id, []),
+        )
+        for row in rows
+    ]
+
+
+EVENTS = Listing(
+    noun="event",
+    keyset=Keyset("events", col(Event.occurred_on), col(Event.id)),
+    query=_query,
+    to_items=_items,
+    position=col(Event.position),
+    brief_id=col(Event.brief_id),
+)

@@ -1,0 +1,106 @@
+"""Queries for statements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session, col
+
+from app.api.pagination import AnySelect, Keyset
+from app.api.repositories.base import Listing, Rows, brief_ref_of, load_actor_refs, span_of
+from app.api.repositories.conditions import (
+    CommonFilters,
+    Conditions,
+    common_conditions,
+    equal_if_given,
+    one_of_if_given,
+)
+from app.api.repositories.mentions import statement_pairs
+from app.api.schemas.common import ActorRef
+from app.api.schemas.statements import StatementItem
+from app.parsing.models import StatementKind
+from app.storage.tables import Actor, Brief, Statement
+
+
+@dataclass(frozen=True)
+class StatementFilters:
+    common: CommonFilters = field(default_factory=CommonFilters)
+    kinds: tuple[StatementKind, ...] = ()
+    brief_id: int | None = None
+
+
+def conditions(filters: StatementFilters) -> Conditions:
+    """WHERE conditions on `statements` for `filters`; the speaker counts as mentioned."""
+    return [
+        *common_conditions(
+            filters.common,
+            row_id=col(Statement.id),
+            pairs=statement_pairs(),
+            occurred_on=col(Statement.occurred_on),
+            search_text=col(Statement.search_text),
+        ),
+        *one_of_if_given(col(Statement.kind), filters.kinds),
+        *equal_if_given(col(Statement.brief_id), filters.brief_id),
+    ]
+
+
+def _query() -> AnySelect:
+    return (
+        select(
+            col(Statement.id),
+            col(Statement.kind),
+            col(Statement.text),
+            col(Statement.speaker_role),
+            col(Statement.occurred_on),
+            col(Statement.span_start),
+            col(Statement.span_end),
+            col(Statement.brief_id),
+            col(Brief.title).label("brief_title"),
+            col(Brief.occurred_on).label("brief_occurred_on"),
+            col(Actor.id).label("speaker_id"),
+            col(Actor.slug).label("speaker_slug"),
+            col(Actor.name).label("speaker_name"),
+            col(Actor.kind).label("speaker_kind"),
+        )
+        .join(Brief, col(Brief.id) == col(Statement.brief_id))
+        .outerjoin(Actor, col(Actor.id) == col(Statement.speaker_id))
+    )
+
+
+def _speaker(row: Any) -> ActorRef | None:
+    if row.speaker_id is None:
+        return None
+    return ActorRef(
+        id=row.speaker_id, slug=row.speaker_slug, name=row.speaker_name, kind=row.speaker_kind
+    )
+
+
+def _items(session: Session, rows: Rows) -> list[StatementItem]:
+    pairs = statement_pairs(with_speaker=False)
+    actors = load_actor_refs(session, pairs, [row.id for row in rows])
+    return [
+        StatementItem(
+            id=row.id,
+            kind=row.kind,
+            text=row.text,
+            speaker=_speaker(row),
+            speaker_role=row.speaker_role,
+            occurred_on=row.occurred_on,
+            span=span_of(row),
+            brief=brief_ref_of(row),
+            actors=actors.get(row.id, []),
+        )
+        for row in rows
+    ]
+
+
+STATEMENTS = Listing(
+    noun="statement",
+    keyset=Keyset("statements", col(Statement.occurred_on), col(Statement.id)),
+    query=_query,
+    to_items=_items,
+    position=col(Statement.position),
+    brief_id=col(Statement.brief_id),
+)

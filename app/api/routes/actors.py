@@ -1,0 +1,67 @@
+"""`/v1/actors`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from app.api.deps import FormatQuery, NamePageDep, SessionDep
+from app.api.filters import DatesDep, TextQuery, text_terms
+from app.api.formats import render_list
+from app.api.openapi import list_responses, read_responses
+from app.api.repositories.actors import ACTORS, ActorFilters, conditions, get_actor
+from app.api.schemas.actors import ActorDetail, ActorPage
+from app.api.schemas.common import ListFormat
+from app.parsing.models import ActorKind
+
+router = APIRouter(prefix="/actors", tags=["actors"])
+
+KindQuery = Annotated[
+    list[ActorKind],
+    Query(
+        default_factory=list,
+        description="`person`, `organization` or `country`; repeat for any of several.",
+    ),
+]
+ActorRefPath = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=200,
+        description="Numeric id or slug of the actor.",
+        examples=["emmanuel-macron"],
+    ),
+]
+
+
+@router.get(
+    "",
+    operation_id="listActors",
+    summary="List actors.",
+    response_model=ActorPage,
+    responses=list_responses(),
+)
+def list_actors(
+    request: Request,
+    session: SessionDep,
+    dates: DatesDep,
+    page: NamePageDep,
+    kind: KindQuery,
+    q: TextQuery = None,
+    fmt: FormatQuery = ListFormat.json,
+) -> Response:
+    """Actors by name; `q` searches names and aliases, dates keep actors seen in the range."""
+    where = conditions(ActorFilters(tuple(kind), text_terms(q), dates))
+    return render_list(request, session, fmt, page, ACTORS.fetcher(where), ActorPage)
+
+
+@router.get(
+    "/{id_or_slug}",
+    operation_id="getActor",
+    summary="Get one actor.",
+    responses=read_responses(),
+)
+def get_actor_by_ref(session: SessionDep, id_or_slug: ActorRefPath) -> ActorDetail:
+    """One actor with its aliases, counts, and first and last dates seen."""
+    return get_actor(session, id_or_slug)

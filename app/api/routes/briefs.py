@@ -1,0 +1,127 @@
+"""`/v1/briefs`: read, ingest and delete briefs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, PlainTextResponse
+
+from app.api import writes
+from app.api.deps import DatePageDep, FormatQuery, IdPath, LocationQuery, SessionDep, WriterDep
+from app.api.filters import CommonFiltersDep
+from app.api.formats import render_list
+from app.api.openapi import Responses, list_responses, problems, read_responses
+from app.api.repositories.briefs import BRIEFS, BriefFilters, conditions, get_brief, get_source
+from app.api.schemas.briefs import BriefDetail, BriefPage, IngestOutcome, IngestResult
+from app.api.schemas.common import ListFormat
+from app.config import get_settings
+
+router = APIRouter(prefix="/briefs", tags=["briefs"])
+
+SourceNameQuery = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=512,
+        description="Name to store a text/plain brief under; default `api/<sha256[:16]>`.",
+        examples=["2025-09-04-paris.txt"],
+    ),
+]
+BRIEF_BODY = {
+    "required": True,
+    "description": "The brief as raw text, or as JSON `{text, source_name}`.",
+    "content": {
+        "text/plain": {"schema": {"type": "string"}, "example": "Lead: On Sept. 4, 2025, ..."},
+        "application/json": {"schema": {"$ref": "#/components/schemas/BriefInput"}},
+    },
+}
+
+SOURCE_RESPONSE: Responses = {200: {"content": {"text/plain": {"schema": {"type": "string"}}}}}
+CREATE_RESPONSES: Responses = {
+    200: {"model": IngestResult, "description": "Already stored: unchanged or updated."},
+    201: {
+        "description": "Stored as a new brief.",
+        "headers": {
+            "Location": {"description": "URL of the new brief.", "schema": {"type": "string"}}
+        },
+    },
+}
+
+
+@router.get(
+    "",
+    operation_id="listBriefs",
+    summary="List briefs.",
+    response_model=BriefPage,
+    responses=list_responses(),
+)
+def list_briefs(
+    request: Request,
+    session: SessionDep,
+    common: CommonFiltersDep,
+    page: DatePageDep,
+    location: LocationQuery = None,
+    fmt: FormatQuery = ListFormat.json,
+) -> Response:
+    """Briefs matching every filter given; an actor filter keeps briefs in which all appear."""
+    where = conditions(session, BriefFilters(common, location))
+    return render_list(request, session, fmt, page, BRIEFS.fetcher(where), BriefPage)
+
+
+@router.get(
+    "/{brief_id}", operation_id="getBrief", summary="Get one brief.", responses=read_responses()
+)
+def get_brief_by_id(session: SessionDep, brief_id: IdPath) -> BriefDetail:
+    """The full structured brief: actors, events, claims, statements, impacts, sections."""
+    return get_brief(session, brief_id)
+
+
+@router.get(
+    "/{brief_id}/source",
+    operation_id="getBriefSource",
+    summary="Get the source text of a brief.",
+    response_class=PlainTextResponse,
+    responses={**SOURCE_RESPONSE, **read_responses()},
+)
+def get_brief_source(session: SessionDep, brief_id: IdPath) -> PlainTextResponse:
+    """The normalised text every `span` of the brief points into."""
+    return PlainTextResponse(get_source(session, brief_id))
+
+
+@router.post(
+    "",
+    operation_id="createBrief",
+    summary="Ingest one brief.",
+    status_code=status.HTTP_201_CREATED,
+    response_model=IngestResult,
+    openapi_extra={"requestBody": BRIEF_BODY},
+    responses={**CREATE_RESPONSES, **problems(401, 403, 413, 415, 422, 503)},
+)
+async def create_brief(
+    request: Request, _: WriterDep, source_name: SourceNameQuery = None
+) -> JSONResponse:
+    """Parse and store a brief; 201 when new, 200 when it was already there or is updated."""
+    max_bytes = get_settings().max_brief_bytes
+    body = await writes.read_body(request, max_bytes)
+    data, name = writes.brief_payload(request.headers.get("content-type", ""), body, source_name)
+    result = await run_in_threadpool(writes.ingest, data, name, max_bytes)
+    if result.outcome is not IngestOutcome.ingested:
+        return JSONResponse(result.model_dump(mode="json"))
+    location = str(request.url_for("get_brief_by_id", brief_id=result.id))
+    return JSONResponse(result.model_dump(mode="json"), 201, {"Location": location})
+
+
+@router.delete(
+    "/{brief_id}",
+    operation_id="deleteBrief",
+    summary="Delete one brief.",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=problems(401, 403, 404, 422, 503),
+)
+def delete_brief(_: WriterDep, brief_id: IdPath) -> Response:
+    """Delete a brief and everything extracted from it; actors stay."""
+    writes.delete(brief_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

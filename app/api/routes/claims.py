@@ -1,0 +1,44 @@
+"""`/v1/claims`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from app.api.deps import BriefQuery, DatePageDep, FormatQuery, IdPath, SessionDep, StatusQuery
+from app.api.filters import CommonFiltersDep
+from app.api.formats import render_list
+from app.api.openapi import list_responses, read_responses
+from app.api.repositories.claims import CLAIMS, ClaimFilters, conditions
+from app.api.schemas.claims import ClaimItem, ClaimPage
+from app.api.schemas.common import ListFormat
+
+router = APIRouter(prefix="/claims", tags=["claims"])
+
+
+@router.get(
+    "",
+    operation_id="listClaims",
+    summary="List claims.",
+    response_model=ClaimPage,
+    responses=list_responses(),
+)
+def list_claims(
+    request: Request,
+    session: SessionDep,
+    common: CommonFiltersDep,
+    page: DatePageDep,
+    status: StatusQuery,
+    brief: BriefQuery = None,
+    fmt: FormatQuery = ListFormat.json,
+) -> Response:
+    """Claims matching every filter given, newest brief first, one page at a time."""
+    where = conditions(ClaimFilters(common, tuple(status), brief))
+    return render_list(request, session, fmt, page, CLAIMS.fetcher(where), ClaimPage)
+
+
+@router.get(
+    "/{claim_id}", operation_id="getClaim", summary="Get one claim.", responses=read_responses()
+)
+def get_claim(session: SessionDep, claim_id: IdPath) -> ClaimItem:
+    """One claim with its actors and its brief."""
+    return CLAIMS.one(session, claim_id)

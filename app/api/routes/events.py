@@ -1,0 +1,44 @@
+"""`/v1/events`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from app.api.deps import BriefQuery, DatePageDep, FormatQuery, IdPath, LocationQuery, SessionDep
+from app.api.filters import CommonFiltersDep
+from app.api.formats import render_list
+from app.api.openapi import list_responses, read_responses
+from app.api.repositories.events import EVENTS, EventFilters, conditions
+from app.api.schemas.common import ListFormat
+from app.api.schemas.events import EventItem, EventPage
+
+router = APIRouter(prefix="/events", tags=["events"])
+
+
+@router.get(
+    "",
+    operation_id="listEvents",
+    summary="List events.",
+    response_model=EventPage,
+    responses=list_responses(),
+)
+def list_events(
+    request: Request,
+    session: SessionDep,
+    common: CommonFiltersDep,
+    page: DatePageDep,
+    brief: BriefQuery = None,
+    location: LocationQuery = None,
+    fmt: FormatQuery = ListFormat.json,
+) -> Response:
+    """Events matching every filter given; dates are the event's own."""
+    where = conditions(session, EventFilters(common, brief, location))
+    return render_list(request, session, fmt, page, EVENTS.fetcher(where), EventPage)
+
+
+@router.get(
+    "/{event_id}", operation_id="getEvent", summary="Get one event.", responses=read_responses()
+)
+def get_event(session: SessionDep, event_id: IdPath) -> EventItem:
+    """One event with its participants and brief."""
+    return EVENTS.one(session, event_id)

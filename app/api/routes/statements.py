@@ -1,0 +1,54 @@
+"""`/v1/statements`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from app.api.deps import (
+    BriefQuery,
+    DatePageDep,
+    FormatQuery,
+    IdPath,
+    SessionDep,
+    StatementKindQuery,
+)
+from app.api.filters import CommonFiltersDep
+from app.api.formats import render_list
+from app.api.openapi import list_responses, read_responses
+from app.api.repositories.statements import STATEMENTS, StatementFilters, conditions
+from app.api.schemas.common import ListFormat
+from app.api.schemas.statements import StatementItem, StatementPage
+
+router = APIRouter(prefix="/statements", tags=["statements"])
+
+
+@router.get(
+    "",
+    operation_id="listStatements",
+    summary="List statements.",
+    response_model=StatementPage,
+    responses=list_responses(),
+)
+def list_statements(
+    request: Request,
+    session: SessionDep,
+    common: CommonFiltersDep,
+    page: DatePageDep,
+    kind: StatementKindQuery,
+    brief: BriefQuery = None,
+    fmt: FormatQuery = ListFormat.json,
+) -> Response:
+    """Statements matching every filter given; an actor filter also matches the speaker."""
+    where = conditions(StatementFilters(common, tuple(kind), brief))
+    return render_list(request, session, fmt, page, STATEMENTS.fetcher(where), StatementPage)
+
+
+@router.get(
+    "/{statement_id}",
+    operation_id="getStatement",
+    summary="Get one statement.",
+    responses=read_responses(),
+)
+def get_statement(session: SessionDep, statement_id: IdPath) -> StatementItem:
+    """One statement with its speaker, mentioned actors and brief."""
+    return STATEMENTS.one(session, statement_id)

@@ -1,0 +1,25 @@
+"""Events: what happened, when and where, and who took part."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from app.api.schemas.common import ActorRef, ApiModel, BriefRef, ListBody, TextSpan
+
+
+class EventItem(ApiModel):
+    """One event with its participants and its brief."""
+
+    id: int = Field(examples=[5])
+    title: str = Field(examples=["Summit on security guarantees for Ukraine"])
+    occurred_on: date | None = Field(examples=["2025-09-04"])
+    location: str | None = Field(examples=["Paris, France"])
+    span: TextSpan
+    brief: BriefRef
+    participants: list[ActorRef]
+
+
+class EventPage(ListBody[EventItem]):
+    """A page of events."""

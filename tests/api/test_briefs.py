@@ -1,0 +1,83 @@
+"""GET /v1/briefs, /v1/briefs/{id} and /v1/briefs/{id}/source."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.helpers import Params, ids, walk
+
+CASES: list[tuple[Params, list[int]]] = [
+    ({}, [5, 1, 2, 3, 4]),
+    ({"sort": "occurred_on"}, [3, 2, 1, 5, 4]),
+    ({"actor": "ukraine"}, [1, 3, 4]),
+    ({"actor": "xi-jinping"}, [2]),
+    ([("actor", "emmanuel-macron"), ("actor", "volodymyr-zelenskyy")], [5, 1]),
+    ([("actor", "emmanuel-macron"), ("actor", "ukraine")], [1, 4]),
+    ({"actor": "united-nations"}, [3]),
+    ({"actor": "nobody"}, []),
+    ({"location": "paris"}, [5, 1]),
+    ({"location": "istanbul"}, [3]),
+    ({"location": "türkiye"}, []),
+    ({"date_from": "2023-11-15", "date_to": "2025-09-04"}, [5, 1, 2]),
+    ({"actor": "ukraine", "date_to": "2024-01-01"}, [3]),
+    ({"q": "istanbul"}, [3]),
+    ({"q": "kyiv"}, [4]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("params", "expected"), CASES)
+def test_brief_filters_return_exactly_the_expected_rows(
+    client: TestClient, params: Params, expected: list[int]
+) -> None:
+    assert ids(client, "/v1/briefs", params) == expected
+
+
+@pytest.mark.parametrize("limit", [1, 2])
+@pytest.mark.parametrize(("params", "expected"), CASES[:2])
+def test_brief_cursor_walk_returns_every_row_once(
+    client: TestClient, params: Params, expected: list[int], limit: int
+) -> None:
+    assert walk(client, "/v1/briefs", params, limit) == expected
+
+
+def test_brief_list_items_carry_counts(client: TestClient) -> None:
+    item = client.get("/v1/briefs", params={"limit": 1}).json()["items"][0]
+    assert item["id"] == 5
+    assert item["source_name"] == "paris-2.txt"
+    assert item["counts"] == {"claims": 1, "statements": 1, "events": 0}
+
+
+def test_brief_detail_has_every_part_in_document_order(client: TestClient) -> None:
+    brief = client.get("/v1/briefs/1").json()
+    assert brief["title"] == "Paris summit on security guarantees"
+    assert [claim["id"] for claim in brief["claims"]] == [1, 2, 3]
+    assert [statement["id"] for statement in brief["statements"]] == [1, 2]
+    assert [event["id"] for event in brief["events"]] == [1]
+    assert [actor["slug"] for actor in brief["actors"]] == [
+        "emmanuel-macron", "ukraine", "volodymyr-zelenskyy"
+    ]  # fmt: skip
+    assert brief["impacts"] == [
+        {"label": "Security", "text": "Europe steps up.", "span": brief["impacts"][0]["span"]}
+    ]
+    assert [section["kind"] for section in brief["sections"]] == ["lead"]
+    assert brief["counts"] == {"claims": 3, "statements": 2, "events": 1}
+
+
+def test_every_span_points_into_the_source(client: TestClient) -> None:
+    brief = client.get("/v1/briefs/3").json()
+    response = client.get("/v1/briefs/3/source")
+    assert response.headers["content-type"].startswith("text/plain")
+    source = response.text
+    for part in ("claims", "statements", "impacts"):
+        for row in brief[part]:
+            assert source[row["span"]["start"] : row["span"]["end"]] == row["text"]
+    for event in brief["events"]:
+        assert source[event["span"]["start"] : event["span"]["end"]] == event["title"]
+
+
+@pytest.mark.parametrize("path", ["/v1/briefs/9", "/v1/briefs/9/source"])
+def test_unknown_brief_is_404(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json()["detail"] == "No brief with id 9."

@@ -1,0 +1,73 @@
+"""Every error is RFC 9457 problem+json with one shape; this test locks that shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
+OPTIONAL_KEYS = {"invalid_params", "line", "column"}
+
+
+def _assert_problem(response: Any, status: int, slug: str) -> dict[str, Any]:
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    body: dict[str, Any] = response.json()
+    assert PROBLEM_KEYS <= set(body) <= PROBLEM_KEYS | OPTIONAL_KEYS
+    assert body["type"] == f"https://chancery.dev/problems/{slug}"
+    assert body["status"] == status
+    assert isinstance(body["title"], str)
+    assert isinstance(body["detail"], str)
+    assert body["instance"] == response.request.url.path
+    return body
+
+
+def test_unknown_route_is_a_404_problem(empty_client: TestClient) -> None:
+    _assert_problem(empty_client.get("/v1/nothing-here"), 404, "not-found")
+
+
+def test_unknown_row_is_a_404_problem(empty_client: TestClient) -> None:
+    body = _assert_problem(empty_client.get("/v1/claims/5"), 404, "not-found")
+    assert body["detail"] == "No claim with id 5."
+
+
+def test_wrong_method_is_a_405_problem(empty_client: TestClient) -> None:
+    response = empty_client.put("/v1/claims")
+    _assert_problem(response, 405, "method-not-allowed")
+    assert "GET" in response.headers["allow"]
+
+
+def test_validation_error_names_the_parameters(empty_client: TestClient) -> None:
+    response = empty_client.get("/v1/claims", params={"limit": "many", "status": "x"})
+    body = _assert_problem(response, 422, "invalid-parameter")
+    names = {param["name"] for param in body["invalid_params"]}
+    assert names == {"query.limit", "query.status.0"}
+    assert all(param["reason"] for param in body["invalid_params"])
+
+
+def test_inverted_date_range_is_a_422_problem(empty_client: TestClient) -> None:
+    params = {"date_from": "2024-02-02", "date_to": "2024-02-01"}
+    body = _assert_problem(empty_client.get("/v1/events", params=params), 422, "invalid-parameter")
+    assert body["invalid_params"] == [
+        {"name": "query.date_to", "reason": "must not be before date_from"}
+    ]
+
+
+def test_write_errors_are_problems(client: TestClient) -> None:
+    _assert_problem(client.delete("/v1/briefs/1"), 403, "writes-disabled")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/claims?q=%00", "/v1/claims?actor=%00", "/v1/events?location=%00",
+        "/v1/briefs?q=%25%00_%5C", "/v1/actors?q=%00", "/v1/actors/%00",
+        "/v1/claims?actor=" + "9" * 400, "/v1/claims/" + "9" * 400,
+        "/v1/stats?actor=%00&q=%00",
+    ],
+)  # fmt: skip
+def test_hostile_input_never_gives_500(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code in (200, 404, 422), response.text

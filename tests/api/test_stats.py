@@ -1,0 +1,67 @@
+"""GET /v1/stats on the fixture corpus."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def _ref(actor_id: int, slug: str, name: str, kind: str = "person") -> dict[str, object]:
+    return {"id": actor_id, "slug": slug, "name": name, "kind": kind}
+
+
+def test_stats_without_filters(client: TestClient) -> None:
+    body = client.get("/v1/stats", params={"top": 4}).json()
+    assert body == {
+        "claims_by_status": {"verified": 4, "unconfirmed": 2, "disputed": 2, "reported": 3},
+        "statements_by_month": [
+            {"month": "2022-07", "count": 1}, {"month": "2023-11", "count": 1},
+            {"month": "2025-09", "count": 3}, {"month": None, "count": 1},
+        ],
+        "briefs_by_month": [
+            {"month": "2022-07", "count": 1}, {"month": "2023-11", "count": 1},
+            {"month": "2025-09", "count": 2}, {"month": None, "count": 1},
+        ],
+        "top_actors": [
+            {"actor": _ref(1, "emmanuel-macron", "Emmanuel Macron"), "mentions": 6},
+            {"actor": _ref(3, "ukraine", "Ukraine", "country"), "mentions": 5},
+            {"actor": _ref(2, "volodymyr-zelenskyy", "Volodymyr Zelenskyy"), "mentions": 4},
+            {"actor": _ref(5, "xi-jinping", "Xi Jinping"), "mentions": 3},
+        ],
+    }  # fmt: skip
+
+
+def test_stats_take_the_list_filters(client: TestClient) -> None:
+    params = {"date_from": "2023-01-01", "actor": "xi-jinping", "top": 2}
+    body = client.get("/v1/stats", params=params).json()
+    assert body["claims_by_status"] == {
+        "verified": 1, "unconfirmed": 0, "disputed": 1, "reported": 0
+    }  # fmt: skip
+    assert body["statements_by_month"] == [{"month": "2023-11", "count": 1}]
+    assert body["briefs_by_month"] == [{"month": "2023-11", "count": 1}]
+    assert body["top_actors"] == [
+        {"actor": _ref(5, "xi-jinping", "Xi Jinping"), "mentions": 3},
+        {"actor": _ref(4, "joe-biden", "Joe Biden"), "mentions": 1},
+    ]
+
+
+def test_stats_status_and_kind_narrow_claims_and_statements(client: TestClient) -> None:
+    body = client.get("/v1/stats", params={"status": "verified", "kind": "reported"}).json()
+    assert body["claims_by_status"] == {
+        "verified": 4, "unconfirmed": 0, "disputed": 0, "reported": 0
+    }  # fmt: skip
+    assert body["statements_by_month"] == [
+        {"month": "2025-09", "count": 1}, {"month": None, "count": 1}
+    ]  # fmt: skip
+
+
+def test_stats_of_an_empty_database(empty_client: TestClient) -> None:
+    body = empty_client.get("/v1/stats").json()
+    assert body["claims_by_status"] == {
+        "verified": 0, "unconfirmed": 0, "disputed": 0, "reported": 0
+    }  # fmt: skip
+    assert body["top_actors"] == body["briefs_by_month"] == []
+
+
+def test_stats_refuse_an_inverted_range(client: TestClient) -> None:
+    params = {"date_from": "2025-01-01", "date_to": "2024-01-01"}
+    assert client.get("/v1/stats", params=params).status_code == 422
