@@ -73,12 +73,25 @@ class Registry:
         for mention in people:
             if len(_name_words(mention.name)) < 2 and mention.titled:
                 self._add_short_name(mention, create=True)
+        self._drop_unevidenced(people)
         for mention in people:
             if len(_name_words(mention.name)) < 2 and not mention.titled:
                 self._add_short_name(mention, create=False)
         for mention in self.mentions:
             if mention.kind is not ActorKind.person:
                 self._add_group(mention)
+
+    def _drop_unevidenced(self, people: list[Mention]) -> None:
+        """Forget full names with no sign of being a person anywhere in the brief: no title,
+        attribution, speech verb, appositive or particle, and never named by their last
+        word alone ('Rio Grande', 'Naval Base'). Names alone are too weak evidence."""
+        surnames = {slugify(m.name) for m in people if len(_name_words(m.name)) == 1}
+        for actor in [a for a in self.actors if a.kind is ActorKind.person]:
+            if actor.words[-1] in surnames or any(m.evidence for m in actor.mentions):
+                continue
+            self.actors.remove(actor)
+            for mention in actor.mentions:
+                del self.by_mention[(mention.start, mention.end)]
 
     def _attach(self, actor: _Actor, mention: Mention) -> None:
         actor.mentions.append(mention)
@@ -181,6 +194,6 @@ def _to_parsed(actor: _Actor, key: str) -> ParsedActor:
     country = next((m.country for m in mentions if m.country), None)
     if actor.kind is ActorKind.country:
         title = None
-    return ParsedActor(
+    return ParsedActor.model_construct(
         key=key, name=actor.name, kind=actor.kind, title=title, country=country, aliases=aliases
     )

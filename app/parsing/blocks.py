@@ -11,7 +11,7 @@ from app.parsing.source import Line
 # A wrapped line continues its paragraph only when the previous line stops mid-sentence.
 _SENTENCE_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")
-_BLANK_BETWEEN = re.compile(r"\S[ \t]*\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,15 @@ class Block:
 
 def uses_blank_lines(source: str) -> bool:
     """True when the writer separates parts with blank lines (so lines may be wrapped)."""
-    return _BLANK_BETWEEN.search(source) is not None
+    # Search for the blank line, then look back for text: scanning from every non-space
+    # character instead ('\S[ \t]*\n[ \t]*\n') costs more than the rest of the check.
+    for blank in _BLANK_LINE.finditer(source):
+        before = blank.start()
+        while before > 0 and source[before - 1] in " \t":
+            before -= 1
+        if before > 0 and not source[before - 1].isspace():
+            return True
+    return False
 
 
 def _content_start(line: Line) -> tuple[int, bool]:

@@ -64,9 +64,10 @@ def parse_source(source: str) -> ParsedBrief:
     """Parse normalised source text (see `normalise_source`); raises BriefError."""
     if not source.strip():
         raise BriefError("the brief is empty")
-    sections = split_sections(split_lines(source), uses_blank_lines(source))
+    wrapped = uses_blank_lines(source)
+    sections = split_sections(split_lines(source), wrapped)
     _reject_unclosed_quote(source)
-    return _Builder(source, sections).build()
+    return _Builder(source, sections, wrapped).build()
 
 
 def _reject_unclosed_quote(source: str) -> None:
@@ -82,12 +83,16 @@ def _reject_unclosed_quote(source: str) -> None:
 
 
 class _Builder:
-    """Holds the intermediate results of one parse."""
+    """Holds the intermediate results of one parse.
 
-    def __init__(self, source: str, sections: list[Section]) -> None:
+    Output models are built with `model_construct`: every value here is already of its
+    field's type (str, int spans, enum members, dates), and validating them again cost a
+    sixth of the parse. `tests/parsing/test_brief.py` checks that validation agrees.
+    """
+
+    def __init__(self, source: str, sections: list[Section], wrapped: bool) -> None:
         self.source = source
         self.sections = sections
-        wrapped = uses_blank_lines(source)
         self.blocks = {id(s): section_blocks(s, wrapped) for s in sections}
         self.quotations: list[tuple[Quotation, Mention | None]] = []
         self.sentences: list[Sentence] = []
@@ -132,7 +137,7 @@ class _Builder:
             lead_location(self.source, lead_block.start, lead_block.end) if lead_block else None
         )
         bottom = self._first(SectionKind.bottom_line)
-        return ParsedBrief(
+        return ParsedBrief.model_construct(
             source=self.source,
             title=title.lines[0].text if title else None,
             lead=lead_text,
@@ -145,7 +150,10 @@ class _Builder:
             statements=self._statements(),
             impacts=self._impacts(),
             context=self._context(),
-            sections=[ParsedSection(name=s.name, kind=s.kind, span=s.span) for s in self.sections],
+            sections=[
+                ParsedSection.model_construct(name=s.name, kind=s.kind, span=s.span)
+                for s in self.sections
+            ],
         )
 
     def _first(self, kind: SectionKind) -> Section | None:
@@ -163,7 +171,7 @@ class _Builder:
         if lead is None:
             return []
         return [
-            ParsedEvent(
+            ParsedEvent.model_construct(
                 title=event_title(self._text(lead), location),
                 occurred_on=occurred_on,
                 location=location,
@@ -181,7 +189,7 @@ class _Builder:
             per_sentence = section.kind is SectionKind.verified_facts
             for start, end in self._claim_spans(section, per_sentence):
                 claims.append(
-                    ParsedClaim(
+                    ParsedClaim.model_construct(
                         text=self.source[start:end],
                         status=status,
                         section=section.name,
@@ -218,7 +226,7 @@ class _Builder:
 
     def _quoted(self, quotation: Quotation, speaker: Mention | None) -> ParsedStatement:
         role = quotation.role
-        return ParsedStatement(
+        return ParsedStatement.model_construct(
             text=self.source[quotation.start : quotation.end],
             kind=StatementKind.quote,
             speaker=self.registry.key_of(speaker) if speaker else None,
@@ -228,7 +236,7 @@ class _Builder:
         )
 
     def _reported(self, sentence: Sentence, speaker: str | None) -> ParsedStatement:
-        return ParsedStatement(
+        return ParsedStatement.model_construct(
             text=self.source[sentence.start : sentence.end],
             kind=StatementKind.reported,
             speaker=speaker,
@@ -250,7 +258,7 @@ class _Builder:
             label = _LABEL.match(text)
             start = block.start + (label.end() if label and len(label["label"].split()) <= 4 else 0)
             impacts.append(
-                ParsedImpact(
+                ParsedImpact.model_construct(
                     label=label["label"].strip() if start > block.start and label else None,
                     text=self.source[start : block.end],
                     span=(start, block.end),

@@ -119,7 +119,7 @@ def _strip_preamble(lead: str, place: str | None) -> str:
         rest = text[prep.end() :] if prep else text
         found = _DATE.match(rest)
         if found:
-            text = rest[found.end() :].lstrip(" ,")
+            text = rest[found.end() :].lstrip(" ,-–—:")
         elif place and prep and rest.startswith(place):
             text = rest[len(place) :].lstrip(" ,")
     return text if text != lead else lead

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
+import pycountry
+
 from app.parsing.countries import country_tables, load_data
+
+_UNPROSE = re.compile(r"[,()\[\]†]")
 
 
 class Category(Enum):
@@ -38,6 +43,7 @@ class Lexicon:
     title_modifiers: frozenset[str]
     org_heads: frozenset[str]
     place_heads: frozenset[str]
+    event_heads: frozenset[str]
     place_prefixes: frozenset[str]
     stop_words: frozenset[str]
     sentence_starters: frozenset[str]
@@ -50,12 +56,23 @@ def _folded(words: list[str]) -> frozenset[str]:
     return frozenset(word.casefold() for word in words)
 
 
+def subdivision_names() -> list[str]:
+    """pycountry's multi-word subdivision names ('New South Wales', 'Santa Cruz').
+
+    One-word names are left out: too many are also given names or countries ('Victoria',
+    'Georgia'). Names with commas or brackets are pycountry's sorting forms, not prose.
+    """
+    names = (" ".join(s.name.split()) for s in pycountry.subdivisions)
+    return sorted({n for n in names if " " in n and not _UNPROSE.search(n) and n[0].isupper()})
+
+
 def _phrases() -> dict[str, Entry]:
     tables = country_tables()
     stop = load_data("stopwords.json")
     orgs = load_data("organizations.json")["known"]
     phrases: dict[str, Entry] = {}
     # Later updates win: a seat such as "Kuwait City" must not stay a place, and so on.
+    phrases.update({p: Entry(Category.place, p) for p in subdivision_names()})
     phrases.update({p: Entry(Category.place, p) for p in stop["places"]})
     phrases.update({p: Entry(Category.title, p) for p in load_data("titles.json")["phrases"]})
     phrases.update({p: Entry(Category.seat, c) for p, c in tables.seats.items()})
@@ -81,6 +98,7 @@ def lexicon() -> Lexicon:
         title_modifiers=_folded([w for phrase in titles["modifiers"] for w in phrase.split()]),
         org_heads=_folded(orgs["heads"]),
         place_heads=_folded(stop["place_heads"]),
+        event_heads=_folded(stop["event_heads"]),
         place_prefixes=frozenset(stop["place_prefixes"]),
         stop_words=_folded(stop["words"]),
         sentence_starters=frozenset(stop["sentence_starters"]),

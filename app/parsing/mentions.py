@@ -12,23 +12,28 @@ from functools import cache
 from typing import NamedTuple
 
 from app.parsing.countries import country_adjective
+from app.parsing.groups import RunView
 from app.parsing.lexicon import Category, lexicon
 from app.parsing.models import ActorKind
-from app.parsing.segments import Item, Part, segment, title_end
-from app.parsing.tokens import (
-    PARTICLES,
-    Token,
-    TokenIndex,
-    adjacent,
-    run_end,
-    tokenize,
+from app.parsing.names import (
+    acronym,
+    introduced_as_person,
+    name_shaped,
+    roman_numeral,
+    shaped_like_a_person,
 )
+from app.parsing.runs import run_end
+from app.parsing.segments import Item, Part, segment, title_end
+from app.parsing.tokens import PARTICLES, Token, TokenIndex, tokenize
 
 
 class Mention(NamedTuple):
     """One mention: `name` is a person's name, an organisation's name or an ISO code.
 
-    A NamedTuple rather than a frozen dataclass: a brief creates hundreds of them."""
+    `evidence` marks a person named with positive evidence next to the name (a title, a
+    speech verb, an appositive, a particle); `actors.Registry` drops untitled full names
+    with no evidence anywhere in the brief. A NamedTuple rather than a frozen dataclass:
+    a brief creates hundreds of them."""
 
     kind: ActorKind
     start: int
@@ -38,6 +43,7 @@ class Mention(NamedTuple):
     title: str | None = None
     country: str | None = None
     titled: bool = False
+    evidence: bool = False
 
 
 @cache
@@ -57,37 +63,46 @@ def context_words() -> frozenset[str]:
 _AFFILIATIONS = (Category.country, Category.demonym, Category.seat, Category.org)
 
 
-class _Reader:
+class _Reader(RunView):
     """Turns the runs of one span into mentions."""
 
     def __init__(self, source: str, tokens: list[Token], headline: bool) -> None:
-        self.source = source
-        self.tokens = tokens
+        super().__init__(source, tokens)
         self.headline = headline
-        self.words = lexicon()
         self.found: list[Mention] = []
 
     def read(self) -> list[Mention]:
-        tokens, index = self.tokens, 0
+        tokens, index, titles = self.tokens, 0, title_end()
         while index < len(tokens):
             first = index
             if not tokens[index].capitalised:
-                if tokens[index].folded not in title_end().words:
+                if tokens[index].folded not in titles.words:
                     index += 1
                     continue
-                title_stop = title_end()(tokens, index, lowercase=True)
+                title_stop = titles(tokens, index, lowercase=True)
                 if title_stop is None or title_stop >= len(tokens):
                     index += 1
                     continue
                 index = title_stop - 1
-            stop = run_end(self.source, tokens, index, title_end())
+            stop = run_end(self.source, tokens, index, titles, self.words.org_heads)
+            if stop == first + 1 and self._lone_stop_word(tokens[first]):
+                index = stop  # 'The', 'However', 'Sept': the most common runs name nobody
+                continue
             if tokens[stop - 1].capitalised and (first == index or stop > index + 1):
                 self._read_run(first, stop)
             index = max(stop, first + 1)
         return self.found
 
+    def _lone_stop_word(self, token: Token) -> bool:
+        phrases = self.words.phrases
+        return (
+            token.folded in self.words.stop_words
+            and token.text not in phrases
+            and token.text[:-1] not in phrases
+        )
+
     def _read_run(self, first: int, stop: int) -> None:
-        items = segment(self.tokens, first, stop)
+        items = self._extend_organisations(segment(self.tokens, first, stop))
         position = 0
         while position < len(items):
             position = self._read_item(items, position, stop)
@@ -105,6 +120,8 @@ class _Reader:
             self._words(item)
             return position + 1
         assert item.entry is not None
+        if item.entry.category is Category.place and self._place_organisation(items, position):
+            return position + 2
         if item.entry.category not in _AFFILIATIONS:
             return position + 1
         if parts == [Part.title, Part.words]:
@@ -115,6 +132,8 @@ class _Reader:
             return position + 2
         if parts[:1] == [Part.words] and self._is_place(following[0]):
             return position + 2
+        if parts[:1] == [Part.words] and self._is_numbered(following[0]):
+            return position + 2  # 'Minsk II', 'Vatican II': an event, not the country
         if parts[:1] == [Part.words] and self._owns(item):
             self._words(following[0], affiliation=item)
             return position + 2
@@ -123,47 +142,18 @@ class _Reader:
         self._entity(item)
         return position + 1
 
-    # -- helpers over token ranges -------------------------------------------------------
-
-    def _text(self, first: int, stop: int) -> str:
-        return " ".join(self.source[self.tokens[first].start : self.tokens[stop - 1].end].split())
-
-    def _is_org(self, item: Item) -> bool:
-        heads = self.words.org_heads
-        return any(t.folded in heads and t.capitalised for t in self.tokens[item.first : item.stop])
-
-    def _is_place(self, item: Item) -> bool:
-        first, last = self.tokens[item.first], self.tokens[item.stop - 1]
-        return last.folded in self.words.place_heads or first.text in self.words.place_prefixes
-
-    def _owns(self, item: Item) -> bool:
-        """A possessive country before a name: 'Syria’s Bashar al-Assad'."""
-        category = item.entry.category if item.entry else None
-        possessive = self.tokens[item.stop - 1].possessive
-        return possessive and category in (Category.country, Category.seat)
-
-    def _is_stop(self, token: Token) -> bool:
-        return token.folded in self.words.stop_words or not token.capitalised
-
-    def _next_to(self, left: int, right: int) -> bool:
-        """True when tokens `left` and `right` exist and only spaces separate them."""
-        if left < 0 or right >= len(self.tokens):
-            return False
-        return adjacent(self.source, self.tokens[left], self.tokens[right])
-
-    def _word_before(self, index: int) -> str:
-        return self.tokens[index - 1].folded if self._next_to(index - 1, index) else ""
-
-    def _is_located(self, first: int, stop: int) -> bool:
-        """'in Moscow', 'in the Kremlin', 'the Paris talks': a place, not an actor."""
-        before = self._word_before(first)
-        if before == "the":
-            before = self._word_before(first - 1)
-        after = self.tokens[stop] if self._next_to(stop - 1, stop) else None
-        next_word = after.folded if after and after.text.islower() else ""
-        return before in self.words.locatives or next_word in self.words.event_nouns
-
     # -- emitting mentions ---------------------------------------------------------------
+
+    def _place_organisation(self, items: list[Item], position: int) -> bool:
+        """'Northern Ireland Assembly': a known place, then words ending in an institution."""
+        following = items[position + 1] if position + 1 < len(items) else None
+        if following is None or following.part is not Part.words:
+            return False
+        if self.tokens[following.stop - 1].folded not in self.words.org_heads:
+            return False
+        first, stop = items[position].first, following.stop
+        self._emit(ActorKind.organization, first, stop, self._text(first, stop))
+        return True
 
     def _emit(self, kind: ActorKind, first: int, stop: int, name: str, **extra: object) -> None:
         surface = self._text(first, stop)
@@ -184,6 +174,8 @@ class _Reader:
             return text
         if affiliation.entry.category is Category.org:
             return f"{affiliation.entry.value} {text}"
+        if affiliation.entry.category is Category.country and not self._owns(affiliation):
+            return self._text(affiliation.first, stop)  # 'Palestine Liberation Organization'
         return f"{country_adjective(affiliation.entry.value)} {text}"
 
     def _org(self, item: Item, affiliation: Item | None = None) -> None:
@@ -219,8 +211,8 @@ class _Reader:
     def _words(
         self, item: Item, title: Item | None = None, affiliation: Item | None = None
     ) -> None:
-        if title is None and self._is_org(item):
-            self._org(item, affiliation)
+        if self._is_org(item):
+            self._org(item, affiliation)  # also 'director of the Central Affairs Commission'
             return
         if title is None and self._is_place(item):
             return
@@ -259,39 +251,45 @@ class _Reader:
             title=title_text,
             country=_code(affiliation),
             titled=True,
+            evidence=True,
         )
 
     def _untitled(self, group: tuple[int, int], country: str | None = None) -> None:
         first, stop = group
+        if self._names_place(first, stop):
+            return
         names = [t for t in self.tokens[first:stop] if t.folded not in PARTICLES]
-        if len(names) >= 2 and not self.headline and all(map(_name_shaped, names)):
+        if len(names) >= 2 and not self.headline and all(map(name_shaped, names)):
             if not self._is_located(first, stop):
-                name = self._text(first, stop)
-                self._emit(ActorKind.person, first, stop, name, country=country)
+                self._full_name(first, stop, country)
             return
         for index in range(first, stop):
             token = self.tokens[index]
-            if _acronym(token.text):
+            if acronym(token.text):
                 self._emit(ActorKind.organization, index, index + 1, token.text)
-            elif _name_shaped(token) and token.folded not in PARTICLES:
-                self._emit(ActorKind.person, index, index + 1, token.text)
+            elif name_shaped(token) and token.folded not in PARTICLES:
+                self._single_name(index)
+
+    def _single_name(self, index: int) -> None:
+        if not roman_numeral(self.tokens[index].text):  # a lone 'II' names nobody
+            self._emit(ActorKind.person, index, index + 1, self.tokens[index].text)
+
+    def _full_name(self, first: int, stop: int, country: str | None) -> None:
+        """An untitled full name, with whether the words around it show it is a person."""
+        span = (self.tokens[first].start, self.tokens[stop - 1].outer)
+        evidence = (
+            country is not None  # 'Syria’s Bashar al-Assad'
+            or shaped_like_a_person(self.tokens[first:stop])
+            or introduced_as_person(self.source, span, title_end().words)
+        )
+        name = self._text(first, stop)
+        self._emit(ActorKind.person, first, stop, name, country=country, evidence=evidence)
 
 
 def _code(item: Item | None) -> str | None:
     if item is None or item.entry is None or item.entry.category is Category.org:
         return None
     return item.entry.value
-
-
-def _name_shaped(token: Token) -> bool:
-    text = token.text
-    if not token.capitalised:
-        return False
-    return any(c.islower() for c in text) or len(text) <= 2 or text.endswith(".")
-
-
-def _acronym(text: str) -> bool:
-    return 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
 
 
 def find_mentions(

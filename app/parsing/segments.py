@@ -7,7 +7,8 @@ from functools import cache
 from typing import NamedTuple
 
 from app.parsing.lexicon import Category, Entry, Lexicon, lexicon
-from app.parsing.tokens import TitleEnd, Token
+from app.parsing.runs import TitleEnd
+from app.parsing.tokens import Token
 
 
 class Part(Enum):
@@ -61,8 +62,32 @@ def _match_phrase(words: Lexicon, tokens: list[Token], first: int, stop: int) ->
     return None
 
 
+_CACHE_LIMIT = 8192
+_segment_cache: dict[tuple[tuple[str, bool], ...], list[Item]] = {}
+
+
 def segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
-    """Longest known phrase first, then an office title, else a word (words group)."""
+    """Longest known phrase first, then an office title, else a word (words group).
+
+    Cut only depends on the words and their possessive marks, and the same runs ('Moscow',
+    'President Trump') recur across briefs, so cuts are cached by words (bounded).
+    """
+    key = tuple((token.text, token.possessive) for token in tokens[first:stop])
+    relative = _segment_cache.get(key)
+    if relative is None:
+        relative = [
+            item._replace(first=item.first - first, stop=item.stop - first)
+            for item in _segment(tokens, first, stop)
+        ]
+        if len(_segment_cache) >= _CACHE_LIMIT:
+            _segment_cache.clear()
+        _segment_cache[key] = relative
+    if not first:
+        return list(relative)
+    return [item._replace(first=item.first + first, stop=item.stop + first) for item in relative]
+
+
+def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
     words = lexicon()
     items: list[Item] = []
     index = first

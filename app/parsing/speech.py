@@ -17,13 +17,10 @@ from dataclasses import dataclass
 
 from app.parsing.mentions import Mention
 from app.parsing.models import ActorKind
+from app.parsing.names import FILLER, SPEECH_VERBS
 
-_VERB = re.compile(
-    r"\b(?:said|says|told|called|described|stated|warned|added|characteri[sz]ed|indicated"
-    r"|reiterated|announced|declared|insisted|stressed|emphasi[sz]ed|urged|argued|claimed"
-    r"|asserted|vowed|pledged|denied|confirmed|cautioned|acknowledged)\b"
-)
-_FILLER = r"(?:(?:has|have|had|also|again|then|later|once|\w+ly)\s+)*"
+_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_FILLER = FILLER
 _DIRECT = re.compile(rf"^\s+{_FILLER}$")
 _APPOSITIVE = re.compile(rf"^,[^,;]{{1,80}},\s+{_FILLER}$")
 _PASSIVE = re.compile(r"\s+by\s+(?:the\s+)?")

@@ -141,6 +141,7 @@ def attribution_mentions(source: str, quotation: Quotation) -> tuple[Mention | N
             title=speaker.title or title,
             country=speaker.country or country,
             titled=True,
+            evidence=True,
         )
     return speaker, role_mentions
 

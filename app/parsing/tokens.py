@@ -57,57 +57,6 @@ PARTICLES = frozenset(
         "du",
     ]
 )
-_OF_HEADS = frozenset(
-    [
-        "ministry",
-        "minister",
-        "secretary",
-        "coalition",
-        "council",
-        "department",
-        "court",
-        "bank",
-        "organization",
-        "organisation",
-        "league",
-        "union",
-        "republic",
-        "kingdom",
-        "states",
-        "commission",
-        "assembly",
-        "house",
-        "office",
-        "chamber",
-        "board",
-        "bureau",
-        "federation",
-        "committee",
-        "association",
-        "community",
-        "agency",
-        "president",
-        "head",
-        "chief",
-        "director",
-        "governor",
-        "prince",
-        "king",
-        "queen",
-        "emir",
-        "sultan",
-        "party",
-        "institute",
-        "fund",
-        "ministers",
-        "alliance",
-        "government",
-        "people’s",
-        "people's",
-        "forces",
-        "army",
-    ]
-)
 
 
 class Token(NamedTuple):
@@ -188,29 +137,33 @@ def tokenize(source: str, start: int, end: int, keep: frozenset[str] | None = No
     reads the gap's text.
     """
     tokens: list[Token] = []
+    append = tokens.append
     pattern = _TOKEN if keep is None else _selective(keep)
     for match in pattern.finditer(source, start, end):
         text = match.group()
         first = text[0]
-        if text[-1] in ".’'-" or text[1:2] == ".":
-            text = _trimmed(text)
-        if not text or first.isdigit() or first == "_":
+        if first.isdigit() or first == "_":
             continue
         begin = match.start()
+        if text[-1] in ".’'-" or text[1:2] == ".":
+            text = _trimmed(text)
+            if not text:
+                continue
         stop = begin + len(text)
-        possessive = len(text) > 2 and text[-2:] in ("’s", "'s")
+        possessive = len(text) > 2 and (text[-2:] == "’s" or text[-2:] == "'s")
         if possessive:
             text = text[:-2]
         elif (
             stop < end
             and source[stop] == "."
-            and (text in _ABBREVIATED or (len(text) == 1 and text.isupper()))
+            and ((len(text) == 1 and text.isupper()) or text in _ABBREVIATED)
         ):
             text, stop = text + ".", stop + 1
-        capitalised = text[0].isupper() or (
-            "-" in text[:4] and _ARABIC_PREFIX.match(text) is not None
-        )
-        tokens.append(
+        if first.isupper():
+            capitalised = True
+        else:
+            capitalised = "-" in text[:4] and _ARABIC_PREFIX.match(text) is not None
+        append(
             Token(begin, begin + len(text), stop, text, possessive, text.casefold(), capitalised)
         )
     return tokens
@@ -222,75 +175,6 @@ def adjacent(source: str, left: Token, right: Token) -> bool:
         return False
     found = _SPACE.match(source, left.outer, right.start)
     return found is not None and found.end() == right.start
-
-
-def run_end(source: str, tokens: list[Token], first: int, title_end: TitleEnd) -> int:
-    """Index just past the capitalised run starting at `tokens[first]`.
-
-    A run continues over adjacent capitalised words, name particles between capitals
-    ('Lula da Silva', 'von der Leyen'), 'of'/'for' (+ 'the') after an institution or office
-    word ('Coalition of the Willing'), and lowercase office words before a capital
-    ('Kremlin spokesman Dmitry Peskov').
-    """
-    last = first
-    while True:
-        nxt = _continuation(source, tokens, last, title_end)
-        if nxt is None:
-            return last + 1
-        last = nxt
-
-
-def _continuation(source: str, tokens: list[Token], last: int, title_end: TitleEnd) -> int | None:
-    index = last + 1
-    if index >= len(tokens) or not adjacent(source, tokens[last], tokens[index]):
-        return None
-    word = tokens[index]
-    if word.capitalised:
-        return index
-    skip = index
-    if word.folded in PARTICLES:
-        while skip < len(tokens) and tokens[skip].folded in PARTICLES and skip - index < 2:
-            skip += 1
-    elif word.folded in ("of", "for") and tokens[last].folded in _OF_HEADS:
-        skip = index + 1
-        if skip < len(tokens) and tokens[skip].folded == "the":
-            skip += 1
-    else:
-        skip = title_end(tokens, index, lowercase=True) or index
-    if skip == index or skip >= len(tokens):
-        return None
-    linked = all(adjacent(source, tokens[k], tokens[k + 1]) for k in range(last, skip))
-    return skip if linked and tokens[skip].capitalised else None
-
-
-class TitleEnd:
-    """Finds the end of an office title ('Foreign Minister', 'Crown Prince') at a token."""
-
-    def __init__(self, heads: frozenset[str], modifiers: frozenset[str]) -> None:
-        self.heads = heads
-        self.modifiers = modifiers
-        self.words = heads | modifiers
-
-    def __call__(
-        self, tokens: list[Token], index: int, *, lowercase: bool = False, stop: int = -1
-    ) -> int | None:
-        """Index just past the longest title in `tokens[index:stop]`, or None."""
-        last_head = None
-        cursor = index
-        stop = len(tokens) if stop < 0 else stop
-        while cursor < stop:
-            token = tokens[cursor]
-            word = token.folded
-            if lowercase and token.text != word:
-                break
-            if word not in self.heads and word not in self.modifiers:
-                break
-            if word in self.heads:
-                last_head = cursor
-            cursor += 1
-            if token.possessive:
-                break
-        return None if last_head is None else last_head + 1
 
 
 class TokenIndex:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.parsing import parse_brief
+from app.parsing.models import ParsedBrief
 
 GOLDEN = Path(__file__).parent / "golden"
 BRIEFS = sorted(p for p in GOLDEN.iterdir() if p.suffix in (".txt", ".md"))
@@ -34,3 +35,12 @@ def test_golden_spans_point_at_their_text(path: Path) -> None:
     texts += [(i.span, i.text) for i in parsed.impacts]
     for (start, end), text in texts:
         assert parsed.source[start:end] == text
+
+
+@pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.name)
+def test_golden_output_survives_validation(path: Path) -> None:
+    """The parser builds its models without validation (`model_construct`); validating
+    the same values must give the same models."""
+    parsed = parse_brief(path.read_bytes())
+    validated = ParsedBrief.model_validate({**parsed.model_dump(), "source": parsed.source})
+    assert validated == parsed

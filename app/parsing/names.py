@@ -1,0 +1,82 @@
+"""What a capitalised word or group looks like: a name, an acronym, a Roman numeral; and
+the evidence next to a group that it names a person ('Jane Roe said', 'Jane Roe, the
+envoy,'). See docs/parsing.md, "Actors"."""
+
+from __future__ import annotations
+
+import re
+
+from app.parsing.tokens import PARTICLES, Token
+
+# Shared with `speech.py`: the verbs that make a sentence reported speech.
+SPEECH_VERBS = (
+    r"said|says|told|called|described|stated|warned|added|characteri[sz]ed|indicated"
+    r"|reiterated|announced|declared|insisted|stressed|emphasi[sz]ed|urged|argued|claimed"
+    r"|asserted|vowed|pledged|denied|confirmed|cautioned|acknowledged"
+)
+FILLER = r"(?:(?:has|have|had|also|again|then|later|once|\w+ly)\s+)*"
+_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+# After a name: a speech verb, or an appositive that describes a person.
+_INTRODUCED = re.compile(
+    rf"(?:’s|'s)?,?[ \t]+{FILLER}(?:{SPEECH_VERBS})\b"
+    r"|,[ \t]+(?:the|a|an|who|whose|his|her|then|now|former|[^\W\d_][\w.]*(?:’s|'s))\s"
+)
+_APPOSITIVE_WORD = re.compile(r",[ \t]+([a-z][\w\-]*)")
+# Before a name: 'the ambassador, Jane Roe', 'his sister Jane Roe', 'counterpart Jane Roe'.
+_WORD_BEFORE = re.compile(r"([a-z][\w\-]*),?[ \t]+$")
+_AGENT_BEFORE = re.compile(
+    r"\b(?:led|chaired|headed|hosted|founded|signed|accompanied)[ \t]+by[ \t]+$"
+)
+_PERSON_NOUNS = frozenset(
+    ["sister", "brother", "wife", "husband", "son", "daughter", "father", "mother", "widow",
+     "aide", "aides", "counterpart", "successor", "predecessor", "rival", "deputy", "envoy",
+     "host", "guest", "veteran", "colleague"]
+)  # fmt: skip
+# 'Jae-in', 'Geun-hye': a hyphenated given name with a lowercase second part.
+_HYPHENATED_GIVEN = re.compile(r"[^\W\d_][a-z]{0,5}-[a-z]{1,5}")
+
+
+def roman_numeral(text: str) -> bool:
+    """'II', 'XIV' (two or more letters: a lone 'I' or 'V' is a word or an initial)."""
+    return _ROMAN.fullmatch(text) is not None
+
+
+def name_shaped(token: Token) -> bool:
+    """A word that can be part of a person's name."""
+    text = token.text
+    if not token.capitalised:
+        return False
+    return any(c.islower() for c in text) or len(text) <= 2 or text.endswith(".")
+
+
+def acronym(text: str) -> bool:
+    """'IAEA', 'SNSC': an all-caps word naming an organisation (not 'II')."""
+    return 2 <= len(text) <= 6 and text.isupper() and text.isalpha() and not roman_numeral(text)
+
+
+def shaped_like_a_person(tokens: list[Token]) -> bool:
+    """Names with particles, Arabic article prefixes or hyphenated given names rarely name
+    anything but a person: 'Lula da Silva', 'Bashar al-Assad', 'Moon Jae-in'."""
+    if any(t.folded in PARTICLES for t in tokens[1:-1]):
+        return True
+    if any(not t.text[0].isupper() for t in tokens[1:]):
+        return True  # 'al-Assad': capitalised by its prefix, see `tokens.tokenize`
+    return any(_HYPHENATED_GIVEN.fullmatch(t.text) for t in tokens)
+
+
+def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[str]) -> bool:
+    """True when the words around a name say it is a person: a speech verb after it
+    ('Jane Roe said'), an appositive ('Jane Roe, the envoy,', 'Jane Roe, who ...', 'Jane
+    Roe, adviser to ...', 'the ambassador, Jane Roe'), a kinship or role noun before it
+    ('his sister Jane Roe', 'led by Jane Roe')."""
+    start, end = span
+    limit = min(len(source), end + 80)
+    if _INTRODUCED.match(source, end, limit):
+        return True
+    word = _APPOSITIVE_WORD.match(source, end, limit)
+    if word is not None and word.group(1) in titles:
+        return True
+    before = _WORD_BEFORE.search(source, max(0, start - 30), start)
+    if before is not None and (before[1] in titles or before[1] in _PERSON_NOUNS):
+        return True
+    return _AGENT_BEFORE.search(source, max(0, start - 30), start) is not None

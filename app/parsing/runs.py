@@ -1,0 +1,155 @@
+"""Where a capitalised run (a candidate name) ends, and office titles inside it."""
+
+from __future__ import annotations
+
+from app.parsing.tokens import PARTICLES, Token, adjacent
+
+_OF_HEADS = frozenset(
+    [
+        "ministry",
+        "minister",
+        "secretary",
+        "coalition",
+        "council",
+        "department",
+        "court",
+        "bank",
+        "organization",
+        "organisation",
+        "league",
+        "union",
+        "republic",
+        "kingdom",
+        "states",
+        "commission",
+        "assembly",
+        "house",
+        "office",
+        "chamber",
+        "board",
+        "bureau",
+        "federation",
+        "committee",
+        "association",
+        "community",
+        "agency",
+        "president",
+        "head",
+        "heads",
+        "chief",
+        "director",
+        "governor",
+        "prince",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "party",
+        "institute",
+        "fund",
+        "ministers",
+        "alliance",
+        "government",
+        "people’s",
+        "people's",
+        "forces",
+        "army",
+    ]
+)
+
+
+def run_end(
+    source: str,
+    tokens: list[Token],
+    first: int,
+    title_end: TitleEnd,
+    org_heads: frozenset[str] = frozenset(),
+) -> int:
+    """Index just past the capitalised run starting at `tokens[first]`.
+
+    A run continues over adjacent capitalised words, name particles between capitals
+    ('Lula da Silva', 'von der Leyen'), 'of'/'for' (+ 'the') after an institution or office
+    word ('Coalition of the Willing'), 'and' when capitalised words ending in one of
+    `org_heads` follow ('Social Democratic and Labour Party'), and lowercase office words
+    before a capital ('Kremlin spokesman Dmitry Peskov').
+    """
+    last = first
+    while True:
+        nxt = _continuation(source, tokens, last, title_end)
+        if nxt is None and org_heads:
+            nxt = _and_continuation(source, tokens, last, org_heads)
+        if nxt is None:
+            return last + 1
+        last = nxt
+
+
+def _and_continuation(
+    source: str, tokens: list[Token], last: int, org_heads: frozenset[str]
+) -> int | None:
+    index = last + 1
+    if index >= len(tokens) or source[tokens[last].outer : tokens[index].start] != " and ":
+        return None
+    if tokens[last].possessive or not tokens[last].capitalised:
+        return None
+    for ahead in range(index, min(index + 3, len(tokens))):
+        word = tokens[ahead]
+        if not word.capitalised or (
+            ahead > index and not adjacent(source, tokens[ahead - 1], word)
+        ):
+            return None
+        if word.folded in org_heads:
+            return index
+    return None
+
+
+def _continuation(source: str, tokens: list[Token], last: int, title_end: TitleEnd) -> int | None:
+    index = last + 1
+    if index >= len(tokens) or not adjacent(source, tokens[last], tokens[index]):
+        return None
+    word = tokens[index]
+    if word.capitalised:
+        return index
+    skip = index
+    if word.folded in PARTICLES:
+        while skip < len(tokens) and tokens[skip].folded in PARTICLES and skip - index < 2:
+            skip += 1
+    elif word.folded in ("of", "for") and tokens[last].folded in _OF_HEADS:
+        skip = index + 1
+        if skip < len(tokens) and tokens[skip].folded == "the":
+            skip += 1
+    else:
+        skip = title_end(tokens, index, lowercase=True) or index
+    if skip == index or skip >= len(tokens):
+        return None
+    linked = all(adjacent(source, tokens[k], tokens[k + 1]) for k in range(last, skip))
+    return skip if linked and tokens[skip].capitalised else None
+
+
+class TitleEnd:
+    """Finds the end of an office title ('Foreign Minister', 'Crown Prince') at a token."""
+
+    def __init__(self, heads: frozenset[str], modifiers: frozenset[str]) -> None:
+        self.heads = heads
+        self.modifiers = modifiers
+        self.words = heads | modifiers
+
+    def __call__(
+        self, tokens: list[Token], index: int, *, lowercase: bool = False, stop: int = -1
+    ) -> int | None:
+        """Index just past the longest title in `tokens[index:stop]`, or None."""
+        last_head = None
+        cursor = index
+        stop = len(tokens) if stop < 0 else stop
+        while cursor < stop:
+            token = tokens[cursor]
+            word = token.folded
+            if lowercase and token.text != word:
+                break
+            if word not in self.heads and word not in self.modifiers:
+                break
+            if word in self.heads:
+                last_head = cursor
+            cursor += 1
+            if token.possessive:
+                break
+        return None if last_head is None else last_head + 1
