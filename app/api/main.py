@@ -15,6 +15,7 @@ from app.api.openapi import build_openapi
 from app.api.problems import install_problem_handlers
 from app.api.routes import v1
 from app.config import get_settings
+from app.dashboard import router as dashboard_router
 
 DESCRIPTION = (
     "Diplomatic briefings as structured data: events, actors, verbatim statements "
@@ -47,5 +48,6 @@ def create_app() -> FastAPI:
     )
     app.include_router(health.router)
     app.include_router(v1.router)
+    app.include_router(dashboard_router)
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app

@@ -1,0 +1,68 @@
+"""A seeded server and headless Chromium (Debian's package, driven by Playwright)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from app import migrate
+from app.ingest.job import ingest_sources
+from app.ingest.sources import discover
+from tests.conftest import SEEDS
+from tests.live_server import live_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+# A brief whose claim, statement and title carry markup: the dashboard must show it as text.
+MARKUP_BRIEF = """Markup <b>check</b> in Geneva
+
+Lead: On March 3, 2024 in Geneva, delegates met to discuss <img src=x onerror="window.injected=1"> a ceasefire.
+
+VERIFIED FACTS:
+
+Delegates said the <b>talks</b> would resume <script>window.injected=1</script> next week.
+
+OFFICIAL STATEMENTS:
+
+Spokesperson Jane Doe said: "We will <em>not</em> sign <img src=x onerror=window.injected=1> today."
+"""  # noqa: E501
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a server on an SQLite file holding `seeds/` and the markup brief."""
+    folder = tmp_path_factory.mktemp("dashboard-server")
+    url = f"sqlite:///{folder / 'dashboard.db'}"
+    (folder / "markup.txt").write_text(MARKUP_BRIEF, encoding="utf-8")
+    migrate.upgrade(url)
+    report = ingest_sources(discover([str(SEEDS), str(folder / "markup.txt")]), database_url=url)
+    assert not report.rejected, report.rejected
+    with live_server(url, folder / "server.log", seed=False) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium; the tests skip without it, except in CI, which installs it."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
+        pytest.skip(f"needs Debian's chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where each state of the dashboard is saved as a PNG."""
+    return tmp_path_factory.mktemp("dashboard-screenshots")
