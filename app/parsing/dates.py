@@ -68,12 +68,17 @@ def _place_run(source: str, tokens: list[Token], first: int) -> int:
     return min(stop, len(tokens))
 
 
-def _not_a_place(token: Token) -> bool:
-    entry = lexicon().phrases.get(token.text)
-    category = entry.category if entry else None
-    titled = token.folded in lexicon().title_heads or token.folded in lexicon().title_modifiers
-    stop_word = token.folded in lexicon().stop_words
-    return category in (Category.demonym, Category.title) or titled or stop_word
+def _not_a_place(run: list[Token]) -> bool:
+    """Whether a capitalised run cannot name a place: a demonym or office ('French',
+    'President Macron'), or a lone stop word ('Monday'). Compass words and the like rule out
+    a one-word run only: 'West Berlin' and 'North Macedonia' are places."""
+    entry = lexicon().phrases.get(run[0].text)
+    if entry is not None and entry.category in _NOT_PLACES:
+        return True
+    if any(token.folded in lexicon().title_heads for token in run):
+        return True
+    words = lexicon().stop_words | lexicon().title_modifiers
+    return len(run) == 1 and run[0].folded in words
 
 
 def _region(source: str, tokens: list[Token], stop: int, end: int) -> int | None:
@@ -84,9 +89,11 @@ def _region(source: str, tokens: list[Token], stop: int, end: int) -> int | None
     """
     if stop >= len(tokens) or source[tokens[stop - 1].outer : tokens[stop].start].strip() != ",":
         return None
-    if _not_a_place(tokens[stop]):
+    if not tokens[stop].capitalised:
         return None
     region_stop = _place_run(source, tokens, stop)
+    if _not_a_place(tokens[stop:region_stop]):
+        return None
     entry = lexicon().phrases.get(source[tokens[stop].start : tokens[region_stop - 1].end])
     if entry is not None and entry.category is Category.place:
         return region_stop
@@ -104,7 +111,7 @@ def lead_location(source: str, start: int, end: int) -> str | None:
             continue
         stop = _place_run(source, tokens, first)
         known = lexicon().phrases.get(source[tokens[first].start : tokens[stop - 1].end])
-        if _not_a_place(tokens[first]) if known is None else known.category in _NOT_PLACES:
+        if _not_a_place(tokens[first:stop]) if known is None else known.category in _NOT_PLACES:
             continue
         stop = _region(source, tokens, stop, end) or stop
         return " ".join(source[tokens[first].start : tokens[stop - 1].end].split())

@@ -40,7 +40,11 @@ class RunView:
             last -= 1
         if self.tokens[last].folded in words.place_heads:
             return True
-        return any(t.folded in words.event_heads for t in self.tokens[first:stop])
+        return self._names_event(first, stop)
+
+    def _names_event(self, first: int, stop: int) -> bool:
+        """'Framework Agreement', 'Dayton Accords': an event word anywhere."""
+        return any(t.folded in self.words.event_heads for t in self.tokens[first:stop])
 
     def _is_numbered(self, item: Item) -> bool:
         return all(roman_numeral(t.text) for t in self.tokens[item.first : item.stop])

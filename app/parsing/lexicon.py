@@ -50,6 +50,12 @@ class Lexicon:
     event_nouns: frozenset[str]
     locatives: frozenset[str]
     institutions: frozenset[str]
+    given_names: frozenset[str]
+    movement_prefixes: frozenset[str]
+    org_qualifiers: frozenset[str]
+    group_markers: frozenset[str]
+    not_surnames: frozenset[str]
+    plurals: frozenset[str]
 
 
 def _folded(words: list[str]) -> frozenset[str]:
@@ -90,6 +96,7 @@ def lexicon() -> Lexicon:
     stop = load_data("stopwords.json")
     titles = load_data("titles.json")
     orgs = load_data("organizations.json")
+    given = load_data("given_names.json")
     phrases = _phrases()
     return Lexicon(
         phrases=phrases,
@@ -105,4 +112,10 @@ def lexicon() -> Lexicon:
         event_nouns=_folded(stop["event_nouns"]),
         locatives=_folded(stop["locatives"]),
         institutions=_folded(orgs["institutions"]),
+        given_names=frozenset(given["given"] + given["family_first"]),
+        movement_prefixes=frozenset(orgs["movement_prefixes"]),
+        org_qualifiers=_folded(orgs["qualifiers"]),
+        group_markers=frozenset(orgs["group_markers"]),
+        not_surnames=_folded(stop["not_surnames"] + stop["sentence_starters"]),
+        plurals=_folded(stop["plurals"]),
     )

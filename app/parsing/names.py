@@ -27,10 +27,26 @@ _WORD_BEFORE = re.compile(r"([a-z][\w\-]*),?[ \t]+$")
 _AGENT_BEFORE = re.compile(
     r"\b(?:led|chaired|headed|hosted|founded|signed|accompanied)[ \t]+by[ \t]+$"
 )
+# 'by Jane Roe for the PLO': signing or acting for an organisation.
+_ACTING_FOR = re.compile(r"[ \t]+(?:for|on[ \t]+behalf[ \t]+of)[ \t]+(?:the[ \t]+\w|[A-Z])")
+_BY_BEFORE = re.compile(r"\bby[ \t]+$")
+# Kinship, role and descriptor nouns: 'his sister Jane Roe', 'former spy Jane Roe'.
 _PERSON_NOUNS = frozenset(
     ["sister", "brother", "wife", "husband", "son", "daughter", "father", "mother", "widow",
      "aide", "aides", "counterpart", "successor", "predecessor", "rival", "deputy", "envoy",
-     "host", "guest", "veteran", "colleague"]
+     "host", "guest", "veteran", "colleague", "spy", "nominee", "candidate", "dissident",
+     "activist", "journalist", "reporter", "lawmaker", "legislator", "congressman",
+     "congresswoman", "official", "mediator", "defector", "opponent", "critic", "businessman",
+     "businesswoman", "tycoon", "oligarch", "billionaire", "cleric", "imam", "rabbi", "priest",
+     "warlord", "militant", "rebel", "insurgent", "fighter", "soldier", "officer", "agent",
+     "hostage", "prisoner", "detainee", "lawyer", "attorney", "scholar", "economist",
+     "analyst", "author", "writer", "dictator", "strongman", "autocrat", "ruler", "founder",
+     "co-founder", "banker", "investor", "entrepreneur", "scientist", "physicist", "pilot",
+     "incumbent", "challenger", "contender", "hopeful", "frontrunner", "whistleblower",
+     "campaigner", "negotiator", "intermediary", "interlocutor", "emissary", "delegate",
+     "ally", "loyalist", "confidant", "adviser", "advisor", "opposition", "hardliner",
+     "reformist", "moderate", "populist", "nationalist", "separatist", "chief", "leader",
+     "premier", "monarch", "mogul", "philanthropist", "president-elect", "nominees"]
 )  # fmt: skip
 # 'Jae-in', 'Geun-hye': a hyphenated given name with a lowercase second part.
 _HYPHENATED_GIVEN = re.compile(r"[^\W\d_][a-z]{0,5}-[a-z]{1,5}")
@@ -79,4 +95,7 @@ def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[s
     before = _WORD_BEFORE.search(source, max(0, start - 30), start)
     if before is not None and (before[1] in titles or before[1] in _PERSON_NOUNS):
         return True
-    return _AGENT_BEFORE.search(source, max(0, start - 30), start) is not None
+    if _AGENT_BEFORE.search(source, max(0, start - 30), start) is not None:
+        return True
+    acting = _BY_BEFORE.search(source, max(0, start - 4), start) is not None
+    return acting and _ACTING_FOR.match(source, end, limit) is not None

@@ -54,8 +54,36 @@ _OF_HEADS = frozenset(
         "people's",
         "forces",
         "army",
+        "secretary-general",
+        "director-general",
+        "counsel",
+        "envoy",
+        "coordinator",
+        "commissioner",
+        "representative",
+        "undersecretary",
+        "rapporteur",
+        "ambassador",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "speaker",
+        "mayor",
+        "prosecutor",
+        "affairs",
+        "member",
     ]
 )
+# Plural office words that are more often verbs ('she heads the mission').
+_VERB_LIKE = frozenset(["heads", "chairs", "leads", "judges", "counsels", "marshals"])
+# 'Ambassador to Japan', 'Special Envoy to the Sahel'.
+_TO_HEADS = frozenset(["ambassador", "envoy", "representative", "delegate", "emissary", "adviser"])
 
 
 def run_end(
@@ -113,7 +141,7 @@ def _continuation(source: str, tokens: list[Token], last: int, title_end: TitleE
     if word.folded in PARTICLES:
         while skip < len(tokens) and tokens[skip].folded in PARTICLES and skip - index < 2:
             skip += 1
-    elif word.folded in ("of", "for") and tokens[last].folded in _OF_HEADS:
+    elif _joins_title(word.folded, tokens[last].folded):
         skip = index + 1
         if skip < len(tokens) and tokens[skip].folded == "the":
             skip += 1
@@ -125,13 +153,28 @@ def _continuation(source: str, tokens: list[Token], last: int, title_end: TitleE
     return skip if linked and tokens[skip].capitalised else None
 
 
+def _joins_title(word: str, previous: str) -> bool:
+    """'Secretary of State', 'Envoy for Syria', 'Ambassador to Japan'."""
+    if word in ("of", "for"):
+        return previous in _OF_HEADS
+    return word == "to" and previous in _TO_HEADS
+
+
+def _plurals(heads: frozenset[str]) -> frozenset[str]:
+    """'presidents', 'secretaries': plural office words ('former Presidents Bush and Clinton')."""
+    forms = {head[:-1] + "ies" for head in heads if head.endswith("y")}
+    forms |= {head + "s" for head in heads if head[-1] not in ".sy"}
+    return frozenset(forms - _VERB_LIKE)
+
+
 class TitleEnd:
     """Finds the end of an office title ('Foreign Minister', 'Crown Prince') at a token."""
 
     def __init__(self, heads: frozenset[str], modifiers: frozenset[str]) -> None:
-        self.heads = heads
+        self.plurals = _plurals(heads)
+        self.heads = heads | self.plurals
         self.modifiers = modifiers
-        self.words = heads | modifiers
+        self.words = self.heads | modifiers
 
     def __call__(
         self, tokens: list[Token], index: int, *, lowercase: bool = False, stop: int = -1

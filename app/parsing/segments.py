@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from app.parsing.lexicon import Category, Entry, Lexicon, lexicon
 from app.parsing.runs import TitleEnd
+from app.parsing.titles import complement_start, name_start
 from app.parsing.tokens import Token
 
 
@@ -108,4 +109,30 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
             continue
         items.append(item)
         index = item.stop
+    return _extend_title(words, tokens, items, stop)
+
+
+def _extend_title(words: Lexicon, tokens: list[Token], items: list[Item], stop: int) -> list[Item]:
+    """The first title followed by 'of'/'for'/'to' and a complement ending in a name takes
+    the complement: 'Secretary-General' + 'of NATO' + 'Jens Stoltenberg'."""
+    for position, item in enumerate(items):
+        if item.part is not Part.title:
+            continue
+        first = complement_start(tokens, item.stop, stop)
+        if first is None:
+            continue
+        known = frozenset(
+            index
+            for other in items[position + 1 :]
+            if other.part is Part.entry
+            for index in range(other.first, other.stop)
+        )
+        begin = name_start(words, tokens, first, stop, known)
+        if begin is None:
+            return items
+        return [
+            *items[:position],
+            Item(Part.title, item.first, begin),
+            Item(Part.words, begin, stop),
+        ]
     return items

@@ -120,6 +120,9 @@ def parse_quotations(source: str, section: Section) -> tuple[list[Quotation], li
     return quotations, prose
 
 
+_ABOUT = re.compile(r"\b(?:for|to)(?:[ \t]+the)?[ \t]+$")
+
+
 def attribution_mentions(source: str, quotation: Quotation) -> tuple[Mention | None, list[Mention]]:
     """The speaker mention of an attribution line and every mention in its role.
 
@@ -152,5 +155,11 @@ def _role_details(
     if quotation.role is None:
         return None, None
     title = title_at(source, *quotation.role)
-    country = next((m.country for m in role_mentions if m.country), None)
+    country = next((m.country for m in role_mentions if m.country and _own(source, m)), None)
     return title, country
+
+
+def _own(source: str, mention: Mention) -> bool:
+    """A country the role belongs to ('President of France'), not the one it is about
+    ('Special Envoy for Syria', 'Ambassador to Japan')."""
+    return _ABOUT.search(source, max(0, mention.start - 12), mention.start) is None

@@ -35,6 +35,13 @@ def test_lead_date_styles(text: str, expected: date | None) -> None:
         ("Leaders met in Rio de Janeiro on Monday.", "Rio de Janeiro"),
         ("In September 2025 leaders met in New Delhi.", "New Delhi"),
         ("Leaders met by video link.", None),
+        ("On May 2, 2021 in East Jerusalem, police said", "East Jerusalem"),
+        (
+            "On 2 May 2021 in Skopje, North Macedonia, the two leaders met",
+            "Skopje, North Macedonia",
+        ),
+        ("On 2 May 2021 in Brussels, Finland joined the alliance", "Brussels"),
+        ("Talks resumed in Monday's session in Geneva.", "Geneva"),
     ],
 )
 def test_lead_location(text: str, expected: str | None) -> None:

@@ -112,3 +112,132 @@ def test_names_shaped_like_people_need_no_other_evidence(sentence: str, name: st
 def test_regnal_numbers_stay_with_a_titled_name() -> None:
     parsed = brief(LEAD, "Key Takeaways", "- King Harald V and Pope Leo XIV met.")
     assert people(parsed) == {"Harald V", "Leo XIV"}
+
+
+def titled(sentence: str) -> dict[str, str | None]:
+    parsed = brief(LEAD, "Key Takeaways", "- " + sentence)
+    return {a.name: a.title for a in parsed.actors if a.kind is ActorKind.person}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Deputy Secretary of Energy Ana Vell met them.", "Ana Vell", "Deputy Secretary of Energy"),
+        ("Commissioner for Trade Policy Lars Ekdal met them.", "Lars Ekdal", None),
+        ("Envoy to the Sahel Omar Diallo met them.", "Omar Diallo", "Envoy to the Sahel"),
+        ("Director of Central Planning Ruth Okafor met them.", "Ruth Okafor", None),
+        ("Secretary-General of the OSCE Tomas Berg met them.", "Tomas Berg", None),
+        ("Boeing Chief Executive Dana Holt met them.", "Dana Holt", "Chief Executive"),
+        ("Independent Counsel Paul Kerr’s office replied.", "Paul Kerr", "Independent Counsel"),
+    ],
+)
+def test_long_titles_end_before_the_name(sentence: str, name: str, title: str | None) -> None:
+    found = titled(sentence)
+    assert set(found) == {name}
+    assert title is None or found[name] == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "They met former Presidents Jimmy Carter and Gerald R. Ford.",
+            {"Jimmy Carter", "Gerald R. Ford"},
+        ),
+        ("They met the two finance ministers, Kessler and Ana Rota.", {"Kessler", "Ana Rota"}),
+        ("They met rebel leaders Zdravko Pek and Ivo Marn.", {"Zdravko Pek", "Ivo Marn"}),
+        (
+            "Gen. Tom Hale, Adm. Rick Moss and Col. Ben Ortiz attended.",
+            {"Tom Hale", "Rick Moss", "Ben Ortiz"},
+        ),
+        ("Gen. Tom Hale and Rick Moss attended.", {"Tom Hale", "Rick Moss"}),
+    ],
+)
+def test_a_plural_title_or_a_list_applies_to_every_name(sentence: str, names: set[str]) -> None:
+    assert set(titled(sentence)) == names
+
+
+def test_a_plural_title_is_kept_singular() -> None:
+    assert titled("Republican senators Ana Rota and Ivo Marn objected.") == {
+        "Ana Rota": "senator",
+        "Ivo Marn": "senator",
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They met former spy Quinn Ardley.",
+        "Green nominee Quinn Ardley objected.",
+        "The pact was initialled by Quinn Ardley for the delegation.",
+        "The talks were joined by dissident Quinn Ardley.",
+    ],
+)
+def test_descriptor_nouns_are_evidence(sentence: str) -> None:
+    assert set(titled(sentence)) == {"Quinn Ardley"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Prime Minister Gordon Brown met them.", "Gordon Brown"),
+        ("Foreign Secretary Ruth May met them on Monday.", "Ruth May"),
+        ("Senator Paul Young met them.", "Paul Young"),
+        ("Ruth West said the talks were useful.", "Ruth West"),
+    ],
+)
+def test_a_surname_may_look_like_a_common_word(sentence: str, name: str) -> None:
+    assert set(titled(sentence)) == {name}
+
+
+def test_a_month_after_a_titled_name_stays_a_date() -> None:
+    assert set(titled("The pact was signed by President Ana Rota May 3.")) == {"Ana Rota"}
+    assert set(titled("President Ana Rota Monday said so.")) == {"Ana Rota"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They later met Dmitri Volkonsky at the embassy.",
+        "Talks with Fatima Benali went on.",
+        "The visit by Hiroshi Tanabe was short.",
+    ],
+)
+def test_a_known_given_name_is_evidence(sentence: str) -> None:
+    assert len(titled(sentence)) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They signed the General Framework Agreement for Peace.",
+        "Senior Republicans and Top Democrats said the plan failed.",
+        "Leading Socialists said the plan failed.",
+        "Talks were held at the Marriott President Hotel.",
+        "Victoria Falls and the Jordan Valley were discussed.",
+    ],
+)
+def test_documents_plurals_and_places_are_not_people(sentence: str) -> None:
+    assert titled(sentence) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("Fighters of Jabhat al-Nusra advanced.", "Jabhat al-Nusra"),
+        ("The militant group Saraya al-Quds fired rockets.", "Saraya al-Quds"),
+        ("The Liwa al-Fatah group withdrew.", "Liwa al-Fatah"),
+        ("The New Development Bank paid.", "New Development Bank"),
+        ("The World Food Programme paid.", "World Food Programme"),
+        (
+            "The International Organization for Migration paid.",
+            "International Organization for Migration",
+        ),
+        ("The State Planning Commission of Cuba met.", "State Planning Commission of Cuba"),
+        ("The first BRIC summit was held.", "BRIC"),
+    ],
+)
+def test_organisations_keep_their_whole_name(sentence: str, organisation: str) -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- " + sentence)
+    assert organisation in organisations(sentence)
+    assert people(parsed) == set()
