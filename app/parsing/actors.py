@@ -24,6 +24,7 @@ _TRANSLITERATE = str.maketrans(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=4096)
 def slugify(text: str) -> str:
     """Lowercase ASCII slug: 'Recep Tayyip Erdoğan' -> 'recep-tayyip-erdogan'."""
     folded = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
@@ -63,6 +64,8 @@ class Registry:
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.actors: list[_Actor] = []
         self.by_mention: dict[tuple[int, int], _Actor] = {}
+        # Organisations and countries by (kind, casefolded name of their first mention).
+        self._groups: dict[tuple[ActorKind, str], _Actor] = {}
         self._resolve()
 
     def _resolve(self) -> None:
@@ -137,17 +140,19 @@ class Registry:
 
     def _add_group(self, mention: Mention) -> None:
         key = self._group_key(mention)
-        for actor in self.actors:
-            if actor.kind is mention.kind and self._group_key(actor.mentions[0]) == key:
-                self._attach(actor, mention)
-                return
+        known = self._groups.get((mention.kind, key))
+        if known is not None:
+            self._attach(known, mention)
+            return
         if mention.kind is ActorKind.organization and mention.country is None:
             same_head = [a for a in self.actors if a.name.casefold().endswith(key)]
             if len(same_head) == 1 and same_head[0].kind is ActorKind.organization:
                 self._attach(same_head[0], mention)
                 return
         name = country_name(mention.name) if mention.kind is ActorKind.country else mention.name
-        self._attach(self._new(mention, name), mention)
+        actor = self._new(mention, name)
+        self._groups[(mention.kind, key)] = actor
+        self._attach(actor, mention)
 
     @staticmethod
     def _group_key(mention: Mention) -> str:

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from app.parsing.lexicon import Category, lexicon
-from app.parsing.tokens import PARTICLES, Token, adjacent, tokenize
+from app.parsing.tokens import PARTICLES, Token, adjacent, first_word_from, tokenize
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -104,7 +104,8 @@ def _region(source: str, tokens: list[Token], stop: int, end: int) -> int | None
 def lead_location(source: str, start: int, end: int) -> str | None:
     """The place after the first 'in' followed by a capitalised name: 'in Paris',
     'in Woodside, California'. Months, adjectives and titles are not places."""
-    tokens = tokenize(source, start, end)
+    begin = first_word_from(source, start, end, "in")
+    tokens = tokenize(source, begin, end) if begin is not None else []
     for index, token in enumerate(tokens[:-1]):
         first = index + 2 if tokens[index + 1].folded == "the" else index + 1
         if token.folded != "in" or first >= len(tokens) or not tokens[first].capitalised:

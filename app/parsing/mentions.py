@@ -74,6 +74,11 @@ class _Reader(PeopleReader):
 
     def _read_item(self, items: list[Item], position: int, stop: int) -> int:
         item = items[position]
+        if item.part is Part.words:  # the most common piece: no look ahead needed
+            if self._org_of_country(items, position):
+                return position + 2
+            self._words(item)
+            return position + 1
         following = items[position + 1 : position + 3]
         parts = [part.part for part in following]
         if item.part is Part.title:
@@ -81,11 +86,6 @@ class _Reader(PeopleReader):
                 self._words(following[0], title=item)
                 return position + 2
             self._pending_title(item.first, item.stop)
-            return position + 1
-        if item.part is Part.words and self._org_of_country(items, position):
-            return position + 2
-        if item.part is Part.words:
-            self._words(item)
             return position + 1
         assert item.entry is not None
         if item.entry.category is Category.place and self._place_organisation(items, position):

@@ -8,7 +8,7 @@ from app.parsing.lexicon import lexicon
 
 # A candidate end: terminal punctuation, any closing quotes/brackets, then space or the end.
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"[\"“‘'(\[]*(\S+)$")
+_OPENERS = "\"“‘'(["
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[]*([^\s.,;:!?\"”’)\]]*)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 # Abbreviations that never end a sentence (titles, months, "St.").
@@ -60,8 +60,7 @@ def _is_boundary(text: str, match: re.Match[str], window_start: int, end: int) -
         return False
     if match.group() != ".":
         return True
-    found = _WORD_BEFORE.search(text, max(window_start, match.start() - 40), match.start() + 1)
-    word = found.group(1)[:-1] if found else ""
+    word = _word_before(text, max(window_start, match.start() - 40), match.start() + 1)
     next_word = _next_word(text, match.end(), end)
     lowered = word.casefold()
     if lowered in _ALWAYS_ABBREVIATED or (len(word) == 1 and word.isupper()):
@@ -72,6 +71,14 @@ def _is_boundary(text: str, match: re.Match[str], window_start: int, end: int) -
         # "U.S." or "a.m." ends a sentence only before a word that usually starts one.
         return next_word in lexicon().sentence_starters
     return True
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The word ending in the period at `end - 1`, without opening quotes or the period.
+
+    `str` methods rather than a `$`-anchored regex, which `re` tries at every position."""
+    words = text[start:end].split()
+    return words[-1].lstrip(_OPENERS)[:-1] if words else ""
 
 
 def _next_word(text: str, offset: int, end: int) -> str:

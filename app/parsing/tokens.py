@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
+
+from app.parsing.scanning import selected_words
 
 # Words with inner dots, hyphens and apostrophes ("U.S.", "Jae-in", "O’Brien", "Zelenskyy’s");
 # `_trimmed` then drops trailing punctuation. One simple pattern keeps the scan fast.
@@ -83,49 +84,30 @@ def _trimmed(text: str) -> str:
     return dotted.group() if dotted else text.rstrip(".’'-")
 
 
-def _upper_class() -> str:
-    """A regex class of the uppercase letters of Latin, Greek and Cyrillic, as ranges."""
-    ranges: list[list[int]] = []
-    for code in (c for c in range(0x41, 0x530) if chr(c).isupper()):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
-    )
+# What a matched word gives, whatever its offset: (text, possessive, folded, capitalised,
+# takes a following period), or () for a number. The same words recur in every brief.
+_Shape = tuple[str, bool, str, bool, bool] | tuple[()]
+_shapes: dict[str, _Shape] = {}
+_SHAPES_LIMIT = 16_384
 
 
-def _trie(words: frozenset[str]) -> str:
-    """An alternation of `words` factored by prefix, which `re` matches much faster."""
-    tree: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(tree)
-
-
-def _trie_node(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-@cache
-def _selective(keep: frozenset[str]) -> re.Pattern[str]:
-    """Matches only capitalised words, Arabic-style prefixed names ('al-Assad') and the
-    lowercase words in `keep`, so the regex engine, not Python, skips all other words."""
-    edge = r"(?<![\w’'\-])"
-    return re.compile(
-        rf"[{_upper_class()}][\w’'.\-]*"
-        rf"|{edge}(?:al|el|ad|as|ash|an|ar|at|az|abu|abd)-[^\W\d_][\w’'.\-]*"
-        rf"|{edge}{_trie(keep)}(?![\w’'\-])"
-    )
+def _shape_of(raw: str) -> _Shape:
+    first = raw[0]
+    text = raw
+    if first.isdigit() or first == "_":
+        text = ""
+    elif text[-1] in ".’'-" or text[1:2] == ".":
+        text = _trimmed(text)
+    possessive = len(text) > 2 and (text[-2:] == "’s" or text[-2:] == "'s")
+    if possessive:
+        text = text[:-2]
+    abbreviation = not possessive and ((len(text) == 1 and text.isupper()) or text in _ABBREVIATED)
+    capitalised = first.isupper() or ("-" in text[:4] and _ARABIC_PREFIX.match(text) is not None)
+    shape: _Shape = (text, possessive, text.casefold(), capitalised, abbreviation) if text else ()
+    if len(_shapes) >= _SHAPES_LIMIT:
+        _shapes.clear()
+    _shapes[raw] = shape
+    return shape
 
 
 def tokenize(source: str, start: int, end: int, keep: frozenset[str] | None = None) -> list[Token]:
@@ -138,35 +120,34 @@ def tokenize(source: str, start: int, end: int, keep: frozenset[str] | None = No
     """
     tokens: list[Token] = []
     append = tokens.append
-    pattern = _TOKEN if keep is None else _selective(keep)
-    for match in pattern.finditer(source, start, end):
-        text = match.group()
-        first = text[0]
-        if first.isdigit() or first == "_":
-            continue
-        begin = match.start()
-        if text[-1] in ".’'-" or text[1:2] == ".":
-            text = _trimmed(text)
-            if not text:
-                continue
-        stop = begin + len(text)
-        possessive = len(text) > 2 and (text[-2:] == "’s" or text[-2:] == "'s")
-        if possessive:
-            text = text[:-2]
-        elif (
-            stop < end
-            and source[stop] == "."
-            and ((len(text) == 1 and text.isupper()) or text in _ABBREVIATED)
-        ):
-            text, stop = text + ".", stop + 1
-        if first.isupper():
-            capitalised = True
+    if keep is None:
+        words = [(match.start(), match.group()) for match in _TOKEN.finditer(source, start, end)]
+    else:
+        words = selected_words(source, start, end, keep)
+    for begin, raw in words:
+        shape = _shapes.get(raw)
+        if shape is None:
+            shape = _shape_of(raw)
+        if not shape:
+            continue  # a number, or nothing left once trimmed
+        text, possessive, folded, capitalised, abbreviation = shape
+        stop = begin + len(text) + 2 if possessive else begin + len(text)
+        if abbreviation and stop < end and source[stop] == ".":  # 'Gen.', 'W.': capitalised
+            append(Token(begin, stop + 1, stop + 1, text + ".", False, folded + ".", True))
         else:
-            capitalised = "-" in text[:4] and _ARABIC_PREFIX.match(text) is not None
-        append(
-            Token(begin, begin + len(text), stop, text, possessive, text.casefold(), capitalised)
-        )
+            append(Token(begin, begin + len(text), stop, text, possessive, folded, capitalised))
     return tokens
+
+
+def first_word_from(source: str, start: int, end: int, prefix: str) -> int | None:
+    """Offset of the first word (as `tokenize` reads words, without `keep`) in
+    `source[start:end]` that starts with `prefix` in any case, or None. Tokenising from
+    there gives the same tokens as tokenising from `start`, minus the earlier ones."""
+    width = len(prefix)
+    for match in _TOKEN.finditer(source, start, end):
+        if match.group()[:width].casefold() == prefix:
+            return match.start()
+    return None
 
 
 def adjacent(source: str, left: Token, right: Token) -> bool:
