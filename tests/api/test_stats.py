@@ -13,6 +13,10 @@ def test_stats_without_filters(client: TestClient) -> None:
     body = client.get("/v1/stats", params={"top": 4}).json()
     assert body == {
         "claims_by_status": {"verified": 4, "unconfirmed": 2, "disputed": 2, "reported": 3},
+        "claims_by_month": [
+            {"month": "2022-07", "count": 3}, {"month": "2023-11", "count": 2},
+            {"month": "2025-09", "count": 4}, {"month": None, "count": 2},
+        ],
         "statements_by_month": [
             {"month": "2022-07", "count": 1}, {"month": "2023-11", "count": 1},
             {"month": "2025-09", "count": 3}, {"month": None, "count": 1},
@@ -36,6 +40,7 @@ def test_stats_take_the_list_filters(client: TestClient) -> None:
     assert body["claims_by_status"] == {
         "verified": 1, "unconfirmed": 0, "disputed": 1, "reported": 0
     }  # fmt: skip
+    assert body["claims_by_month"] == [{"month": "2023-11", "count": 2}]
     assert body["statements_by_month"] == [{"month": "2023-11", "count": 1}]
     assert body["briefs_by_month"] == [{"month": "2023-11", "count": 1}]
     assert body["top_actors"] == [
@@ -49,6 +54,10 @@ def test_stats_status_and_kind_narrow_claims_and_statements(client: TestClient) 
     assert body["claims_by_status"] == {
         "verified": 4, "unconfirmed": 0, "disputed": 0, "reported": 0
     }  # fmt: skip
+    assert body["claims_by_month"] == [
+        {"month": "2022-07", "count": 1}, {"month": "2023-11", "count": 1},
+        {"month": "2025-09", "count": 2},
+    ]  # fmt: skip
     assert body["statements_by_month"] == [
         {"month": "2025-09", "count": 1}, {"month": None, "count": 1}
     ]  # fmt: skip

@@ -72,11 +72,13 @@ def get_stats(
     brief_filters: briefs.BriefFilters,
     top: int,
 ) -> Stats:
-    """Claims per status, statements and briefs per month, and the most mentioned actors."""
+    """Claims per status, claims, statements and briefs per month, and the most mentioned
+    actors."""
     claim_where = claims.conditions(claim_filters)
     statement_where = statements.conditions(statement_filters)
     return Stats(
         claims_by_status=_claims_by_status(session, claim_where),
+        claims_by_month=_per_month(session, col(Claim.occurred_on), claim_where),
         statements_by_month=_per_month(session, col(Statement.occurred_on), statement_where),
         briefs_by_month=_per_month(
             session, col(Brief.occurred_on), briefs.conditions(session, brief_filters)

@@ -32,6 +32,7 @@ class Stats(ApiModel):
     """Everything a dashboard needs in one call, under the same filters as the lists."""
 
     claims_by_status: ClaimStatusCounts
+    claims_by_month: list[MonthCount]
     statements_by_month: list[MonthCount]
     briefs_by_month: list[MonthCount]
     top_actors: list[ActorMentions]

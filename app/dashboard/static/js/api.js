@@ -54,10 +54,3 @@ export async function getJson(path, params = {}, signal = undefined) {
 export async function getText(path, params = {}) {
   return (await request(path, params, "text/plain", undefined)).text();
 }
-
-/** GET every matching row of a list, streamed by the API as NDJSON. */
-export async function getAllRows(path, params = {}) {
-  const response = await request(path, { ...params, format: "ndjson" }, "application/x-ndjson");
-  const text = await response.text();
-  return text.split("\n").filter((line) => line.trim()).map((line) => JSON.parse(line));
-}

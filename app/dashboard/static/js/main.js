@@ -1,7 +1,7 @@
 // The dashboard page: wires the filters, the timeline, the claims and statements lists and
 // the brief view together. Everything it shows comes from the public `/v1` API.
 
-import { ApiError, getAllRows, getJson, queryString } from "./api.js";
+import { ApiError, getJson, queryString } from "./api.js";
 import { attachActorSearch } from "./autocomplete.js";
 import { showBrief } from "./brief.js";
 import { renderClaims } from "./claims.js";
@@ -9,7 +9,7 @@ import { h, setBusy } from "./dom.js";
 import { apiParams, noFilters, readForm, readUrl, statementParams, writeForm } from "./filters.js";
 import { CursorPager } from "./pager.js";
 import { renderStatements } from "./statements.js";
-import { countByMonth, renderStatusCounts, renderTimeline } from "./timeline.js";
+import { renderStatusCounts, renderTimeline } from "./timeline.js";
 
 const byId = (id) => document.getElementById(id);
 const form = byId("filters");
@@ -83,12 +83,9 @@ async function refreshTimeline() {
   setBusy(byId("timeline"), true);
   try {
     const params = apiParams(filters);
-    const [stats, rows] = await Promise.all([
-      getJson("/v1/stats", params),
-      getAllRows("/v1/claims", params),
-    ]);
+    const stats = await getJson("/v1/stats", params);
     renderStatusCounts(byId("status-counts"), stats.claims_by_status);
-    renderTimeline(byId("timeline-rows"), stats.statements_by_month, countByMonth(rows));
+    renderTimeline(byId("timeline-rows"), stats.statements_by_month, stats.claims_by_month);
   } catch (error) {
     showProblem(error);
   } finally {

@@ -3,16 +3,6 @@
 import { badge, h } from "./dom.js";
 import { STATUSES } from "./filters.js";
 
-/** Claims per `YYYY-MM` month (null for undated), as `[{month, count}]`. */
-export function countByMonth(rows) {
-  const counts = new Map();
-  for (const row of rows) {
-    const month = row.occurred_on ? row.occurred_on.slice(0, 7) : null;
-    counts.set(month, (counts.get(month) ?? 0) + 1);
-  }
-  return [...counts].map(([month, count]) => ({ month, count }));
-}
-
 function byMonth(buckets) {
   return new Map(buckets.map((bucket) => [bucket.month, bucket.count]));
 }
@@ -29,7 +19,7 @@ function barCell(count, max, kind) {
   return h("td", {}, h("div", { class: "bar-cell" }, bar, String(count)));
 }
 
-/** Render month rows into `tbody` from the stats' statements and the claims' months. */
+/** Render month rows into `tbody` from the stats' statements and claims per month. */
 export function renderTimeline(tbody, statementsByMonth, claimsByMonth) {
   const statements = byMonth(statementsByMonth);
   const claims = byMonth(claimsByMonth);
