@@ -133,6 +133,15 @@ def ingest(
         str | None, typer.Option(help="Name to store a brief read from stdin under.")
     ] = None,
     database_url: DatabaseUrlOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="Parser processes beside the writer; 0 parses in the writer's process. "
+            "Default: one per core but one.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Store briefs in the database: one transaction each, bad files reported and skipped.
 
@@ -143,11 +152,11 @@ def ingest(
     sources = list(discover(paths, stdin_name=name))
     console = Console(stderr=as_json)
     if as_json or not console.is_terminal:
-        report = ingest_sources(sources, database_url=url)
+        report = ingest_sources(sources, database_url=url, workers=workers)
         _print_plain(report, as_json)
     else:
         with progress_bar(console, len(sources)) as advance:
-            report = ingest_sources(sources, database_url=url, on_result=advance)
+            report = ingest_sources(sources, database_url=url, on_result=advance, workers=workers)
         console.print(summary_table(report))
     raise typer.Exit(1 if report.rejected else 0)
 

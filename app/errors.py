@@ -18,6 +18,10 @@ class ChanceryError(Exception):
         self.detail = detail
         self.extensions = extensions
 
+    def response_headers(self) -> dict[str, str]:
+        """Headers the problem response to this error carries."""
+        return dict(self.headers)
+
 
 class BriefError(ChanceryError):
     """A brief that cannot be read or parsed; carries where the problem is."""
@@ -82,3 +86,16 @@ class DatabaseUnavailableError(ChanceryError):
     status = 503
     title = "Database unavailable"
     slug = "database-unavailable"
+
+
+class RateLimitedError(ChanceryError):
+    status = 429
+    title = "Too many requests"
+    slug = "rate-limited"
+
+    def __init__(self, detail: str, *, retry_after_s: int) -> None:
+        super().__init__(detail)
+        self.retry_after_s = retry_after_s
+
+    def response_headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after_s)}

@@ -1,5 +1,5 @@
-"""A real `chancery serve` in a subprocess, for tests that drive it over HTTP (a browser,
-a generated SDK)."""
+"""A real `chancery serve` in a subprocess, for tests that need the network path (a browser,
+a generated SDK, schemathesis over HTTP, database faults)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -17,6 +18,14 @@ import httpx
 from tests.conftest import PROJECT_ROOT
 
 STARTUP_SECONDS = 60
+
+
+@dataclass
+class LiveServer:
+    base_url: str
+    port: int
+    log: Path
+    process: subprocess.Popen[bytes]
 
 
 def free_port() -> int:
@@ -31,7 +40,7 @@ def _wait_until_serving(base: str, process: subprocess.Popen[bytes], log: Path) 
     while time.monotonic() < deadline:
         assert process.poll() is None, log.read_text(encoding="utf-8", errors="replace")
         try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
                 return
         except httpx.TransportError:
             pass
@@ -39,16 +48,28 @@ def _wait_until_serving(base: str, process: subprocess.Popen[bytes], log: Path) 
     raise AssertionError(f"the server did not start:\n{log.read_text(encoding='utf-8')}")
 
 
-@contextmanager
-def live_server(database_url: str, log: Path, *, seed: bool = True) -> Iterator[str]:
-    """Serve `database_url` (after ingesting `seeds/` when `seed`); yield the base URL.
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
-    The server's output goes to `log`, not to a pipe that nobody drains.
+
+@contextmanager
+def live_server(
+    database_url: str, log: Path, *, seed: bool = False, **settings: str
+) -> Iterator[LiveServer]:
+    """Serve `database_url` (migrated first, `seeds/` ingested when `seed`) on a free port.
+
+    `settings` are extra CHANCERY_* values (`api_keys="k"`). The server's output goes to
+    `log`, not to a pipe that nobody drains.
     """
     port = free_port()
     env = {**os.environ, "CHANCERY_DATABASE_URL": database_url}
+    env.update({f"CHANCERY_{name.upper()}": value for name, value in settings.items()})
     command = [sys.executable, "-m", "app.cli", "serve", "--port", str(port)]
-    base = f"http://127.0.0.1:{port}"
     with log.open("wb") as output:
         process = subprocess.Popen(
             [*command, *(["--seed"] if seed else [])],
@@ -57,9 +78,9 @@ def live_server(database_url: str, log: Path, *, seed: bool = True) -> Iterator[
             stdout=output,
             stderr=subprocess.STDOUT,
         )
-        try:
-            _wait_until_serving(base, process, log)
-            yield base
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    server = LiveServer(f"http://127.0.0.1:{port}", port, log, process)
+    try:
+        _wait_until_serving(server.base_url, process, log)
+        yield server
+    finally:
+        _stop(process)

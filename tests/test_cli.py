@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -19,6 +14,7 @@ from app import __version__
 from app.cli import cli
 from app.db import get_engine
 from tests.conftest import SEEDS
+from tests.live_server import live_server
 
 runner = CliRunner()
 SAMPLE = SEEDS / "2025-09-04-paris-security-guarantees.txt"
@@ -69,41 +65,15 @@ def test_every_command_has_help(args: list[str]) -> None:
     assert "Usage" in result.stdout
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_until_serving(base: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.stderr.read() if process.stderr else ""
-        try:
-            httpx.get(f"{base}/healthz", timeout=1)
-            return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise AssertionError("the server did not start")
-
-
 @pytest.mark.slow
 def test_serve_with_seed_answers_on_a_fresh_database(tmp_path: Path) -> None:
-    port = _free_port()
-    env = {**os.environ, "CHANCERY_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}"}
-    command = [sys.executable, "-m", "app.cli", "serve", "--seed", "--port", str(port)]
-    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_serving(base, process)
+    url = f"sqlite:///{tmp_path / 'serve.db'}"
+    with live_server(url, tmp_path / "server.log", seed=True) as server:
+        base = server.base_url
         assert httpx.get(f"{base}/healthz").json() == {"status": "ok"}
         assert httpx.get(f"{base}/readyz").status_code == 200
         assert httpx.get(f"{base}/docs").status_code == 200
         assert httpx.get(f"{base}/openapi.json").json()["info"]["title"] == "Chancery"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-    seeded = env["CHANCERY_DATABASE_URL"]
-    with get_engine(seeded).connect() as connection:
+    with get_engine(url).connect() as connection:
         stored = connection.execute(text("SELECT count(*) FROM briefs")).scalar_one()
     assert stored == len(list(SEEDS.iterdir()))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import Depends, Path, Query
+from fastapi import Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.api.pagination import PageRequest, decode_cursor
+from app.api.ratelimit import check_client, check_key
 from app.api.repositories.conditions import MAX_ID
 from app.api.schemas.common import DateSort, ListFormat, NameSort
 from app.config import get_settings
@@ -122,14 +123,18 @@ def _is_known(given: str, keys: list[str]) -> bool:
 
 
 def require_writer(
+    request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> None:
-    """Let the request through only with a configured bearer key."""
+    """Let the request through only with a configured bearer key, within the write limits."""
     keys = get_settings().api_keys
     if not keys:
         raise WritesDisabledError("Writes are disabled: the server has no API keys configured.")
+    # The client's bucket is spent before the key is checked, so guessing keys is throttled.
+    check_client(request)
     if credentials is None or not _is_known(credentials.credentials, keys):
         raise UnauthorizedError("A valid `Authorization: Bearer <key>` header is required.")
+    check_key(request, credentials.credentials)
 
 
 WriterDep = Annotated[None, Depends(require_writer)]

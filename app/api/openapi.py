@@ -23,6 +23,7 @@ _DESCRIPTIONS = {
     413: "The brief is larger than `CHANCERY_MAX_BRIEF_BYTES`.",
     415: "The body is neither `text/plain` nor `application/json`.",
     422: "Invalid parameter, cursor or body; or an unparseable brief.",
+    429: "Too many writes from this key or client; retry after `Retry-After` seconds.",
     503: "The database is unavailable.",
 }
 

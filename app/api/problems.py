@@ -80,7 +80,7 @@ RENDERED_EXTENSIONS = ("line", "column", "invalid_params")
 async def _chancery_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ChanceryError)
     extra = {k: v for k, v in exc.extensions.items() if k in RENDERED_EXTENSIONS}
-    headers = dict(exc.headers) or None
+    headers = exc.response_headers() or None
     return problem_response(exc.status, exc.slug, exc.title, exc.detail, request, headers, **extra)
 
 

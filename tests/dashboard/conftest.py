@@ -45,8 +45,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     migrate.upgrade(url)
     report = ingest_sources(discover([str(SEEDS), str(folder / "markup.txt")]), database_url=url)
     assert not report.rejected, report.rejected
-    with live_server(url, folder / "server.log", seed=False) as base:
-        yield base
+    with live_server(url, folder / "server.log") as live:
+        yield live.base_url
 
 
 @pytest.fixture(scope="module")

@@ -162,8 +162,8 @@ def test_python_client_walks_the_live_api(
 ) -> None:
     from chancery_client import Client
 
-    with live_server(database_url, tmp_path / "server.log", seed=True) as base:
-        client = Client(base_url=base, raise_on_unexpected_status=True)
-        claims = _check_walk(client, base)
+    with live_server(database_url, tmp_path / "server.log", seed=True) as server:
+        client = Client(base_url=server.base_url, raise_on_unexpected_status=True)
+        claims = _check_walk(client, server.base_url)
         _check_actor_and_brief(client, claims[0])
         _check_problems(client)

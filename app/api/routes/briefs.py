@@ -97,7 +97,7 @@ def get_brief_source(session: SessionDep, brief_id: IdPath) -> PlainTextResponse
     status_code=status.HTTP_201_CREATED,
     response_model=IngestResult,
     openapi_extra={"requestBody": BRIEF_BODY},
-    responses={**CREATE_RESPONSES, **problems(401, 403, 413, 415, 422, 503)},
+    responses={**CREATE_RESPONSES, **problems(401, 403, 413, 415, 422, 429, 503)},
 )
 async def create_brief(
     request: Request, _: WriterDep, source_name: SourceNameQuery = None
@@ -119,7 +119,7 @@ async def create_brief(
     summary="Delete one brief.",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problems(401, 403, 404, 422, 503),
+    responses=problems(401, 403, 404, 422, 429, 503),
 )
 def delete_brief(_: WriterDep, brief_id: IdPath) -> Response:
     """Delete a brief and everything extracted from it; actors stay."""
