@@ -32,6 +32,19 @@ class Settings(BaseSettings):
     max_brief_bytes: int = Field(
         default=1_048_576, gt=0, description="Largest brief accepted, in bytes (1 MiB)."
     )
+    write_rate_per_minute: int = Field(
+        default=600,
+        ge=0,
+        description="Writes a minute allowed per API key and per client address; 0: no limit.",
+    )
+    write_burst: int = Field(
+        default=120, ge=1, description="Writes a key or client may make at once before 429."
+    )
+    response_cache_entries: int = Field(
+        default=512,
+        ge=0,
+        description="`/v1` answers kept per process until the data changes; 0: no cache.",
+    )
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

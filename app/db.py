@@ -20,6 +20,9 @@ POOL_SIZE = 20
 POOL_OVERFLOW = 20
 SQLITE_BUSY_TIMEOUT_MS = 5_000
 SQLITE_BEGIN_OPTION = "sqlite_begin"
+SQLITE_POOL_OVERFLOW = 100
+# Reads through the OS page cache instead of copying pages into each connection's own cache.
+SQLITE_MMAP_BYTES = 1 << 30
 
 
 def is_sqlite(url: str) -> bool:
@@ -33,6 +36,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cursor.close()
 
 
@@ -52,9 +56,20 @@ def _sqlite_connect(dbapi_connection: Any, record: Any) -> None:
 def build_engine(url: str) -> Engine:
     """Create an engine configured for the database behind `url`."""
     if is_sqlite(url):
+        # A file database gets a pool larger than the thread pool: a request keeps its
+        # connection until its session closes, and closing needs a worker thread, so with
+        # fewer connections than threads plus waiting requests, a burst (64 clients) left
+        # every thread waiting for a connection held by a request waiting for a thread,
+        # until the pool timeout (503s). SQLite connections cost a file handle and a page
+        # cache. An in-memory database keeps its single-connection pool.
+        in_memory = make_url(url).database in (None, "", ":memory:")
+        pool: dict[str, Any] = (
+            {} if in_memory else {"pool_size": POOL_SIZE, "max_overflow": SQLITE_POOL_OVERFLOW}
+        )
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            **pool,
         )
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)

@@ -59,8 +59,9 @@ class _Conditional:
 
     async def _finish(self) -> None:
         assert self.start is not None
-        etag = etag_of(bytes(self.body))
         headers = MutableHeaders(raw=list(self.start["headers"]))
+        # An answer from the response cache carries the tag computed when it was stored.
+        etag = headers.get("etag") or etag_of(bytes(self.body))
         headers["ETag"] = etag
         headers["Cache-Control"] = CACHE_CONTROL
         body = bytes(self.body)

@@ -13,7 +13,9 @@ from app.api import health
 from app.api.caching import ETagMiddleware
 from app.api.openapi import build_openapi
 from app.api.problems import install_problem_handlers
+from app.api.response_cache import ResponseCacheMiddleware
 from app.api.routes import v1
+from app.api.security import install_security
 from app.config import get_settings
 from app.dashboard import router as dashboard_router
 
@@ -36,7 +38,9 @@ def create_app() -> FastAPI:
         separate_input_output_schemas=False,
     )
     install_problem_handlers(app)
+    install_security(app, settings)
     # Innermost first: the ETag is computed on the body before gzip compresses it.
+    app.add_middleware(ResponseCacheMiddleware, entries=settings.response_cache_entries)
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(

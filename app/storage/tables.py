@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, Text
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Text,
+    func,
+)
 from sqlmodel import Field, SQLModel
 
 from app.parsing.models import ActorKind, ClaimStatus, SectionKind, StatementKind
@@ -19,6 +29,9 @@ SQLModel.metadata.naming_convention = {
 }
 
 
+# `Index.info` key naming the one dialect an index exists on; the migrations' autogenerate
+# comparison (migrations/env.py) skips the index on the others.
+ONLY_ON = "only_on"
 SEARCH_DOC = "Folded text (casefolded, accents stripped) that `q` searches."
 
 
@@ -244,3 +257,42 @@ class Section(SQLModel, table=True):
         CheckConstraint(_one_of("kind", SectionKind), name="kind"),
         Index("ix_sections_brief_id", "brief_id"),
     )
+
+
+class DataChange(SQLModel, table=True):
+    """One row per write to `briefs`, added by database triggers (see the migration).
+
+    The largest id is the data version: it grows with every insert, update or delete of a
+    brief, whichever process made it, so a response cached under one version is never
+    served after the data changed.
+    """
+
+    __tablename__ = "data_changes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    changed_at: datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
+
+
+def _newest_first(name: str, table: type[SQLModel], *leading: str) -> Index:
+    """A PostgreSQL-only index in the lists' default order, `occurred_on DESC NULLS LAST, id
+    DESC`, after the equality columns `leading`.
+
+    PostgreSQL cannot serve that order from the ascending `(occurred_on, id)` index: read
+    backwards it gives NULLS FIRST. SQLite sorts NULLs first ascending, so its backward scan
+    of that index already gives NULLS LAST, and it needs no second index.
+    """
+    columns = table.__table__.c  # type: ignore[attr-defined]
+    terms = [columns[name] for name in leading]
+    terms += [columns.occurred_on.desc().nulls_last(), columns.id.desc()]
+    return Index(name, *terms, info={ONLY_ON: "postgresql"}).ddl_if(dialect="postgresql")
+
+
+NEWEST_FIRST_INDEXES = (
+    _newest_first("ix_briefs_newest_first", Brief),
+    _newest_first("ix_events_newest_first", Event),
+    _newest_first("ix_statements_newest_first", Statement),
+    _newest_first("ix_claims_newest_first", Claim),
+    _newest_first("ix_claims_status_newest_first", Claim, "status"),
+)

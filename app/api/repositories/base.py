@@ -6,12 +6,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from pydantic import TypeAdapter
 from sqlalchemy import Row, select
 from sqlmodel import Session, col
 
 from app.api.pagination import AnySelect, Keyset, Page, PageRequest, SqlColumn, fetch_page
 from app.api.repositories.conditions import Conditions
-from app.api.schemas.common import ActorRef, BriefRef, TextSpan
 from app.errors import NotFoundError
 from app.storage.tables import Actor
 
@@ -54,12 +54,30 @@ class Listing(Generic[T]):
         return self.to_items(session, session.execute(query).all())
 
 
-def span_of(row: Row[Any]) -> TextSpan:
-    return TextSpan(start=row.span_start, end=row.span_end)
+# A page's items are built as plain dicts and validated into models by one call into
+# pydantic's Rust core (`validate_items`): for 50 claims that is about 1 ms, where building
+# each nested model in Python (`Model(...)` or `model_construct`) took 1.5 to 2.6 ms.
+Data = dict[str, Any]
 
 
-def brief_ref_of(row: Row[Any]) -> BriefRef:
-    return BriefRef(id=row.brief_id, title=row.brief_title, occurred_on=row.brief_occurred_on)
+def validate_items(adapter: TypeAdapter[list[T]], items: list[Data]) -> list[T]:
+    """`items` validated into models in one call."""
+    return adapter.validate_python(items)
+
+
+def span_of(row: Row[Any]) -> Data:
+    """A TextSpan, as data."""
+    return {"start": row.span_start, "end": row.span_end}
+
+
+def brief_ref_of(row: Row[Any]) -> Data:
+    """A BriefRef, as data."""
+    return {"id": row.brief_id, "title": row.brief_title, "occurred_on": row.brief_occurred_on}
+
+
+def actor_ref(actor_id: int, slug: str, name: str, kind: str) -> Data:
+    """An ActorRef, as data."""
+    return {"id": actor_id, "slug": slug, "name": name, "kind": kind}
 
 
 def actor_ref_columns() -> tuple[SqlColumn, ...]:
@@ -69,7 +87,7 @@ def actor_ref_columns() -> tuple[SqlColumn, ...]:
 
 def load_actor_refs(
     session: Session, pairs: AnySelect, parent_ids: Sequence[int]
-) -> dict[int, list[ActorRef]]:
+) -> dict[int, list[Data]]:
     """Actors linked to each of `parent_ids` by `pairs`, in one query, ordered by name."""
     if not parent_ids:
         return {}
@@ -81,9 +99,7 @@ def load_actor_refs(
         .where(parent.in_(parent_ids))
         .order_by(parent, col(Actor.name), col(Actor.id))
     )
-    refs: dict[int, list[ActorRef]] = {}
+    refs: dict[int, list[Data]] = {}
     for row in session.execute(query):
-        refs.setdefault(row[0], []).append(
-            ActorRef(id=row.id, slug=row.slug, name=row.name, kind=row.kind)
-        )
+        refs.setdefault(row[0], []).append(actor_ref(row.id, row.slug, row.name, row.kind))
     return refs

@@ -19,7 +19,7 @@ from app.api.repositories.conditions import (
     location_matches,
 )
 from app.api.repositories.events import EVENTS
-from app.api.repositories.mentions import brief_pairs
+from app.api.repositories.mentions import brief_pair_parts, brief_pairs
 from app.api.repositories.statements import STATEMENTS
 from app.api.schemas.briefs import BriefCounts, BriefDetail, BriefItem, ImpactItem, SectionItem
 from app.api.schemas.common import ActorRef
@@ -41,7 +41,7 @@ def conditions(session: Session, filters: BriefFilters) -> Conditions:
         *common_conditions(
             filters.common,
             row_id=col(Brief.id),
-            pairs=brief_pairs(),
+            pairs=brief_pair_parts(),
             occurred_on=col(Brief.occurred_on),
             search_text=col(Brief.search_text),
         ),

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.api.pagination import AnySelect, Keyset
-from app.api.repositories.base import Listing, Rows, brief_ref_of, load_actor_refs, span_of
+from app.api.repositories.base import (
+    Listing,
+    Rows,
+    brief_ref_of,
+    load_actor_refs,
+    span_of,
+    validate_items,
+)
 from app.api.repositories.conditions import (
     CommonFilters,
     Conditions,
@@ -35,7 +43,7 @@ def conditions(filters: ClaimFilters) -> Conditions:
         *common_conditions(
             filters.common,
             row_id=col(Claim.id),
-            pairs=claim_pairs(),
+            pairs=[claim_pairs()],
             occurred_on=col(Claim.occurred_on),
             search_text=col(Claim.search_text),
         ),
@@ -59,21 +67,25 @@ def _query() -> AnySelect:
     ).join(Brief, col(Brief.id) == col(Claim.brief_id))
 
 
+ITEMS = TypeAdapter(list[ClaimItem])
+
+
 def _items(session: Session, rows: Rows) -> list[ClaimItem]:
     actors = load_actor_refs(session, claim_pairs(), [row.id for row in rows])
-    return [
-        ClaimItem(
-            id=row.id,
-            text=row.text,
-            status=row.status,
-            section=row.section,
-            occurred_on=row.occurred_on,
-            span=span_of(row),
-            brief=brief_ref_of(row),
-            actors=actors.get(row.id, []),
-        )
+    items = [
+        {
+            "id": row.id,
+            "text": row.text,
+            "status": row.status,
+            "section": row.section,
+            "occurred_on": row.occurred_on,
+            "span": span_of(row),
+            "brief": brief_ref_of(row),
+            "actors": actors.get(row.id, []),
+        }
         for row in rows
     ]
+    return validate_items(ITEMS, items)
 
 
 CLAIMS = Listing(

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.api.pagination import AnySelect, Keyset
-from app.api.repositories.base import Listing, Rows, brief_ref_of, load_actor_refs, span_of
+from app.api.repositories.base import (
+    Listing,
+    Rows,
+    brief_ref_of,
+    load_actor_refs,
+    span_of,
+    validate_items,
+)
 from app.api.repositories.conditions import (
     CommonFilters,
     Conditions,
@@ -34,7 +42,7 @@ def conditions(session: Session, filters: EventFilters) -> Conditions:
         *common_conditions(
             filters.common,
             row_id=col(Event.id),
-            pairs=event_pairs(),
+            pairs=[event_pairs()],
             occurred_on=col(Event.occurred_on),
             search_text=col(Event.search_text),
         ),
@@ -57,20 +65,24 @@ def _query() -> AnySelect:
     ).join(Brief, col(Brief.id) == col(Event.brief_id))
 
 
+ITEMS = TypeAdapter(list[EventItem])
+
+
 def _items(session: Session, rows: Rows) -> list[EventItem]:
     participants = load_actor_refs(session, event_pairs(), [row.id for row in rows])
-    return [
-        EventItem(
-            id=row.id,
-            title=row.title,
-            occurred_on=row.occurred_on,
-            location=row.location,
-            span=span_of(row),
-            brief=brief_ref_of(row),
-            participants=participants.get(row.id, []),
-        )
+    items = [
+        {
+            "id": row.id,
+            "title": row.title,
+            "occurred_on": row.occurred_on,
+            "location": row.location,
+            "span": span_of(row),
+            "brief": brief_ref_of(row),
+            "participants": participants.get(row.id, []),
+        }
         for row in rows
     ]
+    return validate_items(ITEMS, items)
 
 
 EVENTS = Listing(

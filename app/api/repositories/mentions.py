@@ -30,27 +30,38 @@ def event_pairs() -> AnySelect:
     return select(col(EventParticipant.event_id), col(EventParticipant.actor_id))
 
 
-def statement_pairs(*, with_speaker: bool = True) -> AnySelect:
-    """(statement id, actor id), the speaker included unless `with_speaker` is false."""
+def statement_pair_parts(*, with_speaker: bool = True) -> tuple[AnySelect, ...]:
+    """(statement id, actor id) selects: mentioned actors, then the speaker."""
     mentioned = select(col(StatementActor.statement_id), col(StatementActor.actor_id))
     if not with_speaker:
-        return mentioned
+        return (mentioned,)
     spoken = select(col(Statement.id), col(Statement.speaker_id)).where(
         col(Statement.speaker_id).is_not(None)
     )
-    return select(union(mentioned, spoken).subquery())
+    return mentioned, spoken
+
+
+def statement_pairs(*, with_speaker: bool = True) -> AnySelect:
+    """(statement id, actor id), the speaker included unless `with_speaker` is false."""
+    parts = statement_pair_parts(with_speaker=with_speaker)
+    return parts[0] if len(parts) == 1 else select(union(*parts).subquery())
+
+
+def brief_pair_parts() -> tuple[AnySelect, ...]:
+    """(brief id, actor id) selects, one per way an actor can appear in a brief."""
+    claims = select(col(Claim.brief_id), col(ClaimActor.actor_id)).join(
+        ClaimActor, col(ClaimActor.claim_id) == col(Claim.id)
+    )
+    stated = [
+        select(col(Statement.brief_id), part.c[1]).join(part, part.c[0] == col(Statement.id))
+        for part in (p.subquery() for p in statement_pair_parts())
+    ]
+    events = select(col(Event.brief_id), col(EventParticipant.actor_id)).join(
+        EventParticipant, col(EventParticipant.event_id) == col(Event.id)
+    )
+    return claims, *stated, events
 
 
 def brief_pairs() -> AnySelect:
     """(brief id, actor id) for every actor appearing anywhere in a brief."""
-    claims = select(col(Claim.brief_id), col(ClaimActor.actor_id)).join(
-        ClaimActor, col(ClaimActor.claim_id) == col(Claim.id)
-    )
-    statements = statement_pairs().subquery()
-    stated = select(col(Statement.brief_id), statements.c[1]).join(
-        statements, statements.c[0] == col(Statement.id)
-    )
-    events = select(col(Event.brief_id), col(EventParticipant.actor_id)).join(
-        EventParticipant, col(EventParticipant.event_id) == col(Event.id)
-    )
-    return select(union(claims, stated, events).subquery())
+    return select(union(*brief_pair_parts()).subquery())

@@ -5,11 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.api.pagination import AnySelect, Keyset
-from app.api.repositories.base import Listing, Rows, brief_ref_of, load_actor_refs, span_of
+from app.api.repositories.base import (
+    Data,
+    Listing,
+    Rows,
+    actor_ref,
+    brief_ref_of,
+    load_actor_refs,
+    span_of,
+    validate_items,
+)
 from app.api.repositories.conditions import (
     CommonFilters,
     Conditions,
@@ -17,8 +27,7 @@ from app.api.repositories.conditions import (
     equal_if_given,
     one_of_if_given,
 )
-from app.api.repositories.mentions import statement_pairs
-from app.api.schemas.common import ActorRef
+from app.api.repositories.mentions import statement_pair_parts, statement_pairs
 from app.api.schemas.statements import StatementItem
 from app.parsing.models import StatementKind
 from app.storage.tables import Actor, Brief, Statement
@@ -37,7 +46,7 @@ def conditions(filters: StatementFilters) -> Conditions:
         *common_conditions(
             filters.common,
             row_id=col(Statement.id),
-            pairs=statement_pairs(),
+            pairs=statement_pair_parts(),
             occurred_on=col(Statement.occurred_on),
             search_text=col(Statement.search_text),
         ),
@@ -69,31 +78,33 @@ def _query() -> AnySelect:
     )
 
 
-def _speaker(row: Any) -> ActorRef | None:
+def _speaker(row: Any) -> Data | None:
     if row.speaker_id is None:
         return None
-    return ActorRef(
-        id=row.speaker_id, slug=row.speaker_slug, name=row.speaker_name, kind=row.speaker_kind
-    )
+    return actor_ref(row.speaker_id, row.speaker_slug, row.speaker_name, row.speaker_kind)
+
+
+ITEMS = TypeAdapter(list[StatementItem])
 
 
 def _items(session: Session, rows: Rows) -> list[StatementItem]:
     pairs = statement_pairs(with_speaker=False)
     actors = load_actor_refs(session, pairs, [row.id for row in rows])
-    return [
-        StatementItem(
-            id=row.id,
-            kind=row.kind,
-            text=row.text,
-            speaker=_speaker(row),
-            speaker_role=row.speaker_role,
-            occurred_on=row.occurred_on,
-            span=span_of(row),
-            brief=brief_ref_of(row),
-            actors=actors.get(row.id, []),
-        )
+    items = [
+        {
+            "id": row.id,
+            "kind": row.kind,
+            "text": row.text,
+            "speaker": _speaker(row),
+            "speaker_role": row.speaker_role,
+            "occurred_on": row.occurred_on,
+            "span": span_of(row),
+            "brief": brief_ref_of(row),
+            "actors": actors.get(row.id, []),
+        }
         for row in rows
     ]
+    return validate_items(ITEMS, items)
 
 
 STATEMENTS = Listing(

@@ -1,0 +1,122 @@
+"""The response cache: repeated GETs come from memory until a brief is written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.api.main import create_app
+from app.api.repositories.versions import VersionReader
+from app.api.response_cache import Cached, LruCache, ResponseCacheMiddleware
+from app.config import get_settings
+
+
+def _set_claim_text(engine: Engine, value: str) -> None:
+    # claims carry no trigger: this write leaves the data version where it was.
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE claims SET text = :value WHERE id = 1"), {"value": value})
+
+
+def _touch_brief(engine: Engine) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE briefs SET title = title WHERE id = 1"))
+
+
+def test_a_repeated_get_is_answered_from_memory_until_a_brief_changes(
+    client: TestClient, engine: Engine
+) -> None:
+    first = client.get("/v1/claims/1").json()
+    _set_claim_text(engine, "Rewritten behind the API's back.")
+    assert client.get("/v1/claims/1").json() == first
+    _touch_brief(engine)
+    assert client.get("/v1/claims/1").json()["text"] == "Rewritten behind the API's back."
+
+
+def test_deleting_a_brief_is_seen_by_the_next_list(
+    client: TestClient, engine: Engine, api_key: str
+) -> None:
+    before = [item["id"] for item in client.get("/v1/briefs").json()["items"]]
+    deleted = client.delete("/v1/briefs/1", headers={"Authorization": f"Bearer {api_key}"})
+    assert deleted.status_code == 204
+    after = [item["id"] for item in client.get("/v1/briefs").json()["items"]]
+    assert 1 in before
+    assert after == [brief_id for brief_id in before if brief_id != 1]
+
+
+def _fixed(value: int) -> VersionReader:
+    async def version() -> int:
+        return value
+
+    return version
+
+
+def _counting_app(status: int, media_type: str = "application/json") -> tuple[ASGIApp, list[int]]:
+    calls: list[int] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        calls.append(1)
+        await Response(f"call {len(calls)}", status, media_type=media_type)(scope, receive, send)
+
+    return app, calls
+
+
+@pytest.mark.parametrize(
+    ("status", "media_type", "calls_expected"),
+    [
+        (200, "application/json", 1),
+        (404, "application/problem+json", 2),
+        (200, "application/x-ndjson", 2),
+    ],
+)
+def test_only_whole_200_answers_are_kept(status: int, media_type: str, calls_expected: int) -> None:
+    inner, calls = _counting_app(status, media_type)
+    cached = TestClient(ResponseCacheMiddleware(inner, entries=8, version=_fixed(1)))
+    bodies = [cached.get("/v1/claims?limit=1").text for _ in range(2)]
+    assert len(calls) == calls_expected
+    assert bodies[0] == "call 1"
+
+
+def test_a_new_data_version_misses() -> None:
+    inner, calls = _counting_app(200)
+    versions = iter([1, 1, 2])
+
+    async def version() -> int:
+        return next(versions)
+
+    cached = TestClient(ResponseCacheMiddleware(inner, entries=8, version=version))
+    assert [cached.get("/v1/claims").text for _ in range(3)] == ["call 1", "call 1", "call 2"]
+    assert len(calls) == 2
+
+
+@pytest.fixture
+def uncached_client(
+    engine: Engine, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[TestClient]:
+    monkeypatch.setenv("CHANCERY_RESPONSE_CACHE_ENTRIES", "0")
+    get_settings.cache_clear()
+    with TestClient(create_app()) as uncached:
+        yield uncached
+    get_settings.cache_clear()
+
+
+def test_zero_entries_turns_the_cache_off(uncached_client: TestClient, engine: Engine) -> None:
+    uncached_client.get("/v1/claims/1")
+    _set_claim_text(engine, "Seen at once.")
+    assert uncached_client.get("/v1/claims/1").json()["text"] == "Seen at once."
+
+
+def test_the_least_recently_used_answer_goes_first() -> None:
+    cache = LruCache(2)
+    keys = [("http", "h", f"/v1/{n}", b"", 1) for n in range(3)]
+    for key in keys[:2]:
+        cache.put(key, Cached([], key[2].encode()))
+    assert cache.get(keys[0]) is not None
+    cache.put(keys[2], Cached([], b"new"))
+    assert cache.get(keys[1]) is None
+    assert cache.get(keys[0]) is not None
+    assert cache.get(keys[2]) == Cached([], b"new")
