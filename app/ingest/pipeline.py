@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -29,6 +31,8 @@ from app.storage.tables import Brief
 POOL_THRESHOLD = 64
 # Briefs parsed ahead of the writer at most: bounds memory on runs of any size.
 PARSE_WINDOW = 64
+# How often a parser process checks that the job that started it is still there.
+PARENT_POLL_S = 0.5
 
 # What the writer receives for each source: a parsed brief to store, or a final result.
 Prepared = ParsedBrief | FileResult
@@ -121,8 +125,28 @@ def prepared_stream(
         return
     # "spawn": forked children would inherit this process's open database connections.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=exit_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         yield from _stream(sources, max_bytes, index, pool)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    os._exit(1)
+
+
+def exit_with_parent(parent: int) -> None:
+    """Pool initializer: end this parser process when the job that started it is gone.
+
+    A job killed outright (SIGKILL) cannot stop its pool, and a pool process waiting for
+    work never notices on its own: it holds both ends of its task queue's pipe.
+    """
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
 def default_workers() -> int:

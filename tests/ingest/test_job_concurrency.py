@@ -46,16 +46,38 @@ def _wait_for(database_url: str, at_least: int, process: subprocess.Popen[bytes]
         time.sleep(0.01)
 
 
+def _children(pid: int) -> set[int]:
+    children: set[int] = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:  # the field after the state is the parent's pid
+            children.add(int(stat.parent.name))
+    return children
+
+
+def _alive(pids: set[int]) -> set[int]:
+    return {pid for pid in pids if Path(f"/proc/{pid}").exists()}
+
+
 @pytest.mark.slow
 def test_sigkill_leaves_no_partial_brief_and_rerun_completes(
     database_url: str, corpus: Path
 ) -> None:
     process = _ingest_process(corpus, database_url)
     _wait_for(database_url, BRIEFS // 3, process)
+    parsers = _children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
 
     assert process.returncode == -signal.SIGKILL
+    assert parsers, "the job ran no parser process"
+    deadline = time.monotonic() + 10
+    while _alive(parsers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(parsers), "parser processes outlived the killed job"
     assert 0 < _stored(database_url) < BRIEFS
     assert verify(database_url).problems == []
 
