@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -38,15 +39,23 @@ def check(database_url: str) -> None:
     command.check(alembic_config(database_url))
 
 
-def is_current(engine: Engine, database_url: str) -> bool:
+@cache
+def _heads() -> frozenset[str]:
+    # The revision files do not change while the process runs; read them once, not on every
+    # readiness probe.
+    config = Config()
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    return frozenset(ScriptDirectory.from_config(config).get_heads())
+
+
+def is_current(engine: Engine) -> bool:
     """Whether the database behind `engine` is migrated to the latest revision."""
-    heads = set(ScriptDirectory.from_config(alembic_config(database_url)).get_heads())
     with engine.connect() as connection:
         current = set(MigrationContext.configure(connection).get_current_heads())
-    return current == heads
+    return current == _heads()
 
 
 def upgrade_if_needed(database_url: str) -> None:
     """Apply pending migrations, if there are any."""
-    if not is_current(get_engine(database_url), database_url):
+    if not is_current(get_engine(database_url)):
         upgrade(database_url)

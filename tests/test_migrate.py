@@ -25,4 +25,4 @@ def test_upgrade_downgrade_upgrade(database_url: str) -> None:
     migrate.upgrade(database_url)
     engine.dispose()
     assert expected <= set(inspect(engine).get_table_names())
-    assert migrate.is_current(engine, database_url)
+    assert migrate.is_current(engine)

@@ -10,7 +10,6 @@ from sqlalchemy import text
 
 from app import migrate
 from app.api.problems import Problem
-from app.config import get_settings
 from app.db import get_engine
 from app.errors import DatabaseUnavailableError
 
@@ -38,6 +37,6 @@ def readyz() -> Health:
     engine = get_engine()
     with engine.connect() as connection:
         connection.execute(text("SELECT 1"))
-    if not migrate.is_current(engine, get_settings().database_url):
+    if not migrate.is_current(engine):
         raise DatabaseUnavailableError("The database is not migrated to the latest revision.")
     return Health()
