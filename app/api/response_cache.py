@@ -9,6 +9,7 @@ bodies pass through. The cache is per process and bounded (least recently used g
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -134,7 +135,7 @@ class ResponseCacheMiddleware:
             return
         try:
             version = await self.version()
-        except (SQLAlchemyError, psycopg.Error, OSError):
+        except (SQLAlchemyError, sqlite3.Error, psycopg.Error, OSError):
             # The route reports an unreachable database in its own words.
             await self.app(scope, receive, send)
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -120,3 +121,17 @@ def test_the_least_recently_used_answer_goes_first() -> None:
     assert cache.get(keys[1]) is None
     assert cache.get(keys[0]) is not None
     assert cache.get(keys[2]) == Cached([], b"new")
+
+
+def test_an_unreadable_data_version_falls_through_to_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An SQLite file with no schema: the version read fails in the driver (sqlite3.Error,
+    # not an SQLAlchemy error); the route then answers for the database, never a 500.
+    monkeypatch.setenv("CHANCERY_DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    get_settings.cache_clear()
+    with TestClient(create_app(), raise_server_exceptions=False) as client:
+        response = client.get("/v1/claims")
+    get_settings.cache_clear()
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
