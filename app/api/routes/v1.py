@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
+from app.api.params import refuse_repeated_scalars
 from app.api.routes import actors, briefs, claims, events, statements, stats
 
-router = APIRouter(prefix="/v1")
+router = APIRouter(prefix="/v1", dependencies=[Depends(refuse_repeated_scalars)])
 for module in (briefs, claims, statements, actors, events, stats):
     router.include_router(module.router)
 
