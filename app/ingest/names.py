@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+from app.parsing.actors import slugify as parser_slug
+
 # Combining marks left by NFKD decomposition (é -> e + U+0301); a regex strips them in C.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _PUNCTUATION = str.maketrans(
@@ -24,6 +25,7 @@ def fold(name: str) -> str:
 
 
 def slugify(name: str) -> str:
-    """URL-safe ASCII slug: `Luiz Inácio Lula da Silva` -> `luiz-inacio-lula-da-silva`."""
-    ascii_name = fold(name).encode("ascii", "ignore").decode()
-    return _NON_ALNUM.sub("-", ascii_name).strip("-")[:SLUG_MAX].rstrip("-") or "actor"
+    """URL-safe ASCII slug, bounded for the `actors.slug` column: the parser's actor-key slug
+    (`Luiz Inácio Lula da Silva` -> `luiz-inacio-lula-da-silva`) of the folded name, so
+    typographic apostrophes and dashes split words as plain ones do."""
+    return parser_slug(fold(name))[:SLUG_MAX].rstrip("-") or "actor"

@@ -28,6 +28,8 @@ def test_fold_ignores_case_accents_and_spacing(name: str, folded: str) -> None:
         ("Moon Jae-in", "moon-jae-in"),
         ("U.S. Department of State", "u-s-department-of-state"),
         ("北京", "actor"),
+        ("Radosław Sikorski", "radoslaw-sikorski"),
+        ("Côte d’Ivoire", "cote-d-ivoire"),
     ],
 )
 def test_slugify(name: str, slug: str) -> None:
