@@ -84,7 +84,7 @@ def _page(limit: int, cursor: str | None, include_total: bool, descending: bool)
     return PageRequest(limit, descending, decoded, include_total)
 
 
-def date_page(
+async def date_page(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
     include_total: IncludeTotalQuery = False,
@@ -94,7 +94,7 @@ def date_page(
     return _page(limit, cursor, include_total, sort is DateSort.occurred_on_desc)
 
 
-def name_page(
+async def name_page(
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
     include_total: IncludeTotalQuery = False,

@@ -58,7 +58,7 @@ def text_terms(q: str | None) -> tuple[str, ...]:
     return tuple(fold(q).split()) if q else ()
 
 
-def date_range(date_from: DateFromQuery = None, date_to: DateToQuery = None) -> DateRange:
+async def date_range(date_from: DateFromQuery = None, date_to: DateToQuery = None) -> DateRange:
     """Validate that the range does not end before it starts."""
     if date_from is not None and date_to is not None and date_to < date_from:
         reason = "must not be before date_from"
@@ -82,7 +82,7 @@ def actor_match(session: SessionDep, actor: ActorQuery) -> ActorMatch:
 ActorsDep = Annotated[ActorMatch, Depends(actor_match)]
 
 
-def common_filters(actors: ActorsDep, dates: DatesDep, q: TextQuery = None) -> CommonFilters:
+async def common_filters(actors: ActorsDep, dates: DatesDep, q: TextQuery = None) -> CommonFilters:
     """Actor, date range and text search, as one object."""
     return CommonFilters(actors, dates, text_terms(q))
 

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import SQLCoreOperations
 from sqlmodel import Session
 
@@ -156,7 +157,12 @@ def _check(keyset: Keyset, page: PageRequest) -> None:
 def count_rows(session: Session, query: AnySelect) -> int:
     """How many rows `query` returns, ignoring any order or limit."""
     counted = select(func.count()).select_from(query.order_by(None).subquery())
-    return int(session.execute(counted).scalar_one())
+    return int(session.connection().execute(counted).scalar_one())
+
+
+def _core(column: SqlColumn) -> Any:
+    # Rows from Core execution are keyed by table columns, not by ORM attributes.
+    return column.expression if isinstance(column, QueryableAttribute) else column
 
 
 def fetch_page(session: Session, query: AnySelect, keyset: Keyset, page: PageRequest) -> Page[Any]:
@@ -166,10 +172,11 @@ def fetch_page(session: Session, query: AnySelect, keyset: Keyset, page: PageReq
     if page.cursor is not None:
         query = query.where(after(keyset, page.cursor))
     query = query.order_by(*order_by(keyset, page.descending)).limit(page.limit + 1)
-    rows = list(session.execute(query).all())
+    rows = list(session.connection().execute(query).all())
     next_cursor = None
     if len(rows) > page.limit:
         rows = rows[: page.limit]
         last = rows[-1]._mapping
-        next_cursor = Cursor(keyset.scope, last[keyset.key], last[keyset.id], page.descending)
+        key, row_id = last[_core(keyset.key)], last[_core(keyset.id)]
+        next_cursor = Cursor(keyset.scope, key, row_id, page.descending)
     return Page(rows, next_cursor, total)

@@ -41,7 +41,7 @@ def _single_valued(route: APIRoute) -> frozenset[str]:
     return found
 
 
-def refuse_repeated_scalars(request: Request) -> None:
+async def refuse_repeated_scalars(request: Request) -> None:
     """Dependency: `?limit=1&limit=2` is a 422, not a silent pick of one of the values.
 
     FastAPI keeps the last value of a repeated one-value parameter; a client that repeats

@@ -49,7 +49,7 @@ def resolve_refs(session: Session, refs: Sequence[str]) -> list[int] | None:
     query = select(col(Actor.id), col(Actor.slug)).where(
         or_(col(Actor.id).in_(numbers), col(Actor.slug).in_(set(refs)))
     )
-    rows = session.execute(query).all()
+    rows = session.connection().execute(query).all()
     by_id = {row.id for row in rows}
     by_slug = {row.slug: row.id for row in rows}
     ids: list[int] = []

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter
-from sqlalchemy import Row, select
+from sqlalchemy import CursorResult, Executable, Row, bindparam, select
 from sqlmodel import Session, col
 
 from app.api.pagination import AnySelect, Keyset, Page, PageRequest, SqlColumn, fetch_page
@@ -17,6 +18,17 @@ from app.storage.tables import Actor
 
 T = TypeVar("T")
 Rows = Sequence[Row[Any]]
+
+
+def read(
+    session: Session, statement: Executable, params: dict[str, Any] | None = None
+) -> CursorResult[Any]:
+    """Run a Core statement on the session's connection (and in its transaction).
+
+    `session.execute` would take the ORM's execution path, whose per-statement setup is a
+    fifth of a list request's CPU; lists select columns, never entities, so it buys nothing.
+    """
+    return session.connection().execute(statement, params)
 
 
 @dataclass(frozen=True)
@@ -41,7 +53,7 @@ class Listing(Generic[T]):
 
     def one(self, session: Session, row_id: int) -> T:
         """The row with id `row_id`, or NotFoundError."""
-        rows = session.execute(self.query().where(self.keyset.id == row_id)).all()
+        rows = read(session, self.query().where(self.keyset.id == row_id)).all()
         if not rows:
             raise NotFoundError(f"No {self.noun} with id {row_id}.")
         return self.to_items(session, rows)[0]
@@ -51,7 +63,7 @@ class Listing(Generic[T]):
         assert self.position is not None
         assert self.brief_id is not None
         query = self.query().where(self.brief_id == brief_id).order_by(self.position)
-        return self.to_items(session, session.execute(query).all())
+        return self.to_items(session, read(session, query).all())
 
 
 # A page's items are built as plain dicts and validated into models by one call into
@@ -85,21 +97,31 @@ def actor_ref_columns() -> tuple[SqlColumn, ...]:
     return (col(Actor.id), col(Actor.slug), col(Actor.name), col(Actor.kind))
 
 
-def load_actor_refs(
-    session: Session, pairs: AnySelect, parent_ids: Sequence[int]
-) -> dict[int, list[Data]]:
-    """Actors linked to each of `parent_ids` by `pairs`, in one query, ordered by name."""
-    if not parent_ids:
-        return {}
-    links = pairs.subquery()
+@cache
+def _actor_refs_query(pairs: Callable[[], AnySelect]) -> AnySelect:
+    # Built once per kind of link: the statement object memoises its cache key, so repeated
+    # requests skip both building the subquery and keying SQLAlchemy's compiled cache.
+    links = pairs().subquery()
     parent = links.c[0]
-    query = (
+    return (
         select(parent, *actor_ref_columns())
         .join(Actor, col(Actor.id) == links.c[1])
-        .where(parent.in_(parent_ids))
+        .where(parent.in_(bindparam("parent_ids", expanding=True)))
         .order_by(parent, col(Actor.name), col(Actor.id))
     )
+
+
+def load_actor_refs(
+    session: Session, pairs: Callable[[], AnySelect], parent_ids: Sequence[int]
+) -> dict[int, list[Data]]:
+    """Actors linked to each of `parent_ids` by `pairs()`, in one query, ordered by name.
+
+    `pairs` is a module-level function (it keys a cache), not a select.
+    """
+    if not parent_ids:
+        return {}
     refs: dict[int, list[Data]] = {}
-    for row in session.execute(query):
+    query = _actor_refs_query(pairs)
+    for row in read(session, query, {"parent_ids": list(parent_ids)}):
         refs.setdefault(row[0], []).append(actor_ref(row.id, row.slug, row.name, row.kind))
     return refs

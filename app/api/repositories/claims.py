@@ -71,7 +71,7 @@ ITEMS = TypeAdapter(list[ClaimItem])
 
 
 def _items(session: Session, rows: Rows) -> list[ClaimItem]:
-    actors = load_actor_refs(session, claim_pairs(), [row.id for row in rows])
+    actors = load_actor_refs(session, claim_pairs, [row.id for row in rows])
     items = [
         {
             "id": row.id,

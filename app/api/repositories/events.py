@@ -69,7 +69,7 @@ ITEMS = TypeAdapter(list[EventItem])
 
 
 def _items(session: Session, rows: Rows) -> list[EventItem]:
-    participants = load_actor_refs(session, event_pairs(), [row.id for row in rows])
+    participants = load_actor_refs(session, event_pairs, [row.id for row in rows])
     items = [
         {
             "id": row.id,

@@ -47,6 +47,11 @@ def statement_pairs(*, with_speaker: bool = True) -> AnySelect:
     return parts[0] if len(parts) == 1 else select(union(*parts).subquery())
 
 
+def statement_mention_pairs() -> AnySelect:
+    """(statement id, actor id) for the actors a statement mentions, its speaker aside."""
+    return statement_pairs(with_speaker=False)
+
+
 def brief_pair_parts() -> tuple[AnySelect, ...]:
     """(brief id, actor id) selects, one per way an actor can appear in a brief."""
     claims = select(col(Claim.brief_id), col(ClaimActor.actor_id)).join(

@@ -27,7 +27,7 @@ from app.api.repositories.conditions import (
     equal_if_given,
     one_of_if_given,
 )
-from app.api.repositories.mentions import statement_pair_parts, statement_pairs
+from app.api.repositories.mentions import statement_mention_pairs, statement_pair_parts
 from app.api.schemas.statements import StatementItem
 from app.parsing.models import StatementKind
 from app.storage.tables import Actor, Brief, Statement
@@ -88,8 +88,7 @@ ITEMS = TypeAdapter(list[StatementItem])
 
 
 def _items(session: Session, rows: Rows) -> list[StatementItem]:
-    pairs = statement_pairs(with_speaker=False)
-    actors = load_actor_refs(session, pairs, [row.id for row in rows])
+    actors = load_actor_refs(session, statement_mention_pairs, [row.id for row in rows])
     items = [
         {
             "id": row.id,
