@@ -20,6 +20,11 @@ from app.ingest.verify import verify
 from app.parsing import parse_brief
 
 SEEDS_DIR = migrate.PROJECT_ROOT / "seeds"
+# Idle keep-alive connections are left for the client or proxy to close (nginx's default
+# keepalive is 75 s, load balancers' idle timeouts are usually 60 s). With uvicorn's 5 s the
+# server closed them first, and a client that sent its next request on a connection at the
+# moment the server was closing it lost that request to a dropped connection.
+KEEP_ALIVE_S = 75
 
 cli = typer.Typer(
     name="chancery",
@@ -100,6 +105,7 @@ def serve(
         port=port,
         workers=workers,
         log_level=get_settings().log_level.lower(),
+        timeout_keep_alive=KEEP_ALIVE_S,
     )
 
 

@@ -19,7 +19,13 @@ from app.api.repositories.conditions import (
     contains_all,
     in_range,
 )
-from app.api.repositories.mentions import brief_pairs, claim_pairs, statement_pairs
+from app.api.repositories.mentions import (
+    brief_pair_parts,
+    brief_pairs,
+    claim_pairs,
+    linked,
+    statement_pair_parts,
+)
 from app.api.schemas.actors import ActorCounts, ActorDetail, ActorItem
 from app.errors import NotFoundError
 from app.parsing.models import ActorKind
@@ -95,8 +101,10 @@ def _query() -> AnySelect:
     )
 
 
-def _count_by_actor(session: Session, pairs: AnySelect, ids: Sequence[int]) -> dict[int, int]:
-    links = pairs.subquery()
+def _count_by_actor(
+    session: Session, parts: Sequence[AnySelect], ids: Sequence[int]
+) -> dict[int, int]:
+    links = linked(parts, actors=ids)
     query = (
         select(links.c[1], func.count(links.c[0].distinct()))
         .where(links.c[1].in_(ids))
@@ -106,7 +114,7 @@ def _count_by_actor(session: Session, pairs: AnySelect, ids: Sequence[int]) -> d
 
 
 def _seen(session: Session, ids: Sequence[int]) -> dict[int, tuple[int, date | None, date | None]]:
-    links = brief_pairs().subquery()
+    links = linked(brief_pair_parts(), actors=ids)
     dates = col(Brief.occurred_on)
     query = (
         select(links.c[1], func.count(links.c[0].distinct()), func.min(dates), func.max(dates))
@@ -120,8 +128,8 @@ def _seen(session: Session, ids: Sequence[int]) -> dict[int, tuple[int, date | N
 def _items(session: Session, rows: Rows) -> list[ActorItem]:
     ids = [row.id for row in rows]
     seen = _seen(session, ids)
-    statements = _count_by_actor(session, statement_pairs(), ids)
-    claims = _count_by_actor(session, claim_pairs(), ids)
+    statements = _count_by_actor(session, statement_pair_parts(), ids)
+    claims = _count_by_actor(session, [claim_pairs()], ids)
     items = []
     for row in rows:
         briefs, first, last = seen.get(row.id, (0, None, None))

@@ -19,7 +19,7 @@ from app.api.repositories.conditions import (
     location_matches,
 )
 from app.api.repositories.events import EVENTS
-from app.api.repositories.mentions import brief_pair_parts, brief_pairs
+from app.api.repositories.mentions import brief_pair_parts, linked
 from app.api.repositories.statements import STATEMENTS
 from app.api.schemas.briefs import BriefCounts, BriefDetail, BriefItem, ImpactItem, SectionItem
 from app.api.schemas.common import ActorRef
@@ -94,11 +94,10 @@ BRIEFS = Listing(
 
 
 def _actors(session: Session, brief_id: int) -> list[ActorRef]:
-    links = brief_pairs().subquery()
+    links = linked(brief_pair_parts(), parents=[brief_id])
     query = (
         select(*actor_ref_columns())
         .join(links, links.c[1] == col(Actor.id))
-        .where(links.c[0] == brief_id)
         .distinct()
         .order_by(col(Actor.name), col(Actor.id))
     )

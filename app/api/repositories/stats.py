@@ -40,8 +40,11 @@ def _per_month(session: Session, day: SqlColumn, where: Conditions) -> list[Mont
 
 def _mentioning(pairs: AnySelect, parent_id: SqlColumn, where: Conditions) -> Any:
     links = pairs.subquery()
-    matching = select(parent_id).where(*where)
-    return select(links.c[1].label("actor_id")).where(links.c[0].in_(matching))
+    mentioned = select(links.c[1].label("actor_id"))
+    if not where:
+        # Every row matches: no need to read the parent table at all.
+        return mentioned
+    return mentioned.where(links.c[0].in_(select(parent_id).where(*where)))
 
 
 def _top_actors(
