@@ -45,6 +45,15 @@ class Settings(BaseSettings):
         ge=0,
         description="`/v1` answers kept per process until the data changes; 0: no cache.",
     )
+    response_cache_stale_ms: int = Field(
+        default=1000,
+        ge=0,
+        le=60_000,
+        description=(
+            "How long a cached `/v1` answer may outlive a write made by another process, in "
+            "ms; writes through this process's API are seen at once. 0: check every time."
+        ),
+    )
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

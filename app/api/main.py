@@ -40,7 +40,11 @@ def create_app() -> FastAPI:
     install_problem_handlers(app)
     install_security(app, settings)
     # Innermost first: the ETag is computed on the body before gzip compresses it.
-    app.add_middleware(ResponseCacheMiddleware, entries=settings.response_cache_entries)
+    app.add_middleware(
+        ResponseCacheMiddleware,
+        entries=settings.response_cache_entries,
+        stale_ms=settings.response_cache_stale_ms,
+    )
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(

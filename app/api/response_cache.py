@@ -1,16 +1,25 @@
 """Whole-response cache for `/v1` GETs, keyed on the request and the data version.
 
 Dashboards repeat the same queries; while no brief has been written, deleted or re-ingested
-their answers cannot change. A hit costs one primary-key lookup (the data version, which
-database triggers move on every write to `briefs`, from any process) and no query parsing,
-validation or serialisation. Only complete 200 answers are kept; streamed NDJSON and large
-bodies pass through. The cache is per process and bounded (least recently used goes first).
+their answers cannot change. The data version is moved by database triggers on every write
+to `briefs`, from any process, and read at most once per `stale_ms`: a hit then costs no
+database work at all, and while `chancery ingest` stores a hundred briefs a second the same
+list is computed once per `stale_ms`, not once per brief. A write through this process's
+API makes the next request read the version again, so its writer sees it at once.
+
+Identical requests that miss together are computed once: the others wait for that answer
+rather than run the same queries side by side (when the version moves, every client of a
+dashboard misses at the same moment). Only complete 200 answers are kept; streamed NDJSON
+and large bodies pass through. The cache is per process and bounded (least recently used
+goes first).
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -94,18 +103,33 @@ class _Recorder:
 class ResponseCacheMiddleware:
     """Answers a repeated `/v1` GET from memory while the data version is unchanged."""
 
-    def __init__(self, app: ASGIApp, entries: int, version: VersionReader | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        entries: int,
+        version: VersionReader | None = None,
+        stale_ms: int = 0,
+    ) -> None:
         self.app = app
         self.cache = LruCache(entries)
         self._version = version
         self._reader: SqliteVersion | PostgresVersion | None = None
+        self._stale_s = stale_ms / 1000
+        self._known: tuple[int, float] | None = None
+        self._computing: dict[Key, asyncio.Future[Cached | None]] = {}
 
     async def version(self) -> int:
-        """The data version; its reader is made on first use, when the engine is known."""
+        """The data version, read again once `stale_ms` have passed since the last read."""
+        now = time.monotonic()
+        if self._known is not None and now - self._known[1] < self._stale_s:
+            return self._known[0]
         if self._version is None:
+            # Made on first use, when the engine is known.
             self._reader = version_reader(get_engine())
             self._version = self._reader
-        return await self._version()
+        version = await self._version()
+        self._known = (version, now)
+        return version
 
     async def _lifespan(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def closing_receive() -> Message:
@@ -125,13 +149,15 @@ class ResponseCacheMiddleware:
         if scope["type"] == "lifespan":
             await self._lifespan(scope, receive, send)
             return
-        if (
-            self.cache.entries == 0
-            or scope["type"] != "http"
-            or scope["method"] != "GET"
-            or not scope["path"].startswith(CACHED_PREFIX)
-        ):
+        if self.cache.entries == 0 or scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if scope["method"] != "GET" or not scope["path"].startswith(CACHED_PREFIX):
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                # It may have written: the next request reads the version again.
+                self._known = None
             return
         try:
             version = await self.version()
@@ -139,11 +165,34 @@ class ResponseCacheMiddleware:
             # The route reports an unreachable database in its own words.
             await self.app(scope, receive, send)
             return
-        key = self._key(scope, version)
+        await self._answer(self._key(scope, version), scope, receive, send)
+
+    async def _answer(self, key: Key, scope: Scope, receive: Receive, send: Send) -> None:
         hit = self.cache.get(key)
-        if hit is None:
-            recorder = _Recorder(send, lambda value: self.cache.put(key, value))
-            await self.app(scope, receive, recorder)
+        if hit is None and key in self._computing:
+            hit = await asyncio.shield(self._computing[key])
+        if hit is not None:
+            await send({"type": "http.response.start", "status": 200, "headers": hit.headers})
+            await send({"type": "http.response.body", "body": hit.body})
             return
-        await send({"type": "http.response.start", "status": 200, "headers": hit.headers})
-        await send({"type": "http.response.body", "body": hit.body})
+        await self._compute(key, scope, receive, send)
+
+    async def _compute(self, key: Key, scope: Scope, receive: Receive, send: Send) -> None:
+        stored: list[Cached] = []
+
+        def store(value: Cached) -> None:
+            self.cache.put(key, value)
+            stored.append(value)
+
+        if key in self._computing:
+            # A waiter whose answer was not cacheable, while another request computes anew.
+            await self.app(scope, receive, send)
+            return
+        waiting: asyncio.Future[Cached | None] = asyncio.get_running_loop().create_future()
+        self._computing[key] = waiting
+        try:
+            await self.app(scope, receive, _Recorder(send, store))
+        finally:
+            del self._computing[key]
+            # Waiters get the answer, or None (not cacheable: they compute their own).
+            waiting.set_result(stored[0] if stored else None)

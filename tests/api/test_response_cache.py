@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,8 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from starlette.responses import Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api import response_cache
 from app.api.main import create_app
 from app.api.repositories.versions import VersionReader
 from app.api.response_cache import Cached, LruCache, ResponseCacheMiddleware
@@ -28,14 +30,113 @@ def _touch_brief(engine: Engine) -> None:
         connection.execute(text("UPDATE briefs SET title = title WHERE id = 1"))
 
 
+@pytest.fixture
+def exact_client(
+    engine: Engine, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[TestClient]:
+    """A client whose cache reads the data version on every request."""
+    monkeypatch.setenv("CHANCERY_RESPONSE_CACHE_STALE_MS", "0")
+    get_settings.cache_clear()
+    with TestClient(create_app()) as exact:
+        yield exact
+    get_settings.cache_clear()
+
+
 def test_a_repeated_get_is_answered_from_memory_until_a_brief_changes(
-    client: TestClient, engine: Engine
+    exact_client: TestClient, engine: Engine
 ) -> None:
-    first = client.get("/v1/claims/1").json()
+    first = exact_client.get("/v1/claims/1").json()
     _set_claim_text(engine, "Rewritten behind the API's back.")
-    assert client.get("/v1/claims/1").json() == first
+    assert exact_client.get("/v1/claims/1").json() == first
     _touch_brief(engine)
-    assert client.get("/v1/claims/1").json()["text"] == "Rewritten behind the API's back."
+    assert exact_client.get("/v1/claims/1").json()["text"] == "Rewritten behind the API's back."
+
+
+def test_another_process_write_is_seen_once_the_stale_window_has_passed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inner, calls = _counting_app(200)
+    versions = iter([1, 2])
+    clock = [100.0]
+
+    async def version() -> int:
+        return next(versions)
+
+    monkeypatch.setattr(response_cache.time, "monotonic", lambda: clock[0])
+    middleware = ResponseCacheMiddleware(inner, entries=8, version=version, stale_ms=1000)
+    cached = TestClient(middleware)
+    assert cached.get("/v1/claims").text == "call 1"
+    clock[0] += 0.9
+    assert cached.get("/v1/claims").text == "call 1"  # version 2 exists, not read yet
+    clock[0] += 0.2
+    assert cached.get("/v1/claims").text == "call 2"
+    assert len(calls) == 2
+
+
+def test_a_write_through_the_api_is_seen_by_the_next_request(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inner, calls = _counting_app(200)
+    versions = iter([1, 2])
+
+    async def version() -> int:
+        return next(versions)
+
+    monkeypatch.setattr(response_cache.time, "monotonic", lambda: 100.0)
+    middleware = ResponseCacheMiddleware(inner, entries=8, version=version, stale_ms=60_000)
+    cached = TestClient(middleware)
+    assert cached.get("/v1/claims").text == "call 1"
+    cached.post("/v1/briefs", content=b"x")
+    assert cached.get("/v1/claims").text == "call 3"
+    assert len(calls) == 3
+
+
+def _gated_app(status: int) -> tuple[ASGIApp, list[int], asyncio.Event]:
+    calls: list[int] = []
+    gate = asyncio.Event()
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        calls.append(1)
+        await gate.wait()
+        await Response(f"call {len(calls)}", status)(scope, receive, send)
+
+    return app, calls, gate
+
+
+async def _get(app: ASGIApp, path: str) -> bytes:
+    scope = {"type": "http", "method": "GET", "path": path, "query_string": b"",
+             "scheme": "http", "headers": [(b"host", b"test")]}  # fmt: skip
+    body = bytearray()
+
+    async def receive() -> Message:
+        return {"type": "http.request"}
+
+    async def send(message: Message) -> None:
+        body.extend(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return bytes(body)
+
+
+@pytest.mark.parametrize(("status", "computed"), [(200, 1), (404, 5)])
+def test_identical_requests_that_miss_together_are_computed_once(
+    status: int, computed: int
+) -> None:
+    async def scenario() -> list[bytes]:
+        inner, calls, gate = _gated_app(status)
+        middleware = ResponseCacheMiddleware(inner, entries=8, version=_fixed(1))
+        requests = [asyncio.create_task(_get(middleware, "/v1/stats")) for _ in range(5)]
+        await asyncio.sleep(0.05)
+        gate.set()
+        bodies = await asyncio.gather(*requests)
+        assert len(calls) == computed
+        return bodies
+
+    bodies = asyncio.run(scenario())
+    # A 200 is shared with every waiter; an answer that is not kept is computed by each.
+    assert set(bodies) == (
+        {b"call 1"} if status == 200 else {f"call {n}".encode() for n in range(1, 6)}
+    )
 
 
 def test_deleting_a_brief_is_seen_by_the_next_list(
