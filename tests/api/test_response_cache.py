@@ -30,16 +30,21 @@ def _touch_brief(engine: Engine) -> None:
         connection.execute(text("UPDATE briefs SET title = title WHERE id = 1"))
 
 
+def _client_with(monkeypatch: pytest.MonkeyPatch, setting: str, value: str) -> Iterator[TestClient]:
+    """A client over the corpus, served by an app built with one setting changed."""
+    monkeypatch.setenv(f"CHANCERY_{setting}", value)
+    get_settings.cache_clear()
+    with TestClient(create_app()) as changed:
+        yield changed
+    get_settings.cache_clear()
+
+
 @pytest.fixture
 def exact_client(
     engine: Engine, client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[TestClient]:
     """A client whose cache reads the data version on every request."""
-    monkeypatch.setenv("CHANCERY_RESPONSE_CACHE_STALE_MS", "0")
-    get_settings.cache_clear()
-    with TestClient(create_app()) as exact:
-        yield exact
-    get_settings.cache_clear()
+    yield from _client_with(monkeypatch, "RESPONSE_CACHE_STALE_MS", "0")
 
 
 def test_a_repeated_get_is_answered_from_memory_until_a_brief_changes(
@@ -199,11 +204,7 @@ def test_a_new_data_version_misses() -> None:
 def uncached_client(
     engine: Engine, client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[TestClient]:
-    monkeypatch.setenv("CHANCERY_RESPONSE_CACHE_ENTRIES", "0")
-    get_settings.cache_clear()
-    with TestClient(create_app()) as uncached:
-        yield uncached
-    get_settings.cache_clear()
+    yield from _client_with(monkeypatch, "RESPONSE_CACHE_ENTRIES", "0")
 
 
 def test_zero_entries_turns_the_cache_off(uncached_client: TestClient, engine: Engine) -> None:
