@@ -264,7 +264,8 @@ class DataChange(SQLModel, table=True):
 
     The largest id is the data version: it grows with every insert, update or delete of a
     brief, whichever process made it, so a response cached under one version is never
-    served after the data changed.
+    served after the data changed. The same triggers delete the row 1,000 behind the one
+    they add: the table keeps the latest 1,000 changes.
     """
 
     __tablename__ = "data_changes"
