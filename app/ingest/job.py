@@ -11,10 +11,12 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from app.config import get_settings
 from app.db import get_engine, session_scope
 from app.ingest.actors import ActorResolver
+from app.ingest.driver import DriverCursor
 from app.ingest.pipeline import StoredIndex, default_workers, prepared_stream
 from app.ingest.report import FileResult, IngestReport
+from app.ingest.rows import PreparedBrief, prepare_brief
 from app.ingest.sources import BriefSource
-from app.ingest.writer import Outcome, content_hash, find_same_content, find_stored, store_brief
+from app.ingest.writer import Outcome, content_hash, find_existing, write_brief
 from app.parsing import PARSER_VERSION
 from app.parsing.models import ParsedBrief
 
@@ -25,28 +27,34 @@ RETRY_DELAY_S = 0.05
 
 
 def _store(
-    engine: Engine, name: str, parsed: ParsedBrief, resolver: ActorResolver
+    engine: Engine, name: str, brief: PreparedBrief, resolver: ActorResolver
 ) -> tuple[Outcome, int]:
-    sha256 = content_hash(parsed.source)
     with session_scope(engine, write=True) as session:
-        stored = find_stored(session, name, sha256)
-        if stored is not None and stored[1:] == (sha256, PARSER_VERSION):
+        db = DriverCursor(session)
+        with db.batch():  # PostgreSQL: the transaction's BEGIN goes with this first query
+            stored, same = find_existing(db, name, brief.sha256)
+        if stored is not None and stored[1:] == (brief.sha256, PARSER_VERSION):
             return Outcome.unchanged, stored[0]
-        if stored is None and (same := find_same_content(session, sha256)) is not None:
+        if stored is None and same is not None:
             return Outcome.unchanged, same
-        result = store_brief(session, name, parsed, PARSER_VERSION, resolver)
+        result = write_brief(db, name, brief, PARSER_VERSION, resolver, stored)
     resolver.commit()
     return result.outcome, result.brief_id
 
 
 def store_with_retry(
-    engine: Engine, name: str, parsed: ParsedBrief, resolver: ActorResolver | None = None
+    engine: Engine,
+    name: str,
+    brief: ParsedBrief | PreparedBrief,
+    resolver: ActorResolver | None = None,
 ) -> tuple[Outcome, int]:
-    """Store one parsed brief in its own transaction, retrying after a lost race."""
+    """Store one parsed brief (or its rows) in its own transaction, retrying after a lost race."""
+    if isinstance(brief, ParsedBrief):
+        brief = prepare_brief(brief, content_hash(brief.source))
     resolver = resolver or ActorResolver()
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
-            return _store(engine, name, parsed, resolver)
+            return _store(engine, name, brief, resolver)
         except (IntegrityError, OperationalError):
             # What the failed transaction learned, and what was remembered before it (another
             # process may have changed actors meanwhile), is no longer trusted.
@@ -58,11 +66,11 @@ def store_with_retry(
 
 
 def store_parsed(
-    engine: Engine, source: BriefSource, parsed: ParsedBrief, resolver: ActorResolver
+    engine: Engine, source: BriefSource, brief: PreparedBrief, resolver: ActorResolver
 ) -> FileResult:
     """Store one parsed brief; a failure to store it becomes `rejected`."""
     try:
-        outcome, brief_id = store_with_retry(engine, source.name, parsed, resolver)
+        outcome, brief_id = store_with_retry(engine, source.name, brief, resolver)
     except SQLAlchemyError as error:
         # The brief was fine but could not be stored (database gone, still contended):
         # report it like any other skipped file and go on, so the rest is not lost.

@@ -2,7 +2,8 @@
 
 The writer is serial (one transaction per brief; SQLite has one writer), so everything that
 needs no database runs ahead of it: reading and normalising each file, skipping content that
-is already stored without parsing it again, and parsing the rest in other processes.
+is already stored without parsing it again, and parsing the rest in other processes, which
+also turn each parsed brief into the rows to store (`app.ingest.rows`).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from sqlmodel import select
 
 from app.errors import BriefError
 from app.ingest.report import FileResult
+from app.ingest.rows import PreparedBrief, prepare_brief
 from app.ingest.sources import BriefSource, read_bytes
 from app.ingest.writer import Outcome, content_hash
 from app.parsing import PARSER_VERSION, normalise_source, parse_brief
-from app.parsing.models import ParsedBrief
 from app.storage.tables import Brief
 
 # Below this many files, starting parser processes costs more than it saves.
@@ -34,8 +35,8 @@ PARSE_WINDOW = 64
 # How often a parser process checks that the job that started it is still there.
 PARENT_POLL_S = 0.5
 
-# What the writer receives for each source: a parsed brief to store, or a final result.
-Prepared = ParsedBrief | FileResult
+# What the writer receives for each source: a brief's rows to store, or a final result.
+Prepared = PreparedBrief | FileResult
 
 
 @dataclass
@@ -63,12 +64,13 @@ class StoredIndex:
         return self.by_sha.get(sha256)
 
 
-def parse_text(text: str, display: str, max_bytes: int) -> ParsedBrief | str:
-    """Parse one normalised brief; a bad one gives its `FILE:LINE: message` instead."""
+def parse_text(text: str, display: str, max_bytes: int) -> PreparedBrief | str:
+    """The rows of one normalised brief; a bad one gives its `FILE:LINE: message` instead."""
     try:
-        return parse_brief(text, file=display, max_bytes=max_bytes)
+        parsed = parse_brief(text, file=display, max_bytes=max_bytes)
     except BriefError as error:
         return str(error.with_file(display))
+    return prepare_brief(parsed, content_hash(parsed.source))
 
 
 def _rejected(source: BriefSource, message: str) -> FileResult:
@@ -87,20 +89,20 @@ def _triage(source: BriefSource, max_bytes: int, index: StoredIndex) -> str | Fi
     return text
 
 
-def _done(value: ParsedBrief | str | FileResult) -> Future[ParsedBrief | str | FileResult]:
-    future: Future[ParsedBrief | str | FileResult] = Future()
+def _done(value: PreparedBrief | str | FileResult) -> Future[PreparedBrief | str | FileResult]:
+    future: Future[PreparedBrief | str | FileResult] = Future()
     future.set_result(value)
     return future
 
 
-def _as_prepared(source: BriefSource, value: ParsedBrief | str | FileResult) -> Prepared:
+def _as_prepared(source: BriefSource, value: PreparedBrief | str | FileResult) -> Prepared:
     return _rejected(source, value) if isinstance(value, str) else value
 
 
 def _stream(
     sources: list[BriefSource], max_bytes: int, index: StoredIndex, pool: Executor | None
 ) -> Iterator[Prepared]:
-    window: deque[tuple[BriefSource, Future[ParsedBrief | str | FileResult]]] = deque()
+    window: deque[tuple[BriefSource, Future[PreparedBrief | str | FileResult]]] = deque()
     for source in sources:
         triaged = _triage(source, max_bytes, index)
         if isinstance(triaged, FileResult):

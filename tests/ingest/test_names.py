@@ -15,6 +15,8 @@ from app.ingest.names import fold, slugify
         ("  Luiz   Inácio Lula da Silva ", "luiz inacio lula da silva"),
         ("Russia’s", "russia's"),
         ("Élysée", "elysee"),
+        ("“Hold” — Élysée’s", '"hold" - elysee\'s'),
+        ("“Hold” – 2025", '"hold" - 2025'),
     ],
 )
 def test_fold_ignores_case_accents_and_spacing(name: str, folded: str) -> None:

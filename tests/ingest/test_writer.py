@@ -1,0 +1,105 @@
+"""The writer: rows with ids it reserves itself, on the driver's cursor, on both databases."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import IntegrityError
+
+from app.db import get_engine, session_scope
+from app.ingest.driver import DriverCursor
+from app.ingest.job import ingest_sources
+from app.ingest.sources import discover
+from app.ingest.verify import verify
+from app.parsing import parse_brief
+from app.parsing.models import ParsedBrief
+from app.storage.tables import utcnow
+from tests.conftest import SEEDS
+
+# (parent table, mention table, its parent column)
+MENTIONS = (
+    ("claims", "claim_actors", "claim_id"),
+    ("statements", "statement_actors", "statement_id"),
+    ("events", "event_participants", "event_id"),
+)
+
+
+def _stored_mentions(connection: Connection, brief_id: int) -> dict[str, list[set[str]]]:
+    """Per parent table, the names of the actors each row links to, in `position` order."""
+    found: dict[str, list[set[str]]] = {}
+    for parent, mentions, column in MENTIONS:
+        query = text(
+            f"SELECT p.position, a.name FROM {parent} p "
+            f"LEFT JOIN {mentions} m ON m.{column} = p.id LEFT JOIN actors a ON a.id = m.actor_id "
+            f"WHERE p.brief_id = :b ORDER BY p.position"
+        )
+        names: dict[int, set[str]] = defaultdict(set)
+        for position, name in connection.execute(query, {"b": brief_id}):
+            names[position].update([name] if name else [])
+        found[parent] = [names[p] for p in sorted(names)]
+    return found
+
+
+def _parsed_mentions(parsed: ParsedBrief) -> dict[str, list[set[str]]]:
+    name = {actor.key: actor.name for actor in parsed.actors}
+    return {
+        "claims": [{name[k] for k in claim.actors} for claim in parsed.claims],
+        "statements": [{name[k] for k in s.actors} for s in parsed.statements],
+        "events": [{name[k] for k in event.participants} for event in parsed.events],
+    }
+
+
+def _assert_every_row_links_the_actors_it_names(database_url: str) -> None:
+    with get_engine(database_url).connect() as connection:
+        briefs = connection.execute(text("SELECT id, source_text FROM briefs")).all()
+        assert briefs
+        for brief_id, source in briefs:
+            parsed = parse_brief(source)
+            assert _stored_mentions(connection, brief_id) == _parsed_mentions(parsed)
+
+
+def test_every_row_links_the_actors_it_names(database_url: str) -> None:
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    _assert_every_row_links_the_actors_it_names(database_url)
+
+
+def test_ids_reserved_after_the_newest_rows_were_deleted(database_url: str) -> None:
+    """SQLite gives the largest id + 1 again once the newest rows are gone; so must the
+    writer, which reserves ids itself: the brief stored last is deleted and stored again."""
+    sources = list(discover([str(SEEDS)]))
+    ingest_sources(sources, database_url=database_url, workers=0)
+    with get_engine(database_url).begin() as connection:
+        connection.execute(text("DELETE FROM briefs WHERE id = (SELECT max(id) FROM briefs)"))
+
+    report = ingest_sources(sources, database_url=database_url, workers=0)
+
+    assert report.counts["ingested"] == 1
+    _assert_every_row_links_the_actors_it_names(database_url)
+    assert verify(database_url).problems == []
+
+
+def _actor(slug: str) -> tuple[object, ...]:
+    return (slug, "Jane Roe", "jane roe", "person", None, None, utcnow())
+
+
+def _store_a_duplicate(database_url: str, batched: bool) -> None:
+    with session_scope(get_engine(database_url)) as session:
+        db = DriverCursor(session)
+        actor_id = db.insert_one(db.statements.actor, _actor("jane-roe"))
+        if batched:
+            with db.batch():
+                db.insert(db.statements.alias, [(actor_id, "Jane Roe", "jane roe")] * 2)
+        else:
+            db.insert_one(db.statements.actor, _actor("jane-roe"))
+
+
+@pytest.mark.parametrize("batched", [False, True])
+def test_driver_errors_are_sqlalchemy_errors(database_url: str, batched: bool) -> None:
+    """The job retries on SQLAlchemy's IntegrityError, so the driver's must become one,
+    also when PostgreSQL's pipeline reports it only at the end of a batch."""
+    with pytest.raises(IntegrityError):
+        _store_a_duplicate(database_url, batched)
+    with get_engine(database_url).connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM actors")).scalar_one() == 0
