@@ -8,13 +8,14 @@ also turn each parsed brief into the rows to store (`app.ingest.rows`).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
 import time
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -27,6 +28,8 @@ from app.ingest.sources import BriefSource, read_bytes
 from app.ingest.writer import Outcome, content_hash
 from app.parsing import PARSER_VERSION, normalise_source, parse_brief
 from app.storage.tables import Brief
+
+log = logging.getLogger(__name__)
 
 # Below this many files, starting parser processes costs more than it saves.
 POOL_THRESHOLD = 64
@@ -99,23 +102,46 @@ def _as_prepared(source: BriefSource, value: PreparedBrief | str | FileResult) -
     return _rejected(source, value) if isinstance(value, str) else value
 
 
+# A source, its normalised text when it goes to a parser process, and what comes back.
+Pending = tuple[BriefSource, str | None, Future[PreparedBrief | str | FileResult]]
+
+
+def _submit(pool: Executor | None, text: str, source: BriefSource, max_bytes: int) -> Pending:
+    if pool is not None:
+        try:
+            return source, text, pool.submit(parse_text, text, source.display, max_bytes)
+        except BrokenExecutor:
+            pass  # parsed below, in this process
+    return source, None, _done(parse_text(text, source.display, max_bytes))
+
+
+def _collect(pending: Pending, max_bytes: int) -> Prepared:
+    source, text, future = pending
+    try:
+        value = future.result()
+    except BrokenExecutor:
+        # A parser process died (killed, out of memory): the pool is gone, and every brief
+        # it held is parsed here instead; nothing is lost and the run goes on.
+        assert text is not None
+        log.warning("a parser process stopped; %s is parsed in the job's process", source.display)
+        value = parse_text(text, source.display, max_bytes)
+    return _as_prepared(source, value)
+
+
 def _stream(
     sources: list[BriefSource], max_bytes: int, index: StoredIndex, pool: Executor | None
 ) -> Iterator[Prepared]:
-    window: deque[tuple[BriefSource, Future[PreparedBrief | str | FileResult]]] = deque()
+    window: deque[Pending] = deque()
     for source in sources:
         triaged = _triage(source, max_bytes, index)
         if isinstance(triaged, FileResult):
-            window.append((source, _done(triaged)))
-        elif pool is None:
-            window.append((source, _done(parse_text(triaged, source.display, max_bytes))))
+            window.append((source, None, _done(triaged)))
         else:
-            window.append((source, pool.submit(parse_text, triaged, source.display, max_bytes)))
+            window.append(_submit(pool, triaged, source, max_bytes))
         if len(window) >= PARSE_WINDOW:
-            done_source, future = window.popleft()
-            yield _as_prepared(done_source, future.result())
-    for done_source, future in window:
-        yield _as_prepared(done_source, future.result())
+            yield _collect(window.popleft(), max_bytes)
+    for pending in window:
+        yield _collect(pending, max_bytes)
 
 
 def prepared_stream(
