@@ -46,6 +46,13 @@ def _wait_for(database_url: str, at_least: int, process: subprocess.Popen[bytes]
         time.sleep(0.01)
 
 
+def _a_third_through(folder: Path, database_url: str) -> subprocess.Popen[bytes]:
+    """An ingest of `folder` that has stored a third of it."""
+    process = _ingest_process(folder, database_url)
+    _wait_for(database_url, BRIEFS // 3, process)
+    return process
+
+
 def _children(pid: int) -> set[int]:
     children: set[int] = set()
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -66,8 +73,7 @@ def _alive(pids: set[int]) -> set[int]:
 def test_sigkill_leaves_no_partial_brief_and_rerun_completes(
     database_url: str, corpus: Path
 ) -> None:
-    process = _ingest_process(corpus, database_url)
-    _wait_for(database_url, BRIEFS // 3, process)
+    process = _a_third_through(corpus, database_url)
     parsers = _children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -100,8 +106,7 @@ def _parsers(job: int) -> set[int]:
 def test_a_parser_process_killed_midway_leaves_the_job_to_parse_the_rest(
     database_url: str, corpus: Path
 ) -> None:
-    process = _ingest_process(corpus, database_url)
-    _wait_for(database_url, BRIEFS // 3, process)
+    process = _a_third_through(corpus, database_url)
     parsers = _parsers(process.pid)
     assert parsers, "the job ran no parser process"
     for pid in parsers:
