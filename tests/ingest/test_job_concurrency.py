@@ -111,7 +111,7 @@ def test_a_parser_process_killed_midway_leaves_the_job_to_parse_the_rest(
     assert parsers, "the job ran no parser process"
     for pid in parsers:
         os.kill(pid, signal.SIGKILL)
-    out, err = process.communicate(timeout=120)
+    _out, err = process.communicate(timeout=120)
 
     assert process.returncode == 0, err
     assert b"a parser process stopped" in err
