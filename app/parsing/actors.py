@@ -10,6 +10,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter, itemgetter
+
+from pydantic import TypeAdapter
 
 from app.parsing.countries import country_name
 from app.parsing.mentions import Mention
@@ -49,6 +52,12 @@ class _Actor:
         return _name_words(self.name)
 
 
+_ACTORS = TypeAdapter(list[ParsedActor])
+_span_of = attrgetter("start", "end")  # a mention's sort key, without a Python call
+_START, _SURFACE = attrgetter("start"), attrgetter("surface")
+_TITLE, _COUNTRY = attrgetter("title"), attrgetter("country")
+
+
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """True when `shorter` is a contiguous part of `longer` ending on the same surname."""
     if not shorter or len(shorter) > len(longer) or shorter[-1] != longer[-1]:
@@ -61,12 +70,13 @@ class Registry:
     """Collects mentions, then resolves them to actors with stable keys."""
 
     def __init__(self, mentions: list[Mention]) -> None:
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.mentions = sorted(mentions, key=_span_of)
         self.actors: list[_Actor] = []
         self.by_mention: dict[tuple[int, int], _Actor] = {}
         # Organisations and countries by (kind, casefolded name of their first mention).
         self._groups: dict[tuple[ActorKind, str], _Actor] = {}
         self._resolve()
+        self._keys = self._assign_keys()
 
     def _resolve(self) -> None:
         people = [m for m in self.mentions if m.kind is ActorKind.person]
@@ -98,7 +108,8 @@ class Registry:
 
     def _attach(self, actor: _Actor, mention: Mention) -> None:
         actor.mentions.append(mention)
-        actor.first_seen = min(actor.first_seen, mention.start)
+        if mention.start < actor.first_seen:
+            actor.first_seen = mention.start
         self.by_mention[(mention.start, mention.end)] = actor
 
     def _new(self, mention: Mention, name: str) -> _Actor:
@@ -133,9 +144,9 @@ class Registry:
         def last_before(actor: _Actor) -> int:
             return max((m.start for m in actor.mentions if m.start < offset), default=-1)
 
-        before = [a for a in actors if last_before(a) >= 0]
-        if before:
-            return max(before, key=last_before)
+        recent = [(at, actor) for actor in actors if (at := last_before(actor)) >= 0]
+        if recent:
+            return max(recent, key=itemgetter(0))[1]  # of equal ones, `max` keeps the first
         return min(actors, key=lambda a: a.first_seen)
 
     def _add_group(self, mention: Mention) -> None:
@@ -161,44 +172,54 @@ class Registry:
     def key_of(self, mention: Mention) -> str | None:
         """Actor key of a mention that was resolved, else None."""
         actor = self.by_mention.get((mention.start, mention.end))
-        return self._keys().get(id(actor)) if actor else None
+        return self._keys[id(actor)] if actor else None
 
-    def _keys(self) -> dict[int, str]:
-        if not hasattr(self, "_key_cache"):
-            keys: dict[int, str] = {}
-            used: set[str] = set()
-            for actor in self.ordered():
-                base = slugify(actor.name)
-                key, counter = base, 1
-                while key in used:
-                    counter += 1
-                    key = f"{base}-{counter}"
-                used.add(key)
-                keys[id(actor)] = key
-            self._key_cache = keys
-        return self._key_cache
+    def _assign_keys(self) -> dict[int, str]:
+        """Each actor's key, by `id`; a clash takes '-2', '-3' in order of appearance."""
+        keys: dict[int, str] = {}
+        used: set[str] = set()
+        for actor in self.ordered():
+            base = slugify(actor.name)
+            key, counter = base, 1
+            while key in used:
+                counter += 1
+                key = f"{base}-{counter}"
+            used.add(key)
+            keys[id(actor)] = key
+        return keys
 
     def ordered(self) -> list[_Actor]:
         """Actors in order of first appearance."""
         return sorted(self.actors, key=lambda a: a.first_seen)
 
-    def resolved(self) -> list[Mention]:
-        """Mentions that belong to an actor, in text order."""
-        return [m for m in self.mentions if (m.start, m.end) in self.by_mention]
+    def keyed(self) -> list[tuple[Mention, str]]:
+        """Mentions that belong to an actor, with the actor's key, in text order."""
+        actors, keys = self.by_mention, self._keys
+        return [
+            (m, keys[id(actors[m.start, m.end])])
+            for m in self.mentions
+            if (m.start, m.end) in actors
+        ]
 
     def parsed_actors(self) -> list[ParsedActor]:
         """The public actor records."""
-        keys = self._keys()
-        return [_to_parsed(actor, keys[id(actor)]) for actor in self.ordered()]
+        actors = [_to_parsed(actor, self._keys[id(actor)]) for actor in self.ordered()]
+        return _ACTORS.validate_python(actors)  # one call for all: see `brief.Data`
 
 
-def _to_parsed(actor: _Actor, key: str) -> ParsedActor:
-    mentions = sorted(actor.mentions, key=lambda m: m.start)
-    aliases = list(dict.fromkeys(m.surface for m in mentions))
-    title = next((m.title for m in mentions if m.title), None)
-    country = next((m.country for m in mentions if m.country), None)
+def _to_parsed(actor: _Actor, key: str) -> dict[str, object]:
+    mentions = sorted(actor.mentions, key=_START)
+    # The first surface, title and country seen, by C-level maps rather than generators.
+    aliases = list(dict.fromkeys(map(_SURFACE, mentions)))
+    title = next(filter(None, map(_TITLE, mentions)), None)
+    country = next(filter(None, map(_COUNTRY, mentions)), None)
     if actor.kind is ActorKind.country:
         title = None
-    return ParsedActor.model_construct(
-        key=key, name=actor.name, kind=actor.kind, title=title, country=country, aliases=aliases
-    )
+    return {
+        "key": key,
+        "name": actor.name,
+        "kind": actor.kind,
+        "title": title,
+        "country": country,
+        "aliases": aliases,
+    }

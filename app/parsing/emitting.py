@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import NamedTuple
 
 from app.parsing.groups import RunView
@@ -30,6 +31,10 @@ class Mention(NamedTuple):
     evidence: bool = False
 
 
+# Builds a Mention from a full tuple without the Python `__new__` that `Mention(...)` runs.
+_new_mention = partial(tuple.__new__, Mention)
+
+
 def code_of(item: Item | None) -> str | None:
     """The ISO code of a country, adjective or seat item (None for organisations)."""
     if item is None or item.entry is None or item.entry.category is Category.org:
@@ -45,10 +50,22 @@ class Emitter(RunView):
         self.headline = headline
         self.found: list[Mention] = []
 
-    def _emit(self, kind: ActorKind, first: int, stop: int, name: str, **extra: object) -> None:
+    def _emit(
+        self,
+        kind: ActorKind,
+        first: int,
+        stop: int,
+        name: str,
+        *,
+        title: str | None = None,
+        country: str | None = None,
+        titled: bool = False,
+        evidence: bool = False,
+    ) -> None:
         surface = self._text(first, stop)
         start, end = self.tokens[first].start, self.tokens[stop - 1].end
-        self.found.append(Mention(kind, start, end, surface, name, **extra))  # type: ignore[arg-type]
+        found = (kind, start, end, surface, name, title, country, titled, evidence)
+        self.found.append(_new_mention(found))
 
     def _entity(self, item: Item) -> None:
         entry = item.entry

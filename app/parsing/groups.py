@@ -3,10 +3,14 @@ an event; is a name located ('in Moscow'); which words are adjacent."""
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from app.parsing.lexicon import Category, lexicon
 from app.parsing.names import roman_numeral
 from app.parsing.segments import Item, Part
 from app.parsing.tokens import Token, adjacent
+
+_FOLDED = attrgetter("folded")  # for set operations on token words, without a Python loop
 
 
 class RunView:
@@ -18,6 +22,8 @@ class RunView:
         self.words = lexicon()
 
     def _text(self, first: int, stop: int) -> str:
+        if stop == first + 1:
+            return self.tokens[first].text  # a token's text is its source text, one-spaced
         return " ".join(self.source[self.tokens[first].start : self.tokens[stop - 1].end].split())
 
     def _is_org(self, item: Item) -> bool:
@@ -25,7 +31,10 @@ class RunView:
         last = self.tokens[item.stop - 1].folded
         if last in self.words.place_heads and last not in heads:
             return False  # 'Andrews Air Force Base' is a place
-        return any(t.folded in heads and t.capitalised for t in self.tokens[item.first : item.stop])
+        for token in self.tokens[item.first : item.stop]:  # a loop: no generator to set up
+            if token.capitalised and token.folded in heads:
+                return True
+        return False
 
     def _is_place(self, item: Item) -> bool:
         return self._names_place(item.first, item.stop)
@@ -44,7 +53,7 @@ class RunView:
 
     def _names_event(self, first: int, stop: int) -> bool:
         """'Framework Agreement', 'Dayton Accords': an event word anywhere."""
-        return any(t.folded in self.words.event_heads for t in self.tokens[first:stop])
+        return not self.words.event_heads.isdisjoint(map(_FOLDED, self.tokens[first:stop]))
 
     def _is_numbered(self, item: Item) -> bool:
         return all(roman_numeral(t.text) for t in self.tokens[item.first : item.stop])

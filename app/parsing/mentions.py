@@ -37,6 +37,7 @@ class _Reader(PeopleReader):
 
     def read(self) -> list[Mention]:
         tokens, index, titles = self.tokens, 0, title_end()
+        stop_words = self.words.stop_words
         while index < len(tokens):
             first = index
             if not tokens[index].capitalised:
@@ -50,7 +51,8 @@ class _Reader(PeopleReader):
                 self._pending_title(index, title_stop)
                 index = title_stop - 1
             stop = run_end(self.source, tokens, index, titles, self.words.org_heads)
-            if stop == first + 1 and self._lone_stop_word(tokens[first]):
+            token = tokens[first]
+            if stop == first + 1 and token.folded in stop_words and self._lone_stop_word(token):
                 index = stop  # 'The', 'However', 'Sept': the most common runs name nobody
                 continue
             if tokens[stop - 1].capitalised and (first == index or stop > index + 1):
@@ -67,7 +69,9 @@ class _Reader(PeopleReader):
         )
 
     def _read_run(self, first: int, stop: int) -> None:
-        items = self._extend_organisations(segment(self.tokens, first, stop))
+        items = segment(self.tokens, first, stop)
+        if len(items) > 1:  # most runs are one piece, with nothing to join
+            items = self._extend_organisations(items)
         position = 0
         while position < len(items):
             position = self._read_item(items, position, stop)
@@ -79,34 +83,42 @@ class _Reader(PeopleReader):
                 return position + 2
             self._words(item)
             return position + 1
-        following = items[position + 1 : position + 3]
-        parts = [part.part for part in following]
         if item.part is Part.title:
-            if parts[:1] == [Part.words]:
-                self._words(following[0], title=item)
+            following = items[position + 1] if position + 1 < len(items) else None
+            if following is not None and following.part is Part.words:
+                self._words(following, title=item)
                 return position + 2
             self._pending_title(item.first, item.stop)
             return position + 1
+        return self._read_entry(items, position, stop)
+
+    def _read_entry(self, items: list[Item], position: int, stop: int) -> int:
+        """A known phrase, and what it says about the pieces after it."""
+        item = items[position]
         assert item.entry is not None
-        if item.entry.category is Category.place and self._place_organisation(items, position):
+        category = item.entry.category
+        if category is Category.place and self._place_organisation(items, position):
             return position + 2
-        if item.entry.category not in _AFFILIATIONS:
+        if category not in _AFFILIATIONS:
             return position + 1
-        if parts == [Part.title, Part.words]:
+        following = items[position + 1 : position + 3]
+        if not following:  # the most common run: one country, seat or organisation
+            if category is Category.org or not self._institution(item, stop):
+                self._entity(item)
+            return position + 1
+        second = following[1].part if len(following) == 2 else None
+        if following[0].part is Part.title and second is Part.words:
             self._words(following[1], title=following[0], affiliation=item)
             return position + 3
-        if parts[:1] == [Part.words] and self._is_org(following[0]):
-            self._org(following[0], affiliation=item)
-            return position + 2
-        if parts[:1] == [Part.words] and self._is_place(following[0]):
-            return position + 2
-        if parts[:1] == [Part.words] and self._is_numbered(following[0]):
-            return position + 2  # 'Minsk II', 'Vatican II': an event, not the country
-        if parts[:1] == [Part.words] and self._owns(item):
-            self._words(following[0], affiliation=item)
-            return position + 2
-        if not parts and item.entry.category is not Category.org and self._institution(item, stop):
-            return position + 1
+        if following[0].part is Part.words:
+            if self._is_org(following[0]):
+                self._org(following[0], affiliation=item)
+                return position + 2
+            if self._is_place(following[0]) or self._is_numbered(following[0]):
+                return position + 2  # 'Minsk II', 'Vatican II': an event, not the country
+            if self._owns(item):
+                self._words(following[0], affiliation=item)
+                return position + 2
         self._entity(item)
         return position + 1
 

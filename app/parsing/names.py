@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import re
 
+from app.parsing.scanning import trie
 from app.parsing.tokens import PARTICLES, Token
 
-# Shared with `speech.py`: the verbs that make a sentence reported speech.
-SPEECH_VERBS = (
-    r"said|says|told|called|described|stated|warned|added|characteri[sz]ed|indicated"
-    r"|reiterated|announced|declared|insisted|stressed|emphasi[sz]ed|urged|argued|claimed"
-    r"|asserted|vowed|pledged|denied|confirmed|cautioned|acknowledged"
-)
+# Shared with `speech.py`: the verbs that make a sentence reported speech, as a regex
+# alternation factored by prefix, which `re` tries faster than 'said|says|...'.
+SPEECH_VERBS = trie(
+    frozenset(
+        ["said", "says", "told", "called", "described", "stated", "warned", "added",
+         "characterised", "characterized", "indicated", "reiterated", "announced", "declared",
+         "insisted", "stressed", "emphasised", "emphasized", "urged", "argued", "claimed",
+         "asserted", "vowed", "pledged", "denied", "confirmed", "cautioned", "acknowledged"]
+    )
+)  # fmt: skip
 FILLER = r"(?:(?:has|have|had|also|again|then|later|once|\w+ly)\s+)*"
 _ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 # After a name: a speech verb, or an appositive that describes a person.
@@ -54,7 +59,7 @@ _HYPHENATED_GIVEN = re.compile(r"[^\W\d_][a-z]{0,5}-[a-z]{1,5}")
 
 def roman_numeral(text: str) -> bool:
     """'II', 'XIV' (two or more letters: a lone 'I' or 'V' is a word or an initial)."""
-    return _ROMAN.fullmatch(text) is not None
+    return text[:1] in "IVX" and _ROMAN.fullmatch(text) is not None  # most words: no regex
 
 
 def name_shaped(token: Token) -> bool:
@@ -62,7 +67,7 @@ def name_shaped(token: Token) -> bool:
     text = token.text
     if not token.capitalised:
         return False
-    return any(c.islower() for c in text) or len(text) <= 2 or text.endswith(".")
+    return any(map(str.islower, text)) or len(text) <= 2 or text.endswith(".")
 
 
 def acronym(text: str) -> bool:

@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from app.parsing.emitting import code_of
-from app.parsing.lexicon import lexicon
+from app.parsing.lexicon import Category, lexicon
 from app.parsing.models import ActorKind
 from app.parsing.names import (
     acronym,
@@ -150,7 +150,7 @@ class PeopleReader(OrgReader):
             return
         for index in range(first + 1, title.stop):
             entry = self.words.phrases.get(self.tokens[index].text)
-            if entry is not None and entry.category.value in ("country", "org"):
+            if entry is not None and entry.category in (Category.country, Category.org):
                 self._entity(Item(title.part, index, index + 1, entry))
 
     def _untitled(self, group: tuple[int, int], country: str | None = None) -> None:
@@ -205,8 +205,16 @@ class PeopleReader(OrgReader):
             or self._introduced(first, stop)
         )
         name = self._text(first, stop)
-        extra = {"title": title, "titled": True} if title else {}
-        self._emit(ActorKind.person, first, stop, name, country=country, evidence=evidence, **extra)
+        self._emit(
+            ActorKind.person,
+            first,
+            stop,
+            name,
+            title=title or None,
+            country=country,
+            titled=bool(title),
+            evidence=evidence,
+        )
         if evidence:
             self.chain = (self.tokens[stop - 1].outer, title)
 

@@ -101,22 +101,27 @@ def run_end(
     `org_heads` follow ('Social Democratic and Labour Party'), and lowercase office words
     before a capital ('Kremlin spokesman Dmitry Peskov').
     """
-    last = first
-    while True:
-        nxt = _continuation(source, tokens, last, title_end)
-        if nxt is None and org_heads:
+    last, count = first, len(tokens)
+    while last + 1 < count:
+        left, right = tokens[last], tokens[last + 1]
+        # The gap decides which continuation can apply: spaces, or ' and ' (neither, mostly).
+        if adjacent(source, left, right):
+            nxt = _continuation(source, tokens, last, title_end)
+        elif org_heads and source[left.outer : right.start] == " and ":
             nxt = _and_continuation(source, tokens, last, org_heads)
+        else:
+            nxt = None
         if nxt is None:
-            return last + 1
+            break
         last = nxt
+    return last + 1
 
 
 def _and_continuation(
     source: str, tokens: list[Token], last: int, org_heads: frozenset[str]
 ) -> int | None:
+    """Where the run goes on when ' and ' follows `tokens[last]`, or None."""
     index = last + 1
-    if index >= len(tokens) or source[tokens[last].outer : tokens[index].start] != " and ":
-        return None
     if tokens[last].possessive or not tokens[last].capitalised:
         return None
     for ahead in range(index, min(index + 3, len(tokens))):
@@ -131,9 +136,8 @@ def _and_continuation(
 
 
 def _continuation(source: str, tokens: list[Token], last: int, title_end: TitleEnd) -> int | None:
+    """Where the run goes on when the next token is adjacent to `tokens[last]`, or None."""
     index = last + 1
-    if index >= len(tokens) or not adjacent(source, tokens[last], tokens[index]):
-        return None
     word = tokens[index]
     if word.capitalised:
         return index
@@ -145,7 +149,7 @@ def _continuation(source: str, tokens: list[Token], last: int, title_end: TitleE
         skip = index + 1
         if skip < len(tokens) and tokens[skip].folded == "the":
             skip += 1
-    else:
+    elif word.folded in title_end.words:
         skip = title_end(tokens, index, lowercase=True) or index
     if skip == index or skip >= len(tokens):
         return None

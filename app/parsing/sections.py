@@ -49,6 +49,7 @@ _LEAD = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-*•–—]|\d{1,3}[.)])\s+")
 _QUOTE_START = re.compile(r"^\s*(?:>\s*)?(?:[-*•]\s+)?[\"“«„]")
 _QUOTE_CHARS = re.compile('["“”«»„]')
+_MARKS = re.compile(r"[#*_:\n]")  # text with none of these is its own heading name
 _LONGEST_HEADING = 80
 _TERMINAL = re.compile(r"[.!?;,…]$")
 
@@ -71,10 +72,16 @@ class Section:
 
 def heading_name(text: str) -> tuple[str, str] | None:
     """Return (name as written, lookup key) of a heading-shaped line, or None."""
-    match = _MARKUP.match(text.strip())
-    if match is None or not match["name"]:
+    stripped = text.strip()
+    if not stripped:
         return None
-    name = match["name"].strip().rstrip(":").strip()
+    if _MARKS.search(stripped) is None:
+        name = stripped  # what `_MARKUP` gives for most lines, after much backtracking
+    else:
+        match = _MARKUP.match(stripped)
+        if match is None or not match["name"]:
+            return None
+        name = match["name"].strip().rstrip(":").strip()
     key = " ".join(name.casefold().replace("&", " and ").split())
     return name, key
 

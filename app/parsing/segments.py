@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from enum import Enum
-from functools import cache
+from functools import cache, partial
+from operator import attrgetter
 from typing import NamedTuple
 
 from app.parsing.lexicon import Category, Entry, Lexicon, lexicon
@@ -27,6 +28,10 @@ class Item(NamedTuple):
     first: int
     stop: int
     entry: Entry | None = None
+
+
+# Builds an Item from a full tuple without the Python `__new__` that `Item(...)` runs.
+_new_item = partial(tuple.__new__, Item)
 
 
 @cache
@@ -64,6 +69,7 @@ def _match_phrase(words: Lexicon, tokens: list[Token], first: int, stop: int) ->
 
 
 _CACHE_LIMIT = 8192
+_words_of = attrgetter("text", "possessive")  # a run's cache key, without a Python loop
 _segment_cache: dict[tuple[tuple[str, bool], ...], list[Item]] = {}
 
 
@@ -73,7 +79,10 @@ def segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
     Cut only depends on the words and their possessive marks, and the same runs ('Moscow',
     'President Trump') recur across briefs, so cuts are cached by words (bounded).
     """
-    key = tuple((token.text, token.possessive) for token in tokens[first:stop])
+    if stop == first + 1:  # most runs: one word, and a key built without `map`
+        key: tuple[tuple[str, bool], ...] = ((tokens[first].text, tokens[first].possessive),)
+    else:
+        key = tuple(map(_words_of, tokens[first:stop]))
     relative = _segment_cache.get(key)
     if relative is None:
         relative = [
@@ -85,8 +94,11 @@ def segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
         _segment_cache[key] = relative
     if not first:
         return list(relative)
-    # Built directly: `NamedTuple._replace` costs several times more, on every run read.
-    return [Item(part, lo + first, hi + first, entry) for part, lo, hi, entry in relative]
+    new = _new_item  # `NamedTuple._replace` and even `Item(...)` cost more, per run read
+    if len(relative) == 1:  # most runs: no list comprehension (a function call in 3.11)
+        part, lo, hi, entry = relative[0]
+        return [new((part, lo + first, hi + first, entry))]
+    return [new((part, lo + first, hi + first, entry)) for part, lo, hi, entry in relative]
 
 
 def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:

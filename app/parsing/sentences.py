@@ -7,7 +7,9 @@ import re
 from app.parsing.lexicon import lexicon
 
 # A candidate end: terminal punctuation, any closing quotes/brackets, then space or the end.
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
+# `[.!?…][.!?…]*` rather than `[.!?…]+`: a pattern that opens with a class lets `re` skip to
+# that class; one that opens with a repeat is tried at every character.
+_END = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*(?=\s|$)")
 _OPENERS = "\"“‘'(["
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[]*([^\s.,;:!?\"”’)\]]*)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
@@ -55,21 +57,22 @@ _ALWAYS_ABBREVIATED = frozenset(
 
 
 def _is_boundary(text: str, match: re.Match[str], window_start: int, end: int) -> bool:
-    after = text[match.end() : min(end, match.end() + 2)].lstrip()
-    if after and not (after[0].isupper() or after[0].isdigit() or after[0] in "\"“‘'([«"):
+    stop = match.end()
+    after = text[stop : stop + 2 if stop + 2 < end else end].lstrip()[:1]
+    if after and not (after.isupper() or after.isdigit() or after in "\"“‘'([«"):
         return False
     if match.group() != ".":
         return True
     word = _word_before(text, max(window_start, match.start() - 40), match.start() + 1)
-    next_word = _next_word(text, match.end(), end)
     lowered = word.casefold()
     if lowered in _ALWAYS_ABBREVIATED or (len(word) == 1 and word.isupper()):
         return False
-    if lowered == "no" and next_word[:1].isdigit():
-        return False
-    if _DOTTED.match(word + "."):
+    # The next word only matters for 'No. 5' and dotted words: read it only then.
+    if lowered == "no":
+        return not _next_word(text, stop, end)[:1].isdigit()
+    if "." in word and _DOTTED.match(word + "."):
         # "U.S." or "a.m." ends a sentence only before a word that usually starts one.
-        return next_word in lexicon().sentence_starters
+        return _next_word(text, stop, end) in lexicon().sentence_starters
     return True
 
 
@@ -77,7 +80,7 @@ def _word_before(text: str, start: int, end: int) -> str:
     """The word ending in the period at `end - 1`, without opening quotes or the period.
 
     `str` methods rather than a `$`-anchored regex, which `re` tries at every position."""
-    words = text[start:end].split()
+    words = text[start:end].rsplit(None, 1)  # the last word, without splitting the others
     return words[-1].lstrip(_OPENERS)[:-1] if words else ""
 
 
@@ -99,8 +102,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        spans.append((start + lead, start + lead + len(stripped)))
+    body = text[start:end].lstrip()
+    if body:
+        begin = end - len(body)
+        spans.append((begin, begin + len(body.rstrip())))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 from app.errors import BriefError, BriefTooLargeError
 
@@ -12,6 +13,7 @@ _BOM = "\ufeff"
 # Control characters other than tab/newline mean the file is binary, not text; lone
 # surrogates can only come from a `str` built outside a UTF-8 decoder.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 def check_size(raw: bytes | str, max_bytes: int) -> None:
@@ -42,11 +44,15 @@ def normalise_source(raw: bytes | str) -> str:
     if text.startswith(_BOM):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    _reject_binary(text)
+    _reject_binary(text, raw)
     return text
 
 
-def _reject_binary(text: str) -> None:
+def _reject_binary(text: str, raw: bytes | str) -> None:
+    # Decoded UTF-8 holds no surrogates, and its control characters are bytes of their own:
+    # when `raw` has none, neither has `text`, and deleting none is cheaper than the search.
+    if isinstance(raw, bytes) and len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
+        return
     found = _FORBIDDEN.search(text)
     if found:
         line, column = LineIndex(text).position(found.start())
@@ -55,9 +61,9 @@ def _reject_binary(text: str) -> None:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the normalised source, without its newline."""
+class Line(NamedTuple):
+    """One line of the normalised source, without its newline (a NamedTuple, like `Token`:
+    a frozen dataclass costs several times more to build, for every line of every brief)."""
 
     number: int
     start: int
@@ -74,12 +80,15 @@ class Line:
         return self.text.strip()
 
 
+_new_line = partial(tuple.__new__, Line)  # `Line(...)` runs a Python `__new__` per line
+
+
 def split_lines(text: str) -> list[Line]:
     """Split on LF only, so offsets stay exact (str.splitlines also splits on U+2028 etc.)."""
     lines: list[Line] = []
     start = 0
     for number, chunk in enumerate(text.split("\n"), start=1):
-        lines.append(Line(number, start, chunk))
+        lines.append(_new_line((number, start, chunk)))
         start += len(chunk) + 1
     return lines
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import partial
 from typing import NamedTuple
 
 from app.parsing.scanning import selected_words
@@ -84,11 +85,15 @@ def _trimmed(text: str) -> str:
     return dotted.group() if dotted else text.rstrip(".’'-")
 
 
-# What a matched word gives, whatever its offset: (text, possessive, folded, capitalised,
-# takes a following period), or () for a number. The same words recur in every brief.
-_Shape = tuple[str, bool, str, bool, bool] | tuple[()]
+# What a matched word gives, whatever its offset: (length, length with a possessive, text,
+# possessive, folded, capitalised, takes a following period), or () for a number. The same
+# words recur in every brief.
+_Shape = tuple[int, int, str, bool, str, bool, bool] | tuple[()]
 _shapes: dict[str, _Shape] = {}
 _SHAPES_LIMIT = 16_384
+# `Token(...)`, and even `Token._make`, run a Python function per token; `tuple.__new__`
+# bound to the class does not, and a brief has hundreds of tokens.
+_new_token = partial(tuple.__new__, Token)
 
 
 def _shape_of(raw: str) -> _Shape:
@@ -103,7 +108,10 @@ def _shape_of(raw: str) -> _Shape:
         text = text[:-2]
     abbreviation = not possessive and ((len(text) == 1 and text.isupper()) or text in _ABBREVIATED)
     capitalised = first.isupper() or ("-" in text[:4] and _ARABIC_PREFIX.match(text) is not None)
-    shape: _Shape = (text, possessive, text.casefold(), capitalised, abbreviation) if text else ()
+    outer = len(text) + 2 if possessive else len(text)
+    shape: _Shape = ()
+    if text:
+        shape = (len(text), outer, text, possessive, text.casefold(), capitalised, abbreviation)
     if len(_shapes) >= _SHAPES_LIMIT:
         _shapes.clear()
     _shapes[raw] = shape
@@ -119,7 +127,7 @@ def tokenize(source: str, start: int, end: int, keep: frozenset[str] | None = No
     reads the gap's text.
     """
     tokens: list[Token] = []
-    append = tokens.append
+    append, new = tokens.append, _new_token
     if keep is None:
         words = [(match.start(), match.group()) for match in _TOKEN.finditer(source, start, end)]
     else:
@@ -130,12 +138,12 @@ def tokenize(source: str, start: int, end: int, keep: frozenset[str] | None = No
             shape = _shape_of(raw)
         if not shape:
             continue  # a number, or nothing left once trimmed
-        text, possessive, folded, capitalised, abbreviation = shape
-        stop = begin + len(text) + 2 if possessive else begin + len(text)
+        length, outer, text, possessive, folded, capitalised, abbreviation = shape
+        stop = begin + length
         if abbreviation and stop < end and source[stop] == ".":  # 'Gen.', 'W.': capitalised
-            append(Token(begin, stop + 1, stop + 1, text + ".", False, folded + ".", True))
+            append(new((begin, stop + 1, stop + 1, text + ".", False, folded + ".", True)))
         else:
-            append(Token(begin, begin + len(text), stop, text, possessive, folded, capitalised))
+            append(new((begin, stop, begin + outer, text, possessive, folded, capitalised)))
     return tokens
 
 
@@ -152,7 +160,13 @@ def first_word_from(source: str, start: int, end: int, prefix: str) -> int | Non
 
 def adjacent(source: str, left: Token, right: Token) -> bool:
     """True when only spaces (and at most one line break) separate two tokens."""
-    if left.outer == right.start:
+    gap = right.start - left.outer
+    # Most gaps are one space, or a space and a skipped word: no regex needed for either.
+    if gap <= 0 or source[left.outer] not in " \t\n":
+        return False
+    if gap == 1:
+        return True
+    if source[left.outer + 1] not in " \t\n":
         return False
     found = _SPACE.match(source, left.outer, right.start)
     return found is not None and found.end() == right.start

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from functools import partial
+from operator import itemgetter
+from typing import NamedTuple
 
 from app.parsing.blocks import Block, split_blocks
 from app.parsing.mentions import Mention, find_mentions
@@ -15,14 +17,18 @@ from app.parsing.sentences import split_sentences
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence with its section, and the block (paragraph or bullet) it belongs to."""
+class Sentence(NamedTuple):
+    """A sentence with its section, and the block (paragraph or bullet) it belongs to.
+
+    A NamedTuple rather than a frozen dataclass, which costs several times more to build."""
 
     start: int
     end: int
     section: Section
     block: Block
+
+
+_new_sentence = partial(tuple.__new__, Sentence)  # as `Sentence(...)`, without its Python call
 
 
 def section_blocks(section: Section, wrapped: bool) -> list[Block]:
@@ -33,7 +39,7 @@ def section_blocks(section: Section, wrapped: bool) -> list[Block]:
 def block_sentences(source: str, section: Section, blocks: list[Block]) -> list[Sentence]:
     """Every sentence of the given blocks, in order."""
     return [
-        Sentence(start, end, section, block)
+        _new_sentence((start, end, section, block))
         for block in blocks
         for start, end in split_sentences(source, block.start, block.end)
     ]
@@ -53,25 +59,29 @@ def title_mentions(source: str, section: Section) -> list[Mention]:
 
 
 class MentionIndex:
-    """Resolved mentions with their actor keys, searchable by span."""
+    """Resolved mentions with their actor keys, searchable by span.
+
+    `pairs` come in text order, by start and end, as `Registry.keyed` gives them."""
 
     def __init__(self, pairs: list[tuple[Mention, str]]) -> None:
-        self.pairs = sorted(pairs, key=lambda pair: (pair[0].start, pair[0].end))
-        self._starts = [pair[0].start for pair in self.pairs]
+        self.pairs = pairs
+        self._starts = [pair[0].start for pair in pairs]
 
     def within(self, start: int, end: int) -> list[tuple[Mention, str]]:
         """Mentions wholly inside `[start, end)`, in text order."""
-        index = bisect_left(self._starts, start)
-        found = []
-        while index < len(self.pairs) and self.pairs[index][0].start < end:
-            if self.pairs[index][0].end <= end:
-                found.append(self.pairs[index])
-            index += 1
+        first = bisect_left(self._starts, start)
+        found = self.pairs[first : bisect_left(self._starts, end, first)]
+        for pair in found:  # a loop, and a list comprehension only when one runs past `end`
+            if pair[0].end > end:
+                return [pair for pair in found if pair[0].end <= end]
         return found
 
     def keys_within(self, start: int, end: int) -> list[str]:
         """Distinct actor keys mentioned inside `[start, end)`, in order of appearance."""
-        return list(dict.fromkeys(key for _, key in self.within(start, end)))
+        return list(dict.fromkeys(map(_KEY, self.within(start, end))))
+
+
+_KEY = itemgetter(1)  # the actor key of a (mention, key) pair
 
 
 CLAIM_STATUS_SECTIONS = (

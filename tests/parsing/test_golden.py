@@ -39,8 +39,8 @@ def test_golden_spans_point_at_their_text(path: Path) -> None:
 
 @pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.name)
 def test_golden_output_survives_validation(path: Path) -> None:
-    """The parser builds its models without validation (`model_construct`); validating
-    the same values must give the same models."""
+    """The parser validates its item lists in one call each; validating the whole brief
+    again from its dumped values must give the same models."""
     parsed = parse_brief(path.read_bytes())
     validated = ParsedBrief.model_validate({**parsed.model_dump(), "source": parsed.source})
     assert validated == parsed
