@@ -116,20 +116,57 @@ class ResponseCacheMiddleware:
         self._reader: SqliteVersion | PostgresVersion | None = None
         self._stale_s = stale_ms / 1000
         self._known: tuple[int, float] | None = None
+        self._reading: asyncio.Future[int] | None = None
+        self._generation = 0
         self._computing: dict[Key, asyncio.Future[Cached | None]] = {}
 
     async def version(self) -> int:
-        """The data version, read again once `stale_ms` have passed since the last read."""
-        now = time.monotonic()
-        if self._known is not None and now - self._known[1] < self._stale_s:
-            return self._known[0]
+        """The data version, read again once `stale_ms` have passed since the last read.
+
+        One read at a time: requests that find the version due while it is being read go
+        on with the one they knew (it is at most one round trip older), rather than queue
+        behind each other's reads on the event loop, which stalled every request for up to
+        300 ms at 10,000 requests/s on PostgreSQL.
+        """
+        known = self._known
+        if known is not None and time.monotonic() - known[1] < self._stale_s:
+            return known[0]
+        if self._stale_s == 0:
+            return await self._read_version()
+        if self._reading is None:
+            self._reading = asyncio.ensure_future(self._refresh(self._generation))
+            # A failed read is seen by the requests that wait for it, or by the next one.
+            self._reading.add_done_callback(lambda done: done.cancelled() or done.exception())
+        reading = self._reading
+        if known is not None:
+            return known[0]
+        return await asyncio.shield(reading)
+
+    async def _read_version(self) -> int:
         if self._version is None:
             # Made on first use, when the engine is known.
             self._reader = version_reader(get_engine())
             self._version = self._reader
-        version = await self._version()
-        self._known = (version, now)
+        return await self._version()
+
+    async def _refresh(self, generation: int) -> int:
+        started = time.monotonic()
+        try:
+            version = await self._read_version()
+        finally:
+            if generation == self._generation:
+                self._reading = None
+        if generation == self._generation:
+            # Not kept when a write through this process came in meanwhile: the read may
+            # have started before that write committed.
+            self._known = (version, started)
         return version
+
+    def forget_version(self) -> None:
+        """The next request reads the version again (this process may have written)."""
+        self._known = None
+        self._reading = None
+        self._generation += 1
 
     async def _lifespan(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def closing_receive() -> Message:
@@ -156,8 +193,7 @@ class ResponseCacheMiddleware:
             try:
                 await self.app(scope, receive, send)
             finally:
-                # It may have written: the next request reads the version again.
-                self._known = None
+                self.forget_version()
             return
         try:
             version = await self.version()

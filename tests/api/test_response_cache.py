@@ -74,6 +74,9 @@ def test_another_process_write_is_seen_once_the_stale_window_has_passed(
     clock[0] += 0.9
     assert cached.get("/v1/claims").text == "call 1"  # version 2 exists, not read yet
     clock[0] += 0.2
+    # The first request past the window starts the read and is answered from what was
+    # known; the read done, the next one sees the write.
+    assert cached.get("/v1/claims").text == "call 1"
     assert cached.get("/v1/claims").text == "call 2"
     assert len(calls) == 2
 
@@ -237,3 +240,23 @@ def test_an_unreadable_data_version_falls_through_to_a_problem(
     get_settings.cache_clear()
     assert response.status_code == 503
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_the_version_is_read_once_however_many_requests_find_it_due(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads: list[int] = []
+
+    async def version() -> int:
+        reads.append(1)
+        await asyncio.sleep(0.05)
+        return 1
+
+    async def scenario() -> set[bytes]:
+        inner, _calls = _counting_app(200)
+        middleware = ResponseCacheMiddleware(inner, entries=8, version=version, stale_ms=1000)
+        requests = [asyncio.create_task(_get(middleware, "/v1/claims")) for _ in range(5)]
+        return set(await asyncio.gather(*requests))
+
+    assert asyncio.run(scenario()) == {b"call 1"}
+    assert len(reads) == 1
