@@ -93,33 +93,6 @@ def test_sigkill_leaves_no_partial_brief_and_rerun_completes(
     assert verify(database_url).problems == []
 
 
-def _parsers(job: int) -> set[int]:
-    """The job's parser processes (not multiprocessing's resource tracker)."""
-    return {
-        pid
-        for pid in _children(job)
-        if b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()
-    }
-
-
-@pytest.mark.slow
-def test_a_parser_process_killed_midway_leaves_the_job_to_parse_the_rest(
-    database_url: str, corpus: Path
-) -> None:
-    process = _a_third_through(corpus, database_url)
-    parsers = _parsers(process.pid)
-    assert parsers, "the job ran no parser process"
-    for pid in parsers:
-        os.kill(pid, signal.SIGKILL)
-    _out, err = process.communicate(timeout=120)
-
-    assert process.returncode == 0, err
-    assert b"a parser process stopped" in err
-    assert b"Traceback" not in err
-    assert _stored(database_url) == BRIEFS
-    assert verify(database_url).problems == []
-
-
 @pytest.mark.slow
 def test_two_processes_at_once_store_each_brief_once(database_url: str, corpus: Path) -> None:
     first = _ingest_process(corpus, database_url)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
 import pytest
 from sqlalchemy import text
 
@@ -56,3 +60,34 @@ def test_older_parser_version_is_reextracted_without_a_new_revision(
         version = connection.execute(text("SELECT parser_version FROM briefs")).scalar_one()
         revisions = connection.execute(text("SELECT count(*) FROM brief_revisions")).scalar_one()
     assert (version, revisions) == ("99.0.0", 1)
+
+
+class _BreaksAfter(ThreadPoolExecutor):
+    """An executor whose pool breaks after `good` briefs, as when a parser process dies:
+    pending futures fail with BrokenProcessPool, and so does every later submit."""
+
+    def __init__(self, good: int) -> None:
+        super().__init__(max_workers=1)
+        self.left = good
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        if self.left <= 0:
+            if self.left < -3:
+                raise BrokenProcessPool("a process in the pool was terminated abruptly")
+            self.left -= 1
+            broken: Future[Any] = Future()
+            broken.set_exception(BrokenProcessPool("terminated abruptly"))
+            return broken
+        self.left -= 1
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_a_broken_parser_pool_leaves_the_job_to_parse_every_brief_itself() -> None:
+    sources = list(discover([str(SEEDS)]))
+    index = StoredIndex()
+    with _BreaksAfter(good=2) as pool:
+        prepared = list(pipeline._stream(sources, 1 << 20, index, pool))
+    expected = [pipeline.parse_text(pipeline._triage(s, 1 << 20, index), s.display, 1 << 20)
+                for s in sources]  # fmt: skip
+    assert len(prepared) == len(sources)
+    assert prepared == expected
