@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, CursorResult, Executable, Select, and_, func, or_, select
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import SQLCoreOperations
 from sqlmodel import Session
@@ -154,10 +154,21 @@ def _check(keyset: Keyset, page: PageRequest) -> None:
         raise invalid_cursor("this cursor was issued for the other sort direction")
 
 
+def read(
+    session: Session, statement: Executable, params: dict[str, Any] | None = None
+) -> CursorResult[Any]:
+    """Run a Core statement on the session's connection (and in its transaction).
+
+    `session.execute` would take the ORM's execution path, whose per-statement setup is a
+    fifth of a list request's CPU; lists select columns, never entities, so it buys nothing.
+    """
+    return session.connection().execute(statement, params)
+
+
 def count_rows(session: Session, query: AnySelect) -> int:
     """How many rows `query` returns, ignoring any order or limit."""
     counted = select(func.count()).select_from(query.order_by(None).subquery())
-    return int(session.connection().execute(counted).scalar_one())
+    return int(read(session, counted).scalar_one())
 
 
 def _core(column: SqlColumn) -> Any:
@@ -172,7 +183,7 @@ def fetch_page(session: Session, query: AnySelect, keyset: Keyset, page: PageReq
     if page.cursor is not None:
         query = query.where(after(keyset, page.cursor))
     query = query.order_by(*order_by(keyset, page.descending)).limit(page.limit + 1)
-    rows = list(session.connection().execute(query).all())
+    rows = list(read(session, query).all())
     next_cursor = None
     if len(rows) > page.limit:
         rows = rows[: page.limit]

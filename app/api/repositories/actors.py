@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlmodel import Session, col
 
-from app.api.pagination import AnySelect, Keyset
+from app.api.pagination import AnySelect, Keyset, read
 from app.api.repositories.base import Listing, Rows
 from app.api.repositories.conditions import (
     MAX_ID,
@@ -55,7 +55,7 @@ def resolve_refs(session: Session, refs: Sequence[str]) -> list[int] | None:
     query = select(col(Actor.id), col(Actor.slug)).where(
         or_(col(Actor.id).in_(numbers), col(Actor.slug).in_(set(refs)))
     )
-    rows = session.connection().execute(query).all()
+    rows = read(session, query).all()
     by_id = {row.id for row in rows}
     by_slug = {row.slug: row.id for row in rows}
     ids: list[int] = []

@@ -8,27 +8,24 @@ from functools import cache
 from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter
-from sqlalchemy import CursorResult, Executable, Row, bindparam, select
+from sqlalchemy import Row, bindparam, select
 from sqlmodel import Session, col
 
-from app.api.pagination import AnySelect, Keyset, Page, PageRequest, SqlColumn, fetch_page
+from app.api.pagination import (
+    AnySelect,
+    Keyset,
+    Page,
+    PageRequest,
+    SqlColumn,
+    fetch_page,
+    read,
+)
 from app.api.repositories.conditions import Conditions
 from app.errors import NotFoundError
 from app.storage.tables import Actor
 
 T = TypeVar("T")
 Rows = Sequence[Row[Any]]
-
-
-def read(
-    session: Session, statement: Executable, params: dict[str, Any] | None = None
-) -> CursorResult[Any]:
-    """Run a Core statement on the session's connection (and in its transaction).
-
-    `session.execute` would take the ORM's execution path, whose per-statement setup is a
-    fifth of a list request's CPU; lists select columns, never entities, so it buys nothing.
-    """
-    return session.connection().execute(statement, params)
 
 
 @dataclass(frozen=True)
