@@ -13,7 +13,7 @@ from app.api import health
 from app.api.caching import ETagMiddleware
 from app.api.openapi import build_openapi
 from app.api.problems import install_problem_handlers
-from app.api.response_cache import ResponseCacheMiddleware
+from app.api.replay import install_response_cache
 from app.api.routes import v1
 from app.api.security import install_security
 from app.config import get_settings
@@ -39,12 +39,9 @@ def create_app() -> FastAPI:
     )
     install_problem_handlers(app)
     install_security(app, settings)
-    # Innermost first: the ETag is computed on the body before gzip compresses it.
-    app.add_middleware(
-        ResponseCacheMiddleware,
-        entries=settings.response_cache_entries,
-        stale_ms=settings.response_cache_stale_ms,
-    )
+    # Innermost first: the ETag is computed on the body before gzip compresses it; the
+    # cache keeps that body, and replays its final answers outside the security headers.
+    install_response_cache(app, settings)
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(

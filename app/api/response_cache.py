@@ -12,6 +12,9 @@ rather than run the same queries side by side (when the version moves, every cli
 dashboard misses at the same moment). Only complete 200 answers are kept; streamed NDJSON
 and large bodies pass through. The cache is per process and bounded (least recently used
 goes first).
+
+The cache sits inside the ETag, gzip and CORS middlewares, so it keeps one identity body per
+URL; `app.api.replay` replays hits from outside them.
 """
 
 from __future__ import annotations
@@ -41,14 +44,33 @@ from app.db import get_engine
 CACHED_PREFIX = "/v1/"
 MAX_BODY_BYTES = 1_048_576
 UNCACHED_TYPES = ("application/x-ndjson",)
+DATABASE_ERRORS = (SQLAlchemyError, sqlite3.Error, psycopg.Error, OSError)
 # The Link header holds the absolute URL, so the host and scheme are part of the key.
 Key = tuple[str, str, str, bytes, int]
+# What the middlewares outside the cache add depends on: gzip accepted (GZipMiddleware's test),
+# the Origin (CORSMiddleware mirrors an allowed one, "" stands for any other), and whether
+# If-None-Match names the ETag (ETagMiddleware's 304).
+Variant = tuple[bool, str | None, bool]
+# Scope key: the data version FinalAnswers read for this request (None: unreadable).
+VERSION_READ = "chancery.data_version"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A response as a client received it, after every middleware."""
+
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
 
 
 @dataclass(frozen=True)
 class Cached:
     headers: list[tuple[bytes, bytes]]
     body: bytes
+    etag: str = ""
+    # Filled by FinalAnswers; evicted with the entry.
+    answers: dict[Variant, Answer] = field(default_factory=dict, compare=False)
 
 
 class LruCache:
@@ -75,11 +97,12 @@ class LruCache:
 
 
 @dataclass
-class _Recorder:
-    """Forwards a response unchanged while keeping a copy of a cacheable one."""
+class Recorder:
+    """Forwards a response unchanged while keeping a copy of a whole, small one."""
 
     send: Send
-    store: Callable[[Cached], None]
+    store: Callable[[Message, bytes], None]
+    statuses: tuple[int, ...] = (200,)
     start: Message | None = None
     body: bytearray = field(default_factory=bytearray)
     keep: bool = False
@@ -88,16 +111,14 @@ class _Recorder:
         await self.send(message)
         if message["type"] == "http.response.start":
             content_type = Headers(raw=message["headers"]).get("content-type", "")
-            self.keep = message["status"] == 200 and not content_type.startswith(UNCACHED_TYPES)
+            kept_status = message["status"] in self.statuses
+            self.keep = kept_status and not content_type.startswith(UNCACHED_TYPES)
             self.start = message
         elif message["type"] == "http.response.body" and self.keep:
             self.body += message.get("body", b"")
             self.keep = len(self.body) <= MAX_BODY_BYTES
             if self.keep and not message.get("more_body", False) and self.start is not None:
-                body = bytes(self.body)
-                # Tagged once here, so the ETag middleware does not hash it on every hit.
-                tag = (b"etag", etag_of(body).encode("latin-1"))
-                self.store(Cached([*self.start["headers"], tag], body))
+                self.store(self.start, bytes(self.body))
 
 
 class ResponseCacheMiddleware:
@@ -178,9 +199,18 @@ class ResponseCacheMiddleware:
 
         await self.app(scope, closing_receive, send)
 
+    async def version_for(self, scope: Scope) -> int | None:
+        """The data version this request is answered for; None when it cannot be read."""
+        if VERSION_READ in scope:
+            version: int | None = scope[VERSION_READ]
+            return version
+        try:
+            return await self.version()
+        except DATABASE_ERRORS:
+            return None
+
     def _key(self, scope: Scope, version: int) -> Key:
-        host = Headers(scope=scope).get("host", "")
-        return (scope["scheme"], host, scope["path"], scope["query_string"], version)
+        return key_of(scope, Headers(scope=scope).get("host", ""), version)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -195,9 +225,8 @@ class ResponseCacheMiddleware:
             finally:
                 self.forget_version()
             return
-        try:
-            version = await self.version()
-        except (SQLAlchemyError, sqlite3.Error, psycopg.Error, OSError):
+        version = await self.version_for(scope)
+        if version is None:
             # The route reports an unreachable database in its own words.
             await self.app(scope, receive, send)
             return
@@ -216,7 +245,10 @@ class ResponseCacheMiddleware:
     async def _compute(self, key: Key, scope: Scope, receive: Receive, send: Send) -> None:
         stored: list[Cached] = []
 
-        def store(value: Cached) -> None:
+        def store(start: Message, body: bytes) -> None:
+            # Tagged once here, so the ETag middleware does not hash it on every hit.
+            etag = etag_of(body)
+            value = Cached([*start["headers"], (b"etag", etag.encode("latin-1"))], body, etag)
             self.cache.put(key, value)
             stored.append(value)
 
@@ -227,8 +259,12 @@ class ResponseCacheMiddleware:
         waiting: asyncio.Future[Cached | None] = asyncio.get_running_loop().create_future()
         self._computing[key] = waiting
         try:
-            await self.app(scope, receive, _Recorder(send, store))
+            await self.app(scope, receive, Recorder(send, store))
         finally:
             del self._computing[key]
             # Waiters get the answer, or None (not cacheable: they compute their own).
             waiting.set_result(stored[0] if stored else None)
+
+
+def key_of(scope: Scope, host: str, version: int) -> Key:
+    return (scope["scheme"], host, scope["path"], scope["query_string"], version)

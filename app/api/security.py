@@ -1,7 +1,9 @@
 """Security headers on every response, and the per-process write limits.
 
 The headers middleware wraps the whole middleware stack, outside Starlette's error
-middleware, so a 500 answer, a 404 and a CORS preflight carry the headers too.
+middleware, so a 500 answer, a 404 and a CORS preflight carry the headers too. Only the
+response cache's replay (`FinalAnswers`) is outside it, and it replays answers that went
+through it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The response cache: repeated GETs come from memory until a brief is written."""
+"""The response cache and its replay: repeated GETs come from memory until a brief is written."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api import response_cache
+from app.api.caching import ETagMiddleware
 from app.api.main import create_app
+from app.api.replay import FinalAnswers
 from app.api.repositories.versions import VersionReader
 from app.api.response_cache import Cached, LruCache, ResponseCacheMiddleware
 from app.config import get_settings
@@ -260,3 +262,162 @@ def test_the_version_is_read_once_however_many_requests_find_it_due(
 
     assert asyncio.run(scenario()) == {b"call 1"}
     assert len(reads) == 1
+
+
+ALLOWED_ORIGIN = "https://dashboard.example"
+LIST_URLS = [
+    "/v1/claims?limit=2",  # small, with a Link header
+    "/v1/briefs",
+    "/v1/statements?include_total=true",
+    "/v1/events?format=csv",
+    "/v1/actors",
+]
+REQUEST_KINDS = [
+    {"Accept-Encoding": "identity"},
+    {"Accept-Encoding": "gzip"},
+    {"Accept-Encoding": "identity", "Origin": ALLOWED_ORIGIN},
+    {"Accept-Encoding": "gzip", "Origin": ALLOWED_ORIGIN},
+    {"Accept-Encoding": "gzip", "Origin": "https://other.example"},
+    {"Accept-Encoding": "identity", "Origin": "https://other.example"},
+]
+Exchange = tuple[int, list[tuple[bytes, bytes]], bytes]
+
+
+def _exchange(client: TestClient, url: str, headers: dict[str, str]) -> Exchange:
+    """Status, raw headers in order and the body as sent (not decompressed)."""
+    with client.stream("GET", url, headers=headers) as response:
+        return response.status_code, response.headers.raw, b"".join(response.iter_raw())
+
+
+@pytest.fixture
+def cors_client(
+    engine: Engine, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[TestClient]:
+    """An exact-version client over the corpus with one allowed CORS origin."""
+    monkeypatch.setenv("CHANCERY_CORS_ORIGINS", ALLOWED_ORIGIN)
+    yield from _client_with(monkeypatch, "RESPONSE_CACHE_STALE_MS", "0")
+
+
+def _kinds_of_request(client: TestClient, url: str) -> list[dict[str, str]]:
+    etag = client.get(url, headers={"Accept-Encoding": "identity"}).headers["etag"]
+    stale = 'W/"0123456789abcdef0123456789abcdef"'
+    conditional = [{**kind, "If-None-Match": etag} for kind in REQUEST_KINDS[:5:2]]
+    return [*REQUEST_KINDS, *conditional, {"If-None-Match": stale}, {"If-None-Match": "*"}]
+
+
+@pytest.mark.parametrize("url", LIST_URLS)
+def test_a_hit_is_the_answer_a_miss_gave_byte_for_byte(
+    cors_client: TestClient, engine: Engine, url: str
+) -> None:
+    kinds = _kinds_of_request(cors_client, url)
+    first_answers: list[Exchange] = []
+    for kind in kinds:
+        _touch_brief(engine)  # a new data version: the next request misses
+        first = _exchange(cors_client, url, kind)
+        assert _exchange(cors_client, url, kind) == first
+        first_answers.append(first)
+    assert [status for status, _, _ in first_answers] == [200] * 6 + [304] * 3 + [200, 304]
+    # Every kind in turn within one version: none is given another kind's answer.
+    _touch_brief(engine)
+    for _ in range(2):
+        assert [_exchange(cors_client, url, kind) for kind in kinds] == first_answers
+
+
+def test_the_kinds_of_answer_differ_as_the_middlewares_make_them(cors_client: TestClient) -> None:
+    url = "/v1/briefs"
+    plain, zipped, allowed, _, other, _ = (
+        dict(_exchange(cors_client, url, kind)[1]) for kind in REQUEST_KINDS
+    )
+    assert zipped[b"content-encoding"] == b"gzip"
+    assert b"content-encoding" not in plain
+    assert allowed[b"access-control-allow-origin"] == ALLOWED_ORIGIN.encode()
+    assert b"access-control-allow-origin" not in other
+    assert b"access-control-expose-headers" in other
+    assert b"access-control-expose-headers" not in plain
+    assert plain[b"etag"] == zipped[b"etag"] == allowed[b"etag"]
+
+
+def _outer_counted(inner: ASGIApp) -> tuple[ASGIApp, list[int]]:
+    """`inner` behind the ETag middleware, counting the requests that reach it."""
+    tagged = ETagMiddleware(inner)
+    calls: list[int] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        calls.append(1)
+        await tagged(scope, receive, send)
+
+    return app, calls
+
+
+def test_a_hit_does_not_go_through_the_middlewares_again() -> None:
+    route, route_calls = _counting_app(200)
+    cache = ResponseCacheMiddleware(route, entries=8, version=_fixed(1))
+    stack, stack_calls = _outer_counted(cache)
+    cached = TestClient(FinalAnswers(stack, cache, cors_origins=()))
+    first = cached.get("/v1/claims")
+    assert [cached.get("/v1/claims").text for _ in range(3)] == ["call 1"] * 3
+    etag = first.headers["etag"]
+    not_modified = [cached.get("/v1/claims", headers={"If-None-Match": etag}) for _ in range(3)]
+    assert [response.status_code for response in not_modified] == [304] * 3
+    assert len(route_calls) == 1
+    assert len(stack_calls) == 2  # the miss, then the first conditional request
+
+
+@pytest.mark.parametrize(
+    ("status", "media_type", "method"),
+    [
+        (200, "application/json", "HEAD"),
+        (404, "application/problem+json", "GET"),
+        (200, "application/x-ndjson", "GET"),
+    ],
+)
+def test_what_the_cache_does_not_keep_always_goes_through(
+    status: int, media_type: str, method: str
+) -> None:
+    route, route_calls = _counting_app(status, media_type)
+    cache = ResponseCacheMiddleware(route, entries=8, version=_fixed(1))
+    stack, stack_calls = _outer_counted(cache)
+    cached = TestClient(FinalAnswers(stack, cache, cors_origins=()))
+    for _ in range(2):
+        assert cached.request(method, "/v1/claims").status_code == status
+    assert len(stack_calls) == len(route_calls) == 2
+
+
+def test_large_bodies_go_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(response_cache, "MAX_BODY_BYTES", 4)
+    route, _route_calls = _counting_app(200)
+    cache = ResponseCacheMiddleware(route, entries=8, version=_fixed(1))
+    stack, stack_calls = _outer_counted(cache)
+    cached = TestClient(FinalAnswers(stack, cache, cors_origins=()))
+    assert [cached.get("/v1/claims").text for _ in range(2)] == ["call 1", "call 2"]
+    assert len(stack_calls) == 2
+
+
+def test_the_version_is_read_once_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[int] = []
+
+    async def version() -> int:
+        reads.append(1)
+        return 1
+
+    route, _calls = _counting_app(200)
+    cache = ResponseCacheMiddleware(route, entries=8, version=version)
+    stack, _stack_calls = _outer_counted(cache)
+    cached = TestClient(FinalAnswers(stack, cache, cors_origins=()))
+    for _ in range(3):
+        cached.get("/v1/claims")
+    assert len(reads) == 3
+
+
+def test_an_answer_made_from_another_body_is_not_kept() -> None:
+    route, _route_calls = _counting_app(200)
+    cache = ResponseCacheMiddleware(route, entries=8, version=_fixed(1))
+    tagged = ETagMiddleware(cache)
+
+    async def recomputed_meanwhile(scope: Scope, receive: Receive, send: Send) -> None:
+        await tagged(scope, receive, send)
+        # As if evicted and computed again, with another body, while this answer was sent.
+        cache.cache.put(("http", "testserver", "/v1/claims", b"", 1), Cached([], b"x", 'W/"x"'))
+
+    cached = TestClient(FinalAnswers(recomputed_meanwhile, cache, cors_origins=()))
+    assert [cached.get("/v1/claims").text for _ in range(2)] == ["call 1", "x"]
