@@ -11,6 +11,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from app import __version__
 from app.api import health
 from app.api.caching import ETagMiddleware
+from app.api.lifespan import lifespan
 from app.api.openapi import build_openapi
 from app.api.problems import install_problem_handlers
 from app.api.replay import install_response_cache
@@ -36,6 +37,7 @@ def create_app() -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=[*v1.TAGS, {"name": "health", "description": "Liveness and readiness."}],
         separate_input_output_schemas=False,
+        lifespan=lifespan,
     )
     install_problem_handlers(app)
     install_security(app, settings)
