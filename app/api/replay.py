@@ -15,7 +15,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.caching import matches
 from app.api.response_cache import (
-    CACHED_PREFIX,
     VERSION_READ,
     Answer,
     Key,
@@ -47,12 +46,7 @@ class FinalAnswers:
         self.cors_origins = frozenset(cors_origins)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] != "GET"
-            or self.cache.cache.entries == 0
-            or not scope["path"].startswith(CACHED_PREFIX)
-        ):
+        if not self.cache.caches(scope):
             await self.app(scope, receive, send)
             return
         # Read once for both layers, so the cache answers for the version keyed here.

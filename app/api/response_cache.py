@@ -209,6 +209,15 @@ class ResponseCacheMiddleware:
         except DATABASE_ERRORS:
             return None
 
+    def caches(self, scope: Scope) -> bool:
+        """Whether this request is one the cache answers: a `/v1` GET, with the cache on."""
+        return (
+            self.cache.entries > 0
+            and scope["type"] == "http"
+            and scope["method"] == "GET"
+            and scope["path"].startswith(CACHED_PREFIX)
+        )
+
     def _key(self, scope: Scope, version: int) -> Key:
         return key_of(scope, Headers(scope=scope).get("host", ""), version)
 
@@ -219,7 +228,7 @@ class ResponseCacheMiddleware:
         if self.cache.entries == 0 or scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if scope["method"] != "GET" or not scope["path"].startswith(CACHED_PREFIX):
+        if not self.caches(scope):
             try:
                 await self.app(scope, receive, send)
             finally:
