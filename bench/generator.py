@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from app.vocabulary import slugify
 from bench import phrases
 from bench.pools import COUNTRIES, ORGANISATIONS, PEOPLE, PLACES, TOPICS, Person, Topic
 
@@ -329,11 +328,6 @@ def fit(draft: Draft, cast: Cast, style: Style, rng: random.Random) -> str:
     while size(text) > MAX_BYTES and trim(draft):
         text = render(draft, style)
     return text
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def generate_brief(index: int, seed: int = 0) -> tuple[str, str]:

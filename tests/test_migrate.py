@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from app import migrate
 from app.db import get_engine
+from app.vocabulary import fold
 
 
 def test_models_match_migrations(database_url: str) -> None:
@@ -26,3 +27,46 @@ def test_upgrade_downgrade_upgrade(database_url: str) -> None:
     engine.dispose()
     assert expected <= set(inspect(engine).get_table_names())
     assert migrate.is_current(engine)
+
+
+def test_folded_text_transliterated_rewrites_stored_folds(database_url: str) -> None:
+    """Rows folded before 5b1f0e7c9a24 kept `ł`; after it they read as the one fold does."""
+    engine = get_engine(database_url)
+    with engine.begin() as connection:
+        brief = connection.execute(
+            text(
+                "INSERT INTO briefs (source_name, source_text, sha256, context, search_text, "
+                "parser_version, ingested_at, updated_at) VALUES ('lodz.md', 'Łódź', '0', "
+                "'[]', 'łodz talks', '1', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) RETURNING id"
+            )
+        ).scalar_one()
+        actor = connection.execute(
+            text(
+                "INSERT INTO actors (slug, name, normalized_name, kind, created_at) VALUES "
+                "('radoslaw-sikorski', 'Radosław Sikorski', 'radosław sikorski', 'person', "
+                "CURRENT_TIMESTAMP) RETURNING id"
+            )
+        ).scalar_one()
+        for alias, folded in (("Radosław Sikorski", "radosław sikorski"), ("Sikorski", "x"),
+                              ("Radoslaw Sikorski", "radoslaw sikorski")):  # fmt: skip
+            connection.execute(
+                text("INSERT INTO actor_aliases (actor_id, alias, normalized) VALUES (:a, :b, :c)"),
+                {"a": actor, "b": alias, "c": folded},
+            )
+    migrate.downgrade(database_url, "e0481dc3a8d3")
+    migrate.upgrade(database_url)
+
+    with engine.connect() as connection:
+        assert connection.execute(
+            text("SELECT search_text FROM briefs WHERE id = :b"), {"b": brief}
+        ).scalar_one() == fold("łódź talks")
+        assert connection.execute(text("SELECT normalized_name FROM actors")).scalar_one() == (
+            fold("Radosław Sikorski")
+        )
+        aliases = connection.execute(
+            text("SELECT alias, normalized FROM actor_aliases ORDER BY id")
+        ).all()
+    assert [tuple(row) for row in aliases] == [
+        ("Radosław Sikorski", "radoslaw sikorski"),
+        ("Sikorski", "x"),
+    ]

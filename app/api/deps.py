@@ -15,7 +15,7 @@ from app.api.schemas.common import DateSort, ListFormat, NameSort
 from app.config import get_settings
 from app.db import SessionDep
 from app.errors import UnauthorizedError, WritesDisabledError
-from app.parsing.models import ClaimStatus, StatementKind
+from app.vocabulary import ClaimStatus, StatementKind
 
 __all__ = ["SessionDep"]
 

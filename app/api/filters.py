@@ -13,7 +13,7 @@ from app.api.repositories.actors import resolve_refs
 from app.api.repositories.conditions import ActorMatch, CommonFilters, DateRange
 from app.db import SessionDep
 from app.errors import InvalidParameterError
-from app.ingest.names import fold
+from app.vocabulary import fold
 
 ActorQuery = Annotated[
     list[str],

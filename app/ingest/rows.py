@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, NamedTuple
 
-from app.ingest.names import fold, slugify
-from app.parsing.models import ActorKind, ParsedActor, ParsedBrief, ParsedStatement
+from app.parsing.models import ParsedActor, ParsedBrief, ParsedStatement
+from app.vocabulary import ActorKind, fold, slugify
 
 # Lookup keys: ("country", code), (kind, folded name) and ("alias", kind, folded alias).
 LookupKey = tuple[str, ...]

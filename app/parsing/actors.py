@@ -6,8 +6,6 @@ Keys are lowercase ASCII slugs of the canonical name ('volodymyr-zelenskyy',
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter, itemgetter
@@ -16,23 +14,9 @@ from pydantic import TypeAdapter
 
 from app.parsing.countries import country_name
 from app.parsing.mentions import Mention
-from app.parsing.models import ActorKind, ParsedActor
+from app.parsing.models import ParsedActor
 from app.parsing.tokens import PARTICLES
-
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-# Letters that Unicode does not decompose into an ASCII base letter.
-_TRANSLITERATE = str.maketrans(
-    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
-     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h"}
-)  # fmt: skip
-
-
-@lru_cache(maxsize=4096)
-def slugify(text: str) -> str:
-    """Lowercase ASCII slug: 'Recep Tayyip Erdoğan' -> 'recep-tayyip-erdogan'."""
-    folded = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
-    ascii_text = folded.encode("ascii", "ignore").decode()
-    return _NON_SLUG.sub("-", ascii_text.casefold()).strip("-") or "actor"
+from app.vocabulary import ActorKind, slugify
 
 
 @lru_cache(maxsize=4096)

@@ -15,16 +15,12 @@ from app.parsing.blocks import Block, uses_blank_lines
 from app.parsing.dates import event_title, lead_date, lead_location
 from app.parsing.mentions import Mention, context_words, find_mentions
 from app.parsing.models import (
-    ActorKind,
-    ClaimStatus,
     ParsedBrief,
     ParsedClaim,
     ParsedEvent,
     ParsedImpact,
     ParsedSection,
     ParsedStatement,
-    SectionKind,
-    StatementKind,
 )
 from app.parsing.sections import Section, split_sections
 from app.parsing.source import LineIndex, check_size, normalise_source, split_lines
@@ -38,6 +34,7 @@ from app.parsing.units import (
     section_blocks,
     title_mentions,
 )
+from app.vocabulary import ActorKind, ClaimStatus, SectionKind, StatementKind
 
 _STATUS = {
     SectionKind.key_takeaways: ClaimStatus.reported,

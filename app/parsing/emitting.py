@@ -7,9 +7,9 @@ from typing import NamedTuple
 
 from app.parsing.groups import RunView
 from app.parsing.lexicon import Category
-from app.parsing.models import ActorKind
 from app.parsing.segments import Item
 from app.parsing.tokens import Token
+from app.vocabulary import ActorKind
 
 
 class Mention(NamedTuple):

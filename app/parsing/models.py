@@ -3,43 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.vocabulary import ActorKind, ClaimStatus, SectionKind, StatementKind
+
 # `[start, end)` character offsets into the normalised source text.
 Span = tuple[int, int]
-
-
-class ActorKind(StrEnum):
-    person = "person"
-    organization = "organization"
-    country = "country"
-
-
-class ClaimStatus(StrEnum):
-    verified = "verified"
-    unconfirmed = "unconfirmed"
-    disputed = "disputed"
-    reported = "reported"
-
-
-class StatementKind(StrEnum):
-    quote = "quote"
-    reported = "reported"
-
-
-class SectionKind(StrEnum):
-    title = "title"  # type: ignore[assignment]  # shadows str.title; the value is the contract
-    lead = "lead"
-    key_takeaways = "key_takeaways"
-    verified_facts = "verified_facts"
-    context_impact = "context_impact"
-    official_statements = "official_statements"
-    unconfirmed = "unconfirmed"
-    disputed = "disputed"
-    bottom_line = "bottom_line"
-    extra = "extra"
 
 
 class _Frozen(BaseModel):

@@ -9,8 +9,8 @@ from functools import cache
 from app.parsing.countries import country_adjective
 from app.parsing.emitting import Emitter, code_of
 from app.parsing.lexicon import Category, lexicon
-from app.parsing.models import ActorKind
 from app.parsing.segments import Item, Part
+from app.vocabulary import ActorKind
 
 _LINKS = frozenset(["of", "for", "the", "and"])
 

@@ -9,7 +9,6 @@ from functools import cache
 
 from app.parsing.emitting import code_of
 from app.parsing.lexicon import Category, lexicon
-from app.parsing.models import ActorKind
 from app.parsing.names import (
     acronym,
     introduced_as_person,
@@ -20,6 +19,7 @@ from app.parsing.names import (
 from app.parsing.orgs import OrgReader
 from app.parsing.segments import Item, title_end
 from app.parsing.tokens import PARTICLES, Token
+from app.vocabulary import ActorKind
 
 # What may separate coordinated names: 'A B, C D and E F', 'ministers, A and B'.
 _COORDINATION = re.compile(r"[ \t]*(?:[,;:][ \t]*(?:and[ \t]+)?|and[ \t]+)")

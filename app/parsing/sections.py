@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from app.errors import BriefError
-from app.parsing.models import SectionKind
 from app.parsing.source import Line
+from app.vocabulary import SectionKind
 
 _KNOWN = {
     "key takeaways": SectionKind.key_takeaways,

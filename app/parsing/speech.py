@@ -17,8 +17,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from app.parsing.mentions import Mention
-from app.parsing.models import ActorKind
 from app.parsing.names import FILLER, SPEECH_VERBS
+from app.vocabulary import ActorKind
 
 _FILLER = FILLER
 _DIRECT = re.compile(rf"^\s+{_FILLER}$")

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from app.errors import BriefError
 from app.parsing.mentions import Mention, find_mentions, title_at
-from app.parsing.models import ActorKind
 from app.parsing.sections import Section
 from app.parsing.source import Line
+from app.vocabulary import ActorKind
 
 _CLOSING = {'"': '"', "“": "”", "«": "»", "„": "“”"}
 _PREFIX = re.compile(r"^\s*(?:>\s*)*(?:[-*•]\s+)?")

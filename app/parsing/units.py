@@ -10,9 +10,9 @@ from typing import NamedTuple
 
 from app.parsing.blocks import Block, split_blocks
 from app.parsing.mentions import Mention, find_mentions
-from app.parsing.models import SectionKind
 from app.parsing.sections import Section
 from app.parsing.sentences import split_sentences
+from app.vocabulary import SectionKind
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 

@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from app.parsing.models import ActorKind, ClaimStatus, SectionKind, StatementKind
+from app.vocabulary import ActorKind, ClaimStatus, SectionKind, StatementKind
 
 # Stable constraint names, so migrations can address (and drop) every constraint by name.
 SQLModel.metadata.naming_convention = {

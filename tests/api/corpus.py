@@ -20,8 +20,6 @@ from app.db import session_scope
 from app.ingest.writer import store_brief
 from app.parsing import PARSER_VERSION
 from app.parsing.models import (
-    ActorKind,
-    ClaimStatus,
     ParsedActor,
     ParsedBrief,
     ParsedClaim,
@@ -29,9 +27,8 @@ from app.parsing.models import (
     ParsedImpact,
     ParsedSection,
     ParsedStatement,
-    SectionKind,
-    StatementKind,
 )
+from app.vocabulary import ActorKind, ClaimStatus, SectionKind, StatementKind
 
 MACRON = ParsedActor(
     key="macron", name="Emmanuel Macron", kind=ActorKind.person, title="President",

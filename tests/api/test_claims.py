@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.helpers import Params, ids, walk
+from tests.conftest import SEEDS
 
 NEWEST_FIRST = [11, 3, 2, 1, 5, 4, 8, 7, 6, 10, 9]
 OLDEST_FIRST = [6, 7, 8, 4, 5, 1, 2, 3, 11, 9, 10]
@@ -116,3 +117,19 @@ def test_unknown_or_impossible_claim_ids_are_404_or_422(client: TestClient, clai
     response = client.get(f"/v1/claims/{claim_id}")
     assert response.status_code == (404 if claim_id == "999" else 422)
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_q_matches_letters_unicode_does_not_decompose(
+    empty_client: TestClient, api_key: str
+) -> None:
+    """Search folds as slugs do: 'Łódź', 'ŁÓDŹ' and 'lodz' find the same claims."""
+    brief = SEEDS.joinpath("2025-09-04-paris-security-guarantees.txt").read_text("utf-8")
+    posted = empty_client.post(
+        "/v1/briefs",
+        content=brief.replace("Paris", "Łódź").encode(),
+        headers={"Authorization": f"Bearer {api_key}", "Content-Type": "text/plain"},
+    )
+    assert posted.status_code == 201, posted.text
+    found = {q: ids(empty_client, "/v1/claims", {"q": q}) for q in ("Łódź", "ŁÓDŹ", "lodz")}
+    assert found["lodz"]
+    assert found["Łódź"] == found["ŁÓDŹ"] == found["lodz"]

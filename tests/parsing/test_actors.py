@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.parsing.actors import slugify
-from app.parsing.models import ActorKind
+from app.vocabulary import ActorKind, slugify
 from tests.parsing.helpers import actor, brief, people
 
 

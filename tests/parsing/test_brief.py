@@ -6,7 +6,7 @@ import pytest
 
 from app.errors import BriefError, BriefTooLargeError
 from app.parsing import PARSER_VERSION, parse_brief
-from app.parsing.models import ClaimStatus, SectionKind
+from app.vocabulary import ClaimStatus, SectionKind
 from tests.parsing.helpers import brief
 
 BRIEF = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.parsing.models import ActorKind
+from app.vocabulary import ActorKind
 from tests.parsing.helpers import brief, people
 
 LEAD = "Lead: On May 2, 2025 in Oslo, envoys met."

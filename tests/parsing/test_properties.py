@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from app.errors import BriefError
 from app.parsing.brief import parse_source
-from app.parsing.models import ParsedBrief, StatementKind
+from app.parsing.models import ParsedBrief
 from app.parsing.source import check_size, normalise_source
+from app.vocabulary import StatementKind
 
 GOLDEN = Path(__file__).parent / "golden"
 SAMPLES = [p.read_bytes() for p in sorted(GOLDEN.iterdir()) if p.suffix in (".txt", ".md")]

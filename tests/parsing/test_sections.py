@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 from app.errors import BriefError
-from app.parsing.models import SectionKind
 from app.parsing.sections import heading_name, known_kind, split_sections
 from app.parsing.source import split_lines
+from app.vocabulary import SectionKind
 
 
 def kinds(text: str) -> list[tuple[str, SectionKind]]:

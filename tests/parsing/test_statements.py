@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import BriefError
-from app.parsing.models import StatementKind
+from app.vocabulary import StatementKind
 from tests.parsing.helpers import brief
 
 LEAD = "Lead: On Sept. 4, 2025 in Paris, French President Emmanuel Macron met Maria Zakharova."

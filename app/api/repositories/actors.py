@@ -28,8 +28,8 @@ from app.api.repositories.mentions import (
 )
 from app.api.schemas.actors import ActorCounts, ActorDetail, ActorItem
 from app.errors import NotFoundError
-from app.parsing.models import ActorKind
 from app.storage.tables import Actor, ActorAlias, Brief
+from app.vocabulary import ActorKind
 
 KEYSET = Keyset("actors", col(Actor.normalized_name), col(Actor.id), key_is_date=False)
 

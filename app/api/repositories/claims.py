@@ -26,8 +26,8 @@ from app.api.repositories.conditions import (
 )
 from app.api.repositories.mentions import claim_pairs
 from app.api.schemas.claims import ClaimItem
-from app.parsing.models import ClaimStatus
 from app.storage.tables import Brief, Claim
+from app.vocabulary import ClaimStatus
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Subquery, false, literal, select, union_al
 from sqlmodel import Session
 
 from app.api.pagination import AnySelect, SqlColumn
-from app.ingest.names import fold
+from app.vocabulary import fold
 
 NUL = "\x00"
 # Ids are 32-bit INTEGER columns: a larger number names no row, and is never sent to the

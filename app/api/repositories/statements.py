@@ -29,8 +29,8 @@ from app.api.repositories.conditions import (
 )
 from app.api.repositories.mentions import statement_mention_pairs, statement_pair_parts
 from app.api.schemas.statements import StatementItem
-from app.parsing.models import StatementKind
 from app.storage.tables import Actor, Brief, Statement
+from app.vocabulary import StatementKind
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from app.api.repositories.conditions import Conditions
 from app.api.repositories.mentions import claim_pairs, statement_pairs
 from app.api.schemas.common import ActorRef
 from app.api.schemas.stats import ActorMentions, ClaimStatusCounts, MonthCount, Stats
-from app.parsing.models import ClaimStatus
 from app.storage.tables import Actor, Brief, Claim, Statement
+from app.vocabulary import ClaimStatus
 
 
 def _claims_by_status(session: Session, where: Conditions) -> ClaimStatusCounts:

@@ -13,7 +13,7 @@ from app.api.openapi import list_responses, read_responses
 from app.api.repositories.actors import ACTORS, ActorFilters, conditions, get_actor
 from app.api.schemas.actors import ActorDetail, ActorPage
 from app.api.schemas.common import ListFormat
-from app.parsing.models import ActorKind
+from app.vocabulary import ActorKind
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 

@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from app.api.schemas.common import ApiModel, ListBody
-from app.parsing.models import ActorKind
+from app.vocabulary import ActorKind
 
 
 class ActorCounts(ApiModel):

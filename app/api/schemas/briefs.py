@@ -11,7 +11,7 @@ from app.api.schemas.claims import ClaimItem
 from app.api.schemas.common import ActorRef, ApiModel, ListBody, TextSpan, UtcDatetime
 from app.api.schemas.events import EventItem
 from app.api.schemas.statements import StatementItem
-from app.parsing.models import SectionKind
+from app.vocabulary import SectionKind
 
 
 class BriefCounts(ApiModel):

@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from app.api.schemas.common import ActorRef, ApiModel, BriefRef, ListBody, TextSpan
-from app.parsing.models import ClaimStatus
+from app.vocabulary import ClaimStatus
 
 
 class ClaimItem(ApiModel):

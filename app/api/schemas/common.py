@@ -13,7 +13,7 @@ from pydantic import (
     Field,
 )
 
-from app.parsing.models import ActorKind
+from app.vocabulary import ActorKind
 
 T = TypeVar("T")
 

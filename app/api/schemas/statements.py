@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from app.api.schemas.common import ActorRef, ApiModel, BriefRef, ListBody, TextSpan
-from app.parsing.models import StatementKind
+from app.vocabulary import StatementKind
 
 
 class StatementItem(ApiModel):

@@ -1,10 +1,10 @@
-"""Folding and slugs: how actor names are matched and addressed."""
+"""The shared vocabulary: folding and slugs, how names and text are matched and addressed."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.ingest.names import fold, slugify
+from app.vocabulary import fold, slugify
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,10 @@ from app.ingest.names import fold, slugify
         ("Élysée", "elysee"),
         ("“Hold” — Élysée’s", '"hold" - elysee\'s'),
         ("“Hold” – 2025", '"hold" - 2025'),
+        ("Łódź", "lodz"),
+        ("Søren Østergaard", "soren ostergaard"),
+        ("Straße", "strasse"),
+        ("Đorđe", "dorde"),
     ],
 )
 def test_fold_ignores_case_accents_and_spacing(name: str, folded: str) -> None:
@@ -41,3 +45,9 @@ def test_slugify(name: str, slug: str) -> None:
 def test_slug_is_bounded() -> None:
     assert len(slugify("word " * 100)) <= 150
     assert not slugify("word " * 100).endswith("-")
+
+
+@pytest.mark.parametrize("name", ["Łódź", "Radosław Sikorski", "Søren Østergaard", "İstanbul"])
+def test_slug_is_the_folded_name_made_url_safe(name: str) -> None:
+    """Search (`fold`) and slugs agree on letters Unicode does not decompose."""
+    assert slugify(name) == fold(name).replace(" ", "-")
