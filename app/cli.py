@@ -11,7 +11,8 @@ from rich.console import Console
 
 from app import __version__, migrate
 from app.config import get_settings
-from app.errors import BriefError
+from app.errors import BriefError, NotFoundError
+from app.ingest import service
 from app.ingest.console import progress_bar, summary_table
 from app.ingest.job import ingest_sources
 from app.ingest.report import IngestReport
@@ -165,6 +166,29 @@ def ingest(
             report = ingest_sources(sources, database_url=url, on_result=advance, workers=workers)
         console.print(summary_table(report))
     raise typer.Exit(1 if report.rejected else 0)
+
+
+@cli.command()
+def delete(
+    brief_ids: Annotated[list[int], typer.Argument(help="Ids of the briefs to delete.")],
+    database_url: DatabaseUrlOption = None,
+) -> None:
+    """Delete briefs and everything extracted from them, one transaction each.
+
+    Exit status: 0 when every brief was deleted, 1 when any id named no brief.
+    """
+    url = _database_url(database_url)
+    migrate.upgrade_if_needed(url)
+    missing = False
+    for brief_id in brief_ids:
+        try:
+            service.delete_brief(brief_id, url)
+        except NotFoundError as error:
+            typer.echo(error.detail, err=True)
+            missing = True
+        else:
+            typer.echo(f"deleted {brief_id}")
+    raise typer.Exit(1 if missing else 0)
 
 
 def _print_plain(report: IngestReport, as_json: bool) -> None:

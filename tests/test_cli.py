@@ -58,7 +58,7 @@ def test_db_upgrade_and_downgrade(tmp_path: Path) -> None:
     assert "claims" not in inspect(get_engine(url)).get_table_names()
 
 
-@pytest.mark.parametrize("args", [[], ["db"], ["parse"], ["ingest"], ["serve"]])
+@pytest.mark.parametrize("args", [[], ["db"], ["parse"], ["ingest"], ["delete"], ["serve"]])
 def test_every_command_has_help(args: list[str]) -> None:
     result = runner.invoke(cli, [*args, "--help"])
     assert result.exit_code == 0
@@ -77,3 +77,24 @@ def test_serve_with_seed_answers_on_a_fresh_database(tmp_path: Path) -> None:
     with get_engine(url).connect() as connection:
         stored = connection.execute(text("SELECT count(*) FROM briefs")).scalar_one()
     assert stored == len(list(SEEDS.iterdir()))
+
+
+def test_delete_removes_briefs_and_reports_unknown_ids(database_url: str) -> None:
+    ingested = runner.invoke(cli, ["ingest", "--json", str(SEEDS), "--database-url", database_url])
+    assert ingested.exit_code == 0, ingested.output
+    results = json.loads(ingested.stdout)["results"]
+    kept, gone = results[0]["brief_id"], results[1]["brief_id"]
+
+    result = runner.invoke(cli, ["delete", str(gone), "999999", "--database-url", database_url])
+
+    assert result.exit_code == 1
+    assert result.stdout == f"deleted {gone}\n"
+    assert result.stderr == "No brief with id 999999.\n"
+    with get_engine(database_url).connect() as connection:
+        ids = set(connection.execute(text("SELECT id FROM briefs")).scalars())
+        orphans = connection.execute(
+            text("SELECT count(*) FROM claims WHERE brief_id = :b"), {"b": gone}
+        ).scalar_one()
+    assert kept in ids
+    assert gone not in ids
+    assert orphans == 0

@@ -1,4 +1,5 @@
-"""The write side: read a POSTed brief within the size limit, ingest it, delete briefs."""
+"""The write side: read a POSTed brief within the size limit; storing and deleting are the
+ingest service's (`app.ingest.service`), shared with the command line."""
 
 from __future__ import annotations
 
@@ -6,13 +7,9 @@ from fastapi import Request
 from pydantic import ValidationError
 
 from app.api.problems import InvalidParam
-from app.api.repositories import briefs
 from app.api.schemas.briefs import BriefInput, IngestOutcome, IngestResult
-from app.db import get_engine, session_scope
 from app.errors import BriefTooLargeError, InvalidParameterError, UnsupportedMediaTypeError
-from app.ingest.job import store_with_retry
-from app.ingest.writer import content_hash
-from app.parsing import parse_brief
+from app.ingest import service
 
 TEXT = "text/plain"
 JSON = "application/json"
@@ -74,16 +71,8 @@ def brief_payload(
 
 def ingest(data: bytes, source_name: str | None, max_bytes: int) -> IngestResult:
     """Parse and store one brief in its own transaction (blocking: run it in a thread)."""
-    parsed = parse_brief(data, file=source_name or "<request>", max_bytes=max_bytes)
-    name = source_name or API_NAME_PREFIX + content_hash(parsed.source)[:16]
-    engine = get_engine()
-    outcome, brief_id = store_with_retry(engine, name, parsed)
-    with session_scope(engine) as session:
-        stored_name = briefs.source_name_of(session, brief_id)
-    return IngestResult(id=brief_id, source_name=stored_name, outcome=IngestOutcome(outcome.value))
-
-
-def delete(brief_id: int) -> None:
-    """Delete one brief in its own write transaction."""
-    with session_scope(write=True) as session:
-        briefs.delete_brief(session, brief_id)
+    stored = service.store_brief(
+        data, source_name=source_name, unnamed_prefix=API_NAME_PREFIX, max_bytes=max_bytes
+    )
+    outcome = IngestOutcome(stored.outcome.value)
+    return IngestResult(id=stored.brief_id, source_name=stored.source_name, outcome=outcome)

@@ -6,63 +6,17 @@ import time
 from collections.abc import Callable, Iterable
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.config import get_settings
-from app.db import get_engine, session_scope
+from app.db import get_engine
 from app.ingest.actors import ActorResolver
-from app.ingest.driver import DriverCursor
 from app.ingest.pipeline import StoredIndex, default_workers, prepared_stream
 from app.ingest.report import FileResult, IngestReport
-from app.ingest.rows import PreparedBrief, prepare_brief
+from app.ingest.rows import PreparedBrief
+from app.ingest.service import store_with_retry
 from app.ingest.sources import BriefSource
-from app.ingest.writer import Outcome, content_hash, find_existing, write_brief
-from app.parsing import PARSER_VERSION
-from app.parsing.models import ParsedBrief
-
-# A concurrent writer can make a transaction fail (a unique key taken meanwhile, a deadlock,
-# SQLite still locked after its busy timeout); the brief is retried from a fresh transaction.
-MAX_ATTEMPTS = 5
-RETRY_DELAY_S = 0.05
-
-
-def _store(
-    engine: Engine, name: str, brief: PreparedBrief, resolver: ActorResolver
-) -> tuple[Outcome, int]:
-    with session_scope(engine, write=True) as session:
-        db = DriverCursor(session)
-        with db.batch():  # PostgreSQL: the transaction's BEGIN goes with this first query
-            stored, same = find_existing(db, name, brief.sha256)
-        if stored is not None and stored[1:] == (brief.sha256, PARSER_VERSION):
-            return Outcome.unchanged, stored[0]
-        if stored is None and same is not None:
-            return Outcome.unchanged, same
-        result = write_brief(db, name, brief, PARSER_VERSION, resolver, stored)
-    resolver.commit()
-    return result.outcome, result.brief_id
-
-
-def store_with_retry(
-    engine: Engine,
-    name: str,
-    brief: ParsedBrief | PreparedBrief,
-    resolver: ActorResolver | None = None,
-) -> tuple[Outcome, int]:
-    """Store one parsed brief (or its rows) in its own transaction, retrying after a lost race."""
-    if isinstance(brief, ParsedBrief):
-        brief = prepare_brief(brief, content_hash(brief.source))
-    resolver = resolver or ActorResolver()
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        try:
-            return _store(engine, name, brief, resolver)
-        except (IntegrityError, OperationalError):
-            # What the failed transaction learned, and what was remembered before it (another
-            # process may have changed actors meanwhile), is no longer trusted.
-            resolver.forget()
-            if attempt == MAX_ATTEMPTS:
-                raise
-            time.sleep(RETRY_DELAY_S * attempt)
-    raise AssertionError("unreachable")
+from app.ingest.writer import Outcome
 
 
 def store_parsed(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel, col
 
 from app.api.pagination import AnySelect, Keyset, SqlColumn
@@ -152,17 +152,3 @@ def get_source(session: Session, brief_id: int) -> str:
     if text is None:
         raise NotFoundError(f"No brief with id {brief_id}.")
     return text
-
-
-def delete_brief(session: Session, brief_id: int) -> None:
-    """Delete a brief and, by cascade, everything extracted from it."""
-    result = session.execute(delete(Brief).where(col(Brief.id) == brief_id))
-    if result.rowcount == 0:  # type: ignore[attr-defined]
-        raise NotFoundError(f"No brief with id {brief_id}.")
-
-
-def source_name_of(session: Session, brief_id: int) -> str:
-    """The name a brief is stored under."""
-    query = select(col(Brief.source_name)).where(col(Brief.id) == brief_id)
-    name: str = session.execute(query).scalar_one()
-    return name

@@ -17,6 +17,7 @@ from app.api.repositories.briefs import BRIEFS, BriefFilters, conditions, get_br
 from app.api.schemas.briefs import BriefDetail, BriefPage, IngestOutcome, IngestResult
 from app.api.schemas.common import ListFormat
 from app.config import get_settings
+from app.ingest import service
 
 router = APIRouter(prefix="/briefs", tags=["briefs"])
 
@@ -123,5 +124,5 @@ async def create_brief(
 )
 def delete_brief(_: WriterDep, brief_id: IdPath) -> Response:
     """Delete a brief and everything extracted from it; actors stay."""
-    writes.delete(brief_id)
+    service.delete_brief(brief_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
