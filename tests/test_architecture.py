@@ -1,0 +1,107 @@
+"""Imports follow the direction data flows (docs/architecture.md): a module imports from
+its left, never from its right, and the API reaches ingest only through its service."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).resolve().parent.parent / "app"
+# What each part of `app` may import from the rest of `app` (beyond itself).
+FOUNDATION = {"app.vocabulary", "app.errors", "app.config"}
+ALLOWED: dict[str, set[str]] = {
+    "app.vocabulary": set(),
+    "app.errors": set(),
+    "app.config": set(),
+    "app.db": {"app.config", "app.errors"},
+    "app.migrate": {"app.db", "app.config"},
+    "app.storage": {"app.vocabulary"},
+    "app.parsing": {"app.vocabulary", "app.errors"},
+    "app.ingest": FOUNDATION | {"app.db", "app.migrate", "app.parsing", "app.storage"},
+    "app.dashboard": set(),
+    "app.api": FOUNDATION
+    | {
+        "app.__version__",
+        "app.db",
+        "app.migrate",
+        "app.storage",
+        "app.dashboard",
+        "app.ingest.service",
+    },
+    "app.cli": FOUNDATION
+    | {"app.__version__", "app.db", "app.migrate", "app.parsing", "app.ingest"},
+}
+
+
+def _part(module: str) -> str:
+    """The part of `app` a module belongs to: `app.api.routes.claims` -> `app.api`."""
+    return ".".join(module.split(".")[:2])
+
+
+def _module_of(path: Path) -> str:
+    parts = path.relative_to(APP.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> Iterator[str]:
+    """Every `app` module a file imports, named as fully as the import statement says."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (a.name for a in node.names if a.name.split(".")[0] == "app")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "app":
+            # `from app.ingest import service` imports the module `app.ingest.service`.
+            yield from (f"{node.module}.{a.name}" for a in node.names)
+
+
+def _allowed(part: str, imported: str) -> bool:
+    if _part(imported) == part:
+        return True
+    return any(imported == a or imported.startswith(a + ".") for a in ALLOWED[part])
+
+
+MODULES = sorted(APP.rglob("*.py"))
+
+
+def test_every_part_of_app_has_a_rule() -> None:
+    assert {_part(_module_of(path)) for path in MODULES} - {"app.__init__", "app"} == set(ALLOWED)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: _module_of(p))
+def test_imports_follow_the_data_flow(path: Path) -> None:
+    part = _part(_module_of(path))
+    if part == "app":  # app/__init__.py: the version only
+        return
+    wrong = [name for name in _imports(path) if not _allowed(part, name)]
+    assert wrong == [], f"{_module_of(path)} imports against the direction: {wrong}"
+
+
+@pytest.mark.parametrize(
+    ("part", "imported", "allowed"),
+    [
+        ("app.api", "app.ingest.job", False),
+        ("app.api", "app.ingest.service", True),
+        ("app.api", "app.parsing.models", False),
+        ("app.parsing", "app.storage.tables", False),
+        ("app.storage", "app.parsing.models", False),
+        ("app.ingest", "app.api.schemas", False),
+        ("app.api", "app.__version__", True),
+    ],
+)
+def test_the_rule_refuses_imports_against_the_direction(
+    part: str, imported: str, allowed: bool
+) -> None:
+    assert _allowed(part, imported) is allowed
+
+
+def test_imports_are_absolute() -> None:
+    """A relative import would slip past the rule above."""
+    relative = [
+        _module_of(path)
+        for path in MODULES
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.level > 0
+    ]
+    assert relative == []
