@@ -19,7 +19,6 @@ from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExec
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
-from sqlmodel import select
 
 from app.errors import BriefError
 from app.ingest.report import FileResult
@@ -27,7 +26,7 @@ from app.ingest.rows import PreparedBrief, prepare_brief
 from app.ingest.sources import BriefSource, read_bytes
 from app.ingest.writer import Outcome, content_hash
 from app.parsing import PARSER_VERSION, normalise_source, parse_brief
-from app.storage.tables import Brief
+from app.storage.briefs import stored_keys
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +51,8 @@ class StoredIndex:
     @classmethod
     def load(cls, engine: Engine) -> StoredIndex:
         index = cls()
-        query = select(Brief.id, Brief.source_name, Brief.sha256, Brief.parser_version)
         with engine.connect() as connection:
-            for brief_id, name, sha256, version in connection.execute(query):
+            for brief_id, name, sha256, version in stored_keys(connection):
                 index.by_name[name] = (brief_id, sha256, version)
                 index.by_sha.setdefault(sha256, brief_id)
         return index

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import col
 
@@ -18,6 +18,7 @@ from app.ingest.rows import PreparedBrief, prepare_brief
 from app.ingest.writer import Outcome, content_hash, find_existing, write_brief
 from app.parsing import PARSER_VERSION, parse_brief
 from app.parsing.models import ParsedBrief
+from app.storage import briefs as stored
 from app.storage.tables import Brief
 
 # A concurrent writer can make a transaction fail (a unique key taken meanwhile, a deadlock,
@@ -85,9 +86,10 @@ def store_brief(
     name = source_name or unnamed_prefix + content_hash(parsed.source)[:16]
     engine = get_engine()
     outcome, brief_id = store_with_retry(engine, name, parsed)
-    with session_scope(engine) as session:
-        query = select(col(Brief.source_name)).where(col(Brief.id) == brief_id)
-        stored_name = session.execute(query).scalar_one()
+    with engine.connect() as connection:
+        stored_name = stored.source_name(connection, brief_id)
+    if stored_name is None:  # deleted between the two transactions
+        raise NotFoundError(f"No brief with id {brief_id}.")
     return StoreResult(outcome, brief_id, stored_name)
 
 

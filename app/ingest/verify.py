@@ -13,6 +13,7 @@ from sqlalchemy import Connection, text
 from app.db import get_engine
 from app.errors import BriefError
 from app.parsing import parse_brief
+from app.storage import briefs as stored
 
 # (child table, its foreign key column, parent table)
 LINKS = (
@@ -53,11 +54,6 @@ def _orphans(connection: Connection) -> Iterator[str]:
             yield f"{n} row(s) of {child} point at a missing {parent} row"
 
 
-def _counts(connection: Connection, table: str, brief_id: int) -> int:
-    query = text(f"SELECT count(*) FROM {table} WHERE brief_id = :b")
-    return int(connection.execute(query, {"b": brief_id}).scalar_one())
-
-
 def _bad_spans(connection: Connection, brief_id: int, source: str) -> Iterator[str]:
     for table in SPAN_TABLES:
         query = text(f"SELECT span_start, span_end FROM {table} WHERE brief_id = :b")
@@ -83,10 +79,11 @@ def _brief_problems(connection: Connection, brief_id: int, source: str) -> Itera
         "events": len(parsed.events),
         "sections": len(parsed.sections),
     }
+    counts = stored.row_counts(connection, [brief_id])[brief_id]
     for table, n in expected.items():
-        if (stored := _counts(connection, table, brief_id)) != n:
-            yield f"{stored} {table} stored, {n} expected"
-    if _counts(connection, "brief_revisions", brief_id) < 1:
+        if counts[table] != n:
+            yield f"{counts[table]} {table} stored, {n} expected"
+    if counts["brief_revisions"] < 1:
         yield "no revision recorded"
     yield from _bad_spans(connection, brief_id, source)
 
@@ -96,8 +93,7 @@ def verify(database_url: str | None = None) -> VerifyReport:
     report = VerifyReport()
     with get_engine(database_url).connect() as connection:
         report.problems.extend(_orphans(connection))
-        rows = connection.execute(text("SELECT id, source_name, source_text FROM briefs"))
-        for brief_id, name, source in rows.all():
+        for brief_id, name, source in list(stored.stored_sources(connection)):
             report.briefs += 1
             report.problems.extend(
                 f"{name}: {p}" for p in _brief_problems(connection, brief_id, source)

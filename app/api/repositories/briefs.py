@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session, SQLModel, col
 
-from app.api.pagination import AnySelect, Keyset, SqlColumn
+from app.api.pagination import AnySelect, Keyset
 from app.api.repositories.base import Listing, actor_ref_columns, span_of
 from app.api.repositories.claims import CLAIMS
 from app.api.repositories.conditions import (
@@ -24,7 +24,8 @@ from app.api.repositories.statements import STATEMENTS
 from app.api.schemas.briefs import BriefCounts, BriefDetail, BriefItem, ImpactItem, SectionItem
 from app.api.schemas.common import ActorRef
 from app.errors import NotFoundError
-from app.storage.tables import Actor, Brief, Claim, Event, Impact, Section, Statement
+from app.storage import briefs as stored
+from app.storage.tables import Actor, Brief, Impact, Section
 
 PartT = TypeVar("PartT", ImpactItem, SectionItem)
 
@@ -63,21 +64,9 @@ def _query() -> AnySelect:
     )
 
 
-def _count_by_brief(session: Session, brief_id: SqlColumn, ids: Sequence[int]) -> dict[int, int]:
-    query = select(brief_id, func.count()).where(brief_id.in_(ids)).group_by(brief_id)
-    return {row[0]: row[1] for row in session.execute(query)}
-
-
 def _counts(session: Session, ids: Sequence[int]) -> dict[int, BriefCounts]:
-    claims = _count_by_brief(session, col(Claim.brief_id), ids)
-    statements = _count_by_brief(session, col(Statement.brief_id), ids)
-    events = _count_by_brief(session, col(Event.brief_id), ids)
-    return {
-        i: BriefCounts(
-            claims=claims.get(i, 0), statements=statements.get(i, 0), events=events.get(i, 0)
-        )
-        for i in ids
-    }
+    counts = stored.row_counts(session, ids, ("claims", "statements", "events"))
+    return {i: BriefCounts.model_validate(counts[i]) for i in ids}
 
 
 def _items(session: Session, rows: Sequence[Any]) -> list[BriefItem]:
@@ -147,8 +136,7 @@ def get_brief(session: Session, brief_id: int) -> BriefDetail:
 
 def get_source(session: Session, brief_id: int) -> str:
     """The normalised source text of a brief."""
-    query = select(col(Brief.source_text)).where(col(Brief.id) == brief_id)
-    text: str | None = session.execute(query).scalar_one_or_none()
+    text = stored.source_text(session, brief_id)
     if text is None:
         raise NotFoundError(f"No brief with id {brief_id}.")
     return text

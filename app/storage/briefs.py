@@ -1,0 +1,87 @@
+"""Reads of stored briefs that more than one stage makes: the API, `chancery db verify` and
+ingestion read a brief's source, its name and its rows' counts here, the same way.
+
+Each function takes what runs a statement: an ORM session (the API's request) or a Core
+connection (ingest, verify). The ingest writer's own hot-path reads stay in
+`app.ingest.sql`, written for the driver's cursor.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
+
+from sqlalchemy import Connection, Table, func, select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from app.storage.tables import Brief, BriefRevision, Claim, Event, Section, Statement
+
+Reader = Connection | Session
+
+
+class StoredKey(NamedTuple):
+    """What tells whether a brief is already stored: its name, content and parser."""
+
+    id: int
+    source_name: str
+    sha256: str
+    parser_version: str
+
+
+class StoredSource(NamedTuple):
+    id: int
+    source_name: str
+    source_text: str
+
+
+def _table(model: type[object]) -> Table:
+    return model.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+# The tables of rows extracted from a brief that a brief's counts report, by table name.
+COUNTED = {t.name: t for t in map(_table, (Claim, Statement, Event, Section, BriefRevision))}
+
+
+def source_text(db: Reader, brief_id: int) -> str | None:
+    """The normalised source text of a brief; None when there is no such brief."""
+    query = select(col(Brief.source_text)).where(col(Brief.id) == brief_id)
+    return db.execute(query).scalar_one_or_none()
+
+
+def source_name(db: Reader, brief_id: int) -> str | None:
+    """The name a brief is stored under; None when there is no such brief."""
+    query = select(col(Brief.source_name)).where(col(Brief.id) == brief_id)
+    return db.execute(query).scalar_one_or_none()
+
+
+def stored_keys(db: Reader) -> Iterator[StoredKey]:
+    """Every stored brief's name, content hash and parser version."""
+    query = select(
+        col(Brief.id), col(Brief.source_name), col(Brief.sha256), col(Brief.parser_version)
+    )
+    for row in db.execute(query):
+        yield StoredKey._make(row)
+
+
+def stored_sources(db: Reader) -> Iterator[StoredSource]:
+    """Every stored brief's id, name and source text, in id order."""
+    query = select(col(Brief.id), col(Brief.source_name), col(Brief.source_text))
+    for row in db.execute(query.order_by(col(Brief.id))):
+        yield StoredSource._make(row)
+
+
+def row_counts(
+    db: Reader, brief_ids: Sequence[int], tables: Iterable[str] = tuple(COUNTED)
+) -> dict[int, dict[str, int]]:
+    """Per brief, how many rows of each table (by name, from `COUNTED`) it has; a brief
+    with none of a table's rows counts 0, so every id and every table is present."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for name in tables:
+        brief_id = COUNTED[name].c.brief_id
+        query = select(brief_id, func.count()).where(brief_id.in_(brief_ids)).group_by(brief_id)
+        found = {row[0]: row[1] for row in db.execute(query)}
+        for i in brief_ids:
+            counts[i][name] = found.get(i, 0)
+    return dict(counts)
