@@ -42,9 +42,7 @@ def test_a_session_reads_what_a_connection_reads(database_url: str) -> None:
     engine = get_engine(database_url)
     with engine.connect() as connection, Session(engine) as session:
         for brief_id in ids:
-            assert briefs.source_text(session, brief_id) == briefs.source_text(
-                connection, brief_id
-            )
+            assert briefs.source_text(session, brief_id) == briefs.source_text(connection, brief_id)
         assert briefs.row_counts(session, ids, ["claims"]) == briefs.row_counts(
             connection, ids, ["claims"]
         )
