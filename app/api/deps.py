@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from app.api.dependencies.rate_limits import check_client, check_key
 from app.api.pagination import PageRequest, decode_cursor
-from app.api.ratelimit import check_client, check_key
 from app.api.repositories.conditions import MAX_ID
 from app.api.schemas.common import DateSort, ListFormat, NameSort
 from app.config import get_settings
