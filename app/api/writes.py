@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import Request
 from pydantic import ValidationError
 
-from app.api.problems import InvalidParam
+from app.api.problems.model import InvalidParam
 from app.api.schemas.briefs import BriefInput, IngestOutcome, IngestResult
 from app.errors import BriefTooLargeError, InvalidParameterError, UnsupportedMediaTypeError
 from app.ingest import service

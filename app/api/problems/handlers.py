@@ -1,4 +1,4 @@
-"""One error shape for every error response: RFC 9457 `application/problem+json`."""
+"""Every error rendered as a problem: the application's own, HTTP, validation, database."""
 
 from __future__ import annotations
 
@@ -10,37 +10,14 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.api.problems.model import PROBLEM_BASE, PROBLEM_MEDIA_TYPE, InvalidParam, Problem
 from app.errors import ChanceryError, DatabaseUnavailableError
 
-PROBLEM_MEDIA_TYPE = "application/problem+json"
-PROBLEM_BASE = "https://chancery.dev/problems/"
-
 log = logging.getLogger(__name__)
-
-
-class InvalidParam(BaseModel):
-    name: str = Field(description="Dotted location of the parameter, e.g. `query.limit`.")
-    reason: str
-
-
-class Problem(BaseModel):
-    """An RFC 9457 problem detail."""
-
-    type: str = Field(description="URI identifying the problem type.")
-    title: str
-    status: int
-    detail: str
-    instance: str | None = None
-    invalid_params: list[InvalidParam] | None = Field(
-        default=None, description="For 422: the offending parameters."
-    )
-    line: int | None = Field(default=None, description="For an unparseable brief: 1-based line.")
-    column: int | None = Field(default=None, description="For an unparseable brief: column.")
 
 
 def problem_response(

@@ -1,4 +1,4 @@
-"""format=csv (one page, flattened) and format=ndjson (every row, streamed)."""
+"""A list in each format: a JSON page with its Link, CSV (the same page, flattened), NDJSON."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from app.api import formats
+from app.api.rendering import ndjson_stream
 from tests.api.test_claims import NEWEST_FIRST
 
 
@@ -36,7 +36,7 @@ def test_csv_header_is_fixed_even_when_nested_values_are_null(client: TestClient
 def test_ndjson_streams_every_row_in_batches(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(formats, "NDJSON_BATCH", 3)
+    monkeypatch.setattr(ndjson_stream, "NDJSON_BATCH", 3)
     response = client.get("/v1/claims", params={"format": "ndjson", "limit": 1})
     assert response.headers["content-type"] == "application/x-ndjson"
     lines = response.text.splitlines()
@@ -56,3 +56,14 @@ def test_empty_lists_in_every_format(empty_client: TestClient) -> None:
     assert empty_client.get("/v1/events", params={"format": "ndjson"}).text == ""
     csv_text = empty_client.get("/v1/events", params={"format": "csv"}).text
     assert csv_text.splitlines()[0].startswith("id,title,occurred_on,location")
+
+
+def test_link_header_keeps_every_parameter(client: TestClient) -> None:
+    params = [("actor", "emmanuel-macron"), ("actor", "volodymyr-zelenskyy"), ("limit", "1")]
+    response = client.get("/v1/claims", params=params)
+    link = response.headers["link"]
+    assert link.endswith('>; rel="next"')
+    url = link[1 : link.index(">")]
+    assert "actor=emmanuel-macron&actor=volodymyr-zelenskyy&limit=1&cursor=" in url
+    following = client.get(url)
+    assert [item["id"] for item in following.json()["items"]] == [2]
