@@ -37,8 +37,7 @@ class Cursor:
 
 def invalid_cursor(reason: str) -> InvalidParameterError:
     """The 422 raised for any cursor that cannot be used."""
-    params = [{"name": "query.cursor", "reason": reason}]
-    return InvalidParameterError(f"query.cursor: {reason}", invalid_params=params)
+    return InvalidParameterError.for_param("query.cursor", reason)
 
 
 def _checksum(payload: bytes) -> bytes:

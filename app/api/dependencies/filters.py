@@ -89,10 +89,7 @@ def text_terms(q: str | None) -> tuple[str, ...]:
 async def date_range(date_from: DateFromQuery = None, date_to: DateToQuery = None) -> DateRange:
     """Validate that the range does not end before it starts."""
     if date_from is not None and date_to is not None and date_to < date_from:
-        reason = "must not be before date_from"
-        raise InvalidParameterError(
-            f"query.date_to: {reason}", invalid_params=[{"name": "query.date_to", "reason": reason}]
-        )
+        raise InvalidParameterError.for_param("query.date_to", "must not be before date_from")
     return DateRange(date_from, date_to)
 
 

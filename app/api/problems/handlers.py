@@ -14,8 +14,8 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.api.problems.model import PROBLEM_BASE, PROBLEM_MEDIA_TYPE, InvalidParam, Problem
-from app.errors import ChanceryError, DatabaseUnavailableError
+from app.api.problems.model import PROBLEM_BASE, PROBLEM_MEDIA_TYPE, Problem
+from app.errors import ChanceryError, DatabaseUnavailableError, InvalidParameterError
 
 log = logging.getLogger(__name__)
 
@@ -69,17 +69,9 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(exc.status_code, slug, phrase, detail, request, exc.headers)
 
 
-def _param_name(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(part) for part in loc)
-
-
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    params = [InvalidParam(name=_param_name(e["loc"]), reason=e["msg"]) for e in exc.errors()]
-    detail = "; ".join(f"{p.name}: {p.reason}" for p in params) or "Invalid request."
-    return problem_response(
-        422, "invalid-parameter", "Invalid parameter", detail, request, invalid_params=params
-    )
+    return await _chancery_error(request, InvalidParameterError.from_validation(exc.errors()))
 
 
 async def _database_error(request: Request, exc: Exception) -> JSONResponse:
