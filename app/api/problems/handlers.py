@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from app.api.problems.model import PROBLEM_BASE, PROBLEM_MEDIA_TYPE, Problem
 from app.errors import ChanceryError, DatabaseUnavailableError, InvalidParameterError
@@ -50,6 +51,27 @@ def _slug(status: int) -> str:
     return HTTPStatus(status).phrase.lower().replace(" ", "-")
 
 
+# In the order an `Allow` header lists them. HEAD and OPTIONS count only where a route
+# serves them: FastAPI's routes take exactly the methods they declare.
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at the request's path, matched as the router matches.
+
+    Starlette's 405 names only the methods of the first route whose path matched, so
+    `OPTIONS /v1/briefs` was told `Allow: GET` although a second route there takes POST.
+    """
+    routes = request.app.router.routes
+    allowed = []
+    for method in METHODS:
+        # A fresh `fastapi` entry: FastAPI keeps the request's matching state there.
+        probe = {**request.scope, "method": method, "fastapi": {}}
+        if any(route.matches(probe)[0] is Match.FULL for route in routes):
+            allowed.append(method)
+    return allowed
+
+
 # Extensions of a ChanceryError that the Problem model renders; others stay server-side.
 RENDERED_EXTENSIONS = ("line", "column", "invalid_params")
 
@@ -66,7 +88,10 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     phrase = HTTPStatus(exc.status_code).phrase
     detail = exc.detail if isinstance(exc.detail, str) else phrase
     slug = _slug(exc.status_code)
-    return problem_response(exc.status_code, slug, phrase, detail, request, exc.headers)
+    headers = exc.headers
+    if exc.status_code == 405 and headers and "Allow" in headers:
+        headers = {**headers, "Allow": ", ".join(allowed_methods(request))}
+    return problem_response(exc.status_code, slug, phrase, detail, request, headers)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
