@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
+
+# The detail of a 422 that names no parameter.
+INVALID_REQUEST = "Invalid request."
 
 
 class ChanceryError(Exception):
@@ -58,9 +62,37 @@ class NotFoundError(ChanceryError):
 
 
 class InvalidParameterError(ChanceryError):
+    """A 422 naming the offending parameters; build it with the classmethods below."""
+
     status = 422
     title = "Invalid parameter"
     slug = "invalid-parameter"
+
+    @classmethod
+    def for_param(cls, name: str, reason: str) -> InvalidParameterError:
+        """One parameter (dotted location, e.g. `query.cursor`) and why it was refused."""
+        return cls.for_params([(name, reason)])
+
+    @classmethod
+    def for_params(
+        cls, params: Sequence[tuple[str, str]], *, detail: str | None = None
+    ) -> InvalidParameterError:
+        """Several `(name, reason)` pairs; the detail lists them all unless one is given."""
+        if detail is None:
+            detail = "; ".join(f"{name}: {reason}" for name, reason in params) or INVALID_REQUEST
+        invalid_params = [{"name": name, "reason": reason} for name, reason in params]
+        return cls(detail, invalid_params=invalid_params)
+
+    @classmethod
+    def from_validation(
+        cls, errors: Iterable[Mapping[str, Any]], *, prefix: tuple[str, ...] = ()
+    ) -> InvalidParameterError:
+        """Pydantic's errors, each named by its `loc` after `prefix` (`body.text`)."""
+        params = [
+            (".".join(str(part) for part in (*prefix, *error["loc"])), str(error["msg"]))
+            for error in errors
+        ]
+        return cls.for_params(params)
 
 
 class UnauthorizedError(ChanceryError):

@@ -9,14 +9,13 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 
 from app import __version__
-from app.api import health
-from app.api.caching import ETagMiddleware
 from app.api.lifespan import lifespan
-from app.api.openapi import build_openapi
-from app.api.problems import install_problem_handlers
-from app.api.replay import install_response_cache
-from app.api.routes import v1
-from app.api.security import install_security
+from app.api.middleware.cache_replay import install_response_cache
+from app.api.middleware.etag import ETagMiddleware
+from app.api.middleware.security import install_security
+from app.api.openapi.document import build_openapi
+from app.api.problems.handlers import install_problem_handlers
+from app.api.routes import health, v1
 from app.config import get_settings
 from app.dashboard import router as dashboard_router
 

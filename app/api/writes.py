@@ -6,7 +6,6 @@ from __future__ import annotations
 from fastapi import Request
 from pydantic import ValidationError
 
-from app.api.problems import InvalidParam
 from app.api.schemas.briefs import BriefInput, IngestOutcome, IngestResult
 from app.errors import BriefTooLargeError, InvalidParameterError, UnsupportedMediaTypeError
 from app.ingest import service
@@ -46,14 +45,7 @@ def _json_input(body: bytes) -> BriefInput:
     try:
         return BriefInput.model_validate_json(body)
     except ValidationError as error:
-        params = [
-            InvalidParam(name=".".join(["body", *map(str, e["loc"])]), reason=e["msg"])
-            for e in error.errors()
-        ]
-        detail = "; ".join(f"{p.name}: {p.reason}" for p in params)
-        raise InvalidParameterError(
-            detail, invalid_params=[p.model_dump() for p in params]
-        ) from None
+        raise InvalidParameterError.from_validation(error.errors(), prefix=("body",)) from None
 
 
 def brief_payload(

@@ -29,7 +29,8 @@ def engine(database_url: str) -> Iterator[Engine]:
 def api_key(monkeypatch: pytest.MonkeyPatch, database_url: str) -> str:
     """Configure one write key, with no write rate limit."""
     monkeypatch.setenv("CHANCERY_API_KEYS", f"other-key, {API_KEY}")
-    monkeypatch.setenv("CHANCERY_WRITE_RATE_PER_MINUTE", "0")  # limits: tests/api/test_security.py
+    # The limits are tested in tests/api/middleware/test_security.py.
+    monkeypatch.setenv("CHANCERY_WRITE_RATE_PER_MINUTE", "0")
     get_settings.cache_clear()
     return API_KEY
 

@@ -9,7 +9,6 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlmodel import Session, col
 
-from app.api.pagination import AnySelect, Keyset, read
 from app.api.repositories.base import Listing, Rows
 from app.api.repositories.conditions import (
     MAX_ID,
@@ -19,6 +18,7 @@ from app.api.repositories.conditions import (
     contains_all,
     in_range,
 )
+from app.api.repositories.keyset import AnySelect, Keyset, read
 from app.api.repositories.mentions import (
     brief_pair_parts,
     brief_pairs,

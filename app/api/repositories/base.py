@@ -11,7 +11,8 @@ from pydantic import TypeAdapter
 from sqlalchemy import Row, bindparam, select
 from sqlmodel import Session, col
 
-from app.api.pagination import (
+from app.api.repositories.conditions import Conditions
+from app.api.repositories.keyset import (
     AnySelect,
     Keyset,
     Page,
@@ -20,7 +21,6 @@ from app.api.pagination import (
     fetch_page,
     read,
 )
-from app.api.repositories.conditions import Conditions
 from app.errors import NotFoundError
 from app.storage.tables import Actor
 

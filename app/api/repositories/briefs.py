@@ -9,7 +9,6 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlmodel import Session, SQLModel, col
 
-from app.api.pagination import AnySelect, Keyset
 from app.api.repositories.base import Listing, actor_ref_columns, span_of
 from app.api.repositories.claims import CLAIMS
 from app.api.repositories.conditions import (
@@ -19,6 +18,7 @@ from app.api.repositories.conditions import (
     location_matches,
 )
 from app.api.repositories.events import EVENTS
+from app.api.repositories.keyset import AnySelect, Keyset
 from app.api.repositories.mentions import brief_pair_parts, linked
 from app.api.repositories.statements import STATEMENTS
 from app.api.schemas.briefs import BriefCounts, BriefDetail, BriefItem, ImpactItem, SectionItem

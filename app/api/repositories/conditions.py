@@ -10,7 +10,7 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, Subquery, false, literal, select, union_all
 from sqlmodel import Session
 
-from app.api.pagination import AnySelect, SqlColumn
+from app.api.repositories.keyset import AnySelect, SqlColumn
 from app.vocabulary import fold
 
 NUL = "\x00"

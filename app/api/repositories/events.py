@@ -8,7 +8,6 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.api.pagination import AnySelect, Keyset
 from app.api.repositories.base import (
     Listing,
     Rows,
@@ -24,6 +23,7 @@ from app.api.repositories.conditions import (
     equal_if_given,
     location_matches,
 )
+from app.api.repositories.keyset import AnySelect, Keyset
 from app.api.repositories.mentions import event_pairs
 from app.api.schemas.events import EventItem
 from app.storage.tables import Brief, Event

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import Subquery, exists, select, union_all
 from sqlmodel import col
 
-from app.api.pagination import AnySelect
+from app.api.repositories.keyset import AnySelect
 from app.storage.tables import (
     Claim,
     ClaimActor,

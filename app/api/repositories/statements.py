@@ -9,7 +9,6 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.api.pagination import AnySelect, Keyset
 from app.api.repositories.base import (
     Data,
     Listing,
@@ -27,6 +26,7 @@ from app.api.repositories.conditions import (
     equal_if_given,
     one_of_if_given,
 )
+from app.api.repositories.keyset import AnySelect, Keyset
 from app.api.repositories.mentions import statement_mention_pairs, statement_pair_parts
 from app.api.schemas.statements import StatementItem
 from app.storage.tables import Actor, Brief, Statement

@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import func, select, union_all
 from sqlmodel import Session, col
 
-from app.api.pagination import AnySelect, SqlColumn
 from app.api.repositories import briefs, claims, statements
 from app.api.repositories.base import actor_ref_columns
 from app.api.repositories.conditions import Conditions
+from app.api.repositories.keyset import AnySelect, SqlColumn
 from app.api.repositories.mentions import claim_pairs, statement_pairs
 from app.api.schemas.common import ActorRef
 from app.api.schemas.stats import ActorMentions, ClaimStatusCounts, MonthCount, Stats

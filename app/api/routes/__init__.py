@@ -1,1 +1,1 @@
-"""Thin HTTP routes, one module per resource, all mounted under `/v1`."""
+"""Thin HTTP routes, one module per resource: the probes at the root, the rest under `/v1`."""

@@ -6,13 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.deps import FormatQuery, NamePageDep, SessionDep
-from app.api.filters import DatesDep, TextQuery, text_terms
-from app.api.formats import render_list
-from app.api.openapi import list_responses, read_responses
+from app.api.dependencies.filters import DatesDep, TextQuery, text_terms
+from app.api.dependencies.listing import FormatQuery, NamePageDep
+from app.api.openapi.responses import list_responses, read_responses
+from app.api.rendering.list_response import render_list
 from app.api.repositories.actors import ACTORS, ActorFilters, conditions, get_actor
 from app.api.schemas.actors import ActorDetail, ActorPage
 from app.api.schemas.common import ListFormat
+from app.db import SessionDep
 from app.vocabulary import ActorKind
 
 router = APIRouter(prefix="/actors", tags=["actors"])

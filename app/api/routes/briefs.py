@@ -9,14 +9,17 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, PlainTextResponse
 
 from app.api import writes
-from app.api.deps import DatePageDep, FormatQuery, IdPath, LocationQuery, SessionDep, WriterDep
-from app.api.filters import CommonFiltersDep
-from app.api.formats import render_list
-from app.api.openapi import Responses, list_responses, problems, read_responses
+from app.api.dependencies.auth import WriterDep
+from app.api.dependencies.filters import CommonFiltersDep, LocationQuery
+from app.api.dependencies.listing import DatePageDep, FormatQuery
+from app.api.dependencies.paths import IdPath
+from app.api.openapi.responses import Responses, list_responses, problems, read_responses
+from app.api.rendering.list_response import render_list
 from app.api.repositories.briefs import BRIEFS, BriefFilters, conditions, get_brief, get_source
 from app.api.schemas.briefs import BriefDetail, BriefPage, IngestOutcome, IngestResult
 from app.api.schemas.common import ListFormat
 from app.config import get_settings
+from app.db import SessionDep
 from app.ingest import service
 
 router = APIRouter(prefix="/briefs", tags=["briefs"])

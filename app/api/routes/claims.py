@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.deps import BriefQuery, DatePageDep, FormatQuery, IdPath, SessionDep, StatusQuery
-from app.api.filters import CommonFiltersDep
-from app.api.formats import render_list
-from app.api.openapi import list_responses, read_responses
+from app.api.dependencies.filters import BriefQuery, CommonFiltersDep, StatusQuery
+from app.api.dependencies.listing import DatePageDep, FormatQuery
+from app.api.dependencies.paths import IdPath
+from app.api.openapi.responses import list_responses, read_responses
+from app.api.rendering.list_response import render_list
 from app.api.repositories.claims import CLAIMS, ClaimFilters, conditions
 from app.api.schemas.claims import ClaimItem, ClaimPage
 from app.api.schemas.common import ListFormat
+from app.db import SessionDep
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.deps import (
-    BriefQuery,
-    DatePageDep,
-    FormatQuery,
-    IdPath,
-    SessionDep,
-    StatementKindQuery,
-)
-from app.api.filters import CommonFiltersDep
-from app.api.formats import render_list
-from app.api.openapi import list_responses, read_responses
+from app.api.dependencies.filters import BriefQuery, CommonFiltersDep, StatementKindQuery
+from app.api.dependencies.listing import DatePageDep, FormatQuery
+from app.api.dependencies.paths import IdPath
+from app.api.openapi.responses import list_responses, read_responses
+from app.api.rendering.list_response import render_list
 from app.api.repositories.statements import STATEMENTS, StatementFilters, conditions
 from app.api.schemas.common import ListFormat
 from app.api.schemas.statements import StatementItem, StatementPage
+from app.db import SessionDep
 
 router = APIRouter(prefix="/statements", tags=["statements"])
 

@@ -6,14 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.api.deps import SessionDep, StatementKindQuery, StatusQuery
-from app.api.filters import CommonFiltersDep
-from app.api.openapi import read_responses
+from app.api.dependencies.filters import CommonFiltersDep, StatementKindQuery, StatusQuery
+from app.api.openapi.responses import read_responses
 from app.api.repositories.briefs import BriefFilters
 from app.api.repositories.claims import ClaimFilters
 from app.api.repositories.statements import StatementFilters
 from app.api.repositories.stats import get_stats
 from app.api.schemas.stats import Stats
+from app.db import SessionDep
 
 router = APIRouter(tags=["stats"])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
-from app.api.params import refuse_repeated_scalars
+from app.api.dependencies.repeated_params import refuse_repeated_scalars
 from app.api.routes import actors, briefs, claims, events, statements, stats
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(refuse_repeated_scalars)])

@@ -1,18 +1,11 @@
-"""Keyset pagination shared by every list: opaque cursors and the keyset predicate.
+"""Keyset pagination shared by every list: the keyset order and the SQL that reads a page.
 
-A cursor names the last row of a page by its sort key and id, plus the resource and the
-direction it was issued for. It is base64url JSON followed by a short keyed checksum, so a
-cursor that was edited or truncated is refused with 422 rather than silently misread. The
-checksum guards integrity, not secrecy: a cursor only ever names a position in a list.
+A page starts after the position its cursor (`app.api.cursors`) names, read as an index
+range; lists run Core statements on the session's connection.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -31,26 +24,12 @@ from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import SQLCoreOperations
 from sqlmodel import Session
 
-from app.errors import InvalidParameterError
+from app.api.cursors import Cursor, SortKey, invalid_cursor
 
 T = TypeVar("T")
 # A column as SQLModel exposes it (`col(Model.attr)`) or as SQLAlchemy builds it.
 SqlColumn = SQLCoreOperations[Any]
 AnySelect = Select[*tuple[Any, ...]]
-SortKey = date | str | None
-
-_CHECKSUM_KEY = b"chancery-cursor-v1"
-_CHECKSUM_BYTES = 8
-
-
-@dataclass(frozen=True)
-class Cursor:
-    """The position after which the next page starts."""
-
-    scope: str
-    key: SortKey
-    id: int
-    descending: bool
 
 
 @dataclass(frozen=True)
@@ -76,57 +55,6 @@ class Keyset:
     key: SqlColumn
     id: SqlColumn
     key_is_date: bool = True
-
-
-def invalid_cursor(reason: str) -> InvalidParameterError:
-    """The 422 raised for any cursor that cannot be used."""
-    params = [{"name": "query.cursor", "reason": reason}]
-    return InvalidParameterError(f"query.cursor: {reason}", invalid_params=params)
-
-
-def _checksum(payload: bytes) -> bytes:
-    return hmac.new(_CHECKSUM_KEY, payload, hashlib.sha256).digest()[:_CHECKSUM_BYTES]
-
-
-def encode_cursor(cursor: Cursor) -> str:
-    """Opaque, URL-safe form of `cursor`."""
-    key = cursor.key.isoformat() if isinstance(cursor.key, date) else cursor.key
-    body = {
-        "s": cursor.scope,
-        "k": key,
-        "i": cursor.id,
-        "d": "desc" if cursor.descending else "asc",
-    }
-    payload = json.dumps(body, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(payload + _checksum(payload)).decode().rstrip("=")
-
-
-def _unpack(token: str) -> dict[str, Any]:
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-    except (binascii.Error, ValueError):
-        raise invalid_cursor("not a cursor issued by this API") from None
-    payload, checksum = raw[:-_CHECKSUM_BYTES], raw[-_CHECKSUM_BYTES:]
-    if len(raw) <= _CHECKSUM_BYTES or not hmac.compare_digest(checksum, _checksum(payload)):
-        raise invalid_cursor("not a cursor issued by this API")
-    body = json.loads(payload)
-    if not isinstance(body, dict):
-        raise invalid_cursor("not a cursor issued by this API")
-    return body
-
-
-def decode_cursor(token: str) -> Cursor:
-    """Parse a cursor from a request; anything not issued by `encode_cursor` gives 422."""
-    body = _unpack(token)
-    scope, key, row_id, direction = (body.get(k) for k in ("s", "k", "i", "d"))
-    if not (
-        isinstance(scope, str)
-        and (key is None or isinstance(key, str))
-        and isinstance(row_id, int)
-        and direction in ("asc", "desc")
-    ):
-        raise invalid_cursor("not a cursor issued by this API")
-    return Cursor(scope, key, row_id, direction == "desc")
 
 
 def _typed_key(keyset: Keyset, cursor: Cursor) -> SortKey:

@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.ratelimit import WriteLimits
+from app.api.dependencies.rate_limits import WriteLimits
 from app.config import Settings
 
 # Everything the API and the same-origin dashboard (ES modules, no inline script) need.

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sqlalchemy import text
 
 from app import migrate
-from app.api.problems import Problem
+from app.api.problems.model import Problem
 from app.db import get_engine
 from app.errors import DatabaseUnavailableError
 

@@ -14,7 +14,7 @@ and large bodies pass through. The cache is per process and bounded (least recen
 goes first).
 
 The cache sits inside the ETag, gzip and CORS middlewares, so it keeps one identity body per
-URL; `app.api.replay` replays hits from outside them.
+URL; `app.api.middleware.cache_replay` replays hits from outside them.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.caching import etag_of
+from app.api.middleware.etag import etag_of
 from app.api.repositories.versions import (
     PostgresVersion,
     SqliteVersion,

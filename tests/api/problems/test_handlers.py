@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
+from app.api.main import create_app
+from app.api.problems.handlers import METHODS
 
 PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
 OPTIONAL_KEYS = {"invalid_params", "line", "column"}
@@ -37,6 +41,37 @@ def test_wrong_method_is_a_405_problem(empty_client: TestClient) -> None:
     response = empty_client.put("/v1/claims")
     _assert_problem(response, 405, "method-not-allowed")
     assert "GET" in response.headers["allow"]
+
+
+def test_options_on_briefs_allows_get_and_post(empty_client: TestClient) -> None:
+    response = empty_client.options("/v1/briefs")
+    _assert_problem(response, 405, "method-not-allowed")
+    assert response.headers["allow"] == "GET, POST"
+
+
+def test_one_brief_allows_get_and_delete(empty_client: TestClient) -> None:
+    response = empty_client.patch("/v1/briefs/1")
+    _assert_problem(response, 405, "method-not-allowed")
+    assert response.headers["allow"] == "GET, DELETE"
+
+
+def _documented_paths() -> list[tuple[str, list[str]]]:
+    document = create_app().openapi()
+    return [
+        (re.sub(r"\{[^}]+\}", "1", path), [method.upper() for method in operations])
+        for path, operations in document["paths"].items()
+    ]
+
+
+@pytest.mark.parametrize(("path", "methods"), _documented_paths())
+def test_every_405_allows_what_the_path_serves(
+    empty_client: TestClient, path: str, methods: list[str]
+) -> None:
+    response = empty_client.put(path)
+    _assert_problem(response, 405, "method-not-allowed")
+    assert response.headers["allow"].split(", ") == [m for m in METHODS if m in methods]
+    assert "HEAD" not in response.headers["allow"]  # FastAPI routes do not answer HEAD
+    assert empty_client.head(path).status_code == 405
 
 
 def test_validation_error_names_the_parameters(empty_client: TestClient) -> None:

@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from app.api.dependencies.rate_limits import TokenBucketLimiter
 from app.api.main import create_app
-from app.api.ratelimit import TokenBucketLimiter
-from app.api.security import DOCS_CSP, STRICT_CSP
+from app.api.middleware.security import DOCS_CSP, STRICT_CSP
 from app.config import get_settings
 from tests.api.conftest import API_KEY
 from tests.api.corpus import seed

@@ -12,12 +12,12 @@ from sqlalchemy import Engine, text
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api import response_cache
-from app.api.caching import ETagMiddleware
 from app.api.main import create_app
-from app.api.replay import FinalAnswers
+from app.api.middleware import response_cache
+from app.api.middleware.cache_replay import FinalAnswers
+from app.api.middleware.etag import ETagMiddleware
+from app.api.middleware.response_cache import Cached, LruCache, ResponseCacheMiddleware
 from app.api.repositories.versions import VersionReader
-from app.api.response_cache import Cached, LruCache, ResponseCacheMiddleware
 from app.config import get_settings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from app.api.caching import matches
+from app.api.middleware.etag import matches
 
 
 def test_gets_carry_an_etag_and_answer_304_when_it_matches(client: TestClient) -> None:

@@ -13,8 +13,8 @@ from collections.abc import Collection
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.caching import matches
-from app.api.response_cache import (
+from app.api.middleware.etag import matches
+from app.api.middleware.response_cache import (
     VERSION_READ,
     Answer,
     Key,

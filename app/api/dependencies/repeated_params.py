@@ -54,5 +54,6 @@ async def refuse_repeated_scalars(request: Request) -> None:
     names = [name for name, _ in request.query_params.multi_items() if name in single]
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
-        params = [{"name": f"query.{name}", "reason": REASON} for name in repeated]
-        raise InvalidParameterError(f"query.{repeated[0]}: {REASON}", invalid_params=params)
+        params = [(f"query.{name}", REASON) for name in repeated]
+        # The detail has always named the first one only; every one is in `invalid_params`.
+        raise InvalidParameterError.for_params(params, detail=f"{params[0][0]}: {REASON}")

@@ -1,4 +1,4 @@
-"""One error shape for every error response: RFC 9457 `application/problem+json`."""
+"""Every error rendered as a problem: the application's own, HTTP, validation, database."""
 
 from __future__ import annotations
 
@@ -10,37 +10,15 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
-from app.errors import ChanceryError, DatabaseUnavailableError
-
-PROBLEM_MEDIA_TYPE = "application/problem+json"
-PROBLEM_BASE = "https://chancery.dev/problems/"
+from app.api.problems.model import PROBLEM_BASE, PROBLEM_MEDIA_TYPE, Problem
+from app.errors import ChanceryError, DatabaseUnavailableError, InvalidParameterError
 
 log = logging.getLogger(__name__)
-
-
-class InvalidParam(BaseModel):
-    name: str = Field(description="Dotted location of the parameter, e.g. `query.limit`.")
-    reason: str
-
-
-class Problem(BaseModel):
-    """An RFC 9457 problem detail."""
-
-    type: str = Field(description="URI identifying the problem type.")
-    title: str
-    status: int
-    detail: str
-    instance: str | None = None
-    invalid_params: list[InvalidParam] | None = Field(
-        default=None, description="For 422: the offending parameters."
-    )
-    line: int | None = Field(default=None, description="For an unparseable brief: 1-based line.")
-    column: int | None = Field(default=None, description="For an unparseable brief: column.")
 
 
 def problem_response(
@@ -73,6 +51,27 @@ def _slug(status: int) -> str:
     return HTTPStatus(status).phrase.lower().replace(" ", "-")
 
 
+# In the order an `Allow` header lists them. HEAD and OPTIONS count only where a route
+# serves them: FastAPI's routes take exactly the methods they declare.
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at the request's path, matched as the router matches.
+
+    Starlette's 405 names only the methods of the first route whose path matched, so
+    `OPTIONS /v1/briefs` was told `Allow: GET` although a second route there takes POST.
+    """
+    routes = request.app.router.routes
+    allowed = []
+    for method in METHODS:
+        # A fresh `fastapi` entry: FastAPI keeps the request's matching state there.
+        probe = {**request.scope, "method": method, "fastapi": {}}
+        if any(route.matches(probe)[0] is Match.FULL for route in routes):
+            allowed.append(method)
+    return allowed
+
+
 # Extensions of a ChanceryError that the Problem model renders; others stay server-side.
 RENDERED_EXTENSIONS = ("line", "column", "invalid_params")
 
@@ -89,20 +88,15 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     phrase = HTTPStatus(exc.status_code).phrase
     detail = exc.detail if isinstance(exc.detail, str) else phrase
     slug = _slug(exc.status_code)
-    return problem_response(exc.status_code, slug, phrase, detail, request, exc.headers)
-
-
-def _param_name(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(part) for part in loc)
+    headers = exc.headers
+    if exc.status_code == 405 and headers and "Allow" in headers:
+        headers = {**headers, "Allow": ", ".join(allowed_methods(request))}
+    return problem_response(exc.status_code, slug, phrase, detail, request, headers)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    params = [InvalidParam(name=_param_name(e["loc"]), reason=e["msg"]) for e in exc.errors()]
-    detail = "; ".join(f"{p.name}: {p.reason}" for p in params) or "Invalid request."
-    return problem_response(
-        422, "invalid-parameter", "Invalid parameter", detail, request, invalid_params=params
-    )
+    return await _chancery_error(request, InvalidParameterError.from_validation(exc.errors()))
 
 
 async def _database_error(request: Request, exc: Exception) -> JSONResponse:

@@ -1,4 +1,4 @@
-"""Filters shared by the lists: actors (id or slug), date range and text search."""
+"""Filters shared by the lists: which rows a list returns, as query parameters."""
 
 from __future__ import annotations
 
@@ -10,11 +10,39 @@ from fastapi import Depends, Query
 from pydantic import BeforeValidator
 
 from app.api.repositories.actors import resolve_refs
-from app.api.repositories.conditions import ActorMatch, CommonFilters, DateRange
+from app.api.repositories.conditions import MAX_ID, ActorMatch, CommonFilters, DateRange
 from app.db import SessionDep
 from app.errors import InvalidParameterError
-from app.vocabulary import fold
+from app.vocabulary import ClaimStatus, StatementKind, fold
 
+BriefQuery = Annotated[
+    int | None,
+    Query(ge=1, le=MAX_ID, description="Only rows extracted from this brief (id).", examples=[1]),
+]
+LocationQuery = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description=(
+            "Place, matched ignoring case and accents against the whole location or the "
+            "part before its first comma (`Paris` matches `Paris, France`)."
+        ),
+        examples=["Paris"],
+    ),
+]
+StatusQuery = Annotated[
+    list[ClaimStatus],
+    Query(
+        default_factory=list, description="Verification status; repeat it to accept any of several."
+    ),
+]
+StatementKindQuery = Annotated[
+    list[StatementKind],
+    Query(
+        default_factory=list,
+        description="`quote` (verbatim) or `reported` speech; repeat for either.",
+    ),
+]
 ActorQuery = Annotated[
     list[str],
     Query(
@@ -61,10 +89,7 @@ def text_terms(q: str | None) -> tuple[str, ...]:
 async def date_range(date_from: DateFromQuery = None, date_to: DateToQuery = None) -> DateRange:
     """Validate that the range does not end before it starts."""
     if date_from is not None and date_to is not None and date_to < date_from:
-        reason = "must not be before date_from"
-        raise InvalidParameterError(
-            f"query.date_to: {reason}", invalid_params=[{"name": "query.date_to", "reason": reason}]
-        )
+        raise InvalidParameterError.for_param("query.date_to", "must not be before date_from")
     return DateRange(date_from, date_to)
 
 

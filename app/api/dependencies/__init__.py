@@ -1,0 +1,1 @@
+"""Dependencies the routes declare: parameters, paging, keys and write limits."""

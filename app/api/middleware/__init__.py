@@ -1,0 +1,1 @@
+"""ASGI middleware: ETag, the response cache and its replay, security headers."""

@@ -1,0 +1,1 @@
+"""OpenAPI: the responses routes declare (`responses`) and the document (`document`)."""
