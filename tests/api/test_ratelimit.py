@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import time
 import uuid
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from app.api.main import create_app
-from app.api.ratelimit import FALLBACK_S, WindowStore, WriteLimiter, shared_windows
+from app.api.ratelimit import FALLBACK_S, REDIS_TIMEOUT_S, WindowStore, WriteLimiter, shared_windows
 from app.config import get_settings
 from tests.api.conftest import API_KEY
 from tests.live_server import free_port, live_server
@@ -79,6 +80,20 @@ def test_unreachable_redis_falls_back_to_counting_in_process(
         now[0] += FALLBACK_S
         limiter.wait_s("b")
         assert len(caplog.records) == 2  # after the pause Redis is asked again
+
+
+def test_a_redis_that_never_answers_delays_one_write_by_the_timeout_only() -> None:
+    with socket.socket() as silent:  # accepts connections, never replies
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"redis://127.0.0.1:{silent.getsockname()[1]}/0"
+        limiter = _limiter(per_minute=60, burst=2, store=WindowStore(shared_windows(url, "x")))
+        started = time.monotonic()
+        assert limiter.wait_s("a") == 0.0
+        assert time.monotonic() - started < REDIS_TIMEOUT_S + 1
+        started = time.monotonic()
+        assert limiter.wait_s("a") == 0.0
+        assert time.monotonic() - started < 0.1  # counted in the process, Redis not asked
 
 
 def test_app_answers_429_not_500_while_redis_is_down(
