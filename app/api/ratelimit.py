@@ -46,7 +46,7 @@ class WindowStore:
     shared: MovingWindowRateLimiter | None = None
     clock: Clock = time.monotonic
     local: MovingWindowRateLimiter = field(default_factory=_in_process)
-    _shared_after: float = float("-inf")
+    _shared_after: float = field(default=float("-inf"), init=False)
 
     def wait_s(self, items: tuple[RateLimitItem, ...], identity: str) -> float:
         """Spend one of `identity`'s writes in every window: 0 when allowed, else seconds
@@ -70,7 +70,7 @@ def _spend(
     # The shortest window goes first, so a write it refuses costs nothing from the longer one.
     for item in items:
         if not limiter.hit(item, identity):
-            reset_at = limiter.get_window_stats(item, identity).reset_time
+            reset_at = limiter.get_window_stats(item, identity).reset_time  # wall clock
             # Never 0, which would mean "allowed", even if the oldest write just expired.
             return max(reset_at - time.time(), 0.001)
     return 0.0
