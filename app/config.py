@@ -40,6 +40,18 @@ class Settings(BaseSettings):
     write_burst: int = Field(
         default=120, ge=1, description="Writes a key or client may make at once before 429."
     )
+    redis_url: str | None = Field(
+        default=None,
+        description=(
+            "Redis holding the write limits, shared by every worker and replica "
+            "(redis://host:6379/0); unset: each process counts alone."
+        ),
+    )
+    redis_key_prefix: str = Field(
+        default="chancery",
+        min_length=1,
+        description="Prefix of the rate-limit keys in Redis, so deployments can share one.",
+    )
     response_cache_entries: int = Field(
         default=512,
         ge=0,

@@ -1,4 +1,4 @@
-"""Security headers on every response, and the per-process write limits.
+"""Security headers on every response, and the write limits.
 
 The headers middleware wraps the whole middleware stack, outside Starlette's error
 middleware, so a 500 answer, a 404 and a CORS preflight carry the headers too. Only the
@@ -76,7 +76,7 @@ def _docs_paths(app: FastAPI) -> frozenset[str]:
 
 def install_security(app: FastAPI, settings: Settings) -> None:
     """Give `app` its write limits and wrap its whole stack in the headers middleware."""
-    app.state.write_limits = WriteLimits.build(settings.write_rate_per_minute, settings.write_burst)
+    app.state.write_limits = WriteLimits.from_settings(settings)
     build_stack = app.build_middleware_stack
 
     def build_with_headers() -> ASGIApp:
