@@ -23,6 +23,7 @@ from app.parsing.extraction.units import (
     section_blocks,
     title_mentions,
 )
+from app.parsing.lexicon.files import load_data
 from app.parsing.models import (
     ParsedBrief,
     ParsedClaim,
@@ -36,11 +37,10 @@ from app.parsing.names.mentions import Mention, context_words, find_mentions
 from app.parsing.names.tokens import TokenIndex
 from app.vocabulary import ActorKind, ClaimStatus, SectionKind, StatementKind
 
+# The kinds of section that hold claims, and their claims' status.
 _STATUS = {
-    SectionKind.key_takeaways: ClaimStatus.reported,
-    SectionKind.verified_facts: ClaimStatus.verified,
-    SectionKind.unconfirmed: ClaimStatus.unconfirmed,
-    SectionKind.disputed: ClaimStatus.disputed,
+    SectionKind(kind): ClaimStatus(status)
+    for kind, status in load_data("sections.json")["claim_status"].items()
 }
 # Output items are built as plain dicts and validated into models by one call per list into
 # pydantic's Rust core: about 30% less than building each model in Python (`Model(...)`),

@@ -17,29 +17,11 @@ from dataclasses import dataclass
 
 from app.errors import BriefError
 from app.parsing.document.source import Line
+from app.parsing.lexicon.files import load_data
 from app.vocabulary import SectionKind
 
-_KNOWN = {
-    "key takeaways": SectionKind.key_takeaways,
-    "key takeaway": SectionKind.key_takeaways,
-    "takeaways": SectionKind.key_takeaways,
-    "verified facts": SectionKind.verified_facts,
-    "verified fact": SectionKind.verified_facts,
-    "context and impact": SectionKind.context_impact,
-    "context and impacts": SectionKind.context_impact,
-    "official statements": SectionKind.official_statements,
-    "official statement": SectionKind.official_statements,
-    "unconfirmed": SectionKind.unconfirmed,
-    "unconfirmed claims": SectionKind.unconfirmed,
-    "unconfirmed reports": SectionKind.unconfirmed,
-    "disputed": SectionKind.disputed,
-    "disputed claims": SectionKind.disputed,
-    "contested": SectionKind.disputed,
-    "contested claims": SectionKind.disputed,
-    "denied": SectionKind.disputed,
-    "denied claims": SectionKind.disputed,
-    "bottom line": SectionKind.bottom_line,
-}
+# Heading name (folded as `heading_name` folds it) -> kind: one line a way of writing it.
+_KNOWN = {name: SectionKind(kind) for name, kind in load_data("sections.json")["headings"].items()}
 _MARKUP = re.compile(
     r"^(?P<hashes>#{1,6})?\s*(?:\*\*|__)?(?P<name>.*?)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?$"
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import lexicon
 
 # A candidate end: terminal punctuation, any closing quotes/brackets, then space or the end.
@@ -14,46 +15,7 @@ _OPENERS = "\"“‘'(["
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[]*([^\s.,;:!?\"”’)\]]*)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 # Abbreviations that never end a sentence (titles, months, "St.").
-_ALWAYS_ABBREVIATED = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "adm",
-        "sen",
-        "rep",
-        "gov",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "mt",
-        "ft",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "approx",
-        "dept",
-        "vs",
-        "cf",
-    ]
-)
+_ALWAYS_ABBREVIATED = frozenset(load_data("sentences.json")["abbreviations"])
 
 
 def _is_boundary(text: str, match: re.Match[str], window_start: int, end: int) -> bool:

@@ -1,9 +1,8 @@
 """Reported speech: sentences in which an actor said, told, warned... something.
 
-Speech verbs (documented in docs/parsing.md): said, says, told, called, described, stated,
-warned, added, characterized, indicated, reiterated, announced, declared, insisted,
-stressed, emphasized, urged, argued, claimed, asserted, vowed, pledged, denied, confirmed,
-cautioned, acknowledged. The speaker is the actor right before the verb (adverbs and
+The speech verbs, the auxiliaries allowed before them and the nouns of an actor's
+statement are in `data/speech.json`; the role words of an unnamed speaker are
+`speaker_roles` in `data/titles.json`. The speaker is the actor right before the verb (adverbs and
 auxiliaries allowed between), the actor after a passive 'by', the person before an
 appositive (', Russia's foreign minister, said'), or the actor whose 'statement' or
 'comments' did the saying. 'Ukraine's foreign minister said' names no person: the
@@ -16,7 +15,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from app.parsing.lexicon.files import load_data
 from app.parsing.names.mentions import Mention
+from app.parsing.names.scanning import trie
 from app.parsing.names.shapes import FILLER, SPEECH_VERBS
 from app.vocabulary import ActorKind
 
@@ -24,15 +25,10 @@ _FILLER = FILLER
 _DIRECT = re.compile(rf"^\s+{_FILLER}$")
 _APPOSITIVE = re.compile(rf"^,[^,;]{{1,80}},\s+{_FILLER}$")
 _PASSIVE = re.compile(r"\s+by\s+(?:the\s+)?")
-_INSTITUTIONAL = re.compile(
-    r"^(?:’s|'s)?\s+(?:\w+\s+)?(?:statement|readout|communiqu[ée]|comments|remarks|"
-    r"announcement|spokesperson's office)\b[^;]*$"
-)
-_ROLE_SUBJECT = re.compile(
-    rf"(?:^|\s)(?:\w+\s+){{0,2}}(?:spokesperson|spokesman|spokeswoman|minister|officials?|"
-    rf"ambassador|envoy|diplomats?|representative|adviser|advisor|negotiator|president|"
-    rf"leader|sources?)\s+{_FILLER}$"
-)
+_STATEMENT_NOUNS = trie(frozenset(load_data("speech.json")["statement_nouns"]))
+_INSTITUTIONAL = re.compile(rf"^(?:’s|'s)?\s+(?:\w+\s+)?(?:{_STATEMENT_NOUNS})\b[^;]*$")
+_SPEAKER_ROLES = trie(frozenset(load_data("titles.json")["speaker_roles"]))
+_ROLE_SUBJECT = re.compile(rf"(?:^|\s)(?:\w+\s+){{0,2}}(?:{_SPEAKER_ROLES})\s+{_FILLER}$")
 _PRONOUN = re.compile(rf"\b(?:he|she)\s+{_FILLER}$", re.I)
 
 

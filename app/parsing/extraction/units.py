@@ -12,7 +12,6 @@ from app.parsing.document.blocks import Block, split_blocks
 from app.parsing.document.sections import Section
 from app.parsing.document.sentences import split_sentences
 from app.parsing.names.mentions import Mention, find_mentions
-from app.vocabulary import SectionKind
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
@@ -82,11 +81,3 @@ class MentionIndex:
 
 
 _KEY = itemgetter(1)  # the actor key of a (mention, key) pair
-
-
-CLAIM_STATUS_SECTIONS = (
-    SectionKind.key_takeaways,
-    SectionKind.verified_facts,
-    SectionKind.unconfirmed,
-    SectionKind.disputed,
-)

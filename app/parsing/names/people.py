@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category, lexicon
 from app.parsing.names.emitting import code_of
 from app.parsing.names.orgs import OrgReader
@@ -22,10 +23,11 @@ from app.parsing.names.tokens import PARTICLES, Token
 from app.vocabulary import ActorKind
 
 # What may separate coordinated names: 'A B, C D and E F', 'ministers, A and B'.
+_NAMES = load_data("names.json")
 _COORDINATION = re.compile(r"[ \t]*(?:[,;:][ \t]*(?:and[ \t]+)?|and[ \t]+)")
-_PLURAL_SUFFIXES = ("ists", "icans", "crats", "ians", "eans", "atives", "ites")
+_PLURAL_SUFFIXES = tuple(_NAMES["plural_suffixes"])
 _MAX_SURNAME_REACH = 3
-_NAME_SUFFIXES = frozenset(["Jr.", "Sr.", "Jr", "Sr"])
+_NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 
 
 @cache

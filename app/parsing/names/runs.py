@@ -2,88 +2,15 @@
 
 from __future__ import annotations
 
+from app.parsing.lexicon.files import load_data
 from app.parsing.names.tokens import PARTICLES, Token, adjacent
 
-_OF_HEADS = frozenset(
-    [
-        "ministry",
-        "minister",
-        "secretary",
-        "coalition",
-        "council",
-        "department",
-        "court",
-        "bank",
-        "organization",
-        "organisation",
-        "league",
-        "union",
-        "republic",
-        "kingdom",
-        "states",
-        "commission",
-        "assembly",
-        "house",
-        "office",
-        "chamber",
-        "board",
-        "bureau",
-        "federation",
-        "committee",
-        "association",
-        "community",
-        "agency",
-        "president",
-        "head",
-        "heads",
-        "chief",
-        "director",
-        "governor",
-        "prince",
-        "king",
-        "queen",
-        "emir",
-        "sultan",
-        "party",
-        "institute",
-        "fund",
-        "ministers",
-        "alliance",
-        "government",
-        "people’s",
-        "people's",
-        "forces",
-        "army",
-        "secretary-general",
-        "director-general",
-        "counsel",
-        "envoy",
-        "coordinator",
-        "commissioner",
-        "representative",
-        "undersecretary",
-        "rapporteur",
-        "ambassador",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "chair",
-        "leader",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "commander",
-        "speaker",
-        "mayor",
-        "prosecutor",
-        "affairs",
-        "member",
-    ]
-)
+_TITLES = load_data("titles.json")
+_OF_HEADS = frozenset(_TITLES["of_heads"])
 # Plural office words that are more often verbs ('she heads the mission').
-_VERB_LIKE = frozenset(["heads", "chairs", "leads", "judges", "counsels", "marshals"])
+_VERB_LIKE = frozenset(_TITLES["verb_like_plurals"])
 # 'Ambassador to Japan', 'Special Envoy to the Sahel'.
-_TO_HEADS = frozenset(["ambassador", "envoy", "representative", "delegate", "emissary", "adviser"])
+_TO_HEADS = frozenset(_TITLES["to_heads"])
 
 
 def run_end(

@@ -10,6 +10,8 @@ import re
 from functools import cache
 from typing import Any
 
+from app.parsing.lexicon.files import load_data
+
 
 def _upper_class() -> str:
     """A regex class of the uppercase letters of Latin, Greek and Cyrillic, as ranges."""
@@ -45,8 +47,9 @@ def _trie_node(node: dict[str, Any]) -> str:
 
 
 _WORD_TAIL = r"[\w’'.\-]*"
-_ARTICLES = frozenset(["al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "abu", "abd"])
-_PREFIXED = rf"{trie(_ARTICLES)}-[^\W\d_]{_WORD_TAIL}"  # as a trie, tried faster
+# Arabic-style prefixes that make a lowercase word part of a name ('al-Assad').
+ARTICLE_PREFIXES = frozenset(load_data("names.json")["article_prefixes"])
+_PREFIXED = rf"{trie(ARTICLE_PREFIXES)}-[^\W\d_]{_WORD_TAIL}"  # as a trie, tried faster
 _EDGE = r"[\w’'\-]"  # a word start is not preceded by one of these
 
 

@@ -6,20 +6,16 @@ from __future__ import annotations
 
 import re
 
+from app.parsing.lexicon.files import load_data
 from app.parsing.names.scanning import trie
 from app.parsing.names.tokens import PARTICLES, Token
 
 # Shared with `speech.py`: the verbs that make a sentence reported speech, as a regex
 # alternation factored by prefix, which `re` tries faster than 'said|says|...'.
-SPEECH_VERBS = trie(
-    frozenset(
-        ["said", "says", "told", "called", "described", "stated", "warned", "added",
-         "characterised", "characterized", "indicated", "reiterated", "announced", "declared",
-         "insisted", "stressed", "emphasised", "emphasized", "urged", "argued", "claimed",
-         "asserted", "vowed", "pledged", "denied", "confirmed", "cautioned", "acknowledged"]
-    )
-)  # fmt: skip
-FILLER = r"(?:(?:has|have|had|also|again|then|later|once|\w+ly)\s+)*"
+_SPEECH = load_data("speech.json")
+SPEECH_VERBS = trie(frozenset(_SPEECH["verbs"]))
+# Auxiliaries and adverbs allowed between a speaker and the verb ('has also said').
+FILLER = rf"(?:(?:{trie(frozenset(_SPEECH['auxiliaries']))}|\w+ly)\s+)*"
 _ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 # After a name: a speech verb, or an appositive that describes a person.
 _INTRODUCED = re.compile(
@@ -36,23 +32,7 @@ _AGENT_BEFORE = re.compile(
 _ACTING_FOR = re.compile(r"[ \t]+(?:for|on[ \t]+behalf[ \t]+of)[ \t]+(?:the[ \t]+\w|[A-Z])")
 _BY_BEFORE = re.compile(r"\bby[ \t]+$")
 # Kinship, role and descriptor nouns: 'his sister Jane Roe', 'former spy Jane Roe'.
-_PERSON_NOUNS = frozenset(
-    ["sister", "brother", "wife", "husband", "son", "daughter", "father", "mother", "widow",
-     "aide", "aides", "counterpart", "successor", "predecessor", "rival", "deputy", "envoy",
-     "host", "guest", "veteran", "colleague", "spy", "nominee", "candidate", "dissident",
-     "activist", "journalist", "reporter", "lawmaker", "legislator", "congressman",
-     "congresswoman", "official", "mediator", "defector", "opponent", "critic", "businessman",
-     "businesswoman", "tycoon", "oligarch", "billionaire", "cleric", "imam", "rabbi", "priest",
-     "warlord", "militant", "rebel", "insurgent", "fighter", "soldier", "officer", "agent",
-     "hostage", "prisoner", "detainee", "lawyer", "attorney", "scholar", "economist",
-     "analyst", "author", "writer", "dictator", "strongman", "autocrat", "ruler", "founder",
-     "co-founder", "banker", "investor", "entrepreneur", "scientist", "physicist", "pilot",
-     "incumbent", "challenger", "contender", "hopeful", "frontrunner", "whistleblower",
-     "campaigner", "negotiator", "intermediary", "interlocutor", "emissary", "delegate",
-     "ally", "loyalist", "confidant", "adviser", "advisor", "opposition", "hardliner",
-     "reformist", "moderate", "populist", "nationalist", "separatist", "chief", "leader",
-     "premier", "monarch", "mogul", "philanthropist", "president-elect", "nominees"]
-)  # fmt: skip
+_PERSON_NOUNS = frozenset(load_data("names.json")["person_nouns"])
 # 'Jae-in', 'Geun-hye': a hyphenated given name with a lowercase second part.
 _HYPHENATED_GIVEN = re.compile(r"[^\W\d_][a-z]{0,5}-[a-z]{1,5}")
 

@@ -7,58 +7,18 @@ from bisect import bisect_left
 from functools import partial
 from typing import NamedTuple
 
-from app.parsing.names.scanning import selected_words
+from app.parsing.lexicon.files import load_data
+from app.parsing.names.scanning import ARTICLE_PREFIXES, selected_words, trie
 
 # Words with inner dots, hyphens and apostrophes ("U.S.", "Jae-in", "O’Brien", "Zelenskyy’s");
 # `_trimmed` then drops trailing punctuation. One simple pattern keeps the scan fast.
 _TOKEN = re.compile(r"\w[\w’'.\-]*")
 _DOTTED_PREFIX = re.compile(r"(?:[A-Za-z]\.){2,}")
 _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
-_ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|abu|abd)-[^\W\d_]", re.I)
-_ABBREVIATED = frozenset(
-    [
-        "Gen",
-        "Dr",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Lt",
-        "Col",
-        "Maj",
-        "Capt",
-        "Sgt",
-        "Adm",
-        "Sen",
-        "Rep",
-        "Gov",
-        "Prof",
-        "St",
-        "Jr",
-        "Sr",
-    ]
-)
-PARTICLES = frozenset(
-    [
-        "da",
-        "de",
-        "dos",
-        "das",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-        "bint",
-        "al",
-        "el",
-        "ter",
-        "zu",
-        "du",
-    ]
-)
+_NAMES = load_data("names.json")
+_ABBREVIATED = frozenset(_NAMES["abbreviated_titles"])
+PARTICLES = frozenset(_NAMES["particles"])
+_ARABIC_PREFIX = re.compile(rf"^(?:{trie(ARTICLE_PREFIXES)})-[^\W\d_]", re.I)
 
 
 class Token(NamedTuple):
