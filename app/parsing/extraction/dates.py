@@ -133,9 +133,12 @@ def _strip_preamble(lead: str, place: str | None) -> str:
     return text if text != lead else lead
 
 
-def _shorten(text: str, limit: int) -> str:
-    """Cut a long clause before its first purpose/object phrase ('... for talks on ...');
-    a clause with none is kept whole up to `_HARD_LIMIT`, so names are not cut in two."""
+def _shorten(text: str) -> str:
+    """Cut a long clause before its first purpose/object phrase ('... for talks on ...')
+    that starts between its 30th and `_HARD_LIMIT`th character; a clause with none is kept
+    whole up to `_HARD_LIMIT` characters, then cut between words but never inside a name.
+    No soft limit: `event_title` calls it for a clause over its `limit`, and a title may
+    run past that limit up to `_HARD_LIMIT` rather than lose the end of a name."""
     cuts = [m.start() for m in _PHRASE_START.finditer(text) if 30 <= m.start() <= _HARD_LIMIT]
     if cuts:
         return text[: cuts[0]]
@@ -153,6 +156,6 @@ def event_title(lead: str, place: str | None = None, limit: int = 80) -> str:
     text = _strip_preamble(lead.strip(), place)
     text = _MAIN_CLAUSE_END.split(text, maxsplit=1)[0]
     if len(text) > limit:
-        text = _shorten(text, limit)
+        text = _shorten(text)
     text = text.strip(" ,.;:")
     return text[:1].upper() + text[1:] if text else lead.strip()[:limit]

@@ -1,6 +1,6 @@
 """Recognising actor mentions (people, organisations, countries) in a span of text.
 
-A capitalised run (see `tokens.run_end`) is cut into known phrases (countries, adjectives,
+A capitalised run (see `runs.run_end`) is cut into known phrases (countries, adjectives,
 seats, organisations, places, titles) by longest match; the words left over form groups
 that are organisations (they contain an institution word), places (they end in a place
 word) or people. See docs/parsing.md for the rules and their limits.
