@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category, lexicon
+from app.parsing.names.scanning import trie
 from app.parsing.names.tokens import PARTICLES, Token, adjacent, first_word_from, tokenize
 
 _MONTHS = {
@@ -21,11 +23,11 @@ _DATE = re.compile(
     rf"|{_MONTH.format('month1')}\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year1>\d{{4}})\b"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.format('month2')},?\s+(?P<year2>\d{{4}})\b)"
 )
-_MAIN_CLAUSE_END = re.compile(
-    r",?\s+(?:while|as|after|amid|where|with|following|before|despite)\s|;|\s[—–]\s|:\s"
-)
+_WORDS = load_data("sentences.json")
+_CLAUSE_OPENERS = trie(frozenset(_WORDS["clause_openers"]))
+_MAIN_CLAUSE_END = re.compile(rf",?\s+(?:{_CLAUSE_OPENERS})\s|;|\s[—–]\s|:\s")
 _HARD_LIMIT = 140
-_PHRASE_START = re.compile(r",\s|\s(?:to|for|on|over|about|in|at|with|after|between|from)\s")
+_PHRASE_START = re.compile(rf",\s|\s(?:{trie(frozenset(_WORDS['phrase_openers']))})\s")
 _OPENING_PREP = re.compile(r"^(?:on|in)\s+(?:the\s+)?", re.I)
 
 

@@ -13,6 +13,7 @@ from app.parsing.names.tokens import PARTICLES, Token
 # Shared with `speech.py`: the verbs that make a sentence reported speech, as a regex
 # alternation factored by prefix, which `re` tries faster than 'said|says|...'.
 _SPEECH = load_data("speech.json")
+_NAMES = load_data("names.json")
 SPEECH_VERBS = trie(frozenset(_SPEECH["verbs"]))
 # Auxiliaries and adverbs allowed between a speaker and the verb ('has also said').
 FILLER = rf"(?:(?:{trie(frozenset(_SPEECH['auxiliaries']))}|\w+ly)\s+)*"
@@ -20,19 +21,17 @@ _ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 # After a name: a speech verb, or an appositive that describes a person.
 _INTRODUCED = re.compile(
     rf"(?:’s|'s)?,?[ \t]+{FILLER}(?:{SPEECH_VERBS})\b"
-    r"|,[ \t]+(?:the|a|an|who|whose|his|her|then|now|former|[^\W\d_][\w.]*(?:’s|'s))\s"
+    rf"|,[ \t]+(?:{trie(frozenset(_NAMES['appositive_openers']))}|[^\W\d_][\w.]*(?:’s|'s))\s"
 )
 _APPOSITIVE_WORD = re.compile(r",[ \t]+([a-z][\w\-]*)")
 # Before a name: 'the ambassador, Jane Roe', 'his sister Jane Roe', 'counterpart Jane Roe'.
 _WORD_BEFORE = re.compile(r"([a-z][\w\-]*),?[ \t]+$")
-_AGENT_BEFORE = re.compile(
-    r"\b(?:led|chaired|headed|hosted|founded|signed|accompanied)[ \t]+by[ \t]+$"
-)
+_AGENT_BEFORE = re.compile(rf"\b(?:{trie(frozenset(_NAMES['agent_verbs']))})[ \t]+by[ \t]+$")
 # 'by Jane Roe for the PLO': signing or acting for an organisation.
 _ACTING_FOR = re.compile(r"[ \t]+(?:for|on[ \t]+behalf[ \t]+of)[ \t]+(?:the[ \t]+\w|[A-Z])")
 _BY_BEFORE = re.compile(r"\bby[ \t]+$")
 # Kinship, role and descriptor nouns: 'his sister Jane Roe', 'former spy Jane Roe'.
-_PERSON_NOUNS = frozenset(load_data("names.json")["person_nouns"])
+_PERSON_NOUNS = frozenset(_NAMES["person_nouns"])
 # 'Jae-in', 'Geun-hye': a hyphenated given name with a lowercase second part.
 _HYPHENATED_GIVEN = re.compile(r"[^\W\d_][a-z]{0,5}-[a-z]{1,5}")
 
