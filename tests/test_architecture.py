@@ -36,6 +36,20 @@ ALLOWED: dict[str, set[str]] = {
 }
 
 
+# Inside `app.parsing`, each stage (a sub-package, or a top-level module) may import only
+# from the stages listed before it and from itself: the folders read in the order the
+# parser runs (docs/parsing.md, "Modules").
+PARSING_STAGES = [
+    "app.parsing.models",
+    "app.parsing.lexicon",
+    "app.parsing.document",
+    "app.parsing.names",
+    "app.parsing.extraction",
+    "app.parsing.brief",
+    "app.parsing",
+]
+
+
 def _part(module: str) -> str:
     """The part of `app` a module belongs to: `app.api.routes.claims` -> `app.api`."""
     return ".".join(module.split(".")[:2])
@@ -105,3 +119,25 @@ def test_imports_are_absolute() -> None:
         if isinstance(node, ast.ImportFrom) and node.level > 0
     ]
     assert relative == []
+
+
+def _stage(module: str) -> int:
+    """Position of a parsing module's stage: `app.parsing.names.runs` -> that of `names`."""
+    named = ".".join(module.split(".")[:3])
+    return PARSING_STAGES.index(named if named in PARSING_STAGES else "app.parsing")
+
+
+PARSING_MODULES = [path for path in MODULES if _part(_module_of(path)) == "app.parsing"]
+
+
+@pytest.mark.parametrize("path", PARSING_MODULES, ids=lambda p: _module_of(p))
+def test_parsing_stages_import_only_earlier_stages(path: Path) -> None:
+    stage = _stage(_module_of(path))
+    imported = [name for name in _imports(path) if _part(name) == "app.parsing"]
+    later = [name for name in imported if _stage(name) > stage]
+    assert later == [], f"{_module_of(path)} imports a later stage of the parser: {later}"
+
+
+def test_every_parsing_package_is_a_stage() -> None:
+    packages = {_module_of(p.parent / "__init__.py") for p in PARSING_MODULES}
+    assert packages <= set(PARSING_STAGES)

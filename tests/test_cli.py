@@ -38,6 +38,15 @@ def test_parse_prints_the_structured_brief() -> None:
     assert "source" not in brief
 
 
+def test_parse_writes_spans_as_the_api_does() -> None:
+    """One span shape for `chancery parse` and the API: `{"start", "end"}` (`TextSpan`)."""
+    brief = json.loads(runner.invoke(cli, ["parse", str(SAMPLE)]).stdout)
+    spans = [item["span"] for key in ("claims", "statements", "events") for item in brief[key]]
+    assert spans
+    assert all(set(span) == {"start", "end"} for span in spans)
+    assert all(span["start"] < span["end"] for span in spans)
+
+
 def test_parse_reports_file_and_line_of_a_bad_brief(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text(

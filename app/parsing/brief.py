@@ -10,10 +10,20 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from app.errors import BriefError
-from app.parsing.actors import Registry
-from app.parsing.blocks import Block, uses_blank_lines
-from app.parsing.dates import event_title, lead_date, lead_location
-from app.parsing.mentions import Mention, context_words, find_mentions
+from app.parsing.document.blocks import Block, uses_blank_lines
+from app.parsing.document.sections import Section, split_sections
+from app.parsing.document.source import LineIndex, check_size, normalise_source, split_lines
+from app.parsing.extraction.dates import event_title, lead_date, lead_location
+from app.parsing.extraction.speech import SpeechVerbs, reported_speech
+from app.parsing.extraction.statements import Quotation, attribution_mentions, parse_quotations
+from app.parsing.extraction.units import (
+    MentionIndex,
+    Sentence,
+    block_sentences,
+    section_blocks,
+    title_mentions,
+)
+from app.parsing.lexicon.files import load_data
 from app.parsing.models import (
     ParsedBrief,
     ParsedClaim,
@@ -22,25 +32,15 @@ from app.parsing.models import (
     ParsedSection,
     ParsedStatement,
 )
-from app.parsing.sections import Section, split_sections
-from app.parsing.source import LineIndex, check_size, normalise_source, split_lines
-from app.parsing.speech import SpeechVerbs, reported_speech
-from app.parsing.statements import Quotation, attribution_mentions, parse_quotations
-from app.parsing.tokens import TokenIndex
-from app.parsing.units import (
-    MentionIndex,
-    Sentence,
-    block_sentences,
-    section_blocks,
-    title_mentions,
-)
+from app.parsing.names.actors import Registry
+from app.parsing.names.mentions import Mention, context_words, find_mentions
+from app.parsing.names.tokens import TokenIndex
 from app.vocabulary import ActorKind, ClaimStatus, SectionKind, StatementKind
 
+# The kinds of section that hold claims, and their claims' status.
 _STATUS = {
-    SectionKind.key_takeaways: ClaimStatus.reported,
-    SectionKind.verified_facts: ClaimStatus.verified,
-    SectionKind.unconfirmed: ClaimStatus.unconfirmed,
-    SectionKind.disputed: ClaimStatus.disputed,
+    SectionKind(kind): ClaimStatus(status)
+    for kind, status in load_data("sections.json")["claim_status"].items()
 }
 # Output items are built as plain dicts and validated into models by one call per list into
 # pydantic's Rust core: about 30% less than building each model in Python (`Model(...)`),

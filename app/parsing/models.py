@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from app.vocabulary import ActorKind, ClaimStatus, SectionKind, StatementKind
 
-# `[start, end)` character offsets into the normalised source text.
-Span = tuple[int, int]
+
+def _span_json(span: tuple[int, int]) -> dict[str, int]:
+    return {"start": span[0], "end": span[1]}
+
+
+# `[start, end)` character offsets into the normalised source text: a pair in Python (the
+# ingest unpacks it), `{"start": 120, "end": 188}` in JSON, the shape the API serves
+# (`TextSpan`), so `chancery parse` and the API write spans alike.
+Span = Annotated[
+    tuple[int, int], PlainSerializer(_span_json, return_type=dict[str, int], when_used="json")
+]
 
 
 class _Frozen(BaseModel):

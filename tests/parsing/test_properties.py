@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from app.errors import BriefError
 from app.parsing.brief import parse_source
+from app.parsing.document.source import check_size, normalise_source
 from app.parsing.models import ParsedBrief
-from app.parsing.source import check_size, normalise_source
 from app.vocabulary import StatementKind
 
 GOLDEN = Path(__file__).parent / "golden"

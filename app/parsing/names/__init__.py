@@ -1,0 +1,1 @@
+"""Stage 2, recognising names: tokens, capitalised runs, and the actors they name."""

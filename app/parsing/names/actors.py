@@ -1,0 +1,209 @@
+"""Resolving mentions to actors: one actor per person, organisation and country.
+
+Keys are lowercase ASCII slugs of the canonical name ('volodymyr-zelenskyy',
+'united-states', 'russian-foreign-ministry'); a clash within a brief gets '-2', '-3'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter, itemgetter
+
+from pydantic import TypeAdapter
+
+from app.parsing.lexicon.countries import country_name
+from app.parsing.models import ParsedActor
+from app.parsing.names.mentions import Mention
+from app.parsing.names.tokens import PARTICLES
+from app.vocabulary import ActorKind, slugify
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(slugify(w) for w in name.split() if w.casefold() not in PARTICLES)
+
+
+@dataclass(slots=True)
+class _Actor:
+    kind: ActorKind
+    name: str
+    first_seen: int
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return _name_words(self.name)
+
+
+_ACTORS = TypeAdapter(list[ParsedActor])
+_span_of = attrgetter("start", "end")  # a mention's sort key, without a Python call
+_START, _SURFACE = attrgetter("start"), attrgetter("surface")
+_TITLE, _COUNTRY = attrgetter("title"), attrgetter("country")
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """True when `shorter` is a contiguous part of `longer` ending on the same surname."""
+    if not shorter or len(shorter) > len(longer) or shorter[-1] != longer[-1]:
+        return False
+    width = len(shorter)
+    return any(longer[i : i + width] == shorter for i in range(len(longer) - width + 1))
+
+
+class Registry:
+    """Collects mentions, then resolves them to actors with stable keys."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=_span_of)
+        self.actors: list[_Actor] = []
+        self.by_mention: dict[tuple[int, int], _Actor] = {}
+        # Organisations and countries by (kind, casefolded name of their first mention).
+        self._groups: dict[tuple[ActorKind, str], _Actor] = {}
+        self._resolve()
+        self._keys = self._assign_keys()
+
+    def _resolve(self) -> None:
+        people = [m for m in self.mentions if m.kind is ActorKind.person]
+        for mention in people:
+            if len(_name_words(mention.name)) >= 2:
+                self._add_full_name(mention)
+        for mention in people:
+            if len(_name_words(mention.name)) < 2 and mention.titled:
+                self._add_short_name(mention, create=True)
+        self._drop_unevidenced(people)
+        for mention in people:
+            if len(_name_words(mention.name)) < 2 and not mention.titled:
+                self._add_short_name(mention, create=False)
+        for mention in self.mentions:
+            if mention.kind is not ActorKind.person:
+                self._add_group(mention)
+
+    def _drop_unevidenced(self, people: list[Mention]) -> None:
+        """Forget full names with no sign of being a person anywhere in the brief: no title,
+        attribution, speech verb, appositive or particle, and never named by their last
+        word alone ('Rio Grande', 'Naval Base'). Names alone are too weak evidence."""
+        surnames = {slugify(m.name) for m in people if len(_name_words(m.name)) == 1}
+        for actor in [a for a in self.actors if a.kind is ActorKind.person]:
+            if actor.words[-1] in surnames or any(m.evidence for m in actor.mentions):
+                continue
+            self.actors.remove(actor)
+            for mention in actor.mentions:
+                del self.by_mention[(mention.start, mention.end)]
+
+    def _attach(self, actor: _Actor, mention: Mention) -> None:
+        actor.mentions.append(mention)
+        if mention.start < actor.first_seen:
+            actor.first_seen = mention.start
+        self.by_mention[(mention.start, mention.end)] = actor
+
+    def _new(self, mention: Mention, name: str) -> _Actor:
+        actor = _Actor(mention.kind, name, mention.start)
+        self.actors.append(actor)
+        return actor
+
+    def _add_full_name(self, mention: Mention) -> None:
+        words = _name_words(mention.name)
+        for actor in self.actors:
+            if actor.kind is ActorKind.person and (
+                _contains(actor.words, words) or _contains(words, actor.words)
+            ):
+                if len(words) > len(actor.words):
+                    actor.name = mention.name
+                self._attach(actor, mention)
+                return
+        self._attach(self._new(mention, mention.name), mention)
+
+    def _add_short_name(self, mention: Mention, *, create: bool) -> None:
+        word = slugify(mention.name)
+        matches = [a for a in self.actors if a.kind is ActorKind.person and word in a.words]
+        if matches:
+            self._attach(self._closest(matches, mention.start), mention)
+        elif create:
+            self._attach(self._new(mention, mention.name), mention)
+
+    @staticmethod
+    def _closest(actors: list[_Actor], offset: int) -> _Actor:
+        """The actor mentioned most recently before `offset`, else the first one after it."""
+
+        def last_before(actor: _Actor) -> int:
+            return max((m.start for m in actor.mentions if m.start < offset), default=-1)
+
+        recent = [(at, actor) for actor in actors if (at := last_before(actor)) >= 0]
+        if recent:
+            return max(recent, key=itemgetter(0))[1]  # of equal ones, `max` keeps the first
+        return min(actors, key=lambda a: a.first_seen)
+
+    def _add_group(self, mention: Mention) -> None:
+        key = self._group_key(mention)
+        known = self._groups.get((mention.kind, key))
+        if known is not None:
+            self._attach(known, mention)
+            return
+        if mention.kind is ActorKind.organization and mention.country is None:
+            same_head = [a for a in self.actors if a.name.casefold().endswith(key)]
+            if len(same_head) == 1 and same_head[0].kind is ActorKind.organization:
+                self._attach(same_head[0], mention)
+                return
+        name = country_name(mention.name) if mention.kind is ActorKind.country else mention.name
+        actor = self._new(mention, name)
+        self._groups[(mention.kind, key)] = actor
+        self._attach(actor, mention)
+
+    @staticmethod
+    def _group_key(mention: Mention) -> str:
+        return mention.name.casefold()
+
+    def key_of(self, mention: Mention) -> str | None:
+        """Actor key of a mention that was resolved, else None."""
+        actor = self.by_mention.get((mention.start, mention.end))
+        return self._keys[id(actor)] if actor else None
+
+    def _assign_keys(self) -> dict[int, str]:
+        """Each actor's key, by `id`; a clash takes '-2', '-3' in order of appearance."""
+        keys: dict[int, str] = {}
+        used: set[str] = set()
+        for actor in self.ordered():
+            base = slugify(actor.name)
+            key, counter = base, 1
+            while key in used:
+                counter += 1
+                key = f"{base}-{counter}"
+            used.add(key)
+            keys[id(actor)] = key
+        return keys
+
+    def ordered(self) -> list[_Actor]:
+        """Actors in order of first appearance."""
+        return sorted(self.actors, key=lambda a: a.first_seen)
+
+    def keyed(self) -> list[tuple[Mention, str]]:
+        """Mentions that belong to an actor, with the actor's key, in text order."""
+        actors, keys = self.by_mention, self._keys
+        return [
+            (m, keys[id(actors[m.start, m.end])])
+            for m in self.mentions
+            if (m.start, m.end) in actors
+        ]
+
+    def parsed_actors(self) -> list[ParsedActor]:
+        """The public actor records."""
+        actors = [_to_parsed(actor, self._keys[id(actor)]) for actor in self.ordered()]
+        return _ACTORS.validate_python(actors)  # one call for all: see `brief.Data`
+
+
+def _to_parsed(actor: _Actor, key: str) -> dict[str, object]:
+    mentions = sorted(actor.mentions, key=_START)
+    # The first surface, title and country seen, by C-level maps rather than generators.
+    aliases = list(dict.fromkeys(map(_SURFACE, mentions)))
+    title = next(filter(None, map(_TITLE, mentions)), None)
+    country = next(filter(None, map(_COUNTRY, mentions)), None)
+    if actor.kind is ActorKind.country:
+        title = None
+    return {
+        "key": key,
+        "name": actor.name,
+        "kind": actor.kind,
+        "title": title,
+        "country": country,
+        "aliases": aliases,
+    }

@@ -1,0 +1,108 @@
+"""Questions about the tokens of one span: is a group of words an organisation, a place,
+an event; is a name located ('in Moscow'); which words are adjacent."""
+
+from __future__ import annotations
+
+from operator import attrgetter
+
+from app.parsing.lexicon.words import Category, lexicon
+from app.parsing.names.segments import Item, Part
+from app.parsing.names.shapes import roman_numeral
+from app.parsing.names.tokens import Token, adjacent
+
+_FOLDED = attrgetter("folded")  # for set operations on token words, without a Python loop
+
+
+class RunView:
+    """The tokens of one span and the vocabulary, with predicates over token ranges."""
+
+    def __init__(self, source: str, tokens: list[Token]) -> None:
+        self.source = source
+        self.tokens = tokens
+        self.words = lexicon()
+
+    def _text(self, first: int, stop: int) -> str:
+        if stop == first + 1:
+            return self.tokens[first].text  # a token's text is its source text, one-spaced
+        return " ".join(self.source[self.tokens[first].start : self.tokens[stop - 1].end].split())
+
+    def _is_org(self, item: Item) -> bool:
+        heads = self.words.org_heads
+        last = self.tokens[item.stop - 1].folded
+        if last in self.words.place_heads and last not in heads:
+            return False  # 'Andrews Air Force Base' is a place
+        for token in self.tokens[item.first : item.stop]:  # a loop: no generator to set up
+            if token.capitalised and token.folded in heads:
+                return True
+        return False
+
+    def _is_place(self, item: Item) -> bool:
+        return self._names_place(item.first, item.stop)
+
+    def _names_place(self, first: int, stop: int) -> bool:
+        """'Black Sea', 'San Diego', 'World War II', 'Camp David Accords': never a person."""
+        words = self.words
+        if self.tokens[first].text in words.place_prefixes:
+            return True
+        last = stop - 1
+        while last > first and roman_numeral(self.tokens[last].text):
+            last -= 1
+        if self.tokens[last].folded in words.place_heads:
+            return True
+        return self._names_event(first, stop)
+
+    def _names_event(self, first: int, stop: int) -> bool:
+        """'Framework Agreement', 'Dayton Accords': an event word anywhere."""
+        return not self.words.event_heads.isdisjoint(map(_FOLDED, self.tokens[first:stop]))
+
+    def _is_numbered(self, item: Item) -> bool:
+        return all(roman_numeral(t.text) for t in self.tokens[item.first : item.stop])
+
+    def _extend_organisations(self, items: list[Item]) -> list[Item]:
+        """Words before an organisation head belong to the organisation: 'Supreme National'
+        + 'Security Council' is Iran's 'Supreme National Security Council', not a person and
+        the UN body."""
+        merged: list[Item] = []
+        for item in items:
+            previous = merged[-1] if merged else None
+            if previous and self._joins_organisation(previous, item):
+                merged[-1] = Item(Part.words, previous.first, item.stop)
+            else:
+                merged.append(item)
+        return merged
+
+    def _joins_organisation(self, previous: Item, item: Item) -> bool:
+        if previous.part is not Part.words or self.tokens[previous.stop - 1].possessive:
+            return False
+        if any(self._is_stop(t) for t in self.tokens[previous.first : previous.stop]):
+            return False
+        if item.part is Part.entry and item.entry and item.entry.category is Category.org:
+            return self.tokens[item.stop - 1].folded in self.words.org_heads
+        return False
+
+    def _owns(self, item: Item) -> bool:
+        """A possessive country before a name: 'Syria’s Bashar al-Assad'."""
+        category = item.entry.category if item.entry else None
+        possessive = self.tokens[item.stop - 1].possessive
+        return possessive and category in (Category.country, Category.seat)
+
+    def _is_stop(self, token: Token) -> bool:
+        return token.folded in self.words.stop_words or not token.capitalised
+
+    def _next_to(self, left: int, right: int) -> bool:
+        """True when tokens `left` and `right` exist and only spaces separate them."""
+        if left < 0 or right >= len(self.tokens):
+            return False
+        return adjacent(self.source, self.tokens[left], self.tokens[right])
+
+    def _word_before(self, index: int) -> str:
+        return self.tokens[index - 1].folded if self._next_to(index - 1, index) else ""
+
+    def _is_located(self, first: int, stop: int) -> bool:
+        """'in Moscow', 'in the Kremlin', 'the Paris talks': a place, not an actor."""
+        before = self._word_before(first)
+        if before == "the":
+            before = self._word_before(first - 1)
+        after = self.tokens[stop] if self._next_to(stop - 1, stop) else None
+        next_word = after.folded if after and after.text.islower() else ""
+        return before in self.words.locatives or next_word in self.words.event_nouns

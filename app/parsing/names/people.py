@@ -1,0 +1,228 @@
+"""Person mentions: titled names ('Foreign Minister Jane Roe'), untitled full names with
+evidence, single names, and names coordinated with a person ('former Presidents A B and
+C D'). See docs/parsing.md, "Actors"."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from app.parsing.lexicon.files import load_data
+from app.parsing.lexicon.words import Category, lexicon
+from app.parsing.names.emitting import code_of
+from app.parsing.names.orgs import OrgReader
+from app.parsing.names.segments import Item, title_end
+from app.parsing.names.shapes import (
+    acronym,
+    introduced_as_person,
+    name_shaped,
+    roman_numeral,
+    shaped_like_a_person,
+)
+from app.parsing.names.tokens import PARTICLES, Token
+from app.vocabulary import ActorKind
+
+# What may separate coordinated names: 'A B, C D and E F', 'ministers, A and B'.
+_NAMES = load_data("names.json")
+_COORDINATION = re.compile(r"[ \t]*(?:[,;:][ \t]*(?:and[ \t]+)?|and[ \t]+)")
+_PLURAL_SUFFIXES = tuple(_NAMES["plural_suffixes"])
+_MAX_SURNAME_REACH = 3
+_NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
+
+
+@cache
+def plural_noun(word: str) -> bool:
+    """'Republicans', 'Officials', 'Ministers': plural nouns never end a person's name."""
+    words = lexicon()
+    folded = word.casefold()
+    if folded in words.plurals or folded.endswith(_PLURAL_SUFFIXES):
+        return True
+    return folded.endswith("s") and folded[:-1] in words.title_heads
+
+
+def singular_title(title: str) -> str:
+    """'former Presidents' -> 'former President'; 'defense ministers' -> 'defense minister'."""
+    head = title.rsplit(" ", 1)[-1]
+    if head.casefold() not in title_end().plurals:
+        return title
+    stem = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+    return title[: len(title) - len(head)] + stem
+
+
+class PeopleReader(OrgReader):
+    """Emits person mentions, remembering the last person for coordination."""
+
+    # (offset just past the last person, the plural title that applies to its list)
+    chain: tuple[int, str | None] | None = None
+
+    def _words(
+        self, item: Item, title: Item | None = None, affiliation: Item | None = None
+    ) -> None:
+        if self._is_org(item):
+            self._org(item, affiliation)  # also 'director of the Central Affairs Commission'
+            return
+        if self._names_event(item.first, item.stop):
+            return  # 'General Framework Agreement': a rank needs a person after it
+        if self._is_place(item) and not (title and self._given_name(self.tokens[item.first])):
+            return  # 'Rixos President Hotel', but 'Gen. Mark Field' is a person
+        if title is not None and not self._name_after_title(self.tokens[item.first]):
+            title = None
+        groups = self._name_groups(item.first, item.stop, titled=title is not None)
+        if title is not None and groups and groups[0][0] == item.first:
+            self._person(groups.pop(0), title, affiliation)
+        elif affiliation is not None and groups and groups[0][0] == item.first:
+            self._untitled(groups.pop(0), code_of(affiliation))  # "Syria’s Bashar al-Assad"
+        for group in groups:
+            self._untitled(group)
+
+    @staticmethod
+    def _name_after_title(token: Token) -> bool:
+        """'King Harald V', not 'Martin Luther King Jr.'."""
+        return name_shaped(token) and token.text not in _NAME_SUFFIXES
+
+    def _name_groups(self, first: int, stop: int, *, titled: bool) -> list[tuple[int, int]]:
+        groups: list[tuple[int, int]] = []
+        begin = None
+        for index in range(first, stop + 1):
+            token = self.tokens[index] if index < stop else None
+            particle = token is not None and token.folded in PARTICLES and begin is not None
+            if token is not None and (
+                particle or not self._is_stop(token) or self._surname(index, begin, titled)
+            ):
+                begin = index if begin is None else begin
+                continue
+            if begin is not None:
+                groups.append((begin, index))
+            begin = None
+            titled = False
+        return [g for g in groups if self.tokens[g[1] - 1].folded not in PARTICLES]
+
+    def _surname(self, index: int, begin: int | None, titled: bool) -> bool:
+        """A stop-looking word that ends a name after a title or a given name: 'Prime
+        Minister Theresa May', 'Jane West' (not 'President Xi Jinping Monday', 'May 3')."""
+        if begin is None or not 0 < index - begin <= _MAX_SURNAME_REACH:
+            return False
+        token = self.tokens[index]
+        if not token.capitalised or token.folded in self.words.not_surnames:
+            return False
+        if self.source[token.outer : token.outer + 2].strip()[:1].isdigit():
+            return False  # a date: 'May 3'
+        return titled or self.tokens[begin].text in self.words.given_names
+
+    def _pending_title(self, first: int, stop: int) -> None:
+        """A plural title with no name after it: the names listed next take it
+        ('the two defense ministers, Shoigu and Akar')."""
+        if self.tokens[stop - 1].folded in title_end().plurals:
+            self.chain = (self.tokens[stop - 1].outer, singular_title(self._text(first, stop)))
+
+    def _linked(self, first: int) -> tuple[bool, str | None]:
+        """Whether the name at token `first` is listed right after a person, and the plural
+        title that list carries."""
+        if self.chain is None:
+            return False, None
+        end, title = self.chain
+        linked = _COORDINATION.fullmatch(self.source, end, self.tokens[first].start) is not None
+        return linked, title if linked else None
+
+    def _person(self, group: tuple[int, int], title: Item, affiliation: Item | None) -> None:
+        first, stop = group
+        start = affiliation.first if affiliation else title.first
+        title_text = self._text(title.first, title.stop)
+        singular = singular_title(title_text)
+        self._emit(
+            ActorKind.person,
+            start,
+            stop,
+            self._text(first, stop),
+            title=singular,
+            country=code_of(affiliation),
+            titled=True,
+            evidence=True,
+        )
+        self._title_entities(title)
+        self.chain = (self.tokens[stop - 1].outer, singular if singular != title_text else None)
+
+    def _title_entities(self, title: Item) -> None:
+        """Organisations and countries named inside a title: 'Secretary-General of NATO'."""
+        first = next(
+            (i for i in range(title.first, title.stop) if self.tokens[i].folded in ("of", "to")),
+            None,
+        )
+        if first is None:
+            return
+        for index in range(first + 1, title.stop):
+            entry = self.words.phrases.get(self.tokens[index].text)
+            if entry is not None and entry.category in (Category.country, Category.org):
+                self._entity(Item(title.part, index, index + 1, entry))
+
+    def _untitled(self, group: tuple[int, int], country: str | None = None) -> None:
+        first, stop = group
+        if self._names_place(first, stop):
+            return
+        names = [t for t in self.tokens[first:stop] if t.folded not in PARTICLES]
+        if len(names) >= 2 and self._movement(first, stop):
+            self._emit(ActorKind.organization, first, stop, self._text(first, stop))
+            return
+        if len(names) >= 2 and not self.headline and all(map(name_shaped, names)):
+            if not self._is_located(first, stop) and not plural_noun(names[-1].text):
+                self._full_name(first, stop, country)
+            return
+        for index in range(first, stop):
+            token = self.tokens[index]
+            if acronym(token.text):
+                self._emit(ActorKind.organization, index, index + 1, token.text)
+            elif name_shaped(token) and token.folded not in PARTICLES:
+                self._single_name(index)
+
+    def _movement(self, first: int, stop: int) -> bool:
+        """'Jabhat al-Nusra', 'the militant group Jaish al-Adl', 'the Roe Network group'."""
+        words = self.words
+        if self.tokens[first].text in words.movement_prefixes:
+            return True
+        before = self.source[max(0, self.tokens[first].start - 20) : self.tokens[first].start]
+        after = self.source[self.tokens[stop - 1].outer : self.tokens[stop - 1].outer + 20]
+        previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
+        following = after.split()[:1] if after.startswith((" ", "\t")) else []
+        return any(word in words.group_markers for word in previous + following)
+
+    def _single_name(self, index: int) -> None:
+        if roman_numeral(self.tokens[index].text):
+            return  # a lone 'II' names nobody
+        _, title = self._linked(index)
+        text = self.tokens[index].text
+        if title is None:
+            self._emit(ActorKind.person, index, index + 1, text)
+            return
+        self._emit(ActorKind.person, index, index + 1, text, title=title, titled=True)
+        self.chain = (self.tokens[index].outer, title)
+
+    def _full_name(self, first: int, stop: int, country: str | None) -> None:
+        """An untitled full name, with whether the words around it show it is a person."""
+        linked, title = self._linked(first)
+        evidence = (
+            linked
+            or country is not None  # 'Syria’s Bashar al-Assad'
+            or self._given_name(self.tokens[first])
+            or shaped_like_a_person(self.tokens[first:stop])
+            or self._introduced(first, stop)
+        )
+        name = self._text(first, stop)
+        self._emit(
+            ActorKind.person,
+            first,
+            stop,
+            name,
+            title=title or None,
+            country=country,
+            titled=bool(title),
+            evidence=evidence,
+        )
+        if evidence:
+            self.chain = (self.tokens[stop - 1].outer, title)
+
+    def _given_name(self, token: Token) -> bool:
+        return token.text in self.words.given_names
+
+    def _introduced(self, first: int, stop: int) -> bool:
+        span = (self.tokens[first].start, self.tokens[stop - 1].outer)
+        return introduced_as_person(self.source, span, title_end().words)

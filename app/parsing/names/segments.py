@@ -1,0 +1,151 @@
+"""Cutting a capitalised run into known phrases, office titles and leftover words."""
+
+from __future__ import annotations
+
+from enum import Enum
+from functools import cache, partial
+from operator import attrgetter
+from typing import NamedTuple
+
+from app.parsing.lexicon.words import Category, Entry, Lexicon, lexicon
+from app.parsing.names.runs import TitleEnd
+from app.parsing.names.titles import complement_start, name_start
+from app.parsing.names.tokens import Token
+
+
+class Part(Enum):
+    """What a piece of a run is."""
+
+    entry = "entry"
+    title = "title"
+    words = "words"
+
+
+class Item(NamedTuple):
+    """A piece of a run: tokens `first` to `stop`, and its known phrase if any."""
+
+    part: Part
+    first: int
+    stop: int
+    entry: Entry | None = None
+
+
+# Builds an Item from a full tuple without the Python `__new__` that `Item(...)` runs.
+_new_item = partial(tuple.__new__, Item)
+
+
+@cache
+def title_end() -> TitleEnd:
+    """The office-title matcher built from the vocabulary."""
+    words = lexicon()
+    return TitleEnd(words.title_heads, words.title_modifiers)
+
+
+@cache
+def _first_words() -> dict[str, int]:
+    """First word of each known phrase -> the most words a phrase starting with it has."""
+    longest: dict[str, int] = {}
+    for phrase in lexicon().phrases:
+        words = phrase.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
+def _match_phrase(words: Lexicon, tokens: list[Token], first: int, stop: int) -> Item | None:
+    longest = _first_words().get(tokens[first].text, 0)
+    if not longest:
+        plural = tokens[first].text[:-1] if tokens[first].text.endswith("s") else ""
+        entry = words.phrases.get(plural)
+        if entry is not None and entry.category is Category.demonym:
+            return Item(Part.entry, first, first + 1, entry)
+        return None
+    for length in range(min(longest, stop - first), 0, -1):
+        if any(token.possessive for token in tokens[first : first + length - 1]):
+            continue
+        entry = words.phrases.get(" ".join(t.text for t in tokens[first : first + length]))
+        if entry is not None:
+            return Item(Part.entry, first, first + length, entry)
+    return None
+
+
+_CACHE_LIMIT = 8192
+_words_of = attrgetter("text", "possessive")  # a run's cache key, without a Python loop
+_segment_cache: dict[tuple[tuple[str, bool], ...], list[Item]] = {}
+
+
+def segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
+    """Longest known phrase first, then an office title, else a word (words group).
+
+    Cut only depends on the words and their possessive marks, and the same runs ('Moscow',
+    'President Trump') recur across briefs, so cuts are cached by words (bounded).
+    """
+    if stop == first + 1:  # most runs: one word, and a key built without `map`
+        key: tuple[tuple[str, bool], ...] = ((tokens[first].text, tokens[first].possessive),)
+    else:
+        key = tuple(map(_words_of, tokens[first:stop]))
+    relative = _segment_cache.get(key)
+    if relative is None:
+        relative = [
+            item._replace(first=item.first - first, stop=item.stop - first)
+            for item in _segment(tokens, first, stop)
+        ]
+        if len(_segment_cache) >= _CACHE_LIMIT:
+            _segment_cache.clear()
+        _segment_cache[key] = relative
+    if not first:
+        return list(relative)
+    new = _new_item  # `NamedTuple._replace` and even `Item(...)` cost more, per run read
+    if len(relative) == 1:  # most runs: no list comprehension (a function call in 3.11)
+        part, lo, hi, entry = relative[0]
+        return [new((part, lo + first, hi + first, entry))]
+    return [new((part, lo + first, hi + first, entry)) for part, lo, hi, entry in relative]
+
+
+def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
+    words = lexicon()
+    items: list[Item] = []
+    index = first
+    while index < stop:
+        item = _match_phrase(words, tokens, first=index, stop=stop)
+        if item is None:
+            title_stop = title_end()(tokens, index, stop=stop)
+            item = Item(Part.title, index, title_stop) if title_stop else None
+        if item is None or (item.entry and item.entry.category is Category.title):
+            item = item and Item(Part.title, item.first, item.stop)
+        if item is None:
+            previous = items[-1] if items else None
+            if previous and previous.part is Part.words and not tokens[index - 1].possessive:
+                items[-1] = Item(Part.words, previous.first, index + 1)
+            else:
+                items.append(Item(Part.words, index, index + 1))
+            index += 1
+            continue
+        items.append(item)
+        index = item.stop
+    return _extend_title(words, tokens, items, stop)
+
+
+def _extend_title(words: Lexicon, tokens: list[Token], items: list[Item], stop: int) -> list[Item]:
+    """The first title followed by 'of'/'for'/'to' and a complement ending in a name takes
+    the complement: 'Secretary-General' + 'of NATO' + 'Jens Stoltenberg'."""
+    for position, item in enumerate(items):
+        if item.part is not Part.title:
+            continue
+        first = complement_start(tokens, item.stop, stop)
+        if first is None:
+            continue
+        known = frozenset(
+            index
+            for other in items[position + 1 :]
+            if other.part is Part.entry
+            for index in range(other.first, other.stop)
+        )
+        begin = name_start(words, tokens, first, stop, known)
+        if begin is None:
+            return items
+        return [
+            *items[:position],
+            Item(Part.title, item.first, begin),
+            Item(Part.words, begin, stop),
+        ]
+    return items

@@ -1,0 +1,85 @@
+"""What a capitalised word or group looks like: a name, an acronym, a Roman numeral; and
+the evidence next to a group that it names a person ('Jane Roe said', 'Jane Roe, the
+envoy,'). See docs/parsing.md, "Actors"."""
+
+from __future__ import annotations
+
+import re
+
+from app.parsing.lexicon.files import load_data
+from app.parsing.names.scanning import trie
+from app.parsing.names.tokens import PARTICLES, Token
+
+# Shared with `speech.py`: the verbs that make a sentence reported speech, as a regex
+# alternation factored by prefix, which `re` tries faster than 'said|says|...'.
+_SPEECH = load_data("speech.json")
+_NAMES = load_data("names.json")
+SPEECH_VERBS = trie(frozenset(_SPEECH["verbs"]))
+# Auxiliaries and adverbs allowed between a speaker and the verb ('has also said').
+FILLER = rf"(?:(?:{trie(frozenset(_SPEECH['auxiliaries']))}|\w+ly)\s+)*"
+_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+# After a name: a speech verb, or an appositive that describes a person.
+_INTRODUCED = re.compile(
+    rf"(?:’s|'s)?,?[ \t]+{FILLER}(?:{SPEECH_VERBS})\b"
+    rf"|,[ \t]+(?:{trie(frozenset(_NAMES['appositive_openers']))}|[^\W\d_][\w.]*(?:’s|'s))\s"
+)
+_APPOSITIVE_WORD = re.compile(r",[ \t]+([a-z][\w\-]*)")
+# Before a name: 'the ambassador, Jane Roe', 'his sister Jane Roe', 'counterpart Jane Roe'.
+_WORD_BEFORE = re.compile(r"([a-z][\w\-]*),?[ \t]+$")
+_AGENT_BEFORE = re.compile(rf"\b(?:{trie(frozenset(_NAMES['agent_verbs']))})[ \t]+by[ \t]+$")
+# 'by Jane Roe for the PLO': signing or acting for an organisation.
+_ACTING_FOR = re.compile(r"[ \t]+(?:for|on[ \t]+behalf[ \t]+of)[ \t]+(?:the[ \t]+\w|[A-Z])")
+_BY_BEFORE = re.compile(r"\bby[ \t]+$")
+# Kinship, role and descriptor nouns: 'his sister Jane Roe', 'former spy Jane Roe'.
+_PERSON_NOUNS = frozenset(_NAMES["person_nouns"])
+# 'Jae-in', 'Geun-hye': a hyphenated given name with a lowercase second part.
+_HYPHENATED_GIVEN = re.compile(r"[^\W\d_][a-z]{0,5}-[a-z]{1,5}")
+
+
+def roman_numeral(text: str) -> bool:
+    """'II', 'XIV' (two or more letters: a lone 'I' or 'V' is a word or an initial)."""
+    return text[:1] in "IVX" and _ROMAN.fullmatch(text) is not None  # most words: no regex
+
+
+def name_shaped(token: Token) -> bool:
+    """A word that can be part of a person's name."""
+    text = token.text
+    if not token.capitalised:
+        return False
+    return any(map(str.islower, text)) or len(text) <= 2 or text.endswith(".")
+
+
+def acronym(text: str) -> bool:
+    """'IAEA', 'SNSC': an all-caps word naming an organisation (not 'II')."""
+    return 2 <= len(text) <= 6 and text.isupper() and text.isalpha() and not roman_numeral(text)
+
+
+def shaped_like_a_person(tokens: list[Token]) -> bool:
+    """Names with particles, Arabic article prefixes or hyphenated given names rarely name
+    anything but a person: 'Lula da Silva', 'Bashar al-Assad', 'Moon Jae-in'."""
+    if any(t.folded in PARTICLES for t in tokens[1:-1]):
+        return True
+    if any(not t.text[0].isupper() for t in tokens[1:]):
+        return True  # 'al-Assad': capitalised by its prefix, see `tokens.tokenize`
+    return any(_HYPHENATED_GIVEN.fullmatch(t.text) for t in tokens)
+
+
+def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[str]) -> bool:
+    """True when the words around a name say it is a person: a speech verb after it
+    ('Jane Roe said'), an appositive ('Jane Roe, the envoy,', 'Jane Roe, who ...', 'Jane
+    Roe, adviser to ...', 'the ambassador, Jane Roe'), a kinship or role noun before it
+    ('his sister Jane Roe', 'led by Jane Roe')."""
+    start, end = span
+    limit = min(len(source), end + 80)
+    if _INTRODUCED.match(source, end, limit):
+        return True
+    word = _APPOSITIVE_WORD.match(source, end, limit)
+    if word is not None and word.group(1) in titles:
+        return True
+    before = _WORD_BEFORE.search(source, max(0, start - 30), start)
+    if before is not None and (before[1] in titles or before[1] in _PERSON_NOUNS):
+        return True
+    if _AGENT_BEFORE.search(source, max(0, start - 30), start) is not None:
+        return True
+    acting = _BY_BEFORE.search(source, max(0, start - 4), start) is not None
+    return acting and _ACTING_FOR.match(source, end, limit) is not None
