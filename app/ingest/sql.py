@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import JSON, Date, DateTime, Dialect, Integer, Table
+from sqlalchemy import Dialect, String, Table, TypeDecorator
 from sqlmodel import SQLModel
 
 from app.ingest.row_types import ROW_TYPES
@@ -141,12 +141,16 @@ def _converters(dialect: Dialect, table: Table, columns: Sequence[str]) -> tuple
     return tuple(found)
 
 
-def _array_type(table: Table, column: str) -> str:
-    # Lengthless types: an explicit cast to varchar(n) would truncate; the assignment to
-    # the column still checks the length, as a plain INSERT does.
+def _array_type(dialect: Dialect, table: Table, column: str) -> str:
+    """The PostgreSQL array type `unnest` reads a column's values as, from its own type."""
     column_type = table.c[column].type
-    kinds = ((Integer, "integer"), (DateTime, "timestamptz"), (Date, "date"), (JSON, "json"))
-    return next((name for kind, name in kinds if isinstance(column_type, kind)), "text") + "[]"
+    if isinstance(column_type, TypeDecorator):  # SQLModel's AutoString: a String
+        column_type = column_type.impl_instance
+    # Lengthless: an explicit cast to varchar(n) would truncate; the assignment to the
+    # column still checks the length, as a plain INSERT does.
+    if isinstance(column_type, String):
+        return "text[]"
+    return f"{column_type.compile(dialect=dialect)}[]"
 
 
 def insert_for(
@@ -161,7 +165,7 @@ def insert_for(
     converters = _converters(dialect, table, columns)
     into = f"INSERT INTO {table.name} ({', '.join(columns)})"
     if dialect.name == "postgresql" and not returning_id:
-        arrays = ", ".join(f"%s::{_array_type(table, column)}" for column in columns)
+        arrays = ", ".join(f"%s::{_array_type(dialect, table, column)}" for column in columns)
         return Insert(f"{into} SELECT * FROM unnest({arrays})", converters, columnar=True)
     sql = f"{into} VALUES ({', '.join('?' * len(columns))})"
     return Insert(styled(sql + (" RETURNING id" if returning_id else ""), dialect.paramstyle),
