@@ -9,7 +9,7 @@ cheaply than pydantic models.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 from app.ingest.row_types import (
     ActorRow,
@@ -20,7 +20,14 @@ from app.ingest.row_types import (
     SectionRow,
     StatementRow,
 )
-from app.parsing.models import ParsedActor, ParsedBrief, ParsedStatement
+from app.parsing.models import (
+    ParsedActor,
+    ParsedBrief,
+    ParsedClaim,
+    ParsedEvent,
+    ParsedStatement,
+    Span,
+)
 from app.vocabulary import ActorKind, fold, slugify
 
 # Lookup keys: ("country", code), (kind, folded name) and ("alias", kind, folded alias).
@@ -115,38 +122,41 @@ def _brief_row(parsed: ParsedBrief, sha256: str) -> BriefRow:
     )
 
 
-def _event_rows(parsed: ParsedBrief) -> tuple[EventRow, ...]:
-    return tuple(
-        EventRow(
-            id=PENDING,
-            brief_id=PENDING,
-            position=i,
-            title=e.title,
-            occurred_on=e.occurred_on,
-            location=e.location,
-            search_text=fold(f"{e.title} {e.location or ''}"),
-            span_start=e.span[0],
-            span_end=e.span[1],
-        )
-        for i, e in enumerate(parsed.events)
+class _Placed(TypedDict):
+    """What every extracted row (events, claims, ...) holds beside its own values."""
+
+    id: int
+    brief_id: int
+    position: int
+    span_start: int
+    span_end: int
+
+
+def _placed(position: int, span: Span) -> _Placed:
+    """Where a row stands in its brief; its id and brief_id are the writer's to fill in."""
+    return _Placed(
+        id=PENDING, brief_id=PENDING, position=position, span_start=span[0], span_end=span[1]
     )
 
 
-def _claim_rows(parsed: ParsedBrief) -> tuple[ClaimRow, ...]:
-    return tuple(
-        ClaimRow(
-            id=PENDING,
-            brief_id=PENDING,
-            position=i,
-            status=c.status.value,
-            section=c.section,
-            text=c.text,
-            occurred_on=parsed.occurred_on,
-            search_text=fold(c.text),
-            span_start=c.span[0],
-            span_end=c.span[1],
-        )
-        for i, c in enumerate(parsed.claims)
+def _event_row(event: ParsedEvent, position: int) -> EventRow:
+    return EventRow(
+        **_placed(position, event.span),
+        title=event.title,
+        occurred_on=event.occurred_on,
+        location=event.location,
+        search_text=fold(f"{event.title} {event.location or ''}"),
+    )
+
+
+def _claim_row(claim: ParsedClaim, position: int, occurred_on: date | None) -> ClaimRow:
+    return ClaimRow(
+        **_placed(position, claim.span),
+        status=claim.status.value,
+        section=claim.section,
+        text=claim.text,
+        occurred_on=occurred_on,
+        search_text=fold(claim.text),
     )
 
 
@@ -154,47 +164,13 @@ def _statement_row(
     statement: ParsedStatement, position: int, occurred_on: date | None
 ) -> StatementRow:
     return StatementRow(
-        id=PENDING,
-        brief_id=PENDING,
-        position=position,
+        **_placed(position, statement.span),
         kind=statement.kind.value,
         text=statement.text,
-        speaker_id=None,
+        speaker_id=None,  # the writer's, from `speakers`
         speaker_role=statement.speaker_role,
         occurred_on=occurred_on,
         search_text=fold(statement.text),
-        span_start=statement.span[0],
-        span_end=statement.span[1],
-    )
-
-
-def _impact_rows(parsed: ParsedBrief) -> tuple[ImpactRow, ...]:
-    return tuple(
-        ImpactRow(
-            id=PENDING,
-            brief_id=PENDING,
-            position=i,
-            label=m.label,
-            text=m.text,
-            span_start=m.span[0],
-            span_end=m.span[1],
-        )
-        for i, m in enumerate(parsed.impacts)
-    )
-
-
-def _section_rows(parsed: ParsedBrief) -> tuple[SectionRow, ...]:
-    return tuple(
-        SectionRow(
-            id=PENDING,
-            brief_id=PENDING,
-            position=i,
-            name=s.name,
-            kind=s.kind.value,
-            span_start=s.span[0],
-            span_end=s.span[1],
-        )
-        for i, s in enumerate(parsed.sections)
     )
 
 
@@ -204,13 +180,19 @@ def prepare_brief(parsed: ParsedBrief, sha256: str) -> PreparedBrief:
     return PreparedBrief(
         brief=_brief_row(parsed, sha256),
         actors=tuple(prepare_actor(actor) for actor in parsed.actors),
-        events=_event_rows(parsed),
+        events=tuple(_event_row(e, i) for i, e in enumerate(parsed.events)),
         participants=tuple(tuple(e.participants) for e in parsed.events),
-        claims=_claim_rows(parsed),
+        claims=tuple(_claim_row(c, i, on) for i, c in enumerate(parsed.claims)),
         claim_actors=tuple(tuple(c.actors) for c in parsed.claims),
         statements=tuple(_statement_row(s, i, on) for i, s in enumerate(parsed.statements)),
         speakers=tuple(s.speaker for s in parsed.statements),
         statement_actors=tuple(tuple(s.actors) for s in parsed.statements),
-        impacts=_impact_rows(parsed),
-        sections=_section_rows(parsed),
+        impacts=tuple(
+            ImpactRow(**_placed(i, m.span), label=m.label, text=m.text)
+            for i, m in enumerate(parsed.impacts)
+        ),
+        sections=tuple(
+            SectionRow(**_placed(i, s.span), name=s.name, kind=s.kind.value)
+            for i, s in enumerate(parsed.sections)
+        ),
     )
