@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from app.ingest import sql
 from app.ingest.driver import DriverCursor
+from app.ingest.row_types import ActorAliasRow
 from app.ingest.rows import LookupKey, PreparedActor
 from app.storage.tables import utcnow
 
@@ -35,7 +36,7 @@ def _free_slug(db: DriverCursor, base: str) -> str:
 
 
 def _create(db: DriverCursor, actor: PreparedActor) -> int:
-    row = (_free_slug(db, actor.slug), *actor.row, utcnow())
+    row = actor.row._replace(slug=_free_slug(db, actor.row.slug), created_at=utcnow())
     return db.insert_one(db.statements.actor, row)
 
 
@@ -89,10 +90,14 @@ class ActorResolver:
 
     def _record_aliases(self, db: DriverCursor, actor_id: int, actor: PreparedActor) -> None:
         known = self._aliases_of(db, actor_id)
-        new = [(actor_id, alias, folded) for folded, alias in actor.aliases if folded not in known]
+        new = [
+            ActorAliasRow(actor_id=actor_id, alias=alias, normalized=folded)
+            for folded, alias in actor.aliases
+            if folded not in known
+        ]
         if new:
             db.insert(db.statements.alias, new)
-            known.update(row[2] for row in new)
+            known.update(row.normalized for row in new)
 
     def resolve(self, db: DriverCursor, actors: Iterable[PreparedActor]) -> dict[str, int]:
         """Map each actor's key to a stored actor id, creating actors as needed."""

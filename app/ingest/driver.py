@@ -15,8 +15,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from app.ingest.rows import Row
-from app.ingest.sql import Insert, Statements, statements_for, styled
+from app.ingest.sql import Insert, Row, Statements, statements_for, styled
 
 # New ids for one table's rows, ascending.
 Ids = range | list[int]

@@ -2,53 +2,73 @@
 
 This runs in the parser processes, ahead of the single writer: everything that needs no
 database (folding text for search, actor lookup keys, slugs, column values) is done there,
-and plain tuples cross the process boundary far more cheaply than pydantic models.
+and plain tuples (typed rows, `app.ingest.row_types`) cross the process boundary far more
+cheaply than pydantic models.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, NamedTuple
+from datetime import UTC, date, datetime
+from typing import NamedTuple, TypedDict
 
-from app.parsing.models import ParsedActor, ParsedBrief, ParsedStatement
+from app.ingest.row_types import (
+    ActorRow,
+    BriefRow,
+    ClaimRow,
+    EventRow,
+    ImpactRow,
+    SectionRow,
+    StatementRow,
+)
+from app.parsing.models import (
+    ParsedActor,
+    ParsedBrief,
+    ParsedClaim,
+    ParsedEvent,
+    ParsedStatement,
+    Span,
+)
 from app.vocabulary import ActorKind, fold, slugify
 
 # Lookup keys: ("country", code), (kind, folded name) and ("alias", kind, folded alias).
 LookupKey = tuple[str, ...]
-# One row's values, in the column order of its table's insert (see `app.ingest.sql`).
-Row = tuple[Any, ...]
 # The actor keys one row mentions (claim actors, event participants, ...).
 Mentions = tuple[str, ...]
+# What a prepared row holds until the writer fills the value in by keyword (`_replace`): the
+# ids it reserves, the brief's id and name, the parser version, resolved actors, the time.
+PENDING = 0
+PENDING_TEXT = ""
+PENDING_AT = datetime.min.replace(tzinfo=UTC)
 
 
 class PreparedActor(NamedTuple):
     key: str
     lookup_keys: tuple[LookupKey, ...]
-    slug: str
-    # name, normalized_name, kind, title, country: the `actors` row but slug and created_at.
-    row: Row
+    # Its slug the one its name gives, which the writer may change to a free one.
+    row: ActorRow
     # (folded, as written) for the name and every alias, first spelling of each folded form.
     aliases: tuple[tuple[str, str], ...]
 
 
 class PreparedBrief(NamedTuple):
-    """One brief's rows; ids, `brief_id` and actor ids are the writer's to fill in."""
+    """One brief's rows; what the writer fills in holds a PENDING value."""
 
-    source: str
-    sha256: str
-    # title, lead, bottom_line, context, occurred_on, location, search_text
-    fields: Row
+    brief: BriefRow
     actors: tuple[PreparedActor, ...]
-    events: tuple[Row, ...]
+    events: tuple[EventRow, ...]
     participants: tuple[Mentions, ...]
-    claims: tuple[Row, ...]
+    claims: tuple[ClaimRow, ...]
     claim_actors: tuple[Mentions, ...]
-    # Without speaker_id, which is resolved from `speakers` (actor keys) by the writer.
-    statements: tuple[Row, ...]
+    # speaker_id is resolved from `speakers` (actor keys) by the writer.
+    statements: tuple[StatementRow, ...]
     speakers: tuple[str | None, ...]
     statement_actors: tuple[Mentions, ...]
-    impacts: tuple[Row, ...]
-    sections: tuple[Row, ...]
+    impacts: tuple[ImpactRow, ...]
+    sections: tuple[SectionRow, ...]
+
+    @property
+    def sha256(self) -> str:
+        return self.brief.sha256
 
 
 def _is_full_name(folded: str) -> bool:
@@ -72,43 +92,107 @@ def _spellings(actor: ParsedActor) -> tuple[tuple[str, str], ...]:
 
 
 def prepare_actor(actor: ParsedActor) -> PreparedActor:
-    country = actor.country.upper() if actor.country else None
-    row = (actor.name, fold(actor.name), actor.kind.value, actor.title, country)
-    return PreparedActor(
-        actor.key, _lookup_keys(actor), slugify(actor.name), row, _spellings(actor)
+    row = ActorRow(
+        slug=slugify(actor.name),
+        name=actor.name,
+        normalized_name=fold(actor.name),
+        kind=actor.kind.value,
+        title=actor.title,
+        country=actor.country.upper() if actor.country else None,
+        created_at=PENDING_AT,
+    )
+    return PreparedActor(actor.key, _lookup_keys(actor), row, _spellings(actor))
+
+
+def _brief_row(parsed: ParsedBrief, sha256: str) -> BriefRow:
+    return BriefRow(
+        source_name=PENDING_TEXT,
+        sha256=sha256,
+        source_text=parsed.source,
+        title=parsed.title,
+        lead=parsed.lead,
+        bottom_line=parsed.bottom_line,
+        context=list(parsed.context),
+        occurred_on=parsed.occurred_on,
+        location=parsed.location,
+        parser_version=PENDING_TEXT,
+        search_text=fold(parsed.source),
+        ingested_at=PENDING_AT,
+        updated_at=PENDING_AT,
     )
 
 
-def _statement_row(statement: ParsedStatement, position: int, occurred_on: date | None) -> Row:
-    return (position, statement.kind.value, statement.text, statement.speaker_role,
-            occurred_on, fold(statement.text), *statement.span)  # fmt: skip
+class _Placed(TypedDict):
+    """What every extracted row (events, claims, ...) holds beside its own values."""
+
+    id: int
+    brief_id: int
+    position: int
+    span_start: int
+    span_end: int
+
+
+def _placed(position: int, span: Span) -> _Placed:
+    """Where a row stands in its brief; its id and brief_id are the writer's to fill in."""
+    return _Placed(
+        id=PENDING, brief_id=PENDING, position=position, span_start=span[0], span_end=span[1]
+    )
+
+
+def _event_row(event: ParsedEvent, position: int) -> EventRow:
+    return EventRow(
+        **_placed(position, event.span),
+        title=event.title,
+        occurred_on=event.occurred_on,
+        location=event.location,
+        search_text=fold(f"{event.title} {event.location or ''}"),
+    )
+
+
+def _claim_row(claim: ParsedClaim, position: int, occurred_on: date | None) -> ClaimRow:
+    return ClaimRow(
+        **_placed(position, claim.span),
+        status=claim.status.value,
+        section=claim.section,
+        text=claim.text,
+        occurred_on=occurred_on,
+        search_text=fold(claim.text),
+    )
+
+
+def _statement_row(
+    statement: ParsedStatement, position: int, occurred_on: date | None
+) -> StatementRow:
+    return StatementRow(
+        **_placed(position, statement.span),
+        kind=statement.kind.value,
+        text=statement.text,
+        speaker_id=None,  # the writer's, from `speakers`
+        speaker_role=statement.speaker_role,
+        occurred_on=occurred_on,
+        search_text=fold(statement.text),
+    )
 
 
 def prepare_brief(parsed: ParsedBrief, sha256: str) -> PreparedBrief:
     """The rows of `parsed`, whose normalised source hashes to `sha256`."""
     on = parsed.occurred_on
-    fields = (parsed.title, parsed.lead, parsed.bottom_line, list(parsed.context), on,
-              parsed.location, fold(parsed.source))  # fmt: skip
-    events = tuple(
-        (i, e.title, e.occurred_on, e.location, fold(f"{e.title} {e.location or ''}"), *e.span)
-        for i, e in enumerate(parsed.events)
-    )
-    claims = tuple(
-        (i, c.status.value, c.section, c.text, on, fold(c.text), *c.span)
-        for i, c in enumerate(parsed.claims)
-    )
     return PreparedBrief(
-        source=parsed.source,
-        sha256=sha256,
-        fields=fields,
+        brief=_brief_row(parsed, sha256),
         actors=tuple(prepare_actor(actor) for actor in parsed.actors),
-        events=events,
+        events=tuple(_event_row(e, i) for i, e in enumerate(parsed.events)),
         participants=tuple(tuple(e.participants) for e in parsed.events),
-        claims=claims,
+        claims=tuple(_claim_row(c, i, on) for i, c in enumerate(parsed.claims)),
         claim_actors=tuple(tuple(c.actors) for c in parsed.claims),
         statements=tuple(_statement_row(s, i, on) for i, s in enumerate(parsed.statements)),
         speakers=tuple(s.speaker for s in parsed.statements),
         statement_actors=tuple(tuple(s.actors) for s in parsed.statements),
-        impacts=tuple((i, m.label, m.text, *m.span) for i, m in enumerate(parsed.impacts)),
-        sections=tuple((i, s.name, s.kind.value, *s.span) for i, s in enumerate(parsed.sections)),
+        impacts=tuple(
+            ImpactRow(**_placed(i, m.span), label=m.label, text=m.text)
+            for i, m in enumerate(parsed.impacts)
+        ),
+        sections=tuple(
+            SectionRow(**_placed(i, s.span), name=s.name, kind=s.kind.value)
+            for i, s in enumerate(parsed.sections)
+        ),
     )

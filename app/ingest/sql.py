@@ -12,34 +12,34 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import JSON, Date, DateTime, Dialect, Integer
+from sqlalchemy import Dialect, String, Table, TypeDecorator
 from sqlmodel import SQLModel
 
-from app.ingest.rows import Row
+from app.ingest.row_types import ROW_TYPES
+from app.storage.tables import Brief
 
-# The brief's own columns, in the order of `PreparedBrief.fields` then the writer's own.
-BRIEF_FIELDS = ("title", "lead", "bottom_line", "context", "occurred_on", "location",
-                "search_text", "sha256", "source_text", "parser_version", "updated_at")  # fmt: skip
-# Per table, the columns of the rows `app.ingest.rows` builds, after what the writer adds.
-SPANS = ("span_start", "span_end")
-EVENTS = ("id", "brief_id", "position", "title", "occurred_on", "location", "search_text",
-          *SPANS)  # fmt: skip
-CLAIMS = ("id", "brief_id", "position", "status", "section", "text", "occurred_on",
-          "search_text", *SPANS)  # fmt: skip
-STATEMENTS = ("id", "brief_id", "position", "kind", "text", "speaker_role", "occurred_on",
-              "search_text", *SPANS, "speaker_id")  # fmt: skip
-IMPACTS = ("id", "brief_id", "position", "label", "text", *SPANS)
-SECTIONS = ("id", "brief_id", "position", "name", "kind", *SPANS)
-ACTORS = ("slug", "name", "normalized_name", "kind", "title", "country", "created_at")
+BRIEFS: Table = Brief.__table__  # type: ignore[attr-defined]
+
+# One row's values, in the order of its statement's placeholders.
+Row = tuple[Any, ...]
+
+# Tables of a brief's extracted rows: they point at `briefs` and hold a span of its source
+# (`brief_revisions` points at briefs too, but is its history, kept when the content changes).
+EXTRACTED = tuple(
+    table.name
+    for table in SQLModel.metadata.sorted_tables
+    if "span_start" in table.c and any(fk.references(BRIEFS) for fk in table.foreign_keys)
+)
 # Tables whose new ids the writer reserves up front: mentions (claim_actors, ...) need their
 # parents' ids, and ids it assigns itself follow the rows' order by construction.
-RESERVED = ("events", "claims", "statements", "impacts", "sections")
-# Tables of a brief's extracted rows, replaced whole when its content changes; mention
-# tables (claim_actors, ...) go with their parents by ON DELETE CASCADE.
-CHILD_TABLES = ("events", "statements", "claims", "impacts", "sections")
-DELETE_CHILDREN = tuple(f"DELETE FROM {table} WHERE brief_id = ?" for table in CHILD_TABLES)
+RESERVED = EXTRACTED
+# A brief's extracted rows are replaced whole when its content changes, dependents first;
+# mention tables (claim_actors, ...) go with their parents by ON DELETE CASCADE.
+DELETE_CHILDREN = tuple(f"DELETE FROM {table} WHERE brief_id = ?" for table in EXTRACTED[::-1])
+# What an update of a brief keeps: the name it is stored under and when it first was.
+BRIEF_KEPT = ("source_name", "ingested_at")
 
 ACTOR_BY_COUNTRY = "SELECT id FROM actors WHERE kind = ? AND country = ? ORDER BY id LIMIT 1"
 ACTOR_BY_NAME = "SELECT id FROM actors WHERE kind = ? AND normalized_name = ? ORDER BY id LIMIT 1"
@@ -96,11 +96,23 @@ class Insert:
 
 
 @dataclass(frozen=True)
+class Update:
+    """An UPDATE of one row by its id, setting the columns of a row type but some kept."""
+
+    statement: Insert
+    # The positions, in the row type, of the values it sets.
+    picks: tuple[int, ...]
+
+    def parameters(self, row: Row, row_id: int) -> Row:
+        return (*[row[index] for index in self.picks], row_id)
+
+
+@dataclass(frozen=True)
 class Statements:
     """The writer's statements for one dialect."""
 
     brief: Insert
-    brief_update: Insert
+    brief_update: Update
     revision: Insert
     actor: Insert
     alias: Insert
@@ -114,46 +126,61 @@ class Statements:
     brief_reserving_ids: str | None
 
 
-def _converters(dialect: Dialect, table: str, columns: Sequence[str]) -> tuple[Any, ...]:
+def _columns(table: Table, row_type: type[NamedTuple]) -> tuple[str, ...]:
+    """The row type's fields, each a column of `table`."""
+    if unknown := [name for name in row_type._fields if name not in table.c]:
+        raise LookupError(f"{row_type.__name__}: no column {unknown} in {table.name}")
+    return row_type._fields
+
+
+def _converters(dialect: Dialect, table: Table, columns: Sequence[str]) -> tuple[Any, ...]:
     found = []
     for index, name in enumerate(columns):
-        column_type = SQLModel.metadata.tables[table].c[name].type
-        if processor := column_type.dialect_impl(dialect).bind_processor(dialect):
+        if processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect):
             found.append((index, processor))
     return tuple(found)
 
 
-def _array_type(table: str, column: str) -> str:
-    # Lengthless types: an explicit cast to varchar(n) would truncate; the assignment to
-    # the column still checks the length, as a plain INSERT does.
-    column_type = SQLModel.metadata.tables[table].c[column].type
-    kinds = ((Integer, "integer"), (DateTime, "timestamptz"), (Date, "date"), (JSON, "json"))
-    return next((name for kind, name in kinds if isinstance(column_type, kind)), "text") + "[]"
+def _array_type(dialect: Dialect, table: Table, column: str) -> str:
+    """The PostgreSQL array type `unnest` reads a column's values as, from its own type."""
+    column_type = table.c[column].type
+    if isinstance(column_type, TypeDecorator):  # SQLModel's AutoString: a String
+        column_type = column_type.impl_instance
+    # Lengthless: an explicit cast to varchar(n) would truncate; the assignment to the
+    # column still checks the length, as a plain INSERT does.
+    if isinstance(column_type, String):
+        return "text[]"
+    return f"{column_type.compile(dialect=dialect)}[]"
 
 
-def _insert(dialect: Dialect, table: str, columns: Sequence[str]) -> Insert:
-    """An INSERT of any number of rows, columnar on PostgreSQL."""
+def insert_for(
+    dialect: Dialect, table: Table, row_type: type[NamedTuple], *, returning_id: bool = False
+) -> Insert:
+    """An INSERT into `table` of rows of `row_type`, whose fields name the columns.
+
+    Any number of rows, in one statement on PostgreSQL (columnar); or, `returning_id`, one
+    row, the statement giving its new id.
+    """
+    columns = _columns(table, row_type)
     converters = _converters(dialect, table, columns)
-    if dialect.name == "postgresql":
-        arrays = ", ".join(f"%s::{_array_type(table, column)}" for column in columns)
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM unnest({arrays})"
-        return Insert(sql, converters, columnar=True)
-    marks = ", ".join("?" * len(columns))
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
-    return Insert(styled(sql, dialect.paramstyle), converters)
+    into = f"INSERT INTO {table.name} ({', '.join(columns)})"
+    if dialect.name == "postgresql" and not returning_id:
+        arrays = ", ".join(f"%s::{_array_type(dialect, table, column)}" for column in columns)
+        return Insert(f"{into} SELECT * FROM unnest({arrays})", converters, columnar=True)
+    sql = f"{into} VALUES ({', '.join('?' * len(columns))})"
+    return Insert(styled(sql + (" RETURNING id" if returning_id else ""), dialect.paramstyle),
+                  converters)  # fmt: skip
 
 
-def _insert_returning_id(dialect: Dialect, table: str, columns: Sequence[str]) -> Insert:
-    marks = ", ".join("?" * len(columns))
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) RETURNING id"
-    return Insert(styled(sql, dialect.paramstyle), _converters(dialect, table, columns))
-
-
-def _update_brief(dialect: Dialect) -> Insert:
-    # The same conversions as an insert of BRIEF_FIELDS, then the id in the WHERE clause.
-    assignments = ", ".join(f"{name} = ?" for name in BRIEF_FIELDS)
-    sql = f"UPDATE briefs SET {assignments} WHERE id = ?"
-    return Insert(styled(sql, dialect.paramstyle), _converters(dialect, "briefs", BRIEF_FIELDS))
+def update_for(
+    dialect: Dialect, table: Table, row_type: type[NamedTuple], kept: Sequence[str]
+) -> Update:
+    """An UPDATE of one row of `table` by id, from a row of `row_type`, but the columns `kept`."""
+    columns = [name for name in _columns(table, row_type) if name not in kept]
+    assignments = ", ".join(f"{name} = ?" for name in columns)
+    sql = styled(f"UPDATE {table.name} SET {assignments} WHERE id = ?", dialect.paramstyle)
+    picks = tuple(row_type._fields.index(name) for name in columns)
+    return Update(Insert(sql, _converters(dialect, table, columns)), picks)
 
 
 def _id_draws() -> str:
@@ -181,28 +208,29 @@ def _insert_brief_reserving_ids(dialect: Dialect, brief: Insert) -> str | None:
     return f"WITH brief AS ({brief.sql}) SELECT (SELECT id FROM brief), {_id_draws()}"
 
 
+def _insert(dialect: Dialect, table: str, *, returning_id: bool = False) -> Insert:
+    """The INSERT of one table's rows, of its type in `ROW_TYPES`."""
+    return insert_for(
+        dialect, SQLModel.metadata.tables[table], ROW_TYPES[table], returning_id=returning_id
+    )
+
+
 @cache
 def statements_for(dialect: Dialect) -> Statements:
-    mentions = {
-        "event_participants": ("event_id", "actor_id"),
-        "claim_actors": ("claim_id", "actor_id"),
-        "statement_actors": ("statement_id", "actor_id"),
-    }
-    brief_columns = (*BRIEF_FIELDS, "source_name", "ingested_at")
-    revision_columns = ("brief_id", "sha256", "parser_version", "ingested_at")
-    brief = _insert_returning_id(dialect, "briefs", brief_columns)
+    mentions = ("event_participants", "claim_actors", "statement_actors")
+    brief = _insert(dialect, "briefs", returning_id=True)
     return Statements(
         brief=brief,
-        brief_update=_update_brief(dialect),
-        revision=_insert(dialect, "brief_revisions", revision_columns),
-        actor=_insert_returning_id(dialect, "actors", ACTORS),
-        alias=_insert(dialect, "actor_aliases", ("actor_id", "alias", "normalized")),
-        events=_insert(dialect, "events", EVENTS),
-        claims=_insert(dialect, "claims", CLAIMS),
-        statements=_insert(dialect, "statements", STATEMENTS),
-        impacts=_insert(dialect, "impacts", IMPACTS),
-        sections=_insert(dialect, "sections", SECTIONS),
-        mentions={t: _insert(dialect, t, columns) for t, columns in mentions.items()},
+        brief_update=update_for(dialect, BRIEFS, ROW_TYPES["briefs"], BRIEF_KEPT),
+        revision=_insert(dialect, "brief_revisions"),
+        actor=_insert(dialect, "actors", returning_id=True),
+        alias=_insert(dialect, "actor_aliases"),
+        events=_insert(dialect, "events"),
+        claims=_insert(dialect, "claims"),
+        statements=_insert(dialect, "statements"),
+        impacts=_insert(dialect, "impacts"),
+        sections=_insert(dialect, "sections"),
+        mentions={table: _insert(dialect, table) for table in mentions},
         reserve_ids=_reserve_ids(dialect),
         brief_reserving_ids=_insert_brief_reserving_ids(dialect, brief),
     )

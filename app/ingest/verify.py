@@ -7,31 +7,37 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, MetaData, text
+from sqlmodel import SQLModel
 
 from app.db import get_engine
 from app.errors import BriefError
 from app.parsing import parse_brief
-from app.storage import briefs as stored
+from app.storage import briefs as stored  # also puts the tables in SQLModel.metadata
 
-# (child table, its foreign key column, parent table)
-LINKS = (
-    ("claim_actors", "claim_id", "claims"),
-    ("claim_actors", "actor_id", "actors"),
-    ("statement_actors", "statement_id", "statements"),
-    ("statement_actors", "actor_id", "actors"),
-    ("event_participants", "event_id", "events"),
-    ("event_participants", "actor_id", "actors"),
-    ("actor_aliases", "actor_id", "actors"),
-    ("claims", "brief_id", "briefs"),
-    ("statements", "brief_id", "briefs"),
-    ("events", "brief_id", "briefs"),
-    ("impacts", "brief_id", "briefs"),
-    ("sections", "brief_id", "briefs"),
-    ("brief_revisions", "brief_id", "briefs"),
-)
-SPAN_TABLES = ("claims", "statements", "events", "impacts", "sections")
+
+class Link(NamedTuple):
+    """A foreign key: `child.column` holds the `key` of a `parent` row, or NULL."""
+
+    child: str
+    column: str
+    parent: str
+    key: str
+
+
+def links(metadata: MetaData = SQLModel.metadata) -> tuple[Link, ...]:
+    """Every foreign key the tables declare, parents before children."""
+    return tuple(
+        Link(table.name, fk.parent.name, fk.column.table.name, fk.column.name)
+        for table in metadata.sorted_tables
+        for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name)
+    )
+
+
+# Tables of rows extracted from a brief: each holds a span of its source.
+SPAN_TABLES = tuple(t.name for t in SQLModel.metadata.sorted_tables if "span_start" in t.c)
 
 
 @dataclass
@@ -45,10 +51,10 @@ class VerifyReport:
 
 
 def _orphans(connection: Connection) -> Iterator[str]:
-    for child, column, parent in LINKS:
+    for child, column, parent, key in links():
         query = (
-            f"SELECT count(*) FROM {child} c LEFT JOIN {parent} p ON p.id = c.{column} "
-            f"WHERE p.id IS NULL"
+            f"SELECT count(*) FROM {child} c LEFT JOIN {parent} p ON p.{key} = c.{column} "
+            f"WHERE c.{column} IS NOT NULL AND p.{key} IS NULL"
         )
         if n := connection.execute(text(query)).scalar_one():
             yield f"{n} row(s) of {child} point at a missing {parent} row"

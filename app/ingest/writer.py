@@ -6,18 +6,36 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol, Self, TypeVar
 
 from sqlmodel import Session
 
 from app.ingest import sql
 from app.ingest.actors import ActorResolver
 from app.ingest.driver import DriverCursor, Ids
-from app.ingest.rows import Mentions, PreparedBrief, Row, prepare_brief
+from app.ingest.row_types import (
+    BriefRevisionRow,
+    ClaimActorRow,
+    EventParticipantRow,
+    StatementActorRow,
+)
+from app.ingest.rows import Mentions, PreparedBrief, prepare_brief
 from app.parsing.models import ParsedBrief
 from app.storage.tables import utcnow
 
 # A brief stored under a given name: its id, sha256 and parser version.
 Stored = tuple[int, str, str]
+# Per RESERVED table, the ids reserved for the brief's rows.
+Reserved = dict[str, Ids]
+
+
+class _ExtractedRow(Protocol):
+    """A row of an extracted table (claims, ...): its id and brief_id are the writer's."""
+
+    def _replace(self, *, id: int = ..., brief_id: int = ...) -> Self: ...
+
+
+Extracted = TypeVar("Extracted", bound=_ExtractedRow)
 
 
 class Outcome(StrEnum):
@@ -51,9 +69,10 @@ def find_existing(
     return stored, same
 
 
-def _mention_rows(
+def _mentioned(
     parent_ids: Sequence[int], mentioned: Sequence[Mentions], actors: dict[str, int]
-) -> list[Row]:
+) -> list[tuple[int, int]]:
+    """(parent id, actor id) pairs, sorted: the rows of a mention table (claim_actors, ...)."""
     pairs = {
         (parent_id, actors[key])
         for parent_id, keys in zip(parent_ids, mentioned, strict=True)
@@ -63,39 +82,52 @@ def _mention_rows(
     return sorted(pairs)
 
 
-def _reserved_rows(brief: PreparedBrief) -> tuple[Sequence[Row], ...]:
-    """The brief's rows of each RESERVED table, in that order."""
-    return (brief.events, brief.claims, brief.statements, brief.impacts, brief.sections)
+def _counts(brief: PreparedBrief) -> list[int]:
+    """How many rows of each RESERVED table the brief has, in that order."""
+    rows: dict[str, Sequence[object]] = {
+        "events": brief.events,
+        "claims": brief.claims,
+        "statements": brief.statements,
+        "impacts": brief.impacts,
+        "sections": brief.sections,
+    }
+    return [len(rows[table]) for table in sql.RESERVED]
 
 
-def _with_ids(ids: Sequence[int], brief_id: int, rows: Sequence[Row]) -> list[Row]:
-    return [(row_id, brief_id, *row) for row_id, row in zip(ids, rows, strict=True)]
+def _with_ids(ids: Ids, brief_id: int, rows: Sequence[Extracted]) -> list[Extracted]:
+    return [row._replace(id=i, brief_id=brief_id) for i, row in zip(ids, rows, strict=True)]
+
+
+def _write_mentions(
+    db: DriverCursor, brief: PreparedBrief, actors: dict[str, int], ids: Reserved
+) -> None:
+    """The links from extracted rows to the actors they mention, once those rows are in."""
+    mentions = db.statements.mentions
+    pairs = _mentioned(ids["events"], brief.participants, actors)
+    participants = [EventParticipantRow(event_id=e, actor_id=a) for e, a in pairs]
+    db.insert(mentions["event_participants"], participants)
+    pairs = _mentioned(ids["claims"], brief.claim_actors, actors)
+    claim_actors = [ClaimActorRow(claim_id=c, actor_id=a) for c, a in pairs]
+    db.insert(mentions["claim_actors"], claim_actors)
+    pairs = _mentioned(ids["statements"], brief.statement_actors, actors)
+    statement_actors = [StatementActorRow(statement_id=s, actor_id=a) for s, a in pairs]
+    db.insert(mentions["statement_actors"], statement_actors)
 
 
 def _write_extracted(
-    db: DriverCursor,
-    brief_id: int,
-    brief: PreparedBrief,
-    actors: dict[str, int],
-    ids: Sequence[Ids],
+    db: DriverCursor, brief_id: int, brief: PreparedBrief, actors: dict[str, int], ids: Reserved
 ) -> None:
     """Every extracted row, with the ids reserved for it (see `DriverCursor.reserve_ids`)."""
-    event_ids, claim_ids, statement_ids, impact_ids, section_ids = ids
     statements = [
-        (*row, actors.get(speaker) if speaker else None)
-        for row, speaker in zip(brief.statements, brief.speakers, strict=True)
+        row._replace(id=i, brief_id=brief_id, speaker_id=actors.get(speaker) if speaker else None)
+        for i, row, speaker in zip(ids["statements"], brief.statements, brief.speakers, strict=True)
     ]
-    insert, mentions = db.insert, db.statements.mentions
-    insert(db.statements.events, _with_ids(event_ids, brief_id, brief.events))
-    insert(mentions["event_participants"], _mention_rows(event_ids, brief.participants, actors))
-    insert(db.statements.claims, _with_ids(claim_ids, brief_id, brief.claims))
-    insert(mentions["claim_actors"], _mention_rows(claim_ids, brief.claim_actors, actors))
-    insert(db.statements.statements, _with_ids(statement_ids, brief_id, statements))
-    insert(
-        mentions["statement_actors"], _mention_rows(statement_ids, brief.statement_actors, actors)
-    )
-    insert(db.statements.impacts, _with_ids(impact_ids, brief_id, brief.impacts))
-    insert(db.statements.sections, _with_ids(section_ids, brief_id, brief.sections))
+    db.insert(db.statements.events, _with_ids(ids["events"], brief_id, brief.events))
+    db.insert(db.statements.claims, _with_ids(ids["claims"], brief_id, brief.claims))
+    db.insert(db.statements.statements, statements)
+    db.insert(db.statements.impacts, _with_ids(ids["impacts"], brief_id, brief.impacts))
+    db.insert(db.statements.sections, _with_ids(ids["sections"], brief_id, brief.sections))
+    _write_mentions(db, brief, actors, ids)
 
 
 def write_brief(
@@ -108,24 +140,32 @@ def write_brief(
 ) -> StoredBrief:
     """Insert the brief, or replace the one `stored` under `source_name`; never commits."""
     now = utcnow()
-    fields = (*brief.fields, brief.sha256, brief.source, parser_version, now)
-    counts = [len(rows) for rows in _reserved_rows(brief)]
+    row = brief.brief._replace(
+        source_name=source_name, parser_version=parser_version, ingested_at=now, updated_at=now
+    )
+    counts = _counts(brief)
     if stored is None:
-        brief_id, ids = db.insert_brief((*fields, source_name, now), counts)
+        brief_id, ids = db.insert_brief(row, counts)
         outcome = Outcome.ingested
     else:
         brief_id, outcome = stored[0], Outcome.updated
         with db.batch():  # the ids are reserved after these writes, see `reserve_ids`
             for delete in sql.DELETE_CHILDREN:
                 db.run(delete, (brief_id,))
-            db.insert(db.statements.brief_update, [(*fields, brief_id)])
+            update = db.statements.brief_update
+            db.insert(update.statement, [update.parameters(row, brief_id)])
             ids = db.reserve_ids(counts)
     actors = resolver.resolve(db, brief.actors)
     with db.batch():  # nothing here reads a result: one round trip on PostgreSQL
         if stored is None or stored[1] != brief.sha256:
-            revision = (brief_id, brief.sha256, parser_version, utcnow())
+            revision = BriefRevisionRow(
+                brief_id=brief_id,
+                sha256=brief.sha256,
+                parser_version=parser_version,
+                ingested_at=utcnow(),
+            )
             db.insert(db.statements.revision, [revision])
-        _write_extracted(db, brief_id, brief, actors, ids)
+        _write_extracted(db, brief_id, brief, actors, dict(zip(sql.RESERVED, ids, strict=True)))
     return StoredBrief(outcome, brief_id)
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from app.db import get_engine, session_scope
 from app.ingest.driver import DriverCursor
 from app.ingest.job import ingest_sources
+from app.ingest.row_types import ActorAliasRow, ActorRow
 from app.ingest.sources import discover
 from app.ingest.verify import verify
 from app.parsing import parse_brief
@@ -80,8 +81,16 @@ def test_ids_reserved_after_the_newest_rows_were_deleted(database_url: str) -> N
     assert verify(database_url).problems == []
 
 
-def _actor(slug: str) -> tuple[object, ...]:
-    return (slug, "Jane Roe", "jane roe", "person", None, None, utcnow())
+def _actor(slug: str) -> ActorRow:
+    return ActorRow(
+        slug=slug,
+        name="Jane Roe",
+        normalized_name="jane roe",
+        kind="person",
+        title=None,
+        country=None,
+        created_at=utcnow(),
+    )
 
 
 def _store_a_duplicate(database_url: str, batched: bool) -> None:
@@ -90,7 +99,8 @@ def _store_a_duplicate(database_url: str, batched: bool) -> None:
         actor_id = db.insert_one(db.statements.actor, _actor("jane-roe"))
         if batched:
             with db.batch():
-                db.insert(db.statements.alias, [(actor_id, "Jane Roe", "jane roe")] * 2)
+                alias = ActorAliasRow(actor_id=actor_id, alias="Jane Roe", normalized="jane roe")
+                db.insert(db.statements.alias, [alias] * 2)
         else:
             db.insert_one(db.statements.actor, _actor("jane-roe"))
 
