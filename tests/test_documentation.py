@@ -47,3 +47,16 @@ def test_every_setting_is_documented(field: str) -> None:
 @pytest.mark.parametrize("command", _cli_commands())
 def test_every_command_is_documented(command: str) -> None:
     assert f"`chancery {command}" in README
+
+
+def _named_paths(document: str) -> list[str]:
+    """Files and folders of the repository a document names in backticks."""
+    named = re.findall(r"`((?:app|tests|migrations|seeds|bench)/[^`\s<>*]*)`", document)
+    return sorted({name.split("::")[0] for name in named})
+
+
+def test_architecture_names_only_paths_that_exist() -> None:
+    document = (PROJECT_ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    paths = _named_paths(document)
+    assert len(paths) > 20
+    assert [p for p in paths if not (PROJECT_ROOT / p).exists()] == []

@@ -23,7 +23,7 @@ from sqlmodel import SQLModel
 from app.api.main import create_app
 from app.config import get_settings
 from tests.api.corpus import seed
-from tests.api.test_openapi import SCHEMATHESIS_CONFIG, _run_operation
+from tests.api.openapi.test_document import SCHEMATHESIS_CONFIG, _run_operation
 from tests.live_server import live_server
 
 API_KEY = "live-key-0123456789abcdef"
