@@ -9,7 +9,7 @@ cheaply than pydantic models.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import NamedTuple, TypedDict
+from typing import Any, NamedTuple, TypedDict
 
 from app.ingest.row_types import (
     ActorRow,
@@ -69,6 +69,42 @@ class PreparedBrief(NamedTuple):
     @property
     def sha256(self) -> str:
         return self.brief.sha256
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as plain tuples, rebuilt into typed rows on arrival (`_from_plain`).
+
+        A tuple subclass is unpickled through its Python `__new__` and stays tracked by the
+        garbage collector, which plain tuples of plain values are not: a brief's rows
+        crossed from the parser process to the writer in 0.6 ms instead of 0.1.
+        """
+        actors = tuple((a.key, a.lookup_keys, tuple(a.row), a.aliases) for a in self.actors)
+        rows = {name: tuple(map(tuple, getattr(self, name))) for name in EXTRACTED_ROWS}
+        plain = {**self._asdict(), "brief": tuple(self.brief), "actors": actors, **rows}
+        return (_from_plain, tuple(plain.values()))
+
+
+# The fields of PreparedBrief that hold extracted rows, and the type of each row.
+EXTRACTED_ROWS: dict[str, type[tuple[Any, ...]]] = {
+    "events": EventRow,
+    "claims": ClaimRow,
+    "statements": StatementRow,
+    "impacts": ImpactRow,
+    "sections": SectionRow,
+}
+_typed = tuple.__new__  # a tuple's values as a row type, in C: no keyword binding
+
+
+def _from_plain(*values: Any) -> PreparedBrief:
+    """The PreparedBrief `PreparedBrief.__reduce__` took apart."""
+    fields = dict(zip(PreparedBrief._fields, values, strict=True))
+    fields["brief"] = _typed(BriefRow, fields["brief"])
+    fields["actors"] = tuple(
+        _typed(PreparedActor, (key, lookup_keys, _typed(ActorRow, row), aliases))
+        for key, lookup_keys, row, aliases in fields["actors"]
+    )
+    for name, row_type in EXTRACTED_ROWS.items():
+        fields[name] = tuple([_typed(row_type, row) for row in fields[name]])
+    return _typed(PreparedBrief, tuple(fields.values()))
 
 
 def _is_full_name(folded: str) -> bool:

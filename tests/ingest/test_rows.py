@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -12,7 +13,7 @@ from app.db import get_engine
 from app.ingest import sql
 from app.ingest.driver import DriverCursor
 from app.ingest.row_types import ROW_TYPES, ClaimRow
-from app.ingest.rows import PENDING, prepare_brief
+from app.ingest.rows import EXTRACTED_ROWS, PENDING, prepare_brief
 from app.ingest.writer import content_hash
 from app.parsing import parse_brief
 from tests.conftest import SEEDS
@@ -93,3 +94,25 @@ def test_prepared_rows_hold_the_parse_by_column_name() -> None:
         assert (row.id, row.brief_id) == (PENDING, PENDING)
     for row, statement in zip(prepared.statements, parsed.statements, strict=True):
         assert (row.text, row.kind, row.speaker_id) == (statement.text, statement.kind, None)
+
+
+def test_rows_cross_to_the_writer_as_plain_tuples_and_arrive_typed() -> None:
+    """Pickled (as between the parser processes and the writer) the rows are plain tuples,
+    which unpickle in C; what arrives is equal, and of the same row types."""
+    for path in sorted(SEEDS.iterdir()):
+        parsed = parse_brief(path.read_bytes())
+        prepared = prepare_brief(parsed, content_hash(parsed.source))
+        data = pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
+        assert b"ClaimRow" not in data
+        assert b"ActorRow" not in data
+        arrived = pickle.loads(data)
+        assert arrived == prepared
+        assert type(arrived) is type(prepared)
+        for name in (*EXTRACTED_ROWS, "brief", "actors"):
+            values = getattr(arrived, name)
+            expected = getattr(prepared, name)
+            items = zip(values, expected, strict=True) if name != "brief" else [(values, expected)]
+            assert all(type(a) is type(e) for a, e in items)
+        assert all(
+            type(a.row) is type(e.row) for a, e in zip(arrived.actors, prepared.actors, strict=True)
+        )
