@@ -1,0 +1,112 @@
+"""API CPU per request in process (raw ASGI calls, no socket, no load generator), which
+the other core's load does not move: many distinct list URLs with the cache off, or one
+URL's cache hits.
+
+    python -m bench.api_cpu DATABASE_URL [--requests 600] [--hits]
+
+DATABASE_URL: a database with briefs in it, e.g. `bench/out/scale/chancery-2000.db` after
+`python -m bench --quick`. Prints one JSON line: ms of CPU per request, overall and per
+resource (or µs per cache hit with `--hits`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import time
+from typing import Any
+
+from bench.scale import scenarios
+
+ACTORS = ("france", "united-states", "china", "russia", "germany", "ukraine", "iran", "india",
+          "japan", "turkey", "brazil", "united-kingdom", "")  # fmt: skip
+STATUSES = ("verified", "unconfirmed", "disputed", "reported", "")
+RESOURCES = ("claims", "statements", "briefs", "events", "actors")
+
+
+def distinct_urls(n: int, seed: int = 7) -> list[tuple[str, str]]:
+    """(resource, query string) pairs: random filters, as a dashboard's changing ones."""
+    rng = random.Random(seed)
+    urls = []
+    for _ in range(n):
+        resource = rng.choice(RESOURCES)
+        params = []
+        if resource != "actors":
+            if actor := rng.choice(ACTORS):
+                params.append(f"actor={actor}")
+            if rng.random() < 0.6:
+                year = rng.randint(2015, 2024)
+                params.append(f"date_from={year}-01-01&date_to={year + rng.randint(0, 3)}-12-31")
+            if rng.random() < 0.2:
+                params.append("q=" + rng.choice(("sanctions", "ceasefire", "talks", "grain")))
+        if resource == "claims" and (status := rng.choice(STATUSES)):
+            params.append(f"status={status}")
+        params.append(f"limit={rng.choice((10, 50, 100))}")
+        urls.append((resource, "&".join(params)))
+    return urls
+
+
+async def get(app: Any, path: str, query: str) -> int:
+    """One GET through the whole ASGI app; its status."""
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(),
+             "query_string": query.encode(), "root_path": "",
+             "headers": [(b"host", b"localhost")], "client": ("127.0.0.1", 1),
+             "server": ("127.0.0.1", 80)}  # fmt: skip
+    statuses: list[int] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            statuses.append(message["status"])
+
+    await app(scope, receive, send)
+    return statuses[0]
+
+
+async def measure(args: argparse.Namespace) -> dict[str, float]:
+    from app.api.main import create_app  # after the environment is set
+
+    app = create_app()
+    async with app.router.lifespan_context(app):
+        if args.hits:
+            path, query = scenarios.chancery_path("claims").split("?")
+            for _ in range(100):
+                await get(app, path, query)
+            started = time.process_time()
+            for _ in range(args.requests):
+                assert await get(app, path, query) == 200
+            return {"hit_us": round((time.process_time() - started) / args.requests * 1e6, 2)}
+        urls = distinct_urls(args.requests)
+        for resource, query in urls[:30]:  # imports, pools, prepared statements
+            await get(app, f"/v1/{resource}", query)
+        spent: dict[str, list[float]] = {}
+        for resource, query in urls:
+            started = time.process_time()
+            assert await get(app, f"/v1/{resource}", query) == 200, query
+            spent.setdefault(resource, []).append(time.process_time() - started)
+        every = [s for times in spent.values() for s in times]
+        result = {"all_ms": round(1000 * sum(every) / len(every), 3)}
+        return result | {r: round(1000 * sum(t) / len(t), 3) for r, t in sorted(spent.items())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("database_url")
+    parser.add_argument("--requests", type=int, default=None)
+    parser.add_argument("--hits", action="store_true", help="one URL, cache on")
+    args = parser.parse_args()
+    args.requests = args.requests or (20_000 if args.hits else 600)
+    os.environ["CHANCERY_DATABASE_URL"] = args.database_url
+    os.environ["CHANCERY_RESPONSE_CACHE_ENTRIES"] = "512" if args.hits else "0"
+    os.environ["CHANCERY_LOG_LEVEL"] = "WARNING"
+    print(json.dumps(asyncio.run(measure(args))))
+
+
+if __name__ == "__main__":
+    main()
