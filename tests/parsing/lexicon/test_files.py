@@ -19,7 +19,7 @@ BRIEFS = sorted(
     path
     for folder in (ROOT / "tests" / "parsing", ROOT / "seeds")
     for path in folder.rglob("*")
-    if path.suffix in (".txt", ".md")
+    if path.suffix in (".txt", ".md") and path.name != "README.md"  # a set's notes, not a brief
 )
 
 
