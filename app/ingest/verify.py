@@ -60,6 +60,19 @@ def _orphans(connection: Connection) -> Iterator[str]:
             yield f"{n} row(s) of {child} point at a missing {parent} row"
 
 
+# Resolution looks an actor up by kind and folded name first, so a second actor under the
+# same key means two writers raced, or a lookup was skipped: briefs then split between them.
+SHARED_NAMES = (
+    "SELECT kind, normalized_name, count(*) FROM actors "
+    "GROUP BY kind, normalized_name HAVING count(*) > 1 ORDER BY kind, normalized_name"
+)
+
+
+def _shared_names(connection: Connection) -> Iterator[str]:
+    for kind, name, n in connection.execute(text(SHARED_NAMES)):
+        yield f"{n} {kind} actors share the folded name {name!r}"
+
+
 def _bad_spans(connection: Connection, brief_id: int, source: str) -> Iterator[str]:
     for table in SPAN_TABLES:
         query = text(f"SELECT span_start, span_end FROM {table} WHERE brief_id = :b")
@@ -99,6 +112,7 @@ def verify(database_url: str | None = None) -> VerifyReport:
     report = VerifyReport()
     with get_engine(database_url).connect() as connection:
         report.problems.extend(_orphans(connection))
+        report.problems.extend(_shared_names(connection))
         for brief_id, name, source in list(stored.stored_sources(connection)):
             report.briefs += 1
             report.problems.extend(

@@ -50,3 +50,21 @@ def test_an_orphan_is_found_on_every_foreign_key(database_url: str) -> None:
 
     problems = verify(database_url).problems
     assert [p for p in problems if "point at a missing" in p] == expected
+
+
+def test_two_actors_under_one_folded_name_are_reported(database_url: str) -> None:
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        name, kind = connection.execute(
+            text("SELECT normalized_name, kind FROM actors WHERE kind = 'person' ORDER BY id")
+        ).first()
+        connection.execute(
+            text(
+                "INSERT INTO actors (slug, name, normalized_name, kind, created_at) "
+                "VALUES ('a-second-one', :name, :name, :kind, CURRENT_TIMESTAMP)"
+            ),
+            {"name": name, "kind": kind},
+        )
+    engine.dispose()
+    assert verify(database_url).problems == [f"2 person actors share the folded name {name!r}"]
