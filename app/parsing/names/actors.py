@@ -21,7 +21,10 @@ from app.vocabulary import ActorKind, slugify
 
 @lru_cache(maxsize=4096)
 def _name_words(name: str) -> tuple[str, ...]:
-    return tuple(slugify(w) for w in name.split() if w.casefold() not in PARTICLES)
+    """The words that identify a person's name: folded, particles left out, and hyphens read
+    as spaces, so `Kim Jong-un` and `Kim Jong Un` are one person's name."""
+    words = name.replace("-", " ").split()
+    return tuple(slugify(w) for w in words if w.casefold() not in PARTICLES)
 
 
 @dataclass(slots=True)

@@ -113,3 +113,13 @@ def test_keys_are_ascii_slugs() -> None:
     assert slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
     assert slugify("Mehmet Yılmaz") == "mehmet-yilmaz"
     assert slugify("U.S. Forces Korea") == "u-s-forces-korea"
+
+
+def test_names_that_differ_only_in_hyphens_are_one_person() -> None:
+    parsed = brief(
+        "Lead: On June 12, 2018 in Singapore, North Korean leader Kim Jong Un met envoys.",
+        "Key Takeaways",
+        "- Kim Jong-un said the talks were useful.",
+    )
+    assert people(parsed) == {"Kim Jong Un"}
+    assert "Kim Jong-un" in actor(parsed, "kim-jong-un").aliases
