@@ -83,15 +83,9 @@ def _mentioned(
 
 
 def _counts(brief: PreparedBrief) -> list[int]:
-    """How many rows of each RESERVED table the brief has, in that order."""
-    rows: dict[str, Sequence[object]] = {
-        "events": brief.events,
-        "claims": brief.claims,
-        "statements": brief.statements,
-        "impacts": brief.impacts,
-        "sections": brief.sections,
-    }
-    return [len(rows[table]) for table in sql.RESERVED]
+    """How many rows of each RESERVED table the brief has, in that order (PreparedBrief
+    holds each extracted table's rows under the table's name)."""
+    return [len(getattr(brief, table)) for table in sql.RESERVED]
 
 
 def _with_ids(ids: Ids, brief_id: int, rows: Sequence[Extracted]) -> list[Extracted]:

@@ -13,7 +13,7 @@ from app.db import get_engine
 from app.ingest import sql
 from app.ingest.driver import DriverCursor
 from app.ingest.row_types import ROW_TYPES, ClaimRow
-from app.ingest.rows import EXTRACTED_ROWS, PENDING, prepare_brief
+from app.ingest.rows import EXTRACTED_ROWS, PENDING, PreparedBrief, prepare_brief
 from app.ingest.writer import content_hash
 from app.parsing import parse_brief
 from tests.conftest import SEEDS
@@ -116,3 +116,9 @@ def test_rows_cross_to_the_writer_as_plain_tuples_and_arrive_typed() -> None:
         assert all(
             type(a.row) is type(e.row) for a, e in zip(arrived.actors, prepared.actors, strict=True)
         )
+
+
+def test_each_table_the_writer_reserves_ids_for_is_a_field_of_prepared_briefs() -> None:
+    """The writer counts a brief's rows per table by the table's name (`writer._counts`)."""
+    assert set(sql.RESERVED) == set(EXTRACTED_ROWS)
+    assert set(sql.RESERVED) <= set(PreparedBrief._fields)
