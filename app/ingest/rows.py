@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple, TypedDict
 
+from app.ingest import sql
 from app.ingest.row_types import (
+    ROW_TYPES,
     ActorRow,
     BriefRow,
     ClaimRow,
@@ -83,14 +85,9 @@ class PreparedBrief(NamedTuple):
         return (_from_plain, tuple(plain.values()))
 
 
-# The fields of PreparedBrief that hold extracted rows, and the type of each row.
-EXTRACTED_ROWS: dict[str, type[tuple[Any, ...]]] = {
-    "events": EventRow,
-    "claims": ClaimRow,
-    "statements": StatementRow,
-    "impacts": ImpactRow,
-    "sections": SectionRow,
-}
+# The fields of PreparedBrief that hold extracted rows, each named after its table (those
+# the writer reserves ids for), and the type of each row.
+EXTRACTED_ROWS: dict[str, type[tuple[Any, ...]]] = {t: ROW_TYPES[t] for t in sql.RESERVED}
 _typed = tuple.__new__  # a tuple's values as a row type, in C: no keyword binding
 
 
