@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from operator import itemgetter
 from typing import Any
@@ -29,6 +30,7 @@ from app.parsing.models import (
     ParsedClaim,
     ParsedEvent,
     ParsedImpact,
+    ParsedMention,
     ParsedSection,
     ParsedStatement,
 )
@@ -51,6 +53,7 @@ _CLAIMS = TypeAdapter(list[ParsedClaim])
 _STATEMENTS = TypeAdapter(list[ParsedStatement])
 _IMPACTS = TypeAdapter(list[ParsedImpact])
 _SECTIONS = TypeAdapter(list[ParsedSection])
+_MENTIONS = TypeAdapter(list[ParsedMention])
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^:.!?;]{0,38}):\s+(?=\S)")
 
 
@@ -166,7 +169,22 @@ class _Builder:
             sections=_SECTIONS.validate_python(
                 [{"name": s.name, "kind": s.kind, "span": s.span} for s in self.sections]
             ),
+            mentions=self._mentions(),
         )
+
+    def _mentions(self) -> list[ParsedMention]:
+        """Every resolved mention with its actor and the section it stands in."""
+        starts = [section.span[0] for section in self.sections]
+        names = [section.name for section in self.sections]
+        mentions = [
+            {
+                "actor": key,
+                "section": names[max(bisect_right(starts, mention.start) - 1, 0)],
+                "span": (mention.start, mention.end),
+            }
+            for mention, key in self.registry.keyed()
+        ]
+        return _MENTIONS.validate_python(mentions)
 
     def _first(self, kind: SectionKind) -> Section | None:
         return next((s for s in self.sections if s.kind is kind), None)

@@ -66,6 +66,12 @@ class ParsedImpact(_Frozen):
     span: Span
 
 
+class ParsedMention(_Frozen):
+    actor: str = Field(description="Actor key.")
+    section: str = Field(description="Name of the section the mention is in, as written.")
+    span: Span
+
+
 class ParsedSection(_Frozen):
     name: str = Field(description="Heading as written, without Markdown marks or colon.")
     kind: SectionKind
@@ -86,3 +92,7 @@ class ParsedBrief(_Frozen):
     impacts: list[ParsedImpact]
     context: list[str]
     sections: list[ParsedSection]
+    mentions: list[ParsedMention] = Field(
+        default_factory=list,
+        description="Every mention of an actor, in text order, in every part of the brief.",
+    )

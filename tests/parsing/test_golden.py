@@ -44,3 +44,18 @@ def test_golden_output_survives_validation(path: Path) -> None:
     parsed = parse_brief(path.read_bytes())
     validated = ParsedBrief.model_validate({**parsed.model_dump(), "source": parsed.source})
     assert validated == parsed
+
+
+@pytest.mark.parametrize("path", BRIEFS, ids=lambda p: p.name)
+def test_golden_mentions_slice_an_alias_of_their_actor(path: Path) -> None:
+    """Every mention's span slices the source at one of its actor's surface forms, in the
+    section it names, and every actor is mentioned at least once."""
+    parsed = parse_brief(path.read_bytes())
+    aliases = {actor.key: actor.aliases for actor in parsed.actors}
+    sections = {s.name: s.span for s in parsed.sections}
+    for mention in parsed.mentions:
+        start, end = mention.span
+        assert " ".join(parsed.source[start:end].split()) in aliases[mention.actor]
+        section_start, section_end = sections[mention.section]
+        assert section_start <= start < end <= section_end
+    assert {m.actor for m in parsed.mentions} == set(aliases)
