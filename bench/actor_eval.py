@@ -169,7 +169,10 @@ def score_across(set_dir: Path, score: Score) -> None:
         ingest_sources(discover(paths), database_url=url, workers=0)
         engine = get_engine(url)
         with engine.connect() as connection:
-            for a, b in variants.get("same_person", []):
+            # A group may list more than two spellings: each is checked against the first.
+            same = [(group[0], other) for group in variants.get("same_person", [])
+                    for other in group[1:]]  # fmt: skip
+            for a, b in same:
                 ids_a, ids_b = _actor_ids(connection, a), _actor_ids(connection, b)
                 ok = len(ids_a) == 1 and ids_a == ids_b
                 score.count("same person across briefs", ok, f"{a!r} / {b!r}: {ids_a} {ids_b}")
