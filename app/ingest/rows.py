@@ -30,6 +30,7 @@ from app.parsing.models import (
     ParsedStatement,
     Span,
 )
+from app.parsing.names.org_names import known_forms, known_organisation, qualified_name
 from app.vocabulary import ActorKind, fold, slugify
 
 # Lookup keys: ("country", code), (kind, folded name) and ("alias", kind, folded alias).
@@ -109,11 +110,36 @@ def _is_full_name(folded: str) -> bool:
 
 
 def _lookup_keys(actor: ParsedActor) -> tuple[LookupKey, ...]:
+    """How a stored actor is found for a parsed one: a country by code; an organisation by
+    its name with its country ('Russian Foreign Ministry'), or any known form of it ('EU',
+    'European Union'); anyone by a multi-word alias, except an organisation's bare name
+    when a country qualifies it (Russia's and Ukraine's 'Foreign Ministry' stay two)."""
     if actor.kind == ActorKind.country and actor.country:
         return (("country", actor.country.upper()),)
-    aliases = sorted({fold(alias) for alias in (actor.name, *actor.aliases)})
+    name = stored_name(actor)
+    bare = fold(actor.name) if name != actor.name else None
+    aliases = sorted({fold(alias) for alias in (actor.name, *actor.aliases)} - {bare})
     full_names = [("alias", actor.kind.value, alias) for alias in aliases if _is_full_name(alias)]
-    return ((actor.kind.value, fold(actor.name)), *full_names)
+    known: list[LookupKey] = []
+    if actor.kind == ActorKind.organization:
+        forms = dict.fromkeys(fold(form) for form in known_forms(actor.name))
+        known = [(actor.kind.value, form) for form in forms if form != fold(name)]
+    return ((actor.kind.value, fold(name)), *known, *full_names)
+
+
+def display_name(actor: ParsedActor) -> str:
+    """The name an actor is shown under: a known organisation's canonical name, as briefs
+    write it in many ways ('U.N.', 'UN', 'United Nations'); else the parsed name."""
+    if actor.kind != ActorKind.organization:
+        return actor.name
+    return known_organisation(actor.name) or actor.name
+
+
+def stored_name(actor: ParsedActor) -> str:
+    """The name an actor is stored and found under (see `qualified_name`)."""
+    if actor.kind != ActorKind.organization:
+        return actor.name
+    return qualified_name(actor.name, actor.country)
 
 
 def _spellings(actor: ParsedActor) -> tuple[tuple[str, str], ...]:
@@ -126,9 +152,9 @@ def _spellings(actor: ParsedActor) -> tuple[tuple[str, str], ...]:
 
 def prepare_actor(actor: ParsedActor) -> PreparedActor:
     row = ActorRow(
-        slug=slugify(actor.name),
-        name=actor.name,
-        normalized_name=fold(actor.name),
+        slug=slugify(stored_name(actor)),
+        name=display_name(actor),
+        normalized_name=fold(stored_name(actor)),
         kind=actor.kind.value,
         title=actor.title,
         country=actor.country.upper() if actor.country else None,

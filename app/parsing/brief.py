@@ -36,6 +36,7 @@ from app.parsing.models import (
 )
 from app.parsing.names.actors import Registry
 from app.parsing.names.mentions import Mention, context_words, find_mentions
+from app.parsing.names.org_names import complete_organisations
 from app.parsing.names.tokens import TokenIndex
 from app.vocabulary import ActorKind, ClaimStatus, SectionKind, StatementKind
 
@@ -126,7 +127,7 @@ class _Builder:
             self.sentences += block_sentences(self.source, section, blocks)
         for sentence in self.sentences:
             mentions += find_mentions(self.source, sentence.start, sentence.end, index=tokens)
-        return mentions
+        return complete_organisations(self.source, mentions)
 
     def _statement_blocks(
         self, section: Section, mentions: list[Mention], tokens: TokenIndex

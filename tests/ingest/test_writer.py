@@ -12,6 +12,7 @@ from app.db import get_engine, session_scope
 from app.ingest.driver import DriverCursor
 from app.ingest.job import ingest_sources
 from app.ingest.row_types import ActorAliasRow, ActorRow
+from app.ingest.rows import display_name
 from app.ingest.sources import discover
 from app.ingest.verify import verify
 from app.parsing import parse_brief
@@ -44,7 +45,7 @@ def _stored_mentions(connection: Connection, brief_id: int) -> dict[str, list[se
 
 
 def _parsed_mentions(parsed: ParsedBrief) -> dict[str, list[set[str]]]:
-    name = {actor.key: actor.name for actor in parsed.actors}
+    name = {actor.key: display_name(actor) for actor in parsed.actors}
     return {
         "claims": [{name[k] for k in claim.actors} for claim in parsed.claims],
         "statements": [{name[k] for k in s.actors} for s in parsed.statements],

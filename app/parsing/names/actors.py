@@ -15,6 +15,8 @@ from pydantic import TypeAdapter
 from app.parsing.lexicon.countries import country_name
 from app.parsing.models import ParsedActor
 from app.parsing.names.mentions import Mention
+from app.parsing.names.org_names import known_organisation, qualified_name
+from app.parsing.names.shapes import acronym
 from app.parsing.names.tokens import PARTICLES
 from app.vocabulary import ActorKind, slugify
 
@@ -51,6 +53,21 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
         return False
     width = len(shorter)
     return any(longer[i : i + width] == shorter for i in range(len(longer) - width + 1))
+
+
+def _fuller(name: str, than: str) -> bool:
+    """True when `name` writes an organisation more fully than `than` (no acronym wins)."""
+    if acronym(name) != acronym(than):
+        return acronym(than)
+    return len(name) > len(than)
+
+
+def _key_name(actor: _Actor) -> str:
+    """What an actor's key is made from: its name, with its country for an organisation."""
+    if actor.kind is not ActorKind.organization:
+        return actor.name
+    country = next(filter(None, map(_COUNTRY, sorted(actor.mentions, key=_START))), None)
+    return qualified_name(actor.name, country)
 
 
 class Registry:
@@ -140,10 +157,13 @@ class Registry:
         key = self._group_key(mention)
         known = self._groups.get((mention.kind, key))
         if known is not None:
+            if mention.name != known.name and _fuller(mention.name, known.name):
+                known.name = mention.name  # 'EU', then 'European Union': the name in full
             self._attach(known, mention)
             return
         if mention.kind is ActorKind.organization and mention.country is None:
-            same_head = [a for a in self.actors if a.name.casefold().endswith(key)]
+            name = key.partition("|")[0]
+            same_head = [a for a in self.actors if a.name.casefold().endswith(name)]
             if len(same_head) == 1 and same_head[0].kind is ActorKind.organization:
                 self._attach(same_head[0], mention)
                 return
@@ -154,7 +174,13 @@ class Registry:
 
     @staticmethod
     def _group_key(mention: Mention) -> str:
-        return mention.name.casefold()
+        """Countries by code; organisations by their known canonical name ('EU' and
+        'European Union' are one), else as named, and apart per country ('Defence
+        Ministry' of Russia and of Ukraine are two)."""
+        if mention.kind is not ActorKind.organization:
+            return mention.name.casefold()
+        name = known_organisation(mention.name) or mention.name
+        return f"{name.casefold()}|{mention.country or ''}"
 
     def key_of(self, mention: Mention) -> str | None:
         """Actor key of a mention that was resolved, else None."""
@@ -166,7 +192,7 @@ class Registry:
         keys: dict[int, str] = {}
         used: set[str] = set()
         for actor in self.ordered():
-            base = slugify(actor.name)
+            base = slugify(_key_name(actor))
             key, counter = base, 1
             while key in used:
                 counter += 1

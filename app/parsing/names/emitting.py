@@ -70,7 +70,9 @@ class Emitter(RunView):
     def _entity(self, item: Item) -> None:
         entry = item.entry
         assert entry is not None
-        if entry.category is Category.org:
-            self._emit(ActorKind.organization, item.first, item.stop, entry.value)
+        if entry.category is Category.org:  # named as written; `Registry` groups by entry
+            self._emit(
+                ActorKind.organization, item.first, item.stop, self._text(item.first, item.stop)
+            )
         elif entry.category is not Category.seat or not self._is_located(item.first, item.stop):
             self._emit(ActorKind.country, item.first, item.stop, entry.value, country=entry.value)

@@ -29,6 +29,12 @@ def context_words() -> frozenset[str]:
     return frozenset(small | words.title_heads | words.title_modifiers | title_end().plurals)
 
 
+@cache
+def _org_names() -> frozenset[str]:
+    """Every written form of a known organisation."""
+    return frozenset(p for p, e in lexicon().phrases.items() if e.category is Category.org)
+
+
 _AFFILIATIONS = (Category.country, Category.demonym, Category.seat, Category.org)
 
 
@@ -50,7 +56,7 @@ class _Reader(PeopleReader):
                     continue
                 self._pending_title(index, title_stop)
                 index = title_stop - 1
-            stop = run_end(self.source, tokens, index, titles, self.words.org_heads)
+            stop = run_end(self.source, tokens, index, titles, self.words.org_heads, _org_names())
             token = tokens[first]
             if stop == first + 1 and token.folded in stop_words and self._lone_stop_word(token):
                 index = stop  # 'The', 'However', 'Sept': the most common runs name nobody
@@ -108,6 +114,8 @@ class _Reader(PeopleReader):
             return position + 1
         second = following[1].part if len(following) == 2 else None
         if following[0].part is Part.title and second is Part.words:
+            if category is Category.org:
+                self._entity(item)  # 'European Commission President Jean-Claude Juncker'
             self._words(following[1], title=following[0], affiliation=item)
             return position + 3
         if following[0].part is Part.words:

@@ -58,6 +58,9 @@ class OrgReader(Emitter):
         return f"{country_adjective(affiliation.entry.value)} {text}"
 
     def _org(self, item: Item, affiliation: Item | None = None, country: str | None = None) -> None:
+        if affiliation and affiliation.entry and affiliation.entry.category is Category.org:
+            self._entity(affiliation)  # 'the European Parliament's Brexit Steering Group'
+            affiliation = None
         first, stop = item.first, item.stop
         qualifiers = self.words.org_qualifiers
         while first < stop - 1 and self._is_stop(self.tokens[first]):

@@ -167,6 +167,9 @@ class PeopleReader(OrgReader):
             if not self._is_located(first, stop) and not plural_noun(names[-1].text):
                 self._full_name(first, stop, country)
             return
+        if len(names) == 1 and self._movement(first, stop) and not self._given_name(names[0]):
+            self._emit(ActorKind.organization, first, stop, self._text(first, stop))
+            return  # 'the ruling party Fidesz', 'the pollster Ipsos'
         for index in range(first, stop):
             token = self.tokens[index]
             if acronym(token.text):

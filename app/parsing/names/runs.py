@@ -11,6 +11,7 @@ _OF_HEADS = frozenset(_TITLES["of_heads"])
 _VERB_LIKE = frozenset(_TITLES["verb_like_plurals"])
 # 'Ambassador to Japan', 'Special Envoy to the Sahel'.
 _TO_HEADS = frozenset(_TITLES["to_heads"])
+_LONGEST_NAME = 4  # words of a known organisation's name looked at after ' and '
 
 
 def run_end(
@@ -19,13 +20,16 @@ def run_end(
     first: int,
     title_end: TitleEnd,
     org_heads: frozenset[str] = frozenset(),
+    org_names: frozenset[str] = frozenset(),
 ) -> int:
     """Index just past the capitalised run starting at `tokens[first]`.
 
     A run continues over adjacent capitalised words, name particles between capitals
     ('Lula da Silva', 'von der Leyen'), 'of'/'for' (+ 'the') after an institution or office
     word ('Coalition of the Willing'), 'and' when capitalised words ending in one of
-    `org_heads` follow ('Social Democratic and Labour Party'), and lowercase office words
+    `org_heads` follow ('Social Democratic and Labour Party') and do not open a known
+    organisation's name in `org_names` ('the Prime Minister and European Commission
+    President' names two), and lowercase office words
     before a capital ('Kremlin spokesman Dmitry Peskov').
     """
     last, count = first, len(tokens)
@@ -35,7 +39,7 @@ def run_end(
         if adjacent(source, left, right):
             nxt = _continuation(source, tokens, last, title_end)
         elif org_heads and source[left.outer : right.start] == " and ":
-            nxt = _and_continuation(source, tokens, last, org_heads)
+            nxt = _and_continuation(source, tokens, last, org_heads, org_names)
         else:
             nxt = None
         if nxt is None:
@@ -45,11 +49,18 @@ def run_end(
 
 
 def _and_continuation(
-    source: str, tokens: list[Token], last: int, org_heads: frozenset[str]
+    source: str,
+    tokens: list[Token],
+    last: int,
+    org_heads: frozenset[str],
+    org_names: frozenset[str],
 ) -> int | None:
     """Where the run goes on when ' and ' follows `tokens[last]`, or None."""
     index = last + 1
     if tokens[last].possessive or not tokens[last].capitalised:
+        return None
+    words = [token.text for token in tokens[index : index + _LONGEST_NAME]]
+    if any(" ".join(words[:length]) in org_names for length in range(1, len(words) + 1)):
         return None
     for ahead in range(index, min(index + 3, len(tokens))):
         word = tokens[ahead]

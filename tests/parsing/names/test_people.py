@@ -51,8 +51,8 @@ def test_multi_word_places_are_not_people(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "organisation"),
     [
-        ("The Canadian Trade Section in Taipei reopened.", "Canadian Trade Section"),
-        ("Kenya’s National Security Council met.", "Kenyan National Security Council"),
+        ("The Canadian Trade Section in Taipei reopened.", "Trade Section"),
+        ("Kenya’s National Security Council met.", "National Security Council"),
         ("The Central Military Commission met.", "Central Military Commission"),
         (
             "Envoys from the Institute of Peace and Conflict Studies came.",

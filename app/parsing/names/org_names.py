@@ -1,0 +1,369 @@
+"""Whole organisation names, read over the mentions of a whole brief.
+
+The run reader (`mentions.py`) cuts a name at its first small word or possessive; this pass
+widens each organisation mention to the name as written and settles acronyms:
+
+- a name goes on over `of`, `for`, `on` (+ `the`) and capitalised words
+  ('Bureau of Industry and Security', 'Conference on Disarmament'), and back over
+  capitalised possessives ('Tigray People's Liberation Front'); never into a known
+  organisation of its own ('the Appellate Body of the World Trade Organization' is two),
+  never over `and` into another name ('the European Commission and European Council');
+- an acronym in brackets after a name defines it ('Democratic Unionist Party (DUP)'): the
+  name widens back to the words whose initials spell the acronym, and every use of the
+  acronym is that organisation. An acronym defined by something that is not an
+  organisation ('Value Added Tax (VAT)'), or neither defined, known nor matching the
+  initials of an organisation the brief names, is not an actor;
+- a nationality adjective or a possessive country before a name is not part of it ('the
+  French company Naval Group', 'Mexico's Ministry of Finance'): it gives the country.
+See docs/parsing.md, "Organisations".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from functools import cache
+
+from app.parsing.lexicon.countries import country_adjective, country_name
+from app.parsing.lexicon.files import load_data
+from app.parsing.lexicon.words import Category, Entry, lexicon
+from app.parsing.names.emitting import Mention
+from app.parsing.names.shapes import acronym
+from app.vocabulary import ActorKind
+
+_DATA = load_data("organizations.json")
+# Words left out of an acronym's letters: 'Organization for Security and Co-operation in Europe'.
+_SMALL = frozenset(_DATA["acronym_skips"])
+_WORD = r"[A-Z](?:[\w&\-]|['’.](?=\w))*"
+_POSSESSIVE = r"(?:(?<=s)['’](?!\w)|['’]s\b)"
+# ' of the Workers' Party', ' for Historical Memory', ', Trade and Industry' after a name.
+_LINKED = re.compile(
+    rf"(?P<link>,?[ \t]+(?:of|for|on)(?:[ \t]+the)?[ \t]+|,[ \t]+(?=(?:{_WORD}[ \t]+)+and[ \t])"
+    rf"|[ \t]+and[ \t]+)(?P<words>{_WORD}{_POSSESSIVE}?(?:[ \t]+{_WORD}{_POSSESSIVE}?)*)"
+)
+_LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|for)[ \t])")
+# Capitalised words ending in a possessive just before a name: 'Tigray People's '.
+_OWNER_BEFORE = re.compile(rf"((?:{_WORD}[ \t]+)*{_WORD}{_POSSESSIVE})[ \t]+$")
+_DEFINED = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9+]*|[A-Z]{2,})\)")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_CALENDAR = frozenset(
+    name.casefold()
+    for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name)
+    if name
+)
+_REACH = 160  # characters looked back for the words an acronym abbreviates
+
+
+def _known() -> dict[str, Entry]:
+    return lexicon().phrases
+
+
+def known_organisation(name: str) -> str | None:
+    """The canonical name of a known organisation written `name`, else None."""
+    entry = _known().get(name)
+    return entry.value if entry is not None and entry.category is Category.org else None
+
+
+def _entry(text: str) -> Entry | None:
+    return _known().get(text) or _known().get(text.rstrip("'’s"))
+
+
+def initials(words: Iterable[str]) -> str:
+    """'Organization for Security and Co-operation in Europe' -> 'OSCE'."""
+    letters = []
+    for word in words:
+        if word.casefold() in _SMALL:
+            continue
+        for part in word.split("-"):
+            if part and part[0].isupper():
+                letters.append(part[0])
+    return "".join(letters)
+
+
+def _spells(acronym_text: str, words: list[str]) -> bool:
+    letters = initials(words)
+    return bool(letters) and letters.casefold() == acronym_text.casefold().rstrip("+")
+
+
+def _one_spaced(source: str, start: int, end: int) -> str:
+    return " ".join(source[start:end].split())
+
+
+class _Organisations:
+    """The organisation mentions of one brief, widened and settled."""
+
+    def __init__(self, source: str, mentions: list[Mention]) -> None:
+        self.source = source
+        self.mentions = mentions
+        self.words = lexicon()
+
+    def run(self) -> list[Mention]:
+        widened = [self._widen(m) if m.kind is ActorKind.organization else m for m in self.mentions]
+        kept = [m for m in widened if m is not None]
+        kept = _without_nested(kept)
+        return self._settle_acronyms(kept)
+
+    # Widening one mention.
+
+    def _widen(self, mention: Mention) -> Mention | None:
+        if acronym(mention.surface):
+            return mention
+        start, end, country = self._own_words(mention)
+        if start >= end:
+            return None
+        if not self.source[start:end][:1].isupper():
+            return mention  # 'the Turkish parliament': named by its country, as written
+        start = self._owner_before(start)
+        end = self._linked_after(start, end)
+        start = self._defined_before(start, end)
+        if (start, end) == (mention.start, mention.end) and country == mention.country:
+            return mention
+        name = _one_spaced(self.source, start, end)
+        return mention._replace(start=start, end=end, surface=name, name=name, country=country)
+
+    def _own_words(self, mention: Mention) -> tuple[int, int, str | None]:
+        """The mention without a leading nationality adjective or possessive country."""
+        start, country = mention.start, mention.country
+        text = self.source[mention.start : mention.end]
+        first = _LETTER_WORD.match(text)
+        while first is not None:
+            word = first.group()
+            entry = _entry(word)
+            if entry is None or entry.category not in (
+                Category.demonym,
+                Category.country,
+                Category.seat,
+            ):
+                break
+            if entry.category is not Category.demonym and not word.endswith(("'s", "’s")):
+                break  # 'Mexico Ministry' is no form; 'Korea Institute' keeps its place name
+            rest = text[first.end() :]
+            skipped = len(rest) - len(rest.lstrip())
+            if not skipped:
+                break
+            if _one_spaced(text, first.end() + skipped, len(text)) in self.words.phrases:
+                pass  # 'Russian Foreign Ministry' minus 'Russian' is still a known phrase
+            start += first.end() + skipped
+            country = country or entry.value
+            text = self.source[start : mention.end]
+            first = _LETTER_WORD.match(text)
+        return start, mention.end, country
+
+    def _owner_before(self, start: int) -> int:
+        """'Tigray People's ' + 'Liberation Front': possessive words that are no known
+        country, organisation or person belong to the name."""
+        before = self.source[max(0, start - 80) : start]
+        if before[-3:-1] not in ("'s", "’s") and before[-2:-1] not in ("'", "’"):
+            return start  # the common case, decided without the regex
+        match = _OWNER_BEFORE.search(before)
+        if match is None:
+            return start
+        words = match.group(1).split()
+        if self._has_head(words[-1:]):
+            return start  # 'the European Parliament's Brexit Steering Group': an owner body
+        for index, word in enumerate(words):
+            if any(self._stands_alone(w) for w in words[index:]):
+                continue
+            return start - len(before) + match.start(1) + before[match.start(1) :].index(word)
+        return start
+
+    def _stands_alone(self, word: str) -> bool:
+        bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word.rstrip("'’")
+        folded = bare.casefold()
+        return _entry(word) is not None or folded in self.words.stop_words or not bare
+
+    def _linked_after(self, start: int, end: int) -> int:
+        """' of the Red Cross', ' for Government', ' on Disarmament', ', Trade and Industry'."""
+        tail = self.source[end - 2 : end + 1].rstrip()
+        if tail.endswith(("'", "’", "'s", "’s")):
+            # The run stopped at a possessive inside the name ('Central Committee of the
+            # Workers' + ''s Party of Korea'): read again from its last link.
+            last_link = _LAST_LINK.search(self.source, start, end)
+            if last_link is not None:
+                end = last_link.start()
+        while True:
+            match = _LINKED.match(self.source, end)
+            if match is None:
+                return end
+            words = match.group("words").split()
+            link = match.group("link").split()
+            if words[0].casefold() in _CALENDAR:
+                return end  # 'the Board on Monday'
+            if words[0] in self.words.phrases and link[-1] not in ("of", "the"):
+                return end  # 'the Commission in Brussels'
+            joined = " ".join(words)
+            entry = _entry(joined)
+            if entry is not None and entry.category is Category.org:
+                return end  # 'the Appellate Body of the World Trade Organization': two bodies
+            if "and" in link and (
+                entry is not None
+                or self._has_head(words)
+                or link[0].startswith(",")
+                or self._has_head(self.source[start:end].split()[-1:])
+            ):
+                return end  # 'the European Commission and European Council': two names
+            end = match.end()
+
+    def _has_head(self, words: list[str]) -> bool:
+        return any(w.rstrip("'’s").casefold() in self.words.org_heads for w in words)
+
+    def _defined_before(self, start: int, end: int) -> int:
+        """Widen back to the words an acronym in brackets right after the name spells:
+        'the Office of the United States Trade Representative (USTR)'."""
+        defined = _DEFINED.match(self.source, end)
+        if defined is None:
+            return start
+        letters = defined.group("acronym")
+        name_words = self.source[start:end].split()
+        if _spells(letters, name_words):
+            return start
+        line_start = self.source.rfind("\n", 0, start) + 1
+        reach = max(line_start, start - _REACH)
+        words = list(_LETTER_WORD.finditer(self.source, reach, start))
+        for index in range(len(words) - 1, -1, -1):
+            first = words[index]
+            if not first.group()[:1].isupper():
+                continue
+            candidate = [w.group() for w in words[index:]] + name_words
+            if _spells(letters, candidate):
+                return first.start()
+        return start
+
+    # Acronyms.
+
+    def _settle_acronyms(self, mentions: list[Mention]) -> list[Mention]:
+        definitions, not_organisations = self._definitions(mentions)
+        named = {
+            initials(m.name.split()).casefold(): m.name
+            for m in mentions
+            if m.kind is ActorKind.organization and not acronym(m.name)
+        }
+        settled: list[Mention] = []
+        for mention in mentions:
+            text = mention.surface
+            if mention.kind is not ActorKind.organization or not acronym(text):
+                settled.append(mention)
+                continue
+            full = definitions.get(text)
+            if full is None and text in not_organisations:
+                continue
+            if full is None:
+                full = named.get(text.casefold())
+            if full is None and not (known_organisation(text) or self._cued(mention)):
+                continue  # 'MAX', 'VAT': capitals alone name no organisation
+            settled.append(mention._replace(name=full or text))
+        return settled
+
+    def _definitions(self, mentions: list[Mention]) -> tuple[dict[str, str], set[str]]:
+        """Acronyms defined in brackets: by an organisation's name, or by something else."""
+        ends = {m.end: m for m in mentions if m.kind is ActorKind.organization}
+        defined: dict[str, str] = {}
+        other: set[str] = set()
+        for match in _DEFINED.finditer(self.source):
+            text = match.group("acronym")
+            before = self.source[: match.start()].rstrip()
+            owner = ends.get(len(before))
+            if owner is not None and not acronym(owner.name):
+                defined.setdefault(text, owner.name)
+            elif before[-1:].isalpha():
+                other.add(text)
+        return defined, other - set(defined)
+
+    def _cued(self, mention: Mention) -> bool:
+        """'the militant group X', 'X said', 'X's spokesman': an acronym that acts."""
+        after = self.source[mention.end : mention.end + 40]
+        before = self.source[max(0, mention.start - 30) : mention.start].split()
+        markers = self.words.group_markers
+        return bool(before and before[-1] in markers) or bool(_ACTS.match(after))
+
+
+_ACTS = re.compile(
+    r"(?:['’]s[ \t]+(?:spokes\w+|leader\w*|chief|head|secretary|director|statement)"
+    r"|,?[ \t]+(?:said|says|warned|announced|stated|denied|accused|called|urged|added))\b"
+)
+
+
+def _without_nested(mentions: list[Mention]) -> list[Mention]:
+    """Mentions inside a widened organisation's span are part of its name."""
+    spans = sorted({(m.start, m.end) for m in mentions if m.kind is ActorKind.organization})
+    # Each organisation span, with the furthest end of any span starting at or before it.
+    starts = [start for start, _ in spans]
+    reach: list[int] = []
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
+    kept = []
+    for mention in mentions:
+        at = bisect_right(starts, mention.start) - 1
+        if at >= 0 and reach[at] >= mention.end and _contained(spans, at, mention):
+            continue
+        kept.append(mention)
+    return _distinct(kept)
+
+
+def _contained(spans: list[tuple[int, int]], at: int, mention: Mention) -> bool:
+    """Whether a span starting at or before `spans[at]` holds `mention` strictly."""
+    own = (mention.start, mention.end)
+    for index in range(at, -1, -1):
+        start, end = spans[index]
+        if end >= mention.end and (start, end) != own:
+            return True
+        if index < at and spans[index][0] < mention.start - _REACH:
+            return False
+    return False
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for mention in mentions:
+        if (mention.start, mention.end) in seen:
+            continue
+        seen.add((mention.start, mention.end))
+        kept.append(mention)
+    return kept
+
+
+def complete_organisations(source: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` with whole organisation names and settled acronyms (see the module)."""
+    if not any(m.kind is ActorKind.organization for m in mentions):
+        return mentions
+    return _Organisations(source, mentions).run()
+
+
+def qualified_name(name: str, country: str | None) -> str:
+    """What an organisation's key, slug and lookups are made from: a known organisation's
+    canonical name ('U.N.' -> 'United Nations'), with the country when the name does not
+    say it ('Foreign Ministry' of RU -> 'Russian Foreign Ministry', so Russia's and
+    Ukraine's ministries stay apart; 'Atomic Energy Organization of Iran' stays)."""
+    name = known_organisation(name) or name
+    if not country:
+        return name
+    adjective, country_text = country_adjective(country), country_name(country)
+    folded = name.casefold()
+    if adjective.casefold() in folded or country_text.casefold() in folded:
+        return name
+    return f"{adjective} {name}"
+
+
+def known_forms(name: str) -> tuple[str, ...]:
+    """Every written form of the known organisation `name` is a form of, else (); leaving
+    out a form that differs only in case from another organisation's ('BRICs', 'BRICS')."""
+    canonical = known_organisation(name)
+    if canonical is None:
+        return ()
+    return _forms_by_organisation().get(canonical, ())
+
+
+@cache
+def _forms_by_organisation() -> dict[str, tuple[str, ...]]:
+    owners: dict[str, set[str]] = {}
+    for text, entry in _known().items():
+        if entry.category is Category.org:
+            owners.setdefault(text.casefold(), set()).add(entry.value)
+    forms: dict[str, list[str]] = {}
+    for text, entry in _known().items():
+        if entry.category is Category.org and len(owners[text.casefold()]) == 1:
+            forms.setdefault(entry.value, []).append(text)
+    return {canonical: tuple(texts) for canonical, texts in forms.items()}

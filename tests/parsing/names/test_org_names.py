@@ -1,0 +1,130 @@
+"""Whole organisation names and acronyms (app/parsing/names/org_names.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.parsing.models import ParsedBrief
+from app.parsing.names.org_names import initials, qualified_name
+from tests.parsing.helpers import brief
+
+LEAD = "Lead: On May 2, 2025 in Oslo, envoys met."
+
+
+def parse(*sentences: str) -> ParsedBrief:
+    return brief(LEAD, "Key Takeaways", *("- " + s for s in sentences))
+
+
+def organisations(parsed: ParsedBrief) -> dict[str, list[str]]:
+    return {a.name: a.aliases for a in parsed.actors if a.kind == "organization"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Officials of the Bureau of Industry and Security (BIS) met.",
+            "Bureau of Industry and Security",
+        ),
+        ("The Tigray People's Liberation Front (TPLF) agreed.", "Tigray People's Liberation Front"),
+        (
+            "Kim Yong Chol, of the Central Committee of the Workers' Party of Korea, spoke.",
+            "Central Committee of the Workers' Party of Korea",
+        ),
+        (
+            "The Ministry of Finance and Public Credit objected.",
+            "Ministry of Finance and Public Credit",
+        ),
+        (
+            "The Office for the Coordination of Humanitarian Affairs warned.",
+            "Office for the Coordination of Humanitarian Affairs",
+        ),
+        ("The House of Commons voted.", "House of Commons"),
+    ],
+)
+def test_a_name_is_read_whole_over_its_small_words(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_an_acronym_defined_in_brackets_is_the_same_organisation() -> None:
+    parsed = parse(
+        "The Democratic Unionist Party (DUP) rejected the deal.", "The DUP said no again."
+    )
+    found = organisations(parsed)
+    assert found == {"Democratic Unionist Party": ["Democratic Unionist Party", "DUP"]}
+
+
+def test_an_acronym_in_brackets_reads_the_name_over_and() -> None:
+    parsed = parse("The Organisation for Economic Co-operation and Development (OECD) said so.")
+    assert "Organisation for Economic Co-operation and Development" in organisations(parsed)
+
+
+def test_an_acronym_spelling_an_organisation_named_in_the_brief_is_it() -> None:
+    parsed = parse("The International Energy Agency published data.", "The IEA warned.")
+    assert organisations(parsed) == {
+        "International Energy Agency": ["International Energy Agency", "IEA"]
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Value Added Tax (VAT) rises.",
+        "The VAT rises in May.",
+        "Both sides extended New START for five years.",
+        "The 737 MAX was grounded.",
+    ],
+)
+def test_capitals_alone_or_a_defined_thing_are_no_organisation(sentence: str) -> None:
+    assert organisations(parse(sentence)) == {}
+
+
+def test_two_names_joined_by_and_stay_two() -> None:
+    parsed = parse(
+        "British Prime Minister Boris Johnson and European Commission President "
+        "Jean-Claude Juncker announced a deal.",
+        "The European Commission and European Council agreed.",
+    )
+    assert set(organisations(parsed)) == {"European Commission", "European Council"}
+
+
+def test_a_nationality_adjective_gives_the_country_not_the_name() -> None:
+    parsed = parse(
+        "The Russian Defence Ministry and the Ukrainian Defence Ministry disagreed.",
+        "Mexico's Ministry of Finance objected.",
+    )
+    found = {(a.key, a.name, a.country) for a in parsed.actors if a.kind == "organization"}
+    assert found == {
+        ("russian-defence-ministry", "Defence Ministry", "RU"),
+        ("ukrainian-defence-ministry", "Defence Ministry", "UA"),
+        ("mexican-ministry-of-finance", "Ministry of Finance", "MX"),
+    }
+
+
+def test_a_known_organisation_is_named_as_the_brief_writes_it_in_full() -> None:
+    parsed = parse("The EU met.", "The European Union agreed.")
+    assert organisations(parsed) == {"European Union": ["EU", "European Union"]}
+    only_acronym = parse("The EU met.")
+    assert [(a.key, a.name) for a in only_acronym.actors if a.kind == "organization"] == [
+        ("european-union", "EU")
+    ]
+
+
+def test_cue_words_make_a_single_name_an_organisation() -> None:
+    parsed = parse("Polls by the pollster Ipsos showed a lead for the ruling party Fidesz.")
+    assert {"Ipsos", "Fidesz"} <= set(organisations(parsed))
+
+
+def test_initials_skip_small_words_and_read_hyphenated_parts() -> None:
+    assert (
+        initials(["Organization", "for", "Security", "and", "Co-operation", "in", "Europe"])
+        == "OSCE"
+    )
+
+
+def test_qualified_name() -> None:
+    assert qualified_name("Foreign Ministry", "RU") == "Russian Foreign Ministry"
+    assert qualified_name("Atomic Energy Organization of Iran", "IR") == (
+        "Atomic Energy Organization of Iran"
+    )
+    assert qualified_name("U.N.", None) == "United Nations"
