@@ -30,6 +30,7 @@ from app.parsing.models import (
     ParsedStatement,
     Span,
 )
+from app.parsing.names.variants import variant_key
 from app.vocabulary import ActorKind, fold, slugify
 
 # Lookup keys: ("country", code), (kind, folded name) and ("alias", kind, folded alias).
@@ -133,6 +134,7 @@ def prepare_actor(actor: ParsedActor) -> PreparedActor:
         title=actor.title,
         country=actor.country.upper() if actor.country else None,
         created_at=PENDING_AT,
+        variant_key=variant_key(actor.name) if actor.kind == ActorKind.person else None,
     )
     return PreparedActor(actor.key, _lookup_keys(actor), row, _spellings(actor))
 
