@@ -7,6 +7,7 @@ from sqlmodel import SQLModel
 
 from app import migrate
 from app.db import get_engine
+from app.parsing.names.variants import variant_key
 from app.vocabulary import fold
 
 
@@ -70,3 +71,31 @@ def test_folded_text_transliterated_rewrites_stored_folds(database_url: str) -> 
         ("Radosław Sikorski", "radoslaw sikorski"),
         ("Sikorski", "x"),
     ]
+
+
+def test_actor_variant_keys_are_backfilled_as_the_ingest_computes_them(
+    database_url: str,
+) -> None:
+    """People stored before 9d2e4a7b1c35 get the key `variants.variant_key` gives, so a new
+    spelling of their name finds them; organisations and one-word names get none."""
+    names = ("Recep Tayyip Erdoğan", "Kim Jong-un", "Mohammed bin Salman", "O’Neill Łukasz",
+             "Zelenskyy")  # fmt: skip
+    engine = get_engine(database_url)
+    migrate.downgrade(database_url, "5b1f0e7c9a24")
+    with engine.begin() as connection:
+        rows = [*((name, "person") for name in names), ("World Trade Organization", "organization")]
+        for n, (name, kind) in enumerate(rows):
+            connection.execute(
+                text(
+                    "INSERT INTO actors (slug, name, normalized_name, kind, created_at) "
+                    "VALUES (:slug, :name, :folded, :kind, CURRENT_TIMESTAMP)"
+                ),
+                {"slug": f"a-{n}", "name": name, "folded": fold(name), "kind": kind},
+            )
+    migrate.upgrade(database_url)
+
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT name, variant_key FROM actors ORDER BY id"))
+        keys = dict(stored.all())
+    assert keys == {name: variant_key(name) for name in names} | {"World Trade Organization": None}
+    assert keys["Kim Jong-un"] == "un k"

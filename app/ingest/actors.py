@@ -1,8 +1,10 @@
 """Resolve the actors of one parsed brief to actor rows shared by every brief.
 
 An actor is the same across briefs when its kind and normalised full name match (a country:
-its ISO code), or when one of its multi-word aliases names a stored actor of the same kind.
-A bare surname (`Kim`, `Lee`) names many people, so it never merges two actors.
+its ISO code), or when one of its multi-word aliases names a stored actor of the same kind,
+or, for a person, when the name is another spelling of one stored person's name
+(`Sergey`/`Sergei Lavrov`: `app.parsing.names.variants`). A bare surname (`Kim`, `Lee`)
+names many people, so it never merges two actors.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from app.ingest import sql
 from app.ingest.driver import DriverCursor
 from app.ingest.row_types import ActorAliasRow
 from app.ingest.rows import LookupKey, PreparedActor
+from app.parsing.names.variants import PersonName, same_person
 from app.storage.tables import utcnow
 
 
@@ -25,6 +28,24 @@ def _query(db: DriverCursor, key: LookupKey) -> int | None:
     else:
         found = db.rows(sql.ACTOR_BY_NAME, key)
     return int(found[0][0]) if found else None
+
+
+def _variant_of(db: DriverCursor, actor: PreparedActor) -> int | None:
+    """The one stored person whose name this person's is another spelling of, if the
+    evidence (`variants.same_person`: name, title, country) says so; None when none or
+    several are (`George Bush` beside `George W.` and `George H. W. Bush`)."""
+    row = actor.row
+    if row.variant_key is None:
+        return None
+    spelling = PersonName(row.name, row.title, row.country)
+    found = [
+        int(actor_id)
+        for actor_id, name, title, country in db.rows(
+            sql.ACTOR_BY_VARIANT, (row.kind, row.variant_key)
+        )
+        if same_person(PersonName(name, title, country), spelling)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _free_slug(db: DriverCursor, base: str) -> str:
@@ -104,6 +125,8 @@ class ActorResolver:
         resolved: dict[str, int] = {}
         for actor in actors:
             actor_id = self._find(db, actor.lookup_keys)
+            if actor_id is None:
+                actor_id = _variant_of(db, actor)
             if actor_id is None:
                 actor_id = _create(db, actor)
             for key in actor.lookup_keys:

@@ -44,6 +44,7 @@ class ActorRow(NamedTuple):
     title: str | None
     country: str | None
     created_at: datetime
+    variant_key: str | None
 
 
 class ActorAliasRow(NamedTuple):

@@ -31,6 +31,7 @@ from app.parsing.models import (
     Span,
 )
 from app.parsing.names.org_names import known_forms, known_organisation, qualified_name
+from app.parsing.names.variants import variant_key
 from app.vocabulary import ActorKind, fold, slugify
 
 # Lookup keys: ("country", code), (kind, folded name) and ("alias", kind, folded alias).
@@ -159,6 +160,7 @@ def prepare_actor(actor: ParsedActor) -> PreparedActor:
         title=actor.title,
         country=actor.country.upper() if actor.country else None,
         created_at=PENDING_AT,
+        variant_key=variant_key(actor.name) if actor.kind == ActorKind.person else None,
     )
     return PreparedActor(actor.key, _lookup_keys(actor), row, _spellings(actor))
 

@@ -47,6 +47,10 @@ ACTOR_BY_ALIAS = (
     "SELECT actors.id FROM actors JOIN actor_aliases ON actor_aliases.actor_id = actors.id "
     "WHERE actors.kind = ? AND actor_aliases.normalized = ? ORDER BY actors.id LIMIT 1"
 )
+# The stored people another spelling of a name may be (`variants.same_person` decides).
+ACTOR_BY_VARIANT = (
+    "SELECT id, name, title, country FROM actors WHERE kind = ? AND variant_key = ? ORDER BY id"
+)
 ALIASES_OF = "SELECT normalized FROM actor_aliases WHERE actor_id = ?"
 SLUGS_LIKE = "SELECT slug FROM actors WHERE slug LIKE ?"
 # The brief stored under a name, and those holding the same content under any name.

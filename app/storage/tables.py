@@ -96,10 +96,14 @@ class Actor(SQLModel, table=True):
     title: str | None = Field(default=None, sa_type=Text)
     country: str | None = Field(default=None, max_length=2)
     created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    # A person's loose key (`app.parsing.names.variants.variant_key`): the stored people
+    # another spelling of a name may be, before the evidence decides. NULL for one word.
+    variant_key: str | None = Field(default=None, sa_type=Text)
 
     __table_args__ = (
         CheckConstraint(_one_of("kind", ActorKind), name="kind"),
         Index("ix_actors_kind_name", "kind", "normalized_name"),
+        Index("ix_actors_kind_variant_key", "kind", "variant_key"),
     )
 
 

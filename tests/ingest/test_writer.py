@@ -91,6 +91,7 @@ def _actor(slug: str) -> ActorRow:
         title=None,
         country=None,
         created_at=utcnow(),
+        variant_key="roe j",
     )
 
 

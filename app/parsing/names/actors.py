@@ -7,7 +7,6 @@ Keys are lowercase ASCII slugs of the canonical name ('volodymyr-zelenskyy',
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from pydantic import TypeAdapter
@@ -17,16 +16,9 @@ from app.parsing.models import ParsedActor
 from app.parsing.names.mentions import Mention
 from app.parsing.names.org_names import known_organisation, qualified_name
 from app.parsing.names.shapes import acronym
-from app.parsing.names.tokens import PARTICLES
+from app.parsing.names.variants import PersonName, same_person
+from app.parsing.names.variants import name_words as _name_words
 from app.vocabulary import ActorKind, slugify
-
-
-@lru_cache(maxsize=4096)
-def _name_words(name: str) -> tuple[str, ...]:
-    """The words that identify a person's name: folded, particles left out, and hyphens read
-    as spaces, so `Kim Jong-un` and `Kim Jong Un` are one person's name."""
-    words = name.replace("-", " ").split()
-    return tuple(slugify(w) for w in words if w.casefold() not in PARTICLES)
 
 
 @dataclass(slots=True)
@@ -35,6 +27,8 @@ class _Actor:
     name: str
     first_seen: int
     mentions: list[Mention] = field(default_factory=list)
+    # Names merged as spellings of this person's (`variants.same_person`), kept as aliases.
+    spellings: list[str] = field(default_factory=list)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -131,6 +125,19 @@ class Registry:
                     actor.name = mention.name
                 self._attach(actor, mention)
                 return
+        spelling = PersonName(mention.name, mention.title, mention.country)
+        variants = [
+            actor
+            for actor in self.actors
+            if actor.kind is ActorKind.person
+            and same_person(_evidence(actor), spelling, same_brief=True)
+        ]
+        if len(variants) == 1:  # of two candidates (`George Bush`), neither is sure
+            if len(_name_words(mention.name)) > len(variants[0].words):
+                variants[0].name = mention.name
+            variants[0].spellings.append(mention.name)
+            self._attach(variants[0], mention)
+            return
         self._attach(self._new(mention, mention.name), mention)
 
     def _add_short_name(self, mention: Mention, *, create: bool) -> None:
@@ -220,10 +227,16 @@ class Registry:
         return _ACTORS.validate_python(actors)  # one call for all: see `brief.Data`
 
 
+def _evidence(actor: _Actor) -> PersonName:
+    """The actor's name with the first title and country seen, as `_to_parsed` gives them."""
+    title = next(filter(None, map(_TITLE, actor.mentions)), None)
+    return PersonName(actor.name, title, next(filter(None, map(_COUNTRY, actor.mentions)), None))
+
+
 def _to_parsed(actor: _Actor, key: str) -> dict[str, object]:
     mentions = sorted(actor.mentions, key=_START)
     # The first surface, title and country seen, by C-level maps rather than generators.
-    aliases = list(dict.fromkeys(map(_SURFACE, mentions)))
+    aliases = list(dict.fromkeys([*map(_SURFACE, mentions), *actor.spellings]))
     title = next(filter(None, map(_TITLE, mentions)), None)
     country = next(filter(None, map(_COUNTRY, mentions)), None)
     if actor.kind is ActorKind.country:

@@ -123,3 +123,30 @@ def test_names_that_differ_only_in_hyphens_are_one_person() -> None:
     )
     assert people(parsed) == {"Kim Jong Un"}
     assert "Kim Jong-un" in actor(parsed, "kim-jong-un").aliases
+
+
+def test_transliterations_and_short_forms_in_a_brief_are_one_person() -> None:
+    parsed = brief(
+        "Lead: On April 12, 2020 in Vienna, Crown Prince Mohammed bin Salman and "
+        "Treasury Secretary Steven Mnuchin called Russian Ambassador Vassily Nebenzia.",
+        "Key Takeaways",
+        "- Crown Prince Muhammad bin Salman called twice.",
+        "- Steve Mnuchin said the deal held.",
+        "- Vasily Nebenzya said Moscow agreed.",
+    )
+    assert people(parsed) == {"Mohammed bin Salman", "Steven Mnuchin", "Vassily Nebenzia"}
+    # The spelling is kept as an alias, also without the title it was written with.
+    assert "Muhammad bin Salman" in actor(parsed, "mohammed-bin-salman").aliases
+    assert "Steve Mnuchin" in actor(parsed, "steven-mnuchin").aliases
+
+
+def test_two_presidents_bush_and_an_ambiguous_george_bush_stay_apart() -> None:
+    parsed = brief(
+        "Lead: On May 3, 2004 in Washington, President George W. Bush met his father.",
+        "Key Takeaways",
+        "- Former President George H. W. Bush said little.",
+        "- George Bush was quoted by reporters.",
+    )
+    assert {"George W. Bush", "George H. W. Bush"} <= people(parsed)
+    assert "George Bush" not in actor(parsed, "george-w-bush").aliases
+    assert "George Bush" not in actor(parsed, "george-h-w-bush").aliases
