@@ -46,7 +46,14 @@ _LINKED = re.compile(
 _LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|for)[ \t])")
 # Capitalised words ending in a possessive just before a name: 'Tigray People's '.
 _OWNER_BEFORE = re.compile(rf"((?:{_WORD}[ \t]+)*{_WORD}{_POSSESSIVE})[ \t]+$")
-_DEFINED = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9+]*|[A-Z]{2,})\)")
+_DEFINED = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])\)")
+# Capitalised words (possessives and small links allowed) just before a bracket.
+_CAPITALISED_BEFORE = re.compile(
+    rf"(?:{_WORD}{_POSSESSIVE}?[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?)*{_WORD}$"
+)
+_AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{_WORD})[ \t]+and[ \t]+$")
+_OFFICE_BEFORE = re.compile(rf"(?P<head>{_WORD})[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+$")
+_STATE_HEADS = frozenset(_DATA["state_heads"])
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _CALENDAR = frozenset(
     name.casefold()
@@ -83,8 +90,17 @@ def initials(words: Iterable[str]) -> str:
 
 
 def _spells(acronym_text: str, words: list[str]) -> bool:
-    letters = initials(words)
-    return bool(letters) and letters.casefold() == acronym_text.casefold().rstrip("+")
+    """The initials of `words` spell the acronym: all of them, or a subsequence from the
+    first to the last ('OHCHR' in 'Office of the United Nations High Commissioner for
+    Human Rights')."""
+    letters = initials(words).casefold()
+    wanted = acronym_text.casefold().rstrip("+")
+    if not letters or not wanted or letters[0] != wanted[0] or letters[-1] != wanted[-1]:
+        return False
+    if letters == wanted:
+        return True
+    rest = iter(letters[1:-1])
+    return len(wanted) >= 3 and all(letter in rest for letter in wanted[1:-1])
 
 
 def _one_spaced(source: str, start: int, end: int) -> str:
@@ -100,15 +116,77 @@ class _Organisations:
         self.words = lexicon()
 
     def run(self) -> list[Mention]:
-        widened = [self._widen(m) if m.kind is ActorKind.organization else m for m in self.mentions]
+        self.taken = sorted((m.start, m.end) for m in self.mentions)
+        found = self.mentions + self._unread_names()
+        widened = [self._widen(m) if m.kind is ActorKind.organization else m for m in found]
         kept = [m for m in widened if m is not None]
-        kept = _without_nested(kept)
+        kept = _without_nested(sorted(kept, key=_span))
         return self._settle_acronyms(kept)
+
+    def _overlaps(self, start: int, end: int) -> bool:
+        """Whether a mention the run reader found overlaps `[start, end)`."""
+        at = bisect_right(self.taken, (end, end)) - 1
+        while at >= 0:
+            first, stop = self.taken[at]
+            if stop > start and first < end:
+                return True
+            if first < start - _REACH:
+                return False
+            at -= 1
+        return False
+
+    def _unread_names(self) -> list[Mention]:
+        """Names the run reader cut into a title or a person: 'the Board of Governors' (a
+        plural office word), 'Office of the United Nations High Commissioner for Refugees
+        (UNHCR)', 'the Kurdistan Workers' Party (PKK)'."""
+        found: list[Mention] = []
+        orgs = [(m.start, m.end) for m in self.mentions if m.kind is ActorKind.organization]
+        for match in _head_led().finditer(self.source):
+            start, end = match.start(), match.start() + len(match.group("head"))
+            if not self._overlaps(start, end):  # not in a title: 'Chairman of the Commission'
+                found.append(self._new(start, end))
+        for match in _DEFINED.finditer(self.source):
+            end = len(self.source[: match.start()].rstrip())
+            if any(e == end for _, e in orgs):
+                continue
+            first = self._acronym_start(match.group("acronym"), end)
+            if first is not None:
+                found.append(self._new(first, end))
+        return found
+
+    def _names_event(self, text: str) -> bool:
+        """'Dispute Settlement Understanding', 'Joint Comprehensive Plan of Action'."""
+        return not self.words.event_heads.isdisjoint(w.casefold() for w in text.split())
+
+    def _new(self, start: int, end: int) -> Mention:
+        name = _one_spaced(self.source, start, end)
+        return Mention(ActorKind.organization, start, end, name, name)
+
+    def _acronym_start(self, letters: str, end: int) -> int | None:
+        """Where a name defined by an acronym in brackets starts, when no organisation
+        mention ends there: the words spelling its initials, or capitalised words ending in
+        an organisation word ('Kurdistan Workers' Party (PKK)')."""
+        start = self._defined_before(end, end, letters)
+        if start < end:
+            return None if self._names_event(self.source[start:end]) else start
+        owner = _CAPITALISED_BEFORE.search(self.source, max(0, end - _REACH), end)
+        if owner is None or not self._has_head(owner.group().split()[-1:]):
+            return None
+        if self._names_event(owner.group()):
+            return None
+        first = owner.start()
+        while first < end and self._stands_alone(self.source[first:end].split()[0]):
+            first += len(self.source[first:end].split()[0]) + 1
+        return first if first < end and " " in self.source[first:end].strip() else None
 
     # Widening one mention.
 
     def _widen(self, mention: Mention) -> Mention | None:
         if acronym(mention.surface):
+            if self.source[mention.end : mention.end + 1] == "+":
+                plus = mention.surface + "+"
+                if known_organisation(plus):
+                    return mention._replace(end=mention.end + 1, surface=plus, name=plus)
             return mention
         start, end, country = self._own_words(mention)
         if start >= end:
@@ -116,11 +194,19 @@ class _Organisations:
         if not self.source[start:end][:1].isupper():
             return mention  # 'the Turkish parliament': named by its country, as written
         start = self._owner_before(start)
+        if self.source[end : end + 1] == "+" and known_organisation(self.source[start : end + 1]):
+            end += 1  # 'OPEC+'
         end = self._linked_after(start, end)
         start = self._defined_before(start, end)
-        if (start, end) == (mention.start, mention.end) and country == mention.country:
-            return mention
+        start = self._coordinated_before(start)
         name = _one_spaced(self.source, start, end)
+        if (start, end, name, country) == (
+            mention.start,
+            mention.end,
+            mention.name,
+            mention.country,
+        ):
+            return mention
         return mention._replace(start=start, end=end, surface=name, name=name, country=country)
 
     def _own_words(self, mention: Mention) -> tuple[int, int, str | None]:
@@ -143,13 +229,25 @@ class _Organisations:
             skipped = len(rest) - len(rest.lstrip())
             if not skipped:
                 break
-            if _one_spaced(text, first.end() + skipped, len(text)) in self.words.phrases:
-                pass  # 'Russian Foreign Ministry' minus 'Russian' is still a known phrase
+            rest_name = _one_spaced(text, first.end() + skipped, len(text))
+            if entry.category is Category.demonym and not self._state_institution(rest_name):
+                break  # 'Eritrean Defence Forces', 'American Soybean Association': the name
             start += first.end() + skipped
             country = country or entry.value
             text = self.source[start : mention.end]
             first = _LETTER_WORD.match(text)
         return start, mention.end, country
+
+    def _state_institution(self, name: str) -> bool:
+        """'Foreign Ministry', 'Ministry of Commerce', 'Parliament': a body every state
+        has, which its country, not its name, tells apart."""
+        folded = name.casefold()
+        words = folded.split()
+        return (
+            folded in self.words.institutions
+            or words[0] in _STATE_HEADS
+            or words[-1] in _STATE_HEADS
+        )
 
     def _owner_before(self, start: int) -> int:
         """'Tigray People's ' + 'Liberation Front': possessive words that are no known
@@ -163,11 +261,23 @@ class _Organisations:
         words = match.group(1).split()
         if self._has_head(words[-1:]):
             return start  # 'the European Parliament's Brexit Steering Group': an owner body
+        if self._overlaps(start - len(before) + match.start(1), start):
+            return start  # 'Viktor Orbán's Fidesz': a person owns it
         for index, word in enumerate(words):
             if any(self._stands_alone(w) for w in words[index:]):
                 continue
             return start - len(before) + match.start(1) + before[match.start(1) :].index(word)
         return start
+
+    def _coordinated_before(self, start: int) -> int:
+        """'the ruling Justice and ' + 'Development Party': a capitalised word joined by
+        'and' to the name, with a small word before it, and no name of its own."""
+        match = _AND_BEFORE.search(self.source, max(0, start - 40), start)
+        if match is None or self._stands_alone(match.group("word")):
+            return start
+        if self._overlaps(match.start("word"), match.end("word")):
+            return start
+        return match.start("word")
 
     def _stands_alone(self, word: str) -> bool:
         bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word.rstrip("'’")
@@ -193,6 +303,8 @@ class _Organisations:
                 return end  # 'the Board on Monday'
             if words[0] in self.words.phrases and link[-1] not in ("of", "the"):
                 return end  # 'the Commission in Brussels'
+            if len(words) == 1 and acronym(words[0]):
+                return end  # 'the Joint Commission of the JCPOA': a name of its own
             joined = " ".join(words)
             entry = _entry(joined)
             if entry is not None and entry.category is Category.org:
@@ -209,15 +321,16 @@ class _Organisations:
     def _has_head(self, words: list[str]) -> bool:
         return any(w.rstrip("'’s").casefold() in self.words.org_heads for w in words)
 
-    def _defined_before(self, start: int, end: int) -> int:
+    def _defined_before(self, start: int, end: int, letters: str | None = None) -> int:
         """Widen back to the words an acronym in brackets right after the name spells:
         'the Office of the United States Trade Representative (USTR)'."""
-        defined = _DEFINED.match(self.source, end)
-        if defined is None:
-            return start
-        letters = defined.group("acronym")
+        if letters is None:
+            defined = _DEFINED.match(self.source, end)
+            if defined is None:
+                return start
+            letters = defined.group("acronym")
         name_words = self.source[start:end].split()
-        if _spells(letters, name_words):
+        if name_words and _spells(letters, name_words):
             return start
         line_start = self.source.rfind("\n", 0, start) + 1
         reach = max(line_start, start - _REACH)
@@ -228,7 +341,14 @@ class _Organisations:
                 continue
             candidate = [w.group() for w in words[index:]] + name_words
             if _spells(letters, candidate):
-                return first.start()
+                return self._office_before(first.start())
+        return start
+
+    def _office_before(self, start: int) -> int:
+        """'Office of the ' before the words an acronym spells belongs to the name."""
+        office = _OFFICE_BEFORE.search(self.source, max(0, start - 40), start)
+        if office is not None and self._has_head([office.group("head")]):
+            return office.start()
         return start
 
     # Acronyms.
@@ -367,3 +487,16 @@ def _forms_by_organisation() -> dict[str, tuple[str, ...]]:
         if entry.category is Category.org and len(owners[text.casefold()]) == 1:
             forms.setdefault(entry.value, []).append(text)
     return {canonical: tuple(texts) for canonical, texts in forms.items()}
+
+
+def _span(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end
+
+
+@cache
+def _head_led() -> re.Pattern[str]:
+    """An organisation word opening a name with 'of'/'for'/'on': 'Board of Governors'."""
+    heads = sorted(h for h in _DATA["heads"] if h[:1].isupper())
+    return re.compile(
+        rf"\b(?P<head>(?:{'|'.join(heads)}))(?=[ \t]+(?:of|for|on)(?:[ \t]+the)?[ \t]+[A-Z])"
+    )

@@ -59,6 +59,11 @@ class OrgReader(Emitter):
 
     def _org(self, item: Item, affiliation: Item | None = None, country: str | None = None) -> None:
         if affiliation and affiliation.entry and affiliation.entry.category is Category.org:
+            if not self.tokens[affiliation.stop - 1].possessive:
+                stop = item.stop  # 'African Union Commission': one name
+                name = self._text(affiliation.first, stop)
+                self._emit(ActorKind.organization, affiliation.first, stop, name)
+                return
             self._entity(affiliation)  # 'the European Parliament's Brexit Steering Group'
             affiliation = None
         first, stop = item.first, item.stop

@@ -167,15 +167,28 @@ class PeopleReader(OrgReader):
             if not self._is_located(first, stop) and not plural_noun(names[-1].text):
                 self._full_name(first, stop, country)
             return
-        if len(names) == 1 and self._movement(first, stop) and not self._given_name(names[0]):
+        if len(names) == 1 and self._named_as_organisation(names[0]):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
-            return  # 'the ruling party Fidesz', 'the pollster Ipsos'
+            return  # 'the ruling party Fidesz', 'the pollster Ipsos', 'his Fidesz party'
         for index in range(first, stop):
             token = self.tokens[index]
             if acronym(token.text):
                 self._emit(ActorKind.organization, index, index + 1, token.text)
             elif name_shaped(token) and token.folded not in PARTICLES:
                 self._single_name(index)
+
+    def _named_as_organisation(self, token: Token) -> bool:
+        """A single name with an organisation word right before it ('the pollster Ipsos')
+        or 'party' right after it ('his Fidesz party'); never a given name or a model
+        number ('F-16 coalition')."""
+        if not token.text.isalpha() or self._given_name(token):
+            return False
+        before = self.source[max(0, token.start - 20) : token.start]
+        after = self.source[token.outer : token.outer + 20].split()[:1]
+        previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
+        if previous and previous[0] in self.words.group_markers:
+            return True
+        return bool(after) and after[0].rstrip(".,;:") in ("party", "parties")
 
     def _movement(self, first: int, stop: int) -> bool:
         """'Jabhat al-Nusra', 'the militant group Jaish al-Adl', 'the Roe Network group'."""

@@ -128,3 +128,35 @@ def test_qualified_name() -> None:
         "Atomic Energy Organization of Iran"
     )
     assert qualified_name("U.N.", None) == "United Nations"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The Board of Governors of the International Atomic Energy Agency voted.",
+            "Board of Governors",
+        ),
+        (
+            "The Office of the United Nations High Commissioner for Refugees (UNHCR) warned.",
+            "Office of the United Nations High Commissioner for Refugees",
+        ),
+        ("Sweden acted against the Kurdistan Workers’ Party (PKK).", "Kurdistan Workers’ Party"),
+        ("The ruling Justice and Development Party won.", "Justice and Development Party"),
+        ("Energy ministers of OPEC+ agreed.", "OPEC+"),
+        ("The Eritrean Defence Forces withdrew.", "Eritrean Defence Forces"),
+    ],
+)
+def test_names_the_run_reader_cuts_are_found_whole(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_a_person_owning_an_organisation_stays_a_person() -> None:
+    parsed = parse("Hungarian Prime Minister Viktor Orbán’s Fidesz party delayed the vote.")
+    assert set(organisations(parsed)) == {"Fidesz"}
+    assert "Viktor Orbán" in {a.name for a in parsed.actors if a.kind == "person"}
+
+
+def test_an_event_defined_by_an_acronym_is_no_organisation() -> None:
+    parsed = parse("Under the Dispute Settlement Understanding (DSU), appeals stop.")
+    assert organisations(parsed) == {}
