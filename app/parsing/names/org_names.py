@@ -46,7 +46,9 @@ _LINKED = re.compile(
 _LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|for)[ \t])")
 # Capitalised words ending in a possessive just before a name: 'Tigray People's '.
 _OWNER_BEFORE = re.compile(rf"((?:{_WORD}[ \t]+)*{_WORD}{_POSSESSIVE})[ \t]+$")
-_DEFINED = re.compile(r"[ \t]*\((?P<acronym>[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])\)")
+_ACRONYM = r"\((?P<acronym>[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])\)"
+_DEFINED = re.compile(rf"[ \t]*{_ACRONYM}")
+_BRACKETED = re.compile(_ACRONYM)
 # Capitalised words (possessives and small links allowed) just before a bracket.
 _CAPITALISED_BEFORE = re.compile(
     rf"(?:{_WORD}{_POSSESSIVE}?[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?)*{_WORD}$"
@@ -114,6 +116,11 @@ class _Organisations:
         self.source = source
         self.mentions = mentions
         self.words = lexicon()
+        # Each acronym in brackets, with the end of the text before it (spaces skipped).
+        self.brackets = [
+            (_end_before(source, match.start()), match.group("acronym"))
+            for match in _BRACKETED.finditer(source)
+        ]
 
     def run(self) -> list[Mention]:
         self.taken = sorted((m.start, m.end) for m in self.mentions)
@@ -141,15 +148,14 @@ class _Organisations:
         (UNHCR)', 'the Kurdistan Workers' Party (PKK)'."""
         found: list[Mention] = []
         orgs = [(m.start, m.end) for m in self.mentions if m.kind is ActorKind.organization]
-        for match in _head_led().finditer(self.source):
-            start, end = match.start(), match.start() + len(match.group("head"))
+        for start, end in _head_led(self.source, self.words.org_heads):
             if not self._overlaps(start, end):  # not in a title: 'Chairman of the Commission'
                 found.append(self._new(start, end))
-        for match in _DEFINED.finditer(self.source):
-            end = len(self.source[: match.start()].rstrip())
-            if any(e == end for _, e in orgs):
+        org_ends = {e for _, e in orgs}
+        for end, letters in self.brackets:
+            if end in org_ends:
                 continue
-            first = self._acronym_start(match.group("acronym"), end)
+            first = self._acronym_start(letters, end)
             if first is not None:
                 found.append(self._new(first, end))
         return found
@@ -355,11 +361,7 @@ class _Organisations:
 
     def _settle_acronyms(self, mentions: list[Mention]) -> list[Mention]:
         definitions, not_organisations = self._definitions(mentions)
-        named = {
-            initials(m.name.split()).casefold(): m.name
-            for m in mentions
-            if m.kind is ActorKind.organization and not acronym(m.name)
-        }
+        named: dict[str, str] | None = None  # by initials, built when first needed
         settled: list[Mention] = []
         for mention in mentions:
             text = mention.surface
@@ -370,6 +372,8 @@ class _Organisations:
             if full is None and text in not_organisations:
                 continue
             if full is None:
+                if named is None:
+                    named = _by_initials(mentions)
                 full = named.get(text.casefold())
             if full is None and not (known_organisation(text) or self._cued(mention)):
                 continue  # 'MAX', 'VAT': capitals alone name no organisation
@@ -381,13 +385,11 @@ class _Organisations:
         ends = {m.end: m for m in mentions if m.kind is ActorKind.organization}
         defined: dict[str, str] = {}
         other: set[str] = set()
-        for match in _DEFINED.finditer(self.source):
-            text = match.group("acronym")
-            before = self.source[: match.start()].rstrip()
-            owner = ends.get(len(before))
+        for end, text in self.brackets:
+            owner = ends.get(end)
             if owner is not None and not acronym(owner.name):
                 defined.setdefault(text, owner.name)
-            elif before[-1:].isalpha():
+            elif self.source[end - 1 : end].isalpha():
                 other.add(text)
         return defined, other - set(defined)
 
@@ -493,10 +495,40 @@ def _span(mention: Mention) -> tuple[int, int]:
     return mention.start, mention.end
 
 
-@cache
-def _head_led() -> re.Pattern[str]:
-    """An organisation word opening a name with 'of'/'for'/'on': 'Board of Governors'."""
-    heads = sorted(h for h in _DATA["heads"] if h[:1].isupper())
-    return re.compile(
-        rf"\b(?P<head>(?:{'|'.join(heads)}))(?=[ \t]+(?:of|for|on)(?:[ \t]+the)?[ \t]+[A-Z])"
-    )
+_LINK_WORDS = (" of ", " for ", " on ")
+
+
+def _head_led(source: str, heads: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of the capitalised organisation words that open a name with 'of', 'for' or
+    'on' and a capital ('Board of Governors'), found with `str.find`, not a regex tried at
+    every character."""
+    found = []
+    for link in _LINK_WORDS:
+        at = source.find(link)
+        while at >= 0:
+            after = source[at + len(link) : at + len(link) + 5]
+            if after.startswith("the "):
+                after = after[4:]
+            start = source.rfind(" ", max(0, at - 30), at) + 1
+            start = max(start, source.rfind("\n", max(0, at - 30), at) + 1)
+            word = source[start:at]
+            if after[:1].isupper() and word[:1].isupper() and word.casefold() in heads:
+                found.append((start, at))
+            at = source.find(link, at + 1)
+    return found
+
+
+def _end_before(source: str, index: int) -> int:
+    """`index` moved back over spaces and tabs."""
+    while index > 0 and source[index - 1] in " \t":
+        index -= 1
+    return index
+
+
+def _by_initials(mentions: list[Mention]) -> dict[str, str]:
+    """Organisation names by their initials, acronyms left out."""
+    return {
+        initials(m.name.split()).casefold(): m.name
+        for m in mentions
+        if m.kind is ActorKind.organization and not acronym(m.name)
+    }
