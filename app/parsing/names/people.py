@@ -241,4 +241,25 @@ class PeopleReader(OrgReader):
 
     def _introduced(self, first: int, stop: int) -> bool:
         span = (self.tokens[first].start, self.tokens[stop - 1].outer)
-        return introduced_as_person(self.source, span, title_end().words)
+        return introduced_as_person(self.source, span, title_end().words) or self._of_country(stop)
+
+    def _of_country(self, stop: int) -> bool:
+        """'Rodolfo Benítez of Cuba', 'Thomas Graham of the United States': a name said to
+        be of a country is a person's (an organisation's name would hold its own word)."""
+        tokens = self.tokens
+        at = stop
+        if at >= len(tokens) or tokens[at].folded != "of" or not self._next_to(at - 1, at):
+            return False
+        at += 1
+        if at < len(tokens) and tokens[at].folded == "the" and self._next_to(at - 1, at):
+            at += 1
+        for length in (3, 2, 1):
+            words = tokens[at : at + length]
+            if len(words) < length or not all(
+                self._next_to(k, k + 1) for k in range(at - 1, at + length - 1)
+            ):
+                continue
+            entry = self.words.phrases.get(" ".join(t.text for t in words))
+            if entry is not None and entry.category is Category.country:
+                return True
+        return False

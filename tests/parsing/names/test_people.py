@@ -241,3 +241,26 @@ def test_organisations_keep_their_whole_name(sentence: str, organisation: str) -
     parsed = brief(LEAD, "Key Takeaways", "- " + sentence)
     assert organisation in organisations(sentence)
     assert people(parsed) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Dag Nylander of Norway and Rodolfo Benítez of Cuba read it out.", "Rodolfo Benítez"),
+        ("The terms of Ujal Singh Bhatia of India ended.", "Ujal Singh Bhatia"),
+        ("Chief negotiator Humberto de la Calle signed.", "Humberto de la Calle"),
+    ],
+)
+def test_a_name_of_a_country_or_with_particles_is_a_person(sentence: str, person: str) -> None:
+    assert person in people(brief(LEAD, "Key Takeaways", "- " + sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A ship sailed near Second Thomas Shoal in August.",
+        "Money flows through the Recovery and Resilience Facility.",
+    ],
+)
+def test_features_and_instruments_are_not_people(sentence: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == set()
