@@ -14,7 +14,7 @@ from pydantic import TypeAdapter
 from app.parsing.lexicon.countries import country_name
 from app.parsing.models import ParsedActor
 from app.parsing.names.mentions import Mention
-from app.parsing.names.org_names import known_organisation, qualified_name
+from app.parsing.names.org_names import qualified_name
 from app.parsing.names.shapes import acronym
 from app.parsing.names.variants import PersonName, same_person
 from app.parsing.names.variants import name_words as _name_words
@@ -181,13 +181,13 @@ class Registry:
 
     @staticmethod
     def _group_key(mention: Mention) -> str:
-        """Countries by code; organisations by their known canonical name ('EU' and
-        'European Union' are one), else as named, and apart per country ('Defence
-        Ministry' of Russia and of Ukraine are two)."""
+        """Countries by code; organisations by their qualified name: a known one's
+        canonical name ('EU' and 'European Union' are one), with its country ('Defence
+        Ministry' of Russia and of Ukraine are two; 'China's Ministry of Foreign Affairs'
+        and the 'Ministry of Foreign Affairs of the People's Republic of China' one)."""
         if mention.kind is not ActorKind.organization:
             return mention.name.casefold()
-        name = known_organisation(mention.name) or mention.name
-        return f"{name.casefold()}|{mention.country or ''}"
+        return f"{qualified_name(mention.name, mention.country).casefold()}|"
 
     def key_of(self, mention: Mention) -> str | None:
         """Actor key of a mention that was resolved, else None."""

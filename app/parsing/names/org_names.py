@@ -454,12 +454,27 @@ def complete_organisations(source: str, mentions: list[Mention]) -> list[Mention
     return _Organisations(source, mentions).run()
 
 
+def country_suffix(name: str) -> tuple[str, str] | None:
+    """'Ministry of Foreign Affairs of the People's Republic of China' -> ('Ministry of
+    Foreign Affairs', 'CN'): an organisation's name ending in its country, else None."""
+    at = name.find(" of ")
+    while at > 0:
+        tail = name[at + 4 :]
+        entry = _known().get(tail[4:] if tail.startswith("the ") else tail)
+        if entry is not None and entry.category is Category.country:
+            return name[:at], entry.value
+        at = name.find(" of ", at + 1)
+    return None
+
+
 def qualified_name(name: str, country: str | None) -> str:
     """What an organisation's key, slug and lookups are made from: a known organisation's
     canonical name ('U.N.' -> 'United Nations'), with the country when the name does not
     say it ('Foreign Ministry' of RU -> 'Russian Foreign Ministry', so Russia's and
     Ukraine's ministries stay apart; 'Atomic Energy Organization of Iran' stays)."""
     name = known_organisation(name) or name
+    if suffix := country_suffix(name):
+        name, country = suffix  # 'Ministry of Foreign Affairs of China' as 'Chinese ...'
     if not country:
         return name
     adjective, country_text = country_adjective(country), country_name(country)

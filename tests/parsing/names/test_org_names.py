@@ -124,8 +124,11 @@ def test_initials_skip_small_words_and_read_hyphenated_parts() -> None:
 
 def test_qualified_name() -> None:
     assert qualified_name("Foreign Ministry", "RU") == "Russian Foreign Ministry"
-    assert qualified_name("Atomic Energy Organization of Iran", "IR") == (
-        "Atomic Energy Organization of Iran"
+    assert qualified_name("Atomic Energy Organization of Iran", None) == (
+        "Iranian Atomic Energy Organization"
+    )
+    assert qualified_name("Iranian Atomic Energy Organization", "IR") == (
+        "Iranian Atomic Energy Organization"
     )
     assert qualified_name("U.N.", None) == "United Nations"
 
