@@ -70,3 +70,24 @@ def test_folded_text_transliterated_rewrites_stored_folds(database_url: str) -> 
         ("Radosław Sikorski", "radoslaw sikorski"),
         ("Sikorski", "x"),
     ]
+
+
+def test_mentions_migration_goes_down_and_up_alone(database_url: str) -> None:
+    """Down one step drops `mentions` and nothing else; up again restores it, empty."""
+    engine = get_engine(database_url)
+    everything = set(inspect(engine).get_table_names())
+    assert "mentions" in everything
+
+    migrate.downgrade(database_url, "5b1f0e7c9a24")
+    engine.dispose()
+    assert set(inspect(engine).get_table_names()) == everything - {"mentions"}
+
+    migrate.upgrade(database_url)
+    engine.dispose()
+    assert set(inspect(engine).get_table_names()) == everything
+    indexes = {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("mentions")}
+    assert indexes == {
+        "ix_mentions_actor_id_brief_id": ["actor_id", "brief_id", "id"],
+        "ix_mentions_brief_id": ["brief_id"],
+    }
+    migrate.check(database_url)
