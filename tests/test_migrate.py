@@ -88,6 +88,6 @@ def test_mentions_migration_goes_down_and_up_alone(database_url: str) -> None:
     indexes = {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("mentions")}
     assert indexes == {
         "ix_mentions_actor_id_brief_id": ["actor_id", "brief_id", "id"],
-        "ix_mentions_brief_id": ["brief_id"],
+        "ix_mentions_brief_id_actor_id": ["brief_id", "actor_id"],
     }
     migrate.check(database_url)

@@ -276,7 +276,9 @@ class Mention(SQLModel, table=True):
         # An actor's mentions in (brief, id) order, which is their order in the text: the
         # actor's mention list pages along it and "does brief B name actor A" probes it.
         Index("ix_mentions_actor_id_brief_id", "actor_id", "brief_id", "id"),
-        Index("ix_mentions_brief_id", "brief_id"),
+        # A brief's actors, read from the index alone (the actors' date filter, a brief's
+        # actor list); and the cascade when a brief is deleted.
+        Index("ix_mentions_brief_id_actor_id", "brief_id", "actor_id"),
     )
 
 

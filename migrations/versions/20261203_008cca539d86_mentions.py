@@ -48,12 +48,14 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_mentions_actor_id_brief_id", ["actor_id", "brief_id", "id"], unique=False
         )
-        batch_op.create_index("ix_mentions_brief_id", ["brief_id"], unique=False)
+        batch_op.create_index(
+            "ix_mentions_brief_id_actor_id", ["brief_id", "actor_id"], unique=False
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("mentions", schema=None) as batch_op:
-        batch_op.drop_index("ix_mentions_brief_id")
+        batch_op.drop_index("ix_mentions_brief_id_actor_id")
         batch_op.drop_index("ix_mentions_actor_id_brief_id")
 
     op.drop_table("mentions")
