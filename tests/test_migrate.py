@@ -99,3 +99,24 @@ def test_actor_variant_keys_are_backfilled_as_the_ingest_computes_them(
         keys = dict(stored.all())
     assert keys == {name: variant_key(name) for name in names} | {"World Trade Organization": None}
     assert keys["Kim Jong-un"] == "un k"
+
+
+def test_mentions_migration_goes_down_and_up_alone(database_url: str) -> None:
+    """Down one step drops `mentions` and nothing else; up again restores it, empty."""
+    engine = get_engine(database_url)
+    everything = set(inspect(engine).get_table_names())
+    assert "mentions" in everything
+
+    migrate.downgrade(database_url, "9d2e4a7b1c35")
+    engine.dispose()
+    assert set(inspect(engine).get_table_names()) == everything - {"mentions"}
+
+    migrate.upgrade(database_url)
+    engine.dispose()
+    assert set(inspect(engine).get_table_names()) == everything
+    indexes = {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("mentions")}
+    assert indexes == {
+        "ix_mentions_actor_id_brief_id": ["actor_id", "brief_id", "id"],
+        "ix_mentions_brief_id_actor_id": ["brief_id", "actor_id"],
+    }
+    migrate.check(database_url)

@@ -19,7 +19,7 @@ from typing import Any
 
 from app.errors import InvalidParameterError
 
-SortKey = date | str | None
+SortKey = date | str | int | None
 
 _CHECKSUM_KEY = b"chancery-cursor-v1"
 _CHECKSUM_BYTES = 8
@@ -71,14 +71,20 @@ def _unpack(token: str) -> dict[str, Any]:
     return body
 
 
+def _is_int(value: object) -> bool:
+    # JSON's `true` reads as a Python bool, which is an int too; no key is a bool.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def decode_cursor(token: str) -> Cursor:
     """Parse a cursor from a request; anything not issued by `encode_cursor` gives 422."""
     body = _unpack(token)
     scope, key, row_id, direction = (body.get(k) for k in ("s", "k", "i", "d"))
     if not (
         isinstance(scope, str)
-        and (key is None or isinstance(key, str))
+        and (key is None or isinstance(key, str) or _is_int(key))
         and isinstance(row_id, int)
+        and not isinstance(row_id, bool)
         and direction in ("asc", "desc")
     ):
         raise invalid_cursor("not a cursor issued by this API")

@@ -127,6 +127,15 @@ class SectionRow(NamedTuple):
     span_end: int
 
 
+class MentionRow(NamedTuple):
+    id: int
+    brief_id: int
+    actor_id: int
+    section: str
+    span_start: int
+    span_end: int
+
+
 # Each table ingestion writes, and its row.
 ROW_TYPES: dict[str, type[NamedTuple]] = {
     "briefs": BriefRow,
@@ -141,4 +150,5 @@ ROW_TYPES: dict[str, type[NamedTuple]] = {
     "statement_actors": StatementActorRow,
     "impacts": ImpactRow,
     "sections": SectionRow,
+    "mentions": MentionRow,
 }

@@ -19,6 +19,7 @@ from app.ingest.row_types import (
     ClaimRow,
     EventRow,
     ImpactRow,
+    MentionRow,
     SectionRow,
     StatementRow,
 )
@@ -27,6 +28,7 @@ from app.parsing.models import (
     ParsedBrief,
     ParsedClaim,
     ParsedEvent,
+    ParsedMention,
     ParsedStatement,
     Span,
 )
@@ -36,8 +38,8 @@ from app.vocabulary import ActorKind, fold, slugify
 
 # Lookup keys: ("country", code), (kind, folded name) and ("alias", kind, folded alias).
 LookupKey = tuple[str, ...]
-# The actor keys one row mentions (claim actors, event participants, ...).
-Mentions = tuple[str, ...]
+# The actor keys one row links to (claim actors, event participants, ...).
+ActorKeys = tuple[str, ...]
 # What a prepared row holds until the writer fills the value in by keyword (`_replace`): the
 # ids it reserves, the brief's id and name, the parser version, resolved actors, the time.
 PENDING = 0
@@ -60,15 +62,18 @@ class PreparedBrief(NamedTuple):
     brief: BriefRow
     actors: tuple[PreparedActor, ...]
     events: tuple[EventRow, ...]
-    participants: tuple[Mentions, ...]
+    participants: tuple[ActorKeys, ...]
     claims: tuple[ClaimRow, ...]
-    claim_actors: tuple[Mentions, ...]
+    claim_actors: tuple[ActorKeys, ...]
     # speaker_id is resolved from `speakers` (actor keys) by the writer.
     statements: tuple[StatementRow, ...]
     speakers: tuple[str | None, ...]
-    statement_actors: tuple[Mentions, ...]
+    statement_actors: tuple[ActorKeys, ...]
     impacts: tuple[ImpactRow, ...]
     sections: tuple[SectionRow, ...]
+    # actor_id is resolved from `mentioned` (actor keys) by the writer.
+    mentions: tuple[MentionRow, ...]
+    mentioned: tuple[str, ...]
 
     @property
     def sha256(self) -> str:
@@ -235,9 +240,30 @@ def _statement_row(
     )
 
 
+def stored_mentions(parsed: ParsedBrief) -> list[ParsedMention]:
+    """The brief's mentions of the actors it lists, in text order (the order their ids
+    follow, which the actor's mention list pages by), each place once."""
+    keys = {actor.key for actor in parsed.actors}
+    unique = {(m.span, m.actor): m for m in parsed.mentions if m.actor in keys}
+    return [unique[place] for place in sorted(unique)]
+
+
+def _mention_row(mention: ParsedMention) -> MentionRow:
+    start, end = mention.span
+    return MentionRow(
+        id=PENDING,
+        brief_id=PENDING,
+        actor_id=PENDING,  # the writer's, from `mentioned`
+        section=mention.section,
+        span_start=start,
+        span_end=end,
+    )
+
+
 def prepare_brief(parsed: ParsedBrief, sha256: str) -> PreparedBrief:
     """The rows of `parsed`, whose normalised source hashes to `sha256`."""
     on = parsed.occurred_on
+    mentions = stored_mentions(parsed)
     return PreparedBrief(
         brief=_brief_row(parsed, sha256),
         actors=tuple(prepare_actor(actor) for actor in parsed.actors),
@@ -256,4 +282,6 @@ def prepare_brief(parsed: ParsedBrief, sha256: str) -> PreparedBrief:
             SectionRow(**_placed(i, s.span), name=s.name, kind=s.kind.value)
             for i, s in enumerate(parsed.sections)
         ),
+        mentions=tuple(_mention_row(m) for m in mentions),
+        mentioned=tuple(m.actor for m in mentions),
     )

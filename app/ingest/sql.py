@@ -32,11 +32,11 @@ EXTRACTED = tuple(
     for table in SQLModel.metadata.sorted_tables
     if "span_start" in table.c and any(fk.references(BRIEFS) for fk in table.foreign_keys)
 )
-# Tables whose new ids the writer reserves up front: mentions (claim_actors, ...) need their
+# Tables whose new ids the writer reserves up front: links (claim_actors, ...) need their
 # parents' ids, and ids it assigns itself follow the rows' order by construction.
 RESERVED = EXTRACTED
 # A brief's extracted rows are replaced whole when its content changes, dependents first;
-# mention tables (claim_actors, ...) go with their parents by ON DELETE CASCADE.
+# link tables (claim_actors, ...) go with their parents by ON DELETE CASCADE.
 DELETE_CHILDREN = tuple(f"DELETE FROM {table} WHERE brief_id = ?" for table in EXTRACTED[::-1])
 # What an update of a brief keeps: the name it is stored under and when it first was.
 BRIEF_KEPT = ("source_name", "ingested_at")
@@ -125,7 +125,8 @@ class Statements:
     statements: Insert
     impacts: Insert
     sections: Insert
-    mentions: dict[str, Insert]
+    mentions: Insert
+    links: dict[str, Insert]
     reserve_ids: str
     brief_reserving_ids: str | None
 
@@ -221,7 +222,7 @@ def _insert(dialect: Dialect, table: str, *, returning_id: bool = False) -> Inse
 
 @cache
 def statements_for(dialect: Dialect) -> Statements:
-    mentions = ("event_participants", "claim_actors", "statement_actors")
+    links = ("event_participants", "claim_actors", "statement_actors")
     brief = _insert(dialect, "briefs", returning_id=True)
     return Statements(
         brief=brief,
@@ -234,7 +235,8 @@ def statements_for(dialect: Dialect) -> Statements:
         statements=_insert(dialect, "statements"),
         impacts=_insert(dialect, "impacts"),
         sections=_insert(dialect, "sections"),
-        mentions={table: _insert(dialect, table) for table in mentions},
+        mentions=_insert(dialect, "mentions"),
+        links={table: _insert(dialect, table) for table in links},
         reserve_ids=_reserve_ids(dialect),
         brief_reserving_ids=_insert_brief_reserving_ids(dialect, brief),
     )

@@ -14,8 +14,10 @@ from sqlmodel import SQLModel
 
 from app.db import get_engine
 from app.errors import BriefError
+from app.ingest.rows import stored_mentions
 from app.parsing import parse_brief
 from app.storage import briefs as stored  # also puts the tables in SQLModel.metadata
+from app.vocabulary import fold
 
 
 class Link(NamedTuple):
@@ -85,6 +87,24 @@ def _bad_spans(connection: Connection, brief_id: int, source: str) -> Iterator[s
             yield f"claim span [{start}, {end}) does not hold its text"
 
 
+# Each mention's actor, with every folded surface form stored for it.
+MENTIONED = (
+    "SELECT m.span_start, m.span_end, a.name, al.normalized FROM mentions m "
+    "JOIN actors a ON a.id = m.actor_id LEFT JOIN actor_aliases al ON al.actor_id = a.id "
+    "WHERE m.brief_id = :b"
+)
+
+
+def _bad_mentions(connection: Connection, brief_id: int, source: str) -> Iterator[str]:
+    """Each mention's span holds a name of its actor (the name or an alias, folded)."""
+    surfaces: dict[tuple[int, int, str], set[str]] = {}
+    for start, end, name, alias in connection.execute(text(MENTIONED), {"b": brief_id}):
+        surfaces.setdefault((start, end, name), {fold(name)}).add(alias)
+    for (start, end, name), folded in surfaces.items():
+        if fold(source[start:end]) not in folded:
+            yield f"mention span [{start}, {end}) does not name {name}"
+
+
 def _brief_problems(connection: Connection, brief_id: int, source: str) -> Iterator[str]:
     """A brief is whole when its rows are those a fresh parse of its source gives."""
     try:
@@ -97,6 +117,7 @@ def _brief_problems(connection: Connection, brief_id: int, source: str) -> Itera
         "statements": len(parsed.statements),
         "events": len(parsed.events),
         "sections": len(parsed.sections),
+        "mentions": len(stored_mentions(parsed)),
     }
     counts = stored.row_counts(connection, [brief_id])[brief_id]
     for table, n in expected.items():
@@ -105,6 +126,7 @@ def _brief_problems(connection: Connection, brief_id: int, source: str) -> Itera
     if counts["brief_revisions"] < 1:
         yield "no revision recorded"
     yield from _bad_spans(connection, brief_id, source)
+    yield from _bad_mentions(connection, brief_id, source)
 
 
 def verify(database_url: str | None = None) -> VerifyReport:

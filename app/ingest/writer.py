@@ -19,7 +19,7 @@ from app.ingest.row_types import (
     EventParticipantRow,
     StatementActorRow,
 )
-from app.ingest.rows import Mentions, PreparedBrief, prepare_brief
+from app.ingest.rows import ActorKeys, PreparedBrief, prepare_brief
 from app.parsing.models import ParsedBrief
 from app.storage.tables import utcnow
 
@@ -69,13 +69,13 @@ def find_existing(
     return stored, same
 
 
-def _mentioned(
-    parent_ids: Sequence[int], mentioned: Sequence[Mentions], actors: dict[str, int]
+def _linked(
+    parent_ids: Sequence[int], linked: Sequence[ActorKeys], actors: dict[str, int]
 ) -> list[tuple[int, int]]:
-    """(parent id, actor id) pairs, sorted: the rows of a mention table (claim_actors, ...)."""
+    """(parent id, actor id) pairs, sorted: the rows of a link table (claim_actors, ...)."""
     pairs = {
         (parent_id, actors[key])
-        for parent_id, keys in zip(parent_ids, mentioned, strict=True)
+        for parent_id, keys in zip(parent_ids, linked, strict=True)
         for key in keys
         if key in actors
     }
@@ -92,20 +92,20 @@ def _with_ids(ids: Ids, brief_id: int, rows: Sequence[Extracted]) -> list[Extrac
     return [row._replace(id=i, brief_id=brief_id) for i, row in zip(ids, rows, strict=True)]
 
 
-def _write_mentions(
+def _write_links(
     db: DriverCursor, brief: PreparedBrief, actors: dict[str, int], ids: Reserved
 ) -> None:
-    """The links from extracted rows to the actors they mention, once those rows are in."""
-    mentions = db.statements.mentions
-    pairs = _mentioned(ids["events"], brief.participants, actors)
+    """The links from extracted rows to the actors they hold, once those rows are in."""
+    links = db.statements.links
+    pairs = _linked(ids["events"], brief.participants, actors)
     participants = [EventParticipantRow(event_id=e, actor_id=a) for e, a in pairs]
-    db.insert(mentions["event_participants"], participants)
-    pairs = _mentioned(ids["claims"], brief.claim_actors, actors)
+    db.insert(links["event_participants"], participants)
+    pairs = _linked(ids["claims"], brief.claim_actors, actors)
     claim_actors = [ClaimActorRow(claim_id=c, actor_id=a) for c, a in pairs]
-    db.insert(mentions["claim_actors"], claim_actors)
-    pairs = _mentioned(ids["statements"], brief.statement_actors, actors)
+    db.insert(links["claim_actors"], claim_actors)
+    pairs = _linked(ids["statements"], brief.statement_actors, actors)
     statement_actors = [StatementActorRow(statement_id=s, actor_id=a) for s, a in pairs]
-    db.insert(mentions["statement_actors"], statement_actors)
+    db.insert(links["statement_actors"], statement_actors)
 
 
 def _write_extracted(
@@ -121,7 +121,12 @@ def _write_extracted(
     db.insert(db.statements.statements, statements)
     db.insert(db.statements.impacts, _with_ids(ids["impacts"], brief_id, brief.impacts))
     db.insert(db.statements.sections, _with_ids(ids["sections"], brief_id, brief.sections))
-    _write_mentions(db, brief, actors, ids)
+    mentions = [
+        row._replace(id=i, brief_id=brief_id, actor_id=actors[key])
+        for i, row, key in zip(ids["mentions"], brief.mentions, brief.mentioned, strict=True)
+    ]
+    db.insert(db.statements.mentions, mentions)
+    _write_links(db, brief, actors, ids)
 
 
 def write_brief(

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from app.storage.tables import Brief, BriefRevision, Claim, Event, Section, Statement
+from app.storage.tables import Brief, BriefRevision, Claim, Event, Mention, Section, Statement
 
 Reader = Connection | Session
 
@@ -41,7 +41,9 @@ def _table(model: type[object]) -> Table:
 
 
 # The tables of rows extracted from a brief that a brief's counts report, by table name.
-COUNTED = {t.name: t for t in map(_table, (Claim, Statement, Event, Section, BriefRevision))}
+COUNTED = {
+    t.name: t for t in map(_table, (Claim, Statement, Event, Section, Mention, BriefRevision))
+}
 
 
 def source_text(db: Reader, brief_id: int) -> str | None:

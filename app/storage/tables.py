@@ -263,6 +263,29 @@ class Section(SQLModel, table=True):
     )
 
 
+class Mention(SQLModel, table=True):
+    """Every place a brief names a resolved actor, in any part of it: what tells which
+    briefs name an actor (claims, statements and events link only the actors they hold)."""
+
+    __tablename__ = "mentions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    brief_id: int = Field(sa_column=_fk("briefs.id"))
+    actor_id: int = Field(sa_column=_fk("actors.id"))
+    section: str = Field(sa_type=Text, description="Section name as written in the brief.")
+    span_start: int
+    span_end: int
+
+    __table_args__ = (
+        # An actor's mentions in (brief, id) order, which is their order in the text: the
+        # actor's mention list pages along it and "does brief B name actor A" probes it.
+        Index("ix_mentions_actor_id_brief_id", "actor_id", "brief_id", "id"),
+        # A brief's actors, read from the index alone (the actors' date filter, a brief's
+        # actor list); and the cascade when a brief is deleted.
+        Index("ix_mentions_brief_id_actor_id", "brief_id", "actor_id"),
+    )
+
+
 class DataChange(SQLModel, table=True):
     """One row per write to `briefs`, added by database triggers (see the migration).
 

@@ -8,6 +8,9 @@ actors      1 macron  2 zelenskyy  3 ukraine (country)  4 biden  5 xi  6 erdogan
 claims      1-3 brief 1, 4-5 brief 2, 6-8 brief 3, 9-10 brief 4, 11 brief 5
 statements  1-2 brief 1, 3 brief 2, 4 brief 3, 5 brief 4, 6 brief 5
 events      1 brief 1, 2 brief 2, 3 brief 3, 4 brief 4
+
+Each brief names (a mention, under Context & Impact) every actor its claims, statements and
+events link, as a parse does, and no other.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from app.parsing.models import (
     ParsedClaim,
     ParsedEvent,
     ParsedImpact,
+    ParsedMention,
     ParsedSection,
     ParsedStatement,
 )
@@ -86,11 +90,33 @@ def _event(
     )
 
 
+def _linked(fields: dict[str, object]) -> list[str]:
+    """The actor keys the brief's claims, statements and events link, in that order."""
+    keys: list[str] = []
+    for claim in fields["claims"]:  # type: ignore[attr-defined]
+        keys += claim.actors
+    for statement in fields["statements"]:  # type: ignore[attr-defined]
+        keys += [statement.speaker] if statement.speaker else []
+        keys += statement.actors
+    for event in fields["events"]:  # type: ignore[attr-defined]
+        keys += event.participants
+    return list(dict.fromkeys(keys))
+
+
+def _mentions(src: _Text, fields: dict[str, object]) -> list[ParsedMention]:
+    names = {actor.key: actor.name for actor in fields["actors"]}  # type: ignore[attr-defined]
+    return [
+        ParsedMention(actor=key, section="Context & Impact", span=src.span(names[key]))
+        for key in _linked(fields)
+    ]
+
+
 def _brief(
     src: _Text, title: str, on: date | None, where: str | None, **parts: object
 ) -> ParsedBrief:
     lead = src.span("Lead: " + title)
     fields = {"events": [], "claims": [], "statements": [], "impacts": [], "actors": []} | parts
+    fields["mentions"] = _mentions(src, fields)
     return ParsedBrief(
         source=src.source, title=title, lead="Lead: " + title, occurred_on=on, location=where,
         bottom_line=None, context=[], sections=[ParsedSection(

@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from app.db import get_engine
+from app.ingest.service import store_with_retry
+from app.parsing import parse_brief
 from tests.api.helpers import Params, ids, walk
+from tests.briefs_naming import MERKEL
 
 CASES: list[tuple[Params, list[int]]] = [
     ({}, [5, 1, 2, 3, 4]),
@@ -81,3 +85,28 @@ def test_unknown_brief_is_404(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
     assert response.json()["detail"] == "No brief with id 9."
+
+
+def test_a_brief_naming_someone_outside_claims_statements_and_events_is_theirs(
+    empty_client: TestClient,
+) -> None:
+    """Merkel is named only in Context & Impact, Rutte only under "What to Watch": each
+    brief list, count and summary that asks which briefs name them finds the brief."""
+    _, brief_id = store_with_retry(get_engine(), "merkel.txt", parse_brief(MERKEL.encode()))
+    for slug in ("angela-merkel", "mark-rutte"):
+        assert ids(empty_client, "/v1/briefs", {"actor": slug}) == [brief_id]
+        actor = empty_client.get(f"/v1/actors/{slug}").json()
+        assert actor["counts"] == {"briefs": 1, "statements": 0, "claims": 0}
+        assert actor["first_seen_on"] == actor["last_seen_on"] == "2025-03-03"
+        stats = empty_client.get("/v1/stats", params={"actor": slug}).json()
+        assert stats["briefs_by_month"] == [{"month": "2025-03", "count": 1}]
+        # Claims and statements keep to the actors they hold themselves.
+        assert ids(empty_client, "/v1/claims", {"actor": slug}) == []
+        assert ids(empty_client, "/v1/statements", {"actor": slug}) == []
+    both = [("actor", "angela-merkel"), ("actor", "mark-rutte")]
+    assert ids(empty_client, "/v1/briefs", both) == [brief_id]
+    listed = empty_client.get("/v1/actors", params={"date_from": "2025-03-03"}).json()
+    counts = {item["slug"]: item["counts"]["briefs"] for item in listed["items"]}
+    assert counts["angela-merkel"] == counts["mark-rutte"] == 1
+    brief = empty_client.get(f"/v1/briefs/{brief_id}").json()
+    assert {"angela-merkel", "mark-rutte"} <= {actor["slug"] for actor in brief["actors"]}

@@ -309,7 +309,47 @@ def test_spans_count_characters_as_the_api_does(dashboard: Dashboard) -> None:
     # The API counts code points; JavaScript strings count UTF-16 units, which differ
     # beyond the Basic Multilingual Plane.
     dashboard.open()
-    split = "async () => (await import('/dashboard/static/js/brief.js')).splitBySpan"
-    parts = dashboard.page.evaluate(f"{split}('a😀b«c»', {{start: 2, end: 5}})")
+    mark = "(await import('/dashboard/static/js/brief.js')).markSource"
+    parts = dashboard.page.evaluate(
+        f"""async () => {{
+            const {{ nodes, highlight }} = {mark}('a😀b«c»', {{start: 2, end: 5}},
+                                                [{{start: 1, end: 3}}]);
+            const root = document.createElement('pre');
+            root.append(...nodes);
+            return [root.textContent, highlight.textContent,
+                    [...root.querySelectorAll('mark.mention')].map((m) => m.textContent)];
+        }}"""
+    )
     text = "a😀b«c»"
-    assert parts == [text[:2], text[2:5], text[5:]]
+    # The mention [1, 3) straddles the start of the highlight: marked on both sides of it.
+    assert parts == [text, text[2:5], [text[1:2], text[2:3]]]
+
+
+def test_marks_every_place_the_brief_names_the_actor_in_focus(dashboard: Dashboard) -> None:
+    """With an actor chosen, the brief shows each of its mentions (the API's spans, in any
+    section) marked, besides the highlighted claim."""
+    slug = "emmanuel-macron"
+    dashboard.open(f"?actor={slug}")
+    page = dashboard.page
+    claim = dashboard.api("/v1/claims", actor=slug, limit=1)["items"][0]
+    page.locator("#claims-rows tr").first.get_by_role("button", name="Show in brief").click()
+    _highlighted(dashboard, claim)
+    brief_id = claim["brief"]["id"]
+    mentions = dashboard.api(f"/v1/actors/{slug}/mentions", brief=brief_id, limit=200)["items"]
+    source = httpx.get(f"{dashboard.base}/v1/briefs/{brief_id}/source").text
+    named = [source[m["span"]["start"] : m["span"]["end"]] for m in mentions]
+    sections = {m["section"] for m in mentions}
+    assert len(sections) > 2, "the brief names the actor in several parts"
+    marks = page.locator("#brief-source mark.mention")
+    expect(marks).to_have_count(len(named))
+    assert marks.evaluate_all("(marks) => marks.map((m) => m.textContent)") == named
+    expect(page.locator("#brief-selection")).to_contain_text(
+        f"Emmanuel Macron is named in {len(named)} places in this brief"
+    )
+    dashboard.shot("11-brief-mentions")
+
+    page.get_by_role("button", name="Remove actor").click()
+    dashboard.wait_ready()
+    page.locator("#claims-rows tr").first.get_by_role("button", name="Show in brief").click()
+    expect(page.locator("#highlight")).to_be_visible()
+    expect(page.locator("#brief-source mark.mention")).to_have_count(0)

@@ -41,9 +41,13 @@ def test_a_bad_brief_stores_nothing(database_url: str) -> None:
 
 def test_delete_takes_the_extracted_rows_along(database_url: str) -> None:
     _, brief_id, _ = _store(PARIS)
+    tables = ("briefs", "claims", "statements", "claim_actors", "mentions")
+    with get_engine(database_url).connect() as connection:
+        for table in tables:
+            assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() > 0
     delete_brief(brief_id)
     with get_engine(database_url).connect() as connection:
-        for table in ("briefs", "claims", "statements", "claim_actors"):
+        for table in tables:
             assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() == 0
     with pytest.raises(NotFoundError):
         delete_brief(brief_id)

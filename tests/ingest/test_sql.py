@@ -14,7 +14,7 @@ from app.ingest.row_types import ROW_TYPES, BriefRow
 from tests.ingest.test_rows import widened_claims
 
 DIALECTS = [sqlite.pysqlite.dialect(), postgresql.psycopg.dialect()]
-EXTRACTED = {"events", "claims", "statements", "impacts", "sections"}
+EXTRACTED = {"events", "claims", "statements", "impacts", "sections", "mentions"}
 
 
 def _columns_named(statement: str) -> list[str]:
@@ -67,7 +67,7 @@ def test_extracted_tables_are_those_holding_a_span_of_a_brief() -> None:
 
 
 def test_rows_pointing_at_extracted_rows_go_with_them() -> None:
-    """Why DELETE_CHILDREN need not name the mention tables: they cascade."""
+    """Why DELETE_CHILDREN need not name the link tables: they cascade."""
     found = []
     for table in SQLModel.metadata.sorted_tables:
         for fk in table.foreign_keys:

@@ -13,11 +13,14 @@ from app.ingest.driver import DriverCursor
 from app.ingest.job import ingest_sources
 from app.ingest.row_types import ActorAliasRow, ActorRow
 from app.ingest.rows import display_name
+from app.ingest.service import store_with_retry
 from app.ingest.sources import discover
 from app.ingest.verify import verify
+from app.ingest.writer import Outcome
 from app.parsing import parse_brief
 from app.parsing.models import ParsedBrief
 from app.storage.tables import utcnow
+from tests.briefs_naming import MERKEL, MERKEL_REVISED
 from tests.conftest import SEEDS
 
 # (parent table, mention table, its parent column)
@@ -115,3 +118,72 @@ def test_driver_errors_are_sqlalchemy_errors(database_url: str, batched: bool) -
         _store_a_duplicate(database_url, batched)
     with get_engine(database_url).connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM actors")).scalar_one() == 0
+
+
+def _stored_mention_rows(connection: Connection, brief_id: int) -> list[tuple[str, str, str]]:
+    """(actor name, section, text the span holds) of a brief's mentions, in id order."""
+    query = text(
+        "SELECT a.name, m.section, m.span_start, m.span_end, b.source_text FROM mentions m "
+        "JOIN actors a ON a.id = m.actor_id JOIN briefs b ON b.id = m.brief_id "
+        "WHERE m.brief_id = :b ORDER BY m.id"
+    )
+    rows = connection.execute(query, {"b": brief_id}).all()
+    return [(name, section, source[s:e]) for name, section, s, e, source in rows]
+
+
+def _parsed_mention_rows(parsed: ParsedBrief) -> list[tuple[str, str, str]]:
+    name = {actor.key: display_name(actor) for actor in parsed.actors}
+    return [(name[m.actor], m.section, parsed.source[slice(*m.span)]) for m in parsed.mentions]
+
+
+def test_every_mention_is_stored_in_text_order(database_url: str) -> None:
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    with get_engine(database_url).connect() as connection:
+        briefs = connection.execute(text("SELECT id, source_text FROM briefs")).all()
+        for brief_id, source in briefs:
+            expected = _parsed_mention_rows(parse_brief(source))
+            assert expected
+            assert _stored_mention_rows(connection, brief_id) == expected
+    assert verify(database_url).problems == []
+
+
+def _store_text(name: str, source: str) -> tuple[Outcome, int]:
+    return store_with_retry(get_engine(), name, parse_brief(source.encode()))
+
+
+def test_a_changed_brief_replaces_its_mentions(database_url: str) -> None:
+    outcome, brief_id = _store_text("merkel.txt", MERKEL)
+    assert outcome is Outcome.ingested
+    with get_engine(database_url).connect() as connection:
+        before = _stored_mention_rows(connection, brief_id)
+    assert ("Angela Merkel", "Context & Impact", "Chancellor Angela Merkel") in before
+    assert [m for m in before if m[0] == "Mark Rutte"] == [
+        ("Mark Rutte", "What to Watch", "NATO Secretary General Mark Rutte")
+    ]
+
+    assert _store_text("merkel.txt", MERKEL_REVISED) == (Outcome.updated, brief_id)
+
+    with get_engine(database_url).connect() as connection:
+        after = _stored_mention_rows(connection, brief_id)
+        total = connection.execute(text("SELECT count(*) FROM mentions")).scalar_one()
+    assert after == _parsed_mention_rows(parse_brief(MERKEL_REVISED.encode()))
+    assert "Angela Merkel" not in {m[0] for m in after}
+    assert [m[2] for m in after if m[0] == "Mark Rutte"] == [
+        "NATO Secretary General Mark Rutte", "Mark Rutte"
+    ]  # fmt: skip
+    assert total == len(after)
+    assert verify(database_url).problems == []
+
+
+def test_a_mention_span_not_naming_its_actor_is_reported(database_url: str) -> None:
+    _, brief_id = _store_text("merkel.txt", MERKEL)
+    with get_engine(database_url).begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE mentions SET span_start = span_start + 1 WHERE id = "
+                "(SELECT min(id) FROM mentions WHERE brief_id = :b)"
+            ),
+            {"b": brief_id},
+        )
+    problems = verify(database_url).problems
+    assert problems == ["merkel.txt: mention span [35, 63) does not name Olaf Scholz"]

@@ -140,6 +140,22 @@ def _check_actor_and_brief(client: Any, claim: Any) -> None:
     assert claim.id in {brief_claim.id for brief_claim in brief.claims}
 
 
+def _check_mentions(client: Any) -> None:
+    from chancery_client.api.actors import get_actor, list_actor_mentions
+    from chancery_client.models import ActorDetail, MentionPage, Problem
+
+    page = list_actor_mentions.sync(client=client, id_or_slug="ukraine", limit=200)
+    assert isinstance(page, MentionPage)
+    actor = get_actor.sync(client=client, id_or_slug="ukraine")
+    assert isinstance(actor, ActorDetail)
+    assert len({mention.brief.id for mention in page.items}) == actor.counts.briefs
+    first = page.items[0].snippet
+    assert first.text[first.start : first.end].casefold().startswith("ukrain")
+    missing = list_actor_mentions.sync_detailed(client=client, id_or_slug="nobody")
+    assert missing.status_code == 404
+    assert isinstance(missing.parsed, Problem)
+
+
 def _check_problems(client: Any) -> None:
     from chancery_client.api.briefs import get_brief
     from chancery_client.api.claims import list_claims
@@ -166,4 +182,5 @@ def test_python_client_walks_the_live_api(
         client = Client(base_url=server.base_url, raise_on_unexpected_status=True)
         claims = _check_walk(client, server.base_url)
         _check_actor_and_brief(client, claims[0])
+        _check_mentions(client)
         _check_problems(client)

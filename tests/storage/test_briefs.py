@@ -32,6 +32,7 @@ def test_counts_are_those_of_a_fresh_parse_and_zero_for_unknown_ids(database_url
             "statements": len(parsed.statements),
             "events": len(parsed.events),
             "sections": len(parsed.sections),
+            "mentions": len(parsed.mentions),  # every seed mention resolves, each place once
             "brief_revisions": 1,
         }
     assert counts[999_999] == dict.fromkeys(briefs.COUNTED, 0)

@@ -64,5 +64,15 @@ async def name_page(
     return _page(limit, cursor, include_total, sort is NameSort.name_desc)
 
 
+async def text_order_page(
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+    include_total: IncludeTotalQuery = False,
+) -> PageRequest:
+    """Paging for lists in one fixed order (brief by brief, in text order): no `sort`."""
+    return _page(limit, cursor, include_total, descending=False)
+
+
 DatePageDep = Annotated[PageRequest, Depends(date_page)]
 NamePageDep = Annotated[PageRequest, Depends(name_page)]
+TextOrderPageDep = Annotated[PageRequest, Depends(text_order_page)]

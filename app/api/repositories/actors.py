@@ -155,15 +155,21 @@ def _items(session: Session, rows: Rows) -> list[ActorItem]:
 ACTORS = Listing(noun="actor", keyset=KEYSET, query=_query, to_items=_items)
 
 
-def get_actor(session: Session, ref: str) -> ActorDetail:
-    """The actor named by id or slug `ref`, with its aliases."""
+def actor_id(session: Session, ref: str) -> int:
+    """The id of the actor named by id or slug `ref`, or NotFoundError."""
     ids = resolve_refs(session, [ref])
     if ids is None:
         raise NotFoundError(f"No actor with id or slug {ref!r}.")
-    item = ACTORS.one(session, ids[0])
+    return ids[0]
+
+
+def get_actor(session: Session, ref: str) -> ActorDetail:
+    """The actor named by id or slug `ref`, with its aliases."""
+    found = actor_id(session, ref)
+    item = ACTORS.one(session, found)
     aliases = session.execute(
         select(col(ActorAlias.alias))
-        .where(col(ActorAlias.actor_id) == ids[0])
+        .where(col(ActorAlias.actor_id) == found)
         .order_by(col(ActorAlias.alias))
     ).scalars()
     return ActorDetail(**item.model_dump(), aliases=list(aliases))

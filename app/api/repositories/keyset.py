@@ -60,6 +60,8 @@ class Keyset:
 def _typed_key(keyset: Keyset, cursor: Cursor) -> SortKey:
     if cursor.key is None or not keyset.key_is_date or isinstance(cursor.key, date):
         return cursor.key
+    if not isinstance(cursor.key, str):
+        raise invalid_cursor("not a cursor issued by this API")
     try:
         return date.fromisoformat(cursor.key)
     except ValueError:

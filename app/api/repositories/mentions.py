@@ -1,7 +1,8 @@
 """Which actor each row is linked to, as (parent id, actor id) selects.
 
-A statement's speaker counts as mentioned by it; an actor appears in a brief when any claim,
-statement (as speaker or mentioned) or event (as participant) of the brief names it.
+A statement's speaker counts as mentioned by it; an actor appears in a brief when the brief
+names it anywhere (a row of `mentions`: the Lead, any section, a quotation or attribution),
+which every claim, statement and event linking it does too.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from sqlmodel import col
 
 from app.api.repositories.keyset import AnySelect
 from app.storage.tables import (
-    Claim,
     ClaimActor,
-    Event,
     EventParticipant,
+    Mention,
     Statement,
     StatementActor,
 )
@@ -36,17 +36,15 @@ def event_pairs() -> AnySelect:
     return select(col(EventParticipant.event_id), col(EventParticipant.actor_id))
 
 
-def _spoken(*, unless_mentioned: bool) -> AnySelect:
-    spoken = select(col(Statement.id), col(Statement.speaker_id)).where(
-        col(Statement.speaker_id).is_not(None)
-    )
-    if not unless_mentioned:
-        return spoken
+def _spoken_unless_mentioned() -> AnySelect:
+    """(statement id, speaker id) where the statement does not also list the speaker."""
     listed = select(col(StatementActor.statement_id)).where(
         col(StatementActor.statement_id) == col(Statement.id),
         col(StatementActor.actor_id) == col(Statement.speaker_id),
     )
-    return spoken.where(~exists(listed))
+    return select(col(Statement.id), col(Statement.speaker_id)).where(
+        col(Statement.speaker_id).is_not(None), ~exists(listed)
+    )
 
 
 def statement_pair_parts(*, with_speaker: bool = True) -> tuple[AnySelect, ...]:
@@ -55,7 +53,7 @@ def statement_pair_parts(*, with_speaker: bool = True) -> tuple[AnySelect, ...]:
     mentioned = select(col(StatementActor.statement_id), col(StatementActor.actor_id))
     if not with_speaker:
         return (mentioned,)
-    return mentioned, _spoken(unless_mentioned=True)
+    return mentioned, _spoken_unless_mentioned()
 
 
 def statement_pairs(*, with_speaker: bool = True) -> AnySelect:
@@ -70,25 +68,14 @@ def statement_mention_pairs() -> AnySelect:
 
 
 def brief_pair_parts() -> tuple[AnySelect, ...]:
-    """(brief id, actor id) selects, one per way an actor can appear in a brief; the same
-    pair can come from several parts, so readers count or select it DISTINCT."""
-    claims = select(col(Claim.brief_id), col(ClaimActor.actor_id)).join(
-        ClaimActor, col(ClaimActor.claim_id) == col(Claim.id)
-    )
-    mentioned = select(col(StatementActor.statement_id), col(StatementActor.actor_id))
-    stated = [
-        select(col(Statement.brief_id), part.c[1]).join(part, part.c[0] == col(Statement.id))
-        for part in (p.subquery() for p in (mentioned, _spoken(unless_mentioned=False)))
-    ]
-    events = select(col(Event.brief_id), col(EventParticipant.actor_id)).join(
-        EventParticipant, col(EventParticipant.event_id) == col(Event.id)
-    )
-    return claims, *stated, events
+    """(brief id, actor id) selects for every actor a brief names; one per place it is
+    named, so readers count or select a pair DISTINCT."""
+    return (select(col(Mention.brief_id), col(Mention.actor_id)),)
 
 
 def brief_pairs() -> AnySelect:
-    """(brief id, actor id) for every actor appearing anywhere in a brief (repeats kept)."""
-    return select(union_all(*brief_pair_parts()).subquery())
+    """(brief id, actor id) for every actor named anywhere in a brief (repeats kept)."""
+    return brief_pair_parts()[0]
 
 
 def linked(
@@ -98,7 +85,7 @@ def linked(
     actors: Sequence[int] | None = None,
 ) -> Subquery:
     """The (parent id, actor id) pairs of `parts` for some parents or some actors, each
-    part filtered before they are combined."""
+    part filtered before they are combined (one part is used as it is)."""
     filtered = []
     for part in parts:
         parent, actor = part.selected_columns
@@ -107,4 +94,4 @@ def linked(
         if actors is not None:
             part = part.where(actor.in_(actors))
         filtered.append(part)
-    return union_all(*filtered).subquery()
+    return filtered[0].subquery() if len(filtered) == 1 else union_all(*filtered).subquery()

@@ -6,13 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.dependencies.filters import DatesDep, TextQuery, text_terms
-from app.api.dependencies.listing import FormatQuery, NamePageDep
-from app.api.openapi.responses import list_responses, read_responses
+from app.api.dependencies.filters import BriefQuery, DatesDep, TextQuery, text_terms
+from app.api.dependencies.listing import FormatQuery, NamePageDep, TextOrderPageDep
+from app.api.openapi.responses import list_responses, problems, read_responses
 from app.api.rendering.list_response import render_list
-from app.api.repositories.actors import ACTORS, ActorFilters, conditions, get_actor
+from app.api.repositories import actor_mentions
+from app.api.repositories.actors import ACTORS, ActorFilters, actor_id, conditions, get_actor
 from app.api.schemas.actors import ActorDetail, ActorPage
 from app.api.schemas.common import ListFormat
+from app.api.schemas.mentions import MentionPage
 from app.db import SessionDep
 from app.vocabulary import ActorKind
 
@@ -23,6 +25,15 @@ KindQuery = Annotated[
     Query(
         default_factory=list,
         description="`person`, `organization` or `country`; repeat for any of several.",
+    ),
+]
+SectionQuery = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=200,
+        description="Only mentions in this section, its name as written.",
+        examples=["Context & Impact"],
     ),
 ]
 ActorRefPath = Annotated[
@@ -66,3 +77,26 @@ def list_actors(
 def get_actor_by_ref(session: SessionDep, id_or_slug: ActorRefPath) -> ActorDetail:
     """One actor with its aliases, counts, and first and last dates seen."""
     return get_actor(session, id_or_slug)
+
+
+@router.get(
+    "/{id_or_slug}/mentions",
+    operation_id="listActorMentions",
+    summary="List the places briefs name an actor.",
+    response_model=MentionPage,
+    responses={**list_responses(), **problems(404)},
+)
+def list_actor_mentions(
+    request: Request,
+    session: SessionDep,
+    id_or_slug: ActorRefPath,
+    dates: DatesDep,
+    page: TextOrderPageDep,
+    brief: BriefQuery = None,
+    section: SectionQuery = None,
+    fmt: FormatQuery = ListFormat.json,
+) -> Response:
+    """Every place a brief names the actor, brief by brief in text order, with a snippet."""
+    filters = actor_mentions.MentionFilters(actor_id(session, id_or_slug), brief, section, dates)
+    fetch = actor_mentions.MENTIONS.fetcher(actor_mentions.conditions(filters))
+    return render_list(request, session, fmt, page, fetch, MentionPage)

@@ -11,9 +11,9 @@ from app.vocabulary import ActorKind
 
 
 class ActorCounts(ApiModel):
-    """How often an actor appears (as mentioned actor, speaker or participant)."""
+    """How often an actor appears: briefs naming it, statements and claims linking it."""
 
-    briefs: int = Field(ge=0, examples=[4])
+    briefs: int = Field(ge=0, description="Briefs naming it anywhere.", examples=[4])
     statements: int = Field(ge=0, description="As speaker or mentioned.", examples=[6])
     claims: int = Field(ge=0, examples=[11])
 

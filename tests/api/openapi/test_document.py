@@ -22,7 +22,7 @@ from app.api.main import create_app
 OPERATION_IDS = {
     "listClaims", "getClaim", "listActors", "getActor", "listBriefs", "getBrief",
     "getBriefSource", "createBrief", "deleteBrief", "listStatements", "getStatement",
-    "listEvents", "getEvent", "getStats", "getHealth", "getReadiness",
+    "listEvents", "getEvent", "getStats", "getHealth", "getReadiness", "listActorMentions",
 }  # fmt: skip
 
 

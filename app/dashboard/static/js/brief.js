@@ -1,25 +1,12 @@
 // The brief view: the source text from `GET /v1/briefs/{id}/source`, with the selected
-// claim or statement highlighted by its span.
+// claim or statement highlighted by its span, and every mention of the actor in focus
+// (`GET /v1/actors/{id_or_slug}/mentions?brief=`) marked wherever the brief names it.
 
 import { getJson, getText } from "./api.js";
 import { dateText, h, setBusy } from "./dom.js";
 
 const briefs = new Map();
-
-/**
- * Split `text` around `span`. Spans count characters (Unicode code points) while
- * JavaScript strings index UTF-16 units, so the text is split into code points first.
- */
-export function splitBySpan(text, span) {
-  const characters = Array.from(text);
-  const start = Math.min(span.start, characters.length);
-  const end = Math.min(Math.max(span.end, start), characters.length);
-  return [
-    characters.slice(0, start).join(""),
-    characters.slice(start, end).join(""),
-    characters.slice(end).join(""),
-  ];
-}
+const MENTIONS_PAGE = 200;
 
 async function loadBrief(id) {
   if (!briefs.has(id)) {
@@ -31,29 +18,84 @@ async function loadBrief(id) {
   return { brief, source };
 }
 
-function describe(selection) {
+/** The spans of every mention of `actor` in brief `briefId`, page after page. */
+async function loadMentions(actor, briefId) {
+  if (!actor) return [];
+  const path = `/v1/actors/${encodeURIComponent(actor.slug)}/mentions`;
+  const spans = [];
+  let cursor;
+  do {
+    const page = await getJson(path, { brief: briefId, limit: MENTIONS_PAGE, cursor });
+    spans.push(...page.items.map((mention) => mention.span));
+    cursor = page.next_cursor;
+  } while (cursor);
+  return spans;
+}
+
+/**
+ * The source text as nodes: the `selected` span in `mark#highlight`, each of the
+ * `mentions` spans in a `mark.mention` (inside the highlight where they overlap it).
+ * Spans count characters (Unicode code points) while JavaScript strings index UTF-16
+ * units, so the text is split into code points first. Returns the nodes and the highlight.
+ */
+export function markSource(text, selected, mentions) {
+  const characters = Array.from(text);
+  const clamp = (span) => {
+    const start = Math.min(Math.max(span.start, 0), characters.length);
+    return { start, end: Math.min(Math.max(span.end, start), characters.length) };
+  };
+  const chosen = clamp(selected);
+  const named = mentions.map(clamp);
+  const cuts = new Set([0, characters.length, chosen.start, chosen.end]);
+  for (const span of named) cuts.add(span.start).add(span.end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const within = (span, at) => span.start <= at && at < span.end;
+  const highlight = h("mark", { id: "highlight" });
+  const nodes = [];
+  for (const [i, from] of points.entries()) {
+    if (from === chosen.start) nodes.push(highlight); // points are distinct: once, even if empty
+    if (i + 1 === points.length) break;
+    const piece = characters.slice(from, points[i + 1]).join("");
+    const isNamed = named.some((span) => within(span, from));
+    const node = isNamed ? h("mark", { class: "mention" }, piece) : piece;
+    if (within(chosen, from)) highlight.append(node);
+    else nodes.push(node);
+  }
+  return { nodes, highlight };
+}
+
+function describe(selection, actor, mentions) {
   const { kind, item } = selection;
   const label = kind === "claim" ? `claim (${item.status})` : `statement (${item.kind})`;
-  return `Highlighted: ${label}, characters ${item.span.start}–${item.span.end}.`;
+  const line = `Highlighted: ${label}, characters ${item.span.start}–${item.span.end}.`;
+  if (!actor) return line;
+  const times = mentions.length === 1 ? "1 place" : `${mentions.length} places`;
+  return `${line} ${actor.name} is named in ${times} in this brief, each marked.`;
 }
 
 function meta(brief) {
   return [dateText(brief.occurred_on), brief.location, brief.source_name].filter(Boolean).join(" · ");
 }
 
-/** Show the brief of `selection` ({kind, item}) with `item.span` highlighted. */
-export async function showBrief(elements, selection) {
+/**
+ * Show the brief of `selection` ({kind, item}) with `item.span` highlighted and, when an
+ * `actor` is in focus, every place the brief names it marked.
+ */
+export async function showBrief(elements, selection, actor = null) {
   const { section, heading, metaLine, selectionLine, source } = elements;
   setBusy(section, true);
   try {
-    const { brief, source: text } = await loadBrief(selection.item.brief.id);
-    const [before, highlighted, after] = splitBySpan(text, selection.item.span);
-    const mark = h("mark", { id: "highlight" }, highlighted);
+    const briefId = selection.item.brief.id;
+    const [{ brief, source: text }, mentions] = await Promise.all([
+      loadBrief(briefId),
+      loadMentions(actor, briefId),
+    ]);
+    const { nodes, highlight: mark } = markSource(text, selection.item.span, mentions);
     heading.textContent = brief.title ?? `Brief ${brief.id}`;
     metaLine.textContent = meta(brief);
-    selectionLine.textContent = describe(selection);
+    selectionLine.textContent = describe(selection, actor, mentions);
     selectionLine.hidden = false;
-    source.replaceChildren(before, mark, after);
+    source.replaceChildren(...nodes);
     source.hidden = false;
     heading.focus({ preventScroll: true });
     mark.scrollIntoView({ block: "center" });

@@ -55,7 +55,7 @@ const briefElements = {
 
 function openInBrief(selection) {
   markSelected(selection);
-  showBrief(briefElements, selection).catch(showProblem);
+  showBrief(briefElements, selection, filters.actor).catch(showProblem);
 }
 
 function pager(name, render) {

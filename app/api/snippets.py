@@ -1,0 +1,42 @@
+"""The snippet shown around a mention: about 60 characters each side, cut at word
+boundaries, on one line."""
+
+from __future__ import annotations
+
+import re
+
+from app.api.schemas.mentions import Snippet
+
+CONTEXT = 60
+# Characters read each side of a mention: enough to find the word boundary nearest to
+# CONTEXT. A side shorter than this reached the start (or the end) of the source.
+WINDOW = 80
+_SPACES = re.compile(r"\s+")
+
+
+def _before(text: str) -> str:
+    """The end of `text`, at most CONTEXT characters, starting at a word."""
+    if len(text) <= CONTEXT or text[-CONTEXT - 1].isspace():
+        return text[-CONTEXT:]
+    kept = text[-CONTEXT:]
+    first_space = next((i for i, c in enumerate(kept) if c.isspace()), None)
+    return kept if first_space is None else kept[first_space:]  # one long word: cut in it
+
+
+def _after(text: str) -> str:
+    """The start of `text`, at most CONTEXT characters, ending at a word."""
+    if len(text) <= CONTEXT or text[CONTEXT].isspace():
+        return text[:CONTEXT]
+    kept = text[:CONTEXT]
+    last_space = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].isspace()), None)
+    return kept if last_space is None else kept[:last_space]
+
+
+def snippet(window: str, start: int, end: int) -> Snippet:
+    """The snippet of the mention at `[start, end)` of `window`, a piece of the source
+    holding up to WINDOW characters each side of it. Runs of white space (line breaks
+    included) read as one space; the mention's own characters keep their count."""
+    before = _SPACES.sub(" ", _before(window[:start])).lstrip()
+    mention = re.sub(r"\s", " ", window[start:end])
+    after = _SPACES.sub(" ", _after(window[end:])).rstrip()
+    return Snippet(text=before + mention + after, start=len(before), end=len(before) + len(mention))
