@@ -133,8 +133,8 @@ class Registry:
             and same_person(_evidence(actor), spelling, same_brief=True)
         ]
         if len(variants) == 1:  # of two candidates (`George Bush`), neither is sure
-            if len(_name_words(mention.name)) > len(variants[0].words):
-                variants[0].name = mention.name
+            # The name first written in full stays the name ('Mike Pompeo', then 'Michael
+            # R. Pompeo' in an attribution): another spelling is an alias.
             variants[0].spellings.append(mention.name)
             self._attach(variants[0], mention)
             return

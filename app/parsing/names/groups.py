@@ -67,9 +67,27 @@ class RunView:
             previous = merged[-1] if merged else None
             if previous and self._joins_organisation(previous, item):
                 merged[-1] = Item(Part.words, previous.first, item.stop)
+            elif (
+                len(merged) >= 2
+                and self._adjective_inside(merged[-2], merged[-1])
+                and item.part is Part.words
+                and self._is_org(item)
+            ):
+                # 'Free' + 'Syrian' + 'Army', 'Royal' + 'Australian' + 'Navy': one name
+                merged[-2:] = [Item(Part.words, merged[-2].first, item.stop)]
             else:
                 merged.append(item)
         return merged
+
+    def _adjective_inside(self, before: Item, adjective: Item) -> bool:
+        """Capitalised words, then a nationality adjective, inside one name."""
+        if before.part is not Part.words or self.tokens[before.stop - 1].possessive:
+            return False
+        last = self.tokens[before.stop - 1]
+        if self._is_stop(last) and last.folded not in self.words.org_qualifiers:
+            return False  # 'The Royal' + 'Australian' + 'Navy' goes on; 'The' + ... does not
+        entry = adjective.entry
+        return entry is not None and entry.category is Category.demonym
 
     def _joins_organisation(self, previous: Item, item: Item) -> bool:
         if previous.part is not Part.words or self.tokens[previous.stop - 1].possessive:

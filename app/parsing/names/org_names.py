@@ -53,13 +53,18 @@ _BRACKETED = re.compile(_ACRONYM)
 _CAPITALISED_BEFORE = re.compile(
     rf"(?:{_WORD}{_POSSESSIVE}?[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?)*{_WORD}$"
 )
+_COMPANY_SUFFIX = re.compile(
+    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|Inc\.|Ltd\.?|PLC|plc|LLC|Corp\.)(?!\w)"
+)
+_IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{_WORD}(?:[ \t]+{_WORD})*)")
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{_WORD})[ \t]+and[ \t]+$")
 _OFFICE_BEFORE = re.compile(rf"(?P<head>{_WORD})[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+$")
 _STATE_HEADS = frozenset(_DATA["state_heads"])
+_COUNTRY_WORDS = (Category.demonym, Category.country, Category.seat)
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _CALENDAR = frozenset(
     name.casefold()
-    for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name)
+    for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
     if name
 )
 _REACH = 160  # characters looked back for the words an acronym abbreviates
@@ -202,10 +207,17 @@ class _Organisations:
         start = self._owner_before(start)
         if self.source[end : end + 1] == "+" and known_organisation(self.source[start : end + 1]):
             end += 1  # 'OPEC+'
-        end = self._linked_after(start, end)
+        if suffix := _COMPANY_SUFFIX.match(self.source, end):
+            end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
+        elif not known_organisation(_one_spaced(self.source, start, end)):
+            end = self._linked_after(start, end)  # a known name is whole: 'the High
+            # Representative of the European Union for Foreign Affairs' adds an office
         start = self._defined_before(start, end)
+        start = self._after_a_person(start, end)
         start = self._coordinated_before(start)
         name = _one_spaced(self.source, start, end)
+        if " " not in name and name.casefold() in self.words.org_heads:
+            return None  # a lone 'Office' or 'Army' names nobody in particular
         if (start, end, name, country) == (
             mention.start,
             mention.end,
@@ -216,33 +228,37 @@ class _Organisations:
         return mention._replace(start=start, end=end, surface=name, name=name, country=country)
 
     def _own_words(self, mention: Mention) -> tuple[int, int, str | None]:
-        """The mention without a leading nationality adjective or possessive country."""
-        start, country = mention.start, mention.country
-        text = self.source[mention.start : mention.end]
-        first = _LETTER_WORD.match(text)
-        while first is not None:
-            word = first.group()
-            entry = _entry(word)
-            if entry is None or entry.category not in (
-                Category.demonym,
-                Category.country,
-                Category.seat,
-            ):
-                break
-            if entry.category is not Category.demonym and not word.endswith(("'s", "’s")):
-                break  # 'Mexico Ministry' is no form; 'Korea Institute' keeps its place name
-            rest = text[first.end() :]
-            skipped = len(rest) - len(rest.lstrip())
-            if not skipped:
-                break
-            rest_name = _one_spaced(text, first.end() + skipped, len(text))
-            if entry.category is Category.demonym and not self._state_institution(rest_name):
-                break  # 'Eritrean Defence Forces', 'American Soybean Association': the name
-            start += first.end() + skipped
-            country = country or entry.value
-            text = self.source[start : mention.end]
-            first = _LETTER_WORD.match(text)
-        return start, mention.end, country
+        """The mention without a leading country: a possessive country ('Mexico's Ministry
+        of Finance'), or a country or nationality adjective before a body every state has
+        ('the Russian Defence Ministry', 'the U.S. Treasury Department')."""
+        start, end, country = mention.start, mention.end, mention.country
+        while True:
+            found = self._country_before(start, end)
+            if found is None:
+                return start, end, country
+            after, code, possessive = found
+            if not possessive and not self._state_institution(_one_spaced(self.source, after, end)):
+                return start, end, country  # 'Eritrean Defence Forces': part of the name
+            start, country = after, country or code
+
+    def _country_before(self, start: int, end: int) -> tuple[int, str, bool] | None:
+        """(where the rest starts, ISO code, possessive) when `source[start:end]` opens with
+        a country, a seat or a nationality adjective and goes on after it."""
+        words = self.source[start:end].split()
+        for length in range(min(4, len(words) - 1), 0, -1):
+            text = " ".join(words[:length])
+            possessive = text.endswith(("'s", "’s"))
+            entry = _entry(text[:-2] if possessive else text)
+            if entry is None or entry.category not in _COUNTRY_WORDS:
+                continue
+            if entry.category is Category.seat and not possessive:
+                return None  # 'Moscow Exchange', 'Minsk Group': a place in the name
+            at = start
+            for word in words[:length]:
+                at = self.source.index(word, at) + len(word)
+            rest = self.source.index(words[length], at)
+            return rest, entry.value, possessive
+        return None
 
     def _state_institution(self, name: str) -> bool:
         """'Foreign Ministry', 'Ministry of Commerce', 'Parliament': a body every state
@@ -275,6 +291,17 @@ class _Organisations:
             return start - len(before) + match.start(1) + before[match.start(1) :].index(word)
         return start
 
+    def _after_a_person(self, start: int, end: int) -> int:
+        """'Jake Sullivan and National Economic Council' read as one run: a name opening
+        with a given name before 'and' is a person's, and the organisation follows it."""
+        text = self.source[start:end]
+        at = text.find(" and ")
+        if at < 0 or text.split()[0] not in self.words.given_names:
+            return start
+        if self._has_head(text[:at].split()):
+            return start
+        return start + at + len(" and ")
+
     def _coordinated_before(self, start: int) -> int:
         """'the ruling Justice and ' + 'Development Party': a capitalised word joined by
         'and' to the name, with a small word before it, and no name of its own."""
@@ -300,15 +327,24 @@ class _Organisations:
             if last_link is not None:
                 end = last_link.start()
         while True:
+            if suffix := _COMPANY_SUFFIX.match(self.source, end):
+                end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
+                continue
+            if (located := _IN_COUNTRY.match(self.source, end)) and self._has_head(
+                self.source[start:end].split()[-1:]
+            ):
+                entry = _entry(located.group("place"))
+                if entry is not None and entry.category is Category.country:
+                    end = located.end()  # 'UN Assistance Mission in Afghanistan'
             match = _LINKED.match(self.source, end)
             if match is None:
                 return end
             words = match.group("words").split()
             link = match.group("link").split()
-            if words[0].casefold() in _CALENDAR:
+            if words[0].rstrip(".").casefold() in _CALENDAR:
                 return end  # 'the Board on Monday'
-            if words[0] in self.words.phrases and link[-1] not in ("of", "the"):
-                return end  # 'the Commission in Brussels'
+            if words[0] in self.words.phrases and link[-1] == "on":
+                return end  # 'the Council on Russia'
             if len(words) == 1 and acronym(words[0]):
                 return end  # 'the Joint Commission of the JCPOA': a name of its own
             joined = " ".join(words)
@@ -320,6 +356,7 @@ class _Organisations:
                 or self._has_head(words)
                 or link[0].startswith(",")
                 or self._has_head(self.source[start:end].split()[-1:])
+                or known_organisation(_one_spaced(self.source, start, end))
             ):
                 return end  # 'the European Commission and European Council': two names
             end = match.end()

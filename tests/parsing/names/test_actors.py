@@ -150,3 +150,16 @@ def test_two_presidents_bush_and_an_ambiguous_george_bush_stay_apart() -> None:
     assert {"George W. Bush", "George H. W. Bush"} <= people(parsed)
     assert "George Bush" not in actor(parsed, "george-w-bush").aliases
     assert "George Bush" not in actor(parsed, "george-h-w-bush").aliases
+
+
+def test_the_name_first_written_in_full_stays_the_name() -> None:
+    from tests.parsing.helpers import brief
+
+    parsed = brief(
+        "Lead: On May 2, 2025 in Oslo, Secretary of State Mike Pompeo met envoys.",
+        "Official Statements",
+        "“We will see.”",
+        "— Michael R. Pompeo, Secretary of State",
+    )
+    pompeo = [a for a in parsed.actors if a.kind == "person"]
+    assert [(a.name, "Michael R. Pompeo" in a.aliases) for a in pompeo] == [("Mike Pompeo", True)]

@@ -163,3 +163,36 @@ def test_a_person_owning_an_organisation_stays_a_person() -> None:
 def test_an_event_defined_by_an_acronym_is_no_organisation() -> None:
     parsed = parse("Under the Dispute Settlement Understanding (DSU), appeals stop.")
     assert organisations(parsed) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Fighters of the Free Syrian Army withdrew.", "Free Syrian Army"),
+        ("The Royal Australian Navy will operate them.", "Royal Australian Navy"),
+        (
+            "The UN Assistance Mission in Afghanistan reported losses.",
+            "UN Assistance Mission in Afghanistan",
+        ),
+        ("Exports by Petróleos de Venezuela, S.A. resumed.", "Petróleos de Venezuela, S.A."),
+        ("Jake Sullivan and National Economic Council staff met.", "National Economic Council"),
+    ],
+)
+def test_whole_names_round_three(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_a_country_before_a_state_body_gives_its_country() -> None:
+    parsed = parse("The U.S. Treasury Department listed the bank.")
+    found = {(a.name, a.country) for a in parsed.actors if a.kind == "organization"}
+    assert found == {("Treasury Department", "US")}
+
+
+def test_a_known_name_ends_where_it_is_known() -> None:
+    parsed = parse(
+        "The High Representative of the European Union for Foreign Affairs spoke.",
+        "Polls by Ipsos and Datexco differed.",
+        "The U.N. on Sept. 3 agreed.",
+    )
+    assert {"European Union", "Ipsos", "U.N."} <= set(organisations(parsed))
+    assert not {n for n in organisations(parsed) if " and " in n or " on " in n}
