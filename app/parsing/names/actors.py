@@ -164,7 +164,11 @@ class Registry:
         key = self._group_key(mention)
         known = self._groups.get((mention.kind, key))
         if known is not None:
-            if mention.name != known.name and _fuller(mention.name, known.name):
+            if (
+                mention.kind is ActorKind.organization
+                and mention.name != known.name
+                and _fuller(mention.name, known.name)
+            ):
                 known.name = mention.name  # 'EU', then 'European Union': the name in full
             self._attach(known, mention)
             return

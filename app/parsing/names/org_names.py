@@ -24,7 +24,7 @@ import calendar
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from app.parsing.lexicon.countries import country_adjective, country_name
 from app.parsing.lexicon.files import load_data
@@ -129,10 +129,12 @@ class _Organisations:
 
     def run(self) -> list[Mention]:
         self.taken = sorted((m.start, m.end) for m in self.mentions)
-        found = self.mentions + self._unread_names()
+        unread = self._unread_names()
+        found = self.mentions + unread if unread else self.mentions
         widened = [self._widen(m) if m.kind is ActorKind.organization else m for m in found]
         kept = [m for m in widened if m is not None]
-        kept = _without_nested(sorted(kept, key=_span))
+        if unread or any(a is not b and a is not None for a, b in zip(widened, found, strict=True)):
+            kept = _without_nested(sorted(kept, key=_span))  # only a wider name nests others
         return self._settle_acronyms(kept)
 
     def _overlaps(self, start: int, end: int) -> bool:
@@ -305,6 +307,8 @@ class _Organisations:
     def _coordinated_before(self, start: int) -> int:
         """'the ruling Justice and ' + 'Development Party': a capitalised word joined by
         'and' to the name, with a small word before it, and no name of its own."""
+        if self.source[max(0, start - 5) : start] != " and ":
+            return start  # the common case, decided without the regex
         match = _AND_BEFORE.search(self.source, max(0, start - 40), start)
         if match is None or self._stands_alone(match.group("word")):
             return start
@@ -504,6 +508,7 @@ def country_suffix(name: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def qualified_name(name: str, country: str | None) -> str:
     """What an organisation's key, slug and lookups are made from: a known organisation's
     canonical name ('U.N.' -> 'United Nations'), with the country when the name does not
@@ -558,14 +563,14 @@ def _head_led(source: str, heads: frozenset[str]) -> list[tuple[int, int]]:
     for link in _LINK_WORDS:
         at = source.find(link)
         while at >= 0:
-            after = source[at + len(link) : at + len(link) + 5]
-            if after.startswith("the "):
-                after = after[4:]
             start = source.rfind(" ", max(0, at - 30), at) + 1
-            start = max(start, source.rfind("\n", max(0, at - 30), at) + 1)
-            word = source[start:at]
-            if after[:1].isupper() and word[:1].isupper() and word.casefold() in heads:
-                found.append((start, at))
+            if source[start : start + 1].isupper():  # most words before 'of' are lowercase
+                start = max(start, source.rfind("\n", start, at) + 1)
+                after = source[at + len(link) : at + len(link) + 5]
+                if after.startswith("the "):
+                    after = after[4:]
+                if after[:1].isupper() and source[start:at].casefold() in heads:
+                    found.append((start, at))
             at = source.find(link, at + 1)
     return found
 
