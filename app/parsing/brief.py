@@ -112,7 +112,8 @@ class _Builder:
         self.sentences: list[Sentence] = []
         mentions = self._collect()
         self.registry = Registry(mentions)
-        self.index = MentionIndex(self.registry.keyed())
+        self.keyed = self.registry.keyed()
+        self.index = MentionIndex(self.keyed)
 
     def _collect(self) -> list[Mention]:
         mentions: list[Mention] = []
@@ -183,7 +184,7 @@ class _Builder:
                 "section": names[max(bisect_right(starts, mention.start) - 1, 0)],
                 "span": (mention.start, mention.end),
             }
-            for mention, key in self.registry.keyed()
+            for mention, key in self.keyed
         ]
         return _MENTIONS.validate_python(mentions)
 

@@ -133,8 +133,13 @@ class _Organisations:
         found = self.mentions + unread if unread else self.mentions
         widened = [self._widen(m) if m.kind is ActorKind.organization else m for m in found]
         kept = [m for m in widened if m is not None]
-        if unread or any(a is not b and a is not None for a, b in zip(widened, found, strict=True)):
-            kept = _without_nested(sorted(kept, key=_span))  # only a wider name nests others
+        wider = [
+            (a.start, a.end)
+            for a, b in zip(widened, found, strict=True)
+            if a is not None and (a is not b or b in unread)
+        ]
+        if wider:  # only a wider or new name holds others
+            kept = _without_nested(sorted(kept, key=_span), wider)
         return self._settle_acronyms(kept)
 
     def _overlaps(self, start: int, end: int) -> bool:
@@ -448,44 +453,25 @@ _ACTS = re.compile(
 )
 
 
-def _without_nested(mentions: list[Mention]) -> list[Mention]:
-    """Mentions inside a widened organisation's span are part of its name."""
-    spans = sorted({(m.start, m.end) for m in mentions if m.kind is ActorKind.organization})
-    # Each organisation span, with the furthest end of any span starting at or before it.
-    starts = [start for start, _ in spans]
-    reach: list[int] = []
-    for _, end in spans:
-        reach.append(max(end, reach[-1]) if reach else end)
+def _without_nested(mentions: list[Mention], wider: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions inside a widened or new organisation's span (`wider`, a few per brief) are
+    part of its name; so is a second mention of the same span."""
     kept = []
-    for mention in mentions:
-        at = bisect_right(starts, mention.start) - 1
-        if at >= 0 and reach[at] >= mention.end and _contained(spans, at, mention):
-            continue
-        kept.append(mention)
-    return _distinct(kept)
-
-
-def _contained(spans: list[tuple[int, int]], at: int, mention: Mention) -> bool:
-    """Whether a span starting at or before `spans[at]` holds `mention` strictly."""
-    own = (mention.start, mention.end)
-    for index in range(at, -1, -1):
-        start, end = spans[index]
-        if end >= mention.end and (start, end) != own:
-            return True
-        if index < at and spans[index][0] < mention.start - _REACH:
-            return False
-    return False
-
-
-def _distinct(mentions: list[Mention]) -> list[Mention]:
     seen: set[tuple[int, int]] = set()
-    kept = []
+    low, high = min(start for start, _ in wider), max(end for _, end in wider)
     for mention in mentions:
-        if (mention.start, mention.end) in seen:
+        own = (mention.start, mention.end)
+        if own in seen:
             continue
-        seen.add((mention.start, mention.end))
+        if low <= mention.start and mention.end <= high and _inside(own, wider):
+            continue
+        seen.add(own)
         kept.append(mention)
     return kept
+
+
+def _inside(span: tuple[int, int], wider: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end and (start, end) != span for start, end in wider)
 
 
 def complete_organisations(source: str, mentions: list[Mention]) -> list[Mention]:

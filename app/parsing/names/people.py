@@ -28,6 +28,7 @@ _COORDINATION = re.compile(r"[ \t]*(?:[,;:][ \t]*(?:and[ \t]+)?|and[ \t]+)")
 _PLURAL_SUFFIXES = tuple(_NAMES["plural_suffixes"])
 _MAX_SURNAME_REACH = 3
 _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
+_PARTY_AFTER = re.compile(r" part(?:y|ies)\b")
 
 
 @cache
@@ -183,12 +184,13 @@ class PeopleReader(OrgReader):
         number ('F-16 coalition')."""
         if not token.text.isalpha() or self._given_name(token):
             return False
-        before = self.source[max(0, token.start - 20) : token.start]
-        after = self.source[token.outer : token.outer + 20].split()[:1]
+        source = self.source
+        if source.startswith((" party", " parties"), token.outer):
+            after = _PARTY_AFTER.match(source, token.outer)
+            return after is not None
+        before = source[max(0, token.start - 20) : token.start]
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
-        if previous and previous[0] in self.words.group_markers:
-            return True
-        return bool(after) and after[0].rstrip(".,;:") in ("party", "parties")
+        return bool(previous) and previous[0] in self.words.group_markers
 
     def _movement(self, first: int, stop: int) -> bool:
         """'Jabhat al-Nusra', 'the militant group Jaish al-Adl', 'the Roe Network group'."""
