@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date
 from operator import itemgetter
 from typing import Any
@@ -176,16 +175,16 @@ class _Builder:
 
     def _mentions(self) -> list[ParsedMention]:
         """Every resolved mention with its actor and the section it stands in."""
-        starts = [section.span[0] for section in self.sections]
+        # Mentions and sections are both in text order: one walk, no search per mention.
+        ends = [section.span[1] for section in self.sections]
         names = [section.name for section in self.sections]
-        mentions = [
-            {
-                "actor": key,
-                "section": names[max(bisect_right(starts, mention.start) - 1, 0)],
-                "span": (mention.start, mention.end),
-            }
-            for mention, key in self.keyed
-        ]
+        mentions: list[Data] = []
+        at, last = 0, len(ends) - 1
+        for mention, key in self.keyed:
+            while at < last and mention.start >= ends[at]:
+                at += 1
+            span = (mention.start, mention.end)
+            mentions.append({"actor": key, "section": names[at], "span": span})
         return _MENTIONS.validate_python(mentions)
 
     def _first(self, kind: SectionKind) -> Section | None:

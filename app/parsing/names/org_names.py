@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from app.parsing.lexicon.countries import country_adjective, country_name
 from app.parsing.lexicon.files import load_data
@@ -60,6 +61,7 @@ _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{_WORD}(?:[ \t]+{_WORD})*)")
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{_WORD})[ \t]+and[ \t]+$")
 _OFFICE_BEFORE = re.compile(rf"(?P<head>{_WORD})[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+$")
 _STATE_HEADS = frozenset(_DATA["state_heads"])
+_SPAN = attrgetter("start", "end")
 _COUNTRY_WORDS = (Category.demonym, Category.country, Category.seat)
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _CALENDAR = frozenset(
@@ -139,7 +141,7 @@ class _Organisations:
             if a is not None and (a is not b or b in unread)
         ]
         if wider:  # only a wider or new name holds others
-            kept = _without_nested(sorted(kept, key=_span), wider)
+            kept = _without_nested(sorted(kept, key=_SPAN), wider, repeats=bool(unread))
         return self._settle_acronyms(kept)
 
     def _overlaps(self, start: int, end: int) -> bool:
@@ -252,6 +254,11 @@ class _Organisations:
         """(where the rest starts, ISO code, possessive) when `source[start:end]` opens with
         a country, a seat or a nationality adjective and goes on after it."""
         words = self.source[start:end].split()
+        if (
+            len(words) < 2
+            or words[0].removesuffix("'s").removesuffix("’s") not in _country_starts()
+        ):
+            return None  # the common case: no country word opens the name
         for length in range(min(4, len(words) - 1), 0, -1):
             text = " ".join(words[:length])
             possessive = text.endswith(("'s", "’s"))
@@ -453,25 +460,31 @@ _ACTS = re.compile(
 )
 
 
-def _without_nested(mentions: list[Mention], wider: list[tuple[int, int]]) -> list[Mention]:
+def _without_nested(
+    mentions: list[Mention], wider: list[tuple[int, int]], *, repeats: bool
+) -> list[Mention]:
     """Mentions inside a widened or new organisation's span (`wider`, a few per brief) are
-    part of its name; so is a second mention of the same span."""
-    kept = []
+    part of its name; with `repeats`, so is a second mention of one span. `mentions` are in
+    text order."""
+    starts = [m.start for m in mentions]
+    dropped: set[int] = set()
+    for start, end in wider:
+        index = bisect_left(starts, start)
+        while index < len(mentions) and mentions[index].start < end:
+            inner = mentions[index]
+            if inner.end <= end and (inner.start, inner.end) != (start, end):
+                dropped.add(index)
+            index += 1
+    kept = [m for index, m in enumerate(mentions) if index not in dropped]
+    if not repeats:
+        return kept
     seen: set[tuple[int, int]] = set()
-    low, high = min(start for start, _ in wider), max(end for _, end in wider)
-    for mention in mentions:
-        own = (mention.start, mention.end)
-        if own in seen:
-            continue
-        if low <= mention.start and mention.end <= high and _inside(own, wider):
-            continue
-        seen.add(own)
-        kept.append(mention)
-    return kept
-
-
-def _inside(span: tuple[int, int], wider: list[tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end and (start, end) != span for start, end in wider)
+    distinct = []
+    for mention in kept:
+        if (mention.start, mention.end) not in seen:
+            seen.add((mention.start, mention.end))
+            distinct.append(mention)
+    return distinct
 
 
 def complete_organisations(source: str, mentions: list[Mention]) -> list[Mention]:
@@ -522,6 +535,14 @@ def known_forms(name: str) -> tuple[str, ...]:
 
 
 @cache
+def _country_starts() -> frozenset[str]:
+    """First words of the countries, seats and adjectives ('United', 'U.S.', 'Russian')."""
+    return frozenset(
+        text.split()[0] for text, entry in _known().items() if entry.category in _COUNTRY_WORDS
+    )
+
+
+@cache
 def _forms_by_organisation() -> dict[str, tuple[str, ...]]:
     owners: dict[str, set[str]] = {}
     for text, entry in _known().items():
@@ -532,10 +553,6 @@ def _forms_by_organisation() -> dict[str, tuple[str, ...]]:
         if entry.category is Category.org and len(owners[text.casefold()]) == 1:
             forms.setdefault(entry.value, []).append(text)
     return {canonical: tuple(texts) for canonical, texts in forms.items()}
-
-
-def _span(mention: Mention) -> tuple[int, int]:
-    return mention.start, mention.end
 
 
 _LINK_WORDS = (" of ", " for ", " on ")
