@@ -1,0 +1,51 @@
+"""Regression floors for actor recognition on the actor sets eval4-eval7 (docs/parsing.md).
+
+These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
+the scores measured on 2026-12-03 less about 0.02, so a change that loses ground on briefs
+the parser was or was not tuned on fails here and says where, and a gain is kept by raising
+the floor in the same commit as its figures in docs/parsing.md.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.parsing import parse_brief
+from bench.actor_eval import Score, brief_paths, score_organisations, score_persons
+from tests.parsing.test_eval import expected_path
+
+SETS = Path(__file__).parent
+# set: (persons precision, persons recall, organisations precision, organisations recall)
+FLOORS = {
+    "eval4": (0.97, 0.97, 0.93, 0.86),
+    "eval5": (0.94, 0.96, 0.94, 0.81),
+    "eval6": (0.91, 0.96, 0.90, 0.83),
+    "eval7": (0.94, 0.97, 0.80, 0.74),
+}
+
+
+def _ratio(right: int, total: int) -> float:
+    return right / total if total else 1.0
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_actor_scores_stay_above_their_floor(name: str) -> None:
+    score = Score()
+    for path in brief_paths(SETS / name):
+        gold = json.loads(expected_path(path).read_text("utf-8"))
+        parsed = parse_brief(path.read_bytes())
+        score_persons(path.stem, parsed, gold, score.persons)
+        score_organisations(path.stem, parsed, gold["organisations"], score.organisations)
+    persons, orgs = score.persons, score.organisations
+    got = (
+        _ratio(persons.right, persons.found),
+        _ratio(persons.right, persons.wanted),
+        _ratio(orgs.right, orgs.found),
+        _ratio(orgs.right, orgs.wanted),
+    )
+    report = "\n".join(persons.misses + orgs.misses)
+    floors = FLOORS[name]
+    assert all(g >= f for g, f in zip(got, floors, strict=True)), f"{got} < {floors}\n{report}"
