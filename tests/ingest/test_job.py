@@ -121,3 +121,23 @@ def test_parser_processes_keep_order_and_rejections(database_url: str, tmp_path:
     assert report.results[0].outcome == "rejected"
     assert report.results[0].error == f"{tmp_path / '0-empty.txt'}:1: the brief is empty"
     assert verify(database_url).problems == []
+
+
+def test_briefs_of_an_older_parser_are_parsed_again(database_url: str) -> None:
+    """A brief stored by an earlier parser, without the rows a newer one writes (mentions,
+    as after the migration that added them), is updated by the next ingest run."""
+    seeds = len(list(SEEDS.glob("*.*")))
+    _ingest(database_url, SEEDS)
+    with get_engine(database_url).begin() as connection:
+        connection.execute(text("DELETE FROM mentions"))
+        connection.execute(text("UPDATE briefs SET parser_version = '1.3.0'"))
+
+    again = _ingest(database_url, SEEDS)
+
+    assert again == {"ingested": 0, "updated": seeds, "unchanged": 0, "rejected": 0}
+    with get_engine(database_url).connect() as connection:
+        briefs_without = connection.execute(
+            text("SELECT count(*) FROM briefs WHERE id NOT IN (SELECT brief_id FROM mentions)")
+        ).scalar_one()
+    assert briefs_without == 0
+    assert verify(database_url).problems == []
