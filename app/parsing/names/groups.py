@@ -73,8 +73,17 @@ class RunView:
                 and item.part is Part.words
                 and self._is_org(item)
             ):
-                # 'Free' + 'Syrian' + 'Army', 'Royal' + 'Australian' + 'Navy': one name
-                merged[-2:] = [Item(Part.words, merged[-2].first, item.stop)]
+                # 'Free' + 'Syrian' + 'Army', 'Royal' + 'Australian' + 'Navy': one name, from
+                # after the last stop word ('Background The Free Syrian Army')
+                first = merged[-2].first
+                for index in range(merged[-2].first, merged[-2].stop):
+                    token = self.tokens[index]
+                    if self._is_stop(token) and token.folded not in self.words.org_qualifiers:
+                        first = index + 1
+                if first < merged[-2].stop:
+                    merged[-2:] = [Item(Part.words, first, item.stop)]
+                else:
+                    merged.append(item)
             else:
                 merged.append(item)
         return merged

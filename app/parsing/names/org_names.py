@@ -70,6 +70,9 @@ _CALENDAR = frozenset(
     if name
 )
 _REACH = 160  # characters looked back for the words an acronym abbreviates
+_DESCRIPTOR_ENDINGS = ("-led", "-backed", "-based", "-sponsored", "-funded", "-aligned", "-allied")
+# Where that look back stops: a line, a bracket, the end of a sentence or clause.
+_BOUNDS = ("\n", ")", "(", ". ", "; ", ": ")
 
 
 def _known() -> dict[str, Entry]:
@@ -222,6 +225,7 @@ class _Organisations:
             end = self._linked_after(start, end)  # a known name is whole: 'the High
             # Representative of the European Union for Foreign Affairs' adds an office
         start = self._defined_before(start, end)
+        start = self._after_a_descriptor(start, end)
         start = self._after_a_person(start, end)
         start = self._coordinated_before(start)
         name = _one_spaced(self.source, start, end)
@@ -305,6 +309,15 @@ class _Organisations:
             return start - len(before) + match.start(1) + before[match.start(1) :].index(word)
         return start
 
+    def _after_a_descriptor(self, start: int, end: int) -> int:
+        """'NATO-led Implementation Force', 'Turkish-backed National Front for Liberation':
+        a word ending in '-led' or '-backed' describes the body, it is not its name."""
+        text = self.source[start:end]
+        first = text.split(maxsplit=1)[0]
+        if " " in text.strip() and first.endswith(_DESCRIPTOR_ENDINGS):
+            return start + len(first) + len(text[len(first) :]) - len(text[len(first) :].lstrip())
+        return start
+
     def _after_a_person(self, start: int, end: int) -> int:
         """'Jake Sullivan and National Economic Council' read as one run: a name opening
         with a given name before 'and' is a person's, and the organisation follows it."""
@@ -363,6 +376,8 @@ class _Organisations:
                 return end  # 'the Council on Russia'
             if len(words) == 1 and acronym(words[0]):
                 return end  # 'the Joint Commission of the JCPOA': a name of its own
+            if self.source[match.end() : match.end() + 1] == "," and self._lists_countries(match):
+                return end  # 'the Contact Group of the United States, Russia, ...'
             joined = " ".join(words)
             entry = _entry(joined)
             if entry is not None and entry.category is Category.org:
@@ -376,6 +391,14 @@ class _Organisations:
             ):
                 return end  # 'the European Commission and European Council': two names
             end = match.end()
+
+    def _lists_countries(self, match: re.Match[str]) -> bool:
+        """Whether the words after 'of' are a country followed by more in a list."""
+        entry = _entry(match.group("words"))
+        if entry is None or entry.category is not Category.country:
+            return False
+        following = self.source[match.end() + 1 : match.end() + 40].split()
+        return bool(following) and following[0].rstrip(",") in self.words.phrases
 
     def _has_head(self, words: list[str]) -> bool:
         return any(w.rstrip("'’s").casefold() in self.words.org_heads for w in words)
@@ -391,8 +414,9 @@ class _Organisations:
         name_words = self.source[start:end].split()
         if name_words and _spells(letters, name_words):
             return start
-        line_start = self.source.rfind("\n", 0, start) + 1
-        reach = max(line_start, start - _REACH)
+        reach = max(start - _REACH, 0)
+        # Never back across a line, a bracket or a sentence's end: 'SDS). Izetbegović's ...'
+        reach = max([reach] + [self.source.rfind(mark, reach, start) + 1 for mark in _BOUNDS])
         words = list(_LETTER_WORD.finditer(self.source, reach, start))
         for index in range(len(words) - 1, -1, -1):
             first = words[index]

@@ -196,3 +196,29 @@ def test_a_known_name_ends_where_it_is_known() -> None:
     )
     assert {"European Union", "Ipsos", "U.N."} <= set(organisations(parsed))
     assert not {n for n in organisations(parsed) if " and " in n or " on " in n}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Troops of the NATO-led Implementation Force arrived.", "Implementation Force"),
+        (
+            "The Turkish-backed National Front for Liberation withdrew.",
+            "National Front for Liberation",
+        ),
+        (
+            "The Contact Group of the United States, Russia, France and Germany met.",
+            "Contact Group",
+        ),
+    ],
+)
+def test_descriptors_and_member_lists_are_not_part_of_a_name(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_an_acronym_never_widens_a_name_across_a_sentence() -> None:
+    parsed = parse(
+        "Serb leaders formed a party (SDS). Izetbegović's Party of Democratic Action (SDA) won."
+    )
+    assert "Party of Democratic Action" in organisations(parsed)
+    assert not [n for n in organisations(parsed) if "SDS" in n and " " in n]
