@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval7 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval8 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-03 less about 0.02, so a change that loses ground on briefs
@@ -23,7 +23,8 @@ FLOORS = {
     "eval4": (0.97, 0.97, 0.93, 0.86),
     "eval5": (0.94, 0.96, 0.94, 0.81),
     "eval6": (0.91, 0.96, 0.90, 0.83),
-    "eval7": (0.94, 0.97, 0.80, 0.74),
+    "eval7": (0.94, 0.97, 0.84, 0.77),
+    "eval8": (0.94, 0.97, 0.87, 0.74),
 }
 
 
