@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 import uvicorn
 from rich.console import Console
 
-from app import __version__, migrate
-from app.config import get_settings
+from app import __version__, metrics, migrate
+from app.config import Settings, get_settings
 from app.errors import BriefError, NotFoundError
 from app.ingest import service
 from app.ingest.console import progress_bar, summary_table
@@ -18,6 +24,7 @@ from app.ingest.job import ingest_sources
 from app.ingest.report import IngestReport
 from app.ingest.sources import discover, read_bytes
 from app.ingest.verify import verify
+from app.logs import configure_logging, dict_config
 from app.parsing import parse_brief
 
 SEEDS_DIR = migrate.PROJECT_ROOT / "seeds"
@@ -87,6 +94,27 @@ def db_verify(database_url: DatabaseUrlOption = None) -> None:
     raise typer.Exit(0 if report.ok else 1)
 
 
+def _configure_logging(settings: Settings, *, at_least: str = "DEBUG") -> None:
+    level = max(settings.log_level, at_least, key=logging.getLevelName)
+    configure_logging(level, settings.log_format)
+
+
+@contextmanager
+def _shared_metrics(workers: int, settings: Settings) -> Iterator[None]:
+    """With several workers, a fresh folder where each writes its metrics for any to serve
+    (prometheus-client's multiprocess mode, set by the variable the workers inherit)."""
+    if workers < 2 or not settings.metrics_enabled or metrics.multiprocess_dir() is not None:
+        yield
+        return
+    folder = tempfile.mkdtemp(prefix="chancery-metrics-")
+    os.environ[metrics.MULTIPROCESS_DIR_VARIABLE] = folder
+    try:
+        yield
+    finally:
+        del os.environ[metrics.MULTIPROCESS_DIR_VARIABLE]
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @cli.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
@@ -95,19 +123,25 @@ def serve(
     seed: Annotated[bool, typer.Option("--seed", help="Ingest seeds/ before serving.")] = False,
 ) -> None:
     """Apply migrations, optionally load the sample briefs, and serve the API."""
-    url = get_settings().database_url
+    settings = get_settings()
+    _configure_logging(settings)
+    url = settings.database_url
     migrate.upgrade(url)
     if seed:
         _ingest_seeds(url)
-    uvicorn.run(
-        "app.api.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=get_settings().log_level.lower(),
-        timeout_keep_alive=KEEP_ALIVE_S,
-    )
+    with _shared_metrics(workers, settings):
+        uvicorn.run(
+            "app.api.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_config=dict_config(settings.log_level, settings.log_format),
+            log_level=settings.log_level.lower(),
+            # The application logs one line per request, with its id, route and duration.
+            access_log=False,
+            timeout_keep_alive=KEEP_ALIVE_S,
+        )
 
 
 def _ingest_seeds(url: str) -> None:
@@ -152,8 +186,11 @@ def ingest(
 ) -> None:
     """Store briefs in the database: one transaction each, bad files reported and skipped.
 
-    Exit status: 0 when every brief was stored or unchanged, 1 when any was rejected.
+    Each rejection is logged (CHANCERY_LOG_FORMAT) with its file and line. Exit status: 0
+    when every brief was stored or unchanged, 1 when any was rejected.
     """
+    # Warnings and errors only (each rejection is one), not the migrations' INFO lines.
+    _configure_logging(get_settings(), at_least="WARNING")
     url = _database_url(database_url)
     migrate.upgrade_if_needed(url)
     sources = list(discover(paths, stdin_name=name))
@@ -195,8 +232,7 @@ def _print_plain(report: IngestReport, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
         return
-    for result in report.rejected:
-        typer.echo(f"rejected {result.error}", err=True)
+    # Each rejection was logged as it happened (`app.ingest.job.log_rejection`).
     typer.echo(report.summary_line())
 
 

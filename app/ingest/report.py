@@ -20,6 +20,14 @@ class FileResult:
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
+    @property
+    def error_line(self) -> int | None:
+        """The line a rejection names (its error reads `FILE:LINE: message`)."""
+        if self.error is None or not self.error.startswith(self.source + ":"):
+            return None
+        line = self.error[len(self.source) + 1 :].split(":", 1)[0]
+        return int(line) if line.isdigit() else None
+
 
 @dataclass
 class IngestReport:
