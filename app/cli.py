@@ -6,7 +6,9 @@ import json
 import logging
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
@@ -122,13 +124,21 @@ def serve(
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     seed: Annotated[bool, typer.Option("--seed", help="Ingest seeds/ before serving.")] = False,
 ) -> None:
-    """Apply migrations, optionally load the sample briefs, and serve the API."""
+    """Apply migrations, optionally load the sample briefs, and serve the API.
+
+    On SIGTERM the server stops accepting connections, lets in-flight requests and streams
+    finish for up to CHANCERY_SHUTDOWN_TIMEOUT_S seconds, closes the database pool and
+    exits 0.
+    """
     settings = get_settings()
     _configure_logging(settings)
     url = settings.database_url
     migrate.upgrade(url)
     if seed:
         _ingest_seeds(url)
+    # uvicorn raises SIGTERM again once it has shut down gracefully (so the process would
+    # end "killed by SIGTERM"); with this handler in place that is a no-op, and it exits 0.
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: None)
     with _shared_metrics(workers, settings):
         uvicorn.run(
             "app.api.main:create_app",
@@ -141,6 +151,7 @@ def serve(
             # The application logs one line per request, with its id, route and duration.
             access_log=False,
             timeout_keep_alive=KEEP_ALIVE_S,
+            timeout_graceful_shutdown=settings.shutdown_timeout_s,
         )
 
 
@@ -186,8 +197,10 @@ def ingest(
 ) -> None:
     """Store briefs in the database: one transaction each, bad files reported and skipped.
 
-    Each rejection is logged (CHANCERY_LOG_FORMAT) with its file and line. Exit status: 0
-    when every brief was stored or unchanged, 1 when any was rejected.
+    Each rejection is logged (CHANCERY_LOG_FORMAT) with its file and line. On SIGTERM the
+    brief being stored finishes in its transaction, no other is started, and the report
+    says what was done. Exit status: 0 when every brief handled was stored or unchanged
+    (also when stopped by SIGTERM), 1 when any was rejected.
     """
     # Warnings and errors only (each rejection is one), not the migrations' INFO lines.
     _configure_logging(get_settings(), at_least="WARNING")
@@ -195,14 +208,33 @@ def ingest(
     migrate.upgrade_if_needed(url)
     sources = list(discover(paths, stdin_name=name))
     console = Console(stderr=as_json)
-    if as_json or not console.is_terminal:
-        report = ingest_sources(sources, database_url=url, workers=workers)
-        _print_plain(report, as_json)
-    else:
-        with progress_bar(console, len(sources)) as advance:
-            report = ingest_sources(sources, database_url=url, on_result=advance, workers=workers)
-        console.print(summary_table(report))
+    with _stop_on_sigterm() as stop:
+        if as_json or not console.is_terminal:
+            report = ingest_sources(sources, database_url=url, workers=workers, stop=stop)
+            _print_plain(report, as_json)
+        else:
+            with progress_bar(console, len(sources)) as advance:
+                report = ingest_sources(
+                    sources, database_url=url, on_result=advance, workers=workers, stop=stop
+                )
+            console.print(summary_table(report))
     raise typer.Exit(1 if report.rejected else 0)
+
+
+@contextmanager
+def _stop_on_sigterm() -> Iterator[threading.Event]:
+    """An event SIGTERM sets (instead of ending the process), for the run to stop cleanly."""
+    stop = threading.Event()
+
+    def on_sigterm(_signal: int, _frame: object) -> None:
+        logging.getLogger("chancery.ingest").warning("SIGTERM: stopping after this brief")
+        stop.set()
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command()

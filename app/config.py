@@ -51,6 +51,11 @@ class Settings(BaseSettings):
         default="127.0.0.1",
         description="Interface the metrics port listens on (with `CHANCERY_METRICS_PORT`).",
     )
+    shutdown_timeout_s: int = Field(
+        default=30,
+        ge=1,
+        description="On SIGTERM, how long in-flight requests and streams may take to finish.",
+    )
     max_brief_bytes: int = Field(
         default=1_048_576, gt=0, description="Largest brief accepted, in bytes (1 MiB)."
     )

@@ -1,5 +1,5 @@
 """What the server does when it starts (settle the garbage collector, count the database
-pool's connections, open the metrics port).
+pool's connections, open the metrics port) and when it stops (close the pool).
 
 A list request allocates thousands of short-lived objects (rows, dicts, models), so the
 collector's youngest generation filled about once a request, and every tenth of those
@@ -63,7 +63,8 @@ def count_pool_connections(engine: Engine) -> None:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Runs when the server starts (and, once it stops, after the last request)."""
+    """Runs when the server starts and, once it stops, after the last request and stream
+    (uvicorn waits for them up to `CHANCERY_SHUTDOWN_TIMEOUT_S`)."""
     settle_garbage_collector()
     settings = get_settings()
     engine = get_engine()
@@ -71,6 +72,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         count_pool_connections(engine)
         start_metrics_port(app, settings)
     yield
+    engine.dispose()
     if metrics.multiprocess_dir() is not None:
         # This worker's live gauges (in flight, pool) stop counting in the sum.
         multiprocess.mark_process_dead(os.getpid())  # type: ignore[no-untyped-call]

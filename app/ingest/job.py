@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 
@@ -50,8 +51,13 @@ def ingest_sources(
     database_url: str | None = None,
     on_result: Callable[[FileResult], None] | None = None,
     workers: int | None = None,
+    stop: threading.Event | None = None,
 ) -> IngestReport:
-    """Ingest every source, one transaction each, and report what happened to each."""
+    """Ingest every source, one transaction each, and report what happened to each.
+
+    Once `stop` is set (SIGTERM) the brief being stored finishes in its transaction and no
+    other is started; the report says how many were not.
+    """
     engine = get_engine(database_url)
     max_bytes = get_settings().max_brief_bytes
     listed = list(sources)
@@ -72,5 +78,10 @@ def ingest_sources(
         report.results.append(result)
         if on_result is not None:
             on_result(result)
+        if stop is not None and stop.is_set():
+            report.interrupted = True
+            report.not_started = len(listed) - len(report.results)
+            stream.close()  # parser processes stop; what they were parsing is dropped
+            break
     report.elapsed_s = time.perf_counter() - started
     return report
