@@ -7,10 +7,11 @@ uncached list costs ~15 ms of CPU, a cache hit ~12 µs. The metric children for 
 
 from __future__ import annotations
 
+import itertools
 import logging
+import os
 import re
 import time
-import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,14 +37,21 @@ TEMPLATES_KEPT = 4096
 access_log = logging.getLogger("chancery.access")
 
 
+# A made id: 16 random hex digits drawn once per process, then a counter in 16 more, so ids
+# are unique across workers and restarts without drawing randomness (uuid4 took 1.8 µs, a
+# sixth of a cache hit).
+_PROCESS_PREFIX = os.urandom(8).hex()
+_made = itertools.count(1)
+
+
 def request_id_of(scope: Scope) -> str:
-    """The request's own `X-Request-ID` when it is well-formed, else a new random one."""
+    """The request's own `X-Request-ID` when it is well-formed, else a new one."""
     for name, value in scope["headers"]:
         if name == HEADER:
             if VALID_ID.fullmatch(value):
                 return str(value.decode("ascii"))
             break
-    return uuid.uuid4().hex
+    return f"{_PROCESS_PREFIX}{next(_made):016x}"
 
 
 class RequestObserver:
