@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from app.api.main import create_app
+from app.config import get_settings
 from app.logs import configure_logging
 
 TRACE_ID = "Root=1-5759e988-bd862e3fe1be46a994272793"
@@ -119,3 +120,24 @@ def test_json_logs_parse_line_by_line(engine: Engine, json_log: io.StringIO) -> 
     assert {e["status"] for e in entries if "status" in e} == {200, 404, 422}
     assert entries[-1]["message"] == 'quotes " and\nnewlines'
     assert entries[-1]["request_id"] is None or entries[-1]["request_id"] == "-"
+
+
+def test_browsers_on_an_allowed_origin_may_send_and_read_the_id(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHANCERY_CORS_ORIGINS", "https://dashboard.example")
+    get_settings.cache_clear()
+    with TestClient(create_app()) as client:
+        preflight = client.options(
+            "/v1/claims",
+            headers={
+                "Origin": "https://dashboard.example",
+                "Access-Control-Request-Method": "GET",
+                "Access-Control-Request-Headers": "x-request-id",
+            },
+        )
+        answer = client.get("/v1/claims", headers={"Origin": "https://dashboard.example"})
+    get_settings.cache_clear()
+    assert preflight.status_code == 200
+    assert "x-request-id" in preflight.headers["access-control-allow-headers"].lower()
+    assert "x-request-id" in answer.headers["access-control-expose-headers"].lower()
