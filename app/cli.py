@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
+import shutil
+import signal
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
 import uvicorn
 from rich.console import Console
 
-from app import __version__, migrate
-from app.config import get_settings
+from app import __version__, metrics, migrate
+from app.config import Settings, get_settings
 from app.errors import BriefError, NotFoundError
 from app.ingest import service
 from app.ingest.console import progress_bar, summary_table
@@ -18,6 +26,7 @@ from app.ingest.job import ingest_sources
 from app.ingest.report import IngestReport
 from app.ingest.sources import discover, read_bytes
 from app.ingest.verify import verify
+from app.logs import configure_logging, dict_config
 from app.parsing import parse_brief
 
 SEEDS_DIR = migrate.PROJECT_ROOT / "seeds"
@@ -87,6 +96,27 @@ def db_verify(database_url: DatabaseUrlOption = None) -> None:
     raise typer.Exit(0 if report.ok else 1)
 
 
+def _configure_logging(settings: Settings, *, at_least: str = "DEBUG") -> None:
+    level = max(settings.log_level, at_least, key=logging.getLevelName)
+    configure_logging(level, settings.log_format)
+
+
+@contextmanager
+def _shared_metrics(workers: int, settings: Settings) -> Iterator[None]:
+    """With several workers, a fresh folder where each writes its metrics for any to serve
+    (prometheus-client's multiprocess mode, set by the variable the workers inherit)."""
+    if workers < 2 or not settings.metrics_enabled or metrics.multiprocess_dir() is not None:
+        yield
+        return
+    folder = tempfile.mkdtemp(prefix="chancery-metrics-")
+    os.environ[metrics.MULTIPROCESS_DIR_VARIABLE] = folder
+    try:
+        yield
+    finally:
+        del os.environ[metrics.MULTIPROCESS_DIR_VARIABLE]
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @cli.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
@@ -94,20 +124,35 @@ def serve(
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     seed: Annotated[bool, typer.Option("--seed", help="Ingest seeds/ before serving.")] = False,
 ) -> None:
-    """Apply migrations, optionally load the sample briefs, and serve the API."""
-    url = get_settings().database_url
+    """Apply migrations, optionally load the sample briefs, and serve the API.
+
+    On SIGTERM the server stops accepting connections, lets in-flight requests and streams
+    finish for up to CHANCERY_SHUTDOWN_TIMEOUT_S seconds, closes the database pool and
+    exits 0.
+    """
+    settings = get_settings()
+    _configure_logging(settings)
+    url = settings.database_url
     migrate.upgrade(url)
     if seed:
         _ingest_seeds(url)
-    uvicorn.run(
-        "app.api.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=get_settings().log_level.lower(),
-        timeout_keep_alive=KEEP_ALIVE_S,
-    )
+    # uvicorn raises SIGTERM again once it has shut down gracefully (so the process would
+    # end "killed by SIGTERM"); with this handler in place that is a no-op, and it exits 0.
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: None)
+    with _shared_metrics(workers, settings):
+        uvicorn.run(
+            "app.api.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_config=dict_config(settings.log_level, settings.log_format),
+            log_level=settings.log_level.lower(),
+            # The application logs one line per request, with its id, route and duration.
+            access_log=False,
+            timeout_keep_alive=KEEP_ALIVE_S,
+            timeout_graceful_shutdown=settings.shutdown_timeout_s,
+        )
 
 
 def _ingest_seeds(url: str) -> None:
@@ -152,20 +197,44 @@ def ingest(
 ) -> None:
     """Store briefs in the database: one transaction each, bad files reported and skipped.
 
-    Exit status: 0 when every brief was stored or unchanged, 1 when any was rejected.
+    Each rejection is logged (CHANCERY_LOG_FORMAT) with its file and line. On SIGTERM the
+    brief being stored finishes in its transaction, no other is started, and the report
+    says what was done. Exit status: 0 when every brief handled was stored or unchanged
+    (also when stopped by SIGTERM), 1 when any was rejected.
     """
+    # Warnings and errors only (each rejection is one), not the migrations' INFO lines.
+    _configure_logging(get_settings(), at_least="WARNING")
     url = _database_url(database_url)
     migrate.upgrade_if_needed(url)
     sources = list(discover(paths, stdin_name=name))
     console = Console(stderr=as_json)
-    if as_json or not console.is_terminal:
-        report = ingest_sources(sources, database_url=url, workers=workers)
-        _print_plain(report, as_json)
-    else:
-        with progress_bar(console, len(sources)) as advance:
-            report = ingest_sources(sources, database_url=url, on_result=advance, workers=workers)
-        console.print(summary_table(report))
+    with _stop_on_sigterm() as stop:
+        if as_json or not console.is_terminal:
+            report = ingest_sources(sources, database_url=url, workers=workers, stop=stop)
+            _print_plain(report, as_json)
+        else:
+            with progress_bar(console, len(sources)) as advance:
+                report = ingest_sources(
+                    sources, database_url=url, on_result=advance, workers=workers, stop=stop
+                )
+            console.print(summary_table(report))
     raise typer.Exit(1 if report.rejected else 0)
+
+
+@contextmanager
+def _stop_on_sigterm() -> Iterator[threading.Event]:
+    """An event SIGTERM sets (instead of ending the process), for the run to stop cleanly."""
+    stop = threading.Event()
+
+    def on_sigterm(_signal: int, _frame: object) -> None:
+        logging.getLogger("chancery.ingest").warning("SIGTERM: stopping after this brief")
+        stop.set()
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command()
@@ -195,8 +264,7 @@ def _print_plain(report: IngestReport, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
         return
-    for result in report.rejected:
-        typer.echo(f"rejected {result.error}", err=True)
+    # Each rejection was logged as it happened (`app.ingest.job.log_rejection`).
     typer.echo(report.summary_line())
 
 

@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+LogFormat = Literal["text", "json"]
 
 
 class Settings(BaseSettings):
@@ -29,6 +30,32 @@ class Settings(BaseSettings):
         description="Comma-separated origins allowed by CORS; empty allows none.",
     )
     log_level: LogLevel = Field(default="INFO", description="Logging level.")
+    log_format: LogFormat = Field(
+        default="text",
+        description="`text`: one readable line per record; `json`: one JSON object per line.",
+    )
+    metrics_enabled: bool = Field(
+        default=True, description="Record Prometheus metrics and serve them at `/metrics`."
+    )
+    metrics_key: str | None = Field(
+        default=None,
+        description="Bearer key a scrape of `/metrics` must send; unset: `/metrics` is open.",
+    )
+    metrics_port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="Serve the metrics on this port (same interface) instead of at `/metrics`.",
+    )
+    metrics_host: str = Field(
+        default="127.0.0.1",
+        description="Interface the metrics port listens on (with `CHANCERY_METRICS_PORT`).",
+    )
+    shutdown_timeout_s: int = Field(
+        default=30,
+        ge=1,
+        description="On SIGTERM, how long in-flight requests and streams may take to finish.",
+    )
     max_brief_bytes: int = Field(
         default=1_048_576, gt=0, description="Largest brief accepted, in bytes (1 MiB)."
     )
@@ -73,6 +100,16 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
+    @field_validator("metrics_key", "metrics_port", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -2,11 +2,13 @@
 the other core's load does not move: many distinct list URLs with the cache off, or one
 URL's cache hits.
 
-    python -m bench.api_cpu DATABASE_URL [--requests 600] [--hits]
+    python -m bench.api_cpu DATABASE_URL [--requests 600] [--hits] [--metrics-both]
 
 DATABASE_URL: a database with briefs in it, e.g. `bench/out/scale/chancery-2000.db` after
 `python -m bench --quick`. Prints one JSON line: ms of CPU per request, overall and per
-resource (or µs per cache hit with `--hits`).
+resource (or µs per cache hit with `--hits`). `--metrics-both` builds two apps in the same
+process, one with `CHANCERY_METRICS_ENABLED=true` and one with `false`, and sends each
+request to both, in alternating order: the figures of each side by side, and the cost.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import json
 import os
 import random
 import time
+from contextlib import AsyncExitStack
 from typing import Any
 
 from bench.scale import scenarios
@@ -69,7 +72,47 @@ async def get(app: Any, path: str, query: str) -> int:
     return statuses[0]
 
 
-async def measure(args: argparse.Namespace) -> dict[str, float]:
+async def compare_metrics(args: argparse.Namespace) -> dict[str, Any]:
+    """The same requests to an app recording metrics and to one not, interleaved."""
+    from app.api.main import create_app  # after the environment is set
+    from app.config import get_settings
+
+    apps = {}
+    for label, enabled in (("metrics_on", "true"), ("metrics_off", "false")):
+        os.environ["CHANCERY_METRICS_ENABLED"] = enabled
+        get_settings.cache_clear()
+        apps[label] = create_app()
+    async with AsyncExitStack() as stack:
+        for app in apps.values():
+            await stack.enter_async_context(app.router.lifespan_context(app))
+        if args.hits:
+            path, query = scenarios.chancery_path("claims").split("?")
+            calls = [(path, query)] * args.requests
+        else:
+            calls = [(f"/v1/{resource}", query) for resource, query in distinct_urls(args.requests)]
+        for app in apps.values():
+            for path, query in calls[:30]:  # imports, pools, prepared statements, the cache
+                await get(app, path, query)
+        spent = dict.fromkeys(apps, 0.0)
+        for index, (path, query) in enumerate(calls):
+            order = list(apps.items()) if index % 2 else list(reversed(apps.items()))
+            for label, app in order:
+                started = time.process_time()
+                assert await get(app, path, query) == 200, query
+                spent[label] += time.process_time() - started
+    unit, scale = ("hit_us", 1e6) if args.hits else ("all_ms", 1e3)
+    result: dict[str, Any] = {
+        label: {unit: round(scale * total / len(calls), 3)} for label, total in spent.items()
+    }
+    result["metrics_cost_percent"] = round(
+        100 * (spent["metrics_on"] / spent["metrics_off"] - 1), 2
+    )
+    return result
+
+
+async def measure(args: argparse.Namespace) -> dict[str, Any]:
+    if args.metrics_both:
+        return await compare_metrics(args)
     from app.api.main import create_app  # after the environment is set
 
     app = create_app()
@@ -100,6 +143,9 @@ def main() -> None:
     parser.add_argument("database_url")
     parser.add_argument("--requests", type=int, default=None)
     parser.add_argument("--hits", action="store_true", help="one URL, cache on")
+    parser.add_argument(
+        "--metrics-both", action="store_true", help="metrics on and off, side by side"
+    )
     args = parser.parse_args()
     args.requests = args.requests or (20_000 if args.hits else 600)
     os.environ["CHANCERY_DATABASE_URL"] = args.database_url

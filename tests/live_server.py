@@ -59,9 +59,10 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 @contextmanager
 def live_server(
-    database_url: str, log: Path, *, seed: bool = False, **settings: str
+    database_url: str, log: Path, *, seed: bool = False, workers: int = 1, **settings: str
 ) -> Iterator[LiveServer]:
-    """Serve `database_url` (migrated first, `seeds/` ingested when `seed`) on a free port.
+    """Serve `database_url` (migrated first, `seeds/` ingested when `seed`) on a free port,
+    with `workers` worker processes.
 
     `settings` are extra CHANCERY_* values (`api_keys="k"`). The server's output goes to
     `log`, not to a pipe that nobody drains.
@@ -70,6 +71,7 @@ def live_server(
     env = {**os.environ, "CHANCERY_DATABASE_URL": database_url}
     env.update({f"CHANCERY_{name.upper()}": value for name, value in settings.items()})
     command = [sys.executable, "-m", "app.cli", "serve", "--port", str(port)]
+    command += ["--workers", str(workers)]
     with log.open("wb") as output:
         process = subprocess.Popen(
             [*command, *(["--seed"] if seed else [])],

@@ -16,11 +16,14 @@ ALLOWED: dict[str, set[str]] = {
     "app.vocabulary": set(),
     "app.errors": set(),
     "app.config": set(),
+    "app.logs": set(),
+    "app.metrics": set(),
     "app.db": {"app.config", "app.errors"},
     "app.migrate": {"app.db", "app.config"},
     "app.storage": {"app.vocabulary"},
     "app.parsing": {"app.vocabulary", "app.errors"},
-    "app.ingest": FOUNDATION | {"app.db", "app.migrate", "app.parsing", "app.storage"},
+    "app.ingest": FOUNDATION
+    | {"app.db", "app.migrate", "app.parsing", "app.storage", "app.metrics", "app.logs"},
     "app.dashboard": set(),
     "app.api": FOUNDATION
     | {
@@ -30,9 +33,12 @@ ALLOWED: dict[str, set[str]] = {
         "app.storage",
         "app.dashboard",
         "app.ingest.service",
+        "app.logs",
+        "app.metrics",
     },
     "app.cli": FOUNDATION
-    | {"app.__version__", "app.db", "app.migrate", "app.parsing", "app.ingest"},
+    | {"app.__version__", "app.db", "app.migrate", "app.parsing", "app.ingest", "app.logs"}
+    | {"app.metrics"},
 }
 
 

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from app import __version__
 from app.cli import cli
+from app.config import get_settings
 from app.db import get_engine
 from tests.conftest import SEEDS
 from tests.live_server import live_server
@@ -107,3 +108,24 @@ def test_delete_removes_briefs_and_reports_unknown_ids(database_url: str) -> Non
     assert kept in ids
     assert gone not in ids
     assert orphans == 0
+
+
+def test_ingest_logs_each_rejection_as_a_json_line_with_file_and_line(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHANCERY_LOG_FORMAT", "json")
+    get_settings.cache_clear()
+    (tmp_path / "good.txt").write_bytes(SAMPLE.read_bytes())
+    bad = tmp_path / "bad.txt"
+    bad.write_text(
+        "Lead: On Sept. 4, 2025 in Paris, talks.\nOfficial Statements\n“Unattributed.”\n"
+    )
+    result = runner.invoke(cli, ["ingest", str(tmp_path), "--database-url", database_url])
+    get_settings.cache_clear()
+    assert result.exit_code == 1
+    entries = [json.loads(line) for line in result.stderr.splitlines()]
+    assert [(e["level"], e["logger"], e["file"], e["line"]) for e in entries] == [
+        ("WARNING", "chancery.ingest", str(bad), 3)
+    ]
+    assert entries[0]["message"].startswith(f"rejected {bad}:3: ")
+    assert result.stdout.startswith("1 ingested, 0 updated, 0 unchanged, 1 rejected")

@@ -1,4 +1,5 @@
-"""What the server does once when it starts: settle the garbage collector.
+"""What the server does when it starts (settle the garbage collector, count the database
+pool's connections, open the metrics port) and when it stops (close the pool).
 
 A list request allocates thousands of short-lived objects (rows, dicts, models), so the
 collector's youngest generation filled about once a request, and every tenth of those
@@ -13,11 +14,21 @@ kilobytes more at most, and a tenth of the collections.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import cache
+from typing import Any
 
 from fastapi import FastAPI
+from prometheus_client import multiprocess
+from sqlalchemy import Engine, event
+from sqlalchemy.pool import QueuePool
+
+from app import metrics
+from app.api.routes.metrics import start_metrics_port
+from app.config import get_settings
+from app.db import get_engine
 
 YOUNG_GENERATION_THRESHOLD = 7_000
 
@@ -31,8 +42,37 @@ def settle_garbage_collector() -> None:
     gc.set_threshold(YOUNG_GENERATION_THRESHOLD, middle, old)
 
 
+def _checked_out(*_: Any) -> None:
+    metrics.POOL_IN_USE.inc()
+
+
+def _checked_in(*_: Any) -> None:
+    metrics.POOL_IN_USE.dec()
+
+
+def count_pool_connections(engine: Engine) -> None:
+    """Keep the pool gauges: connections in use (moved by the pool's own events), the limit."""
+    if event.contains(engine, "checkout", _checked_out):
+        return
+    event.listen(engine, "checkout", _checked_out)
+    event.listen(engine, "checkin", _checked_in)
+    pool = engine.pool
+    if isinstance(pool, QueuePool):
+        metrics.POOL_LIMIT.set(pool.size() + pool._max_overflow)
+
+
 @asynccontextmanager
-async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-    """Runs when the server starts (and, once it stops, after the last request)."""
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Runs when the server starts and, once it stops, after the last request and stream
+    (uvicorn waits for them up to `CHANCERY_SHUTDOWN_TIMEOUT_S`)."""
     settle_garbage_collector()
+    settings = get_settings()
+    engine = get_engine()
+    if settings.metrics_enabled:
+        count_pool_connections(engine)
+        start_metrics_port(app, settings)
     yield
+    engine.dispose()
+    if metrics.multiprocess_dir() is not None:
+        # This worker's live gauges (in flight, pool) stop counting in the sum.
+        multiprocess.mark_process_dead(os.getpid())  # type: ignore[no-untyped-call]

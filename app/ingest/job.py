@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import metrics
 from app.config import get_settings
 from app.db import get_engine
 from app.ingest.actors import ActorResolver
 from app.ingest.pipeline import StoredIndex, default_workers, prepared_stream
 from app.ingest.report import FileResult, IngestReport
 from app.ingest.rows import PreparedBrief
-from app.ingest.service import store_with_retry
+from app.ingest.service import timed_store
 from app.ingest.sources import BriefSource
 from app.ingest.writer import Outcome
+
+log = logging.getLogger("chancery.ingest")
 
 
 def store_parsed(
@@ -24,7 +29,7 @@ def store_parsed(
 ) -> FileResult:
     """Store one parsed brief; a failure to store it becomes `rejected`."""
     try:
-        outcome, brief_id = store_with_retry(engine, source.name, brief, resolver)
+        outcome, brief_id = timed_store(engine, source.name, brief, resolver)
     except SQLAlchemyError as error:
         # The brief was fine but could not be stored (database gone, still contended):
         # report it like any other skipped file and go on, so the rest is not lost.
@@ -33,14 +38,26 @@ def store_parsed(
     return FileResult(source.display, source.name, outcome, brief_id)
 
 
+def log_rejection(result: FileResult) -> None:
+    """One log record per rejected file, with its file and line as fields of their own."""
+    log.warning(
+        "rejected %s", result.error, extra={"file": result.source, "line": result.error_line}
+    )
+
+
 def ingest_sources(
     sources: Iterable[BriefSource],
     *,
     database_url: str | None = None,
     on_result: Callable[[FileResult], None] | None = None,
     workers: int | None = None,
+    stop: threading.Event | None = None,
 ) -> IngestReport:
-    """Ingest every source, one transaction each, and report what happened to each."""
+    """Ingest every source, one transaction each, and report what happened to each.
+
+    Once `stop` is set (SIGTERM) the brief being stored finishes in its transaction and no
+    other is started; the report says how many were not.
+    """
     engine = get_engine(database_url)
     max_bytes = get_settings().max_brief_bytes
     listed = list(sources)
@@ -55,8 +72,16 @@ def ingest_sources(
             result = prepared
         else:
             result = store_parsed(engine, source, prepared, resolver)
+        if result.outcome == Outcome.rejected:
+            metrics.INGEST_BRIEFS.labels(Outcome.rejected.value).inc()
+            log_rejection(result)
         report.results.append(result)
         if on_result is not None:
             on_result(result)
+        if stop is not None and stop.is_set():
+            report.interrupted = True
+            report.not_started = len(listed) - len(report.results)
+            stream.close()  # parser processes stop; what they were parsing is dropped
+            break
     report.elapsed_s = time.perf_counter() - started
     return report

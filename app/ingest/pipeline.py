@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -144,7 +145,7 @@ def _stream(
 
 def prepared_stream(
     sources: list[BriefSource], max_bytes: int, index: StoredIndex, workers: int
-) -> Iterator[Prepared]:
+) -> Generator[Prepared]:
     """For each source, in order: the parsed brief to store, or its final result."""
     if workers < 1 or len(sources) < POOL_THRESHOLD:
         yield from _stream(sources, max_bytes, index, None)
@@ -171,7 +172,10 @@ def exit_with_parent(parent: int) -> None:
 
     A job killed outright (SIGKILL) cannot stop its pool, and a pool process waiting for
     work never notices on its own: it holds both ends of its task queue's pipe.
+    SIGTERM (sent to the whole process group, as systemd does) is the job's to handle: it
+    finishes its brief and stops the pool, so a parser process ignores it.
     """
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 

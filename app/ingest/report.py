@@ -20,11 +20,22 @@ class FileResult:
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
+    @property
+    def error_line(self) -> int | None:
+        """The line a rejection names (its error reads `FILE:LINE: message`)."""
+        if self.error is None or not self.error.startswith(self.source + ":"):
+            return None
+        line = self.error[len(self.source) + 1 :].split(":", 1)[0]
+        return int(line) if line.isdigit() else None
+
 
 @dataclass
 class IngestReport:
     results: list[FileResult] = field(default_factory=list)
     elapsed_s: float = 0.0
+    # Stopped early (SIGTERM): every brief in `results` is whole, the rest was not started.
+    interrupted: bool = False
+    not_started: int = 0
 
     @property
     def counts(self) -> dict[str, int]:
@@ -41,12 +52,17 @@ class IngestReport:
 
     def summary_line(self) -> str:
         parts = ", ".join(f"{n} {outcome}" for outcome, n in self.counts.items())
-        return f"{parts} in {self.elapsed_s:.2f}s ({self.briefs_per_second:.0f} briefs/s)"
+        line = f"{parts} in {self.elapsed_s:.2f}s ({self.briefs_per_second:.0f} briefs/s)"
+        if self.interrupted:
+            line += f"; interrupted, {self.not_started} not started"
+        return line
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "counts": self.counts,
             "elapsed_s": round(self.elapsed_s, 3),
             "briefs_per_second": round(self.briefs_per_second, 1),
+            "interrupted": self.interrupted,
+            "not_started": self.not_started,
             "results": [result.as_dict() for result in self.results],
         }

@@ -10,8 +10,9 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import col
 
+from app import metrics
 from app.db import get_engine, session_scope
-from app.errors import NotFoundError
+from app.errors import BriefError, NotFoundError
 from app.ingest.actors import ActorResolver
 from app.ingest.driver import DriverCursor
 from app.ingest.rows import PreparedBrief, prepare_brief
@@ -76,16 +77,36 @@ def store_with_retry(
     raise AssertionError("unreachable")
 
 
+def timed_store(
+    engine: Engine,
+    name: str,
+    brief: ParsedBrief | PreparedBrief,
+    resolver: ActorResolver | None = None,
+) -> tuple[Outcome, int]:
+    """`store_with_retry`, counted and timed in the ingest metrics."""
+    started = time.perf_counter()
+    outcome, brief_id = store_with_retry(engine, name, brief, resolver)
+    metrics.STORE_SECONDS.observe(time.perf_counter() - started)
+    metrics.INGEST_BRIEFS.labels(outcome.value).inc()
+    return outcome, brief_id
+
+
 def store_brief(
     data: bytes, *, source_name: str | None, unnamed_prefix: str, max_bytes: int
 ) -> StoreResult:
     """Parse one brief and store it in its own transaction (blocking). A brief given no
     name is stored under `unnamed_prefix` and the start of its content hash, so the same
     text sent twice is the same brief."""
-    parsed = parse_brief(data, file=source_name or "<request>", max_bytes=max_bytes)
+    started = time.perf_counter()
+    try:
+        parsed = parse_brief(data, file=source_name or "<request>", max_bytes=max_bytes)
+    except BriefError:
+        metrics.INGEST_BRIEFS.labels(Outcome.rejected.value).inc()
+        raise
+    metrics.PARSE_SECONDS.observe(time.perf_counter() - started)
     name = source_name or unnamed_prefix + content_hash(parsed.source)[:16]
     engine = get_engine()
-    outcome, brief_id = store_with_retry(engine, name, parsed)
+    outcome, brief_id = timed_store(engine, name, parsed)
     with engine.connect() as connection:
         stored_name = stored.source_name(connection, brief_id)
     if stored_name is None:  # deleted between the two transactions

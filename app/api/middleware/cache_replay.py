@@ -13,6 +13,7 @@ from collections.abc import Collection
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app import metrics
 from app.api.middleware.etag import matches
 from app.api.middleware.response_cache import (
     VERSION_READ,
@@ -62,6 +63,7 @@ class FinalAnswers:
         found = self.cache.cache.get(key)
         answer = None if found is None else found.answers.get(self._variant(request, found.etag))
         if answer is not None:
+            metrics.CACHE_HITS.inc()
             headers = list(answer.headers)
             await send({"type": "http.response.start", "status": answer.status, "headers": headers})
             await send({"type": "http.response.body", "body": answer.body})

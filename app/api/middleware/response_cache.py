@@ -32,6 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app import metrics
 from app.api.middleware.etag import etag_of
 from app.api.repositories.versions import (
     PostgresVersion,
@@ -246,6 +247,7 @@ class ResponseCacheMiddleware:
         if hit is None and key in self._computing:
             hit = await asyncio.shield(self._computing[key])
         if hit is not None:
+            metrics.CACHE_HITS.inc()
             await send({"type": "http.response.start", "status": 200, "headers": hit.headers})
             await send({"type": "http.response.body", "body": hit.body})
             return
@@ -265,6 +267,7 @@ class ResponseCacheMiddleware:
             # A waiter whose answer was not cacheable, while another request computes anew.
             await self.app(scope, receive, send)
             return
+        metrics.CACHE_MISSES.inc()
         waiting: asyncio.Future[Cached | None] = asyncio.get_running_loop().create_future()
         self._computing[key] = waiting
         try:

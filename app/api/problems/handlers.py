@@ -17,6 +17,7 @@ from starlette.routing import Match
 
 from app.api.problems.model import PROBLEM_BASE, PROBLEM_MEDIA_TYPE, Problem
 from app.errors import ChanceryError, DatabaseUnavailableError, InvalidParameterError
+from app.logs import REQUEST_ID
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ def problem_response(
         status=status,
         detail=detail,
         instance=request.url.path,
+        request_id=REQUEST_ID.get(),
         **extra,
     )
     return JSONResponse(

@@ -20,7 +20,11 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str
-    instance: str | None = None
+    instance: str | None = Field(default=None, description="The request's path.")
+    request_id: str | None = Field(
+        default=None,
+        description="The request's id, as in its `X-Request-ID` header and the server's logs.",
+    )
     invalid_params: list[InvalidParam] | None = Field(
         default=None, description="For 422: the offending parameters."
     )

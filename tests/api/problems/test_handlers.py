@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from app.api.main import create_app
 from app.api.problems.handlers import METHODS
 
-PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
+PROBLEM_KEYS = {"type", "title", "status", "detail", "instance", "request_id"}
 OPTIONAL_KEYS = {"invalid_params", "line", "column"}
 
 
@@ -25,6 +25,7 @@ def _assert_problem(response: Any, status: int, slug: str) -> dict[str, Any]:
     assert isinstance(body["title"], str)
     assert isinstance(body["detail"], str)
     assert body["instance"] == response.request.url.path
+    assert body["request_id"] == response.headers["x-request-id"]
     return body
 
 
