@@ -86,7 +86,12 @@ def known_organisation(name: str) -> str | None:
 
 
 def _entry(text: str) -> Entry | None:
-    return _known().get(text) or _known().get(text.rstrip("'’s"))
+    """The known phrase `text` is, read without a possessive ('Russia's', 'Workers'')."""
+    known = _known()
+    found = known.get(text)
+    if found is None and text.endswith(("'s", "’s", "'", "’")):
+        found = known.get(text.removesuffix("s").rstrip("'’") if text[-1] == "s" else text[:-1])
+    return found
 
 
 def initials(words: Iterable[str]) -> str:
@@ -342,7 +347,8 @@ class _Organisations:
         return match.start("word")
 
     def _stands_alone(self, word: str) -> bool:
-        bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word.rstrip("'’")
+        bare = word.removesuffix("s").rstrip("'’") if word.endswith(("'s", "’s")) else word
+        bare = bare.rstrip("'’")
         folded = bare.casefold()
         return _entry(word) is not None or folded in self.words.stop_words or not bare
 
