@@ -345,6 +345,18 @@ def generate_briefs(n: int, seed: int = 0) -> Iterator[tuple[str, str]]:
         yield generate_brief(index, seed)
 
 
+def write_briefs(folder: Path, count: int, seed: int = 0, prefix: str = "") -> list[Path]:
+    """Write `count` generated briefs into `folder` (made if missing), each file named
+    `prefix` + its generated name, and return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in generate_briefs(count, seed):
+        path = folder / f"{prefix}{name}"
+        path.write_bytes(text.encode("utf-8"))
+        paths.append(path)
+    return paths
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write generated briefs for benchmarks.")
     parser.add_argument("out_dir", type=Path, help="directory to write the briefs into")
@@ -352,9 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed; same seed, same briefs")
     args = parser.parse_args(argv)
     out_dir: Path = args.out_dir
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, text in generate_briefs(args.count, args.seed):
-        (out_dir / name).write_bytes(text.encode("utf-8"))
+    write_briefs(out_dir, args.count, args.seed)
     print(f"wrote {args.count} briefs to {out_dir}")
     return 0
 

@@ -26,17 +26,7 @@ from app.db import get_engine
 from app.ingest.job import ingest_sources
 from app.ingest.sources import discover
 from app.parsing import parse_brief
-from bench.generator import generate_briefs
-
-
-def write_corpus(folder: Path, count: int, seed: int) -> list[Path]:
-    """Write `count` generated briefs into `folder`."""
-    paths = []
-    for name, body in generate_briefs(count, seed=seed):
-        path = folder / name
-        path.write_bytes(body.encode("utf-8"))
-        paths.append(path)
-    return paths
+from bench.generator import write_briefs
 
 
 def parse_only(paths: list[Path]) -> float:
@@ -79,7 +69,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "briefs"
         folder.mkdir()
-        paths = write_corpus(folder, args.n, args.seed)
+        paths = write_briefs(folder, args.n, args.seed)
         baseline = parse_only(paths)
         rows = [("parse only (baseline)", baseline, None)]
         sqlite_rate, counts = ingest_rate(folder, f"sqlite:///{tmp}/bench.db")

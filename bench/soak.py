@@ -37,7 +37,7 @@ from app.db import get_engine
 from app.ingest.job import ingest_sources
 from app.ingest.sources import discover
 from app.ingest.verify import verify
-from bench.generator import generate_briefs
+from bench.generator import write_briefs
 from bench.ingest_bench import fresh_postgres
 
 INGEST = [sys.executable, "-m", "app.cli", "ingest"]
@@ -80,12 +80,7 @@ class Phase:
 
 def write_corpus(folder: Path, count: int, seed: int, prefix: str) -> list[str]:
     """Write `count` generated briefs named `prefix` + generated name; return the names."""
-    folder.mkdir(parents=True, exist_ok=True)
-    names = []
-    for name, body in generate_briefs(count, seed=seed):
-        (folder / f"{prefix}{name}").write_bytes(body.encode("utf-8"))
-        names.append(f"{prefix}{name}")
-    return names
+    return [path.name for path in write_briefs(folder, count, seed, prefix)]
 
 
 def write_mix(path: Path, seeded: int) -> Path:

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from app.db import get_engine
 from app.ingest.verify import verify
-from bench.generator import generate_briefs
+from bench.generator import write_briefs
 
 BRIEFS = 150
 
@@ -22,8 +22,7 @@ BRIEFS = 150
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
-    for name, body in generate_briefs(BRIEFS, seed=7):
-        (folder / name).write_bytes(body.encode("utf-8"))
+    write_briefs(folder, BRIEFS, seed=7)
     return folder
 
 

@@ -25,7 +25,7 @@ from app import migrate
 from app.db import get_engine
 from app.ingest.job import ingest_sources
 from app.ingest.sources import discover
-from bench.generator import generate_briefs
+from bench.generator import write_briefs
 from tests.live_server import live_server
 
 BRIEFS = 600
@@ -41,8 +41,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("shutdown-corpus")
-    for name, body in generate_briefs(BRIEFS, seed=SEED):
-        (folder / name).write_bytes(body.encode("utf-8"))
+    write_briefs(folder, BRIEFS, seed=SEED)
     return folder
 
 

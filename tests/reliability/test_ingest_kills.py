@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import text
 
 from app.db import get_engine
-from bench.generator import generate_briefs
+from bench.generator import write_briefs
 
 BRIEFS = 1000
 KILLS = 20
@@ -32,8 +32,7 @@ SEED = 20
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("kill-corpus")
-    for name, body in generate_briefs(BRIEFS, seed=SEED):
-        (folder / name).write_bytes(body.encode("utf-8"))
+    write_briefs(folder, BRIEFS, seed=SEED)
     return folder
 
 
