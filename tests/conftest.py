@@ -21,11 +21,19 @@ from sqlmodel import SQLModel
 from app import migrate
 from app.config import get_settings
 from app.db import get_engine
+from bench.generator import write_briefs
 
 POSTGRES_ENV = "CHANCERY_TEST_POSTGRES_URL"
 BACKENDS = ["sqlite", "postgresql"]
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT_ROOT / "seeds"
+
+
+def generated_corpus(factory: pytest.TempPathFactory, name: str, count: int, seed: int) -> Path:
+    """A folder of `count` briefs from the benchmark's generator (bench/generator.py)."""
+    folder = factory.mktemp(name)
+    write_briefs(folder, count, seed=seed)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -41,10 +41,12 @@ class Result:
         return asdict(self)
 
 
-def _wrk(url: str, load: Load) -> dict[str, int]:
+def _wrk(url: str, load: Load, paths: Path | None = None) -> dict[str, int]:
     threads = min(load.threads, load.connections)
     argv = ["wrk", f"-t{threads}", f"-c{load.connections}", f"-d{load.seconds}s"]
     argv += ["--timeout", "10s", "-s", str(SCRIPT), url]
+    if paths is not None:
+        argv += ["--", str(paths)]
     out = subprocess.run(
         argv, capture_output=True, text=True, check=True, timeout=load.seconds + 60
     )
@@ -53,11 +55,18 @@ def _wrk(url: str, load: Load) -> dict[str, int]:
     return figures
 
 
-def measure(label: str, url: str, load: Load, warmup_s: int = 2) -> Result:
-    """Let the previous run's queued requests drain, warm up, then load `url`."""
+def measure(
+    label: str, url: str, load: Load, warmup_s: int = 2, paths: Path | None = None
+) -> Result:
+    """Let the previous run's queued requests drain, warm up, then load `url`.
+
+    With `paths` (a file of one path per line), the requests rotate through those paths on
+    `url`'s host; `warmup_s=0` measures from a cold start.
+    """
     time.sleep(SETTLE_S)
-    _wrk(url, Load(load.connections, warmup_s, load.threads))
-    raw = _wrk(url, load)
+    if warmup_s:
+        _wrk(url, Load(load.connections, warmup_s, load.threads), paths)
+    raw = _wrk(url, load, paths)
     seconds = raw["duration_us"] / 1e6
     return Result(
         label=label,

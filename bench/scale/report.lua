@@ -1,12 +1,34 @@
 -- Counts every non-2xx answer and prints wrk's figures as one JSON line.
+-- With a file of paths after `--`, each thread walks the paths in turn (the threads start
+-- at different places), so every request can be a different question.
 local threads = {}
+local thread_count = 0
 
 function setup(thread)
+  thread:set("offset", thread_count)
+  thread_count = thread_count + 1
   table.insert(threads, thread)
 end
 
 function init(args)
   non2xx = 0
+  paths = nil
+  if args[1] ~= nil then
+    paths = {}
+    for line in io.lines(args[1]) do
+      if line ~= "" then table.insert(paths, line) end
+    end
+    -- Two threads: the second starts half-way through the list.
+    position = (offset * math.floor(#paths / 2)) % #paths
+  end
+end
+
+function request()
+  if paths == nil then
+    return wrk.request()
+  end
+  position = position % #paths + 1
+  return wrk.format(nil, paths[position])
 end
 
 function response(status, headers, body)

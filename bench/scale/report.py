@@ -12,6 +12,13 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
 HEADING = "## API at scale"
 FIGURES_START = "<!-- scale figures: start (written by python -m bench) -->"
 FIGURES_END = "<!-- scale figures: end -->"
+MIX_MARKERS = (
+    "<!-- mix figures: start (written by python -m bench) -->",
+    "<!-- mix figures: end -->",
+)
+MIX_HEADING = "### The dashboard mix (issue #14)"
+DATABASES = ("SQLite", "PostgreSQL")
+UNCACHED = " uncached "
 CHANCERY = "Chancery SQLite claims"
 CHANCERY_CACHED = "Chancery SQLite cached claims"
 
@@ -89,13 +96,50 @@ def render(meta: Mapping[str, object], results: Sequence[Result]) -> str:
     return "\n\n".join("\n".join(block) for block in blocks if block)
 
 
-def update_docs(path: Path, figures: str) -> None:
-    """Replace the figures between the markers, adding the section if it is missing."""
+def _probe_cell(results: Sequence[Result], label: str) -> str:
+    found = _find(results, label)
+    return "- | -" if found is None else f"{found.p50_ms:.1f} | {found.p99_ms:.1f}"
+
+
+def render_mix(meta: Mapping[str, object], results: Sequence[Result]) -> str:
+    """The dashboard mix of one run as markdown: each kind of question on one connection
+    (both databases side by side), then the runs under load and the ratio to Datasette."""
+    header = (
+        f"Run {meta['measured_at']}: {meta['briefs']:,} briefs, {meta['connections']} "
+        f"connections and {meta['seconds']} s per run, Python {meta['python']}, "
+        f"{meta['wall_s']} s wall time."
+    )
+    kinds = dict.fromkeys(r.label.split(UNCACHED, 1)[1] for r in results if UNCACHED in r.label)
+    probes = [
+        "| request (1 connection, uncached, distinct URLs) | SQLite p50 ms | SQLite p99 ms "
+        "| PostgreSQL p50 ms | PostgreSQL p99 ms |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for kind in kinds:
+        cells = " | ".join(_probe_cell(results, f"{db}{UNCACHED}{kind}") for db in DATABASES)
+        probes.append(f"| `{kind}` | {cells} |")
+    loads = _load_table([r for r in results if r.connections > 1])
+    ratios = ["| requests/s ratio | value |", "| --- | ---: |"] + [
+        _ratio(results, f"{db} claims rotation, cache off", "Datasette claims rotation (SQL)")
+        for db in DATABASES
+    ]
+    return "\n\n".join("\n".join(block) for block in ([header], probes, loads, ratios))
+
+
+def update_docs(
+    path: Path,
+    figures: str,
+    markers: tuple[str, str] = (FIGURES_START, FIGURES_END),
+    heading: str = HEADING,
+) -> None:
+    """Replace the figures between the markers, adding `heading` and the markers at the end
+    if they are missing."""
+    start, end = markers
     text = path.read_text()
-    block = f"{FIGURES_START}\n{figures}\n{FIGURES_END}"
-    if FIGURES_START in text:
-        pattern = re.compile(re.escape(FIGURES_START) + ".*?" + re.escape(FIGURES_END), re.S)
+    block = f"{start}\n{figures}\n{end}"
+    if start in text:
+        pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
         text = pattern.sub(lambda _: block, text)
     else:
-        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n{block}\n"
+        text = text.rstrip("\n") + f"\n\n{heading}\n\n{block}\n"
     path.write_text(text)

@@ -1,8 +1,11 @@
 """The scale benchmark from nothing: corpus, databases, servers, load, report.
 
-    python -m bench [--quick] [-n 100000] [--postgres-url URL] [--seconds 12]
+    python -m bench [--quick] [-n 100000] [--postgres-url URL] [--seconds 12] [--only mix]
 
-Writes raw figures to `bench/out/scale/results.json` and the tables to the "API at scale"
+Two parts: `lists` (one filtered question per list, Datasette and the Starlette ceiling on
+the same question, scaling, paging) and `mix` (the dashboard mix: hundreds of distinct URLs
+drawn from the data, bench/scale/mix.py). Writes raw figures to
+`bench/out/scale/results.json` (`mix-results.json`) and the tables to the "API at scale"
 section of `docs/benchmarks.md`.
 """
 
@@ -16,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.scale import data, pg, report, scenarios
+from bench.scale import data, mix, pg, report, scenarios
 from bench.scale.load import Load, Result, measure
 from bench.scale.servers import Server, running
 
@@ -128,6 +131,51 @@ def run_postgres(plan: Plan, db: Path) -> list[Result]:
         return results + measure_chancery(server, "Chancery PostgreSQL cached", plan.heavy)
 
 
+def measure_mix(plan: Plan, db: Path, db_url: str, name: str) -> list[Result]:
+    """Each kind of dashboard question uncached on one connection, the filtered-claims
+    rotation with the cache off, then the whole mix on a fresh server as shipped (cache on,
+    cold: no warm-up)."""
+    sample = mix.read_sample(db)
+    kinds = mix.dashboard_questions(sample)
+    rotation = [question.chancery() for question in mix.claim_questions(sample)]
+    rotation_file = mix.write_paths(data.OUT / "claims-rotation.txt", rotation)
+    mix_file = mix.write_paths(data.OUT / "dashboard-mix.txt", mix.mixed(kinds))
+    one = Load(1, plan.heavy.seconds, threads=1)
+    results = []
+    with running(chancery(db_url, 8806)) as server:
+        for kind in kinds:
+            probe = mix.write_paths(data.OUT / "probe.txt", list(kind.paths))
+            label = f"{name} uncached {kind.label}"
+            results.append(measure(label, server.base + "/", one, warmup_s=0, paths=probe))
+        label = f"{name} claims rotation, cache off"
+        results.append(measure(label, server.base + "/", plan.heavy, paths=rotation_file))
+    with running(chancery(db_url, 8806, cached=True)) as server:
+        label = f"{name} dashboard mix, as shipped"
+        results.append(measure(label, server.base + "/", plan.heavy, warmup_s=0, paths=mix_file))
+    return results
+
+
+def run_mix(plan: Plan, db: Path) -> list[Result]:
+    """The mix on SQLite, Datasette's SQL endpoint on the same claims rotation, then the
+    mix on PostgreSQL when it is asked for."""
+    results = measure_mix(plan, db, data.sqlite_url(db), "SQLite")
+    env = {"BENCH_SQLITE_PATH": str(db)}
+    server = Server(
+        "datasette", "bench.scale.datasette_app:app", 8802, env, ready_path="/-/versions.json"
+    )
+    questions = mix.claim_questions(mix.read_sample(db))
+    paths = [question.datasette(db.stem) for question in questions]
+    rotation_file = mix.write_paths(data.OUT / "datasette-rotation.txt", paths)
+    with running(server):
+        scenarios.fetch_ok(server.base + paths[0])
+        label = "Datasette claims rotation (SQL)"
+        results.append(measure(label, server.base + "/", plan.heavy, paths=rotation_file))
+    if plan.postgres_url is not None:
+        url = pg.postgres_database(plan.postgres_url, db, plan.largest)
+        results += measure_mix(plan, db, url, "PostgreSQL")
+    return results
+
+
 def make_plan(args: argparse.Namespace) -> Plan:
     count: int = 2_000 if args.quick else args.n
     sizes = tuple(sorted({*(s for s in SCALE_POINTS if s < count), count}))
@@ -145,25 +193,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--postgres-url", help="admin URL; also runs Chancery on PostgreSQL")
     parser.add_argument("--docs", type=Path, default=report.DOCS, help="markdown to update")
+    parser.add_argument("--only", choices=("lists", "mix"), help="run one part (default: both)")
     return parser.parse_args(argv)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    plan = make_plan(args)
-    started = time.monotonic()
-    dbs = data.build_all(plan.sizes)
-    db = dbs[plan.largest]
-    body_file = data.OUT / "ceiling-body.json"
-    steps: list[Callable[[], list[Result]]] = [
-        lambda: run_sqlite(plan, db, body_file),
-        lambda: run_datasette(plan, db),
-        lambda: run_ceiling(plan, body_file),
-        lambda: run_scaling(plan, dbs),
-        lambda: run_postgres(plan, db),
-    ]
-    results = [result for step in steps for result in step()]
-    meta = {
+def _meta(plan: Plan, started: float) -> dict[str, object]:
+    return {
         "briefs": plan.largest,
         "sizes": list(plan.sizes),
         "connections": plan.heavy.connections,
@@ -172,10 +207,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         "measured_at": time.strftime("%Y-%m-%d %H:%M"),
         "wall_s": round(time.monotonic() - started),
     }
+
+
+def _record(name: str, meta: dict[str, object], results: list[Result]) -> Path:
     raw = {"meta": meta, "results": [result.as_dict() for result in results]}
-    out = data.OUT / "results.json"
+    out = data.OUT / name
     out.write_text(json.dumps(raw, indent=2) + "\n")
-    report.update_docs(args.docs, report.render(meta, results))
-    print(report.render(meta, results))
-    print(f"raw figures: {out}")
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    plan = make_plan(args)
+    dbs = data.build_all(plan.sizes)
+    db = dbs[plan.largest]
+    if args.only in (None, "lists"):
+        started = time.monotonic()
+        body_file = data.OUT / "ceiling-body.json"
+        steps: list[Callable[[], list[Result]]] = [
+            lambda: run_sqlite(plan, db, body_file),
+            lambda: run_datasette(plan, db),
+            lambda: run_ceiling(plan, body_file),
+            lambda: run_scaling(plan, dbs),
+            lambda: run_postgres(plan, db),
+        ]
+        results = [result for step in steps for result in step()]
+        meta = _meta(plan, started)
+        out = _record("results.json", meta, results)
+        report.update_docs(args.docs, report.render(meta, results))
+        print(report.render(meta, results))
+        print(f"raw figures: {out}")
+    if args.only in (None, "mix"):
+        started = time.monotonic()
+        results = run_mix(plan, db)
+        meta = _meta(plan, started)
+        out = _record("mix-results.json", meta, results)
+        figures = report.render_mix(meta, results)
+        report.update_docs(args.docs, figures, report.MIX_MARKERS, report.MIX_HEADING)
+        print(figures)
+        print(f"raw figures: {out}")
     return 0

@@ -41,11 +41,18 @@ def chancery_path(resource: str, **extra: object) -> str:
     return f"/v1/{resource}?{urlencode(params)}"
 
 
-def datasette_sql_path(database: str) -> str:
-    """Datasette's query endpoint running the equivalent SQL."""
+def datasette_sql_path(
+    database: str,
+    actor: str = ACTOR,
+    status: str = STATUS,
+    date_from: str = DATE_FROM,
+    date_to: str = DATE_TO,
+) -> str:
+    """Datasette's query endpoint running the equivalent SQL (the shared filters unless
+    others are given)."""
     sql = " ".join(DATASETTE_SQL.split())
-    params = {"sql": sql, "actor": ACTOR, "status": STATUS}
-    params |= {"date_from": DATE_FROM, "date_to": DATE_TO, "_shape": "objects"}
+    params = {"sql": sql, "actor": actor, "status": status}
+    params |= {"date_from": date_from, "date_to": date_to, "_shape": "objects"}
     return f"/{database}.json?{urlencode(params)}"
 
 

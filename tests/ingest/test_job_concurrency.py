@@ -14,16 +14,14 @@ from sqlalchemy import text
 
 from app.db import get_engine
 from app.ingest.verify import verify
-from bench.generator import write_briefs
+from tests.conftest import generated_corpus
 
 BRIEFS = 150
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    write_briefs(folder, BRIEFS, seed=7)
-    return folder
+    return generated_corpus(tmp_path_factory, "corpus", BRIEFS, seed=7)
 
 
 def _ingest_process(folder: Path, database_url: str) -> subprocess.Popen[bytes]:

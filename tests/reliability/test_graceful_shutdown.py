@@ -25,7 +25,7 @@ from app import migrate
 from app.db import get_engine
 from app.ingest.job import ingest_sources
 from app.ingest.sources import discover
-from bench.generator import write_briefs
+from tests.conftest import generated_corpus
 from tests.live_server import live_server
 
 BRIEFS = 600
@@ -40,9 +40,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("shutdown-corpus")
-    write_briefs(folder, BRIEFS, seed=SEED)
-    return folder
+    return generated_corpus(tmp_path_factory, "shutdown-corpus", BRIEFS, seed=SEED)
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import text
 
 from app.db import get_engine
-from bench.generator import write_briefs
+from tests.conftest import generated_corpus
 
 BRIEFS = 1000
 KILLS = 20
@@ -31,9 +31,7 @@ SEED = 20
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("kill-corpus")
-    write_briefs(folder, BRIEFS, seed=SEED)
-    return folder
+    return generated_corpus(tmp_path_factory, "kill-corpus", BRIEFS, seed=SEED)
 
 
 def _cli(*args: str, database_url: str) -> subprocess.Popen[bytes]:
