@@ -14,6 +14,7 @@ SQLite database, as `chancery ingest` would. Prints a markdown table for docs/pa
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import tempfile
 import unicodedata
@@ -176,7 +177,10 @@ def score_across(set_dir: Path, score: Score) -> None:
                 ids_a, ids_b = _actor_ids(connection, a), _actor_ids(connection, b)
                 ok = len(ids_a) == 1 and ids_a == ids_b
                 score.count("same person across briefs", ok, f"{a!r} / {b!r}: {ids_a} {ids_b}")
-            for a, b in variants.get("distinct", []):
+            # A group of more than two different people: every pair is kept apart.
+            apart = [pair for group in variants.get("distinct", [])
+                     for pair in itertools.combinations(group, 2)]  # fmt: skip
+            for a, b in apart:
                 ids_a, ids_b = _actor_ids(connection, a), _actor_ids(connection, b)
                 ok = not ids_a & ids_b
                 score.count("different people kept apart", ok, f"{a!r} / {b!r} merged")

@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval8 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval9 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-03 less about 0.02, so a change that loses ground on briefs
@@ -20,11 +20,12 @@ from tests.parsing.test_eval import expected_path
 SETS = Path(__file__).parent
 # set: (persons precision, persons recall, organisations precision, organisations recall)
 FLOORS = {
-    "eval4": (0.97, 0.97, 0.93, 0.86),
-    "eval5": (0.94, 0.96, 0.94, 0.81),
-    "eval6": (0.91, 0.96, 0.90, 0.83),
-    "eval7": (0.94, 0.97, 0.84, 0.77),
-    "eval8": (0.94, 0.97, 0.87, 0.74),
+    "eval4": (0.97, 0.97, 0.95, 0.88),
+    "eval5": (0.94, 0.96, 0.96, 0.86),
+    "eval6": (0.91, 0.96, 0.94, 0.84),
+    "eval7": (0.94, 0.97, 0.88, 0.79),
+    "eval8": (0.94, 0.97, 0.90, 0.76),
+    "eval9": (0.93, 0.96, 0.86, 0.80),
 }
 
 

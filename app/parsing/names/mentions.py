@@ -109,8 +109,7 @@ class _Reader(PeopleReader):
             return position + 1
         following = items[position + 1 : position + 3]
         if not following:  # the most common run: one country, seat or organisation
-            if category is Category.org or not self._institution(item, stop):
-                self._entity(item)
+            self._entity(item)
             return position + 1
         second = following[1].part if len(following) == 2 else None
         if following[0].part is Part.title and second is Part.words:

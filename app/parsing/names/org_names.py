@@ -234,8 +234,12 @@ class _Organisations:
         start = self._after_a_person(start, end)
         start = self._coordinated_before(start)
         name = _one_spaced(self.source, start, end)
-        if " " not in name and name.casefold() in self.words.org_heads:
-            return None  # a lone 'Office' or 'Army' names nobody in particular
+        if (
+            " " not in name
+            and name.casefold() in self.words.org_heads
+            and not known_organisation(name)
+        ):
+            return None  # a lone 'Office' or 'Army' names nobody in particular; 'Congress' does
         if (start, end, name, country) == (
             mention.start,
             mention.end,

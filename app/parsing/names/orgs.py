@@ -1,23 +1,17 @@
-"""Organisation mentions: words with an institution word ('Central Military Commission'),
-'<country adjective> <institution>' ('the French presidency'), a known place before an
-institution ('Northern Ireland Assembly') and '<organisation> of <country>'."""
+"""Organisation mentions: words with an institution word ('Central Military Commission'), a
+known place before an institution ('Northern Ireland Assembly') and '<organisation> of
+<country>'. '<country adjective> <lowercase institution>' ('the French presidency') is a
+description: its country is the actor."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from app.parsing.lexicon.countries import country_adjective
-from app.parsing.lexicon.words import Category, lexicon
+from app.parsing.lexicon.words import Category
 from app.parsing.names.emitting import Emitter, code_of
 from app.parsing.names.segments import Item, Part
 from app.vocabulary import ActorKind
 
 _LINKS = frozenset(["of", "for", "the", "and"])
-
-
-@cache
-def _institution_starts() -> frozenset[str]:
-    return frozenset(phrase.split()[0] for phrase in lexicon().institutions)
 
 
 class OrgReader(Emitter):
@@ -69,8 +63,8 @@ class OrgReader(Emitter):
         first, stop = item.first, item.stop
         qualifiers = self.words.org_qualifiers
         while first < stop - 1 and self._is_stop(self.tokens[first]):
-            if self.tokens[first].folded in qualifiers:
-                break  # 'New Development Bank', 'World Food Programme'
+            if self.tokens[first].folded in qualifiers or self._capitalised_after_the(first):
+                break  # 'New Development Bank', 'the Internet Research Agency'
             first += 1
         while stop - 1 > first and self.tokens[stop - 1].folded in _LINKS:
             stop -= 1  # never 'State Affairs Commission of'
@@ -81,21 +75,12 @@ class OrgReader(Emitter):
         code = code_of(affiliation) or country
         self._emit(ActorKind.organization, start, stop, name, country=code)
 
-    def _institution(self, item: Item, stop: int) -> bool:
-        """'the French presidency', 'Russia’s foreign ministry': an organisation."""
-        tokens = self.tokens
-        if stop >= len(tokens) or tokens[stop].folded not in _institution_starts():
+    def _capitalised_after_the(self, index: int) -> bool:
+        """A capitalised word right after 'the' or a lowercase word is written so because it
+        is part of the name ('against the Internet Research Agency', 'his Jewish Power
+        party'); at the start of a sentence it may only open it."""
+        token = self.tokens[index]
+        if not token.capitalised or not self._next_to(index - 1, index):
             return False
-        for length in (3, 2, 1):
-            words = tokens[stop : stop + length]
-            if len(words) < length or any(not t.text.islower() for t in words):
-                continue
-            if not all(self._next_to(k, k + 1) for k in range(stop - 1, stop + length - 1)):
-                continue
-            phrase = " ".join(t.text for t in words)
-            if phrase in self.words.institutions:
-                code = code_of(item)
-                name = f"{country_adjective(code or '')} {phrase}"
-                self._emit(ActorKind.organization, item.first, stop + length, name, country=code)
-                return True
-        return False
+        before = self.tokens[index - 1]
+        return before.folded == "the" or before.text[:1].islower()

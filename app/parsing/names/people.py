@@ -11,7 +11,7 @@ from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category, lexicon
 from app.parsing.names.emitting import code_of
 from app.parsing.names.orgs import OrgReader
-from app.parsing.names.segments import Item, title_end
+from app.parsing.names.segments import Item, Part, title_end
 from app.parsing.names.shapes import (
     acronym,
     introduced_as_person,
@@ -29,6 +29,18 @@ _PLURAL_SUFFIXES = tuple(_NAMES["plural_suffixes"])
 _MAX_SURNAME_REACH = 3
 _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 _PARTY_AFTER = re.compile(r" part(?:y|ies)\b")
+
+
+@cache
+def _words_of_known_organisations() -> frozenset[str]:
+    """Every word of a known organisation's name, folded ('foreign' of 'Foreign Office')."""
+    phrases = lexicon().phrases
+    return frozenset(
+        word.casefold()
+        for text, entry in phrases.items()
+        if entry.category is Category.org
+        for word in text.split()
+    )
 
 
 @cache
@@ -141,7 +153,31 @@ class PeopleReader(OrgReader):
             evidence=True,
         )
         self._title_entities(title)
+        self._title_organisation(title, affiliation)
         self.chain = (self.tokens[stop - 1].outer, singular if singular != title_text else None)
+
+    def _title_organisation(self, title: Item, affiliation: Item | None) -> None:
+        """The body a title opens with: 'Foreign Ministry' in '(Chinese) Foreign Ministry
+        spokesman Zhao Lijian', 'Central Bank' in 'Central Bank Governor'."""
+        words = self.words
+        first, last = title.first, None
+        while first < title.stop and self.tokens[first].folded in words.title_modifiers:
+            if self.tokens[first].folded in _words_of_known_organisations():
+                break  # 'Foreign' opens 'Foreign Ministry'; 'Deputy' and 'Acting' open no body
+            first += 1
+        for index in range(first, title.stop):
+            token = self.tokens[index]
+            if not token.capitalised:
+                break
+            if token.folded in words.org_heads:
+                last = index
+        if last is None or last == first:
+            return
+        for start in range(first, last):
+            entry = words.phrases.get(self._text(start, last + 1))
+            if entry is not None and entry.category is not Category.org:
+                return  # 'Acting White House Chief of Staff': a seat, not a body
+        self._org(Item(Part.words, first, last + 1), affiliation=affiliation)
 
     def _title_entities(self, title: Item) -> None:
         """Organisations and countries named inside a title: 'Secretary-General of NATO'."""

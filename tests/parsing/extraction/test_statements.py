@@ -64,7 +64,7 @@ def test_unclosed_quotation_in_statements() -> None:
         ("Macron said Europe was prepared.", "emmanuel-macron"),
         ("Spokesperson Maria Zakharova characterized the plan as a threat.", "maria-zakharova"),
         ("Moscow publicly warned it will not accept troops.", "russia"),
-        ("The meeting was described by the French presidency as useful.", "french-presidency"),
+        ("The meeting was described by the French presidency as useful.", "france"),
         (
             "Russia’s Foreign Ministry statement on Sept. 4, 2025, reiterated its view.",
             "russian-foreign-ministry",
