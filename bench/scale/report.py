@@ -46,6 +46,8 @@ def _ratio(results: Sequence[Result], top: str, bottom: str) -> str:
     over, under = _find(results, top), _find(results, bottom)
     if over is None or under is None:
         return f"| {top} / {bottom} | not measured |"
+    if not under.rps:
+        return f"| {top} / {bottom} | - ({bottom}: no answer) |"
     return f"| {top} / {bottom} | {over.rps / under.rps:.2f}x |"
 
 
