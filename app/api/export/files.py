@@ -8,17 +8,16 @@ lists of actors as their slugs joined with `;`) as text.
 from __future__ import annotations
 
 import datetime as dt
-import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import IO, Any, Union, get_args, get_origin
+from typing import IO, Any
 
 from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from app.api.export.formats import CsvWriter, ndjson_chunk
+from app.api.export.formats import CsvWriter, leaf_type, ndjson_chunk
 from app.api.export.reader import BatchReader
 from app.errors import InvalidParameterError
 
@@ -29,16 +28,6 @@ class ExportFormat(StrEnum):
     ndjson = "ndjson"
     csv = "csv"
     parquet = "parquet"
-
-
-def _leaf(model: type[BaseModel], path: tuple[str, ...]) -> Any:
-    """The annotation of the field a CSV column holds, `X | None` read as `X`."""
-    annotation: Any = model
-    for name in path:
-        annotation = annotation.model_fields[name].annotation
-        if get_origin(annotation) in (Union, types.UnionType):
-            annotation = next(a for a in get_args(annotation) if a is not type(None))
-    return annotation
 
 
 def _arrow_type(annotation: Any) -> Any:
@@ -69,7 +58,7 @@ def _write_parquet(
         ) from None
     writer = CsvWriter(model)
     names = ["_".join(column) for column in writer.columns]
-    types_ = [_arrow_type(_leaf(model, column)) for column in writer.columns]
+    types_ = [_arrow_type(leaf_type(model, column)) for column in writer.columns]
     schema = pa.schema(list(zip(names, types_, strict=True)))
     with pq.ParquetWriter(out, schema) as parquet:
         while (batch := reader.next_batch()) is not None:

@@ -21,7 +21,6 @@ from app.api.repositories.base import Data
 NDJSON_MEDIA_TYPE = "application/x-ndjson"
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 Column = tuple[str, ...]
-Cell = Callable[[Data], Any]
 
 
 def _nested_model(annotation: Any) -> type[BaseModel] | None:
@@ -44,29 +43,50 @@ def csv_columns(model: type[BaseModel], prefix: Column = ()) -> list[Column]:
     return columns
 
 
-def _joined(values: list[Any]) -> str:
-    # Lists of actors show their slugs; other lists their values.
-    return ";".join(str(v.get("slug", v) if isinstance(v, dict) else v) for v in values)
+def _slugs(actors: list[Data]) -> str:
+    return ";".join([actor["slug"] for actor in actors])
 
 
-def _plain(value: Any) -> Any:
-    return _joined(value) if isinstance(value, list) else value
+def _values(values: list[Any]) -> str:
+    return ";".join(map(str, values))
 
 
-def _cell(path: Column) -> Cell:
-    """The function reading one column's cell from an item (None is written empty)."""
-    if len(path) == 1:
-        (name,) = path
-        return lambda data: _plain(data[name])
+def leaf_type(model: type[BaseModel], path: Column) -> Any:
+    """The annotation of the field a column holds, `X | None` read as `X`."""
+    annotation: Any = model
+    for name in path:
+        annotation = annotation.model_fields[name].annotation
+        if get_origin(annotation) in (Union, types.UnionType):
+            annotation = next(a for a in get_args(annotation) if a is not type(None))
+    return annotation
+
+
+def _cell_source(model: type[BaseModel], path: Column) -> str:
+    """A Python expression reading one column's cell from an item `d` (None if absent)."""
     outer, *inner = path
+    expression = f"d[{outer!r}]"
+    for key in inner:
+        expression = f"({expression} or EMPTY).get({key!r})"
+    leaf = leaf_type(model, path)
+    if get_origin(leaf) is list:
+        (element,) = get_args(leaf)
+        slugs = _nested_model(element) is not None and "slug" in element.model_fields
+        expression = f"{'slugs' if slugs else 'values'}({expression})"
+    return expression
 
-    def nested(data: Data) -> Any:
-        value: Any = data[outer]
-        for key in inner:
-            value = value.get(key) if isinstance(value, dict) else None
-        return _plain(value)
 
-    return nested
+def row_reader(model: type[BaseModel]) -> Callable[[Data], list[Any]]:
+    """One function returning an item's cells, in `csv_columns` order.
+
+    Written out as one expression per model (`[d['id'], (d['span'] or EMPTY).get('start'),
+    slugs(d['actors']), ...]`) and compiled: a call per cell (a closure per column) took
+    twice as long as the csv module's writing of the row. The expression is built from the
+    model's own field names, never from input.
+    """
+    cells = ", ".join(_cell_source(model, column) for column in csv_columns(model))
+    scope = {"EMPTY": {}, "slugs": _slugs, "values": _values}
+    function: Callable[[Data], list[Any]] = eval(f"lambda d: [{cells}]", scope)
+    return function
 
 
 def ndjson_chunk(items: list[Data]) -> bytes:
@@ -80,7 +100,7 @@ class CsvWriter:
 
     def __init__(self, model: type[BaseModel]) -> None:
         self.columns = csv_columns(model)
-        self._cells = [_cell(column) for column in self.columns]
+        self._row = row_reader(model)
 
     def header(self) -> bytes:
         """The header line."""
@@ -88,8 +108,7 @@ class CsvWriter:
 
     def cells(self, items: list[Data]) -> list[list[Any]]:
         """The cells of each item's row (None where empty)."""
-        cells = self._cells
-        return [[cell(item) for cell in cells] for item in items]
+        return list(map(self._row, items))
 
     def chunk(self, items: list[Data]) -> bytes:
         """The rows of `items`."""

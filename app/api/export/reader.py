@@ -10,6 +10,7 @@ when walking the pages; none appears twice and none is skipped that existed thro
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -46,6 +47,7 @@ class BatchReader:
             return None
         with session_scope(self.engine) as session:
             page = fetch_page(session, self._query, self.listing.keyset, self._next, raw=True)
+            time.sleep(0)  # other threads may run between the two halves (see export_stream)
             data = self.listing.to_data(session, page.items)
         if page.next_cursor is None:
             self.done = True
