@@ -5,7 +5,7 @@ For each contender, served by the same uvicorn command as `python -m bench` (one
 1. the time to stream every claim (`format=ndjson`, then `format=csv`; Datasette: its
    `_stream=on` CSV of the `claims` table), read by one client as fast as it can, up to
    `--cap` seconds (main's export at ~5,000 rows/s would take ten minutes at 100k briefs:
-   its rate is measured over the first `--cap` seconds);
+   its rate is measured over the first `--baseline-cap` seconds);
 2. the latency of a filtered claims page (`PROBE`, the response cache off so every request
    runs its queries), requested back to back on one connection for `--probe` seconds,
    alone and then while an NDJSON export of every claim streams on another connection.
@@ -179,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sqlite", type=Path, required=True, help="SQLite database (a copy)")
     parser.add_argument("--postgres-url", help="PostgreSQL database with the same rows")
     parser.add_argument("--baseline", help="another checkout (main) to measure alongside")
-    parser.add_argument("--cap", type=float, default=120.0, help="longest stream, seconds")
+    parser.add_argument("--cap", type=float, default=300.0, help="longest stream, seconds")
+    parser.add_argument("--baseline-cap", type=float, default=60.0, help="same, baseline")
     parser.add_argument("--probe", type=float, default=10.0, help="seconds per probe run")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--skip", action="append", default=[], help="contender to leave out")
@@ -197,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
                 if name in args.skip:
                     continue
                 server = chancery(name, url, 8811, checkout)
-                results.append(measure_chancery(server, args.cap, args.probe) | {"round": round_})
+                cap = args.cap if checkout is None else args.baseline_cap
+                results.append(measure_chancery(server, cap, args.probe) | {"round": round_})
                 print(json.dumps(results[-1]), flush=True)
         if "Datasette" not in args.skip:
             results.append(measure_datasette(args.sqlite, args.cap) | {"round": round_})
