@@ -21,6 +21,7 @@ import argparse
 import http.client
 import json
 import os
+import socket
 import statistics
 import threading
 import time
@@ -28,6 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from bench.scale.servers import HOST, Server, running
 
@@ -139,6 +141,13 @@ def exporting(port: int, path: str) -> Iterator[None]:
         thread.join(60)
 
 
+def free_port() -> int:
+    """A port nobody listens on now (other benchmarks may run on this machine)."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
 def chancery(name: str, url: str, port: int, checkout: str | None) -> Server:
     env = {"CHANCERY_DATABASE_URL": url, "CHANCERY_RESPONSE_CACHE_ENTRIES": "0"}
     env["CHANCERY_LOG_LEVEL"] = "WARNING"
@@ -165,7 +174,7 @@ def measure_chancery(server: Server, cap_s: float, probe_s: float) -> dict[str, 
 def measure_datasette(db: Path, cap_s: float) -> dict[str, object]:
     env = {"BENCH_SQLITE_PATH": str(db)}
     app = "bench.scale.datasette_app:app"
-    server = Server("datasette", app, 8812, env, ready_path="/-/versions.json")
+    server = Server("datasette", app, free_port(), env, ready_path="/-/versions.json")
     pids: dict[str, int] = {}
     with running(server, pids):
         path = f"/{db.stem}/claims.csv?_stream=on&_size=max"
@@ -174,9 +183,36 @@ def measure_datasette(db: Path, cap_s: float) -> dict[str, object]:
             "streams": [csv.figures()]}  # fmt: skip
 
 
+def markdown(results: list[dict[str, Any]]) -> str:
+    """The streams and the probes of `results` as two Markdown tables."""
+    lines = [
+        "| contender | export | rows | MB | s | rows/s | server CPU s | rows / server CPU s |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        for item in result["streams"]:
+            whole = "" if item["complete"] else " (first part)"
+            lines.append(
+                f"| {result['name']} | `{item['name'].split('?', 1)[1]}`{whole} | "
+                f"{item['rows']:,} | {item['megabytes']:,.0f} | {item['seconds']:.0f} | "
+                f"{item['rows_per_second']:,} | {item['server_cpu_s']:.1f} | "
+                f"{item['rows_per_server_cpu_second'] or 0:,} |"
+            )
+    lines += ["", "| contender | page alone p50 / p99 ms | during an export p50 / p99 ms |",
+              "| --- | ---: | ---: |"]  # fmt: skip
+    for result in results:
+        if "probe_alone" in result:
+            alone, during = result["probe_alone"], result["probe_during_export"]
+            lines.append(
+                f"| {result['name']} | {alone['p50_ms']} / {alone['p99_ms']} | "
+                f"{during['p50_ms']} / {during['p99_ms']} |"
+            )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.export", description=__doc__)
-    parser.add_argument("--sqlite", type=Path, required=True, help="SQLite database (a copy)")
+    parser.add_argument("--sqlite", type=Path, help="SQLite database (a copy)")
     parser.add_argument("--postgres-url", help="PostgreSQL database with the same rows")
     parser.add_argument("--baseline", help="another checkout (main) to measure alongside")
     parser.add_argument("--cap", type=float, default=300.0, help="longest stream, seconds")
@@ -185,28 +221,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--skip", action="append", default=[], help="contender to leave out")
     parser.add_argument("--out", type=Path, default=Path("bench/out/export.json"))
+    parser.add_argument("--markdown", nargs="+", type=Path, help="only print these results")
     args = parser.parse_args(argv)
+    if args.markdown:
+        results = [r for path in args.markdown for r in json.loads(path.read_text("utf-8"))]
+        print(markdown(results))
+        return 0
     urls = {"SQLite": f"sqlite:///{args.sqlite}"}
     if args.postgres_url:
         urls["PostgreSQL"] = args.postgres_url
     checkouts = {"this": None, **({"main": args.baseline} if args.baseline else {})}
-    results: list[dict[str, object]] = []
+    results: list[dict[str, Any]] = []
     for round_ in range(args.rounds):
         for database, url in urls.items():
             for code, checkout in checkouts.items():
                 name = f"Chancery {code} {database}"
                 if name in args.skip:
                     continue
-                server = chancery(name, url, 8811, checkout)
+                server = chancery(name, url, free_port(), checkout)
                 cap = args.cap if checkout is None else args.baseline_cap
                 results.append(measure_chancery(server, cap, args.probe) | {"round": round_})
-                print(json.dumps(results[-1]), flush=True)
+                _save(results, args.out)
         if "Datasette" not in args.skip:
             results.append(measure_datasette(args.sqlite, args.cap) | {"round": round_})
-            print(json.dumps(results[-1]), flush=True)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+            _save(results, args.out)
     return 0
+
+
+def _save(results: list[dict[str, Any]], out: Path) -> None:
+    """Print the latest result and write all so far (a later failure keeps them)."""
+    print(json.dumps(results[-1]), flush=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":
