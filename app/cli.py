@@ -266,7 +266,6 @@ def delete(
 
 
 Many = Annotated[list[str], typer.Option(help="Repeat for several.", show_default=False)]
-One = Annotated[str | None, typer.Option(show_default=False)]
 
 
 @cli.command("export")
@@ -281,12 +280,21 @@ def export(
     actor: Many = [],  # noqa: B006 -- typer reads the default, never mutates it
     date_from: Annotated[str | None, typer.Option(help="ISO date.", show_default=False)] = None,
     date_to: Annotated[str | None, typer.Option(help="ISO date.", show_default=False)] = None,
-    q: One = None,
+    q: Annotated[
+        str | None, typer.Option(help="Words that must all occur.", show_default=False)
+    ] = None,
     status: Many = [],  # noqa: B006
     kind: Many = [],  # noqa: B006
-    brief: Annotated[int | None, typer.Option(show_default=False)] = None,
-    location: One = None,
-    sort: One = None,
+    brief: Annotated[
+        int | None, typer.Option(help="Only rows of this brief (id).", show_default=False)
+    ] = None,
+    location: Annotated[
+        str | None, typer.Option(help="Place (events, briefs).", show_default=False)
+    ] = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(help="As the API: -occurred_on (default), occurred_on; actors: name, -name."),
+    ] = None,
     database_url: DatabaseUrlOption = None,
 ) -> None:
     """Write every row of a list, with the API's filters, as NDJSON, CSV or Parquet.
