@@ -38,7 +38,8 @@ ALLOWED: dict[str, set[str]] = {
     },
     "app.cli": FOUNDATION
     | {"app.__version__", "app.db", "app.migrate", "app.parsing", "app.ingest", "app.logs"}
-    | {"app.metrics"},
+    # `chancery export` runs the API's export (the same queries and bytes), not the routes.
+    | {"app.metrics", "app.api.export"},
 }
 
 

@@ -68,7 +68,9 @@ def test_db_upgrade_and_downgrade(tmp_path: Path) -> None:
     assert "claims" not in inspect(get_engine(url)).get_table_names()
 
 
-@pytest.mark.parametrize("args", [[], ["db"], ["parse"], ["ingest"], ["delete"], ["serve"]])
+@pytest.mark.parametrize(
+    "args", [[], ["db"], ["parse"], ["ingest"], ["delete"], ["serve"], ["export"]]
+)
 def test_every_command_has_help(args: list[str]) -> None:
     result = runner.invoke(cli, [*args, "--help"])
     assert result.exit_code == 0

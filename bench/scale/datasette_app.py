@@ -11,6 +11,12 @@ import os
 
 from datasette.app import Datasette  # type: ignore[import-untyped]
 
-SETTINGS = {"allow_facet": False, "suggest_facets": False, "default_page_size": 50}
+# `max_csv_mb` 0: a `_stream=on` CSV is not cut at Datasette's default 100 MB.
+SETTINGS = {
+    "allow_facet": False,
+    "suggest_facets": False,
+    "default_page_size": 50,
+    "max_csv_mb": 0,
+}
 
 app = Datasette(immutables=[os.environ["BENCH_SQLITE_PATH"]], settings=SETTINGS).app()

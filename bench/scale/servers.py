@@ -27,6 +27,8 @@ class Server:
     env: Mapping[str, str] = field(default_factory=dict)
     factory: bool = False
     ready_path: str = "/"
+    # Another checkout's `app` (a baseline), imported ahead of the installed one.
+    checkout: str | None = None
 
     @property
     def base(self) -> str:
@@ -64,10 +66,15 @@ def _wait_ready(server: Server, process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def running(server: Server) -> Iterator[Server]:
-    """Start `server`, wait until it answers, and stop it (by its own pid) afterwards."""
+def running(server: Server, pids: dict[str, int] | None = None) -> Iterator[Server]:
+    """Start `server`, wait until it answers, and stop it (by its own pid) afterwards;
+    `pids` gets the server's pid under its name."""
     env = {**os.environ, **server.env}
-    process = subprocess.Popen(server.argv(), env=env)
+    if server.checkout is not None:
+        env["PYTHONPATH"] = server.checkout
+    process = subprocess.Popen(server.argv(), env=env, cwd=server.checkout)
+    if pids is not None:
+        pids[server.name] = process.pid
     try:
         _wait_ready(server, process)
         yield server

@@ -17,7 +17,10 @@ FormatQuery = Annotated[
     ListFormat,
     Query(
         alias="format",
-        description="`json` (a page), `csv` (the same page), `ndjson` (every matching row).",
+        description=(
+            "`json`: a page. `ndjson`, `csv`: an export, not a page: every matching row "
+            "(from `cursor` on; `limit` ignored), streamed."
+        ),
     ),
 ]
 LimitQuery = Annotated[

@@ -3,7 +3,7 @@ sends that hash back in `If-None-Match` gets `304 Not Modified` with no body.
 
 Done as ASGI middleware so every GET is covered the same way; it sits inside the gzip
 middleware, so the hash is of the identity body and the tag is weak (RFC 9110 8.8.1).
-Streamed NDJSON is passed through untouched: it is never buffered.
+Exports (NDJSON and CSV) are passed through untouched: they are never buffered.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CACHE_CONTROL = "no-cache"
-UNBUFFERED_TYPES = ("application/x-ndjson",)
+UNBUFFERED_TYPES = ("application/x-ndjson", "text/csv")
 
 
 def etag_of(body: bytes) -> str:

@@ -9,8 +9,8 @@ API makes the next request read the version again, so its writer sees it at once
 
 Identical requests that miss together are computed once: the others wait for that answer
 rather than run the same queries side by side (when the version moves, every client of a
-dashboard misses at the same moment). Only complete 200 answers are kept; streamed NDJSON
-and large bodies pass through. The cache is per process and bounded (least recently used
+dashboard misses at the same moment). Only complete 200 answers are kept; exports (NDJSON,
+CSV) and large bodies pass through. The cache is per process and bounded (least recently used
 goes first).
 
 The cache sits inside the ETag, gzip and CORS middlewares, so it keeps one identity body per
@@ -44,7 +44,7 @@ from app.db import get_engine
 
 CACHED_PREFIX = "/v1/"
 MAX_BODY_BYTES = 1_048_576
-UNCACHED_TYPES = ("application/x-ndjson",)
+UNCACHED_TYPES = ("application/x-ndjson", "text/csv")
 DATABASE_ERRORS = (SQLAlchemyError, sqlite3.Error, psycopg.Error, OSError)
 # The Link header holds the absolute URL, so the host and scheme are part of the key.
 Key = tuple[str, str, str, bytes, int]

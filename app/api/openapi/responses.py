@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.api.export.formats import CSV_MEDIA_TYPE, NDJSON_MEDIA_TYPE
 from app.api.problems.model import Problem
-from app.api.rendering.csv_page import CSV_MEDIA_TYPE
-from app.api.rendering.ndjson_stream import NDJSON_MEDIA_TYPE
 
 Responses = dict[int | str, dict[str, Any]]
 
@@ -43,10 +42,15 @@ def read_responses() -> Responses:
 
 
 def list_responses() -> Responses:
-    """What every list can answer: a JSON or CSV page, NDJSON rows, 304, problems."""
+    """What every list can answer: a JSON page, an NDJSON or CSV export, 304, problems."""
     text = {"schema": {"type": "string"}}
     ok = {
-        "description": "A page (JSON or CSV) or every matching row (NDJSON).",
+        "description": (
+            "`format=json`: one page. `format=ndjson` or `format=csv`: an export, not a page: "
+            "every matching row (from `cursor` on, if given; `limit` ignored), streamed, "
+            "gzip-encoded when asked; one JSON item a line, or one header line and one row "
+            "an item. Exports carry no `Link`, `ETag` or `total`."
+        ),
         "headers": {**_GET_HEADERS, **_LINK_HEADER},
         "content": {CSV_MEDIA_TYPE.split(";")[0]: text, NDJSON_MEDIA_TYPE: text},
     }

@@ -1,18 +1,22 @@
-"""Answer a list request in the format asked for: a JSON page, a CSV page, or NDJSON."""
+"""Answer a list request in the format asked for: a JSON page, or an NDJSON or CSV export."""
 
 from __future__ import annotations
 
-from typing import TypeVar, get_args
+from typing import Any, TypeVar, get_args
 
 from fastapi import Request, Response
 from pydantic import BaseModel
 from sqlmodel import Session
 
 from app.api.cursors import encode_cursor
-from app.api.rendering.csv_page import CSV_MEDIA_TYPE, render_csv
-from app.api.rendering.ndjson_stream import Fetch, ndjson_response
+from app.api.export.formats import CsvWriter
+from app.api.export.reader import BatchReader
+from app.api.rendering.export_stream import csv_encoder, export_response, ndjson_encoder
+from app.api.repositories.base import Listing
+from app.api.repositories.conditions import Conditions
 from app.api.repositories.keyset import PageRequest
 from app.api.schemas.common import ListBody, ListFormat
+from app.db import get_engine
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -23,23 +27,32 @@ def _link(request: Request, token: str | None) -> dict[str, str]:
     return {"Link": f'<{request.url.include_query_params(cursor=token)}>; rel="next"'}
 
 
+def item_model(body: type[ListBody[Any]]) -> type[BaseModel]:
+    """The item model of a page model."""
+    model: type[BaseModel] = get_args(body.model_fields["items"].annotation)[0]
+    return model
+
+
 def render_list(
     request: Request,
     session: Session,
     fmt: ListFormat,
     page_request: PageRequest,
-    fetch: Fetch[T],
+    listing: Listing[T],
+    conditions: Conditions,
     body: type[ListBody[T]],
 ) -> Response:
     """Answer a list request in the format asked for."""
-    if fmt is ListFormat.ndjson:
-        return ndjson_response(session, page_request, fetch)
-    page = fetch(session, page_request)
+    if fmt is not ListFormat.json:
+        # The filters are resolved: the export reads in its own short transactions, and
+        # the request's must not stay open (and on SQLite pin a snapshot) while it streams.
+        session.close()
+        reader = BatchReader(get_engine(), listing, conditions, page_request)
+        csv = fmt is ListFormat.csv
+        encoder = csv_encoder(CsvWriter(item_model(body))) if csv else ndjson_encoder()
+        return export_response(request, reader, encoder)
+    page = listing.page(session, conditions, page_request)
     token = encode_cursor(page.next_cursor) if page.next_cursor else None
-    headers = _link(request, token)
-    if fmt is ListFormat.csv:
-        item_model = body.model_fields["items"].annotation
-        model = get_args(item_model)[0]
-        return Response(render_csv(page.items, model), media_type=CSV_MEDIA_TYPE, headers=headers)
     payload = body(items=page.items, next_cursor=token, total=page.total)
+    headers = _link(request, token)
     return Response(payload.model_dump_json(), media_type="application/json", headers=headers)

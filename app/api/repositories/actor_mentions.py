@@ -8,7 +8,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import case, func, select
 from sqlmodel import Session, col
 
-from app.api.repositories.base import Listing, Rows, brief_ref_of, span_of, validate_items
+from app.api.repositories.base import Data, Listing, Rows
 from app.api.repositories.conditions import Conditions, DateRange, equal_if_given, in_range
 from app.api.repositories.keyset import AnySelect, Keyset
 from app.api.schemas.mentions import MentionItem
@@ -54,23 +54,27 @@ def _query() -> AnySelect:
     ).join(Brief, col(Brief.id) == col(Mention.brief_id))
 
 
-ITEMS = TypeAdapter(list[MentionItem])
-
-
-def _items(_session: Session, rows: Rows) -> list[MentionItem]:
-    items = [
+def _data(_session: Session, rows: Rows) -> list[Data]:
+    return [
         {
-            "id": row.id,
-            "brief": brief_ref_of(row),
-            "section": row.section,
-            "span": span_of(row),
-            "snippet": snippet(
-                row.window, row.span_start - row.window_start, row.span_end - row.window_start
-            ),
+            "id": mention_id,
+            "brief": {"id": brief_id, "title": brief_title, "occurred_on": brief_occurred_on},
+            "section": section,
+            "span": {"start": start, "end": end},
+            "snippet": snippet(window, start - window_start, end - window_start).model_dump(),
         }
-        for row in rows
+        for (
+            mention_id,
+            brief_id,
+            brief_title,
+            brief_occurred_on,
+            section,
+            start,
+            end,
+            window_start,
+            window,
+        ) in rows
     ]
-    return validate_items(ITEMS, items)
 
 
 # Brief by brief, and within one in text order: the writer numbers a brief's mentions by
@@ -79,5 +83,6 @@ MENTIONS = Listing(
     noun="mention",
     keyset=Keyset("mentions", col(Mention.brief_id), col(Mention.id), key_is_date=False),
     query=_query,
-    to_items=_items,
+    to_data=_data,
+    items=TypeAdapter(list[MentionItem]),
 )

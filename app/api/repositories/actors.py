@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlmodel import Session, col
 
-from app.api.repositories.base import Listing, Rows
+from app.api.repositories.base import Data, Listing, Rows
 from app.api.repositories.conditions import (
     MAX_ID,
     NUL,
@@ -26,7 +27,7 @@ from app.api.repositories.mentions import (
     linked,
     statement_pair_parts,
 )
-from app.api.schemas.actors import ActorCounts, ActorDetail, ActorItem
+from app.api.schemas.actors import ActorDetail, ActorItem
 from app.errors import NotFoundError
 from app.storage.tables import Actor, ActorAlias, Brief
 from app.vocabulary import ActorKind
@@ -125,34 +126,37 @@ def _seen(session: Session, ids: Sequence[int]) -> dict[int, tuple[int, date | N
     return {row[0]: (row[1], row[2], row[3]) for row in session.execute(query)}
 
 
-def _items(session: Session, rows: Rows) -> list[ActorItem]:
-    ids = [row.id for row in rows]
+def _data(session: Session, rows: Rows) -> list[Data]:
+    ids = [row[0] for row in rows]
     seen = _seen(session, ids)
     statements = _count_by_actor(session, statement_pair_parts(), ids)
     claims = _count_by_actor(session, [claim_pairs()], ids)
     items = []
-    for row in rows:
-        briefs, first, last = seen.get(row.id, (0, None, None))
-        counts = ActorCounts(
-            briefs=briefs, statements=statements.get(row.id, 0), claims=claims.get(row.id, 0)
-        )
+    for actor, slug, name, kind, title, country, _normalized in rows:
+        briefs, first, last = seen.get(actor, (0, None, None))
         items.append(
-            ActorItem(
-                id=row.id,
-                slug=row.slug,
-                name=row.name,
-                kind=row.kind,
-                title=row.title,
-                country=row.country,
-                counts=counts,
-                first_seen_on=first,
-                last_seen_on=last,
-            )
+            {
+                "id": actor,
+                "slug": slug,
+                "name": name,
+                "kind": kind,
+                "title": title,
+                "country": country,
+                "counts": {
+                    "briefs": briefs,
+                    "statements": statements.get(actor, 0),
+                    "claims": claims.get(actor, 0),
+                },
+                "first_seen_on": first,
+                "last_seen_on": last,
+            }
         )
     return items
 
 
-ACTORS = Listing(noun="actor", keyset=KEYSET, query=_query, to_items=_items)
+ACTORS = Listing(
+    noun="actor", keyset=KEYSET, query=_query, to_data=_data, items=TypeAdapter(list[ActorItem])
+)
 
 
 def actor_id(session: Session, ref: str) -> int:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, TypeVar
 
+import orjson
 from pydantic import TypeAdapter
-from sqlalchemy import Row, bindparam, select
+from sqlalchemy import Integer, Row, any_, bindparam, func, literal_column, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col
 
 from app.api.repositories.conditions import Conditions
@@ -20,28 +22,43 @@ from app.api.repositories.keyset import (
     SqlColumn,
     fetch_page,
     read,
+    read_tuples,
 )
 from app.errors import NotFoundError
 from app.storage.tables import Actor
 
 T = TypeVar("T")
-Rows = Sequence[Row[Any]]
+
+
+# A page's items are built as plain dicts and validated into models by one call into
+# pydantic's Rust core (`TypeAdapter.validate_python`): for 50 claims that is about 1 ms,
+# where building each nested model in Python (`Model(...)` or `model_construct`) took 1.5
+# to 2.6 ms. Exports (app.api.export) serialise the same dicts without any model.
+Data = dict[str, Any]
+# Rows as SQLAlchemy or the driver returns them, columns in the order of the listing's query
+# (exports read driver tuples: dates may then be ISO strings, which serialise the same).
+Rows = Sequence[Sequence[Any]]
 
 
 @dataclass(frozen=True)
 class Listing(Generic[T]):
-    """A resource listed by keyset: its base query and how rows become items."""
+    """A resource listed by keyset: its base query and how rows become items.
+
+    `to_data` turns rows of `query` into item data (plain dicts shaped as the item model);
+    `items` validates that data into models.
+    """
 
     noun: str
     keyset: Keyset
     query: Callable[[], AnySelect]
-    to_items: Callable[[Session, Rows], list[T]]
+    to_data: Callable[[Session, Rows], list[Data]]
+    items: TypeAdapter[list[T]]
     position: SqlColumn | None = None
     brief_id: SqlColumn | None = None
 
-    def fetcher(self, conditions: Conditions) -> Callable[[Session, PageRequest], Page[T]]:
-        """`page` with the conditions bound, for the list renderers."""
-        return lambda session, page: self.page(session, conditions, page)
+    def to_items(self, session: Session, rows: Rows) -> list[T]:
+        """`rows` as item models."""
+        return self.items.validate_python(self.to_data(session, rows))
 
     def page(self, session: Session, conditions: Conditions, page: PageRequest) -> Page[T]:
         """One page of the rows meeting `conditions`."""
@@ -63,25 +80,9 @@ class Listing(Generic[T]):
         return self.to_items(session, read(session, query).all())
 
 
-# A page's items are built as plain dicts and validated into models by one call into
-# pydantic's Rust core (`validate_items`): for 50 claims that is about 1 ms, where building
-# each nested model in Python (`Model(...)` or `model_construct`) took 1.5 to 2.6 ms.
-Data = dict[str, Any]
-
-
-def validate_items(adapter: TypeAdapter[list[T]], items: list[Data]) -> list[T]:
-    """`items` validated into models in one call."""
-    return adapter.validate_python(items)
-
-
 def span_of(row: Row[Any]) -> Data:
     """A TextSpan, as data."""
     return {"start": row.span_start, "end": row.span_end}
-
-
-def brief_ref_of(row: Row[Any]) -> Data:
-    """A BriefRef, as data."""
-    return {"id": row.brief_id, "title": row.brief_title, "occurred_on": row.brief_occurred_on}
 
 
 def actor_ref(actor_id: int, slug: str, name: str, kind: str) -> Data:
@@ -95,30 +96,57 @@ def actor_ref_columns() -> tuple[SqlColumn, ...]:
 
 
 @cache
-def _actor_refs_query(pairs: Callable[[], AnySelect]) -> AnySelect:
+def _links_query(pairs: Callable[[], AnySelect], dialect: str) -> AnySelect:
     # Built once per kind of link: the statement object memoises its cache key, so repeated
-    # requests skip both building the subquery and keying SQLAlchemy's compiled cache.
-    links = pairs().subquery()
-    parent = links.c[0]
-    return (
-        select(parent, *actor_ref_columns())
-        .join(Actor, col(Actor.id) == links.c[1])
-        .where(parent.in_(bindparam("parent_ids", expanding=True)))
-        .order_by(parent, col(Actor.name), col(Actor.id))
+    # requests skip both building it and keying SQLAlchemy's compiled cache. The parent ids
+    # are one parameter (a JSON array on SQLite, an array on PostgreSQL), not one each: an
+    # export's batch has thousands, and rendering an IN list of them took longer than
+    # running the query.
+    links = pairs()
+    parent = links.selected_columns[0]
+    if dialect == "postgresql":
+        return links.where(parent == any_(bindparam("parent_ids", type_=ARRAY(Integer))))
+    ids: AnySelect = select(literal_column("value")).select_from(
+        func.json_each(bindparam("parent_ids"))
     )
+    return links.where(parent.in_(ids))
+
+
+def _parent_ids(dialect: str, parent_ids: Sequence[int]) -> Any:
+    return list(parent_ids) if dialect == "postgresql" else orjson.dumps(list(parent_ids)).decode()
+
+
+def _actor_refs(session: Session, actor_ids: Iterable[int]) -> dict[int, Data]:
+    query = select(*actor_ref_columns()).where(col(Actor.id).in_(actor_ids))
+    return {row[0]: actor_ref(*row) for row in read_tuples(session, query)}
+
+
+def _by_name(ref: Data) -> tuple[str, int]:
+    return ref["name"], ref["id"]
 
 
 def load_actor_refs(
     session: Session, pairs: Callable[[], AnySelect], parent_ids: Sequence[int]
 ) -> dict[int, list[Data]]:
-    """Actors linked to each of `parent_ids` by `pairs()`, in one query, ordered by name.
+    """Actors linked to each of `parent_ids` by `pairs()`, ordered by name (then id).
 
-    `pairs` is a module-level function (it keys a cache), not a select.
+    `pairs` is a module-level function (it keys a cache), not a select. The links are read
+    alone and each actor once, rather than joined and sorted in SQL: on an export's batch
+    of thousands of rows that was most of the time spent on actors; an actor named by many
+    rows is one dict, serialised as often as it is named.
     """
     if not parent_ids:
         return {}
+    dialect = session.get_bind().dialect.name
+    parents = {"parent_ids": _parent_ids(dialect, parent_ids)}
+    links = read_tuples(session, _links_query(pairs, dialect), parents)
+    if not links:
+        return {}
+    actors = _actor_refs(session, {actor_id for _, actor_id in links})
     refs: dict[int, list[Data]] = {}
-    query = _actor_refs_query(pairs)
-    for row in read(session, query, {"parent_ids": list(parent_ids)}):
-        refs.setdefault(row[0], []).append(actor_ref(row.id, row.slug, row.name, row.kind))
+    for parent, actor_id in links:
+        refs.setdefault(parent, []).append(actors[actor_id])
+    for linked in refs.values():
+        if len(linked) > 1:
+            linked.sort(key=_by_name)
     return refs

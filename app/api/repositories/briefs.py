@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from datetime import UTC, datetime
+from typing import TypeVar
 
+from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, SQLModel, col
 
-from app.api.repositories.base import Listing, actor_ref_columns, span_of
+from app.api.repositories.base import Data, Listing, Rows, actor_ref_columns, span_of
 from app.api.repositories.claims import CLAIMS
 from app.api.repositories.conditions import (
     CommonFilters,
@@ -64,21 +65,35 @@ def _query() -> AnySelect:
     )
 
 
-def _counts(session: Session, ids: Sequence[int]) -> dict[int, BriefCounts]:
-    counts = stored.row_counts(session, ids, ("claims", "statements", "events"))
-    return {i: BriefCounts.model_validate(counts[i]) for i in ids}
+def utc_text(value: datetime | str) -> str:
+    """A stored UTC timestamp as the API writes it (`2025-09-04T10:00:00.5Z`), whether the
+    driver gave a datetime or, SQLite's, its text."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.replace(tzinfo=None).isoformat() + "Z"
 
 
-def _items(session: Session, rows: Sequence[Any]) -> list[BriefItem]:
-    counts = _counts(session, [row.id for row in rows])
-    return [BriefItem.model_validate({**row._mapping, "counts": counts[row.id]}) for row in rows]
+def _data(session: Session, rows: Rows) -> list[Data]:
+    counts = stored.row_counts(session, [row[0] for row in rows], BriefCounts.model_fields)
+    fields = list(BriefItem.model_fields)[:-3]  # all but the two timestamps and the counts
+    return [
+        {
+            **dict(zip(fields, row[:-2], strict=True)),
+            "ingested_at": utc_text(row[-2]),
+            "updated_at": utc_text(row[-1]),
+            "counts": counts[row[0]],
+        }
+        for row in rows
+    ]
 
 
 BRIEFS = Listing(
     noun="brief",
     keyset=Keyset("briefs", col(Brief.occurred_on), col(Brief.id)),
     query=_query,
-    to_items=_items,
+    to_data=_data,
+    items=TypeAdapter(list[BriefItem]),
 )
 
 

@@ -8,14 +8,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.api.repositories.base import (
-    Listing,
-    Rows,
-    brief_ref_of,
-    load_actor_refs,
-    span_of,
-    validate_items,
-)
+from app.api.repositories.base import Data, Listing, Rows, load_actor_refs
 from app.api.repositories.conditions import (
     CommonFilters,
     Conditions,
@@ -67,32 +60,40 @@ def _query() -> AnySelect:
     ).join(Brief, col(Brief.id) == col(Claim.brief_id))
 
 
-ITEMS = TypeAdapter(list[ClaimItem])
-
-
-def _items(session: Session, rows: Rows) -> list[ClaimItem]:
-    actors = load_actor_refs(session, claim_pairs, [row.id for row in rows])
-    items = [
+def _data(session: Session, rows: Rows) -> list[Data]:
+    actors = load_actor_refs(session, claim_pairs, [row[0] for row in rows])
+    return [
         {
-            "id": row.id,
-            "text": row.text,
-            "status": row.status,
-            "section": row.section,
-            "occurred_on": row.occurred_on,
-            "span": span_of(row),
-            "brief": brief_ref_of(row),
-            "actors": actors.get(row.id, []),
+            "id": claim_id,
+            "text": text,
+            "status": status,
+            "section": section,
+            "occurred_on": occurred_on,
+            "span": {"start": start, "end": end},
+            "brief": {"id": brief_id, "title": brief_title, "occurred_on": brief_occurred_on},
+            "actors": actors.get(claim_id, []),
         }
-        for row in rows
+        for (
+            claim_id,
+            text,
+            status,
+            section,
+            occurred_on,
+            start,
+            end,
+            brief_id,
+            brief_title,
+            brief_occurred_on,
+        ) in rows
     ]
-    return validate_items(ITEMS, items)
 
 
 CLAIMS = Listing(
     noun="claim",
     keyset=Keyset("claims", col(Claim.occurred_on), col(Claim.id)),
     query=_query,
-    to_items=_items,
+    to_data=_data,
+    items=TypeAdapter(list[ClaimItem]),
     position=col(Claim.position),
     brief_id=col(Claim.brief_id),
 )

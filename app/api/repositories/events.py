@@ -8,14 +8,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.api.repositories.base import (
-    Listing,
-    Rows,
-    brief_ref_of,
-    load_actor_refs,
-    span_of,
-    validate_items,
-)
+from app.api.repositories.base import Data, Listing, Rows, load_actor_refs
 from app.api.repositories.conditions import (
     CommonFilters,
     Conditions,
@@ -65,31 +58,38 @@ def _query() -> AnySelect:
     ).join(Brief, col(Brief.id) == col(Event.brief_id))
 
 
-ITEMS = TypeAdapter(list[EventItem])
-
-
-def _items(session: Session, rows: Rows) -> list[EventItem]:
-    participants = load_actor_refs(session, event_pairs, [row.id for row in rows])
-    items = [
+def _data(session: Session, rows: Rows) -> list[Data]:
+    participants = load_actor_refs(session, event_pairs, [row[0] for row in rows])
+    return [
         {
-            "id": row.id,
-            "title": row.title,
-            "occurred_on": row.occurred_on,
-            "location": row.location,
-            "span": span_of(row),
-            "brief": brief_ref_of(row),
-            "participants": participants.get(row.id, []),
+            "id": event_id,
+            "title": title,
+            "occurred_on": occurred_on,
+            "location": location,
+            "span": {"start": start, "end": end},
+            "brief": {"id": brief_id, "title": brief_title, "occurred_on": brief_occurred_on},
+            "participants": participants.get(event_id, []),
         }
-        for row in rows
+        for (
+            event_id,
+            title,
+            occurred_on,
+            location,
+            start,
+            end,
+            brief_id,
+            brief_title,
+            brief_occurred_on,
+        ) in rows
     ]
-    return validate_items(ITEMS, items)
 
 
 EVENTS = Listing(
     noun="event",
     keyset=Keyset("events", col(Event.occurred_on), col(Event.id)),
     query=_query,
-    to_items=_items,
+    to_data=_data,
+    items=TypeAdapter(list[EventItem]),
     position=col(Event.position),
     brief_id=col(Event.brief_id),
 )

@@ -110,6 +110,22 @@ def read(
     return session.connection().execute(statement, params)
 
 
+def read_tuples(
+    session: Session, statement: Executable, params: dict[str, Any] | None = None
+) -> list[tuple[Any, ...]]:
+    """The rows of a Core statement as the driver returns them, plain tuples.
+
+    SQLAlchemy's own row objects and result processing cost more than the query on a bulk
+    read (a third of an export's time); the driver's tuples skip both. SQLite's driver hands
+    dates and timestamps back as their ISO text, which callers must accept.
+    """
+    result = read(session, statement, params)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
 def count_rows(session: Session, query: AnySelect) -> int:
     """How many rows `query` returns, ignoring any order or limit."""
     counted = select(func.count()).select_from(query.order_by(None).subquery())
@@ -117,26 +133,41 @@ def count_rows(session: Session, query: AnySelect) -> int:
 
 
 def _core(column: SqlColumn) -> Any:
-    # Rows from Core execution are keyed by table columns, not by ORM attributes.
+    # Selects list table columns, not the ORM attributes keysets are written with.
     return column.expression if isinstance(column, QueryableAttribute) else column
 
 
-def fetch_page(session: Session, query: AnySelect, keyset: Keyset, page: PageRequest) -> Page[Any]:
-    """One page of `query`'s rows in keyset order, with the cursor of the next page."""
+def _index(query: AnySelect, column: SqlColumn) -> int:
+    """Where `column` is in the rows `query` returns."""
+    wanted = _core(column)
+    for index, selected in enumerate(query.selected_columns):
+        if selected is wanted:
+            return index
+    raise ValueError(f"{wanted} is not selected")
+
+
+def fetch_page(
+    session: Session, query: AnySelect, keyset: Keyset, page: PageRequest, *, raw: bool = False
+) -> Page[Any]:
+    """One page of `query`'s rows in keyset order, with the cursor of the next page.
+
+    `raw`: the rows are the driver's tuples (`read_tuples`), for bulk reads.
+    """
     _check(keyset, page)
+    fetch = read_tuples if raw else lambda s, q: list(read(s, q).all())
     total = count_rows(session, query) if page.include_total else None
     ordered = query.order_by(*order_by(keyset, page.descending))
     wanted = page.limit + 1
     cursor = page.cursor
     beyond = ordered if cursor is None else ordered.where(after(keyset, cursor))
-    rows = list(read(session, beyond.limit(wanted)).all())
+    rows: list[Any] = fetch(session, beyond.limit(wanted))
     if len(rows) < wanted and cursor is not None and cursor.key is not None:
         nulls = ordered.where(keyset.key.is_(None)).limit(wanted - len(rows))
-        rows += read(session, nulls).all()
+        rows += fetch(session, nulls)
     next_cursor = None
     if len(rows) > page.limit:
         rows = rows[: page.limit]
-        last = rows[-1]._mapping
-        key, row_id = last[_core(keyset.key)], last[_core(keyset.id)]
+        last = rows[-1]
+        key, row_id = last[_index(query, keyset.key)], last[_index(query, keyset.id)]
         next_cursor = Cursor(keyset.scope, key, row_id, page.descending)
     return Page(rows, next_cursor, total)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,16 +10,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.api.repositories.base import (
-    Data,
-    Listing,
-    Rows,
-    actor_ref,
-    brief_ref_of,
-    load_actor_refs,
-    span_of,
-    validate_items,
-)
+from app.api.repositories.base import Data, Listing, Rows, actor_ref, load_actor_refs
 from app.api.repositories.conditions import (
     CommonFilters,
     Conditions,
@@ -78,39 +70,34 @@ def _query() -> AnySelect:
     )
 
 
-def _speaker(row: Any) -> Data | None:
-    if row.speaker_id is None:
-        return None
-    return actor_ref(row.speaker_id, row.speaker_slug, row.speaker_name, row.speaker_kind)
+def _one(row: Sequence[Any], actors: dict[int, list[Data]]) -> Data:
+    (statement_id, kind, text, speaker_role, occurred_on, start, end) = row[:7]
+    brief_id, brief_title, brief_occurred_on = row[7:10]
+    speaker_id, slug, name, speaker_kind = row[10:]
+    return {
+        "id": statement_id,
+        "kind": kind,
+        "text": text,
+        "speaker": None if speaker_id is None else actor_ref(speaker_id, slug, name, speaker_kind),
+        "speaker_role": speaker_role,
+        "occurred_on": occurred_on,
+        "span": {"start": start, "end": end},
+        "brief": {"id": brief_id, "title": brief_title, "occurred_on": brief_occurred_on},
+        "actors": actors.get(statement_id, []),
+    }
 
 
-ITEMS = TypeAdapter(list[StatementItem])
-
-
-def _items(session: Session, rows: Rows) -> list[StatementItem]:
-    actors = load_actor_refs(session, statement_mention_pairs, [row.id for row in rows])
-    items = [
-        {
-            "id": row.id,
-            "kind": row.kind,
-            "text": row.text,
-            "speaker": _speaker(row),
-            "speaker_role": row.speaker_role,
-            "occurred_on": row.occurred_on,
-            "span": span_of(row),
-            "brief": brief_ref_of(row),
-            "actors": actors.get(row.id, []),
-        }
-        for row in rows
-    ]
-    return validate_items(ITEMS, items)
+def _data(session: Session, rows: Rows) -> list[Data]:
+    actors = load_actor_refs(session, statement_mention_pairs, [row[0] for row in rows])
+    return [_one(row, actors) for row in rows]
 
 
 STATEMENTS = Listing(
     noun="statement",
     keyset=Keyset("statements", col(Statement.occurred_on), col(Statement.id)),
     query=_query,
-    to_items=_items,
+    to_data=_data,
+    items=TypeAdapter(list[StatementItem]),
     position=col(Statement.position),
     brief_id=col(Statement.brief_id),
 )

@@ -65,7 +65,7 @@ def list_actors(
 ) -> Response:
     """Actors by name; `q` searches names and aliases, dates keep actors seen in the range."""
     where = conditions(ActorFilters(tuple(kind), text_terms(q), dates))
-    return render_list(request, session, fmt, page, ACTORS.fetcher(where), ActorPage)
+    return render_list(request, session, fmt, page, ACTORS, where, ActorPage)
 
 
 @router.get(
@@ -98,5 +98,5 @@ def list_actor_mentions(
 ) -> Response:
     """Every place a brief names the actor, brief by brief in text order, with a snippet."""
     filters = actor_mentions.MentionFilters(actor_id(session, id_or_slug), brief, section, dates)
-    fetch = actor_mentions.MENTIONS.fetcher(actor_mentions.conditions(filters))
-    return render_list(request, session, fmt, page, fetch, MentionPage)
+    where = actor_mentions.conditions(filters)
+    return render_list(request, session, fmt, page, actor_mentions.MENTIONS, where, MentionPage)

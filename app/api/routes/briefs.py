@@ -71,7 +71,7 @@ def list_briefs(
 ) -> Response:
     """Briefs matching every filter given; an actor filter keeps briefs in which all appear."""
     where = conditions(session, BriefFilters(common, location))
-    return render_list(request, session, fmt, page, BRIEFS.fetcher(where), BriefPage)
+    return render_list(request, session, fmt, page, BRIEFS, where, BriefPage)
 
 
 @router.get(

@@ -35,7 +35,7 @@ def list_claims(
 ) -> Response:
     """Claims matching every filter given, newest brief first, one page at a time."""
     where = conditions(ClaimFilters(common, tuple(status), brief))
-    return render_list(request, session, fmt, page, CLAIMS.fetcher(where), ClaimPage)
+    return render_list(request, session, fmt, page, CLAIMS, where, ClaimPage)
 
 
 @router.get(

@@ -35,7 +35,7 @@ def list_events(
 ) -> Response:
     """Events matching every filter given; dates are the event's own."""
     where = conditions(session, EventFilters(common, brief, location))
-    return render_list(request, session, fmt, page, EVENTS.fetcher(where), EventPage)
+    return render_list(request, session, fmt, page, EVENTS, where, EventPage)
 
 
 @router.get(

@@ -35,7 +35,7 @@ def list_statements(
 ) -> Response:
     """Statements matching every filter given; an actor filter also matches the speaker."""
     where = conditions(StatementFilters(common, tuple(kind), brief))
-    return render_list(request, session, fmt, page, STATEMENTS.fetcher(where), StatementPage)
+    return render_list(request, session, fmt, page, STATEMENTS, where, StatementPage)
 
 
 @router.get(

@@ -41,7 +41,7 @@ class NameSort(StrEnum):
 
 
 class ListFormat(StrEnum):
-    """Representation of a list: one JSON page, one CSV page, or every row as NDJSON."""
+    """Representation of a list: one JSON page, or every row as an NDJSON or CSV export."""
 
     json = "json"
     csv = "csv"

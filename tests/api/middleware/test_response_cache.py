@@ -269,7 +269,7 @@ LIST_URLS = [
     "/v1/claims?limit=2",  # small, with a Link header
     "/v1/briefs",
     "/v1/statements?include_total=true",
-    "/v1/events?format=csv",
+    "/v1/events?sort=occurred_on",
     "/v1/actors",
 ]
 REQUEST_KINDS = [

@@ -1,0 +1,259 @@
+"""`python -m bench.export`: exports over HTTP at scale, and what they cost other requests.
+
+For each contender, served by the same uvicorn command as `python -m bench` (one worker):
+
+1. the time to stream every claim (`format=ndjson`, then `format=csv`; Datasette: its
+   `_stream=on` CSV of the `claims` table), read by one client as fast as it can, up to
+   `--cap` seconds (main's export at ~5,000 rows/s would take ten minutes at 100k briefs:
+   its rate is measured over the first `--baseline-cap` seconds);
+2. the latency of a filtered claims page (`PROBE`, the response cache off so every request
+   runs its queries), requested back to back on one connection for `--probe` seconds,
+   alone and then while an NDJSON export of every claim streams on another connection.
+
+Contenders: Chancery on SQLite (a copy of `--sqlite`) and on PostgreSQL (`--postgres-url`,
+a database holding the same rows), this checkout's code and, with `--baseline CHECKOUT`,
+another checkout's (main's), alternating; Datasette 0.65.5 on the SQLite file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import socket
+import statistics
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.scale.servers import HOST, Server, running
+
+PROBE = "/v1/claims?actor=france&status=verified&date_from=2019-01-01&date_to=2023-12-31&limit=50"
+CHUNK = 1 << 20
+
+
+@dataclass
+class Stream:
+    name: str
+    rows: int
+    megabytes: float
+    seconds: float
+    complete: bool
+    server_cpu_s: float = 0.0
+
+    def figures(self) -> dict[str, object]:
+        """Everything measured, and the rates: per second, per second of server CPU."""
+        per_cpu = self.rows / self.server_cpu_s if self.server_cpu_s else None
+        return asdict(self) | {
+            "rows_per_second": round(self.rows / self.seconds),
+            "rows_per_server_cpu_second": round(per_cpu) if per_cpu else None,
+        }
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process (all its threads) has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def stream(port: int, path: str, cap_s: float, pid: int, header_lines: int = 0) -> Stream:
+    """Read `path` to its end or for `cap_s` seconds; count its lines (rows; a CSV field
+    holding a line break counts twice) and the server's CPU time."""
+    cpu_before = cpu_seconds(pid)
+    connection = http.client.HTTPConnection(HOST, port, timeout=60)
+    started = time.perf_counter()
+    connection.request("GET", path, headers={"Accept-Encoding": "identity"})
+    response = connection.getresponse()
+    assert response.status == 200, (path, response.status, response.read(500))
+    lines = size = 0
+    complete = False
+    while True:
+        chunk = response.read1(CHUNK)
+        if not chunk:
+            complete = True
+            break
+        lines += chunk.count(b"\n")
+        size += len(chunk)
+        if time.perf_counter() - started > cap_s:
+            break
+    seconds = time.perf_counter() - started
+    connection.close()
+    cpu = round(cpu_seconds(pid) - cpu_before, 2)
+    return Stream(path, lines - header_lines, size / 1e6, seconds, complete, cpu)
+
+
+def latencies(
+    port: int, path: str, seconds: float, stop: threading.Event | None = None
+) -> list[float]:
+    """Milliseconds of each request of `path`, back to back on one connection."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=60)
+    taken: list[float] = []
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline and not (stop and stop.is_set()):
+        started = time.perf_counter()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        assert response.status == 200, response.status
+        taken.append((time.perf_counter() - started) * 1000)
+    connection.close()
+    return taken
+
+
+@dataclass
+class Latency:
+    requests: int
+    p50_ms: float
+    p99_ms: float
+
+
+def summary(taken: list[float]) -> Latency:
+    cuts = statistics.quantiles(taken, n=100)
+    return Latency(len(taken), round(cuts[49], 1), round(cuts[98], 1))
+
+
+@contextmanager
+def exporting(port: int, path: str) -> Iterator[None]:
+    """An export streaming on another connection, restarted whenever it ends."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            connection = http.client.HTTPConnection(HOST, port, timeout=60)
+            connection.request("GET", path, headers={"Accept-Encoding": "identity"})
+            response = connection.getresponse()
+            while not stop.is_set() and response.read1(CHUNK):
+                pass
+            connection.close()
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    time.sleep(1)  # the export is under way
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(60)
+
+
+def free_port() -> int:
+    """A port nobody listens on now (other benchmarks may run on this machine)."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def chancery(name: str, url: str, port: int, checkout: str | None) -> Server:
+    env = {"CHANCERY_DATABASE_URL": url, "CHANCERY_RESPONSE_CACHE_ENTRIES": "0"}
+    env["CHANCERY_LOG_LEVEL"] = "WARNING"
+    return Server(name, "app.api.main:create_app", port, env, True, "/readyz", checkout)
+
+
+def measure_chancery(server: Server, cap_s: float, probe_s: float) -> dict[str, object]:
+    pids: dict[str, int] = {}
+    with running(server, pids):
+        pid = pids[server.name]
+        ndjson = stream(server.port, "/v1/claims?format=ndjson", cap_s, pid)
+        csv = stream(server.port, "/v1/claims?format=csv", cap_s, pid, header_lines=1)
+        alone = latencies(server.port, PROBE, probe_s)
+        with exporting(server.port, "/v1/claims?format=ndjson"):
+            during = latencies(server.port, PROBE, probe_s)
+    return {
+        "name": server.name,
+        "streams": [ndjson.figures(), csv.figures()],
+        "probe_alone": asdict(summary(alone)),
+        "probe_during_export": asdict(summary(during)),
+    }  # fmt: skip
+
+
+def measure_datasette(db: Path, cap_s: float) -> dict[str, object]:
+    env = {"BENCH_SQLITE_PATH": str(db)}
+    app = "bench.scale.datasette_app:app"
+    server = Server("datasette", app, free_port(), env, ready_path="/-/versions.json")
+    pids: dict[str, int] = {}
+    with running(server, pids):
+        path = f"/{db.stem}/claims.csv?_stream=on&_size=max"
+        csv = stream(server.port, path, cap_s, pids[server.name], header_lines=1)
+    return {"name": "Datasette claims.csv?_stream=on",
+            "streams": [csv.figures()]}  # fmt: skip
+
+
+def markdown(results: list[dict[str, Any]]) -> str:
+    """The streams and the probes of `results` as two Markdown tables."""
+    lines = [
+        "| contender | export | rows | MB | s | rows/s | server CPU s | rows / server CPU s |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        for item in result["streams"]:
+            whole = "" if item["complete"] else " (first part)"
+            lines.append(
+                f"| {result['name']} | `{item['name'].split('?', 1)[1]}`{whole} | "
+                f"{item['rows']:,} | {item['megabytes']:,.0f} | {item['seconds']:.0f} | "
+                f"{item['rows_per_second']:,} | {item['server_cpu_s']:.1f} | "
+                f"{item['rows_per_server_cpu_second'] or 0:,} |"
+            )
+    lines += ["", "| contender | page alone p50 / p99 ms | during an export p50 / p99 ms |",
+              "| --- | ---: | ---: |"]  # fmt: skip
+    for result in results:
+        if "probe_alone" in result:
+            alone, during = result["probe_alone"], result["probe_during_export"]
+            lines.append(
+                f"| {result['name']} | {alone['p50_ms']} / {alone['p99_ms']} | "
+                f"{during['p50_ms']} / {during['p99_ms']} |"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.export", description=__doc__)
+    parser.add_argument("--sqlite", type=Path, help="SQLite database (a copy)")
+    parser.add_argument("--postgres-url", help="PostgreSQL database with the same rows")
+    parser.add_argument("--baseline", help="another checkout (main) to measure alongside")
+    parser.add_argument("--cap", type=float, default=300.0, help="longest stream, seconds")
+    parser.add_argument("--baseline-cap", type=float, default=60.0, help="same, baseline")
+    parser.add_argument("--probe", type=float, default=10.0, help="seconds per probe run")
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--skip", action="append", default=[], help="contender to leave out")
+    parser.add_argument("--out", type=Path, default=Path("bench/out/export.json"))
+    parser.add_argument("--markdown", nargs="+", type=Path, help="only print these results")
+    args = parser.parse_args(argv)
+    if args.markdown:
+        results = [r for path in args.markdown for r in json.loads(path.read_text("utf-8"))]
+        print(markdown(results))
+        return 0
+    urls = {"SQLite": f"sqlite:///{args.sqlite}"}
+    if args.postgres_url:
+        urls["PostgreSQL"] = args.postgres_url
+    checkouts = {"this": None, **({"main": args.baseline} if args.baseline else {})}
+    results: list[dict[str, Any]] = []
+    for round_ in range(args.rounds):
+        for database, url in urls.items():
+            for code, checkout in checkouts.items():
+                name = f"Chancery {code} {database}"
+                if name in args.skip:
+                    continue
+                server = chancery(name, url, free_port(), checkout)
+                cap = args.cap if checkout is None else args.baseline_cap
+                results.append(measure_chancery(server, cap, args.probe) | {"round": round_})
+                _save(results, args.out)
+        if "Datasette" not in args.skip:
+            results.append(measure_datasette(args.sqlite, args.cap) | {"round": round_})
+            _save(results, args.out)
+    return 0
+
+
+def _save(results: list[dict[str, Any]], out: Path) -> None:
+    """Print the latest result and write all so far (a later failure keeps them)."""
+    print(json.dumps(results[-1]), flush=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
