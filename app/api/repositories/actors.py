@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlmodel import Session, col
 
+from app.api.repositories import counts
 from app.api.repositories.base import Listing, Rows
 from app.api.repositories.conditions import (
     MAX_ID,
@@ -16,19 +16,11 @@ from app.api.repositories.conditions import (
     Conditions,
     DateRange,
     contains_all,
-    in_range,
 )
 from app.api.repositories.keyset import AnySelect, Keyset, read
-from app.api.repositories.mentions import (
-    brief_pair_parts,
-    brief_pairs,
-    claim_pairs,
-    linked,
-    statement_pair_parts,
-)
 from app.api.schemas.actors import ActorCounts, ActorDetail, ActorItem
 from app.errors import NotFoundError
-from app.storage.tables import Actor, ActorAlias, Brief
+from app.storage.tables import Actor, ActorAlias
 from app.vocabulary import ActorKind
 
 KEYSET = Keyset("actors", col(Actor.normalized_name), col(Actor.id), key_is_date=False)
@@ -81,11 +73,7 @@ def conditions(filters: ActorFilters) -> Conditions:
     if filters.kinds:
         where.append(col(Actor.kind).in_([kind.value for kind in filters.kinds]))
     if filters.dates != DateRange():
-        pairs = brief_pairs().subquery()
-        seen = select(pairs.c[1]).join(Brief, col(Brief.id) == pairs.c[0])
-        where.append(
-            col(Actor.id).in_(seen.where(*in_range(col(Brief.occurred_on), filters.dates)))
-        )
+        where.append(counts.seen_in(filters.dates))
     return where
 
 
@@ -101,40 +89,13 @@ def _query() -> AnySelect:
     )
 
 
-def _count_by_actor(
-    session: Session, parts: Sequence[AnySelect], ids: Sequence[int]
-) -> dict[int, int]:
-    links = linked(parts, actors=ids)
-    query = (
-        select(links.c[1], func.count(links.c[0].distinct()))
-        .where(links.c[1].in_(ids))
-        .group_by(links.c[1])
-    )
-    return {row[0]: row[1] for row in session.execute(query)}
-
-
-def _seen(session: Session, ids: Sequence[int]) -> dict[int, tuple[int, date | None, date | None]]:
-    links = linked(brief_pair_parts(), actors=ids)
-    dates = col(Brief.occurred_on)
-    query = (
-        select(links.c[1], func.count(links.c[0].distinct()), func.min(dates), func.max(dates))
-        .join(Brief, col(Brief.id) == links.c[0])
-        .where(links.c[1].in_(ids))
-        .group_by(links.c[1])
-    )
-    return {row[0]: (row[1], row[2], row[3]) for row in session.execute(query)}
-
-
 def _items(session: Session, rows: Rows) -> list[ActorItem]:
-    ids = [row.id for row in rows]
-    seen = _seen(session, ids)
-    statements = _count_by_actor(session, statement_pair_parts(), ids)
-    claims = _count_by_actor(session, [claim_pairs()], ids)
+    found = counts.seen(session, [row.id for row in rows])
     items = []
     for row in rows:
-        briefs, first, last = seen.get(row.id, (0, None, None))
-        counts = ActorCounts(
-            briefs=briefs, statements=statements.get(row.id, 0), claims=claims.get(row.id, 0)
+        seen = found.get(row.id, counts.Seen())
+        actor_counts = ActorCounts(
+            briefs=seen.briefs, statements=seen.statements, claims=seen.claims
         )
         items.append(
             ActorItem(
@@ -144,9 +105,9 @@ def _items(session: Session, rows: Rows) -> list[ActorItem]:
                 kind=row.kind,
                 title=row.title,
                 country=row.country,
-                counts=counts,
-                first_seen_on=first,
-                last_seen_on=last,
+                counts=actor_counts,
+                first_seen_on=seen.first,
+                last_seen_on=seen.last,
             )
         )
     return items
