@@ -19,36 +19,18 @@ from app.ingest.service import delete_brief, store_with_retry
 from app.ingest.sources import discover
 from app.ingest.writer import Outcome
 from app.parsing import parse_brief
-from app.storage import counts
 from bench.generator import generate_brief, generate_briefs
 from tests.conftest import SEEDS
+from tests.counts import assert_counts_exact
 
 GENERATED_SEED = 7
-
-
-def kept_and_recounted(database_url: str) -> dict[str, tuple[counts.CountRows, counts.CountRows]]:
-    """Per count table, what it holds and what a recount of the rows gives."""
-    with get_engine(database_url).connect() as connection:
-        return {
-            table.name: (
-                counts.stored_rows(connection, table),
-                counts.expected_rows(connection, table),
-            )
-            for table in counts.TABLES
-        }
-
-
-def assert_counts_exact(database_url: str, *, empty: bool = False) -> None:
-    for name, (kept, recounted) in kept_and_recounted(database_url).items():
-        assert kept == recounted, name
-        assert (kept == {}) is empty, name
 
 
 def _store(database_url: str, name: str, source: str) -> tuple[Outcome, int]:
     return store_with_retry(get_engine(database_url), name, parse_brief(source))
 
 
-def _ingest_some(database_url: str, n: int = 12) -> None:
+def ingest_some(database_url: str, n: int = 12) -> None:
     ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
     for name, source in generate_briefs(n, GENERATED_SEED):
         _store(database_url, name, source)
@@ -61,7 +43,7 @@ def _daily_briefs(database_url: str) -> dict[str, int]:
 
 
 def test_counts_equal_a_recount_after_ingest(database_url: str) -> None:
-    _ingest_some(database_url)
+    ingest_some(database_url)
 
     assert_counts_exact(database_url)
     with get_engine(database_url).connect() as connection:
@@ -72,7 +54,7 @@ def test_counts_equal_a_recount_after_ingest(database_url: str) -> None:
 def test_counts_follow_a_revision(database_url: str) -> None:
     """A brief stored again with other content (another date, other actors) moves its
     counts: its old day loses it, its new day gains it."""
-    _ingest_some(database_url)
+    ingest_some(database_url)
     name, _ = generate_brief(0, GENERATED_SEED)
     other_name, other = generate_brief(100, GENERATED_SEED)
     old_day, new_day = name[:10], other_name[:10]
@@ -89,7 +71,7 @@ def test_counts_follow_a_revision(database_url: str) -> None:
 
 
 def test_counts_follow_a_delete(database_url: str) -> None:
-    _ingest_some(database_url)
+    ingest_some(database_url)
     with get_engine(database_url).connect() as connection:
         ids = connection.execute(text("SELECT id FROM briefs ORDER BY id")).scalars().all()
 
