@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlmodel import Session, col
 
 from app.api.repositories.base import actor_ref_columns
@@ -20,6 +20,9 @@ from app.storage.tables import Actor, ActorCount, ActorDailyCount, ActorPairCoun
 from app.vocabulary import ClaimStatus, StatementKind
 
 DayTable = type[DailyCount] | type[ActorDailyCount]
+# `briefs > 0` as the partial index `ix_actor_daily_counts_seen` says it: with the 0 sent as
+# a parameter, SQLite cannot tell that the index holds every row the query wants.
+NAMED = col(ActorDailyCount.briefs) > literal_column("0")
 CountTable = DayTable | type[ActorCount] | type[ActorPairCount]
 
 
@@ -163,7 +166,7 @@ def _seen_day(actor_id: Any, *, last: bool) -> Any:
     day = col(ActorDailyCount.day)
     probe = (
         select(day)
-        .where(col(ActorDailyCount.actor_id) == actor_id, col(ActorDailyCount.briefs) > 0)
+        .where(col(ActorDailyCount.actor_id) == actor_id, NAMED)
         .where(day != "")
         .order_by(day.desc() if last else day)
         .limit(1)
@@ -193,7 +196,7 @@ def seen_in(dates: DateRange) -> ColumnElement[bool]:
     """The actor appears in a brief dated within `dates`."""
     seen_there = select(col(ActorDailyCount.actor_id)).where(
         col(ActorDailyCount.actor_id) == col(Actor.id),
-        col(ActorDailyCount.briefs) > 0,
+        NAMED,
         *in_days(ActorDailyCount, dates),
     )
     return seen_there.exists()
