@@ -14,20 +14,13 @@ from app import metrics
 from app.db import get_engine, session_scope
 from app.errors import BriefError, NotFoundError
 from app.ingest.actors import ActorResolver
+from app.ingest.counts import NOTHING_COUNTED, change_counts, counted
 from app.ingest.driver import DriverCursor
 from app.ingest.rows import PreparedBrief, prepare_brief
-from app.ingest.writer import (
-    Outcome,
-    change_counts,
-    content_hash,
-    counted,
-    find_existing,
-    write_brief,
-)
+from app.ingest.writer import Outcome, content_hash, find_existing, write_brief
 from app.parsing import PARSER_VERSION, parse_brief
 from app.parsing.models import ParsedBrief
 from app.storage import briefs as stored
-from app.storage import counts
 from app.storage.tables import Brief
 
 # A concurrent writer can make a transaction fail (a unique key taken meanwhile, a deadlock,
@@ -131,4 +124,4 @@ def delete_brief(brief_id: int, database_url: str | None = None) -> None:
         result = session.execute(delete(Brief).where(col(Brief.id) == brief_id))
         if result.rowcount == 0:  # type: ignore[attr-defined]
             raise NotFoundError(f"No brief with id {brief_id}.")
-        change_counts(db, old, counts.NOTHING)
+        change_counts(db, old, NOTHING_COUNTED)

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from app.ingest import sql
 from app.ingest.actors import ActorResolver
+from app.ingest.counts import NOTHING_COUNTED, change_counts, contribution, counted
 from app.ingest.driver import DriverCursor, Ids
 from app.ingest.row_types import (
     BriefRevisionRow,
@@ -21,7 +22,6 @@ from app.ingest.row_types import (
 )
 from app.ingest.rows import ActorKeys, PreparedBrief, prepare_brief
 from app.parsing.models import ParsedBrief
-from app.storage import counts
 from app.storage.tables import utcnow
 
 # A brief stored under a given name: its id, sha256 and parser version.
@@ -130,24 +130,6 @@ def _write_extracted(
     _write_links(db, brief, actors, ids)
 
 
-def counted(db: DriverCursor, brief_id: int) -> counts.Contribution:
-    """The brief's contribution to the dashboard's counts (`app.storage.counts`), from its
-    rows as they stand."""
-    queries = counts.contribution_queries(db.dialect_name)
-    return tuple(
-        counts.by_key(table, db.rows(query, (brief_id,) * query.count("?")))
-        for table, query in zip(counts.TABLES, queries, strict=True)
-    )
-
-
-def change_counts(db: DriverCursor, old: counts.Contribution, new: counts.Contribution) -> None:
-    """A brief's old contribution to the counts out, its new one in, as one difference
-    per row, written last in the transaction and in key order (see `counts.changes`)."""
-    statements = counts.upserts(db.dialect_name)
-    for statement, rows in zip(statements, counts.changes(old, new), strict=True):
-        db.run_many(statement, rows)
-
-
 def write_brief(
     db: DriverCursor,
     source_name: str,
@@ -161,10 +143,10 @@ def write_brief(
     row = brief.brief._replace(
         source_name=source_name, parser_version=parser_version, ingested_at=now, updated_at=now
     )
-    row_counts = _counts(brief)
+    counts = _counts(brief)
     if stored is None:
-        brief_id, ids = db.insert_brief(row, row_counts)
-        outcome, old = Outcome.ingested, counts.NOTHING
+        brief_id, ids = db.insert_brief(row, counts)
+        outcome, old = Outcome.ingested, NOTHING_COUNTED
     else:
         brief_id, outcome = stored[0], Outcome.updated
         with db.batch():  # the ids are reserved after these writes, see `reserve_ids`
@@ -173,7 +155,7 @@ def write_brief(
                 db.run(delete, (brief_id,))
             update = db.statements.brief_update
             db.insert(update.statement, [update.parameters(row, brief_id)])
-            ids = db.reserve_ids(row_counts)
+            ids = db.reserve_ids(counts)
     actors = resolver.resolve(db, brief.actors)
     with db.batch():  # nothing here reads a result: one round trip on PostgreSQL
         if stored is None or stored[1] != brief.sha256:
@@ -185,7 +167,7 @@ def write_brief(
             )
             db.insert(db.statements.revision, [revision])
         _write_extracted(db, brief_id, brief, actors, dict(zip(sql.RESERVED, ids, strict=True)))
-        change_counts(db, old, counted(db, brief_id))
+        change_counts(db, old, contribution(brief, actors))
     return StoredBrief(outcome, brief_id)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -151,19 +152,41 @@ def contribution_queries(dialect: str) -> tuple[str, ...]:
     return tuple("".join(_contribution(table, dialect, ONE_BRIEF)) for table in TABLES)
 
 
+@dataclass(frozen=True)
+class Upsert:
+    """An upsert adding rows of differences (keys, then counts) to a table's counts, with
+    `?` placeholders: one per value and run once per row, or (`columnar`, PostgreSQL) one
+    array per column and run once for every row, as the writer's inserts are."""
+
+    sql: str
+    columnar: bool
+
+    def parameters(self, rows: Sequence[tuple[object, ...]]) -> list[Any]:
+        """What the statement takes for `rows`: the rows, or (`columnar`) their columns."""
+        return [list(column) for column in zip(*rows, strict=True)] if self.columnar else list(rows)
+
+
+def _values(table: CountTable, dialect: str) -> str:
+    columns = (*table.keys, *table.counts)
+    if dialect != "postgresql":
+        return f"VALUES ({', '.join('?' * len(columns))})"
+    arrays = ", ".join("?::text[]" if name == "day" else "?::int[]" for name in columns)
+    keys = ", ".join(str(position) for position in range(1, len(table.keys) + 1))
+    return f"SELECT * FROM unnest({arrays}) ORDER BY {keys}"  # key order, as sent
+
+
 @cache
-def upserts(dialect: str) -> tuple[str, ...]:
-    """Per table, the upsert adding one row of differences to its counts (`?` placeholders,
-    keys then counts)."""
+def upserts(dialect: str) -> tuple[Upsert, ...]:
+    """Per table, the upsert adding rows of differences to its counts."""
     statements = []
     for table in TABLES:
-        columns = (*table.keys, *table.counts)
+        columns = ", ".join((*table.keys, *table.counts))
         updates = ", ".join(f"{c} = {table.name}.{c} + excluded.{c}" for c in table.counts)
-        statements.append(
-            f"INSERT INTO {table.name} ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' * len(columns))}) "
+        sql = (
+            f"INSERT INTO {table.name} ({columns}) {_values(table, dialect)} "
             f"ON CONFLICT ({', '.join(table.keys)}) DO UPDATE SET {updates}"
         )
+        statements.append(Upsert(sql, columnar=dialect == "postgresql"))
     return tuple(statements)
 
 
@@ -192,6 +215,9 @@ def changes(old: Contribution, new: Contribution) -> list[list[tuple[object, ...
     so two writers never wait for each other in a circle."""
     found = []
     for table, before, after in zip(TABLES, old, new, strict=True):
+        if not before:  # a new brief: its contribution as it is
+            found.append([(*key, *after[key]) for key in sorted(after)])
+            continue
         zero = (0,) * len(table.counts)
         rows = []
         for key in sorted(before.keys() | after.keys()):
