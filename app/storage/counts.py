@@ -232,7 +232,8 @@ def changes(old: Contribution, new: Contribution) -> list[list[tuple[object, ...
 def _insert(table: CountTable, dialect: str, brief: str) -> str:
     prefix, select = _contribution(table, dialect, brief)
     columns = ", ".join((*table.keys, *table.counts))
-    return f"{prefix}INSERT INTO {table.name} ({columns}) {select}"
+    # In key order: an actor's rows then lie together, and reading them touches few pages.
+    return f"{prefix}INSERT INTO {table.name} ({columns}) {select} ORDER BY {', '.join(table.keys)}"
 
 
 def expected_rows(connection: Connection, table: CountTable) -> CountRows:
