@@ -30,7 +30,7 @@ from app.ingest.console import progress_bar, summary_table
 from app.ingest.job import ingest_sources
 from app.ingest.report import IngestReport
 from app.ingest.sources import discover, read_bytes
-from app.ingest.verify import verify
+from app.ingest.verify import recount, verify
 from app.logs import configure_logging, dict_config
 from app.parsing import parse_brief
 
@@ -90,7 +90,8 @@ def db_downgrade(
 
 @db_cli.command("verify")
 def db_verify(database_url: DatabaseUrlOption = None) -> None:
-    """Check stored briefs: no orphan rows, rows match their source, spans hold their text.
+    """Check stored briefs: no orphan rows, rows match their source, spans hold their text,
+    the dashboard's counts match a recount.
 
     Exit status 0 when every invariant holds, 1 otherwise (each violation is printed).
     """
@@ -99,6 +100,17 @@ def db_verify(database_url: DatabaseUrlOption = None) -> None:
         typer.echo(problem, err=True)
     typer.echo(f"{report.briefs} briefs checked, {len(report.problems)} problem(s)")
     raise typer.Exit(0 if report.ok else 1)
+
+
+@db_cli.command("recount")
+def db_recount(database_url: DatabaseUrlOption = None) -> None:
+    """Rebuild the dashboard's counts (per day, actor, pair of actors) from the stored rows.
+
+    The migration that adds them fills them, and every write keeps them; run this only
+    when `chancery db verify` reports them drifted. One transaction: writers wait.
+    """
+    recount(_database_url(database_url))
+    typer.echo("counts rebuilt")
 
 
 def _configure_logging(settings: Settings, *, at_least: str = "DEBUG") -> None:

@@ -68,9 +68,12 @@ def test_db_upgrade_and_downgrade(tmp_path: Path) -> None:
     assert "claims" not in inspect(get_engine(url)).get_table_names()
 
 
-@pytest.mark.parametrize(
-    "args", [[], ["db"], ["parse"], ["ingest"], ["delete"], ["serve"], ["export"]]
-)
+COMMANDS = [
+    [], ["db"], ["db", "recount"], ["parse"], ["ingest"], ["delete"], ["serve"], ["export"]
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", COMMANDS)
 def test_every_command_has_help(args: list[str]) -> None:
     result = runner.invoke(cli, [*args, "--help"])
     assert result.exit_code == 0
@@ -131,3 +134,22 @@ def test_ingest_logs_each_rejection_as_a_json_line_with_file_and_line(
     ]
     assert entries[0]["message"].startswith(f"rejected {bad}:3: ")
     assert result.stdout.startswith("1 ingested, 0 updated, 0 unchanged, 1 rejected")
+
+
+def test_db_verify_reports_drifted_counts_and_db_recount_rebuilds_them(
+    database_url: str,
+) -> None:
+    url = ["--database-url", database_url]
+    assert runner.invoke(cli, ["ingest", str(SAMPLE), *url]).exit_code == 0
+    with get_engine(database_url).begin() as connection:
+        connection.execute(text("UPDATE daily_counts SET briefs = briefs + 5"))
+
+    drifted = runner.invoke(cli, ["db", "verify", *url])
+    assert drifted.exit_code == 1
+    assert drifted.stderr.startswith("1 row(s) of daily_counts differ from a recount")
+    assert drifted.stdout == "1 briefs checked, 1 problem(s)\n"
+
+    recounted = runner.invoke(cli, ["db", "recount", *url])
+    assert (recounted.exit_code, recounted.stdout) == (0, "counts rebuilt\n")
+    clean = runner.invoke(cli, ["db", "verify", *url])
+    assert (clean.exit_code, clean.stdout) == (0, "1 briefs checked, 0 problem(s)\n")

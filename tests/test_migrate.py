@@ -7,8 +7,13 @@ from sqlmodel import SQLModel
 
 from app import migrate
 from app.db import get_engine
+from app.ingest.job import ingest_sources
+from app.ingest.sources import discover
 from app.parsing.names.variants import variant_key
+from app.storage import counts
 from app.vocabulary import fold
+from tests.conftest import SEEDS
+from tests.counts import assert_counts_exact
 
 
 def test_models_match_migrations(database_url: str) -> None:
@@ -102,14 +107,16 @@ def test_actor_variant_keys_are_backfilled_as_the_ingest_computes_them(
 
 
 def test_mentions_migration_goes_down_and_up_alone(database_url: str) -> None:
-    """Down one step drops `mentions` and nothing else; up again restores it, empty."""
+    """Down one step drops `mentions` and nothing else (the later count tables aside); up
+    again restores it, empty."""
     engine = get_engine(database_url)
     everything = set(inspect(engine).get_table_names())
     assert "mentions" in everything
 
     migrate.downgrade(database_url, "9d2e4a7b1c35")
     engine.dispose()
-    assert set(inspect(engine).get_table_names()) == everything - {"mentions"}
+    later = {table.name for table in counts.TABLES}
+    assert set(inspect(engine).get_table_names()) == everything - {"mentions"} - later
 
     migrate.upgrade(database_url)
     engine.dispose()
@@ -120,3 +127,14 @@ def test_mentions_migration_goes_down_and_up_alone(database_url: str) -> None:
         "ix_mentions_brief_id_actor_id": ["brief_id", "actor_id"],
     }
     migrate.check(database_url)
+
+
+def test_counts_migration_fills_the_counts_from_the_stored_rows(database_url: str) -> None:
+    """A database holding briefs before the count tables existed gets them filled."""
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    migrate.downgrade(database_url, "008cca539d86")
+    get_engine(database_url).dispose()
+
+    migrate.upgrade(database_url)
+
+    assert_counts_exact(database_url)

@@ -28,6 +28,7 @@ class DriverCursor:
         self._connection: Connection = session.connection()
         dialect = self._connection.dialect
         self.statements: Statements = statements_for(dialect)
+        self.dialect_name: str = dialect.name
         self.is_sqlite = dialect.name == "sqlite"
         self._paramstyle = dialect.paramstyle
         self._cursor: Any = self._connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
@@ -65,6 +66,13 @@ class DriverCursor:
         sql = styled(sql, self._paramstyle)
         with self._errors(sql):
             self._cursor.execute(sql, params)
+
+    def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One statement written with `?` placeholders, once per row, in order."""
+        if rows:
+            sql = styled(sql, self._paramstyle)
+            with self._errors(sql):
+                self._cursor.executemany(sql, rows)
 
     def insert(self, insert: Insert, rows: Sequence[Row]) -> None:
         """Insert `rows` with one executemany."""

@@ -14,6 +14,7 @@ from app import metrics
 from app.db import get_engine, session_scope
 from app.errors import BriefError, NotFoundError
 from app.ingest.actors import ActorResolver
+from app.ingest.counts import NOTHING_COUNTED, change_counts, counted
 from app.ingest.driver import DriverCursor
 from app.ingest.rows import PreparedBrief, prepare_brief
 from app.ingest.writer import Outcome, content_hash, find_existing, write_brief
@@ -118,6 +119,9 @@ def delete_brief(brief_id: int, database_url: str | None = None) -> None:
     """Delete one brief and, by cascade, everything extracted from it, in its own write
     transaction; `NotFoundError` when there is no such brief."""
     with session_scope(get_engine(database_url), write=True) as session:
+        db = DriverCursor(session)
+        old = counted(db, brief_id)
         result = session.execute(delete(Brief).where(col(Brief.id) == brief_id))
         if result.rowcount == 0:  # type: ignore[attr-defined]
             raise NotFoundError(f"No brief with id {brief_id}.")
+        change_counts(db, old, NOTHING_COUNTED)

@@ -17,6 +17,7 @@ from app.errors import BriefError
 from app.ingest.rows import stored_mentions
 from app.parsing import parse_brief
 from app.storage import briefs as stored  # also puts the tables in SQLModel.metadata
+from app.storage import counts
 from app.vocabulary import fold
 
 
@@ -73,6 +74,34 @@ SHARED_NAMES = (
 def _shared_names(connection: Connection) -> Iterator[str]:
     for kind, name, n in connection.execute(text(SHARED_NAMES)):
         yield f"{n} {kind} actors share the folded name {name!r}"
+
+
+def _count_drift(connection: Connection) -> Iterator[str]:
+    """The kept counts (`app.storage.counts`) against a recount from every brief's rows."""
+    for table in counts.TABLES:
+        kept = counts.stored_rows(connection, table)
+        recounted = counts.expected_rows(connection, table)
+        wrong = sorted(
+            (k for k in kept.keys() | recounted.keys() if kept.get(k) != recounted.get(k)), key=repr
+        )
+        if wrong:
+            key = wrong[0]
+            yield (
+                f"{len(wrong)} row(s) of {table.name} differ from a recount of the rows, e.g. "
+                f"{dict(zip(table.keys, key, strict=True))}: kept "
+                f"{_named(table, kept.get(key))}, recounted {_named(table, recounted.get(key))} "
+                "(`chancery db recount` rebuilds them)"
+            )
+
+
+def _named(table: counts.CountTable, values: tuple[int, ...] | None) -> dict[str, int]:
+    return dict(zip(table.counts, values or (0,) * len(table.counts), strict=True))
+
+
+def recount(database_url: str | None = None) -> None:
+    """Rebuild the kept counts from every brief's rows, in one transaction."""
+    with get_engine(database_url).begin() as connection:
+        counts.refill(connection)
 
 
 def _bad_spans(connection: Connection, brief_id: int, source: str) -> Iterator[str]:
@@ -135,6 +164,7 @@ def verify(database_url: str | None = None) -> VerifyReport:
     with get_engine(database_url).connect() as connection:
         report.problems.extend(_orphans(connection))
         report.problems.extend(_shared_names(connection))
+        report.problems.extend(_count_drift(connection))
         for brief_id, name, source in list(stored.stored_sources(connection)):
             report.briefs += 1
             report.problems.extend(

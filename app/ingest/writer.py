@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from app.ingest import sql
 from app.ingest.actors import ActorResolver
+from app.ingest.counts import NOTHING_COUNTED, change_counts, contribution, counted
 from app.ingest.driver import DriverCursor, Ids
 from app.ingest.row_types import (
     BriefRevisionRow,
@@ -145,10 +146,11 @@ def write_brief(
     counts = _counts(brief)
     if stored is None:
         brief_id, ids = db.insert_brief(row, counts)
-        outcome = Outcome.ingested
+        outcome, old = Outcome.ingested, NOTHING_COUNTED
     else:
         brief_id, outcome = stored[0], Outcome.updated
         with db.batch():  # the ids are reserved after these writes, see `reserve_ids`
+            old = counted(db, brief_id)  # before its rows are replaced
             for delete in sql.DELETE_CHILDREN:
                 db.run(delete, (brief_id,))
             update = db.statements.brief_update
@@ -165,6 +167,7 @@ def write_brief(
             )
             db.insert(db.statements.revision, [revision])
         _write_extracted(db, brief_id, brief, actors, dict(zip(sql.RESERVED, ids, strict=True)))
+        change_counts(db, old, contribution(brief, actors))
     return StoredBrief(outcome, brief_id)
 
 

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from app.config import get_settings
 from tests.conftest import SEEDS
+from tests.counts import assert_counts_exact
 
 PARIS = SEEDS / "2025-09-04-paris-security-guarantees.txt"
 
@@ -163,3 +164,29 @@ def test_delete_removes_the_brief_and_its_rows(client: TestClient, api_key: str)
     assert client.get("/v1/claims", params={"brief": 3}).json()["items"] == []
     assert client.get("/v1/events/3").status_code == 404
     assert client.delete("/v1/briefs/3", headers=_auth(api_key)).status_code == 404
+
+
+def test_writes_keep_the_dashboard_counts_exact(
+    client: TestClient, api_key: str, brief_text: str
+) -> None:
+    """POST (new, then revised under the same name) and DELETE each leave the kept counts
+    equal to a recount of the rows, and /v1/stats follows them."""
+    database_url = str(get_settings().database_url)
+    headers = _auth(api_key)
+    before = client.get("/v1/stats").json()["briefs_by_month"]
+
+    payload = {"text": brief_text, "source_name": "p.txt"}
+    created = client.post("/v1/briefs", json=payload, headers=headers)
+    assert created.status_code == 201
+    assert_counts_exact(database_url)
+    revised = brief_text.replace("On Sept. 4, 2025", "On Oct. 9, 2025", 1)
+    assert revised != brief_text
+    payload = {"text": revised, "source_name": "p.txt"}
+    updated = client.post("/v1/briefs", json=payload, headers=headers)
+    assert updated.json()["outcome"] == "updated"
+    assert_counts_exact(database_url)
+    assert {"month": "2025-10", "count": 1} in client.get("/v1/stats").json()["briefs_by_month"]
+
+    assert client.delete(f"/v1/briefs/{created.json()['id']}", headers=headers).status_code == 204
+    assert_counts_exact(database_url)
+    assert client.get("/v1/stats").json()["briefs_by_month"] == before

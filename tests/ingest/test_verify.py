@@ -7,7 +7,7 @@ from sqlmodel import SQLModel
 
 from app.ingest.job import ingest_sources
 from app.ingest.sources import discover
-from app.ingest.verify import Link, links, verify
+from app.ingest.verify import Link, links, recount, verify
 from tests.conftest import SEEDS
 
 MISSING = 999_999
@@ -68,3 +68,30 @@ def test_two_actors_under_one_folded_name_are_reported(database_url: str) -> Non
         )
     engine.dispose()
     assert verify(database_url).problems == [f"2 person actors share the folded name {name!r}"]
+
+
+def test_drifted_counts_are_reported_until_recounted(database_url: str) -> None:
+    """A kept count changed behind the writer's back is reported, table by table, with the
+    key and both values; `recount` rebuilds the counts and verify is clean again."""
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    assert verify(database_url).problems == []
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        actor = connection.execute(text("SELECT min(actor_id) FROM actor_counts")).scalar_one()
+        connection.execute(
+            text("UPDATE actor_counts SET briefs = briefs + 1 WHERE actor_id = :a"), {"a": actor}
+        )
+        newest = "(SELECT max(day) FROM daily_counts)"
+        connection.execute(text(f"DELETE FROM daily_counts WHERE day = {newest}"))
+    engine.dispose()
+
+    problems = verify(database_url).problems
+
+    assert len(problems) == 2
+    assert problems[0].startswith("1 row(s) of daily_counts differ from a recount")
+    assert problems[1].startswith(
+        f"1 row(s) of actor_counts differ from a recount of the rows, e.g. {{'actor_id': {actor}}}"
+    )
+    assert "(`chancery db recount` rebuilds them)" in problems[1]
+    recount(database_url)
+    assert verify(database_url).problems == []

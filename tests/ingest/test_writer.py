@@ -13,7 +13,7 @@ from app.ingest.driver import DriverCursor
 from app.ingest.job import ingest_sources
 from app.ingest.row_types import ActorAliasRow, ActorRow
 from app.ingest.rows import display_name
-from app.ingest.service import store_with_retry
+from app.ingest.service import delete_brief, store_with_retry
 from app.ingest.sources import discover
 from app.ingest.verify import verify
 from app.ingest.writer import Outcome
@@ -75,8 +75,9 @@ def test_ids_reserved_after_the_newest_rows_were_deleted(database_url: str) -> N
     writer, which reserves ids itself: the brief stored last is deleted and stored again."""
     sources = list(discover([str(SEEDS)]))
     ingest_sources(sources, database_url=database_url, workers=0)
-    with get_engine(database_url).begin() as connection:
-        connection.execute(text("DELETE FROM briefs WHERE id = (SELECT max(id) FROM briefs)"))
+    with get_engine(database_url).connect() as connection:
+        newest = connection.execute(text("SELECT max(id) FROM briefs")).scalar_one()
+    delete_brief(newest, database_url)
 
     report = ingest_sources(sources, database_url=database_url, workers=0)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlmodel import Session, col
 
+from app.api.repositories import counts
 from app.api.repositories.base import Data, Listing, Rows
 from app.api.repositories.conditions import (
     MAX_ID,
@@ -17,19 +17,11 @@ from app.api.repositories.conditions import (
     Conditions,
     DateRange,
     contains_all,
-    in_range,
 )
 from app.api.repositories.keyset import AnySelect, Keyset, read
-from app.api.repositories.mentions import (
-    brief_pair_parts,
-    brief_pairs,
-    claim_pairs,
-    linked,
-    statement_pair_parts,
-)
 from app.api.schemas.actors import ActorDetail, ActorItem
 from app.errors import NotFoundError
-from app.storage.tables import Actor, ActorAlias, Brief
+from app.storage.tables import Actor, ActorAlias
 from app.vocabulary import ActorKind
 
 KEYSET = Keyset("actors", col(Actor.normalized_name), col(Actor.id), key_is_date=False)
@@ -82,11 +74,7 @@ def conditions(filters: ActorFilters) -> Conditions:
     if filters.kinds:
         where.append(col(Actor.kind).in_([kind.value for kind in filters.kinds]))
     if filters.dates != DateRange():
-        pairs = brief_pairs().subquery()
-        seen = select(pairs.c[1]).join(Brief, col(Brief.id) == pairs.c[0])
-        where.append(
-            col(Actor.id).in_(seen.where(*in_range(col(Brief.occurred_on), filters.dates)))
-        )
+        where.append(counts.seen_in(filters.dates))
     return where
 
 
@@ -102,38 +90,11 @@ def _query() -> AnySelect:
     )
 
 
-def _count_by_actor(
-    session: Session, parts: Sequence[AnySelect], ids: Sequence[int]
-) -> dict[int, int]:
-    links = linked(parts, actors=ids)
-    query = (
-        select(links.c[1], func.count(links.c[0].distinct()))
-        .where(links.c[1].in_(ids))
-        .group_by(links.c[1])
-    )
-    return {row[0]: row[1] for row in session.execute(query)}
-
-
-def _seen(session: Session, ids: Sequence[int]) -> dict[int, tuple[int, date | None, date | None]]:
-    links = linked(brief_pair_parts(), actors=ids)
-    dates = col(Brief.occurred_on)
-    query = (
-        select(links.c[1], func.count(links.c[0].distinct()), func.min(dates), func.max(dates))
-        .join(Brief, col(Brief.id) == links.c[0])
-        .where(links.c[1].in_(ids))
-        .group_by(links.c[1])
-    )
-    return {row[0]: (row[1], row[2], row[3]) for row in session.execute(query)}
-
-
 def _data(session: Session, rows: Rows) -> list[Data]:
-    ids = [row[0] for row in rows]
-    seen = _seen(session, ids)
-    statements = _count_by_actor(session, statement_pair_parts(), ids)
-    claims = _count_by_actor(session, [claim_pairs()], ids)
+    found = counts.seen(session, [row[0] for row in rows])
     items = []
     for actor, slug, name, kind, title, country, _normalized in rows:
-        briefs, first, last = seen.get(actor, (0, None, None))
+        seen = found.get(actor, counts.Seen())
         items.append(
             {
                 "id": actor,
@@ -143,12 +104,12 @@ def _data(session: Session, rows: Rows) -> list[Data]:
                 "title": title,
                 "country": country,
                 "counts": {
-                    "briefs": briefs,
-                    "statements": statements.get(actor, 0),
-                    "claims": claims.get(actor, 0),
+                    "briefs": seen.briefs,
+                    "statements": seen.statements,
+                    "claims": seen.claims,
                 },
-                "first_seen_on": first,
-                "last_seen_on": last,
+                "first_seen_on": seen.first,
+                "last_seen_on": seen.last,
             }
         )
     return items

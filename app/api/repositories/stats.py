@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, union_all
 from sqlmodel import Session, col
 
-from app.api.repositories import briefs, claims, statements
+from app.api.repositories import briefs, claims, counts, statements
 from app.api.repositories.base import actor_ref_columns
-from app.api.repositories.conditions import Conditions
+from app.api.repositories.conditions import Conditions, DateRange
 from app.api.repositories.keyset import AnySelect, SqlColumn
 from app.api.repositories.mentions import claim_pairs, statement_pairs
 from app.api.schemas.common import ActorRef
@@ -68,23 +69,63 @@ def _top_actors(
     ]
 
 
-def get_stats(
-    session: Session,
-    claim_filters: claims.ClaimFilters,
-    statement_filters: statements.StatementFilters,
-    brief_filters: briefs.BriefFilters,
-    top: int,
-) -> Stats:
-    """Claims per status, claims, statements and briefs per month, and the most mentioned
-    actors."""
-    claim_where = claims.conditions(claim_filters)
-    statement_where = statements.conditions(statement_filters)
+@dataclass(frozen=True)
+class StatsFilters:
+    """The list filters, as each of the three kinds of row counted takes them."""
+
+    claims: claims.ClaimFilters
+    statements: statements.StatementFilters
+    briefs: briefs.BriefFilters
+
+
+def _counted_scope(filters: StatsFilters) -> tuple[int | None] | None:
+    """(the one actor, or None for all) when the kept counts answer `filters`; None when
+    they do not (text search, several actors, one brief, a location)."""
+    common = filters.claims.common
+    if (
+        common.terms
+        or common.actors.unknown
+        or len(common.actors.ids) > 1
+        or filters.statements.common != common
+        or filters.briefs != briefs.BriefFilters(common)
+        or filters.claims.brief_id is not None
+        or filters.statements.brief_id is not None
+    ):
+        return None
+    return (common.actors.ids[0] if common.actors.ids else None,)
+
+
+def _from_counts(session: Session, actor: int | None, filters: StatsFilters, top: int) -> Stats:
+    dates = filters.claims.common.dates
+    measures = counts.Measures(filters.claims.statuses, filters.statements.kinds)
+    monthly = counts.monthly(session, actor, dates, measures)
+    if actor is not None and dates != DateRange():
+        # No count holds the actors named with one actor per day: read from the rows.
+        claim_where = claims.conditions(filters.claims)
+        statement_where = statements.conditions(filters.statements)
+        top_actors = _top_actors(session, claim_where, statement_where, top)
+    else:
+        top_actors = counts.top_actors(session, actor, dates, measures, top)
+    return Stats(**vars(monthly), top_actors=top_actors)
+
+
+def _from_rows(session: Session, filters: StatsFilters, top: int) -> Stats:
+    claim_where = claims.conditions(filters.claims)
+    statement_where = statements.conditions(filters.statements)
+    brief_where = briefs.conditions(session, filters.briefs)
     return Stats(
         claims_by_status=_claims_by_status(session, claim_where),
         claims_by_month=_per_month(session, col(Claim.occurred_on), claim_where),
         statements_by_month=_per_month(session, col(Statement.occurred_on), statement_where),
-        briefs_by_month=_per_month(
-            session, col(Brief.occurred_on), briefs.conditions(session, brief_filters)
-        ),
+        briefs_by_month=_per_month(session, col(Brief.occurred_on), brief_where),
         top_actors=_top_actors(session, claim_where, statement_where, top),
     )
+
+
+def get_stats(session: Session, filters: StatsFilters, top: int) -> Stats:
+    """Claims per status, claims, statements and briefs per month, and the most mentioned
+    actors: from the kept counts where they answer the filters, from the rows otherwise."""
+    scope = _counted_scope(filters)
+    if scope is not None:
+        return _from_counts(session, scope[0], filters, top)
+    return _from_rows(session, filters, top)

@@ -11,7 +11,7 @@ from app.api.openapi.responses import read_responses
 from app.api.repositories.briefs import BriefFilters
 from app.api.repositories.claims import ClaimFilters
 from app.api.repositories.statements import StatementFilters
-from app.api.repositories.stats import get_stats
+from app.api.repositories.stats import StatsFilters, get_stats
 from app.api.schemas.stats import Stats
 from app.db import SessionDep
 
@@ -40,10 +40,7 @@ def get_dashboard_stats(
     Takes the list filters: `actor`, `date_from`, `date_to` and `q` apply to claims,
     statements and briefs; `status` to claims only; `kind` to statements only.
     """
-    return get_stats(
-        session,
-        ClaimFilters(common, tuple(status)),
-        StatementFilters(common, tuple(kind)),
-        BriefFilters(common),
-        top,
-    )
+    claim_filters = ClaimFilters(common, tuple(status))
+    statement_filters = StatementFilters(common, tuple(kind))
+    filters = StatsFilters(claim_filters, statement_filters, BriefFilters(common))
+    return get_stats(session, filters, top)

@@ -1,0 +1,202 @@
+"""Reads of the counts kept per day, actor and pair of actors (`app.storage.counts`): what
+`/v1/stats` and an actor's counts are answered from, a few hundred rows at most."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, literal_column, select
+from sqlmodel import Session, col
+
+from app.api.repositories.base import actor_ref_columns
+from app.api.repositories.conditions import Conditions, DateRange
+from app.api.schemas.common import ActorRef
+from app.api.schemas.stats import ActorMentions, ClaimStatusCounts, MonthCount
+from app.storage.counts import COUNT_COLUMNS
+from app.storage.tables import Actor, ActorCount, ActorDailyCount, ActorPairCount, DailyCount
+from app.vocabulary import ClaimStatus, StatementKind
+
+DayTable = type[DailyCount] | type[ActorDailyCount]
+# `briefs > 0` as the partial index `ix_actor_daily_counts_seen` says it: with the 0 sent as
+# a parameter, SQLite cannot tell that the index holds every row the query wants.
+NAMED = col(ActorDailyCount.briefs) > literal_column("0")
+CountTable = DayTable | type[ActorCount] | type[ActorPairCount]
+
+
+def _column(table: CountTable, name: str) -> Any:
+    return table.__table__.c[name]  # type: ignore[union-attr]
+
+
+def _total(table: CountTable, names: Sequence[str]) -> ColumnElement[int]:
+    """The sum of `table`'s columns `names`, in one row."""
+    total: ColumnElement[int] = _column(table, names[0])
+    for name in names[1:]:
+        total = total + _column(table, name)
+    return total
+
+
+def in_days(table: DayTable, dates: DateRange) -> Conditions:
+    """The `day` rows within `dates` (a bounded range holds no undated row, whose day is
+    '')."""
+    day = col(table.day)
+    where: Conditions = []
+    if dates.start is not None:
+        where.append(day >= dates.start.isoformat())
+    if dates.end is not None:
+        where.extend([day <= dates.end.isoformat(), day != ""])
+    return where
+
+
+@dataclass(frozen=True)
+class Measures:
+    """Which claim statuses and statement kinds are counted (all when none is given)."""
+
+    statuses: tuple[ClaimStatus, ...] = ()
+    kinds: tuple[StatementKind, ...] = ()
+
+    def claim_columns(self) -> list[str]:
+        return [f"claims_{s.value}" for s in self.statuses or tuple(ClaimStatus)]
+
+    def statement_columns(self) -> list[str]:
+        return [f"statements_{k.value}" for k in self.kinds or tuple(StatementKind)]
+
+    def mentions(self, table: CountTable) -> ColumnElement[int]:
+        """Claims and statements linking an actor, as counted by `table`'s columns."""
+        return _total(table, [*self.claim_columns(), *self.statement_columns()])
+
+
+@dataclass
+class Monthly:
+    claims_by_status: ClaimStatusCounts
+    claims_by_month: list[MonthCount]
+    statements_by_month: list[MonthCount]
+    briefs_by_month: list[MonthCount]
+
+
+def _month_list(months: dict[str | None, int]) -> list[MonthCount]:
+    ordered = sorted(months, key=lambda month: (month is None, month or ""))
+    return [MonthCount(month=m, count=months[m]) for m in ordered if months[m]]
+
+
+def monthly(session: Session, actor: int | None, dates: DateRange, measures: Measures) -> Monthly:
+    """Claims by status, and claims, statements and briefs per month, of every row or of
+    the rows linking `actor`."""
+    table: DayTable = DailyCount if actor is None else ActorDailyCount
+    month = func.substr(col(table.day), 1, 7)
+    where = in_days(table, dates)
+    if actor is not None:
+        where.append(col(ActorDailyCount.actor_id) == actor)
+    sums = [func.sum(_column(table, name)) for name in COUNT_COLUMNS]
+    query = select(month, *sums).where(*where).group_by(month)
+    claims, statements, briefs = {}, {}, {}
+    by_status = dict.fromkeys(ClaimStatus, 0)
+    wanted_claims, wanted_statements = measures.claim_columns(), measures.statement_columns()
+    for row in session.execute(query):
+        values = dict(zip(COUNT_COLUMNS, row[1:], strict=True))
+        key = row[0] or None
+        claims[key] = sum(values[name] for name in wanted_claims)
+        statements[key] = sum(values[name] for name in wanted_statements)
+        briefs[key] = values["briefs"]
+        for status in measures.statuses or tuple(ClaimStatus):
+            by_status[status] += values[f"claims_{status.value}"]
+    return Monthly(
+        ClaimStatusCounts(**{status.value: n for status, n in by_status.items()}),
+        _month_list(claims),
+        _month_list(statements),
+        _month_list(briefs),
+    )
+
+
+def _ranked(
+    session: Session, query: Any, mentions: Any, top: int, *, grouped: bool = False
+) -> list[ActorMentions]:
+    ranked = query.having(mentions > 0) if grouped else query.where(mentions > 0)
+    ranked = ranked.order_by(mentions.desc(), col(Actor.id)).limit(top)
+    return [
+        ActorMentions(actor=ActorRef.model_validate(row._mapping), mentions=row.mentions)
+        for row in session.execute(ranked)
+    ]
+
+
+def top_actors(
+    session: Session, actor: int | None, dates: DateRange, measures: Measures, top: int
+) -> list[ActorMentions]:
+    """The actors most linked by claims and statements (of those linking `actor`, if
+    given), in `dates`; not for an actor and dates at once (no count holds that)."""
+    if actor is not None:
+        assert dates == DateRange(), "pairs are counted over every date"
+        mentions = measures.mentions(ActorPairCount)
+        query = (
+            select(*actor_ref_columns(), mentions.label("mentions"))
+            .join(ActorPairCount, col(ActorPairCount.other_id) == col(Actor.id))
+            .where(col(ActorPairCount.actor_id) == actor)
+        )
+        return _ranked(session, query, mentions, top)
+    if dates == DateRange():
+        mentions = measures.mentions(ActorCount)
+        query = select(*actor_ref_columns(), mentions.label("mentions")).join(
+            ActorCount, col(ActorCount.actor_id) == col(Actor.id)
+        )
+        return _ranked(session, query, mentions, top)
+    total = func.sum(measures.mentions(ActorDailyCount))
+    query = (
+        select(*actor_ref_columns(), total.label("mentions"))
+        .join(ActorDailyCount, col(ActorDailyCount.actor_id) == col(Actor.id))
+        .where(*in_days(ActorDailyCount, dates))
+        .group_by(*actor_ref_columns())
+    )
+    return _ranked(session, query, total, top, grouped=True)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """An actor's counts and the first and last days of the briefs naming it."""
+
+    briefs: int = 0
+    statements: int = 0
+    claims: int = 0
+    first: date | None = None
+    last: date | None = None
+
+
+def _seen_day(actor_id: Any, *, last: bool) -> Any:
+    day = col(ActorDailyCount.day)
+    probe = (
+        select(day)
+        .where(col(ActorDailyCount.actor_id) == actor_id, NAMED)
+        .where(day != "")
+        .order_by(day.desc() if last else day)
+        .limit(1)
+    )
+    return probe.scalar_subquery()
+
+
+def seen(session: Session, ids: Sequence[int]) -> dict[int, Seen]:
+    """Counts and first and last days seen of the actors `ids`."""
+    every = Measures()
+    actor_id = col(ActorCount.actor_id)
+    query = select(
+        actor_id,
+        col(ActorCount.briefs),
+        _total(ActorCount, every.statement_columns()),
+        _total(ActorCount, every.claim_columns()),
+        _seen_day(actor_id, last=False),
+        _seen_day(actor_id, last=True),
+    ).where(actor_id.in_(ids))
+    return {
+        row[0]: Seen(*row[1:4], *(date.fromisoformat(day) if day else None for day in row[4:]))
+        for row in session.execute(query)
+    }
+
+
+def seen_in(dates: DateRange) -> ColumnElement[bool]:
+    """The actor appears in a brief dated within `dates`."""
+    seen_there = select(col(ActorDailyCount.actor_id)).where(
+        col(ActorDailyCount.actor_id) == col(Actor.id),
+        NAMED,
+        *in_days(ActorDailyCount, dates),
+    )
+    return seen_there.exists()

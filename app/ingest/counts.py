@@ -1,0 +1,97 @@
+"""The writer's side of the dashboard's counts (`app.storage.counts`): a brief's old
+contribution out, its new one in, as one difference per counted row.
+
+A new brief's contribution is counted here from the rows the writer is about to store, as
+the SQL in `app.storage.counts` counts stored rows (what `chancery db verify` compares);
+an old one, only when a brief is replaced or deleted, is read with that SQL from its rows
+before they go.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import lru_cache
+
+from app.ingest.driver import DriverCursor
+from app.ingest.rows import PreparedBrief
+from app.storage import counts
+from app.vocabulary import ClaimStatus, StatementKind
+
+COLUMN = {name: i for i, name in enumerate(counts.COUNT_COLUMNS)}
+BRIEFS = COLUMN["briefs"]
+CLAIM_COLUMN = {status.value: COLUMN[f"claims_{status.value}"] for status in ClaimStatus}
+STATEMENT_COLUMN = {kind.value: COLUMN[f"statements_{kind.value}"] for kind in StatementKind}
+Tally = dict[tuple[object, ...], list[int]]
+# The contribution of a brief not stored before.
+NOTHING_COUNTED = counts.NOTHING
+
+
+@lru_cache(maxsize=4096)
+def _day(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def _tallied(rows: Counter[tuple[str, int, tuple[int, ...]]]) -> counts.Contribution:
+    """The contribution of counted rows, each (day, column, actors it links) with how many
+    rows share it: rows of one brief mostly share a day, and often their actors."""
+    width = len(counts.COUNT_COLUMNS)
+    daily: Tally = {}
+    actor_daily: Tally = {}
+    actor_totals: Tally = {}
+    pairs: Tally = {}
+    for (day, column, actors), n in rows.items():
+        daily.setdefault((day,), [0] * width)[column] += n
+        for actor in actors:
+            actor_daily.setdefault((actor, day), [0] * width)[column] += n
+            actor_totals.setdefault((actor,), [0] * width)[column] += n
+            if column != BRIEFS:  # pairs count claims and statements, not briefs
+                for other in actors:
+                    pairs.setdefault((actor, other), [0] * (width - 1))[column - 1] += n
+    tallies = (daily, actor_daily, actor_totals, pairs)
+    return tuple({key: tuple(row) for key, row in tally.items()} for tally in tallies)
+
+
+def _linking(actors: Iterable[int]) -> tuple[int, ...]:
+    return tuple(sorted(set(actors)))
+
+
+def contribution(brief: PreparedBrief, actors: Mapping[str, int]) -> counts.Contribution:
+    """What the brief's rows add to the counts, from its prepared rows and its actors'
+    resolved ids (by key), before they are stored: as the writer links them."""
+    rows: Counter[tuple[str, int, tuple[int, ...]]] = Counter()
+    mentioned = _linking(actors[key] for key in brief.mentioned)
+    rows[_day(brief.brief.occurred_on), BRIEFS, mentioned] += 1
+    for claim, keys in zip(brief.claims, brief.claim_actors, strict=True):
+        on_claim = _linking(actors[key] for key in keys if key in actors)
+        rows[_day(claim.occurred_on), CLAIM_COLUMN[claim.status], on_claim] += 1
+    for statement, speaker, keys in zip(
+        brief.statements, brief.speakers, brief.statement_actors, strict=True
+    ):
+        linked = [actors[key] for key in keys if key in actors]
+        if speaker is not None and speaker in actors:
+            linked.append(actors[speaker])
+        column = STATEMENT_COLUMN[statement.kind]
+        rows[_day(statement.occurred_on), column, _linking(linked)] += 1
+    return _tallied(rows)
+
+
+def counted(db: DriverCursor, brief_id: int) -> counts.Contribution:
+    """What the brief's stored rows add to the counts, read with `app.storage.counts`'s SQL."""
+    queries = counts.contribution_queries(db.dialect_name)
+    return tuple(
+        counts.by_key(table, db.rows(query, (brief_id,) * query.count("?")))
+        for table, query in zip(counts.TABLES, queries, strict=True)
+    )
+
+
+def change_counts(db: DriverCursor, old: counts.Contribution, new: counts.Contribution) -> None:
+    """A brief's old contribution out and its new one in, as one difference per row, in
+    key order (see `counts.changes`): call it last in the brief's transaction."""
+    upserts = counts.upserts(db.dialect_name)
+    for upsert, rows in zip(upserts, counts.changes(old, new), strict=True):
+        if rows and upsert.columnar:
+            db.run(upsert.sql, upsert.parameters(rows))
+        else:
+            db.run_many(upsert.sql, rows)

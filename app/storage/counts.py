@@ -1,0 +1,255 @@
+"""The counts behind the dashboard's aggregates, kept in each brief's own transaction.
+
+A brief contributes to four tables (`app.storage.tables`): per day (`daily_counts`), per
+actor and day (`actor_daily_counts`), per actor (`actor_counts`) and per pair of actors
+(`actor_pair_counts`). Its contribution is one SELECT over its rows, so the writer takes a
+brief's old contribution out before its rows are replaced or deleted and puts the new one
+in once they are written (`change_statements`), and the same SELECT over every brief gives
+what the tables should hold (`expected_rows`, `refill`: `chancery db verify`, the migration).
+
+An actor's rows count each brief, claim and statement once (a brief naming it in several
+places is one brief); a statement links its speaker as well as the actors it mentions.
+Changes are applied as upserts in key order, table after table, so two writers on
+PostgreSQL take their row locks in the same order and never deadlock on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from app.vocabulary import ClaimStatus, StatementKind
+
+CLAIM_COLUMNS = tuple(f"claims_{status.value}" for status in ClaimStatus)
+STATEMENT_COLUMNS = tuple(f"statements_{kind.value}" for kind in StatementKind)
+LINK_COLUMNS = (*CLAIM_COLUMNS, *STATEMENT_COLUMNS)
+COUNT_COLUMNS = ("briefs", *LINK_COLUMNS)
+# Where SQL below says `{brief}`: one brief's rows (`= ?`) or every brief's.
+ONE_BRIEF = "= ?"
+
+
+@dataclass(frozen=True)
+class CountTable:
+    name: str
+    keys: tuple[str, ...]
+    counts: tuple[str, ...]
+
+
+DAILY = CountTable("daily_counts", ("day",), COUNT_COLUMNS)
+ACTOR_DAILY = CountTable("actor_daily_counts", ("actor_id", "day"), COUNT_COLUMNS)
+ACTOR = CountTable("actor_counts", ("actor_id",), COUNT_COLUMNS)
+PAIR = CountTable("actor_pair_counts", ("actor_id", "other_id"), LINK_COLUMNS)
+TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR)
+
+
+def _day(column: str, dialect: str) -> str:
+    """A date column as the `day` key: `YYYY-MM-DD`, '' when NULL."""
+    if dialect == "postgresql":
+        return f"COALESCE(to_char({column}, 'YYYY-MM-DD'), '')"
+    return f"COALESCE({column}, '')"  # SQLite stores dates as ISO text
+
+
+def _flags(column: str, values: Sequence[str]) -> list[str]:
+    return [f"CASE WHEN {column} = '{value}' THEN 1 ELSE 0 END" for value in values]
+
+
+def _brief() -> list[str]:
+    return ["1", *["0"] * len(LINK_COLUMNS)]
+
+
+def _claim(alias: str, *, with_briefs: bool = True) -> list[str]:
+    counts = [*_flags(f"{alias}.status", list(ClaimStatus)), *["0"] * len(STATEMENT_COLUMNS)]
+    return ["0", *counts] if with_briefs else counts
+
+
+def _statement(alias: str, *, with_briefs: bool = True) -> list[str]:
+    counts = [*["0"] * len(CLAIM_COLUMNS), *_flags(f"{alias}.kind", list(StatementKind))]
+    return ["0", *counts] if with_briefs else counts
+
+
+def _select(names: Sequence[str], values: Sequence[str]) -> str:
+    return "SELECT " + ", ".join(f"{v} AS {n}" for n, v in zip(names, values, strict=True))
+
+
+# The actors each statement of the brief(s) links: those it mentions, and its speaker.
+STATEMENT_LINKS = (
+    "WITH statement_links AS ("
+    "SELECT sa.statement_id, sa.actor_id FROM statement_actors sa "
+    "JOIN statements s ON s.id = sa.statement_id WHERE s.brief_id {brief} "
+    "UNION SELECT s.id, s.speaker_id FROM statements s "
+    "WHERE s.brief_id {brief} AND s.speaker_id IS NOT NULL) "
+)
+
+
+def _daily_parts(dialect: str) -> str:
+    names = ("day", *COUNT_COLUMNS)
+    return " UNION ALL ".join(
+        (
+            f"{_select(names, [_day('b.occurred_on', dialect), *_brief()])} "
+            "FROM briefs b WHERE b.id {brief}",
+            f"{_select(names, [_day('c.occurred_on', dialect), *_claim('c')])} "
+            "FROM claims c WHERE c.brief_id {brief}",
+            f"{_select(names, [_day('s.occurred_on', dialect), *_statement('s')])} "
+            "FROM statements s WHERE s.brief_id {brief}",
+        )
+    )
+
+
+def _actor_daily_parts(dialect: str) -> str:
+    names = ("actor_id", "day", *COUNT_COLUMNS)
+    return " UNION ALL ".join(
+        (
+            f"{_select(names, ['m.actor_id', _day('b.occurred_on', dialect), *_brief()])} "
+            "FROM (SELECT DISTINCT brief_id, actor_id FROM mentions WHERE brief_id {brief}) m "
+            "JOIN briefs b ON b.id = m.brief_id",
+            f"{_select(names, ['ca.actor_id', _day('c.occurred_on', dialect), *_claim('c')])} "
+            "FROM claims c JOIN claim_actors ca ON ca.claim_id = c.id WHERE c.brief_id {brief}",
+            f"{_select(names, ['sl.actor_id', _day('s.occurred_on', dialect), *_statement('s')])}"
+            " FROM statement_links sl JOIN statements s ON s.id = sl.statement_id",
+        )
+    )
+
+
+def _pair_parts() -> str:
+    names = ("actor_id", "other_id", *LINK_COLUMNS)
+    claim = _claim("c", with_briefs=False)
+    statement = _statement("s", with_briefs=False)
+    return " UNION ALL ".join(
+        (
+            f"{_select(names, ['a.actor_id', 'b.actor_id', *claim])} "
+            "FROM claims c JOIN claim_actors a ON a.claim_id = c.id "
+            "JOIN claim_actors b ON b.claim_id = c.id WHERE c.brief_id {brief}",
+            f"{_select(names, ['a.actor_id', 'b.actor_id', *statement])} "
+            "FROM statement_links a JOIN statement_links b ON b.statement_id = a.statement_id "
+            "JOIN statements s ON s.id = a.statement_id",
+        )
+    )
+
+
+def _contribution(table: CountTable, dialect: str, brief: str) -> tuple[str, str]:
+    """(WITH clause or '', SELECT): the rows `table` gains from the briefs whose id is
+    `brief` (an SQL condition), by key."""
+    if table is DAILY:
+        prefix, parts = "", _daily_parts(dialect)
+    elif table is PAIR:
+        prefix, parts = STATEMENT_LINKS, _pair_parts()
+    else:
+        prefix, parts = STATEMENT_LINKS, _actor_daily_parts(dialect)
+    keys = ", ".join(table.keys)
+    sums = ", ".join(f"sum({column})" for column in table.counts)
+    select = f"SELECT {keys}, {sums} FROM ({parts}) AS parts GROUP BY {keys}"
+    return prefix.format(brief=brief), select.format(brief=brief)
+
+
+@cache
+def contribution_queries(dialect: str) -> tuple[str, ...]:
+    """Per table, the SELECT of one brief's contribution; each has only `?` placeholders,
+    every one the brief's id."""
+    return tuple("".join(_contribution(table, dialect, ONE_BRIEF)) for table in TABLES)
+
+
+@dataclass(frozen=True)
+class Upsert:
+    """An upsert adding rows of differences (keys, then counts) to a table's counts, with
+    `?` placeholders: one per value and run once per row, or (`columnar`, PostgreSQL) one
+    array per column and run once for every row, as the writer's inserts are."""
+
+    sql: str
+    columnar: bool
+
+    def parameters(self, rows: Sequence[tuple[object, ...]]) -> list[Any]:
+        """What the statement takes for `rows`: the rows, or (`columnar`) their columns."""
+        return [list(column) for column in zip(*rows, strict=True)] if self.columnar else list(rows)
+
+
+def _values(table: CountTable, dialect: str) -> str:
+    columns = (*table.keys, *table.counts)
+    if dialect != "postgresql":
+        return f"VALUES ({', '.join('?' * len(columns))})"
+    arrays = ", ".join("?::text[]" if name == "day" else "?::int[]" for name in columns)
+    keys = ", ".join(str(position) for position in range(1, len(table.keys) + 1))
+    return f"SELECT * FROM unnest({arrays}) ORDER BY {keys}"  # key order, as sent
+
+
+@cache
+def upserts(dialect: str) -> tuple[Upsert, ...]:
+    """Per table, the upsert adding rows of differences to its counts."""
+    statements = []
+    for table in TABLES:
+        columns = ", ".join((*table.keys, *table.counts))
+        updates = ", ".join(f"{c} = {table.name}.{c} + excluded.{c}" for c in table.counts)
+        sql = (
+            f"INSERT INTO {table.name} ({columns}) {_values(table, dialect)} "
+            f"ON CONFLICT ({', '.join(table.keys)}) DO UPDATE SET {updates}"
+        )
+        statements.append(Upsert(sql, columnar=dialect == "postgresql"))
+    return tuple(statements)
+
+
+# Every brief: `IS NOT NULL` holds for every id, and keeps the SQL one shape.
+EVERY_BRIEF = "IS NOT NULL"
+CountRows = dict[tuple[object, ...], tuple[int, ...]]
+# A brief's contribution: its CountRows per table, in TABLES' order.
+Contribution = tuple[CountRows, ...]
+NOTHING: Contribution = tuple({} for _ in TABLES)
+
+
+def by_key(table: CountTable, rows: Sequence[Sequence[object]]) -> CountRows:
+    """Counts by key, rows of zeros left out (taking a brief out leaves them behind)."""
+    width = len(table.keys)
+    found: CountRows = {}
+    for row in rows:
+        counts = tuple(int(n) for n in row[width:])  # type: ignore[call-overload]
+        if any(counts):
+            found[tuple(row[:width])] = counts
+    return found
+
+
+def changes(old: Contribution, new: Contribution) -> list[list[tuple[object, ...]]]:
+    """Per table, the rows of differences (keys, then counts) that turn `old` into `new`,
+    in key order: every writer locks the rows it changes in one order, table after table,
+    so two writers never wait for each other in a circle."""
+    found = []
+    for table, before, after in zip(TABLES, old, new, strict=True):
+        if not before:  # a new brief: its contribution as it is
+            found.append([(*key, *after[key]) for key in sorted(after)])
+            continue
+        zero = (0,) * len(table.counts)
+        rows = []
+        for key in sorted(before.keys() | after.keys()):
+            was, now = before.get(key, zero), after.get(key, zero)
+            delta = tuple(b - a for a, b in zip(was, now, strict=True))
+            if any(delta):
+                rows.append((*key, *delta))
+        found.append(rows)
+    return found
+
+
+def _insert(table: CountTable, dialect: str, brief: str) -> str:
+    prefix, select = _contribution(table, dialect, brief)
+    columns = ", ".join((*table.keys, *table.counts))
+    # In key order: an actor's rows then lie together, and reading them touches few pages.
+    return f"{prefix}INSERT INTO {table.name} ({columns}) {select} ORDER BY {', '.join(table.keys)}"
+
+
+def expected_rows(connection: Connection, table: CountTable) -> CountRows:
+    """What `table` should hold, recounted from every brief's rows."""
+    prefix, select = _contribution(table, connection.dialect.name, EVERY_BRIEF)
+    return by_key(table, list(connection.execute(text(prefix + select))))
+
+
+def stored_rows(connection: Connection, table: CountTable) -> CountRows:
+    """What `table` holds."""
+    columns = ", ".join((*table.keys, *table.counts))
+    return by_key(table, list(connection.execute(text(f"SELECT {columns} FROM {table.name}"))))
+
+
+def refill(connection: Connection) -> None:
+    """Empty the count tables and fill them again from every brief's rows."""
+    for table in TABLES:
+        connection.execute(text(f"DELETE FROM {table.name}"))
+        connection.execute(text(_insert(table, connection.dialect.name, EVERY_BRIEF)))

@@ -1,0 +1,25 @@
+"""The kept counts (`app.storage.counts`) against a recount of the rows, for the tests of
+every path that writes briefs."""
+
+from __future__ import annotations
+
+from app.db import get_engine
+from app.storage import counts
+
+
+def kept_and_recounted(database_url: str) -> dict[str, tuple[counts.CountRows, counts.CountRows]]:
+    """Per count table, what it holds and what a recount of the rows gives."""
+    with get_engine(database_url).connect() as connection:
+        return {
+            table.name: (
+                counts.stored_rows(connection, table),
+                counts.expected_rows(connection, table),
+            )
+            for table in counts.TABLES
+        }
+
+
+def assert_counts_exact(database_url: str, *, empty: bool = False) -> None:
+    for name, (kept, recounted) in kept_and_recounted(database_url).items():
+        assert kept == recounted, name
+        assert (kept == {}) is empty, name
