@@ -101,6 +101,10 @@ def test_actor_variant_keys_are_backfilled_as_the_ingest_computes_them(
     assert keys["Kim Jong-un"] == "un k"
 
 
+# Tables that migrations after the mentions one add (going down past it drops them too).
+LATER_TABLES = {"revision_items", "changes", "change_actors", "id_floors"}
+
+
 def test_mentions_migration_goes_down_and_up_alone(database_url: str) -> None:
     """Down one step drops `mentions` and nothing else; up again restores it, empty."""
     engine = get_engine(database_url)
@@ -109,7 +113,7 @@ def test_mentions_migration_goes_down_and_up_alone(database_url: str) -> None:
 
     migrate.downgrade(database_url, "9d2e4a7b1c35")
     engine.dispose()
-    assert set(inspect(engine).get_table_names()) == everything - {"mentions"}
+    assert set(inspect(engine).get_table_names()) == everything - {"mentions", *LATER_TABLES}
 
     migrate.upgrade(database_url)
     engine.dispose()

@@ -6,13 +6,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlmodel import col
 
 from app import metrics
 from app.db import get_engine, session_scope
 from app.errors import BriefError, NotFoundError
+from app.ingest import writer
 from app.ingest.actors import ActorResolver
 from app.ingest.driver import DriverCursor
 from app.ingest.rows import PreparedBrief, prepare_brief
@@ -20,7 +20,6 @@ from app.ingest.writer import Outcome, content_hash, find_existing, write_brief
 from app.parsing import PARSER_VERSION, parse_brief
 from app.parsing.models import ParsedBrief
 from app.storage import briefs as stored
-from app.storage.tables import Brief
 
 # A concurrent writer can make a transaction fail (a unique key taken meanwhile, a deadlock,
 # SQLite still locked after its busy timeout); the brief is retried from a fresh transaction.
@@ -118,6 +117,5 @@ def delete_brief(brief_id: int, database_url: str | None = None) -> None:
     """Delete one brief and, by cascade, everything extracted from it, in its own write
     transaction; `NotFoundError` when there is no such brief."""
     with session_scope(get_engine(database_url), write=True) as session:
-        result = session.execute(delete(Brief).where(col(Brief.id) == brief_id))
-        if result.rowcount == 0:  # type: ignore[attr-defined]
+        if not writer.delete_brief(DriverCursor(session), brief_id):
             raise NotFoundError(f"No brief with id {brief_id}.")
