@@ -14,6 +14,7 @@ from app import __version__
 from app.cli import cli
 from app.config import get_settings
 from app.db import get_engine
+from tests.briefs_revised import AFTER, BEFORE
 from tests.conftest import SEEDS
 from tests.live_server import live_server
 
@@ -129,3 +130,25 @@ def test_ingest_logs_each_rejection_as_a_json_line_with_file_and_line(
     ]
     assert entries[0]["message"].startswith(f"rejected {bad}:3: ")
     assert result.stdout.startswith("1 ingested, 0 updated, 0 unchanged, 1 rejected")
+
+
+def test_ingest_json_reports_what_each_revision_changed(database_url: str, tmp_path: Path) -> None:
+    brief = tmp_path / "geneva.md"
+    brief.write_text(BEFORE, encoding="utf-8")
+    first = runner.invoke(cli, ["ingest", "--json", str(brief), "--database-url", database_url])
+    created = json.loads(first.stdout)["results"][0]
+    assert (created["outcome"], created["changes"]["claims_added"]) == ("ingested", 4)
+
+    brief.write_text(AFTER, encoding="utf-8")
+    second = runner.invoke(cli, ["ingest", "--json", str(brief), "--database-url", database_url])
+    updated = json.loads(second.stdout)["results"][0]
+    assert updated["outcome"] == "updated"
+    assert updated["changes"] == {
+        "claims_status_changed": 2,
+        "claims_added": 1,
+        "claims_removed": 1,
+        "actors_added": 0,
+        "actors_removed": 0,
+    }
+    third = runner.invoke(cli, ["ingest", "--json", str(brief), "--database-url", database_url])
+    assert "changes" not in json.loads(third.stdout)["results"][0]

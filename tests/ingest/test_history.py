@@ -29,7 +29,8 @@ def _claims(database_url: str) -> dict[str, tuple[int, str]]:
 
 
 def _store(database_url: str, source: str, name: str = NAME) -> tuple[Outcome, int]:
-    return store_with_retry(get_engine(database_url), name, parse_brief(source))
+    stored = store_with_retry(get_engine(database_url), name, parse_brief(source))
+    return stored.outcome, stored.brief_id
 
 
 def test_matching_pairs_equal_texts_in_order() -> None:
@@ -146,3 +147,37 @@ def test_a_deleted_brief_leaves_a_tombstone_and_its_ids_are_never_reused(
     ]
     assert min(new_claims) > max(claims)
     assert verify(database_url).problems == []
+
+
+def _tamper(database_url: str, statement: str) -> list[str]:
+    with get_engine(database_url).begin() as connection:
+        connection.execute(text(statement))
+    return verify(database_url).problems
+
+
+def test_verify_finds_a_status_no_change_recorded(database_url: str) -> None:
+    _store(database_url, BEFORE)
+    _store(database_url, AFTER)
+    problems = _tamper(
+        database_url, f"UPDATE claims SET status = 'disputed' WHERE text = '{CONFIRMED[0]}'"
+    )
+    assert problems == ["1 claim(s) whose status is not the one their last change gave"]
+
+
+def test_verify_finds_rows_that_are_not_the_latest_revision(database_url: str) -> None:
+    _store(database_url, BEFORE)
+    _store(database_url, AFTER)
+    problems = _tamper(database_url, "DELETE FROM brief_revisions WHERE number = 2")
+    assert problems == [
+        f"{NAME}: its rows are not its latest revision",
+        "1 brief.updated change(s) belong to no recorded revision",
+        "1 claim.added change(s) belong to no recorded revision",
+        "1 claim.removed change(s) belong to no recorded revision",
+        "2 claim.status_changed change(s) belong to no recorded revision",
+    ]
+
+
+def test_verify_finds_a_brief_gone_without_a_tombstone(database_url: str) -> None:
+    _, brief_id = _store(database_url, BEFORE)
+    problems = _tamper(database_url, f"DELETE FROM briefs WHERE id = {brief_id}")
+    assert problems == [f"brief {brief_id} is gone but its last revision is no tombstone"]

@@ -9,9 +9,11 @@ from app.api.dependencies.listing import DatePageDep, FormatQuery
 from app.api.dependencies.paths import IdPath
 from app.api.openapi.responses import list_responses, read_responses
 from app.api.rendering.list_response import render_list
+from app.api.repositories import history
 from app.api.repositories.claims import CLAIMS, ClaimFilters, conditions
 from app.api.schemas.claims import ClaimItem, ClaimPage
 from app.api.schemas.common import ListFormat
+from app.api.schemas.history import ClaimHistory
 from app.db import SessionDep
 
 router = APIRouter(prefix="/claims", tags=["claims"])
@@ -44,3 +46,15 @@ def list_claims(
 def get_claim(session: SessionDep, claim_id: IdPath) -> ClaimItem:
     """One claim with its actors and its brief."""
     return CLAIMS.one(session, claim_id)
+
+
+@router.get(
+    "/{claim_id}/history",
+    operation_id="getClaimHistory",
+    summary="Get the status history of one claim.",
+    responses=read_responses(),
+)
+def get_claim_history(session: SessionDep, claim_id: IdPath) -> ClaimHistory:
+    """Every status the claim has had, with the revision of its brief and the time; also
+    for a claim since removed."""
+    return history.claim_history(session, claim_id)
