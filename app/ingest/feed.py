@@ -3,8 +3,8 @@
 A feed read as "every change after id N" misses nothing only if ids are handed out in
 commit order. A sequence alone does not do that on PostgreSQL: a transaction may draw id 7,
 another id 8 and commit first, and a reader that saw 8 never looks below it again. So the
-ids are drawn under a transaction-scoped advisory lock (`sql.FEED_LOCK`), held until the
-commit: a writer draws only once every writer that drew before it has committed (or rolled
+ids are drawn under a transaction-scoped advisory lock (`history_sql.FEED_LOCK`), held
+until the commit: a writer draws only once every writer that drew before it has committed (or rolled
 back, leaving a gap that stays empty). Writers queue only for this last step. SQLite has a
 single writer at a time, so the next ids past the largest are already in commit order.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from app.ingest import sql
+from app.ingest import history_sql
 from app.ingest.driver import DriverCursor, Ids
 from app.ingest.history import PendingChange
 from app.ingest.row_types import ChangeActorRow, ChangeRow
@@ -22,11 +22,11 @@ from app.ingest.row_types import ChangeActorRow, ChangeRow
 
 def _draw_ids(db: DriverCursor, count: int) -> Ids:
     if db.is_sqlite:
-        last = int(db.rows(sql.LAST_CHANGE, ())[0][0])
+        last = int(db.rows(history_sql.LAST_CHANGE, ())[0][0])
         return range(last + 1, last + 1 + count)
     with db.batch():  # one round trip: the lock, then the ids
-        db.run(sql.FEED_LOCK, ())
-        return [int(row[0]) for row in db.rows(sql.FEED_IDS, (count,))]
+        db.run(history_sql.FEED_LOCK, ())
+        return [int(row[0]) for row in db.rows(history_sql.FEED_IDS, (count,))]
 
 
 def append(

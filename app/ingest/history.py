@@ -13,7 +13,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from app.ingest import sql
+from app.ingest import history_sql, sql
 from app.ingest.driver import DriverCursor, Ids
 from app.ingest.rows import ActorKeys, PreparedBrief
 from app.vocabulary import ChangeType, fold
@@ -46,12 +46,12 @@ class Current:
 
 def read_current(db: DriverCursor, brief_id: int) -> Current:
     """The brief's latest revision, its stable rows (in document order) and their actors."""
-    revision_id, number = db.rows(sql.LATEST_REVISION, (brief_id,))[0]
+    revision_id, number = db.rows(history_sql.LATEST_REVISION, (brief_id,))[0]
     current = Current(int(revision_id), int(number), {t: [] for t in STABLE})
-    for table, item_id, text, status, _ in db.rows(sql.CURRENT_ITEMS, (brief_id,) * 3):
+    for table, item_id, text, status, _ in db.rows(history_sql.CURRENT_ITEMS, (brief_id,) * 3):
         key = text if table != "events" else fold(text)
         current.items[table].append(OldItem(int(item_id), key, status))
-    for table, item_id, actor_id in db.rows(sql.CURRENT_ACTORS, (brief_id,) * 4):
+    for table, item_id, actor_id in db.rows(history_sql.CURRENT_ACTORS, (brief_id,) * 4):
         current.actors.setdefault(table, defaultdict(set))[int(item_id)].add(int(actor_id))
     return current
 

@@ -39,6 +39,7 @@ class BriefRevisionRow(NamedTuple):
     # The current revision's source is the brief's; it is copied here when superseded.
     source_text: str | None
     summary: dict[str, int] | None
+    actor_ids: list[int] | None
     recorded_at: datetime
     superseded_at: datetime | None
 

@@ -53,52 +53,6 @@ ACTOR_BY_VARIANT = (
 )
 ALIASES_OF = "SELECT normalized FROM actor_aliases WHERE actor_id = ?"
 SLUGS_LIKE = "SELECT slug FROM actors WHERE slug LIKE ?"
-# History (app.ingest.history): the brief's latest revision, the rows a revision is
-# compared on, a superseded revision's rows copied aside, and its source kept.
-LATEST_REVISION = (
-    "SELECT id, number FROM brief_revisions WHERE brief_id = ? ORDER BY number DESC LIMIT 1"
-)
-CURRENT_ITEMS = (
-    "SELECT 'claims', id, search_text, status, position FROM claims WHERE brief_id = ? "
-    "UNION ALL SELECT 'statements', id, search_text, NULL, position FROM statements "
-    "WHERE brief_id = ? UNION ALL SELECT 'events', id, title, NULL, position FROM events "
-    "WHERE brief_id = ? ORDER BY 1, 5"
-)
-# The actors each of a brief's claims, statements and events names, and those it mentions.
-CURRENT_ACTORS = (
-    "SELECT 'claims', l.claim_id, l.actor_id FROM claim_actors l "
-    "JOIN claims c ON c.id = l.claim_id WHERE c.brief_id = ? "
-    "UNION ALL SELECT 'statements', l.statement_id, l.actor_id FROM statement_actors l "
-    "JOIN statements s ON s.id = l.statement_id WHERE s.brief_id = ? "
-    "UNION ALL SELECT 'events', l.event_id, l.actor_id FROM event_participants l "
-    "JOIN events e ON e.id = l.event_id WHERE e.brief_id = ? "
-    "UNION ALL SELECT DISTINCT 'mentions', 0, actor_id FROM mentions WHERE brief_id = ?"
-)
-# A revision's claims, statements (kind in `section`) and events (location in `section`).
-KEEP_ITEMS = (
-    "INSERT INTO revision_items (revision_id, brief_id, kind, item_id, position, text, status, "
-    "section, occurred_on, span_start, span_end) "
-    "SELECT ?, brief_id, 'claim', id, position, text, status, section, occurred_on, "
-    "span_start, span_end FROM claims WHERE brief_id = ? "
-    "UNION ALL SELECT ?, brief_id, 'statement', id, position, text, NULL, kind, occurred_on, "
-    "span_start, span_end FROM statements WHERE brief_id = ? "
-    "UNION ALL SELECT ?, brief_id, 'event', id, position, title, NULL, location, occurred_on, "
-    "span_start, span_end FROM events WHERE brief_id = ?"
-)
-KEEP_SOURCE = (
-    "UPDATE brief_revisions SET source_text = (SELECT source_text FROM briefs WHERE id = ?), "
-    "superseded_at = ? WHERE id = ?"
-)
-# PostgreSQL: the change feed's ids are drawn under this transaction-scoped lock, held to
-# the commit, so they are handed out in commit order (see `app.ingest.feed`).
-FEED_LOCK_KEY = 0x6368616E6765  # "change"
-FEED_LOCK = f"SELECT pg_advisory_xact_lock({FEED_LOCK_KEY})"
-FEED_IDS = (
-    "SELECT nextval(pg_get_serial_sequence('changes', 'id')) FROM generate_series(1, ?) ORDER BY 1"
-)
-LAST_CHANGE = "SELECT coalesce(max(id), 0) FROM changes"
-BRIEF_KEY = "SELECT source_name, sha256, parser_version FROM briefs WHERE id = ?"
-DELETE_BRIEF = "DELETE FROM briefs WHERE id = ?"
 # The brief stored under a name, and those holding the same content under any name.
 EXISTING = (
     "SELECT id, source_name, sha256, parser_version FROM briefs "
@@ -164,7 +118,6 @@ class Statements:
     brief: Insert
     brief_update: Update
     revision: Insert
-    keep_source: Insert
     changes: Insert
     change_actors: Insert
     actor: Insert
@@ -278,14 +231,6 @@ def _insert_brief(dialect: Dialect) -> Insert:
     return Insert(sql, brief.converters)
 
 
-def _keep_source(dialect: Dialect) -> Insert:
-    """KEEP_SOURCE, its timestamp converted as the column's type does."""
-    column = SQLModel.metadata.tables["brief_revisions"].c.superseded_at
-    processor = column.type.dialect_impl(dialect).bind_processor(dialect)
-    converters = ((1, processor),) if processor else ()
-    return Insert(styled(KEEP_SOURCE, dialect.paramstyle), converters)
-
-
 def _insert_brief_reserving_ids(dialect: Dialect, brief: Insert) -> str | None:
     """PostgreSQL: the brief's insert and the ids of its rows, one statement."""
     if dialect.name != "postgresql":
@@ -308,7 +253,6 @@ def statements_for(dialect: Dialect) -> Statements:
         brief=brief,
         brief_update=update_for(dialect, BRIEFS, ROW_TYPES["briefs"], BRIEF_KEPT),
         revision=_insert(dialect, "brief_revisions"),
-        keep_source=_keep_source(dialect),
         changes=_insert(dialect, "changes"),
         change_actors=_insert(dialect, "change_actors"),
         actor=_insert(dialect, "actors", returning_id=True),

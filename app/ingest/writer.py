@@ -11,7 +11,7 @@ from typing import Protocol, Self, TypeVar
 
 from sqlmodel import Session
 
-from app.ingest import feed, history, sql
+from app.ingest import feed, history, history_sql, sql
 from app.ingest.actors import ActorResolver
 from app.ingest.driver import DriverCursor, Ids
 from app.ingest.history import PendingChange
@@ -148,6 +148,7 @@ def _revision(
         parser_version=row.parser_version,
         source_text=None,
         summary=summary,
+        actor_ids=None,
         recorded_at=row.updated_at,
         superseded_at=None,
     )
@@ -175,9 +176,9 @@ def _write_new(
 
 def _keep_revision(db: DriverCursor, brief_id: int, revision_id: int, at: datetime) -> None:
     """Copy the revision being superseded aside: its rows, and its source."""
-    db.run(sql.KEEP_ITEMS, (revision_id, brief_id) * 3)
-    keep = db.statements.keep_source
-    db.insert(keep, [(brief_id, at, revision_id)])
+    dialect = db.dialect
+    db.run(history_sql.keep_items(dialect), (revision_id, brief_id) * 3)
+    db.insert(history_sql.keep_source(dialect), [(brief_id, brief_id, at, revision_id)])
 
 
 def _remove_rows(db: DriverCursor, brief_id: int) -> None:
@@ -235,7 +236,7 @@ def write_brief(
 def delete_brief(db: DriverCursor, brief_id: int) -> bool:
     """Delete the brief and its rows, leaving its history and a tombstone revision; False
     when there is no such brief. Never commits."""
-    found = db.rows(sql.BRIEF_KEY, (brief_id,))
+    found = db.rows(history_sql.BRIEF_KEY, (brief_id,))
     if not found:
         return False
     source_name, sha256, parser_version = found[0]
@@ -253,12 +254,13 @@ def delete_brief(db: DriverCursor, brief_id: int) -> bool:
             parser_version=parser_version,
             source_text=None,
             summary=gone.summary,
+            actor_ids=None,
             recorded_at=now,
             superseded_at=None,
         )
         db.insert(db.statements.revision, [tombstone])
         _remove_rows(db, brief_id)
-        db.run(sql.DELETE_BRIEF, (brief_id,))
+        db.run(history_sql.DELETE_BRIEF, (brief_id,))
     whole = _whole(ChangeType.brief_deleted, frozenset(current.mentioned))
     feed.append(db, brief_id, current.number + 1, [whole, *gone.changes], now)
     return True

@@ -97,6 +97,8 @@ class BriefRevision(SQLModel, table=True):
     source_text: str | None = Field(default=None, sa_column=Column(Text))
     # Counts of what the revision added, removed and changed (see RevisionSummary).
     summary: dict[str, int] | None = Field(default=None, sa_column=Column(JSON))
+    # The actors it mentioned, kept with its source when superseded.
+    actor_ids: list[int] | None = Field(default=None, sa_column=Column(JSON))
     recorded_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
     superseded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
@@ -125,6 +127,11 @@ class RevisionItem(SQLModel, table=True):
     occurred_on: date | None = Field(default=None)
     span_start: int
     span_end: int
+    # A statement's speaker (an actor id, kept as a plain number) and role.
+    speaker_id: int | None = Field(default=None)
+    speaker_role: str | None = Field(default=None, sa_type=Text)
+    # The actors it named (claim, statement) or had as participants (event).
+    actor_ids: list[int] | None = Field(default=None, sa_column=Column(JSON))
 
     __table_args__ = (
         Index("ix_revision_items_revision_id_kind", "revision_id", "kind", "position"),

@@ -65,6 +65,7 @@ def _revisions_upgrade() -> None:
         )
         batch_op.add_column(sa.Column("source_text", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("summary", sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column("actor_ids", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("superseded_at", sa.DateTime(timezone=True), nullable=True))
     op.execute(NUMBERED)
     op.execute(KINDS)
@@ -100,6 +101,9 @@ def _revision_items() -> None:
         sa.Column("occurred_on", sa.Date(), nullable=True),
         sa.Column("span_start", sa.Integer(), nullable=False),
         sa.Column("span_end", sa.Integer(), nullable=False),
+        sa.Column("speaker_id", sa.Integer(), nullable=True),
+        sa.Column("speaker_role", sa.Text(), nullable=True),
+        sa.Column("actor_ids", sa.JSON(), nullable=True),
         sa.ForeignKeyConstraint(
             ["revision_id"],
             ["brief_revisions.id"],
@@ -202,8 +206,9 @@ def downgrade() -> None:
         batch_op.drop_index("ix_brief_revisions_recorded_at")
         batch_op.drop_index("uq_brief_revisions_brief_id_number")
         batch_op.drop_constraint(op.f("ck_brief_revisions_kind"), type_="check")
-        for column in ("superseded_at", "summary", "source_text", "source_name", "kind"):
+        for column in ("superseded_at", "actor_ids", "summary", "source_text", "source_name"):
             batch_op.drop_column(column)
+        batch_op.drop_column("kind")
         batch_op.drop_column("number")
         batch_op.alter_column("recorded_at", new_column_name="ingested_at")
         batch_op.create_foreign_key(
