@@ -112,6 +112,12 @@ def store_brief(
     return StoreResult(outcome, brief_id, stored_name)
 
 
+def parse_stored(source: str) -> ParsedBrief:
+    """A stored source read again by the parser (it parsed when stored; parsing is pure),
+    for what a revision kept no rows of (the API's as-of reads)."""
+    return parse_brief(source)
+
+
 def delete_brief(brief_id: int, database_url: str | None = None) -> None:
     """Delete one brief and, by cascade, everything extracted from it, in its own write
     transaction; `NotFoundError` when there is no such brief."""

@@ -35,8 +35,10 @@ def revised(empty_client: TestClient, api_key: str) -> dict[str, Any]:
     """A brief stored, then revised; its claims before and after."""
     brief_id = _post(empty_client, api_key, BEFORE)["id"]
     before = _claims(empty_client, brief_id)
+    detail = empty_client.get(f"/v1/briefs/{brief_id}").json()
     assert _post(empty_client, api_key, AFTER)["outcome"] == "updated"
-    return {"id": brief_id, "before": before, "after": _claims(empty_client, brief_id)}
+    after = _claims(empty_client, brief_id)
+    return {"id": brief_id, "before": before, "after": after, "detail": detail}
 
 
 def test_the_feed_shows_exactly_the_revision_s_changes(
@@ -164,3 +166,54 @@ def test_a_deleted_brief_leaves_a_tombstone(
     assert empty_client.get(f"/v1/briefs/{brief_id}/revisions/2").json()["source"] == AFTER
     feed = empty_client.get("/v1/changes", params={"type": "brief.deleted"}).json()["items"]
     assert [(c["brief_id"], c["revision"]) for c in feed] == [(brief_id, 3)]
+    before_deletion = listed[1]["recorded_at"]
+    then = empty_client.get(f"/v1/briefs/{brief_id}", params={"as_of": before_deletion})
+    assert {c["id"] for c in then.json()["claims"]} == {c["id"] for c in revised["after"].values()}
+    claims = empty_client.get("/v1/claims", params={"as_of": before_deletion}).json()["items"]
+    assert {c["text"] for c in claims} == set(revised["after"])
+    gone = empty_client.get(f"/v1/briefs/{brief_id}", params={"as_of": listed[2]["recorded_at"]})
+    assert gone.status_code == 404
+
+
+def _revision_times(client: TestClient, brief_id: int) -> list[str]:
+    listed = client.get(f"/v1/briefs/{brief_id}/revisions").json()["items"]
+    return [revision["recorded_at"] for revision in listed]
+
+
+def test_claims_as_of_before_the_revision_are_the_old_rows(
+    empty_client: TestClient, revised: dict[str, Any]
+) -> None:
+    first, second = _revision_times(empty_client, revised["id"])
+    then = _claims_as_of(empty_client, first)
+    assert then == revised["before"]
+    assert _claims_as_of(empty_client, second) == revised["after"]
+    verified = empty_client.get("/v1/claims", params={"as_of": first, "status": "verified"})
+    assert len(verified.json()["items"]) == 1
+    before_anything = empty_client.get("/v1/claims", params={"as_of": "2000-01-01T00:00:00Z"})
+    assert before_anything.json()["items"] == []
+
+
+def _claims_as_of(client: TestClient, at: str) -> dict[str, dict[str, Any]]:
+    page = client.get("/v1/claims", params={"as_of": at, "limit": 200}).json()
+    return {claim["text"]: claim for claim in page["items"]}
+
+
+def test_a_brief_as_of_before_the_revision_is_the_old_brief(
+    empty_client: TestClient, revised: dict[str, Any]
+) -> None:
+    brief_id = revised["id"]
+    first, second = _revision_times(empty_client, brief_id)
+    then = empty_client.get(f"/v1/briefs/{brief_id}", params={"as_of": first}).json()
+    assert then == revised["detail"]
+    now = empty_client.get(f"/v1/briefs/{brief_id}", params={"as_of": second}).json()
+    assert now == empty_client.get(f"/v1/briefs/{brief_id}").json()
+    early = empty_client.get(f"/v1/briefs/{brief_id}", params={"as_of": "2000-01-01"})
+    assert early.status_code == 404
+
+
+def test_as_of_refuses_filters_it_cannot_answer(empty_client: TestClient) -> None:
+    for params in ({"as_of": "2025-01-01T00:00:00Z", "q": "convoy"},
+                   {"as_of": "2025-01-01T00:00:00Z", "actor": "antonio-guterres"},
+                   {"as_of": "not a time"}):  # fmt: skip
+        response = empty_client.get("/v1/claims", params=params)
+        assert response.status_code == 422, params

@@ -10,12 +10,13 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 
 from app.api import writes
 from app.api.dependencies.auth import WriterDep
-from app.api.dependencies.filters import CommonFiltersDep, LocationQuery
+from app.api.dependencies.filters import AsOfQuery, CommonFiltersDep, LocationQuery
 from app.api.dependencies.listing import DatePageDep, FormatQuery
 from app.api.dependencies.paths import IdPath, RevisionPath
 from app.api.openapi.responses import Responses, list_responses, problems, read_responses
 from app.api.rendering.list_response import render_list
 from app.api.repositories import history
+from app.api.repositories.as_of_briefs import brief_at
 from app.api.repositories.briefs import BRIEFS, BriefFilters, conditions, get_brief, get_source
 from app.api.schemas.briefs import BriefDetail, BriefPage, IngestOutcome, IngestResult
 from app.api.schemas.common import ListFormat
@@ -79,8 +80,11 @@ def list_briefs(
 @router.get(
     "/{brief_id}", operation_id="getBrief", summary="Get one brief.", responses=read_responses()
 )
-def get_brief_by_id(session: SessionDep, brief_id: IdPath) -> BriefDetail:
-    """The full structured brief: actors, events, claims, statements, impacts, sections."""
+def get_brief_by_id(session: SessionDep, brief_id: IdPath, as_of: AsOfQuery = None) -> BriefDetail:
+    """The full structured brief: actors, events, claims, statements, impacts, sections;
+    with `as_of`, as it stood then (404 if it did not exist then)."""
+    if as_of is not None:
+        return brief_at(session, brief_id, as_of)
     return get_brief(session, brief_id)
 
 

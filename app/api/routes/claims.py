@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.dependencies.filters import BriefQuery, CommonFiltersDep, StatusQuery
+from app.api.dependencies.filters import AsOfQuery, BriefQuery, CommonFiltersDep, StatusQuery
 from app.api.dependencies.listing import DatePageDep, FormatQuery
 from app.api.dependencies.paths import IdPath
 from app.api.openapi.responses import list_responses, read_responses
 from app.api.rendering.list_response import render_list
 from app.api.repositories import history
+from app.api.repositories.as_of import claims_at
 from app.api.repositories.claims import CLAIMS, ClaimFilters, conditions
 from app.api.schemas.claims import ClaimItem, ClaimPage
 from app.api.schemas.common import ListFormat
@@ -34,10 +35,17 @@ def list_claims(
     status: StatusQuery,
     brief: BriefQuery = None,
     fmt: FormatQuery = ListFormat.json,
+    as_of: AsOfQuery = None,
 ) -> Response:
-    """Claims matching every filter given, newest brief first, one page at a time."""
-    where = conditions(ClaimFilters(common, tuple(status), brief))
-    return render_list(request, session, fmt, page, CLAIMS.fetcher(where), ClaimPage)
+    """Claims matching every filter given, newest brief first, one page at a time; with
+    `as_of`, as they stood then (filters `status`, `brief` and dates only)."""
+    filters = ClaimFilters(common, tuple(status), brief)
+    if as_of is None:
+        fetcher = CLAIMS.fetcher(conditions(filters))
+    else:
+        listing, where = claims_at(as_of, filters)
+        fetcher = listing.fetcher(where)
+    return render_list(request, session, fmt, page, fetcher, ClaimPage)
 
 
 @router.get(
