@@ -52,8 +52,9 @@ FEED_ACTORS = (
 
 
 def _revisions_upgrade() -> None:
+    # The old (brief_id, sha256) index stays until the revisions are numbered: the
+    # numbering looks up each brief's revisions by it.
     with op.batch_alter_table("brief_revisions", schema=None) as batch_op:
-        batch_op.drop_index("uq_brief_revisions_brief_id_sha256")
         batch_op.drop_constraint("fk_brief_revisions_brief_id_briefs", type_="foreignkey")
         batch_op.alter_column("ingested_at", new_column_name="recorded_at")
         batch_op.add_column(sa.Column("number", sa.Integer(), nullable=True))
@@ -70,6 +71,7 @@ def _revisions_upgrade() -> None:
     op.execute(NUMBERED)
     op.execute(KINDS)
     with op.batch_alter_table("brief_revisions", schema=None) as batch_op:
+        batch_op.drop_index("uq_brief_revisions_brief_id_sha256")
         batch_op.alter_column("number", existing_type=sa.Integer(), nullable=False)
         batch_op.alter_column(
             "kind", existing_type=sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False
