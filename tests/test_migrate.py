@@ -102,7 +102,7 @@ def test_actor_variant_keys_are_backfilled_as_the_ingest_computes_them(
 
 
 # Tables that migrations after the mentions one add (going down past it drops them too).
-LATER_TABLES = {"revision_items", "changes", "change_actors", "id_floors"}
+LATER_TABLES = {"revision_items", "changes", "id_floors"}
 
 
 def test_mentions_migration_goes_down_and_up_alone(database_url: str) -> None:

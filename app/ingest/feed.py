@@ -17,7 +17,7 @@ from datetime import datetime
 from app.ingest import history_sql
 from app.ingest.driver import DriverCursor, Ids
 from app.ingest.history import PendingChange
-from app.ingest.row_types import ChangeActorRow, ChangeRow
+from app.ingest.row_types import ChangeRow
 
 
 def _draw_ids(db: DriverCursor, count: int) -> Ids:
@@ -49,15 +49,9 @@ def append(
             item_id=item_id,
             old_status=old,
             new_status=new,
+            actor_ids=f",{','.join(map(str, sorted(actors)))}," if actors else None,
             changed_at=at,
         )
-        for change_id, (kind, item_id, old, new, _) in zip(ids, changes, strict=True)
+        for change_id, (kind, item_id, old, new, actors) in zip(ids, changes, strict=True)
     ]
-    links = [
-        ChangeActorRow(change_id=change_id, actor_id=actor_id)
-        for change_id, change in zip(ids, changes, strict=True)
-        for actor_id in sorted(change[4])
-    ]
-    with db.batch():
-        db.insert(db.statements.changes, rows)
-        db.insert(db.statements.change_actors, links)
+    db.insert(db.statements.changes, rows)

@@ -52,12 +52,8 @@ class ChangeRow(NamedTuple):
     item_id: int | None
     old_status: str | None
     new_status: str | None
+    actor_ids: str | None
     changed_at: datetime
-
-
-class ChangeActorRow(NamedTuple):
-    change_id: int
-    actor_id: int
 
 
 class ActorRow(NamedTuple):
@@ -165,7 +161,6 @@ ROW_TYPES: dict[str, type[NamedTuple]] = {
     "briefs": BriefRow,
     "brief_revisions": BriefRevisionRow,
     "changes": ChangeRow,
-    "change_actors": ChangeActorRow,
     "actors": ActorRow,
     "actor_aliases": ActorAliasRow,
     "events": EventRow,

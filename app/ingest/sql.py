@@ -119,7 +119,6 @@ class Statements:
     brief_update: Update
     revision: Insert
     changes: Insert
-    change_actors: Insert
     actor: Insert
     alias: Insert
     events: Insert
@@ -254,7 +253,6 @@ def statements_for(dialect: Dialect) -> Statements:
         brief_update=update_for(dialect, BRIEFS, ROW_TYPES["briefs"], BRIEF_KEPT),
         revision=_insert(dialect, "brief_revisions"),
         changes=_insert(dialect, "changes"),
-        change_actors=_insert(dialect, "change_actors"),
         actor=_insert(dialect, "actors", returning_id=True),
         alias=_insert(dialect, "actor_aliases"),
         events=_insert(dialect, "events"),

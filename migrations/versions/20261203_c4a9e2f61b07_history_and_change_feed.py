@@ -1,6 +1,6 @@
 """History and the change feed: numbered brief revisions that outlive their brief (a
 deletion leaves a tombstone revision), the rows of superseded revisions (`revision_items`),
-the change feed (`changes`, `change_actors`) and, for SQLite, the largest id ever deleted
+the change feed (`changes`) and, for SQLite, the largest id ever deleted
 from each table (`id_floors`, kept by triggers), so no id is handed out twice.
 
 Existing revisions are numbered in id order; their sources were not kept, so a revision
@@ -45,10 +45,13 @@ FEED = (
     "SELECT CASE number WHEN 1 THEN 'brief.created' ELSE 'brief.updated' END, brief_id, "
     "number, recorded_at FROM brief_revisions ORDER BY recorded_at, id"
 )
+# Each change's actors as ",3,17,": those its brief mentions now.
 FEED_ACTORS = (
-    "INSERT INTO change_actors (change_id, actor_id) SELECT DISTINCT changes.id, "
-    "mentions.actor_id FROM changes JOIN mentions ON mentions.brief_id = changes.brief_id"
+    "UPDATE changes SET actor_ids = ',' || (SELECT {aggregate} FROM (SELECT DISTINCT "
+    "actor_id FROM mentions WHERE mentions.brief_id = changes.brief_id) m) || ','"
 )
+AGGREGATES = {"sqlite": "group_concat(m.actor_id, ',')",
+              "postgresql": "string_agg(m.actor_id::text, ',' ORDER BY m.actor_id)"}  # fmt: skip
 
 
 def _revisions_upgrade() -> None:
@@ -131,6 +134,7 @@ def _feed() -> None:
         sa.Column("item_id", sa.Integer(), nullable=True),
         sa.Column("old_status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
         sa.Column("new_status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
+        sa.Column("actor_ids", sa.Text(), nullable=True),
         sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint(CHANGE_TYPES, name=op.f("ck_changes_type")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_changes")),
@@ -138,26 +142,6 @@ def _feed() -> None:
     with op.batch_alter_table("changes", schema=None) as batch_op:
         batch_op.create_index("ix_changes_brief_id_id", ["brief_id", "id"])
         batch_op.create_index("ix_changes_item_id", ["item_id"])
-    op.create_table(
-        "change_actors",
-        sa.Column("change_id", sa.Integer(), nullable=False),
-        sa.Column("actor_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["actor_id"],
-            ["actors.id"],
-            name=op.f("fk_change_actors_actor_id_actors"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["change_id"],
-            ["changes.id"],
-            name=op.f("fk_change_actors_change_id_changes"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("change_id", "actor_id", name=op.f("pk_change_actors")),
-    )
-    with op.batch_alter_table("change_actors", schema=None) as batch_op:
-        batch_op.create_index("ix_change_actors_actor_id", ["actor_id", "change_id"])
 
 
 def _floor_trigger(table: str) -> str:
@@ -186,7 +170,7 @@ def upgrade() -> None:
     _feed()
     _floors()
     op.execute(FEED)
-    op.execute(FEED_ACTORS)
+    op.execute(FEED_ACTORS.format(aggregate=AGGREGATES[op.get_bind().dialect.name]))
 
 
 def downgrade() -> None:
@@ -194,7 +178,6 @@ def downgrade() -> None:
         for table in FLOORED:
             op.execute(f"DROP TRIGGER IF EXISTS trg_{table}_delete_id_floor")
     op.drop_table("id_floors")
-    op.drop_table("change_actors")
     op.drop_table("changes")
     op.drop_table("revision_items")
     # What the old schema cannot hold: tombstones, revisions of deleted briefs, and a

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.api.repositories.actors import resolve_refs
 from app.api.schemas.history import ChangeItem
-from app.storage.tables import Change, ChangeActor
+from app.storage.tables import Change
 from app.vocabulary import ChangeType
 
 
@@ -22,14 +21,8 @@ class ChangeFilters:
     types: tuple[ChangeType, ...] = ()
 
 
-def _actor_ids(session: Session, change_ids: Sequence[int]) -> dict[int, list[int]]:
-    query = select(col(ChangeActor.change_id), col(ChangeActor.actor_id)).where(
-        col(ChangeActor.change_id).in_(change_ids)
-    )
-    found: dict[int, list[int]] = {change_id: [] for change_id in change_ids}
-    for change_id, actor_id in session.execute(query.order_by(col(ChangeActor.actor_id))):
-        found[change_id].append(actor_id)
-    return found
+def _actor_ids(stored: str | None) -> list[int]:
+    return [int(i) for i in stored.strip(",").split(",")] if stored else []
 
 
 def changes_after(
@@ -47,13 +40,9 @@ def changes_after(
         if actor_ids is None:  # an unknown actor: nothing concerns it
             return []
         for actor_id in set(actor_ids):
-            linked = (col(ChangeActor.change_id) == col(Change.id)) & (
-                col(ChangeActor.actor_id) == actor_id
-            )
-            query = query.where(exists().where(linked))
-    rows = list(session.scalars(query.order_by(col(Change.id)).limit(limit)))
-    actors = _actor_ids(session, [row.id for row in rows if row.id is not None])
+            query = query.where(col(Change.actor_ids).contains(f",{actor_id},"))
+    rows = session.scalars(query.order_by(col(Change.id)).limit(limit))
     return [
-        ChangeItem.model_validate({**row.model_dump(), "actor_ids": actors[row.id or 0]})
+        ChangeItem.model_validate({**row.model_dump(), "actor_ids": _actor_ids(row.actor_ids)})
         for row in rows
     ]
