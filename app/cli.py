@@ -197,7 +197,13 @@ def ingest(
     paths: Annotated[
         list[str], typer.Argument(help="Files or directories (recursive); `-` reads stdin.")
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON report.")] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print one JSON report: each brief's outcome and what its revision changed.",
+        ),
+    ] = False,
     name: Annotated[
         str | None, typer.Option(help="Name to store a brief read from stdin under.")
     ] = None,

@@ -84,6 +84,12 @@ class Settings(BaseSettings):
         ge=0,
         description="`/v1` answers kept per process until the data changes; 0: no cache.",
     )
+    feed_max_wait_s: float = Field(
+        default=30,
+        ge=0,
+        le=30,
+        description="Longest a `/v1/changes?wait=` long poll waits, in seconds.",
+    )
     response_cache_stale_ms: int = Field(
         default=1000,
         ge=0,

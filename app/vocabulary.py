@@ -44,6 +44,29 @@ class SectionKind(StrEnum):
     extra = "extra"
 
 
+class RevisionKind(StrEnum):
+    """What a brief revision records: the first content, a new one, or the deletion."""
+
+    created = "created"
+    updated = "updated"
+    deleted = "deleted"
+
+
+class ChangeType(StrEnum):
+    """One entry of the change feed (`GET /v1/changes`)."""
+
+    brief_created = "brief.created"
+    brief_updated = "brief.updated"
+    brief_deleted = "brief.deleted"
+    claim_added = "claim.added"
+    claim_removed = "claim.removed"
+    claim_status_changed = "claim.status_changed"
+    statement_added = "statement.added"
+    statement_removed = "statement.removed"
+    event_added = "event.added"
+    event_removed = "event.removed"
+
+
 # Combining marks left by NFKD decomposition (é -> e + U+0301); a regex strips them in C.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Typographic punctuation made plain. Chained str.replace rather than str.translate: each

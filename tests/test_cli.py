@@ -14,6 +14,7 @@ from app import __version__
 from app.cli import cli
 from app.config import get_settings
 from app.db import get_engine
+from tests.briefs_revised import AFTER, BEFORE
 from tests.conftest import SEEDS
 from tests.live_server import live_server
 
@@ -153,3 +154,25 @@ def test_db_verify_reports_drifted_counts_and_db_recount_rebuilds_them(
     assert (recounted.exit_code, recounted.stdout) == (0, "counts rebuilt\n")
     clean = runner.invoke(cli, ["db", "verify", *url])
     assert (clean.exit_code, clean.stdout) == (0, "1 briefs checked, 0 problem(s)\n")
+
+
+def test_ingest_json_reports_what_each_revision_changed(database_url: str, tmp_path: Path) -> None:
+    brief = tmp_path / "geneva.md"
+    brief.write_text(BEFORE, encoding="utf-8")
+    first = runner.invoke(cli, ["ingest", "--json", str(brief), "--database-url", database_url])
+    created = json.loads(first.stdout)["results"][0]
+    assert (created["outcome"], created["changes"]["claims_added"]) == ("ingested", 4)
+
+    brief.write_text(AFTER, encoding="utf-8")
+    second = runner.invoke(cli, ["ingest", "--json", str(brief), "--database-url", database_url])
+    updated = json.loads(second.stdout)["results"][0]
+    assert updated["outcome"] == "updated"
+    assert updated["changes"] == {
+        "claims_status_changed": 2,
+        "claims_added": 1,
+        "claims_removed": 1,
+        "actors_added": 0,
+        "actors_removed": 0,
+    }
+    third = runner.invoke(cli, ["ingest", "--json", str(brief), "--database-url", database_url])
+    assert "changes" not in json.loads(third.stdout)["results"][0]

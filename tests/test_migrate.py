@@ -106,6 +106,10 @@ def test_actor_variant_keys_are_backfilled_as_the_ingest_computes_them(
     assert keys["Kim Jong-un"] == "un k"
 
 
+# Tables that migrations after the mentions one add (going down past it drops them too).
+LATER_TABLES = {"revision_items", "changes", "id_floors"}
+
+
 def test_mentions_migration_goes_down_and_up_alone(database_url: str) -> None:
     """Down one step drops `mentions` and nothing else (the later count tables aside); up
     again restores it, empty."""
@@ -116,7 +120,9 @@ def test_mentions_migration_goes_down_and_up_alone(database_url: str) -> None:
     migrate.downgrade(database_url, "9d2e4a7b1c35")
     engine.dispose()
     later = {table.name for table in counts.TABLES}
-    assert set(inspect(engine).get_table_names()) == everything - {"mentions"} - later
+    assert (
+        set(inspect(engine).get_table_names()) == everything - {"mentions", *LATER_TABLES} - later
+    )
 
     migrate.upgrade(database_url)
     engine.dispose()
@@ -138,3 +144,43 @@ def test_counts_migration_fills_the_counts_from_the_stored_rows(database_url: st
     migrate.upgrade(database_url)
 
     assert_counts_exact(database_url)
+
+
+def test_history_migration_numbers_existing_revisions_and_feeds_them(database_url: str) -> None:
+    """Revisions stored before c4a9e2f61b07 are numbered per brief, the earlier superseded
+    by the later, and each enters the change feed."""
+    engine = get_engine(database_url)
+    migrate.downgrade(database_url, "008cca539d86")
+    engine.dispose()
+    with engine.begin() as connection:
+        brief = connection.execute(
+            text(
+                "INSERT INTO briefs (source_name, source_text, sha256, context, search_text, "
+                "parser_version, ingested_at, updated_at) VALUES ('old.md', 'x', 'b', '[]', "
+                "'x', '1', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) RETURNING id"
+            )
+        ).scalar_one()
+        for sha256, at in (("a", "2025-01-01 10:00:00"), ("b", "2025-01-02 10:00:00")):
+            connection.execute(
+                text(
+                    "INSERT INTO brief_revisions (brief_id, sha256, parser_version, ingested_at) "
+                    "VALUES (:b, :s, '1', :at)"
+                ),
+                {"b": brief, "s": sha256, "at": at},
+            )
+    migrate.upgrade(database_url)
+    engine.dispose()
+
+    with engine.connect() as connection:
+        revisions = connection.execute(
+            text(
+                "SELECT number, kind, source_name, superseded_at IS NULL FROM brief_revisions "
+                "ORDER BY number"
+            )
+        ).all()
+        feed = connection.execute(text("SELECT type, revision FROM changes ORDER BY id")).all()
+    assert [tuple(r) for r in revisions] == [
+        (1, "created", "old.md", False),
+        (2, "updated", "old.md", True),
+    ]
+    assert [tuple(c) for c in feed] == [("brief.created", 1), ("brief.updated", 2)]

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any, NoReturn
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -27,6 +27,7 @@ class DriverCursor:
     def __init__(self, session: Session) -> None:
         self._connection: Connection = session.connection()
         dialect = self._connection.dialect
+        self.dialect: Dialect = dialect
         self.statements: Statements = statements_for(dialect)
         self.dialect_name: str = dialect.name
         self.is_sqlite = dialect.name == "sqlite"

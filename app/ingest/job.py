@@ -29,13 +29,15 @@ def store_parsed(
 ) -> FileResult:
     """Store one parsed brief; a failure to store it becomes `rejected`."""
     try:
-        outcome, brief_id = timed_store(engine, source.name, brief, resolver)
+        stored = timed_store(engine, source.name, brief, resolver)
     except SQLAlchemyError as error:
         # The brief was fine but could not be stored (database gone, still contended):
         # report it like any other skipped file and go on, so the rest is not lost.
         message = f"{source.display}:1: could not be stored: {type(error).__name__}"
         return FileResult(source.display, source.name, Outcome.rejected, error=message)
-    return FileResult(source.display, source.name, outcome, brief_id)
+    return FileResult(
+        source.display, source.name, stored.outcome, stored.brief_id, changes=stored.changes
+    )
 
 
 def log_rejection(result: FileResult) -> None:

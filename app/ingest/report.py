@@ -16,9 +16,12 @@ class FileResult:
     outcome: Outcome
     brief_id: int | None = None
     error: str | None = None
+    # What the brief's new revision added, removed and changed (RevisionSummary); none
+    # when it was unchanged.
+    changes: dict[str, int] | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        return {k: v for k, v in self.__dict__.items() if v is not None and v != {}}
 
     @property
     def error_line(self) -> int | None:

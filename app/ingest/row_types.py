@@ -31,9 +31,29 @@ class BriefRow(NamedTuple):
 
 class BriefRevisionRow(NamedTuple):
     brief_id: int
+    number: int
+    kind: str
+    source_name: str
     sha256: str
     parser_version: str
-    ingested_at: datetime
+    # The current revision's source is the brief's; it is copied here when superseded.
+    source_text: str | None
+    summary: dict[str, int] | None
+    actor_ids: list[int] | None
+    recorded_at: datetime
+    superseded_at: datetime | None
+
+
+class ChangeRow(NamedTuple):
+    id: int
+    type: str
+    brief_id: int
+    revision: int
+    item_id: int | None
+    old_status: str | None
+    new_status: str | None
+    actor_ids: str | None
+    changed_at: datetime
 
 
 class ActorRow(NamedTuple):
@@ -140,6 +160,7 @@ class MentionRow(NamedTuple):
 ROW_TYPES: dict[str, type[NamedTuple]] = {
     "briefs": BriefRow,
     "brief_revisions": BriefRevisionRow,
+    "changes": ChangeRow,
     "actors": ActorRow,
     "actor_aliases": ActorAliasRow,
     "events": EventRow,

@@ -6,22 +6,20 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlmodel import col
 
 from app import metrics
 from app.db import get_engine, session_scope
 from app.errors import BriefError, NotFoundError
+from app.ingest import writer
 from app.ingest.actors import ActorResolver
-from app.ingest.counts import NOTHING_COUNTED, change_counts, counted
 from app.ingest.driver import DriverCursor
 from app.ingest.rows import PreparedBrief, prepare_brief
-from app.ingest.writer import Outcome, content_hash, find_existing, write_brief
+from app.ingest.writer import Outcome, StoredBrief, content_hash, find_existing, write_brief
 from app.parsing import PARSER_VERSION, parse_brief
 from app.parsing.models import ParsedBrief
 from app.storage import briefs as stored
-from app.storage.tables import Brief
 
 # A concurrent writer can make a transaction fail (a unique key taken meanwhile, a deadlock,
 # SQLite still locked after its busy timeout); the brief is retried from a fresh transaction.
@@ -39,20 +37,18 @@ class StoreResult:
     source_name: str
 
 
-def _store(
-    engine: Engine, name: str, brief: PreparedBrief, resolver: ActorResolver
-) -> tuple[Outcome, int]:
+def _store(engine: Engine, name: str, brief: PreparedBrief, resolver: ActorResolver) -> StoredBrief:
     with session_scope(engine, write=True) as session:
         db = DriverCursor(session)
         with db.batch():  # PostgreSQL: the transaction's BEGIN goes with this first query
             stored, same = find_existing(db, name, brief.sha256)
         if stored is not None and stored[1:] == (brief.sha256, PARSER_VERSION):
-            return Outcome.unchanged, stored[0]
+            return StoredBrief(Outcome.unchanged, stored[0])
         if stored is None and same is not None:
-            return Outcome.unchanged, same
+            return StoredBrief(Outcome.unchanged, same)
         result = write_brief(db, name, brief, PARSER_VERSION, resolver, stored)
     resolver.commit()
-    return result.outcome, result.brief_id
+    return result
 
 
 def store_with_retry(
@@ -60,7 +56,7 @@ def store_with_retry(
     name: str,
     brief: ParsedBrief | PreparedBrief,
     resolver: ActorResolver | None = None,
-) -> tuple[Outcome, int]:
+) -> StoredBrief:
     """Store one parsed brief (or its rows) in its own transaction, retrying after a lost race."""
     if isinstance(brief, ParsedBrief):
         brief = prepare_brief(brief, content_hash(brief.source))
@@ -83,13 +79,13 @@ def timed_store(
     name: str,
     brief: ParsedBrief | PreparedBrief,
     resolver: ActorResolver | None = None,
-) -> tuple[Outcome, int]:
+) -> StoredBrief:
     """`store_with_retry`, counted and timed in the ingest metrics."""
     started = time.perf_counter()
-    outcome, brief_id = store_with_retry(engine, name, brief, resolver)
+    result = store_with_retry(engine, name, brief, resolver)
     metrics.STORE_SECONDS.observe(time.perf_counter() - started)
-    metrics.INGEST_BRIEFS.labels(outcome.value).inc()
-    return outcome, brief_id
+    metrics.INGEST_BRIEFS.labels(result.outcome.value).inc()
+    return result
 
 
 def store_brief(
@@ -107,7 +103,8 @@ def store_brief(
     metrics.PARSE_SECONDS.observe(time.perf_counter() - started)
     name = source_name or unnamed_prefix + content_hash(parsed.source)[:16]
     engine = get_engine()
-    outcome, brief_id = timed_store(engine, name, parsed)
+    result = timed_store(engine, name, parsed)
+    outcome, brief_id = result.outcome, result.brief_id
     with engine.connect() as connection:
         stored_name = stored.source_name(connection, brief_id)
     if stored_name is None:  # deleted between the two transactions
@@ -115,13 +112,15 @@ def store_brief(
     return StoreResult(outcome, brief_id, stored_name)
 
 
+def parse_stored(source: str) -> ParsedBrief:
+    """A stored source read again by the parser (it parsed when stored; parsing is pure),
+    for what a revision kept no rows of (the API's as-of reads)."""
+    return parse_brief(source)
+
+
 def delete_brief(brief_id: int, database_url: str | None = None) -> None:
     """Delete one brief and, by cascade, everything extracted from it, in its own write
     transaction; `NotFoundError` when there is no such brief."""
     with session_scope(get_engine(database_url), write=True) as session:
-        db = DriverCursor(session)
-        old = counted(db, brief_id)
-        result = session.execute(delete(Brief).where(col(Brief.id) == brief_id))
-        if result.rowcount == 0:  # type: ignore[attr-defined]
+        if not writer.delete_brief(DriverCursor(session), brief_id):
             raise NotFoundError(f"No brief with id {brief_id}.")
-        change_counts(db, old, NOTHING_COUNTED)

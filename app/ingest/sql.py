@@ -118,6 +118,7 @@ class Statements:
     brief: Insert
     brief_update: Update
     revision: Insert
+    changes: Insert
     actor: Insert
     alias: Insert
     events: Insert
@@ -196,14 +197,37 @@ def _id_draws() -> str:
     )
 
 
+def _largest_id(table: str) -> str:
+    """SQLite: the largest id `table` ever had: present, or deleted (`IdFloor`, kept by
+    triggers)."""
+    return (
+        f"max(coalesce((SELECT max(id) FROM {table}), 0), coalesce((SELECT last_id "
+        f"FROM id_floors WHERE table_name = '{table}'), 0))"
+    )
+
+
 def _reserve_ids(dialect: Dialect) -> str:
     """One statement giving, per RESERVED table, what its new ids are counted from.
 
-    SQLite: its largest id (new rows get the next ones). PostgreSQL: the ids themselves.
+    SQLite: the largest id it ever had (new rows get the next ones). PostgreSQL: the ids
+    themselves.
     """
     if dialect.name == "sqlite":
-        return "SELECT " + ", ".join(f"(SELECT max(id) FROM {t})" for t in RESERVED)
+        return "SELECT " + ", ".join(_largest_id(t) for t in RESERVED)
     return f"SELECT {_id_draws()}"
+
+
+def _insert_brief(dialect: Dialect) -> Insert:
+    """The brief's INSERT, giving its id; on SQLite numbered past every id it ever had."""
+    brief = _insert(dialect, "briefs", returning_id=True)
+    if dialect.name != "sqlite":
+        return brief
+    columns = ROW_TYPES["briefs"]._fields
+    sql = (
+        f"INSERT INTO briefs (id, {', '.join(columns)}) VALUES (({_largest_id('briefs')}) + 1, "
+        f"{', '.join('?' * len(columns))}) RETURNING id"
+    )
+    return Insert(sql, brief.converters)
 
 
 def _insert_brief_reserving_ids(dialect: Dialect, brief: Insert) -> str | None:
@@ -223,11 +247,12 @@ def _insert(dialect: Dialect, table: str, *, returning_id: bool = False) -> Inse
 @cache
 def statements_for(dialect: Dialect) -> Statements:
     links = ("event_participants", "claim_actors", "statement_actors")
-    brief = _insert(dialect, "briefs", returning_id=True)
+    brief = _insert_brief(dialect)
     return Statements(
         brief=brief,
         brief_update=update_for(dialect, BRIEFS, ROW_TYPES["briefs"], BRIEF_KEPT),
         revision=_insert(dialect, "brief_revisions"),
+        changes=_insert(dialect, "changes"),
         actor=_insert(dialect, "actors", returning_id=True),
         alias=_insert(dialect, "actor_aliases"),
         events=_insert(dialect, "events"),

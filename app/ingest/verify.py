@@ -15,6 +15,7 @@ from sqlmodel import SQLModel
 from app.db import get_engine
 from app.errors import BriefError
 from app.ingest.rows import stored_mentions
+from app.ingest.verify_history import history_problems
 from app.parsing import parse_brief
 from app.storage import briefs as stored  # also puts the tables in SQLModel.metadata
 from app.storage import counts
@@ -152,8 +153,6 @@ def _brief_problems(connection: Connection, brief_id: int, source: str) -> Itera
     for table, n in expected.items():
         if counts[table] != n:
             yield f"{counts[table]} {table} stored, {n} expected"
-    if counts["brief_revisions"] < 1:
-        yield "no revision recorded"
     yield from _bad_spans(connection, brief_id, source)
     yield from _bad_mentions(connection, brief_id, source)
 
@@ -165,6 +164,7 @@ def verify(database_url: str | None = None) -> VerifyReport:
         report.problems.extend(_orphans(connection))
         report.problems.extend(_shared_names(connection))
         report.problems.extend(_count_drift(connection))
+        report.problems.extend(history_problems(connection))
         for brief_id, name, source in list(stored.stored_sources(connection)):
             report.briefs += 1
             report.problems.extend(

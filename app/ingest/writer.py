@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Protocol, Self, TypeVar
 
 from sqlmodel import Session
 
-from app.ingest import sql
+from app.ingest import feed, history, history_sql, sql
 from app.ingest.actors import ActorResolver
 from app.ingest.counts import NOTHING_COUNTED, change_counts, contribution, counted
 from app.ingest.driver import DriverCursor, Ids
+from app.ingest.history import PendingChange
 from app.ingest.row_types import (
     BriefRevisionRow,
+    BriefRow,
     ClaimActorRow,
     EventParticipantRow,
     StatementActorRow,
@@ -23,6 +26,7 @@ from app.ingest.row_types import (
 from app.ingest.rows import ActorKeys, PreparedBrief, prepare_brief
 from app.parsing.models import ParsedBrief
 from app.storage.tables import utcnow
+from app.vocabulary import ChangeType, RevisionKind
 
 # A brief stored under a given name: its id, sha256 and parser version.
 Stored = tuple[int, str, str]
@@ -50,6 +54,9 @@ class Outcome(StrEnum):
 class StoredBrief:
     outcome: Outcome
     brief_id: int
+    # The brief's revision number after the write, and what it changed (RevisionSummary).
+    revision: int = 0
+    changes: dict[str, int] = field(default_factory=dict)
 
 
 def content_hash(source: str) -> str:
@@ -130,6 +137,88 @@ def _write_extracted(
     _write_links(db, brief, actors, ids)
 
 
+def _revision(
+    brief_id: int, number: int, kind: RevisionKind, row: BriefRow, summary: dict[str, int]
+) -> BriefRevisionRow:
+    return BriefRevisionRow(
+        brief_id=brief_id,
+        number=number,
+        kind=kind.value,
+        source_name=row.source_name,
+        sha256=row.sha256,
+        parser_version=row.parser_version,
+        source_text=None,
+        summary=summary,
+        actor_ids=None,
+        recorded_at=row.updated_at,
+        superseded_at=None,
+    )
+
+
+def _whole(kind: ChangeType, actors: frozenset[int]) -> PendingChange:
+    """A change of the whole brief, concerning the actors it mentions."""
+    return (kind, None, None, None, actors)
+
+
+def _write_new(
+    db: DriverCursor, row: BriefRow, brief: PreparedBrief, resolver: ActorResolver
+) -> StoredBrief:
+    brief_id, ids = db.insert_brief(row, _counts(brief))
+    actors = resolver.resolve(db, brief.actors)
+    summary = history.created_summary(brief, actors)
+    with db.batch():  # nothing here reads a result: one round trip on PostgreSQL
+        revision = _revision(brief_id, 1, RevisionKind.created, row, summary)
+        db.insert(db.statements.revision, [revision])
+        _write_extracted(db, brief_id, brief, actors, dict(zip(sql.RESERVED, ids, strict=True)))
+        change_counts(db, NOTHING_COUNTED, contribution(brief, actors))
+    change = _whole(ChangeType.brief_created, history.brief_actors(brief, actors))
+    feed.append(db, brief_id, 1, [change], row.updated_at)
+    return StoredBrief(Outcome.ingested, brief_id, 1, summary)
+
+
+def _keep_revision(db: DriverCursor, brief_id: int, revision_id: int, at: datetime) -> None:
+    """Copy the revision being superseded aside: its rows, and its source."""
+    dialect = db.dialect
+    db.run(history_sql.keep_items(dialect), (revision_id, brief_id) * 3)
+    db.insert(history_sql.keep_source(dialect), [(brief_id, brief_id, at, revision_id)])
+
+
+def _remove_rows(db: DriverCursor, brief_id: int) -> None:
+    """Delete the brief's extracted rows (on SQLite, triggers keep their ids in `id_floors`)."""
+    for delete in sql.DELETE_CHILDREN:
+        db.run(delete, (brief_id,))
+
+
+def _write_revision(
+    db: DriverCursor, stored: Stored, row: BriefRow, brief: PreparedBrief, resolver: ActorResolver
+) -> StoredBrief:
+    """Replace the brief's rows, keeping the ids of those that stay (`app.ingest.history`);
+    a new content is a new revision, the old one kept aside."""
+    brief_id, new_content = stored[0], stored[1] != brief.sha256
+    current = history.read_current(db, brief_id)
+    kept = history.Kept.of(current, brief)
+    with db.batch():  # the ids are reserved after these writes, see `reserve_ids`
+        old = counted(db, brief_id)  # before its rows are replaced
+        if new_content:
+            _keep_revision(db, brief_id, current.revision_id, row.updated_at)
+        _remove_rows(db, brief_id)
+        update = db.statements.brief_update
+        db.insert(update.statement, [update.parameters(row, brief_id)])
+        ids = kept.assign(db.reserve_ids(kept.fresh_counts(brief)))
+    actors = resolver.resolve(db, brief.actors)
+    found = history.diff(current, kept, ids, brief, actors)
+    number = current.number + new_content
+    with db.batch():
+        if new_content:
+            revision = _revision(brief_id, number, RevisionKind.updated, row, found.summary)
+            db.insert(db.statements.revision, [revision])
+        _write_extracted(db, brief_id, brief, actors, ids)
+        change_counts(db, old, contribution(brief, actors))
+    whole = _whole(ChangeType.brief_updated, history.brief_actors(brief, actors))
+    feed.append(db, brief_id, number, [whole, *found.changes], row.updated_at)
+    return StoredBrief(Outcome.updated, brief_id, number, found.summary)
+
+
 def write_brief(
     db: DriverCursor,
     source_name: str,
@@ -138,37 +227,49 @@ def write_brief(
     resolver: ActorResolver,
     stored: Stored | None,
 ) -> StoredBrief:
-    """Insert the brief, or replace the one `stored` under `source_name`; never commits."""
+    """Insert the brief, or revise the one `stored` under `source_name`; never commits."""
     now = utcnow()
     row = brief.brief._replace(
         source_name=source_name, parser_version=parser_version, ingested_at=now, updated_at=now
     )
-    counts = _counts(brief)
     if stored is None:
-        brief_id, ids = db.insert_brief(row, counts)
-        outcome, old = Outcome.ingested, NOTHING_COUNTED
-    else:
-        brief_id, outcome = stored[0], Outcome.updated
-        with db.batch():  # the ids are reserved after these writes, see `reserve_ids`
-            old = counted(db, brief_id)  # before its rows are replaced
-            for delete in sql.DELETE_CHILDREN:
-                db.run(delete, (brief_id,))
-            update = db.statements.brief_update
-            db.insert(update.statement, [update.parameters(row, brief_id)])
-            ids = db.reserve_ids(counts)
-    actors = resolver.resolve(db, brief.actors)
-    with db.batch():  # nothing here reads a result: one round trip on PostgreSQL
-        if stored is None or stored[1] != brief.sha256:
-            revision = BriefRevisionRow(
-                brief_id=brief_id,
-                sha256=brief.sha256,
-                parser_version=parser_version,
-                ingested_at=utcnow(),
-            )
-            db.insert(db.statements.revision, [revision])
-        _write_extracted(db, brief_id, brief, actors, dict(zip(sql.RESERVED, ids, strict=True)))
-        change_counts(db, old, contribution(brief, actors))
-    return StoredBrief(outcome, brief_id)
+        return _write_new(db, row, brief, resolver)
+    return _write_revision(db, stored, row, brief, resolver)
+
+
+def delete_brief(db: DriverCursor, brief_id: int) -> bool:
+    """Delete the brief and its rows, leaving its history and a tombstone revision; False
+    when there is no such brief. Never commits."""
+    found = db.rows(history_sql.BRIEF_KEY, (brief_id,))
+    if not found:
+        return False
+    source_name, sha256, parser_version = found[0]
+    now = utcnow()
+    current = history.read_current(db, brief_id)
+    gone = history.removed_all(current)
+    old = counted(db, brief_id)
+    with db.batch():
+        _keep_revision(db, brief_id, current.revision_id, now)
+        tombstone = BriefRevisionRow(
+            brief_id=brief_id,
+            number=current.number + 1,
+            kind=RevisionKind.deleted.value,
+            source_name=source_name,
+            sha256=sha256,
+            parser_version=parser_version,
+            source_text=None,
+            summary=gone.summary,
+            actor_ids=None,
+            recorded_at=now,
+            superseded_at=None,
+        )
+        db.insert(db.statements.revision, [tombstone])
+        _remove_rows(db, brief_id)
+        db.run(history_sql.DELETE_BRIEF, (brief_id,))
+        change_counts(db, old, NOTHING_COUNTED)
+    whole = _whole(ChangeType.brief_deleted, frozenset(current.mentioned))
+    feed.append(db, brief_id, current.number + 1, [whole, *gone.changes], now)
+    return True
 
 
 def store_brief(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     JSON,
@@ -18,7 +19,14 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from app.vocabulary import ActorKind, ClaimStatus, SectionKind, StatementKind
+from app.vocabulary import (
+    ActorKind,
+    ChangeType,
+    ClaimStatus,
+    RevisionKind,
+    SectionKind,
+    StatementKind,
+)
 
 # Stable constraint names, so migrations can address (and drop) every constraint by name.
 SQLModel.metadata.naming_convention = {
@@ -41,9 +49,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _one_of(
-    column: str, values: type[ActorKind | ClaimStatus | StatementKind | SectionKind]
-) -> str:
+def _one_of(column: str, values: type[StrEnum]) -> str:
     return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
 
 
@@ -73,17 +79,104 @@ class Brief(SQLModel, table=True):
 
 
 class BriefRevision(SQLModel, table=True):
+    """One content of a brief, numbered from 1, or its deletion (a tombstone).
+
+    Not a child of `briefs`: a deleted brief's history stays. The current revision's source
+    and rows are the brief's own; when a revision is superseded, its source is copied here
+    and its claims, statements and events into `revision_items`.
+    """
+
     __tablename__ = "brief_revisions"
 
     id: int | None = Field(default=None, primary_key=True)
-    brief_id: int = Field(sa_column=_fk("briefs.id"))
+    brief_id: int
+    number: int
+    kind: str = Field(max_length=16)
+    source_name: str = Field(max_length=512)
     sha256: str = Field(max_length=64)
     parser_version: str = Field(max_length=32)
-    ingested_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    source_text: str | None = Field(default=None, sa_column=Column(Text))
+    # Counts of what the revision added, removed and changed (see RevisionSummary).
+    summary: dict[str, int] | None = Field(default=None, sa_column=Column(JSON))
+    # The actors it mentioned, kept with its source when superseded.
+    actor_ids: list[int] | None = Field(default=None, sa_column=Column(JSON))
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    superseded_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
     __table_args__ = (
-        Index("uq_brief_revisions_brief_id_sha256", "brief_id", "sha256", unique=True),
+        CheckConstraint(_one_of("kind", RevisionKind), name="kind"),
+        Index("uq_brief_revisions_brief_id_number", "brief_id", "number", unique=True),
+        Index("ix_brief_revisions_recorded_at", "recorded_at"),
     )
+
+
+class RevisionItem(SQLModel, table=True):
+    """A claim, statement or event as a superseded revision held it."""
+
+    __tablename__ = "revision_items"
+
+    id: int | None = Field(default=None, primary_key=True)
+    revision_id: int = Field(sa_column=_fk("brief_revisions.id"))
+    brief_id: int
+    kind: str = Field(max_length=16)
+    item_id: int
+    position: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    # A claim's status and section; a statement's kind in `section`.
+    status: str | None = Field(default=None, max_length=16)
+    section: str | None = Field(default=None, sa_type=Text)
+    occurred_on: date | None = Field(default=None)
+    span_start: int
+    span_end: int
+    # A statement's speaker (an actor id, kept as a plain number) and role.
+    speaker_id: int | None = Field(default=None)
+    speaker_role: str | None = Field(default=None, sa_type=Text)
+    # The actors it named (claim, statement) or had as participants (event).
+    actor_ids: list[int] | None = Field(default=None, sa_column=Column(JSON))
+
+    __table_args__ = (
+        Index("ix_revision_items_revision_id_kind", "revision_id", "kind", "position"),
+        Index("ix_revision_items_kind_item_id", "kind", "item_id"),
+    )
+
+
+class Change(SQLModel, table=True):
+    """One entry of the change feed; its id is the feed's cursor, in commit order."""
+
+    __tablename__ = "changes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    type: str = Field(max_length=32)
+    brief_id: int
+    revision: int
+    item_id: int | None = Field(default=None)
+    old_status: str | None = Field(default=None, max_length=16)
+    new_status: str | None = Field(default=None, max_length=16)
+    # The actors it concerns (a brief: those it mentions; an item: those it names), as
+    # ",3,17,": one column a feed filter matches with LIKE, not a link row per actor,
+    # which cost the writer a tenth of its time per brief.
+    actor_ids: str | None = Field(default=None, sa_type=Text)
+    changed_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+
+    __table_args__ = (
+        CheckConstraint(_one_of("type", ChangeType), name="type"),
+        Index("ix_changes_brief_id_id", "brief_id", "id"),
+        Index("ix_changes_item_id", "item_id"),
+    )
+
+
+class IdFloor(SQLModel, table=True):
+    """SQLite: the largest id ever removed from a table, so it is never handed out again.
+
+    SQLite numbers a row one past the largest id present; once the latest rows are deleted
+    it would reuse theirs. The writer numbers new rows past this floor too (PostgreSQL's
+    sequences never go back, so it does not need it).
+    """
+
+    __tablename__ = "id_floors"
+
+    table_name: str = Field(max_length=64, primary_key=True)
+    last_id: int = Field(default=0)
 
 
 class Actor(SQLModel, table=True):

@@ -136,7 +136,7 @@ def test_every_span_slices_the_served_source_at_a_name_of_the_actor(
 
 
 def test_a_mention_in_context_and_impact_is_listed(empty_client: TestClient) -> None:
-    _, brief_id = store_with_retry(get_engine(), "merkel.txt", parse_brief(MERKEL.encode()))
+    brief_id = store_with_retry(get_engine(), "merkel.txt", parse_brief(MERKEL.encode())).brief_id
     body = empty_client.get("/v1/actors/angela-merkel/mentions").json()
     assert [(i["brief"]["id"], i["section"]) for i in body["items"]] == [
         (brief_id, "Context & Impact")

@@ -92,7 +92,7 @@ def test_a_brief_naming_someone_outside_claims_statements_and_events_is_theirs(
 ) -> None:
     """Merkel is named only in Context & Impact, Rutte only under "What to Watch": each
     brief list, count and summary that asks which briefs name them finds the brief."""
-    _, brief_id = store_with_retry(get_engine(), "merkel.txt", parse_brief(MERKEL.encode()))
+    brief_id = store_with_retry(get_engine(), "merkel.txt", parse_brief(MERKEL.encode())).brief_id
     for slug in ("angela-merkel", "mark-rutte"):
         assert ids(empty_client, "/v1/briefs", {"actor": slug}) == [brief_id]
         actor = empty_client.get(f"/v1/actors/{slug}").json()

@@ -149,7 +149,8 @@ def test_every_mention_is_stored_in_text_order(database_url: str) -> None:
 
 
 def _store_text(name: str, source: str) -> tuple[Outcome, int]:
-    return store_with_retry(get_engine(), name, parse_brief(source.encode()))
+    stored = store_with_retry(get_engine(), name, parse_brief(source.encode()))
+    return stored.outcome, stored.brief_id
 
 
 def test_a_changed_brief_replaces_its_mentions(database_url: str) -> None:

@@ -173,6 +173,29 @@ def _check_problems(client: Any) -> None:
     assert [param.name for param in refused.parsed.invalid_params] == ["query.date_to"]
 
 
+def _check_feed(client: Any, base: str) -> None:
+    """Follow the change feed from the start, two changes a page, to its end."""
+    from chancery_client.api.changes import list_changes
+    from chancery_client.models import ChangePage, ChangeType
+
+    seen: list[Any] = []
+    after = "0"
+    while True:
+        page = list_changes.sync(client=client, after=after, limit=2, wait=0.1)
+        assert isinstance(page, ChangePage)
+        seen += page.items
+        if not page.items:
+            assert page.next_cursor == after
+            break
+        after = page.next_cursor
+    every = httpx.get(f"{base}/v1/changes", params={"format": "ndjson"}).raise_for_status()
+    assert [change.id for change in seen] == [
+        json.loads(line)["id"] for line in every.text.splitlines()
+    ]
+    assert len(seen) > 2, "the walk spans several pages"
+    assert {change.type_ for change in seen} == {ChangeType.BRIEF_CREATED}
+
+
 def test_python_client_walks_the_live_api(
     client_installed: None, database_url: str, tmp_path: Path
 ) -> None:
@@ -184,3 +207,4 @@ def test_python_client_walks_the_live_api(
         _check_actor_and_brief(client, claims[0])
         _check_mentions(client)
         _check_problems(client)
+        _check_feed(client, server.base_url)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import Depends, Query
@@ -61,6 +61,14 @@ def _iso_date_only(value: object) -> object:
     return value
 
 
+AsOfQuery = Annotated[
+    datetime | None,
+    Query(
+        description="Answer as the data stood at this time (ISO 8601; UTC when it has no "
+        "zone): see the API documentation, Identities and history.",
+        examples=["2025-05-12T10:00:00Z"],
+    ),
+]
 DateFromQuery = Annotated[
     date | None,
     BeforeValidator(_iso_date_only),

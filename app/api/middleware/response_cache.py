@@ -43,6 +43,9 @@ from app.api.repositories.versions import (
 from app.db import get_engine
 
 CACHED_PREFIX = "/v1/"
+# The change feed is read to learn of writes as soon as they commit, and a long poll
+# (`wait=`) answered from memory would come back at once: a client would spin.
+UNCACHED_PATHS = ("/v1/changes",)
 MAX_BODY_BYTES = 1_048_576
 UNCACHED_TYPES = ("application/x-ndjson", "text/csv")
 DATABASE_ERRORS = (SQLAlchemyError, sqlite3.Error, psycopg.Error, OSError)
@@ -211,12 +214,14 @@ class ResponseCacheMiddleware:
             return None
 
     def caches(self, scope: Scope) -> bool:
-        """Whether this request is one the cache answers: a `/v1` GET, with the cache on."""
+        """Whether this request is one the cache answers: a `/v1` GET but the feed, with the
+        cache on."""
         return (
             self.cache.entries > 0
             and scope["type"] == "http"
             and scope["method"] == "GET"
             and scope["path"].startswith(CACHED_PREFIX)
+            and scope["path"] not in UNCACHED_PATHS
         )
 
     def _key(self, scope: Scope, version: int) -> Key:

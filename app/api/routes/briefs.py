@@ -10,14 +10,17 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 
 from app.api import writes
 from app.api.dependencies.auth import WriterDep
-from app.api.dependencies.filters import CommonFiltersDep, LocationQuery
+from app.api.dependencies.filters import AsOfQuery, CommonFiltersDep, LocationQuery
 from app.api.dependencies.listing import DatePageDep, FormatQuery
-from app.api.dependencies.paths import IdPath
+from app.api.dependencies.paths import IdPath, RevisionPath
 from app.api.openapi.responses import Responses, list_responses, problems, read_responses
 from app.api.rendering.list_response import render_list
+from app.api.repositories import history
+from app.api.repositories.as_of_briefs import brief_at
 from app.api.repositories.briefs import BRIEFS, BriefFilters, conditions, get_brief, get_source
 from app.api.schemas.briefs import BriefDetail, BriefPage, IngestOutcome, IngestResult
 from app.api.schemas.common import ListFormat
+from app.api.schemas.history import RevisionDetail, RevisionList
 from app.config import get_settings
 from app.db import SessionDep
 from app.ingest import service
@@ -77,8 +80,11 @@ def list_briefs(
 @router.get(
     "/{brief_id}", operation_id="getBrief", summary="Get one brief.", responses=read_responses()
 )
-def get_brief_by_id(session: SessionDep, brief_id: IdPath) -> BriefDetail:
-    """The full structured brief: actors, events, claims, statements, impacts, sections."""
+def get_brief_by_id(session: SessionDep, brief_id: IdPath, as_of: AsOfQuery = None) -> BriefDetail:
+    """The full structured brief: actors, events, claims, statements, impacts, sections;
+    with `as_of`, as it stood then (404 if it did not exist then)."""
+    if as_of is not None:
+        return brief_at(session, brief_id, as_of)
     return get_brief(session, brief_id)
 
 
@@ -92,6 +98,31 @@ def get_brief_by_id(session: SessionDep, brief_id: IdPath) -> BriefDetail:
 def get_brief_source(session: SessionDep, brief_id: IdPath) -> PlainTextResponse:
     """The normalised text every `span` of the brief points into."""
     return PlainTextResponse(get_source(session, brief_id))
+
+
+@router.get(
+    "/{brief_id}/revisions",
+    operation_id="listBriefRevisions",
+    summary="List the revisions of a brief.",
+    responses=read_responses(),
+)
+def list_brief_revisions(session: SessionDep, brief_id: IdPath) -> RevisionList:
+    """Every revision of the brief, oldest first, each with a summary of what it changed;
+    a deleted brief's end with its tombstone (`kind: deleted`)."""
+    return history.revisions(session, brief_id)
+
+
+@router.get(
+    "/{brief_id}/revisions/{number}",
+    operation_id="getBriefRevision",
+    summary="Get one revision of a brief.",
+    responses=read_responses(),
+)
+def get_brief_revision(
+    session: SessionDep, brief_id: IdPath, number: RevisionPath
+) -> RevisionDetail:
+    """The revision's source text and its claims, statements and events as they were."""
+    return history.revision(session, brief_id, number)
 
 
 @router.post(

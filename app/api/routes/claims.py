@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.dependencies.filters import BriefQuery, CommonFiltersDep, StatusQuery
+from app.api.dependencies.filters import AsOfQuery, BriefQuery, CommonFiltersDep, StatusQuery
 from app.api.dependencies.listing import DatePageDep, FormatQuery
 from app.api.dependencies.paths import IdPath
 from app.api.openapi.responses import list_responses, read_responses
 from app.api.rendering.list_response import render_list
+from app.api.repositories import history
+from app.api.repositories.as_of import claims_at
 from app.api.repositories.claims import CLAIMS, ClaimFilters, conditions
 from app.api.schemas.claims import ClaimItem, ClaimPage
 from app.api.schemas.common import ListFormat
+from app.api.schemas.history import ClaimHistory
 from app.db import SessionDep
 
 router = APIRouter(prefix="/claims", tags=["claims"])
@@ -32,10 +35,15 @@ def list_claims(
     status: StatusQuery,
     brief: BriefQuery = None,
     fmt: FormatQuery = ListFormat.json,
+    as_of: AsOfQuery = None,
 ) -> Response:
-    """Claims matching every filter given, newest brief first, one page at a time."""
-    where = conditions(ClaimFilters(common, tuple(status), brief))
-    return render_list(request, session, fmt, page, CLAIMS, where, ClaimPage)
+    """Claims matching every filter given, newest brief first, one page at a time; with
+    `as_of`, as they stood then (filters `status`, `brief` and dates only)."""
+    filters = ClaimFilters(common, tuple(status), brief)
+    if as_of is None:
+        return render_list(request, session, fmt, page, CLAIMS, conditions(filters), ClaimPage)
+    listing, where = claims_at(as_of, filters)
+    return render_list(request, session, fmt, page, listing, where, ClaimPage)
 
 
 @router.get(
@@ -44,3 +52,15 @@ def list_claims(
 def get_claim(session: SessionDep, claim_id: IdPath) -> ClaimItem:
     """One claim with its actors and its brief."""
     return CLAIMS.one(session, claim_id)
+
+
+@router.get(
+    "/{claim_id}/history",
+    operation_id="getClaimHistory",
+    summary="Get the status history of one claim.",
+    responses=read_responses(),
+)
+def get_claim_history(session: SessionDep, claim_id: IdPath) -> ClaimHistory:
+    """Every status the claim has had, with the revision of its brief and the time; also
+    for a claim since removed."""
+    return history.claim_history(session, claim_id)

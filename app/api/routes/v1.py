@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from app.api.dependencies.repeated_params import refuse_repeated_scalars
-from app.api.routes import actors, briefs, claims, events, statements, stats
+from app.api.routes import actors, briefs, changes, claims, events, statements, stats
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(refuse_repeated_scalars)])
-for module in (briefs, claims, statements, actors, events, stats):
+for module in (briefs, claims, statements, actors, events, stats, changes):
     router.include_router(module.router)
 
 TAGS = [
@@ -18,4 +18,5 @@ TAGS = [
     {"name": "actors", "description": "People, organisations and countries."},
     {"name": "events", "description": "What happened, when, where and with whom."},
     {"name": "stats", "description": "Aggregates for dashboards."},
+    {"name": "changes", "description": "What changed, in commit order, to follow or poll."},
 ]

@@ -1,0 +1,104 @@
+"""`/v1/changes`: the change feed."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from app.api import feed
+from app.api.dependencies.filters import ActorQuery, BriefQuery
+from app.api.dependencies.listing import DEFAULT_LIMIT, LimitQuery
+from app.api.export.formats import NDJSON_MEDIA_TYPE
+from app.api.openapi.responses import Responses, problems
+from app.api.repositories.changes import ChangeFilters
+from app.api.repositories.conditions import MAX_ID
+from app.api.schemas.history import ChangePage
+from app.errors import InvalidParameterError
+from app.vocabulary import ChangeType
+
+router = APIRouter(prefix="/changes", tags=["changes"])
+
+
+class FeedFormat(StrEnum):
+    """One JSON page, or every change as NDJSON."""
+
+    json = "json"
+    ndjson = "ndjson"
+
+
+AfterQuery = Annotated[
+    str,
+    Query(
+        pattern=r"^[0-9]{1,15}$",
+        description="`next_cursor` of the previous answer (the id of the last change seen); "
+        "`0` or omitted: from the first change.",
+        examples=["0"],
+    ),
+]
+TypeQuery = Annotated[
+    list[ChangeType],
+    Query(
+        alias="type",
+        default_factory=list,
+        description="Change type; repeat it to accept any of several.",
+    ),
+]
+WaitQuery = Annotated[
+    float,
+    Query(
+        ge=0,
+        le=30,
+        description="Seconds to wait for a change when there is none yet (long polling); "
+        "0 answers at once.",
+    ),
+]
+FeedFormatQuery = Annotated[
+    FeedFormat,
+    Query(alias="format", description="`json` (a page) or `ndjson` (every change after)."),
+]
+FEED_RESPONSES: Responses = {
+    200: {
+        "description": "A page of changes (JSON), or every change after the cursor (NDJSON).",
+        "content": {NDJSON_MEDIA_TYPE: {"schema": {"type": "string"}}},
+    },
+    **problems(422, 503),
+}
+
+
+def _cursor(after: str) -> int:
+    if (cursor := int(after)) > MAX_ID:
+        raise InvalidParameterError.for_param("query.after", "No change has so large an id.")
+    return cursor
+
+
+@router.get(
+    "",
+    operation_id="listChanges",
+    summary="Follow the change feed.",
+    response_model=ChangePage,
+    responses=FEED_RESPONSES,
+)
+async def list_changes(
+    request: Request,
+    actor: ActorQuery,
+    types: TypeQuery,
+    after: AfterQuery = "0",
+    limit: LimitQuery = DEFAULT_LIMIT,
+    brief: BriefQuery = None,
+    wait: WaitQuery = 0,
+    fmt: FeedFormatQuery = FeedFormat.json,
+) -> Response:
+    """Every change after the cursor, in commit order: briefs created, updated and deleted;
+    claims added, removed and changing status; statements and events added and removed."""
+    filters = ChangeFilters(brief, tuple(actor), tuple(types))
+    size = feed.NDJSON_BATCH if fmt is FeedFormat.ndjson else limit
+    items = await feed.wait_for_changes(
+        filters, _cursor(after), size, wait, request.is_disconnected
+    )
+    if fmt is FeedFormat.ndjson:
+        return StreamingResponse(feed.ndjson_lines(filters, items), media_type=NDJSON_MEDIA_TYPE)
+    page = ChangePage(items=items, next_cursor=str(items[-1].id) if items else after)
+    return JSONResponse(page.model_dump(mode="json"))

@@ -1,0 +1,61 @@
+"""The history's invariants, which `chancery db verify` checks beside the rows'.
+
+Every stored brief's rows are its latest revision (that revision is current and holds its
+content); every deleted brief ends with a tombstone; every change, status changes
+included, belongs to a recorded revision; and each claim's status is the one its last
+change left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, text
+
+LATEST = (
+    "SELECT r.brief_id, r.kind, r.sha256, r.superseded_at IS NULL, b.sha256, b.source_name "
+    "FROM brief_revisions r LEFT JOIN briefs b ON b.id = r.brief_id "
+    "WHERE r.number = (SELECT max(number) FROM brief_revisions x WHERE x.brief_id = r.brief_id)"
+)
+UNREVISED = (
+    "SELECT b.source_name FROM briefs b WHERE NOT EXISTS "
+    "(SELECT 1 FROM brief_revisions r WHERE r.brief_id = b.id)"
+)
+OPEN_EARLIER = (
+    "SELECT count(*) FROM brief_revisions r WHERE r.superseded_at IS NULL AND r.number < "
+    "(SELECT max(number) FROM brief_revisions x WHERE x.brief_id = r.brief_id)"
+)
+UNRECORDED = (
+    "SELECT c.type, count(*) FROM changes c LEFT JOIN brief_revisions r "
+    "ON r.brief_id = c.brief_id AND r.number = c.revision WHERE r.id IS NULL GROUP BY c.type "
+    "ORDER BY c.type"
+)
+CLAIM_CHANGES = "('claim.added', 'claim.status_changed', 'claim.removed')"
+STALE_STATUS = (
+    "SELECT count(*) FROM claims c JOIN changes ch ON ch.id = (SELECT max(x.id) FROM changes x "
+    f"WHERE x.item_id = c.id AND x.type IN {CLAIM_CHANGES}) "
+    "WHERE ch.new_status IS NULL OR ch.new_status <> c.status"
+)
+
+
+def _latest(connection: Connection) -> Iterator[str]:
+    for brief_id, kind, sha256, is_open, stored_sha256, name in connection.execute(text(LATEST)):
+        if name is None and kind != "deleted":
+            yield f"brief {brief_id} is gone but its last revision is no tombstone"
+        elif name is not None and kind == "deleted":
+            yield f"{name}: its last revision is a tombstone, yet it is stored"
+        elif name is not None and (sha256 != stored_sha256 or not is_open):
+            yield f"{name}: its rows are not its latest revision"
+
+
+def history_problems(connection: Connection) -> Iterator[str]:
+    """Every violation of the history's invariants."""
+    yield from _latest(connection)
+    for (name,) in connection.execute(text(UNREVISED)):
+        yield f"{name}: no revision recorded"
+    if n := connection.execute(text(OPEN_EARLIER)).scalar_one():
+        yield f"{n} superseded revision(s) not marked superseded"
+    for change_type, n in connection.execute(text(UNRECORDED)):
+        yield f"{n} {change_type} change(s) belong to no recorded revision"
+    if n := connection.execute(text(STALE_STATUS)).scalar_one():
+        yield f"{n} claim(s) whose status is not the one their last change gave"
