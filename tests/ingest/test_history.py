@@ -150,9 +150,11 @@ def test_a_deleted_brief_leaves_a_tombstone_and_its_ids_are_never_reused(
 
 
 def _tamper(database_url: str, statement: str) -> list[str]:
+    """The history problems `verify` finds after `statement` changed rows behind the writer
+    (the dashboard's kept counts then drift too: tests/ingest/test_verify.py covers that)."""
     with get_engine(database_url).begin() as connection:
         connection.execute(text(statement))
-    return verify(database_url).problems
+    return [p for p in verify(database_url).problems if "differ from a recount" not in p]
 
 
 def test_verify_finds_a_status_no_change_recorded(database_url: str) -> None:
