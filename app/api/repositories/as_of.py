@@ -20,12 +20,10 @@ from app.api.repositories.base import (
     Rows,
     actor_ref,
     actor_ref_columns,
-    brief_ref_of,
     load_actor_refs,
-    span_of,
     validate_items,
 )
-from app.api.repositories.claims import ITEMS, ClaimFilters
+from app.api.repositories.claims import ITEMS, ClaimFilters, claim_columns, claim_data
 from app.api.repositories.conditions import Conditions, equal_if_given, in_range, one_of_if_given
 from app.api.repositories.keyset import Keyset, read
 from app.api.repositories.mentions import claim_pairs
@@ -56,17 +54,7 @@ def kept_at(at: datetime) -> Any:
 def _claims_at(at: datetime) -> Subquery:
     """Every claim as it stood at `at`: id, columns, and the kept row's id (NULL: its own)."""
     own: Any = (
-        select(
-            col(Claim.id),
-            col(Claim.text),
-            col(Claim.status),
-            col(Claim.section),
-            col(Claim.occurred_on),
-            col(Claim.span_start),
-            col(Claim.span_end),
-            col(Claim.brief_id),
-            null().label("kept_id"),
-        )
+        select(*claim_columns(), null().label("kept_id"))
         .join(BriefRevision, col(BriefRevision.brief_id) == col(Claim.brief_id))
         .where(current_at(at))
     )
@@ -115,18 +103,10 @@ def _claim_items(session: Session, rows: Rows) -> list[ClaimItem]:
     kept = _kept_actor_ids(session, [r.kept_id for r in rows if r.kept_id is not None])
     refs = kept_actor_refs(session, (i for ids in kept.values() for i in ids))
     items = [
-        {
-            "id": row.id,
-            "text": row.text,
-            "status": row.status,
-            "section": row.section,
-            "occurred_on": row.occurred_on,
-            "span": span_of(row),
-            "brief": brief_ref_of(row),
-            "actors": own.get(row.id, [])
-            if row.kept_id is None
-            else refs_of(refs, kept[row.kept_id]),
-        }
+        claim_data(
+            row,
+            own.get(row.id, []) if row.kept_id is None else refs_of(refs, kept[row.kept_id]),
+        )
         for row in rows
     ]
     return validate_items(ITEMS, items)

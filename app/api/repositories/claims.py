@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlmodel import Session, col
 
 from app.api.repositories.base import (
+    Data,
     Listing,
     Rows,
     brief_ref_of,
@@ -23,7 +25,7 @@ from app.api.repositories.conditions import (
     equal_if_given,
     one_of_if_given,
 )
-from app.api.repositories.keyset import AnySelect, Keyset
+from app.api.repositories.keyset import AnySelect, Keyset, SqlColumn
 from app.api.repositories.mentions import claim_pairs
 from app.api.schemas.claims import ClaimItem
 from app.storage.tables import Brief, Claim
@@ -52,8 +54,9 @@ def conditions(filters: ClaimFilters) -> Conditions:
     ]
 
 
-def _query() -> AnySelect:
-    return select(
+def claim_columns() -> tuple[SqlColumn, ...]:
+    """The claim's own columns a ClaimItem is built from (`claim_data`)."""
+    return (
         col(Claim.id),
         col(Claim.text),
         col(Claim.status),
@@ -62,6 +65,12 @@ def _query() -> AnySelect:
         col(Claim.span_start),
         col(Claim.span_end),
         col(Claim.brief_id),
+    )
+
+
+def _query() -> AnySelect:
+    return select(
+        *claim_columns(),
         col(Brief.title).label("brief_title"),
         col(Brief.occurred_on).label("brief_occurred_on"),
     ).join(Brief, col(Brief.id) == col(Claim.brief_id))
@@ -70,22 +79,23 @@ def _query() -> AnySelect:
 ITEMS = TypeAdapter(list[ClaimItem])
 
 
+def claim_data(row: Row[Any], actors: list[Data]) -> Data:
+    """A ClaimItem, as data, from a row of the list's columns and its actors' refs."""
+    return {
+        "id": row.id,
+        "text": row.text,
+        "status": row.status,
+        "section": row.section,
+        "occurred_on": row.occurred_on,
+        "span": span_of(row),
+        "brief": brief_ref_of(row),
+        "actors": actors,
+    }
+
+
 def _items(session: Session, rows: Rows) -> list[ClaimItem]:
     actors = load_actor_refs(session, claim_pairs, [row.id for row in rows])
-    items = [
-        {
-            "id": row.id,
-            "text": row.text,
-            "status": row.status,
-            "section": row.section,
-            "occurred_on": row.occurred_on,
-            "span": span_of(row),
-            "brief": brief_ref_of(row),
-            "actors": actors.get(row.id, []),
-        }
-        for row in rows
-    ]
-    return validate_items(ITEMS, items)
+    return validate_items(ITEMS, [claim_data(row, actors.get(row.id, [])) for row in rows])
 
 
 CLAIMS = Listing(
