@@ -22,7 +22,7 @@ from app.api.repositories.base import (
     actor_ref_columns,
     load_actor_refs,
 )
-from app.api.repositories.claims import CLAIMS, ClaimFilters
+from app.api.repositories.claims import CLAIMS, ClaimFilters, claim_columns
 from app.api.repositories.conditions import Conditions, equal_if_given, in_range, one_of_if_given
 from app.api.repositories.keyset import Keyset, read
 from app.api.repositories.mentions import claim_pairs
@@ -53,17 +53,7 @@ def kept_at(at: datetime) -> Any:
 def _claims_at(at: datetime) -> Subquery:
     """Every claim as it stood at `at`: id, columns, and the kept row's id (NULL: its own)."""
     own: Any = (
-        select(
-            col(Claim.id),
-            col(Claim.text),
-            col(Claim.status),
-            col(Claim.section),
-            col(Claim.occurred_on),
-            col(Claim.span_start),
-            col(Claim.span_end),
-            col(Claim.brief_id),
-            null().label("kept_id"),
-        )
+        select(*claim_columns(), null().label("kept_id"))
         .join(BriefRevision, col(BriefRevision.brief_id) == col(Claim.brief_id))
         .where(current_at(at))
     )

@@ -16,7 +16,7 @@ from app.api.repositories.conditions import (
     equal_if_given,
     one_of_if_given,
 )
-from app.api.repositories.keyset import AnySelect, Keyset
+from app.api.repositories.keyset import AnySelect, Keyset, SqlColumn
 from app.api.repositories.mentions import claim_pairs
 from app.api.schemas.claims import ClaimItem
 from app.storage.tables import Brief, Claim
@@ -45,8 +45,9 @@ def conditions(filters: ClaimFilters) -> Conditions:
     ]
 
 
-def _query() -> AnySelect:
-    return select(
+def claim_columns() -> tuple[SqlColumn, ...]:
+    """A claim's own columns, in the order the listing's rows hold them (also as-of reads)."""
+    return (
         col(Claim.id),
         col(Claim.text),
         col(Claim.status),
@@ -55,6 +56,12 @@ def _query() -> AnySelect:
         col(Claim.span_start),
         col(Claim.span_end),
         col(Claim.brief_id),
+    )
+
+
+def _query() -> AnySelect:
+    return select(
+        *claim_columns(),
         col(Brief.title).label("brief_title"),
         col(Brief.occurred_on).label("brief_occurred_on"),
     ).join(Brief, col(Brief.id) == col(Claim.brief_id))
