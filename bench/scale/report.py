@@ -100,7 +100,11 @@ def render(meta: Mapping[str, object], results: Sequence[Result]) -> str:
 
 def _probe_cell(results: Sequence[Result], label: str) -> str:
     found = _find(results, label)
-    return "- | -" if found is None else f"{found.p50_ms:.1f} | {found.p99_ms:.1f}"
+    if found is None:
+        return "- | -"
+    if not found.requests:
+        return "no answer | -"  # none within wrk's 10 s timeout
+    return f"{found.p50_ms:.1f} | {found.p99_ms:.1f}"
 
 
 def render_mix(meta: Mapping[str, object], results: Sequence[Result]) -> str:
