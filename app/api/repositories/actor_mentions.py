@@ -8,7 +8,14 @@ from pydantic import TypeAdapter
 from sqlalchemy import case, func, select
 from sqlmodel import Session, col
 
-from app.api.repositories.base import Listing, Rows, brief_ref_of, span_of, validate_items
+from app.api.repositories.base import (
+    Listing,
+    Rows,
+    brief_ref_columns,
+    brief_ref_of,
+    span_of,
+    validate_items,
+)
 from app.api.repositories.conditions import Conditions, DateRange, equal_if_given, in_range
 from app.api.repositories.keyset import AnySelect, Keyset
 from app.api.schemas.mentions import MentionItem
@@ -42,8 +49,7 @@ def _query() -> AnySelect:
     return select(
         col(Mention.id),
         col(Mention.brief_id),
-        col(Brief.title).label("brief_title"),
-        col(Brief.occurred_on).label("brief_occurred_on"),
+        *brief_ref_columns(),
         col(Mention.section),
         start,
         end,

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter
-from sqlalchemy import Row, bindparam, select
+from sqlalchemy import Label, Row, bindparam, func, select
 from sqlmodel import Session, col
 
 from app.api.repositories.conditions import Conditions
@@ -22,7 +22,7 @@ from app.api.repositories.keyset import (
     read,
 )
 from app.errors import NotFoundError
-from app.storage.tables import Actor
+from app.storage.tables import Actor, Brief
 
 T = TypeVar("T")
 Rows = Sequence[Row[Any]]
@@ -79,9 +79,29 @@ def span_of(row: Row[Any]) -> Data:
     return {"start": row.span_start, "end": row.span_end}
 
 
+def brief_label(name: str = "label") -> Label[str]:
+    """A brief's label: the parser's, else (stored by an older parser) its title, else its
+    source name; selected as `name`."""
+    return func.coalesce(col(Brief.label), col(Brief.title), col(Brief.source_name)).label(name)
+
+
+def brief_ref_columns() -> tuple[SqlColumn, ...]:
+    """The columns of a row's brief that `brief_ref_of` reads (the row joins `briefs`)."""
+    return (
+        col(Brief.title).label("brief_title"),
+        brief_label("brief_label"),
+        col(Brief.occurred_on).label("brief_occurred_on"),
+    )
+
+
 def brief_ref_of(row: Row[Any]) -> Data:
     """A BriefRef, as data."""
-    return {"id": row.brief_id, "title": row.brief_title, "occurred_on": row.brief_occurred_on}
+    return {
+        "id": row.brief_id,
+        "title": row.brief_title,
+        "label": row.brief_label,
+        "occurred_on": row.brief_occurred_on,
+    }
 
 
 def actor_ref(actor_id: int, slug: str, name: str, kind: str) -> Data:

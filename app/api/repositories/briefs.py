@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlmodel import Session, SQLModel, col
 
-from app.api.repositories.base import Listing, actor_ref_columns, span_of
+from app.api.repositories.base import Listing, actor_ref_columns, brief_label, span_of
 from app.api.repositories.claims import CLAIMS
 from app.api.repositories.conditions import (
     CommonFilters,
@@ -55,6 +55,7 @@ def _query() -> AnySelect:
         col(Brief.id),
         col(Brief.source_name),
         col(Brief.title),
+        brief_label(),
         col(Brief.lead),
         col(Brief.occurred_on),
         col(Brief.location),

@@ -11,6 +11,7 @@ from sqlmodel import Session, col
 from app.api.repositories.base import (
     Listing,
     Rows,
+    brief_ref_columns,
     brief_ref_of,
     load_actor_refs,
     span_of,
@@ -21,6 +22,7 @@ from app.api.repositories.conditions import (
     Conditions,
     common_conditions,
     equal_if_given,
+    in_briefs_at,
     one_of_if_given,
 )
 from app.api.repositories.keyset import AnySelect, Keyset
@@ -35,6 +37,7 @@ class ClaimFilters:
     common: CommonFilters = field(default_factory=CommonFilters)
     statuses: tuple[ClaimStatus, ...] = ()
     brief_id: int | None = None
+    places: tuple[str, ...] | None = None
 
 
 def conditions(filters: ClaimFilters) -> Conditions:
@@ -49,6 +52,7 @@ def conditions(filters: ClaimFilters) -> Conditions:
         ),
         *one_of_if_given(col(Claim.status), filters.statuses),
         *equal_if_given(col(Claim.brief_id), filters.brief_id),
+        *in_briefs_at(col(Claim.brief_id), filters.places),
     ]
 
 
@@ -62,8 +66,7 @@ def _query() -> AnySelect:
         col(Claim.span_start),
         col(Claim.span_end),
         col(Claim.brief_id),
-        col(Brief.title).label("brief_title"),
-        col(Brief.occurred_on).label("brief_occurred_on"),
+        *brief_ref_columns(),
     ).join(Brief, col(Brief.id) == col(Claim.brief_id))
 
 

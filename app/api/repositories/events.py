@@ -11,6 +11,7 @@ from sqlmodel import Session, col
 from app.api.repositories.base import (
     Listing,
     Rows,
+    brief_ref_columns,
     brief_ref_of,
     load_actor_refs,
     span_of,
@@ -57,11 +58,11 @@ def _query() -> AnySelect:
         col(Event.title),
         col(Event.occurred_on),
         col(Event.location),
+        col(Event.country),
         col(Event.span_start),
         col(Event.span_end),
         col(Event.brief_id),
-        col(Brief.title).label("brief_title"),
-        col(Brief.occurred_on).label("brief_occurred_on"),
+        *brief_ref_columns(),
     ).join(Brief, col(Brief.id) == col(Event.brief_id))
 
 
@@ -76,6 +77,7 @@ def _items(session: Session, rows: Rows) -> list[EventItem]:
             "title": row.title,
             "occurred_on": row.occurred_on,
             "location": row.location,
+            "country": row.country,
             "span": span_of(row),
             "brief": brief_ref_of(row),
             "participants": participants.get(row.id, []),

@@ -14,6 +14,7 @@ from app.api.repositories.base import (
     Listing,
     Rows,
     actor_ref,
+    brief_ref_columns,
     brief_ref_of,
     load_actor_refs,
     span_of,
@@ -24,6 +25,7 @@ from app.api.repositories.conditions import (
     Conditions,
     common_conditions,
     equal_if_given,
+    in_briefs_at,
     one_of_if_given,
 )
 from app.api.repositories.keyset import AnySelect, Keyset
@@ -38,6 +40,7 @@ class StatementFilters:
     common: CommonFilters = field(default_factory=CommonFilters)
     kinds: tuple[StatementKind, ...] = ()
     brief_id: int | None = None
+    places: tuple[str, ...] | None = None
 
 
 def conditions(filters: StatementFilters) -> Conditions:
@@ -52,6 +55,7 @@ def conditions(filters: StatementFilters) -> Conditions:
         ),
         *one_of_if_given(col(Statement.kind), filters.kinds),
         *equal_if_given(col(Statement.brief_id), filters.brief_id),
+        *in_briefs_at(col(Statement.brief_id), filters.places),
     ]
 
 
@@ -66,8 +70,7 @@ def _query() -> AnySelect:
             col(Statement.span_start),
             col(Statement.span_end),
             col(Statement.brief_id),
-            col(Brief.title).label("brief_title"),
-            col(Brief.occurred_on).label("brief_occurred_on"),
+            *brief_ref_columns(),
             col(Actor.id).label("speaker_id"),
             col(Actor.slug).label("speaker_slug"),
             col(Actor.name).label("speaker_name"),

@@ -8,14 +8,21 @@ from typing import Any
 from sqlalchemy import func, select, union_all
 from sqlmodel import Session, col
 
-from app.api.repositories import briefs, claims, statements
+from app.api.repositories import briefs, claims, events, statements
 from app.api.repositories.base import actor_ref_columns
 from app.api.repositories.conditions import Conditions
 from app.api.repositories.keyset import AnySelect, SqlColumn
 from app.api.repositories.mentions import claim_pairs, statement_pairs
 from app.api.schemas.common import ActorRef
-from app.api.schemas.stats import ActorMentions, ClaimStatusCounts, MonthCount, Stats
-from app.storage.tables import Actor, Brief, Claim, Statement
+from app.api.schemas.stats import (
+    ActorMentions,
+    ClaimStatusCounts,
+    MonthCount,
+    MonthStatusCount,
+    PlaceCount,
+    Stats,
+)
+from app.storage.tables import Actor, Brief, Claim, Event, Statement
 from app.vocabulary import ClaimStatus
 
 
@@ -36,6 +43,32 @@ def _per_month(session: Session, day: SqlColumn, where: Conditions) -> list[Mont
         months[occurred_on.strftime("%Y-%m") if occurred_on else None] += count
     ordered = sorted(months, key=lambda month: (month is None, month or ""))
     return [MonthCount(month=month, count=months[month]) for month in ordered]
+
+
+def _per_month_and_status(session: Session, where: Conditions) -> list[MonthStatusCount]:
+    day, status = col(Claim.occurred_on), col(Claim.status)
+    query = select(day, status, func.count()).where(*where).group_by(day, status)
+    counts: Counter[tuple[str | None, str]] = Counter()
+    for occurred_on, claim_status, count in session.execute(query):
+        counts[(occurred_on.strftime("%Y-%m") if occurred_on else None, claim_status)] += count
+    order = [status.value for status in ClaimStatus]
+    keys = sorted(counts, key=lambda key: (key[0] is None, key[0] or "", order.index(key[1])))
+    return [MonthStatusCount(month=m, status=s, count=counts[(m, s)]) for m, s in keys]
+
+
+def _events_by_place(session: Session, where: Conditions) -> list[PlaceCount]:
+    place, country = col(Event.location), col(Event.country)
+    count = func.count().label("count")
+    query = (
+        select(place, country, count)
+        .where(place.is_not(None), *where)
+        .group_by(place, country)
+        .order_by(count.desc(), place)
+    )
+    return [
+        PlaceCount(location=row.location, country=row.country, count=row.count)
+        for row in session.execute(query)
+    ]
 
 
 def _mentioning(pairs: AnySelect, parent_id: SqlColumn, where: Conditions) -> Any:
@@ -73,18 +106,21 @@ def get_stats(
     claim_filters: claims.ClaimFilters,
     statement_filters: statements.StatementFilters,
     brief_filters: briefs.BriefFilters,
+    event_filters: events.EventFilters,
     top: int,
 ) -> Stats:
-    """Claims per status, claims, statements and briefs per month, and the most mentioned
-    actors."""
+    """Claims per status, claims, statements and briefs per month, the most mentioned
+    actors and events per place."""
     claim_where = claims.conditions(claim_filters)
     statement_where = statements.conditions(statement_filters)
     return Stats(
         claims_by_status=_claims_by_status(session, claim_where),
         claims_by_month=_per_month(session, col(Claim.occurred_on), claim_where),
+        claims_by_month_and_status=_per_month_and_status(session, claim_where),
         statements_by_month=_per_month(session, col(Statement.occurred_on), statement_where),
         briefs_by_month=_per_month(
             session, col(Brief.occurred_on), briefs.conditions(session, brief_filters)
         ),
         top_actors=_top_actors(session, claim_where, statement_where, top),
+        events_by_place=_events_by_place(session, events.conditions(session, event_filters)),
     )

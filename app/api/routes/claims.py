@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.dependencies.filters import BriefQuery, CommonFiltersDep, StatusQuery
+from app.api.dependencies.filters import BriefQuery, CommonFiltersDep, LocationQuery, StatusQuery
 from app.api.dependencies.listing import DatePageDep, FormatQuery
 from app.api.dependencies.paths import IdPath
 from app.api.openapi.responses import list_responses, read_responses
 from app.api.rendering.list_response import render_list
 from app.api.repositories.claims import CLAIMS, ClaimFilters, conditions
+from app.api.repositories.conditions import places_named
 from app.api.schemas.claims import ClaimItem, ClaimPage
 from app.api.schemas.common import ListFormat
 from app.db import SessionDep
@@ -31,10 +32,13 @@ def list_claims(
     page: DatePageDep,
     status: StatusQuery,
     brief: BriefQuery = None,
+    location: LocationQuery = None,
     fmt: FormatQuery = ListFormat.json,
 ) -> Response:
-    """Claims matching every filter given, newest brief first, one page at a time."""
-    where = conditions(ClaimFilters(common, tuple(status), brief))
+    """Claims matching every filter given, newest brief first, one page at a time;
+    `location` is the place of the claim's brief."""
+    places = places_named(session, location)
+    where = conditions(ClaimFilters(common, tuple(status), brief, places))
     return render_list(request, session, fmt, page, CLAIMS.fetcher(where), ClaimPage)
 
 
