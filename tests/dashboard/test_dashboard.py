@@ -207,7 +207,10 @@ def test_text_meets_aa_contrast(dashboard: Dashboard) -> None:
     page = dashboard.page
     page.locator("#claims-rows").get_by_role("button").first.click()
     expect(page.locator("#highlight")).to_be_visible()
-    selector = ".badge, .muted, .hint, button:not(:disabled), th, td, a, mark, label, h2"
+    selector = (
+        ".badge, .muted, .hint, button:not(:disabled), th, td, a, mark, label, h2, .legend li,"
+        " .neighbours li, summary"
+    )
     colours = page.locator(selector).evaluate_all(COLOURS)
     low = [(name, fg, bg) for name, fg, bg in colours if _contrast(fg, bg) < 4.5]
     assert low == []
