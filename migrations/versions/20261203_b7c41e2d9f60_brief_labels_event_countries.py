@@ -30,7 +30,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.drop_column("country")
-    with op.batch_alter_table("briefs", schema=None) as batch_op:
-        batch_op.drop_column("label")
+    # Plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not a batch: on SQLite a batch copies
+    # `briefs` to a new table and drops the old one, and dropping it deletes every row that
+    # references a brief (ON DELETE CASCADE): claims, statements, events, mentions.
+    op.drop_column("events", "country")
+    op.drop_column("briefs", "label")

@@ -19,6 +19,7 @@ from app.api.repositories.briefs import get_brief
 from app.api.schemas.briefs import BriefDetail
 from app.errors import NotFoundError
 from app.ingest.service import parse_stored
+from app.parsing.extraction.places import place_country
 from app.storage.tables import BriefRevision
 from app.storage.tables import RevisionItem as Kept
 from app.vocabulary import RevisionKind
@@ -55,6 +56,7 @@ def _items(session: Session, revision: BriefRevision, brief: Data) -> dict[str, 
                                         "actors": actors})  # fmt: skip
         else:
             found["events"].append({**base, "title": item.text, "location": item.section,
+                                    "country": place_country(item.section),
                                     "participants": actors})  # fmt: skip
     return {**found, "actors": refs_of(refs, revision.actor_ids)}
 
@@ -66,7 +68,12 @@ def _kept_brief(session: Session, revision: BriefRevision) -> BriefDetail:
             "history was kept; its rows are not known."
         )
     parsed = parse_stored(revision.source_text)
-    brief = {"id": revision.brief_id, "title": parsed.title, "occurred_on": parsed.occurred_on}
+    brief = {
+        "id": revision.brief_id,
+        "title": parsed.title,
+        "label": parsed.label,
+        "occurred_on": parsed.occurred_on,
+    }
     rows = _items(session, revision, brief)
     counts = {name: len(rows[name]) for name in ("claims", "statements", "events")}
     return BriefDetail.model_validate(
