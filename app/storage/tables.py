@@ -242,6 +242,8 @@ class Event(SQLModel, table=True):
     __table_args__ = (
         Index("ix_events_brief_id", "brief_id"),
         Index("ix_events_occurred_on_id", "occurred_on", "id"),
+        # `/v1/stats`' events per place: read from this index alone, not the event rows.
+        Index("ix_events_location_country", "location", "country"),
     )
 
 
