@@ -26,8 +26,8 @@ from tests.counts import assert_counts_exact
 GENERATED_SEED = 7
 
 
-def _store(database_url: str, name: str, source: str) -> tuple[Outcome, int]:
-    return store_with_retry(get_engine(database_url), name, parse_brief(source))
+def _store(database_url: str, name: str, source: str) -> Outcome:
+    return store_with_retry(get_engine(database_url), name, parse_brief(source)).outcome
 
 
 def ingest_some(database_url: str, n: int = 12) -> None:
@@ -61,7 +61,7 @@ def test_counts_follow_a_revision(database_url: str) -> None:
     assert old_day != new_day
     before = _daily_briefs(database_url)
 
-    outcome, _ = _store(database_url, name, other)
+    outcome = _store(database_url, name, other)
 
     assert outcome == Outcome.updated
     assert_counts_exact(database_url)
