@@ -184,3 +184,48 @@ def test_history_migration_numbers_existing_revisions_and_feeds_them(database_ur
         (2, "updated", "old.md", True),
     ]
     assert [tuple(c) for c in feed] == [("brief.created", 1), ("brief.updated", 2)]
+
+
+def test_labels_migration_follows_the_history_one_and_labels_titled_briefs(
+    database_url: str,
+) -> None:
+    """b7c41e2d9f60 comes after c4a9e2f61b07: one step down drops `briefs.label` and
+    `events.country` alone (every stored row stays); up again, a brief with a title gets it
+    as its label."""
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    engine = get_engine(database_url)
+    claims = "SELECT count(*) FROM claims"
+    with engine.connect() as connection:
+        stored = connection.execute(text(claims)).scalar_one()
+    migrate.downgrade(database_url, "c4a9e2f61b07")
+    engine.dispose()
+    with engine.connect() as connection:
+        assert connection.execute(text(claims)).scalar_one() == stored > 0
+    assert "label" not in {c["name"] for c in inspect(engine).get_columns("briefs")}
+    assert "country" not in {c["name"] for c in inspect(engine).get_columns("events")}
+    assert "changes" in set(inspect(engine).get_table_names())
+    with engine.begin() as connection:
+        for name, title in (("titled.md", "Talks in Oslo"), ("untitled.md", None)):
+            connection.execute(
+                text(
+                    "INSERT INTO briefs (source_name, source_text, sha256, title, context, "
+                    "search_text, parser_version, ingested_at, updated_at) VALUES (:n, 'x', "
+                    ":n, :t, '[]', 'x', '1', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                ),
+                {"n": name, "t": title},
+            )
+    migrate.upgrade(database_url)
+    engine.dispose()
+
+    with engine.connect() as connection:
+        labels = connection.execute(
+            text(
+                "SELECT source_name, label FROM briefs WHERE source_name LIKE '%titled.md' "
+                "ORDER BY id"
+            )
+        )
+        assert [tuple(row) for row in labels] == [
+            ("titled.md", "Talks in Oslo"),
+            ("untitled.md", None),
+        ]
+    migrate.check(database_url)

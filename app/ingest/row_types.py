@@ -18,6 +18,7 @@ class BriefRow(NamedTuple):
     sha256: str
     source_text: str
     title: str | None
+    label: str | None
     lead: str | None
     bottom_line: str | None
     context: list[str]
@@ -80,6 +81,7 @@ class EventRow(NamedTuple):
     title: str
     occurred_on: date | None
     location: str | None
+    country: str | None
     search_text: str
     span_start: int
     span_end: int

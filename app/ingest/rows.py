@@ -176,6 +176,7 @@ def _brief_row(parsed: ParsedBrief, sha256: str) -> BriefRow:
         sha256=sha256,
         source_text=parsed.source,
         title=parsed.title,
+        label=parsed.label,
         lead=parsed.lead,
         bottom_line=parsed.bottom_line,
         context=list(parsed.context),
@@ -211,6 +212,7 @@ def _event_row(event: ParsedEvent, position: int) -> EventRow:
         title=event.title,
         occurred_on=event.occurred_on,
         location=event.location,
+        country=event.country,
         search_text=fold(f"{event.title} {event.location or ''}"),
     )
 

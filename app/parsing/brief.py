@@ -14,6 +14,8 @@ from app.parsing.document.blocks import Block, uses_blank_lines
 from app.parsing.document.sections import Section, split_sections
 from app.parsing.document.source import LineIndex, check_size, normalise_source, split_lines
 from app.parsing.extraction.dates import event_title, lead_date, lead_location
+from app.parsing.extraction.labels import brief_label
+from app.parsing.extraction.places import place_country
 from app.parsing.extraction.speech import SpeechVerbs, reported_speech
 from app.parsing.extraction.statements import Quotation, attribution_mentions, parse_quotations
 from app.parsing.extraction.units import (
@@ -154,14 +156,18 @@ class _Builder:
             lead_location(self.source, lead_block.start, lead_block.end) if lead_block else None
         )
         bottom = self._first(SectionKind.bottom_line)
+        events = self._events(lead_block, occurred_on, location)
+        title_text = title.lines[0].text if title else None
+        event = events[0].title if events else None
         return ParsedBrief(
             source=self.source,
-            title=title.lines[0].text if title else None,
+            title=title_text,
+            label=brief_label(title_text, event, location, occurred_on, self._first_line()),
             lead=lead_text,
             occurred_on=occurred_on,
             location=location,
             bottom_line=self._joined(bottom) if bottom else None,
-            events=self._events(lead_block, occurred_on, location),
+            events=events,
             actors=self.registry.parsed_actors(),
             claims=self._claims(),
             statements=self._statements(),
@@ -187,6 +193,11 @@ class _Builder:
             mentions.append({"actor": key, "section": names[at], "span": span})
         return _MENTIONS.validate_python(mentions)
 
+    def _first_line(self) -> str:
+        """The brief's first line of text, without Markdown marks."""
+        lines = (line.strip(" #*>-\t") for line in self.source.splitlines())
+        return next((line for line in lines if line), "")
+
     def _first(self, kind: SectionKind) -> Section | None:
         return next((s for s in self.sections if s.kind is kind), None)
 
@@ -205,6 +216,7 @@ class _Builder:
             "title": event_title(self._text(lead), location),
             "occurred_on": occurred_on,
             "location": location,
+            "country": place_country(location),
             "participants": self.index.keys_within(lead.start, lead.end),
             "span": (lead.start, lead.end),
         }

@@ -39,6 +39,9 @@ class ParsedEvent(_Frozen):
     title: str
     occurred_on: date | None
     location: str | None
+    country: str | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 code of the location's country, if known."
+    )
     participants: list[str] = Field(default_factory=list, description="Actor keys.")
     span: Span
 
@@ -81,6 +84,9 @@ class ParsedSection(_Frozen):
 class ParsedBrief(_Frozen):
     source: str = Field(exclude=True, description="Normalised source text (BOM off, LF).")
     title: str | None
+    label: str = Field(
+        description="The title, or else a short label from the Lead: event, place and date."
+    )
     lead: str | None
     occurred_on: date | None
     location: str | None

@@ -65,6 +65,9 @@ class Brief(SQLModel, table=True):
     sha256: str = Field(max_length=64, index=True)
     source_text: str = Field(sa_column=Column(Text, nullable=False))
     title: str | None = Field(default=None, sa_column=Column(Text))
+    # The parser's label (its title, or one made from the Lead); NULL for briefs stored by
+    # a parser before 1.6.0 without a title, until they are ingested again.
+    label: str | None = Field(default=None, sa_column=Column(Text))
     lead: str | None = Field(default=None, sa_column=Column(Text))
     bottom_line: str | None = Field(default=None, sa_column=Column(Text))
     context: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -229,6 +232,9 @@ class Event(SQLModel, table=True):
     title: str = Field(sa_column=Column(Text, nullable=False))
     occurred_on: date | None = Field(default=None)
     location: str | None = Field(default=None, sa_type=Text)
+    country: str | None = Field(
+        default=None, max_length=2, description="ISO 3166-1 alpha-2 code of the location."
+    )
     search_text: str = Field(sa_column=Column(Text, nullable=False), description=SEARCH_DOC)
     span_start: int
     span_end: int
@@ -236,6 +242,8 @@ class Event(SQLModel, table=True):
     __table_args__ = (
         Index("ix_events_brief_id", "brief_id"),
         Index("ix_events_occurred_on_id", "occurred_on", "id"),
+        # `/v1/stats`' events per place: read from this index alone, not the event rows.
+        Index("ix_events_location_country", "location", "country"),
     )
 
 

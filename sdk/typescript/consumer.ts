@@ -13,6 +13,8 @@ export type ClaimStatus = components["schemas"]["ClaimStatus"];
 export type ActorDetail = components["schemas"]["ActorDetail"];
 export type BriefDetail = components["schemas"]["BriefDetail"];
 export type Problem = components["schemas"]["Problem"];
+export type RelatedActors = components["schemas"]["RelatedActors"];
+export type RelatedQuery = NonNullable<operations["listRelatedActors"]["parameters"]["query"]>;
 export type ClaimQuery = NonNullable<operations["listClaims"]["parameters"]["query"]>;
 type ClaimPage = operations["listClaims"]["responses"][200]["content"]["application/json"];
 type QueryValue = string | number | boolean | readonly string[] | null | undefined;
@@ -57,6 +59,20 @@ export function getActor(base: string, idOrSlug: string): Promise<ActorDetail> {
   return getJson<ActorDetail>(url(base, `/v1/actors/${encodeURIComponent(idOrSlug)}`));
 }
 
+/** The actors co-mentioned with one, most shared first. */
+export function getRelated(base: string, idOrSlug: string, query: RelatedQuery = {}): Promise<RelatedActors> {
+  const path = `/v1/actors/${encodeURIComponent(idOrSlug)}/related`;
+  return getJson<RelatedActors>(url(base, path, query));
+}
+
+/** "Name (n shared, last seen date)" for each neighbour; `label` names the brief as the API does. */
+export async function neighbours(base: string, idOrSlug: string): Promise<string[]> {
+  const related = await getRelated(base, idOrSlug, { status: ["verified"], limit: 10 });
+  return related.items.map(
+    (item) => `${item.actor.name} (${item.count} shared, last seen ${item.last_seen_on ?? "undated"})`,
+  );
+}
+
 /** One brief with everything extracted from it. */
 export function getBrief(base: string, id: number): Promise<BriefDetail> {
   return getJson<BriefDetail>(url(base, `/v1/briefs/${id}`));
@@ -83,7 +99,7 @@ export function statusLabel(status: ClaimStatus): string {
 /** A one-line summary: date, status, text, actors, and where in the source it is. */
 export function describeClaim(claim: ClaimItem): string {
   const actors = claim.actors.map((actor) => actor.name).join(", ");
-  const where = `brief ${claim.brief.id} [${claim.span.start}, ${claim.span.end})`;
+  const where = `${claim.brief.label} [${claim.span.start}, ${claim.span.end})`;
   return `${claim.occurred_on ?? "undated"} ${statusLabel(claim.status)}: ${claim.text} (${actors}; ${where})`;
 }
 

@@ -83,11 +83,17 @@ def _statement(
 
 
 def _event(
-    src: _Text, title: str, on: date | None, where: str | None, who: list[str]
+    src: _Text,
+    title: str,
+    on: date | None,
+    where: str | None,
+    who: list[str],
+    country: str | None = None,
 ) -> ParsedEvent:
     return ParsedEvent(
-        title=title, occurred_on=on, location=where, participants=who, span=src.span(title)
-    )
+        title=title, occurred_on=on, location=where, country=country, participants=who,
+        span=src.span(title),
+    )  # fmt: skip
 
 
 def _linked(fields: dict[str, object]) -> list[str]:
@@ -118,7 +124,8 @@ def _brief(
     fields = {"events": [], "claims": [], "statements": [], "impacts": [], "actors": []} | parts
     fields["mentions"] = _mentions(src, fields)
     return ParsedBrief(
-        source=src.source, title=title, lead="Lead: " + title, occurred_on=on, location=where,
+        source=src.source, title=title, label=title, lead="Lead: " + title, occurred_on=on,
+        location=where,
         bottom_line=None, context=[], sections=[ParsedSection(
             name="Lead", kind=SectionKind.lead, span=lead)], **fields,  # type: ignore[arg-type]
     )  # fmt: skip
@@ -128,7 +135,7 @@ def paris() -> ParsedBrief:
     src = _Text("Paris summit on security guarantees")
     on = date(2025, 9, 4)
     events = [_event(src, "Summit on security guarantees", on, "Paris, France",
-                     ["macron", "zelenskyy"])]  # fmt: skip
+                     ["macron", "zelenskyy"], "FR")]  # fmt: skip
     claims = [
         _claim(src, "Twenty-six countries pledged troops.", ClaimStatus.verified, ["ukraine"]),
         _claim(src, "Macron hosted Zelenskyy at the Élysée.", ClaimStatus.reported,
@@ -152,7 +159,7 @@ def paris() -> ParsedBrief:
 def woodside() -> ParsedBrief:
     src = _Text("Biden and Xi meet in Woodside")
     on = date(2023, 11, 15)
-    events = [_event(src, "Biden–Xi summit", on, "Woodside, California", ["biden", "xi"])]
+    events = [_event(src, "Biden–Xi summit", on, "Woodside, California", ["biden", "xi"], "US")]
     claims = [
         _claim(src, "Biden and Xi agreed to resume military talks.", ClaimStatus.verified,
                ["biden", "xi"]),
@@ -172,7 +179,7 @@ def istanbul() -> ParsedBrief:
     src = _Text("Black Sea grain deal signed in İstanbul")
     on = date(2022, 7, 22)
     events = [_event(src, "Signing of the Black Sea Grain Initiative", on, "Istanbul",
-                     ["erdogan", "un"])]  # fmt: skip
+                     ["erdogan", "un"], "TR")]  # fmt: skip
     claims = [
         _claim(src, "The deal reopens three Ukrainian ports.", ClaimStatus.verified, ["ukraine"]),
         _claim(src, "Erdoğan brokered the 100% grain_corridor deal.", ClaimStatus.reported,

@@ -53,6 +53,7 @@ def test_mention_items_name_their_brief_section_span_and_snippet(client: TestCli
     start, end = item["span"]["start"], item["span"]["end"]
     assert source[start:end] == "Xi Jinping"
     assert item["brief"] == {"id": 2, "title": "Biden and Xi meet in Woodside",
+                             "label": "Biden and Xi meet in Woodside",
                              "occurred_on": "2023-11-15"}  # fmt: skip
     assert item["section"] == "Context & Impact"
     snippet = item["snippet"]
@@ -78,7 +79,7 @@ def test_a_cursor_of_another_list_is_refused(client: TestClient) -> None:
 def test_mentions_speak_csv_and_ndjson(client: TestClient) -> None:
     csv = client.get(MACRON, params={"format": "csv", "limit": 1})
     assert csv.text.splitlines()[0] == (
-        "id,brief_id,brief_title,brief_occurred_on,section,span_start,span_end,"
+        "id,brief_id,brief_title,brief_label,brief_occurred_on,section,span_start,span_end,"
         "snippet_text,snippet_start,snippet_end"
     )
     assert len(csv.text.splitlines()) == 1 + 3  # an export: every mention, `limit` ignored

@@ -10,6 +10,7 @@ from app.ingest.service import store_with_retry
 from app.parsing import parse_brief
 from tests.api.helpers import Params, ids, walk
 from tests.briefs_naming import MERKEL
+from tests.conftest import SEEDS
 
 CASES: list[tuple[Params, list[int]]] = [
     ({}, [5, 1, 2, 3, 4]),
@@ -110,3 +111,32 @@ def test_a_brief_naming_someone_outside_claims_statements_and_events_is_theirs(
     assert counts["angela-merkel"] == counts["mark-rutte"] == 1
     brief = empty_client.get(f"/v1/briefs/{brief_id}").json()
     assert {"angela-merkel", "mark-rutte"} <= {actor["slug"] for actor in brief["actors"]}
+
+
+def test_every_brief_reference_carries_its_label(client: TestClient) -> None:
+    """Briefs, and the brief of every claim, statement and event, are named by `label`:
+    the parser's (here the title)."""
+    briefs = client.get("/v1/briefs", params={"limit": 200}).json()["items"]
+    labels = {brief["id"]: brief["label"] for brief in briefs}
+    assert labels
+    assert all(brief["label"] == brief["title"] for brief in briefs)
+    for path in ("/v1/claims", "/v1/statements", "/v1/events"):
+        for item in client.get(path, params={"limit": 200}).json()["items"]:
+            assert item["brief"]["label"] == labels[item["brief"]["id"]], path
+
+
+def test_a_brief_without_a_title_is_labelled_from_its_lead(
+    empty_client: TestClient, api_key: str
+) -> None:
+    text = SEEDS.joinpath("2025-09-04-paris-security-guarantees.txt").read_bytes()
+    headers = {"Authorization": f"Bearer {api_key}", "Content-Type": "text/plain"}
+    posted = empty_client.post("/v1/briefs", content=text, headers=headers)
+    assert posted.status_code == 201, posted.text
+    brief = empty_client.get(f"/v1/briefs/{posted.json()['id']}").json()
+    assert brief["title"] is None
+    assert brief["label"] == (
+        "Ukrainian President Volodymyr Zelenskyy met a group of European leaders"
+        " — Paris, 4 Sep 2025"
+    )
+    assert brief["events"][0]["country"] == "FR"
+    assert brief["claims"][0]["brief"]["label"] == brief["label"]

@@ -76,7 +76,7 @@ def test_claim_items_carry_actors_and_brief(client: TestClient) -> None:
         "occurred_on": "2025-09-04",
         "span": item["span"],
         "brief": {"id": 1, "title": "Paris summit on security guarantees",
-                  "occurred_on": "2025-09-04"},
+                  "label": "Paris summit on security guarantees", "occurred_on": "2025-09-04"},
         "actors": [
             {"id": 1, "slug": "emmanuel-macron", "name": "Emmanuel Macron", "kind": "person"},
             {"id": 2, "slug": "volodymyr-zelenskyy", "name": "Volodymyr Zelenskyy",
@@ -133,3 +133,18 @@ def test_q_matches_letters_unicode_does_not_decompose(
     found = {q: ids(empty_client, "/v1/claims", {"q": q}) for q in ("Łódź", "ŁÓDŹ", "lodz")}
     assert found["lodz"]
     assert found["Łódź"] == found["ŁÓDŹ"] == found["lodz"]
+
+
+@pytest.mark.parametrize("path", ["/v1/claims", "/v1/statements"])
+def test_location_keeps_the_rows_of_briefs_at_that_place(client: TestClient, path: str) -> None:
+    """`location` is matched as on briefs and events: whole, or the part before a comma,
+    ignoring case and accents; the rows kept are those of the briefs there."""
+    briefs = client.get("/v1/briefs", params={"location": "PARIS", "limit": 200}).json()["items"]
+    assert len(briefs) == 2
+    rows = client.get(path, params={"location": "PARIS", "limit": 200}).json()["items"]
+    assert rows
+    assert {row["brief"]["id"] for row in rows} == {brief["id"] for brief in briefs}
+    every = client.get(path, params={"limit": 200}).json()["items"]
+    in_paris = [row["id"] for row in every if row["brief"]["id"] in {b["id"] for b in briefs}]
+    assert [row["id"] for row in rows] == in_paris
+    assert ids(client, path, {"location": "Atlantis"}) == []

@@ -52,7 +52,8 @@ def test_statement_carries_speaker_role_mentions_and_brief(client: TestClient) -
     assert item["speaker_role"] == "President of France"
     assert [actor["slug"] for actor in item["actors"]] == ["ukraine"]
     assert item["brief"] == {
-        "id": 1, "title": "Paris summit on security guarantees", "occurred_on": "2025-09-04"
+        "id": 1, "title": "Paris summit on security guarantees",
+        "label": "Paris summit on security guarantees", "occurred_on": "2025-09-04",
     }  # fmt: skip
     unattributed = client.get("/v1/statements/5").json()
     assert unattributed["speaker"] is None

@@ -17,6 +17,18 @@ def test_stats_without_filters(client: TestClient) -> None:
             {"month": "2022-07", "count": 3}, {"month": "2023-11", "count": 2},
             {"month": "2025-09", "count": 4}, {"month": None, "count": 2},
         ],
+        "claims_by_month_and_status": [
+            {"month": "2022-07", "status": "verified", "count": 1},
+            {"month": "2022-07", "status": "unconfirmed", "count": 1},
+            {"month": "2022-07", "status": "reported", "count": 1},
+            {"month": "2023-11", "status": "verified", "count": 1},
+            {"month": "2023-11", "status": "disputed", "count": 1},
+            {"month": "2025-09", "status": "verified", "count": 2},
+            {"month": "2025-09", "status": "unconfirmed", "count": 1},
+            {"month": "2025-09", "status": "reported", "count": 1},
+            {"month": None, "status": "disputed", "count": 1},
+            {"month": None, "status": "reported", "count": 1},
+        ],
         "statements_by_month": [
             {"month": "2022-07", "count": 1}, {"month": "2023-11", "count": 1},
             {"month": "2025-09", "count": 3}, {"month": None, "count": 1},
@@ -30,6 +42,11 @@ def test_stats_without_filters(client: TestClient) -> None:
             {"actor": _ref(3, "ukraine", "Ukraine", "country"), "mentions": 5},
             {"actor": _ref(2, "volodymyr-zelenskyy", "Volodymyr Zelenskyy"), "mentions": 4},
             {"actor": _ref(5, "xi-jinping", "Xi Jinping"), "mentions": 3},
+        ],
+        "events_by_place": [
+            {"location": "Istanbul", "country": "TR", "count": 1},
+            {"location": "Paris, France", "country": "FR", "count": 1},
+            {"location": "Woodside, California", "country": "US", "count": 1},
         ],
     }  # fmt: skip
 
@@ -74,3 +91,15 @@ def test_stats_of_an_empty_database(empty_client: TestClient) -> None:
 def test_stats_refuse_an_inverted_range(client: TestClient) -> None:
     params = {"date_from": "2025-01-01", "date_to": "2024-01-01"}
     assert client.get("/v1/stats", params=params).status_code == 422
+
+
+def test_stats_location_narrows_every_count_to_that_place(client: TestClient) -> None:
+    # `Paris` names both Paris briefs ('Paris, France' and 'Paris'); the events counted are
+    # those there, the claims and statements those of briefs there.
+    body = client.get("/v1/stats", params={"location": "paris"}).json()
+    assert body["claims_by_month"] == [{"month": "2025-09", "count": 4}]
+    assert body["statements_by_month"] == [{"month": "2025-09", "count": 3}]
+    assert body["briefs_by_month"] == [{"month": "2025-09", "count": 2}]
+    assert body["events_by_place"] == [{"location": "Paris, France", "country": "FR", "count": 1}]
+    nowhere = client.get("/v1/stats", params={"location": "Atlantis"}).json()
+    assert nowhere["claims_by_month"] == nowhere["events_by_place"] == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from app import migrate
 from app.ingest.job import ingest_sources
 from app.ingest.sources import discover
 from tests.conftest import SEEDS
+from tests.dashboard.page import DESKTOP, TIMEOUT_MS, Dashboard
 from tests.live_server import live_server
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -66,3 +67,27 @@ def browser() -> Iterator[Browser]:
 def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where each state of the dashboard is saved as a PNG."""
     return tmp_path_factory.mktemp("dashboard-screenshots")
+
+
+@pytest.fixture
+def open_dashboard(
+    browser: Browser, server: str, screenshots: Path
+) -> Iterator[Callable[[dict[str, int]], Dashboard]]:
+    """Opens dashboards at a viewport size; afterwards, none may have logged an error."""
+    opened: list[Dashboard] = []
+
+    def open_one(viewport: dict[str, int]) -> Dashboard:
+        context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+        context.set_default_timeout(TIMEOUT_MS)
+        opened.append(Dashboard(context.new_page(), server, screenshots))
+        return opened[-1]
+
+    yield open_one
+    for dashboard in opened:
+        dashboard.page.context.close()
+    assert [error for d in opened for error in d.unexpected_errors()] == []
+
+
+@pytest.fixture
+def dashboard(open_dashboard: Callable[[dict[str, int]], Dashboard]) -> Dashboard:
+    return open_dashboard(DESKTOP)

@@ -7,93 +7,14 @@ Each state is saved as a PNG in the `dashboard-screenshots` folder of pytest's t
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import httpx
-import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect
+from playwright.sync_api import expect
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 812}
-PAGE_SIZE = 20  # as in static/js/pager.js
-TIMEOUT_MS = 10_000
-READY = """() => [...document.querySelectorAll('[aria-busy]')]
-    .every((section) => section.getAttribute('aria-busy') === 'false')"""
-
-
-class Dashboard:
-    """One browser page on the dashboard, recording console errors."""
-
-    def __init__(self, page: Page, base: str, screenshots: Path) -> None:
-        self.page = page
-        self.base = base
-        self.screenshots = screenshots
-        self.console_errors: list[str] = []
-        self.allowed_errors: list[str] = []
-        page.on("console", self._record)
-        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
-
-    def _record(self, message: ConsoleMessage) -> None:
-        if message.type in ("error", "warning"):
-            self.console_errors.append(message.text)
-
-    def unexpected_errors(self) -> list[str]:
-        return [
-            error
-            for error in self.console_errors
-            if not any(allowed in error for allowed in self.allowed_errors)
-        ]
-
-    def open(self, query: str = "") -> None:
-        self.page.goto(f"{self.base}/dashboard{query}")
-        self.wait_ready()
-
-    def wait_ready(self) -> None:
-        self.page.wait_for_function(READY)
-
-    def shot(self, name: str, *, full_page: bool = False) -> None:
-        self.page.screenshot(path=self.screenshots / f"{name}.png", full_page=full_page)
-
-    def api(self, path: str, **params: Any) -> Any:
-        return httpx.get(f"{self.base}{path}", params=params).raise_for_status().json()
-
-    def all_rows(self, path: str, **params: Any) -> list[dict[str, Any]]:
-        answer = httpx.get(f"{self.base}{path}", params={**params, "format": "ndjson"})
-        return [json.loads(line) for line in answer.raise_for_status().text.splitlines()]
-
-    def ids_shown(self, selector: str, attribute: str) -> list[int]:
-        values = self.page.locator(selector).evaluate_all(
-            f"(rows) => rows.map((row) => row.getAttribute('{attribute}'))"
-        )
-        return [int(value) for value in values]
-
-
-@pytest.fixture
-def open_dashboard(
-    browser: Browser, server: str, screenshots: Path
-) -> Iterator[Callable[[dict[str, int]], Dashboard]]:
-    """Opens dashboards at a viewport size; afterwards, none may have logged an error."""
-    opened: list[Dashboard] = []
-
-    def open_one(viewport: dict[str, int]) -> Dashboard:
-        context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
-        context.set_default_timeout(TIMEOUT_MS)
-        opened.append(Dashboard(context.new_page(), server, screenshots))
-        return opened[-1]
-
-    yield open_one
-    for dashboard in opened:
-        dashboard.page.context.close()
-    assert [error for d in opened for error in d.unexpected_errors()] == []
-
-
-@pytest.fixture
-def dashboard(open_dashboard: Callable[[dict[str, int]], Dashboard]) -> Dashboard:
-    return open_dashboard(DESKTOP)
+from tests.dashboard.page import PAGE_SIZE, PHONE, Dashboard
 
 
 def test_page_loads_the_timeline_claims_and_statements(dashboard: Dashboard) -> None:
@@ -103,7 +24,7 @@ def test_page_loads_the_timeline_claims_and_statements(dashboard: Dashboard) -> 
     stats = dashboard.api("/v1/stats")
     months = {bucket["month"] for bucket in stats["statements_by_month"]}
     months |= {claim["occurred_on"][:7] for claim in claims if claim["occurred_on"]}
-    expect(page.locator("#timeline-rows tr")).to_have_count(len(months))
+    expect(page.locator("#timeline-rows tr")).to_have_count(len(months))  # the chart as a table
     september = page.locator("#timeline-rows tr", has_text="2025-09")
     in_september = sum(1 for claim in claims if (claim["occurred_on"] or "").startswith("2025-09"))
     expect(september.locator("td").nth(1)).to_have_text(str(in_september))
@@ -249,7 +170,7 @@ def test_works_with_the_keyboard_alone(dashboard: Dashboard) -> None:
     page.keyboard.press("Enter")
     expect(page.locator("#actor-chosen-name")).to_have_text("Actor: Joe Biden")
     dashboard.wait_ready()
-    for _ in range(40):  # onwards through the filters to the first claim's button
+    for _ in range(150):  # onwards through the filters, map and network to a claim's button
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.textContent") == "Show in brief":
             break
@@ -286,7 +207,10 @@ def test_text_meets_aa_contrast(dashboard: Dashboard) -> None:
     page = dashboard.page
     page.locator("#claims-rows").get_by_role("button").first.click()
     expect(page.locator("#highlight")).to_be_visible()
-    selector = ".badge, .muted, .hint, button:not(:disabled), th, td, a, mark, label, h2"
+    selector = (
+        ".badge, .muted, .hint, button:not(:disabled), th, td, a, mark, label, h2, .legend li,"
+        " .neighbours li, summary"
+    )
     colours = page.locator(selector).evaluate_all(COLOURS)
     low = [(name, fg, bg) for name, fg, bg in colours if _contrast(fg, bg) < 4.5]
     assert low == []

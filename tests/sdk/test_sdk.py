@@ -156,6 +156,28 @@ def _check_mentions(client: Any) -> None:
     assert isinstance(missing.parsed, Problem)
 
 
+def _check_related(client: Any) -> None:
+    from chancery_client.api.actors import list_related_actors
+    from chancery_client.models import ClaimStatus, Problem, RelatedActors
+
+    related = list_related_actors.sync(client=client, id_or_slug="ukraine", limit=5)
+    assert isinstance(related, RelatedActors)
+    assert related.actor.slug == "ukraine"
+    assert 0 < len(related.items) <= 5
+    counts = [item.count for item in related.items]
+    assert counts == sorted(counts, reverse=True)
+    for item in related.items:
+        shared = item.shared
+        assert item.count == shared.claims + shared.statements + shared.events
+    verified = list_related_actors.sync(
+        client=client, id_or_slug="ukraine", status=[ClaimStatus.VERIFIED]
+    )
+    assert isinstance(verified, RelatedActors)
+    missing = list_related_actors.sync_detailed(client=client, id_or_slug="nobody")
+    assert missing.status_code == 404
+    assert isinstance(missing.parsed, Problem)
+
+
 def _check_problems(client: Any) -> None:
     from chancery_client.api.briefs import get_brief
     from chancery_client.api.claims import list_claims
@@ -206,5 +228,6 @@ def test_python_client_walks_the_live_api(
         claims = _check_walk(client, server.base_url)
         _check_actor_and_brief(client, claims[0])
         _check_mentions(client)
+        _check_related(client)
         _check_problems(client)
         _check_feed(client, server.base_url)

@@ -17,7 +17,7 @@ from app.ingest.actors import ActorResolver
 from app.ingest.job import ingest_sources
 from app.ingest.service import delete_brief, store_with_retry
 from app.ingest.sources import discover
-from app.ingest.writer import Outcome, StoredBrief
+from app.ingest.writer import Outcome
 from app.parsing import parse_brief
 from bench.generator import generate_brief, generate_briefs
 from tests.conftest import SEEDS
@@ -26,8 +26,8 @@ from tests.counts import assert_counts_exact
 GENERATED_SEED = 7
 
 
-def _store(database_url: str, name: str, source: str) -> StoredBrief:
-    return store_with_retry(get_engine(database_url), name, parse_brief(source))
+def _store(database_url: str, name: str, source: str) -> Outcome:
+    return store_with_retry(get_engine(database_url), name, parse_brief(source)).outcome
 
 
 def ingest_some(database_url: str, n: int = 12) -> None:
@@ -61,9 +61,9 @@ def test_counts_follow_a_revision(database_url: str) -> None:
     assert old_day != new_day
     before = _daily_briefs(database_url)
 
-    stored = _store(database_url, name, other)
+    outcome = _store(database_url, name, other)
 
-    assert stored.outcome == Outcome.updated
+    assert outcome == Outcome.updated
     assert_counts_exact(database_url)
     after = _daily_briefs(database_url)
     assert after.get(old_day, 0) == before[old_day] - 1

@@ -8,7 +8,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import case, func, select
 from sqlmodel import Session, col
 
-from app.api.repositories.base import Data, Listing, Rows
+from app.api.repositories.base import Data, Listing, Rows, brief_ref, brief_ref_columns
 from app.api.repositories.conditions import Conditions, DateRange, equal_if_given, in_range
 from app.api.repositories.keyset import AnySelect, Keyset
 from app.api.schemas.mentions import MentionItem
@@ -42,8 +42,7 @@ def _query() -> AnySelect:
     return select(
         col(Mention.id),
         col(Mention.brief_id),
-        col(Brief.title).label("brief_title"),
-        col(Brief.occurred_on).label("brief_occurred_on"),
+        *brief_ref_columns(),
         col(Mention.section),
         start,
         end,
@@ -58,7 +57,7 @@ def _data(_session: Session, rows: Rows) -> list[Data]:
     return [
         {
             "id": mention_id,
-            "brief": {"id": brief_id, "title": brief_title, "occurred_on": brief_occurred_on},
+            "brief": brief_ref(brief_id, brief_title, brief_label, brief_occurred_on),
             "section": section,
             "span": {"start": start, "end": end},
             "snippet": snippet(window, start - window_start, end - window_start).model_dump(),
@@ -67,6 +66,7 @@ def _data(_session: Session, rows: Rows) -> list[Data]:
             mention_id,
             brief_id,
             brief_title,
+            brief_label,
             brief_occurred_on,
             section,
             start,

@@ -20,10 +20,18 @@ from app.api.repositories.base import (
     Rows,
     actor_ref,
     actor_ref_columns,
+    brief_ref,
+    brief_ref_columns,
     load_actor_refs,
 )
 from app.api.repositories.claims import CLAIMS, ClaimFilters, claim_columns
-from app.api.repositories.conditions import Conditions, equal_if_given, in_range, one_of_if_given
+from app.api.repositories.conditions import (
+    Conditions,
+    equal_if_given,
+    in_briefs_at,
+    in_range,
+    one_of_if_given,
+)
 from app.api.repositories.keyset import Keyset, read
 from app.api.repositories.mentions import claim_pairs
 from app.api.schemas.claims import ClaimItem
@@ -110,6 +118,7 @@ class _ClaimAsOf(NamedTuple):
     brief_id: int
     kept_id: int | None
     brief_title: str | None
+    brief_label: str | None
     brief_occurred_on: Any
 
 
@@ -126,11 +135,13 @@ def _claim_data(session: Session, rows: Rows) -> list[Data]:
             "section": row.section,
             "occurred_on": row.occurred_on,
             "span": {"start": row.span_start, "end": row.span_end},
-            "brief": {
-                "id": row.brief_id,
-                "title": row.brief_title,
-                "occurred_on": row.brief_occurred_on,
-            },
+            # A brief deleted since has no row left to name it by.
+            "brief": brief_ref(
+                row.brief_id,
+                row.brief_title,
+                row.brief_label or f"Brief {row.brief_id}",
+                row.brief_occurred_on,
+            ),
             "actors": own.get(row.id, [])
             if row.kept_id is None
             else refs_of(refs, kept[row.kept_id]),
@@ -152,8 +163,7 @@ def claims_at(at: datetime, filters: ClaimFilters) -> tuple[Listing[ClaimItem], 
     claims = _claims_at(utc(at))
     query = select(
         *claims.c,
-        col(Brief.title).label("brief_title"),
-        col(Brief.occurred_on).label("brief_occurred_on"),
+        *brief_ref_columns(),
     ).outerjoin(Brief, col(Brief.id) == claims.c.brief_id)
     listing = Listing(
         noun="claim",
@@ -166,6 +176,7 @@ def claims_at(at: datetime, filters: ClaimFilters) -> tuple[Listing[ClaimItem], 
         *in_range(claims.c.occurred_on, filters.common.dates),
         *one_of_if_given(claims.c.status, filters.statuses),
         *equal_if_given(claims.c.brief_id, filters.brief_id),
+        *in_briefs_at(claims.c.brief_id, filters.places),
     ]
     return listing, conditions
 

@@ -34,8 +34,12 @@ def _first_recorded(session: Session, brief_id: int) -> datetime:
     return first
 
 
-def _items(session: Session, revision: BriefRevision, brief: Data) -> dict[str, list[Data]]:
-    """The revision's claims, statements and events, as the list items were then."""
+def _items(
+    session: Session, revision: BriefRevision, brief: Data, countries: dict[str | None, Any]
+) -> dict[str, list[Data]]:
+    """The revision's claims, statements and events, as the list items were then; an
+    event's country is that of its place (`countries`, from the revision's parsed events:
+    the parser gives a place its country whatever the event)."""
     query = select(Kept).where(col(Kept.revision_id) == revision.id)
     kept = list(session.scalars(query.order_by(col(Kept.kind), col(Kept.position))))
     wanted = [i for item in kept for i in (*(item.actor_ids or ()), item.speaker_id) if i]
@@ -55,6 +59,7 @@ def _items(session: Session, revision: BriefRevision, brief: Data) -> dict[str, 
                                         "actors": actors})  # fmt: skip
         else:
             found["events"].append({**base, "title": item.text, "location": item.section,
+                                    "country": countries.get(item.section),
                                     "participants": actors})  # fmt: skip
     return {**found, "actors": refs_of(refs, revision.actor_ids)}
 
@@ -66,8 +71,14 @@ def _kept_brief(session: Session, revision: BriefRevision) -> BriefDetail:
             "history was kept; its rows are not known."
         )
     parsed = parse_stored(revision.source_text)
-    brief = {"id": revision.brief_id, "title": parsed.title, "occurred_on": parsed.occurred_on}
-    rows = _items(session, revision, brief)
+    brief = {
+        "id": revision.brief_id,
+        "title": parsed.title,
+        "label": parsed.label,
+        "occurred_on": parsed.occurred_on,
+    }
+    countries = {event.location: event.country for event in parsed.events}
+    rows = _items(session, revision, brief, countries)
     counts = {name: len(rows[name]) for name in ("claims", "statements", "events")}
     return BriefDetail.model_validate(
         {

@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar
 
 import orjson
 from pydantic import TypeAdapter
-from sqlalchemy import Integer, Row, any_, bindparam, func, literal_column, select
+from sqlalchemy import Integer, Label, Row, any_, bindparam, func, literal_column, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col
 
@@ -25,7 +25,7 @@ from app.api.repositories.keyset import (
     read_tuples,
 )
 from app.errors import NotFoundError
-from app.storage.tables import Actor
+from app.storage.tables import Actor, Brief
 
 T = TypeVar("T")
 
@@ -83,6 +83,27 @@ class Listing(Generic[T]):
 def span_of(row: Row[Any]) -> Data:
     """A TextSpan, as data."""
     return {"start": row.span_start, "end": row.span_end}
+
+
+def brief_label(name: str = "label") -> Label[str]:
+    """A brief's label: the parser's, else (stored by an older parser) its title, else its
+    source name; selected as `name`."""
+    return func.coalesce(col(Brief.label), col(Brief.title), col(Brief.source_name)).label(name)
+
+
+def brief_ref_columns() -> tuple[SqlColumn, ...]:
+    """The columns of a row's brief that `brief_ref` takes after the brief's id, in order
+    (the row joins `briefs`)."""
+    return (
+        col(Brief.title).label("brief_title"),
+        brief_label("brief_label"),
+        col(Brief.occurred_on).label("brief_occurred_on"),
+    )
+
+
+def brief_ref(brief_id: int, title: str | None, label: str, occurred_on: Any) -> Data:
+    """A BriefRef, as data (from the brief's id and the `brief_ref_columns`)."""
+    return {"id": brief_id, "title": title, "label": label, "occurred_on": occurred_on}
 
 
 def actor_ref(actor_id: int, slug: str, name: str, kind: str) -> Data:

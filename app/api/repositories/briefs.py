@@ -10,7 +10,14 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, SQLModel, col
 
-from app.api.repositories.base import Data, Listing, Rows, actor_ref_columns, span_of
+from app.api.repositories.base import (
+    Data,
+    Listing,
+    Rows,
+    actor_ref_columns,
+    brief_label,
+    span_of,
+)
 from app.api.repositories.claims import CLAIMS
 from app.api.repositories.conditions import (
     CommonFilters,
@@ -56,6 +63,7 @@ def _query() -> AnySelect:
         col(Brief.id),
         col(Brief.source_name),
         col(Brief.title),
+        brief_label(),
         col(Brief.lead),
         col(Brief.occurred_on),
         col(Brief.location),

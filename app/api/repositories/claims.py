@@ -8,12 +8,20 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.api.repositories.base import Data, Listing, Rows, load_actor_refs
+from app.api.repositories.base import (
+    Data,
+    Listing,
+    Rows,
+    brief_ref,
+    brief_ref_columns,
+    load_actor_refs,
+)
 from app.api.repositories.conditions import (
     CommonFilters,
     Conditions,
     common_conditions,
     equal_if_given,
+    in_briefs_at,
     one_of_if_given,
 )
 from app.api.repositories.keyset import AnySelect, Keyset, SqlColumn
@@ -28,6 +36,7 @@ class ClaimFilters:
     common: CommonFilters = field(default_factory=CommonFilters)
     statuses: tuple[ClaimStatus, ...] = ()
     brief_id: int | None = None
+    places: tuple[str, ...] | None = None
 
 
 def conditions(filters: ClaimFilters) -> Conditions:
@@ -42,6 +51,7 @@ def conditions(filters: ClaimFilters) -> Conditions:
         ),
         *one_of_if_given(col(Claim.status), filters.statuses),
         *equal_if_given(col(Claim.brief_id), filters.brief_id),
+        *in_briefs_at(col(Claim.brief_id), filters.places),
     ]
 
 
@@ -62,8 +72,7 @@ def claim_columns() -> tuple[SqlColumn, ...]:
 def _query() -> AnySelect:
     return select(
         *claim_columns(),
-        col(Brief.title).label("brief_title"),
-        col(Brief.occurred_on).label("brief_occurred_on"),
+        *brief_ref_columns(),
     ).join(Brief, col(Brief.id) == col(Claim.brief_id))
 
 
@@ -77,7 +86,7 @@ def _data(session: Session, rows: Rows) -> list[Data]:
             "section": section,
             "occurred_on": occurred_on,
             "span": {"start": start, "end": end},
-            "brief": {"id": brief_id, "title": brief_title, "occurred_on": brief_occurred_on},
+            "brief": brief_ref(brief_id, brief_title, brief_label, brief_occurred_on),
             "actors": actors.get(claim_id, []),
         }
         for (
@@ -90,6 +99,7 @@ def _data(session: Session, rows: Rows) -> list[Data]:
             end,
             brief_id,
             brief_title,
+            brief_label,
             brief_occurred_on,
         ) in rows
     ]

@@ -8,9 +8,10 @@ from datetime import date
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, Subquery, false, literal, select, union_all
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.api.repositories.keyset import AnySelect, SqlColumn
+from app.storage.tables import Brief
 from app.vocabulary import fold
 
 NUL = "\x00"
@@ -106,22 +107,43 @@ def mentions_all(
     return [_linked(links, parent_id, actor) for actor in actors.ids]
 
 
-def location_matches(session: Session, column: SqlColumn, location: str | None) -> Conditions:
-    """`column` equals `location`, or its part before the first comma, folded.
+def _matching(session: Session, column: SqlColumn, location: str) -> tuple[str, ...]:
+    """The distinct values of `column` equal to `location`, or whose part before the first
+    comma is, folded.
 
     Folding happens in Python over the distinct stored locations, so matching ignores case
     and accents identically on SQLite and PostgreSQL.
     """
-    if location is None:
-        return []
     wanted = fold(location)
     stored = session.execute(select(column).distinct().where(column.is_not(None))).scalars()
-    matching = [
+    return tuple(
         value
         for value in stored
         if value is not None and wanted in (fold(value), fold(value.split(",")[0]))
-    ]
+    )
+
+
+def location_matches(session: Session, column: SqlColumn, location: str | None) -> Conditions:
+    """`column` equals `location`, or its part before the first comma (see `_matching`)."""
+    if location is None:
+        return []
+    matching = _matching(session, column, location)
     return [column.in_(matching)] if matching else [false()]
+
+
+def places_named(session: Session, location: str | None) -> tuple[str, ...] | None:
+    """The stored brief locations `location` matches, or None when none is asked for."""
+    return None if location is None else _matching(session, col(Brief.location), location)
+
+
+def in_briefs_at(brief_id: SqlColumn, places: tuple[str, ...] | None) -> Conditions:
+    """The row's brief took place at one of `places` (no condition when None)."""
+    if places is None:
+        return []
+    if not places:
+        return [false()]
+    located = select(col(Brief.id)).where(col(Brief.location).in_(places))
+    return [brief_id.in_(located)]
 
 
 def common_conditions(

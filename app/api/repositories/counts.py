@@ -14,7 +14,7 @@ from sqlmodel import Session, col
 from app.api.repositories.base import actor_ref_columns
 from app.api.repositories.conditions import Conditions, DateRange
 from app.api.schemas.common import ActorRef
-from app.api.schemas.stats import ActorMentions, ClaimStatusCounts, MonthCount
+from app.api.schemas.stats import ActorMentions, ClaimStatusCounts, MonthCount, MonthStatusCount
 from app.storage.counts import COUNT_COLUMNS
 from app.storage.tables import Actor, ActorCount, ActorDailyCount, ActorPairCount, DailyCount
 from app.vocabulary import ClaimStatus, StatementKind
@@ -72,6 +72,7 @@ class Measures:
 class Monthly:
     claims_by_status: ClaimStatusCounts
     claims_by_month: list[MonthCount]
+    claims_by_month_and_status: list[MonthStatusCount]
     statements_by_month: list[MonthCount]
     briefs_by_month: list[MonthCount]
 
@@ -81,9 +82,17 @@ def _month_list(months: dict[str | None, int]) -> list[MonthCount]:
     return [MonthCount(month=m, count=months[m]) for m in ordered if months[m]]
 
 
+def _month_status_list(
+    counted: dict[tuple[str | None, ClaimStatus], int],
+) -> list[MonthStatusCount]:
+    order = list(ClaimStatus)
+    keys = sorted(counted, key=lambda key: (key[0] is None, key[0] or "", order.index(key[1])))
+    return [MonthStatusCount(month=m, status=s, count=counted[(m, s)]) for m, s in keys]
+
+
 def monthly(session: Session, actor: int | None, dates: DateRange, measures: Measures) -> Monthly:
-    """Claims by status, and claims, statements and briefs per month, of every row or of
-    the rows linking `actor`."""
+    """Claims by status, claims per month and per month and status, and statements and
+    briefs per month, of every row or of the rows linking `actor`."""
     table: DayTable = DailyCount if actor is None else ActorDailyCount
     month = func.substr(col(table.day), 1, 7)
     where = in_days(table, dates)
@@ -93,6 +102,7 @@ def monthly(session: Session, actor: int | None, dates: DateRange, measures: Mea
     query = select(month, *sums).where(*where).group_by(month)
     claims, statements, briefs = {}, {}, {}
     by_status = dict.fromkeys(ClaimStatus, 0)
+    by_month_and_status: dict[tuple[str | None, ClaimStatus], int] = {}
     wanted_claims, wanted_statements = measures.claim_columns(), measures.statement_columns()
     for row in session.execute(query):
         values = dict(zip(COUNT_COLUMNS, row[1:], strict=True))
@@ -101,10 +111,14 @@ def monthly(session: Session, actor: int | None, dates: DateRange, measures: Mea
         statements[key] = sum(values[name] for name in wanted_statements)
         briefs[key] = values["briefs"]
         for status in measures.statuses or tuple(ClaimStatus):
-            by_status[status] += values[f"claims_{status.value}"]
+            counted = values[f"claims_{status.value}"]
+            by_status[status] += counted
+            if counted:
+                by_month_and_status[(key, status)] = counted
     return Monthly(
         ClaimStatusCounts(**{status.value: n for status, n in by_status.items()}),
         _month_list(claims),
+        _month_status_list(by_month_and_status),
         _month_list(statements),
         _month_list(briefs),
     )

@@ -8,7 +8,14 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.api.repositories.base import Data, Listing, Rows, load_actor_refs
+from app.api.repositories.base import (
+    Data,
+    Listing,
+    Rows,
+    brief_ref,
+    brief_ref_columns,
+    load_actor_refs,
+)
 from app.api.repositories.conditions import (
     CommonFilters,
     Conditions,
@@ -50,11 +57,11 @@ def _query() -> AnySelect:
         col(Event.title),
         col(Event.occurred_on),
         col(Event.location),
+        col(Event.country),
         col(Event.span_start),
         col(Event.span_end),
         col(Event.brief_id),
-        col(Brief.title).label("brief_title"),
-        col(Brief.occurred_on).label("brief_occurred_on"),
+        *brief_ref_columns(),
     ).join(Brief, col(Brief.id) == col(Event.brief_id))
 
 
@@ -66,8 +73,9 @@ def _data(session: Session, rows: Rows) -> list[Data]:
             "title": title,
             "occurred_on": occurred_on,
             "location": location,
+            "country": country,
             "span": {"start": start, "end": end},
-            "brief": {"id": brief_id, "title": brief_title, "occurred_on": brief_occurred_on},
+            "brief": brief_ref(brief_id, brief_title, brief_label, brief_occurred_on),
             "participants": participants.get(event_id, []),
         }
         for (
@@ -75,10 +83,12 @@ def _data(session: Session, rows: Rows) -> list[Data]:
             title,
             occurred_on,
             location,
+            country,
             start,
             end,
             brief_id,
             brief_title,
+            brief_label,
             brief_occurred_on,
         ) in rows
     ]

@@ -10,12 +10,21 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.api.repositories.base import Data, Listing, Rows, actor_ref, load_actor_refs
+from app.api.repositories.base import (
+    Data,
+    Listing,
+    Rows,
+    actor_ref,
+    brief_ref,
+    brief_ref_columns,
+    load_actor_refs,
+)
 from app.api.repositories.conditions import (
     CommonFilters,
     Conditions,
     common_conditions,
     equal_if_given,
+    in_briefs_at,
     one_of_if_given,
 )
 from app.api.repositories.keyset import AnySelect, Keyset
@@ -30,6 +39,7 @@ class StatementFilters:
     common: CommonFilters = field(default_factory=CommonFilters)
     kinds: tuple[StatementKind, ...] = ()
     brief_id: int | None = None
+    places: tuple[str, ...] | None = None
 
 
 def conditions(filters: StatementFilters) -> Conditions:
@@ -44,6 +54,7 @@ def conditions(filters: StatementFilters) -> Conditions:
         ),
         *one_of_if_given(col(Statement.kind), filters.kinds),
         *equal_if_given(col(Statement.brief_id), filters.brief_id),
+        *in_briefs_at(col(Statement.brief_id), filters.places),
     ]
 
 
@@ -58,8 +69,7 @@ def _query() -> AnySelect:
             col(Statement.span_start),
             col(Statement.span_end),
             col(Statement.brief_id),
-            col(Brief.title).label("brief_title"),
-            col(Brief.occurred_on).label("brief_occurred_on"),
+            *brief_ref_columns(),
             col(Actor.id).label("speaker_id"),
             col(Actor.slug).label("speaker_slug"),
             col(Actor.name).label("speaker_name"),
@@ -72,8 +82,8 @@ def _query() -> AnySelect:
 
 def _one(row: Sequence[Any], actors: dict[int, list[Data]]) -> Data:
     (statement_id, kind, text, speaker_role, occurred_on, start, end) = row[:7]
-    brief_id, brief_title, brief_occurred_on = row[7:10]
-    speaker_id, slug, name, speaker_kind = row[10:]
+    brief_id, brief_title, brief_label, brief_occurred_on = row[7:11]
+    speaker_id, slug, name, speaker_kind = row[11:]
     return {
         "id": statement_id,
         "kind": kind,
@@ -82,7 +92,7 @@ def _one(row: Sequence[Any], actors: dict[int, list[Data]]) -> Data:
         "speaker_role": speaker_role,
         "occurred_on": occurred_on,
         "span": {"start": start, "end": end},
-        "brief": {"id": brief_id, "title": brief_title, "occurred_on": brief_occurred_on},
+        "brief": brief_ref(brief_id, brief_title, brief_label, brief_occurred_on),
         "actors": actors.get(statement_id, []),
     }
 

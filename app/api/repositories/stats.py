@@ -9,14 +9,21 @@ from typing import Any
 from sqlalchemy import func, select, union_all
 from sqlmodel import Session, col
 
-from app.api.repositories import briefs, claims, counts, statements
+from app.api.repositories import briefs, claims, counts, events, statements
 from app.api.repositories.base import actor_ref_columns
 from app.api.repositories.conditions import Conditions, DateRange
 from app.api.repositories.keyset import AnySelect, SqlColumn
 from app.api.repositories.mentions import claim_pairs, statement_pairs
 from app.api.schemas.common import ActorRef
-from app.api.schemas.stats import ActorMentions, ClaimStatusCounts, MonthCount, Stats
-from app.storage.tables import Actor, Brief, Claim, Statement
+from app.api.schemas.stats import (
+    ActorMentions,
+    ClaimStatusCounts,
+    MonthCount,
+    MonthStatusCount,
+    PlaceCount,
+    Stats,
+)
+from app.storage.tables import Actor, Brief, Claim, Event, Statement
 from app.vocabulary import ClaimStatus
 
 
@@ -37,6 +44,32 @@ def _per_month(session: Session, day: SqlColumn, where: Conditions) -> list[Mont
         months[occurred_on.strftime("%Y-%m") if occurred_on else None] += count
     ordered = sorted(months, key=lambda month: (month is None, month or ""))
     return [MonthCount(month=month, count=months[month]) for month in ordered]
+
+
+def _per_month_and_status(session: Session, where: Conditions) -> list[MonthStatusCount]:
+    day, status = col(Claim.occurred_on), col(Claim.status)
+    query = select(day, status, func.count()).where(*where).group_by(day, status)
+    counts: Counter[tuple[str | None, str]] = Counter()
+    for occurred_on, claim_status, count in session.execute(query):
+        counts[(occurred_on.strftime("%Y-%m") if occurred_on else None, claim_status)] += count
+    order = [status.value for status in ClaimStatus]
+    keys = sorted(counts, key=lambda key: (key[0] is None, key[0] or "", order.index(key[1])))
+    return [MonthStatusCount(month=m, status=s, count=counts[(m, s)]) for m, s in keys]
+
+
+def _events_by_place(session: Session, where: Conditions) -> list[PlaceCount]:
+    place, country = col(Event.location), col(Event.country)
+    count = func.count().label("count")
+    query = (
+        select(place, country, count)
+        .where(place.is_not(None), *where)
+        .group_by(place, country)
+        .order_by(count.desc(), place)
+    )
+    return [
+        PlaceCount(location=row.location, country=row.country, count=row.count)
+        for row in session.execute(query)
+    ]
 
 
 def _mentioning(pairs: AnySelect, parent_id: SqlColumn, where: Conditions) -> Any:
@@ -71,11 +104,12 @@ def _top_actors(
 
 @dataclass(frozen=True)
 class StatsFilters:
-    """The list filters, as each of the three kinds of row counted takes them."""
+    """The list filters, as each of the four kinds of row counted takes them."""
 
     claims: claims.ClaimFilters
     statements: statements.StatementFilters
     briefs: briefs.BriefFilters
+    events: events.EventFilters
 
 
 def _counted_scope(filters: StatsFilters) -> tuple[int | None] | None:
@@ -88,6 +122,7 @@ def _counted_scope(filters: StatsFilters) -> tuple[int | None] | None:
         or len(common.actors.ids) > 1
         or filters.statements.common != common
         or filters.briefs != briefs.BriefFilters(common)
+        or filters.events != events.EventFilters(common)
         or filters.claims.brief_id is not None
         or filters.statements.brief_id is not None
     ):
@@ -106,7 +141,12 @@ def _from_counts(session: Session, actor: int | None, filters: StatsFilters, top
         top_actors = _top_actors(session, claim_where, statement_where, top)
     else:
         top_actors = counts.top_actors(session, actor, dates, measures, top)
-    return Stats(**vars(monthly), top_actors=top_actors)
+    events_where = events.conditions(session, filters.events)
+    return Stats(
+        **vars(monthly),
+        top_actors=top_actors,
+        events_by_place=_events_by_place(session, events_where),
+    )
 
 
 def _from_rows(session: Session, filters: StatsFilters, top: int) -> Stats:
@@ -116,15 +156,18 @@ def _from_rows(session: Session, filters: StatsFilters, top: int) -> Stats:
     return Stats(
         claims_by_status=_claims_by_status(session, claim_where),
         claims_by_month=_per_month(session, col(Claim.occurred_on), claim_where),
+        claims_by_month_and_status=_per_month_and_status(session, claim_where),
         statements_by_month=_per_month(session, col(Statement.occurred_on), statement_where),
         briefs_by_month=_per_month(session, col(Brief.occurred_on), brief_where),
         top_actors=_top_actors(session, claim_where, statement_where, top),
+        events_by_place=_events_by_place(session, events.conditions(session, filters.events)),
     )
 
 
 def get_stats(session: Session, filters: StatsFilters, top: int) -> Stats:
-    """Claims per status, claims, statements and briefs per month, and the most mentioned
-    actors: from the kept counts where they answer the filters, from the rows otherwise."""
+    """Claims per status, claims (also per status), statements and briefs per month and the
+    most mentioned actors, from the kept counts where they answer the filters, from the rows
+    otherwise; and events per place, always from the events."""
     scope = _counted_scope(filters)
     if scope is not None:
         return _from_counts(session, scope[0], filters, top)

@@ -6,15 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from app.api.dependencies.filters import BriefQuery, DatesDep, TextQuery, text_terms
+from app.api.dependencies.filters import BriefQuery, DatesDep, StatusQuery, TextQuery, text_terms
 from app.api.dependencies.listing import FormatQuery, NamePageDep, TextOrderPageDep
 from app.api.openapi.responses import list_responses, problems, read_responses
 from app.api.rendering.list_response import render_list
-from app.api.repositories import actor_mentions
+from app.api.repositories import actor_mentions, related
 from app.api.repositories.actors import ACTORS, ActorFilters, actor_id, conditions, get_actor
 from app.api.schemas.actors import ActorDetail, ActorPage
 from app.api.schemas.common import ListFormat
 from app.api.schemas.mentions import MentionPage
+from app.api.schemas.related import RelatedActors
 from app.db import SessionDep
 from app.vocabulary import ActorKind
 
@@ -100,3 +101,30 @@ def list_actor_mentions(
     filters = actor_mentions.MentionFilters(actor_id(session, id_or_slug), brief, section, dates)
     where = actor_mentions.conditions(filters)
     return render_list(request, session, fmt, page, actor_mentions.MENTIONS, where, MentionPage)
+
+
+RelatedLimitQuery = Annotated[
+    int, Query(ge=1, le=100, description="How many related actors to return, most shared first.")
+]
+
+
+@router.get(
+    "/{id_or_slug}/related",
+    operation_id="listRelatedActors",
+    summary="List the actors co-mentioned with an actor.",
+    responses=read_responses(),
+)
+def list_related_actors(
+    session: SessionDep,
+    id_or_slug: ActorRefPath,
+    dates: DatesDep,
+    status: StatusQuery,
+    limit: RelatedLimitQuery = 25,
+) -> RelatedActors:
+    """Actors named in the same claims, statements (as speaker or mentioned) and events
+    (as participants), with how many rows they share and the latest date of those rows.
+
+    `date_from` and `date_to` apply to every row; `status` to claims only.
+    """
+    filters = related.RelatedFilters(actor_id(session, id_or_slug), dates, tuple(status), limit)
+    return related.related_actors(session, filters)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.dependencies.filters import AsOfQuery, BriefQuery, CommonFiltersDep, StatusQuery
+from app.api.dependencies.filters import (
+    AsOfQuery,
+    BriefQuery,
+    CommonFiltersDep,
+    LocationQuery,
+    StatusQuery,
+)
 from app.api.dependencies.listing import DatePageDep, FormatQuery
 from app.api.dependencies.paths import IdPath
 from app.api.openapi.responses import list_responses, read_responses
@@ -12,6 +18,7 @@ from app.api.rendering.list_response import render_list
 from app.api.repositories import history
 from app.api.repositories.as_of import claims_at
 from app.api.repositories.claims import CLAIMS, ClaimFilters, conditions
+from app.api.repositories.conditions import places_named
 from app.api.schemas.claims import ClaimItem, ClaimPage
 from app.api.schemas.common import ListFormat
 from app.api.schemas.history import ClaimHistory
@@ -34,12 +41,15 @@ def list_claims(
     page: DatePageDep,
     status: StatusQuery,
     brief: BriefQuery = None,
+    location: LocationQuery = None,
     fmt: FormatQuery = ListFormat.json,
     as_of: AsOfQuery = None,
 ) -> Response:
-    """Claims matching every filter given, newest brief first, one page at a time; with
-    `as_of`, as they stood then (filters `status`, `brief` and dates only)."""
-    filters = ClaimFilters(common, tuple(status), brief)
+    """Claims matching every filter given, newest brief first, one page at a time;
+    `location` is the place of the claim's brief; with `as_of`, as they stood then (filters
+    `status`, `brief`, `location` and dates only)."""
+    places = places_named(session, location)
+    filters = ClaimFilters(common, tuple(status), brief, places)
     if as_of is None:
         return render_list(request, session, fmt, page, CLAIMS, conditions(filters), ClaimPage)
     listing, where = claims_at(as_of, filters)

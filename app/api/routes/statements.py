@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from app.api.dependencies.filters import BriefQuery, CommonFiltersDep, StatementKindQuery
+from app.api.dependencies.filters import (
+    BriefQuery,
+    CommonFiltersDep,
+    LocationQuery,
+    StatementKindQuery,
+)
 from app.api.dependencies.listing import DatePageDep, FormatQuery
 from app.api.dependencies.paths import IdPath
 from app.api.openapi.responses import list_responses, read_responses
 from app.api.rendering.list_response import render_list
+from app.api.repositories.conditions import places_named
 from app.api.repositories.statements import STATEMENTS, StatementFilters, conditions
 from app.api.schemas.common import ListFormat
 from app.api.schemas.statements import StatementItem, StatementPage
@@ -31,10 +37,13 @@ def list_statements(
     page: DatePageDep,
     kind: StatementKindQuery,
     brief: BriefQuery = None,
+    location: LocationQuery = None,
     fmt: FormatQuery = ListFormat.json,
 ) -> Response:
-    """Statements matching every filter given; an actor filter also matches the speaker."""
-    where = conditions(StatementFilters(common, tuple(kind), brief))
+    """Statements matching every filter given; an actor filter also matches the speaker;
+    `location` is the place of the statement's brief."""
+    places = places_named(session, location)
+    where = conditions(StatementFilters(common, tuple(kind), brief, places))
     return render_list(request, session, fmt, page, STATEMENTS, where, StatementPage)
 
 

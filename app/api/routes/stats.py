@@ -6,10 +6,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.api.dependencies.filters import CommonFiltersDep, StatementKindQuery, StatusQuery
+from app.api.dependencies.filters import (
+    CommonFiltersDep,
+    LocationQuery,
+    StatementKindQuery,
+    StatusQuery,
+)
 from app.api.openapi.responses import read_responses
 from app.api.repositories.briefs import BriefFilters
 from app.api.repositories.claims import ClaimFilters
+from app.api.repositories.conditions import places_named
+from app.api.repositories.events import EventFilters
 from app.api.repositories.statements import StatementFilters
 from app.api.repositories.stats import StatsFilters, get_stats
 from app.api.schemas.stats import Stats
@@ -34,13 +41,20 @@ def get_dashboard_stats(
     status: StatusQuery,
     kind: StatementKindQuery,
     top: TopQuery = 10,
+    location: LocationQuery = None,
 ) -> Stats:
-    """Claims per status, statements and briefs per month, and the most mentioned actors.
+    """Claims per status and month, statements and briefs per month, the most mentioned
+    actors, and events per place.
 
-    Takes the list filters: `actor`, `date_from`, `date_to` and `q` apply to claims,
-    statements and briefs; `status` to claims only; `kind` to statements only.
+    Takes the list filters: `actor`, `date_from`, `date_to`, `q` and `location` (the place
+    of the brief, or of the event) apply to claims, statements, briefs and events; `status`
+    to claims only; `kind` to statements only.
     """
-    claim_filters = ClaimFilters(common, tuple(status))
-    statement_filters = StatementFilters(common, tuple(kind))
-    filters = StatsFilters(claim_filters, statement_filters, BriefFilters(common))
+    places = places_named(session, location)
+    filters = StatsFilters(
+        ClaimFilters(common, tuple(status), places=places),
+        StatementFilters(common, tuple(kind), places=places),
+        BriefFilters(common, location),
+        EventFilters(common, location=location),
+    )
     return get_stats(session, filters, top)

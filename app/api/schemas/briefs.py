@@ -8,7 +8,15 @@ from enum import StrEnum
 from pydantic import Field
 
 from app.api.schemas.claims import ClaimItem
-from app.api.schemas.common import ActorRef, ApiModel, ListBody, TextSpan, UtcDatetime
+from app.api.schemas.common import (
+    LABEL_DOC,
+    LABEL_EXAMPLE,
+    ActorRef,
+    ApiModel,
+    ListBody,
+    TextSpan,
+    UtcDatetime,
+)
 from app.api.schemas.events import EventItem
 from app.api.schemas.statements import StatementItem
 from app.vocabulary import SectionKind
@@ -28,6 +36,7 @@ class BriefItem(ApiModel):
     id: int = Field(examples=[3])
     source_name: str = Field(examples=["2025-09-04-paris-security-guarantees.txt"])
     title: str | None = Field(examples=["Paris summit on security guarantees"])
+    label: str = Field(description=LABEL_DOC, examples=[LABEL_EXAMPLE])
     lead: str | None
     occurred_on: date | None = Field(examples=["2025-09-04"])
     location: str | None = Field(examples=["Paris"])

@@ -17,6 +17,15 @@ from app.vocabulary import ActorKind
 
 T = TypeVar("T")
 
+LABEL_DOC = (
+    "How to name the brief: its title, or else a short label the parser made from its Lead "
+    "(event, place, date); for a brief stored before parser 1.6.0 without a title, its "
+    "source name."
+)
+LABEL_EXAMPLE = (
+    "Ukrainian President Volodymyr Zelenskyy met a group of European leaders — Paris, 4 Sep 2025"
+)
+
 
 def _assume_utc(value: datetime) -> datetime:
     # SQLite hands timestamps back without their zone; every `*_at` is stored in UTC.
@@ -73,6 +82,7 @@ class BriefRef(ApiModel):
 
     id: int = Field(examples=[3])
     title: str | None = Field(examples=["Paris summit on security guarantees"])
+    label: str = Field(description=LABEL_DOC, examples=[LABEL_EXAMPLE])
     occurred_on: date | None = Field(examples=["2025-09-04"])
 
 

@@ -16,6 +16,11 @@ class EventItem(ApiModel):
     title: str = Field(examples=["Summit on security guarantees for Ukraine"])
     occurred_on: date | None = Field(examples=["2025-09-04"])
     location: str | None = Field(examples=["Paris, France"])
+    country: str | None = Field(
+        description="ISO 3166-1 alpha-2 code of the country of `location`, when the parser "
+        "knows it.",
+        examples=["FR"],
+    )
     span: TextSpan
     brief: BriefRef
     participants: list[ActorRef]

@@ -145,8 +145,8 @@ def test_export_is_gzipped_when_asked(client: TestClient, fmt: str) -> None:
 def test_empty_exports(empty_client: TestClient) -> None:
     assert empty_client.get("/v1/events", params={"format": "ndjson"}).text == ""
     csv_text = empty_client.get("/v1/events", params={"format": "csv"}).text
-    header = "id,title,occurred_on,location,span_start,span_end,brief_id,brief_title,"
-    assert csv_text.splitlines() == [header + "brief_occurred_on,participants"]
+    header = "id,title,occurred_on,location,country,span_start,span_end,brief_id,brief_title,"
+    assert csv_text.splitlines() == [header + "brief_label,brief_occurred_on,participants"]
     gzipped = empty_client.get(
         "/v1/events", params={"format": "csv"}, headers={"Accept-Encoding": "gzip"}
     )

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from app.api.repositories.briefs import BriefFilters
 from app.api.repositories.claims import ClaimFilters
 from app.api.repositories.conditions import ActorMatch, CommonFilters, DateRange
+from app.api.repositories.events import EventFilters
 from app.api.repositories.statements import StatementFilters
 from app.api.repositories.stats import StatsFilters, _counted_scope, _from_counts, _from_rows
 from app.db import get_engine
@@ -35,7 +36,10 @@ BY_LINKS = "SELECT actor_id FROM claim_actors GROUP BY actor_id ORDER BY count(*
 
 def _filters(common: CommonFilters, statuses: Statuses, kinds: Kinds) -> StatsFilters:
     return StatsFilters(
-        ClaimFilters(common, statuses), StatementFilters(common, kinds), BriefFilters(common)
+        ClaimFilters(common, statuses),
+        StatementFilters(common, kinds),
+        BriefFilters(common),
+        EventFilters(common),
     )
 
 
@@ -61,3 +65,11 @@ def test_what_the_counts_do_not_answer_is_counted_from_the_rows() -> None:
     assert _counted_scope(_filters(two, (), ())) is None
     assert _counted_scope(_filters(CommonFilters(terms=("grain",)), (), ())) is None
     assert _counted_scope(_filters(CommonFilters(ActorMatch(unknown=True)), (), ())) is None
+    places = ("Paris",)
+    located = StatsFilters(
+        ClaimFilters(places=places),
+        StatementFilters(places=places),
+        BriefFilters(location="paris"),
+        EventFilters(location="paris"),
+    )
+    assert _counted_scope(located) is None

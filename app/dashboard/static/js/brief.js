@@ -91,7 +91,7 @@ export async function showBrief(elements, selection, actor = null) {
       loadMentions(actor, briefId),
     ]);
     const { nodes, highlight: mark } = markSource(text, selection.item.span, mentions);
-    heading.textContent = brief.title ?? `Brief ${brief.id}`;
+    heading.textContent = brief.label;
     metaLine.textContent = meta(brief);
     selectionLine.textContent = describe(selection, actor, mentions);
     selectionLine.hidden = false;

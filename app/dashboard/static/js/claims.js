@@ -15,7 +15,7 @@ function claimRow(claim, onOpen) {
     h("td", { "data-label": "Claim" }, claim.text),
     h("td", { "data-label": "Status" }, badge(claim.status)),
     h("td", { class: "actors", "data-label": "Actors" }, actorList(claim.actors)),
-    h("td", { "data-label": "Brief" }, claim.brief.title ?? `Brief ${claim.brief.id}`, " ", open),
+    h("td", { class: "brief-cell", "data-label": "Brief" }, h("span", { class: "brief-label" }, claim.brief.label), open),
   );
 }
 

@@ -1,21 +1,26 @@
-// The filter state: read from and written to the form and the page URL, and turned into
-// API query parameters.
+// The view state: filters, the selected claim or statement and the actor in focus, read
+// from and written to the form and the page URL, and turned into API query parameters.
 
 export const STATUSES = ["verified", "unconfirmed", "disputed", "reported"];
 
-/** Empty filters. */
+/** No filters, nothing selected. */
 export function noFilters() {
-  return { actor: null, dateFrom: "", dateTo: "", statuses: [] };
+  return {
+    actor: null, dateFrom: "", dateTo: "", statuses: [], location: "",
+    claim: null, statement: null, focus: null,
+  };
 }
 
-/** The filters shown in `form`, with the actor chosen in the combobox. */
-export function readForm(form, actor) {
+/** The filters shown in `form`, with the actor chosen in the combobox; the rest of `view` kept. */
+export function readForm(form, actor, view = noFilters()) {
   const data = new FormData(form);
   return {
+    ...view,
     actor,
     dateFrom: String(data.get("date_from") ?? ""),
     dateTo: String(data.get("date_to") ?? ""),
     statuses: data.getAll("status").map(String),
+    location: String(data.get("location") ?? "").trim(),
   };
 }
 
@@ -23,12 +28,17 @@ export function readForm(form, actor) {
 export function writeForm(form, filters) {
   form.elements.date_from.value = filters.dateFrom;
   form.elements.date_to.value = filters.dateTo;
+  form.elements.location.value = filters.location;
   for (const box of form.querySelectorAll('input[name="status"]')) {
     box.checked = filters.statuses.includes(box.value);
   }
 }
 
-/** Filters from a page URL's query string; the actor is known by slug only. */
+function positiveId(text) {
+  return /^[1-9][0-9]{0,9}$/.test(text ?? "") ? Number(text) : null;
+}
+
+/** The view from a page URL's query string; actors are known by slug only. */
 export function readUrl(search) {
   const params = new URLSearchParams(search);
   const slug = params.get("actor");
@@ -37,6 +47,10 @@ export function readUrl(search) {
     dateFrom: params.get("date_from") ?? "",
     dateTo: params.get("date_to") ?? "",
     statuses: params.getAll("status").filter((status) => STATUSES.includes(status)),
+    location: params.get("location") ?? "",
+    claim: positiveId(params.get("claim")),
+    statement: positiveId(params.get("statement")),
+    focus: params.get("focus") || null,
   };
 }
 
@@ -47,6 +61,7 @@ export function apiParams(filters) {
     date_from: filters.dateFrom,
     date_to: filters.dateTo,
     status: filters.statuses,
+    location: filters.location,
   };
 }
 
@@ -54,4 +69,9 @@ export function apiParams(filters) {
 export function statementParams(filters) {
   const { status: _ignored, ...params } = apiParams(filters);
   return params;
+}
+
+/** The page URL's parameters: the filters, then what is selected and in focus. */
+export function urlParams(view) {
+  return { ...apiParams(view), claim: view.claim, statement: view.statement, focus: view.focus };
 }

@@ -1,12 +1,18 @@
-// The dashboard page: wires the filters, the timeline, the claims and statements lists and
-// the brief view together. Everything it shows comes from the public `/v1` API.
+// The dashboard page: wires the filters, the timeline, the map, the network of actors, the
+// claims and statements lists and the brief view together. Everything it shows comes from
+// the public `/v1` API, and the whole view (filters, selection, actor in focus) is in the
+// page URL, so reopening the URL shows the same view.
 
 import { ApiError, getJson, queryString } from "./api.js";
 import { attachActorSearch } from "./autocomplete.js";
 import { showBrief } from "./brief.js";
 import { renderClaims } from "./claims.js";
 import { h, setBusy } from "./dom.js";
-import { apiParams, noFilters, readForm, readUrl, statementParams, writeForm } from "./filters.js";
+import {
+  apiParams, noFilters, readForm, readUrl, statementParams, urlParams, writeForm,
+} from "./filters.js";
+import { renderMap } from "./map.js";
+import { renderNetwork } from "./network.js";
 import { CursorPager } from "./pager.js";
 import { renderStatements } from "./statements.js";
 import { renderStatusCounts, renderTimeline } from "./timeline.js";
@@ -53,9 +59,29 @@ const briefElements = {
   source: byId("brief-source"),
 };
 
+function writeUrl() {
+  history.replaceState(null, "", `/dashboard${queryString(urlParams(filters))}`);
+}
+
 function openInBrief(selection) {
+  filters.claim = selection.kind === "claim" ? selection.item.id : null;
+  filters.statement = selection.kind === "statement" ? selection.item.id : null;
+  writeUrl();
   markSelected(selection);
-  showBrief(briefElements, selection, filters.actor).catch(showProblem);
+  return showBrief(briefElements, selection, filters.actor).catch(showProblem);
+}
+
+/** Reopen the claim or statement the URL names, if any. */
+async function reopenSelection() {
+  const [kind, id] = filters.claim ? ["claim", filters.claim] : ["statement", filters.statement];
+  if (!id) return;
+  try {
+    await openInBrief({ kind, item: await getJson(`/v1/${kind}s/${id}`) });
+  } catch (error) {
+    filters.claim = filters.statement = null;
+    writeUrl();
+    showProblem(error);
+  }
 }
 
 function pager(name, render) {
@@ -79,32 +105,90 @@ const statements = pager("statements", (page, total) =>
   ),
 );
 
-async function refreshTimeline() {
-  setBusy(byId("timeline"), true);
+let lastStats = null;
+
+async function busyWhile(id, work) {
+  setBusy(byId(id), true);
   try {
-    const params = apiParams(filters);
-    const stats = await getJson("/v1/stats", params);
-    renderStatusCounts(byId("status-counts"), stats.claims_by_status);
-    renderTimeline(byId("timeline-rows"), stats.statements_by_month, stats.claims_by_month);
+    await work();
   } catch (error) {
     showProblem(error);
   } finally {
-    setBusy(byId("timeline"), false);
+    setBusy(byId(id), false);
   }
+}
+
+function drawTimeline() {
+  if (!lastStats) return;
+  renderStatusCounts(byId("status-counts"), lastStats.claims_by_status);
+  const elements = {
+    chart: byId("timeline-chart"), legend: byId("timeline-legend"), rows: byId("timeline-rows"),
+    undated: byId("timeline-undated"),
+  };
+  renderTimeline(elements, lastStats, filters, (dateFrom, dateTo) => {
+    form.elements.date_from.value = dateFrom;
+    form.elements.date_to.value = dateTo;
+    apply(filters.actor);
+  });
+}
+
+function focusActor(actor) {
+  filters.focus = actor.slug;
+  writeUrl();
+  return refreshNetwork();
+}
+
+function refreshNetwork() {
+  return busyWhile("network", async () => {
+    const slug = filters.focus ?? filters.actor?.slug ?? lastStats?.top_actors[0]?.actor.slug;
+    const elements = { heading: byId("network-heading"), chart: byId("network-chart"), list: byId("network-list") };
+    if (!slug) {
+      elements.chart.replaceChildren(h("p", { class: "muted" }, "No actor under these filters."));
+      elements.list.replaceChildren();
+      return;
+    }
+    const { actor: _actor, location: _location, ...params } = apiParams(filters);
+    const related = await getJson(`/v1/actors/${encodeURIComponent(slug)}/related`, { ...params, limit: 12 });
+    renderNetwork(elements, related, focusActor);
+  });
+}
+
+function choosePlace(location) {
+  form.elements.location.value = location;
+  return apply(filters.actor);
+}
+
+async function refreshStats() {
+  lastStats = null;
+  await busyWhile("timeline", async () => {
+    lastStats = await getJson("/v1/stats", apiParams(filters));
+    drawTimeline();
+  });
+  if (!lastStats) {
+    // The API refused the filters (the problem is shown): the map and network wait too.
+    setBusy(byId("where"), false);
+    setBusy(byId("network"), false);
+    return;
+  }
+  const mapElements = { map: byId("map"), places: byId("map-places"), note: byId("map-note") };
+  await Promise.all([
+    busyWhile("where", () => renderMap(mapElements, lastStats.events_by_place, filters.location, choosePlace)),
+    refreshNetwork(),
+  ]);
 }
 
 function refresh() {
   clearProblem();
-  history.replaceState(null, "", `/dashboard${queryString(apiParams(filters))}`);
+  writeUrl();
   return Promise.all([
-    refreshTimeline(),
+    refreshStats(),
     claims.reset(apiParams(filters)),
     statements.reset(statementParams(filters)),
   ]);
 }
 
 function apply(actor) {
-  filters = readForm(form, actor);
+  filters = readForm(form, actor, { ...filters, claim: null, statement: null });
   showActor(actor);
   return refresh();
 }
@@ -127,6 +211,7 @@ function listen() {
   form.addEventListener("reset", (event) => {
     event.preventDefault();
     writeForm(form, noFilters());
+    filters.focus = null;
     apply(null);
   });
   byId("actor-clear").addEventListener("click", () => {
@@ -137,8 +222,16 @@ function listen() {
     input: byId("actor-input"),
     listbox: byId("actor-options"),
     status: byId("actor-status"),
-    onChoose: (actor) => apply(actor),
+    onChoose: (actor) => {
+      filters.focus = null;
+      apply(actor);
+    },
     onError: showProblem,
+  });
+  let width = window.innerWidth;
+  window.addEventListener("resize", () => {
+    if (window.innerWidth !== width) drawTimeline();
+    width = window.innerWidth;
   });
 }
 
@@ -150,6 +243,7 @@ async function start() {
   showActor(actor);
   listen();
   await refresh();
+  await reopenSelection();
   if (error) showProblem(error);
 }
 

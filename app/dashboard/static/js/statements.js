@@ -19,7 +19,7 @@ function statementItem(statement, onOpen) {
       h("span", { class: "speaker" }, speakerOf(statement)),
       badge(statement.kind, `kind-${statement.kind}`),
       h("span", {}, dateText(statement.occurred_on)),
-      h("span", {}, statement.brief.title ?? `Brief ${statement.brief.id}`),
+      h("span", { class: "brief-label" }, statement.brief.label),
       open,
     ),
   );
