@@ -20,11 +20,10 @@ from app.api.repositories.base import (
     Rows,
     actor_ref,
     actor_ref_columns,
-    brief_ref,
     brief_ref_columns,
     load_actor_refs,
 )
-from app.api.repositories.claims import CLAIMS, ClaimFilters, claim_columns
+from app.api.repositories.claims import CLAIMS, ClaimFilters, claim_columns, claim_item
 from app.api.repositories.conditions import (
     Conditions,
     equal_if_given,
@@ -128,24 +127,10 @@ def _claim_data(session: Session, rows: Rows) -> list[Data]:
     kept = _kept_actor_ids(session, [r.kept_id for r in claims if r.kept_id is not None])
     refs = kept_actor_refs(session, (i for ids in kept.values() for i in ids))
     return [
-        {
-            "id": row.id,
-            "text": row.text,
-            "status": row.status,
-            "section": row.section,
-            "occurred_on": row.occurred_on,
-            "span": {"start": row.span_start, "end": row.span_end},
-            # A brief deleted since has no row left to name it by.
-            "brief": brief_ref(
-                row.brief_id,
-                row.brief_title,
-                row.brief_label or f"Brief {row.brief_id}",
-                row.brief_occurred_on,
-            ),
-            "actors": own.get(row.id, [])
-            if row.kept_id is None
-            else refs_of(refs, kept[row.kept_id]),
-        }
+        claim_item(
+            (*row[:8], *row[9:]),
+            own.get(row.id, []) if row.kept_id is None else refs_of(refs, kept[row.kept_id]),
+        )
         for row in claims
     ]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import TypeAdapter
 from sqlalchemy import select
@@ -76,33 +78,26 @@ def _query() -> AnySelect:
     ).join(Brief, col(Brief.id) == col(Claim.brief_id))
 
 
+def claim_item(row: Sequence[Any], actors: list[Data]) -> Data:
+    """A ClaimItem, as data, from a row of `claim_columns()` then `brief_ref_columns()`."""
+    claim_id, text, status, section, occurred_on, start, end, brief_id, *brief = row
+    title, label, brief_occurred_on = brief
+    return {
+        "id": claim_id,
+        "text": text,
+        "status": status,
+        "section": section,
+        "occurred_on": occurred_on,
+        "span": {"start": start, "end": end},
+        # A brief deleted since (as-of reads) has no row left to name it by.
+        "brief": brief_ref(brief_id, title, label or f"Brief {brief_id}", brief_occurred_on),
+        "actors": actors,
+    }
+
+
 def _data(session: Session, rows: Rows) -> list[Data]:
     actors = load_actor_refs(session, claim_pairs, [row[0] for row in rows])
-    return [
-        {
-            "id": claim_id,
-            "text": text,
-            "status": status,
-            "section": section,
-            "occurred_on": occurred_on,
-            "span": {"start": start, "end": end},
-            "brief": brief_ref(brief_id, brief_title, brief_label, brief_occurred_on),
-            "actors": actors.get(claim_id, []),
-        }
-        for (
-            claim_id,
-            text,
-            status,
-            section,
-            occurred_on,
-            start,
-            end,
-            brief_id,
-            brief_title,
-            brief_label,
-            brief_occurred_on,
-        ) in rows
-    ]
+    return [claim_item(row, actors.get(row[0], [])) for row in rows]
 
 
 CLAIMS = Listing(
