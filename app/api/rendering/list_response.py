@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar, get_args
 
 from fastapi import Request, Response
@@ -41,8 +43,10 @@ def render_list(
     listing: Listing[T],
     conditions: Conditions,
     body: type[ListBody[T]],
+    kept_total: Callable[[Session], int | None] | None = None,
 ) -> Response:
-    """Answer a list request in the format asked for."""
+    """Answer a list request in the format asked for; `kept_total` answers `total` from the
+    kept counts where it can (None: the rows are counted)."""
     if fmt is not ListFormat.json:
         # The filters are resolved: the export reads in its own short transactions, and
         # the request's must not stay open (and on SQLite pin a snapshot) while it streams.
@@ -51,8 +55,12 @@ def render_list(
         csv = fmt is ListFormat.csv
         encoder = csv_encoder(CsvWriter(item_model(body))) if csv else ndjson_encoder()
         return export_response(request, reader, encoder)
+    total = kept_total(session) if page_request.include_total and kept_total else None
+    if total is not None:
+        page_request = replace(page_request, include_total=False)
     page = listing.page(session, conditions, page_request)
     token = encode_cursor(page.next_cursor) if page.next_cursor else None
-    payload = body(items=page.items, next_cursor=token, total=page.total)
+    total = page.total if total is None else total
+    payload = body(items=page.items, next_cursor=token, total=total)
     headers = _link(request, token)
     return Response(payload.model_dump_json(), media_type="application/json", headers=headers)

@@ -10,6 +10,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, SQLModel, col
 
+from app.api.repositories import counts
 from app.api.repositories.base import (
     Data,
     Listing,
@@ -56,6 +57,12 @@ def conditions(session: Session, filters: BriefFilters) -> Conditions:
         ),
         *location_matches(session, col(Brief.location), filters.location),
     ]
+
+
+def kept_total(session: Session, filters: BriefFilters) -> int | None:
+    """How many briefs match `filters`, from the kept counts (None: they cannot say)."""
+    narrowed = filters.location is not None
+    return counts.list_total(session, filters.common, ["briefs"], narrowed=narrowed)
 
 
 def _query() -> AnySelect:

@@ -10,6 +10,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from app.api.repositories import counts
 from app.api.repositories.base import (
     Data,
     Listing,
@@ -55,6 +56,13 @@ def conditions(filters: ClaimFilters) -> Conditions:
         *equal_if_given(col(Claim.brief_id), filters.brief_id),
         *in_briefs_at(col(Claim.brief_id), filters.places),
     ]
+
+
+def kept_total(session: Session, filters: ClaimFilters) -> int | None:
+    """How many claims match `filters`, from the kept counts (None: they cannot say)."""
+    narrowed = filters.brief_id is not None or filters.places is not None
+    columns = counts.Measures(statuses=filters.statuses).claim_columns()
+    return counts.list_total(session, filters.common, columns, narrowed=narrowed)
 
 
 def claim_columns() -> tuple[SqlColumn, ...]:

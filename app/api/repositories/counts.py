@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlmodel import Session, col
 
 from app.api.repositories.base import actor_ref_columns
-from app.api.repositories.conditions import Conditions, DateRange
+from app.api.repositories.conditions import CommonFilters, Conditions, DateRange
 from app.api.schemas.common import ActorRef
 from app.api.schemas.stats import ActorMentions, ClaimStatusCounts, MonthCount, MonthStatusCount
 from app.storage.counts import COUNT_COLUMNS
@@ -48,6 +48,31 @@ def in_days(table: DayTable, dates: DateRange) -> Conditions:
     if dates.end is not None:
         where.extend([day <= dates.end.isoformat(), day != ""])
     return where
+
+
+def counted_actor(common: CommonFilters) -> tuple[int | None] | None:
+    """(the one actor, or None for every row) when the kept counts can answer `common`;
+    None when they cannot (text search, several actors, an actor that does not exist)."""
+    if common.terms or common.actors.unknown or len(common.actors.ids) > 1:
+        return None
+    return (common.actors.ids[0] if common.actors.ids else None,)
+
+
+def list_total(
+    session: Session, common: CommonFilters, names: Sequence[str], *, narrowed: bool
+) -> int | None:
+    """How many rows a list filtered by `common` holds, from the columns `names` of the
+    kept counts, without reading the list's rows; None when the counts cannot say
+    (`counted_actor`, or the list is `narrowed` to one brief or a place)."""
+    scope = counted_actor(common)
+    if scope is None or narrowed:
+        return None
+    table: DayTable = DailyCount if scope[0] is None else ActorDailyCount
+    where = in_days(table, common.dates)
+    if scope[0] is not None:
+        where.append(col(ActorDailyCount.actor_id) == scope[0])
+    query = select(func.coalesce(func.sum(_total(table, names)), 0)).where(*where)
+    return int(session.execute(query).scalar_one())
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from app.api.repositories import counts
 from app.api.repositories.base import (
     Data,
     Listing,
@@ -56,6 +57,13 @@ def conditions(filters: StatementFilters) -> Conditions:
         *equal_if_given(col(Statement.brief_id), filters.brief_id),
         *in_briefs_at(col(Statement.brief_id), filters.places),
     ]
+
+
+def kept_total(session: Session, filters: StatementFilters) -> int | None:
+    """How many statements match `filters`, from the kept counts (None: they cannot say)."""
+    narrowed = filters.brief_id is not None or filters.places is not None
+    columns = counts.Measures(kinds=filters.kinds).statement_columns()
+    return counts.list_total(session, filters.common, columns, narrowed=narrowed)
 
 
 def _query() -> AnySelect:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -17,7 +18,14 @@ from app.api.openapi.responses import Responses, list_responses, problems, read_
 from app.api.rendering.list_response import render_list
 from app.api.repositories import history
 from app.api.repositories.as_of_briefs import brief_at
-from app.api.repositories.briefs import BRIEFS, BriefFilters, conditions, get_brief, get_source
+from app.api.repositories.briefs import (
+    BRIEFS,
+    BriefFilters,
+    conditions,
+    get_brief,
+    get_source,
+    kept_total,
+)
 from app.api.schemas.briefs import BriefDetail, BriefPage, IngestOutcome, IngestResult
 from app.api.schemas.common import ListFormat
 from app.api.schemas.history import RevisionDetail, RevisionList
@@ -73,8 +81,10 @@ def list_briefs(
     fmt: FormatQuery = ListFormat.json,
 ) -> Response:
     """Briefs matching every filter given; an actor filter keeps briefs in which all appear."""
-    where = conditions(session, BriefFilters(common, location))
-    return render_list(request, session, fmt, page, BRIEFS, where, BriefPage)
+    filters = BriefFilters(common, location)
+    counted = partial(kept_total, filters=filters)
+    where = conditions(session, filters)
+    return render_list(request, session, fmt, page, BRIEFS, where, BriefPage, counted)
 
 
 @router.get(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter, Request, Response
 
 from app.api.dependencies.filters import (
@@ -17,7 +19,7 @@ from app.api.openapi.responses import list_responses, read_responses
 from app.api.rendering.list_response import render_list
 from app.api.repositories import history
 from app.api.repositories.as_of import claims_at
-from app.api.repositories.claims import CLAIMS, ClaimFilters, conditions
+from app.api.repositories.claims import CLAIMS, ClaimFilters, conditions, kept_total
 from app.api.repositories.conditions import places_named
 from app.api.schemas.claims import ClaimItem, ClaimPage
 from app.api.schemas.common import ListFormat
@@ -51,7 +53,9 @@ def list_claims(
     places = places_named(session, location)
     filters = ClaimFilters(common, tuple(status), brief, places)
     if as_of is None:
-        return render_list(request, session, fmt, page, CLAIMS, conditions(filters), ClaimPage)
+        where = conditions(filters)
+        counted = partial(kept_total, filters=filters)
+        return render_list(request, session, fmt, page, CLAIMS, where, ClaimPage, counted)
     listing, where = claims_at(as_of, filters)
     return render_list(request, session, fmt, page, listing, where, ClaimPage)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from fastapi import APIRouter, Request, Response
 
 from app.api.dependencies.filters import (
@@ -15,7 +17,12 @@ from app.api.dependencies.paths import IdPath
 from app.api.openapi.responses import list_responses, read_responses
 from app.api.rendering.list_response import render_list
 from app.api.repositories.conditions import places_named
-from app.api.repositories.statements import STATEMENTS, StatementFilters, conditions
+from app.api.repositories.statements import (
+    STATEMENTS,
+    StatementFilters,
+    conditions,
+    kept_total,
+)
 from app.api.schemas.common import ListFormat
 from app.api.schemas.statements import StatementItem, StatementPage
 from app.db import SessionDep
@@ -43,8 +50,10 @@ def list_statements(
     """Statements matching every filter given; an actor filter also matches the speaker;
     `location` is the place of the statement's brief."""
     places = places_named(session, location)
-    where = conditions(StatementFilters(common, tuple(kind), brief, places))
-    return render_list(request, session, fmt, page, STATEMENTS, where, StatementPage)
+    filters = StatementFilters(common, tuple(kind), brief, places)
+    counted = partial(kept_total, filters=filters)
+    where = conditions(filters)
+    return render_list(request, session, fmt, page, STATEMENTS, where, StatementPage, counted)
 
 
 @router.get(

@@ -4,14 +4,17 @@ what the rows give, on both databases."""
 from __future__ import annotations
 
 from datetime import date
+from itertools import product
 
 from sqlalchemy import select, text
 from sqlmodel import Session, col
 
-from app.api.repositories import counts
-from app.api.repositories.conditions import DateRange
+from app.api.repositories import briefs, claims, counts, statements
+from app.api.repositories.conditions import ActorMatch, CommonFilters, DateRange
+from app.api.repositories.keyset import count_rows
 from app.db import get_engine
 from app.storage.tables import Actor
+from app.vocabulary import ClaimStatus, StatementKind
 from tests.storage.test_counts import ingest_some
 
 FROM_ROWS = """
@@ -42,8 +45,8 @@ def test_actor_counts_and_dates_equal_the_rows(database_url: str) -> None:
         rows = session.execute(text(FROM_ROWS)).all()
         found = counts.seen(session, [row[0] for row in rows])
     assert len(rows) > 20
-    for actor_id, briefs, statements, claims, first, last in rows:
-        expected = counts.Seen(briefs, statements, claims, _day(first), _day(last))
+    for actor_id, named, said, claimed, first, last in rows:
+        expected = counts.Seen(named, said, claimed, _day(first), _day(last))
         assert found.get(actor_id, counts.Seen()) == expected, actor_id
 
 
@@ -56,3 +59,52 @@ def test_seen_in_a_range_equals_the_rows(database_url: str) -> None:
         expected = set(session.execute(text(SEEN_IN), {"start": start, "end": end}).scalars())
     assert seen == expected
     assert seen
+
+
+def _list_filters(actor: int | None, dates: DateRange) -> CommonFilters:
+    return CommonFilters(actors=ActorMatch((actor,) if actor else ()), dates=dates)
+
+
+RANGES = (DateRange(), DateRange(date(2018, 1, 1), None), DateRange(None, date(2020, 6, 30)),
+          DateRange(date(2016, 3, 1), date(2022, 12, 31)))  # fmt: skip
+
+
+def test_list_totals_from_the_counts_equal_the_rows(database_url: str) -> None:
+    """`include_total` answered from the kept counts: claims by status, statements by kind
+    and briefs, of every actor (and of all rows) in several date ranges, equal a count of
+    the rows the list's own conditions select."""
+    ingest_some(database_url, 20)
+    with Session(get_engine(database_url)) as session:
+        actors = [None, *session.execute(select(col(Actor.id))).scalars()]
+        checked = 0
+        for actor, dates in product(actors, RANGES):
+            common = _list_filters(actor, dates)
+            for status in ((), (ClaimStatus.verified,), (ClaimStatus.disputed,)):
+                filters = claims.ClaimFilters(common, status)
+                counted = claims.kept_total(session, filters)
+                query = claims.CLAIMS.query().where(*claims.conditions(filters))
+                assert counted == count_rows(session, query), (actor, dates, status)
+            for kind in ((), (StatementKind.quote,)):
+                said = statements.StatementFilters(common, kind)
+                counted = statements.kept_total(session, said)
+                query = statements.STATEMENTS.query().where(*statements.conditions(said))
+                assert counted == count_rows(session, query), (actor, dates, kind)
+            named = briefs.BriefFilters(common)
+            query = briefs.BRIEFS.query().where(*briefs.conditions(session, named))
+            assert briefs.kept_total(session, named) == count_rows(session, query)
+            checked += 1
+    assert checked > 40
+
+
+def test_list_totals_the_counts_cannot_give_are_left_to_the_rows(database_url: str) -> None:
+    ingest_some(database_url, 2)
+    with Session(get_engine(database_url)) as session:
+        two = CommonFilters(actors=ActorMatch((1, 2)))
+        searched = CommonFilters(terms=("talks",))
+        assert claims.kept_total(session, claims.ClaimFilters(two)) is None
+        assert claims.kept_total(session, claims.ClaimFilters(searched)) is None
+        assert claims.kept_total(session, claims.ClaimFilters(brief_id=1)) is None
+        assert statements.kept_total(session, statements.StatementFilters(places=())) is None
+        assert briefs.kept_total(session, briefs.BriefFilters(location="Paris")) is None
+        unknown = CommonFilters(actors=ActorMatch(unknown=True))
+        assert briefs.kept_total(session, briefs.BriefFilters(unknown)) is None
