@@ -117,17 +117,14 @@ def _counted_scope(filters: StatsFilters) -> tuple[int | None] | None:
     they do not (text search, several actors, one brief, a location)."""
     common = filters.claims.common
     if (
-        common.terms
-        or common.actors.unknown
-        or len(common.actors.ids) > 1
-        or filters.statements.common != common
+        filters.statements.common != common
         or filters.briefs != briefs.BriefFilters(common)
         or filters.events != events.EventFilters(common)
         or filters.claims.brief_id is not None
         or filters.statements.brief_id is not None
     ):
         return None
-    return (common.actors.ids[0] if common.actors.ids else None,)
+    return counts.counted_actor(common)
 
 
 def _from_counts(session: Session, actor: int | None, filters: StatsFilters, top: int) -> Stats:
