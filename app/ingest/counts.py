@@ -33,9 +33,22 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def _tallied(rows: Counter[tuple[str, int, tuple[int, ...]]]) -> counts.Contribution:
+def _places(brief: PreparedBrief) -> counts.CountRows:
+    """The brief's events per day and place (`place_daily_counts`)."""
+    held = Counter(
+        (_day(event.occurred_on), event.location, event.country or "")
+        for event in brief.events
+        if event.location is not None
+    )
+    return {key: (n,) for key, n in held.items()}
+
+
+def _tallied(
+    rows: Counter[tuple[str, int, tuple[int, ...]]], places: counts.CountRows
+) -> counts.Contribution:
     """The contribution of counted rows, each (day, column, actors it links) with how many
-    rows share it: rows of one brief mostly share a day, and often their actors."""
+    rows share it (rows of one brief mostly share a day, and often their actors), and of
+    the brief's events per place."""
     width = len(counts.COUNT_COLUMNS)
     daily: Tally = {}
     actor_daily: Tally = {}
@@ -50,7 +63,7 @@ def _tallied(rows: Counter[tuple[str, int, tuple[int, ...]]]) -> counts.Contribu
                 for other in actors:
                     pairs.setdefault((actor, other), [0] * (width - 1))[column - 1] += n
     tallies = (daily, actor_daily, actor_totals, pairs)
-    return tuple({key: tuple(row) for key, row in tally.items()} for tally in tallies)
+    return (*({key: tuple(row) for key, row in tally.items()} for tally in tallies), places)
 
 
 def _linking(actors: Iterable[int]) -> tuple[int, ...]:
@@ -74,7 +87,7 @@ def contribution(brief: PreparedBrief, actors: Mapping[str, int]) -> counts.Cont
             linked.append(actors[speaker])
         column = STATEMENT_COLUMN[statement.kind]
         rows[_day(statement.occurred_on), column, _linking(linked)] += 1
-    return _tallied(rows)
+    return _tallied(rows, _places(brief))
 
 
 def counted(db: DriverCursor, brief_id: int) -> counts.Contribution:

@@ -1,11 +1,12 @@
 """The counts behind the dashboard's aggregates, kept in each brief's own transaction.
 
-A brief contributes to four tables (`app.storage.tables`): per day (`daily_counts`), per
-actor and day (`actor_daily_counts`), per actor (`actor_counts`) and per pair of actors
-(`actor_pair_counts`). Its contribution is one SELECT over its rows, so the writer takes a
-brief's old contribution out before its rows are replaced or deleted and puts the new one
-in once they are written (`change_statements`), and the same SELECT over every brief gives
-what the tables should hold (`expected_rows`, `refill`: `chancery db verify`, the migration).
+A brief contributes to five tables (`app.storage.tables`): per day (`daily_counts`), per
+actor and day (`actor_daily_counts`), per actor (`actor_counts`), per pair of actors
+(`actor_pair_counts`) and per day and place of its events (`place_daily_counts`). Its
+contribution is one SELECT over its rows, so the writer takes a brief's old contribution
+out before its rows are replaced or deleted and puts the new one in once they are written
+(`change_statements`), and the same SELECT over every brief gives what the tables should
+hold (`expected_rows`, `refill`: `chancery db verify`, the migrations).
 
 An actor's rows count each brief, claim and statement once (a brief naming it in several
 places is one brief); a statement links its speaker as well as the actors it mentions.
@@ -43,7 +44,11 @@ DAILY = CountTable("daily_counts", ("day",), COUNT_COLUMNS)
 ACTOR_DAILY = CountTable("actor_daily_counts", ("actor_id", "day"), COUNT_COLUMNS)
 ACTOR = CountTable("actor_counts", ("actor_id",), COUNT_COLUMNS)
 PAIR = CountTable("actor_pair_counts", ("actor_id", "other_id"), LINK_COLUMNS)
-TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR)
+PLACE = CountTable("place_daily_counts", ("day", "location", "country"), ("events",))
+# The tables of the first counts migration (c4a7e2d91b6f), which fills just these.
+ACTOR_TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR)
+TABLES = (*ACTOR_TABLES, PLACE)
+TEXT_KEYS = frozenset({"day", "location", "country"})
 
 
 def _day(column: str, dialect: str) -> str:
@@ -130,10 +135,20 @@ def _pair_parts() -> str:
     )
 
 
+def _place_parts(dialect: str) -> str:
+    names = ("day", "location", "country", "events")
+    values = [_day("e.occurred_on", dialect), "e.location", "COALESCE(e.country, '')", "1"]
+    return f"{_select(names, values)} FROM events e " + (
+        "WHERE e.brief_id {brief} AND e.location IS NOT NULL"
+    )
+
+
 def _contribution(table: CountTable, dialect: str, brief: str) -> tuple[str, str]:
     """(WITH clause or '', SELECT): the rows `table` gains from the briefs whose id is
     `brief` (an SQL condition), by key."""
-    if table is DAILY:
+    if table is PLACE:
+        prefix, parts = "", _place_parts(dialect)
+    elif table is DAILY:
         prefix, parts = "", _daily_parts(dialect)
     elif table is PAIR:
         prefix, parts = STATEMENT_LINKS, _pair_parts()
@@ -170,7 +185,7 @@ def _values(table: CountTable, dialect: str) -> str:
     columns = (*table.keys, *table.counts)
     if dialect != "postgresql":
         return f"VALUES ({', '.join('?' * len(columns))})"
-    arrays = ", ".join("?::text[]" if name == "day" else "?::int[]" for name in columns)
+    arrays = ", ".join("?::text[]" if name in TEXT_KEYS else "?::int[]" for name in columns)
     keys = ", ".join(str(position) for position in range(1, len(table.keys) + 1))
     return f"SELECT * FROM unnest({arrays}) ORDER BY {keys}"  # key order, as sent
 
@@ -248,8 +263,9 @@ def stored_rows(connection: Connection, table: CountTable) -> CountRows:
     return by_key(table, list(connection.execute(text(f"SELECT {columns} FROM {table.name}"))))
 
 
-def refill(connection: Connection) -> None:
-    """Empty the count tables and fill them again from every brief's rows."""
-    for table in TABLES:
+def refill(connection: Connection, tables: Sequence[CountTable] = TABLES) -> None:
+    """Empty the count tables (`tables`: all of them) and fill them again from every
+    brief's rows."""
+    for table in tables:
         connection.execute(text(f"DELETE FROM {table.name}"))
         connection.execute(text(_insert(table, connection.dialect.name, EVERY_BRIEF)))

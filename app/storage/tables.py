@@ -501,3 +501,18 @@ class ActorPairCount(_LinkCounts, table=True):
     other_id: int = Field(
         sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
     )
+
+
+class PlaceDailyCount(SQLModel, table=True):
+    """Per day and place: the events held there (`/v1/stats`' events per place)."""
+
+    __tablename__ = "place_daily_counts"
+
+    day: str = Field(primary_key=True, max_length=10, description=DAY_DOC)
+    location: str = Field(
+        primary_key=True, sa_type=Text, description="The event's `location` as stored."
+    )
+    country: str = Field(
+        primary_key=True, max_length=2, description="The event's `country`; '' when unknown."
+    )
+    events: int = 0

@@ -14,12 +14,25 @@ from sqlmodel import Session, col
 from app.api.repositories.base import actor_ref_columns
 from app.api.repositories.conditions import CommonFilters, Conditions, DateRange
 from app.api.schemas.common import ActorRef
-from app.api.schemas.stats import ActorMentions, ClaimStatusCounts, MonthCount, MonthStatusCount
+from app.api.schemas.stats import (
+    ActorMentions,
+    ClaimStatusCounts,
+    MonthCount,
+    MonthStatusCount,
+    PlaceCount,
+)
 from app.storage.counts import COUNT_COLUMNS
-from app.storage.tables import Actor, ActorCount, ActorDailyCount, ActorPairCount, DailyCount
+from app.storage.tables import (
+    Actor,
+    ActorCount,
+    ActorDailyCount,
+    ActorPairCount,
+    DailyCount,
+    PlaceDailyCount,
+)
 from app.vocabulary import ClaimStatus, StatementKind
 
-DayTable = type[DailyCount] | type[ActorDailyCount]
+DayTable = type[DailyCount] | type[ActorDailyCount] | type[PlaceDailyCount]
 # `briefs > 0` as the partial index `ix_actor_daily_counts_seen` says it: with the 0 sent as
 # a parameter, SQLite cannot tell that the index holds every row the query wants.
 NAMED = col(ActorDailyCount.briefs) > literal_column("0")
@@ -239,3 +252,20 @@ def seen_in(dates: DateRange) -> ColumnElement[bool]:
         *in_days(ActorDailyCount, dates),
     )
     return seen_there.exists()
+
+
+def places(session: Session, dates: DateRange) -> list[PlaceCount]:
+    """Events per place (and country) in `dates`, most first, then by place."""
+    place, country = col(PlaceDailyCount.location), col(PlaceDailyCount.country)
+    held = func.sum(col(PlaceDailyCount.events)).label("count")
+    query = (
+        select(place, country, held)
+        .where(*in_days(PlaceDailyCount, dates))
+        .group_by(place, country)
+        .having(held > 0)
+        .order_by(held.desc(), place, country)
+    )
+    return [
+        PlaceCount(location=row.location, country=row.country or None, count=row.count)
+        for row in session.execute(query)
+    ]
