@@ -54,6 +54,7 @@ def _tallied(
     actor_daily: Tally = {}
     actor_totals: Tally = {}
     pairs: Tally = {}
+    pairs_daily: Tally = {}
     for (day, column, actors), n in rows.items():
         daily.setdefault((day,), [0] * width)[column] += n
         for actor in actors:
@@ -62,8 +63,11 @@ def _tallied(
             if column != BRIEFS:  # pairs count claims and statements, not briefs
                 for other in actors:
                     pairs.setdefault((actor, other), [0] * (width - 1))[column - 1] += n
+                    on_day = pairs_daily.setdefault((actor, day, other), [0] * (width - 1))
+                    on_day[column - 1] += n
     tallies = (daily, actor_daily, actor_totals, pairs)
-    return (*({key: tuple(row) for key, row in tally.items()} for tally in tallies), places)
+    kept = tuple({key: tuple(row) for key, row in tally.items()} for tally in tallies)
+    return (*kept, places, {key: tuple(row) for key, row in pairs_daily.items()})
 
 
 def _linking(actors: Iterable[int]) -> tuple[int, ...]:

@@ -1,8 +1,9 @@
 """The counts behind the dashboard's aggregates, kept in each brief's own transaction.
 
-A brief contributes to five tables (`app.storage.tables`): per day (`daily_counts`), per
+A brief contributes to six tables (`app.storage.tables`): per day (`daily_counts`), per
 actor and day (`actor_daily_counts`), per actor (`actor_counts`), per pair of actors
-(`actor_pair_counts`) and per day and place of its events (`place_daily_counts`). Its
+(`actor_pair_counts`), per day and place of its events (`place_daily_counts`) and per pair
+of actors and day (`actor_pair_daily_counts`). Its
 contribution is one SELECT over its rows, so the writer takes a brief's old contribution
 out before its rows are replaced or deleted and puts the new one in once they are written
 (`change_statements`), and the same SELECT over every brief gives what the tables should
@@ -45,9 +46,10 @@ ACTOR_DAILY = CountTable("actor_daily_counts", ("actor_id", "day"), COUNT_COLUMN
 ACTOR = CountTable("actor_counts", ("actor_id",), COUNT_COLUMNS)
 PAIR = CountTable("actor_pair_counts", ("actor_id", "other_id"), LINK_COLUMNS)
 PLACE = CountTable("place_daily_counts", ("day", "location", "country"), ("events",))
+PAIR_DAILY = CountTable("actor_pair_daily_counts", ("actor_id", "day", "other_id"), LINK_COLUMNS)
 # The tables of the first counts migration (c4a7e2d91b6f), which fills just these.
 ACTOR_TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR)
-TABLES = (*ACTOR_TABLES, PLACE)
+TABLES = (*ACTOR_TABLES, PLACE, PAIR_DAILY)
 TEXT_KEYS = frozenset({"day", "location", "country"})
 
 
@@ -119,16 +121,24 @@ def _actor_daily_parts(dialect: str) -> str:
     )
 
 
-def _pair_parts() -> str:
-    names = ("actor_id", "other_id", *LINK_COLUMNS)
-    claim = _claim("c", with_briefs=False)
-    statement = _statement("s", with_briefs=False)
+def _pair_keys(table: CountTable, row: str, dialect: str) -> list[str]:
+    """The key of a pair of links `a` and `b` of the claim or statement `row`."""
+    if table is PAIR_DAILY:
+        return ["a.actor_id", _day(f"{row}.occurred_on", dialect), "b.actor_id"]
+    return ["a.actor_id", "b.actor_id"]
+
+
+def _pair_parts(table: CountTable, dialect: str) -> str:
+    """Pairs of actors linked by one claim or statement; by day for `PAIR_DAILY`."""
+    names = (*table.keys, *LINK_COLUMNS)
+    claims = [*_pair_keys(table, "c", dialect), *_claim("c", with_briefs=False)]
+    statements = [*_pair_keys(table, "s", dialect), *_statement("s", with_briefs=False)]
     return " UNION ALL ".join(
         (
-            f"{_select(names, ['a.actor_id', 'b.actor_id', *claim])} "
+            f"{_select(names, claims)} "
             "FROM claims c JOIN claim_actors a ON a.claim_id = c.id "
             "JOIN claim_actors b ON b.claim_id = c.id WHERE c.brief_id {brief}",
-            f"{_select(names, ['a.actor_id', 'b.actor_id', *statement])} "
+            f"{_select(names, statements)} "
             "FROM statement_links a JOIN statement_links b ON b.statement_id = a.statement_id "
             "JOIN statements s ON s.id = a.statement_id",
         )
@@ -150,8 +160,8 @@ def _contribution(table: CountTable, dialect: str, brief: str) -> tuple[str, str
         prefix, parts = "", _place_parts(dialect)
     elif table is DAILY:
         prefix, parts = "", _daily_parts(dialect)
-    elif table is PAIR:
-        prefix, parts = STATEMENT_LINKS, _pair_parts()
+    elif table in (PAIR, PAIR_DAILY):
+        prefix, parts = STATEMENT_LINKS, _pair_parts(table, dialect)
     else:
         prefix, parts = STATEMENT_LINKS, _actor_daily_parts(dialect)
     keys = ", ".join(table.keys)

@@ -516,3 +516,18 @@ class PlaceDailyCount(SQLModel, table=True):
         primary_key=True, max_length=2, description="The event's `country`; '' when unknown."
     )
     events: int = 0
+
+
+class ActorPairDailyCount(_LinkCounts, table=True):
+    """Per pair of actors and day: the claims and statements linking both, which rank the
+    actors named with one actor within dates."""
+
+    __tablename__ = "actor_pair_daily_counts"
+
+    actor_id: int = Field(
+        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    )
+    day: str = Field(primary_key=True, max_length=10, description=DAY_DOC)
+    other_id: int = Field(
+        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    )

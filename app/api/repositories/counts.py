@@ -27,12 +27,15 @@ from app.storage.tables import (
     ActorCount,
     ActorDailyCount,
     ActorPairCount,
+    ActorPairDailyCount,
     DailyCount,
     PlaceDailyCount,
 )
 from app.vocabulary import ClaimStatus, StatementKind
 
-DayTable = type[DailyCount] | type[ActorDailyCount] | type[PlaceDailyCount]
+DayTable = (
+    type[DailyCount] | type[ActorDailyCount] | type[PlaceDailyCount] | type[ActorPairDailyCount]
+)
 # `briefs > 0` as the partial index `ix_actor_daily_counts_seen` says it: with the 0 sent as
 # a parameter, SQLite cannot tell that the index holds every row the query wants.
 NAMED = col(ActorDailyCount.briefs) > literal_column("0")
@@ -173,13 +176,36 @@ def _ranked(
     ]
 
 
+def _ranked_over_days(
+    session: Session,
+    table: type[ActorDailyCount] | type[ActorPairDailyCount],
+    key: Any,
+    where: Conditions,
+    measures: Measures,
+    top: int,
+) -> list[ActorMentions]:
+    """The actors `key` names in `table`'s rows within `where`, by their summed mentions."""
+    total = func.sum(measures.mentions(table))
+    query = (
+        select(*actor_ref_columns(), total.label("mentions"))
+        .join(table, key == col(Actor.id))
+        .where(*where)
+        .group_by(*actor_ref_columns())
+    )
+    return _ranked(session, query, total, top, grouped=True)
+
+
 def top_actors(
     session: Session, actor: int | None, dates: DateRange, measures: Measures, top: int
 ) -> list[ActorMentions]:
     """The actors most linked by claims and statements (of those linking `actor`, if
-    given), in `dates`; not for an actor and dates at once (no count holds that)."""
+    given), in `dates`."""
+    if actor is not None and dates != DateRange():
+        where = [col(ActorPairDailyCount.actor_id) == actor]
+        where += in_days(ActorPairDailyCount, dates)
+        other = col(ActorPairDailyCount.other_id)
+        return _ranked_over_days(session, ActorPairDailyCount, other, where, measures, top)
     if actor is not None:
-        assert dates == DateRange(), "pairs are counted over every date"
         mentions = measures.mentions(ActorPairCount)
         query = (
             select(*actor_ref_columns(), mentions.label("mentions"))
@@ -193,14 +219,9 @@ def top_actors(
             ActorCount, col(ActorCount.actor_id) == col(Actor.id)
         )
         return _ranked(session, query, mentions, top)
-    total = func.sum(measures.mentions(ActorDailyCount))
-    query = (
-        select(*actor_ref_columns(), total.label("mentions"))
-        .join(ActorDailyCount, col(ActorDailyCount.actor_id) == col(Actor.id))
-        .where(*in_days(ActorDailyCount, dates))
-        .group_by(*actor_ref_columns())
-    )
-    return _ranked(session, query, total, top, grouped=True)
+    where = in_days(ActorDailyCount, dates)
+    key = col(ActorDailyCount.actor_id)
+    return _ranked_over_days(session, ActorDailyCount, key, where, measures, top)
 
 
 @dataclass(frozen=True)

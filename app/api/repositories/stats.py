@@ -11,7 +11,7 @@ from sqlmodel import Session, col
 
 from app.api.repositories import briefs, claims, counts, events, statements
 from app.api.repositories.base import actor_ref_columns
-from app.api.repositories.conditions import Conditions, DateRange
+from app.api.repositories.conditions import Conditions
 from app.api.repositories.keyset import AnySelect, SqlColumn
 from app.api.repositories.mentions import claim_pairs, statement_pairs
 from app.api.schemas.common import ActorRef
@@ -131,13 +131,7 @@ def _from_counts(session: Session, actor: int | None, filters: StatsFilters, top
     dates = filters.claims.common.dates
     measures = counts.Measures(filters.claims.statuses, filters.statements.kinds)
     monthly = counts.monthly(session, actor, dates, measures)
-    if actor is not None and dates != DateRange():
-        # No count holds the actors named with one actor per day: read from the rows.
-        claim_where = claims.conditions(filters.claims)
-        statement_where = statements.conditions(filters.statements)
-        top_actors = _top_actors(session, claim_where, statement_where, top)
-    else:
-        top_actors = counts.top_actors(session, actor, dates, measures, top)
+    top_actors = counts.top_actors(session, actor, dates, measures, top)
     if actor is None:
         places = counts.places(session, dates)
     else:  # no count holds the events per place of one actor: read from the events
