@@ -14,21 +14,13 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from app.storage.counts import PAIR_DAILY, PLACE, refill
+# The columns the fill (`refill`, today's code) writes.
+from app.storage.counts import LINK_COLUMNS, PAIR_DAILY, PLACE, refill
 
 revision: str = "e5d3a1c7b9f2"
 down_revision: str | None = "b7c41e2d9f60"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-LINK_COUNTS = (
-    "claims_verified",
-    "claims_unconfirmed",
-    "claims_disputed",
-    "claims_reported",
-    "statements_quote",
-    "statements_reported",
-)
 
 
 def _actor(column: str) -> sa.ForeignKeyConstraint:
@@ -47,7 +39,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "actor_pair_daily_counts",
-        *(sa.Column(name, sa.Integer(), nullable=False) for name in LINK_COUNTS),
+        *(sa.Column(name, sa.Integer(), nullable=False) for name in LINK_COLUMNS),
         sa.Column("actor_id", sa.Integer(), nullable=False),
         sa.Column("day", sa.String(length=10), nullable=False),
         sa.Column("other_id", sa.Integer(), nullable=False),
