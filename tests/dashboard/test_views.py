@@ -60,8 +60,13 @@ def test_buttons_and_columns_never_wrap_mid_word(
     )
     page.locator("#claims-rows").get_by_role("button", name="Show in brief").first.click()
     expect(page.locator("#highlight")).to_be_visible()
-    assert page.locator("button").evaluate_all(BUTTON_LINES) == []
-    cells = "#claims-rows td, #claims thead th, #statements-list .meta, .legend li, #brief-heading"
+    # An entry of the recently changed list is a button of several lines by design: its
+    # words are checked with the cells instead.
+    assert page.locator("button:not(.change-entry)").evaluate_all(BUTTON_LINES) == []
+    cells = (
+        "#claims-rows td, #claims thead th, #statements-list .meta, .legend li, #brief-heading,"
+        " #changes-list li"
+    )
     assert page.locator(cells).evaluate_all(BROKEN_WORDS) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
