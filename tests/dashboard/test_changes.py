@@ -146,6 +146,16 @@ def test_a_click_on_a_change_opens_its_claim_or_its_brief(dashboard: Dashboard) 
     expect(page.locator("#highlight")).to_have_count(0)
     expect(page.locator("#claim-history")).to_be_hidden()
     expect(page.locator("#brief-source")).to_contain_text("A field hospital will open")
+    # In Oslo the same claim was added by revision 2 and withdrawn by revision 3: its entry
+    # opens the brief as it is now, without asking for the claim (no 404 in the console).
+    oslo = _latest(dashboard, before=latest[5]["id"], type="claim.added")
+    gone = next(change for change in oslo if change["revision"] == 2)
+    _entry(dashboard, gone["id"]).click()
+    dashboard.wait_ready()
+    expect(page).to_have_url(re.compile(f"brief={gone['brief_id']}"))
+    expect(page.locator("#brief-heading")).to_contain_text("Oslo")
+    expect(page.locator("#highlight")).to_have_count(0)
+    expect(page.locator("#brief-source")).not_to_contain_text("A field hospital will open")
 
 
 def _state(dashboard: Dashboard) -> dict[str, Any]:

@@ -72,12 +72,20 @@ function openWholeBrief(briefId) {
 // else (a brief's change, an event's, a removal) the brief.
 const OPENS = { "claim.added": "claim", "claim.status_changed": "claim", "statement.added": "statement" };
 
+/** Whether claim `id` is still in its brief: its history (kept after it goes) says. */
+async function claimStays(id) {
+  const { entries } = await getJson(`/v1/claims/${id}/history`);
+  return entries.at(-1)?.change !== "removed";
+}
+
 async function openChange(change) {
   const kind = OPENS[change.type];
   let item = null;
   try {
-    item = kind ? await getJson(`/v1/${kind}s/${change.item_id}`) : null;
+    const stays = kind && (kind !== "claim" || (await claimStays(change.item_id)));
+    item = stays ? await getJson(`/v1/${kind}s/${change.item_id}`) : null;
   } catch (error) {
+    // A statement has no history: one a later revision removed answers 404.
     if (!(error instanceof ApiError && error.problem.status === 404)) return showProblem(error);
   }
   // A claim or statement since removed by a later revision: its brief instead.
