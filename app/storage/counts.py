@@ -3,7 +3,8 @@
 A brief contributes to six tables (`app.storage.tables`): per day (`daily_counts`), per
 actor and day (`actor_daily_counts`), per actor (`actor_counts`), per pair of actors
 (`actor_pair_counts`), per day and place of its events (`place_daily_counts`) and per pair
-of actors and day (`actor_pair_daily_counts`). Its
+of actors and day (`actor_pair_daily_counts`, which also counts the events both take part
+in). Its
 contribution is one SELECT over its rows, so the writer takes a brief's old contribution
 out before its rows are replaced or deleted and puts the new one in once they are written
 (`change_statements`), and the same SELECT over every brief gives what the tables should
@@ -46,7 +47,9 @@ ACTOR_DAILY = CountTable("actor_daily_counts", ("actor_id", "day"), COUNT_COLUMN
 ACTOR = CountTable("actor_counts", ("actor_id",), COUNT_COLUMNS)
 PAIR = CountTable("actor_pair_counts", ("actor_id", "other_id"), LINK_COLUMNS)
 PLACE = CountTable("place_daily_counts", ("day", "location", "country"), ("events",))
-PAIR_DAILY = CountTable("actor_pair_daily_counts", ("actor_id", "day", "other_id"), LINK_COLUMNS)
+PAIR_DAILY = CountTable(
+    "actor_pair_daily_counts", ("actor_id", "day", "other_id"), (*LINK_COLUMNS, "events")
+)
 # The tables of the first counts migration (c4a7e2d91b6f), which fills just these.
 ACTOR_TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR)
 TABLES = (*ACTOR_TABLES, PLACE, PAIR_DAILY)
@@ -129,20 +132,33 @@ def _pair_keys(table: CountTable, row: str, dialect: str) -> list[str]:
 
 
 def _pair_parts(table: CountTable, dialect: str) -> str:
-    """Pairs of actors linked by one claim or statement; by day for `PAIR_DAILY`."""
-    names = (*table.keys, *LINK_COLUMNS)
-    claims = [*_pair_keys(table, "c", dialect), *_claim("c", with_briefs=False)]
-    statements = [*_pair_keys(table, "s", dialect), *_statement("s", with_briefs=False)]
-    return " UNION ALL ".join(
-        (
-            f"{_select(names, claims)} "
-            "FROM claims c JOIN claim_actors a ON a.claim_id = c.id "
-            "JOIN claim_actors b ON b.claim_id = c.id WHERE c.brief_id {brief}",
-            f"{_select(names, statements)} "
-            "FROM statement_links a JOIN statement_links b ON b.statement_id = a.statement_id "
-            "JOIN statements s ON s.id = a.statement_id",
+    """Pairs of actors linked by one claim or statement; by day for `PAIR_DAILY`, with the
+    events both take part in."""
+    daily = table is PAIR_DAILY
+    names = (*table.keys, *table.counts)
+    no_events = ["0"] if daily else []
+    claims = [*_pair_keys(table, "c", dialect), *_claim("c", with_briefs=False), *no_events]
+    statements = [
+        *_pair_keys(table, "s", dialect),
+        *_statement("s", with_briefs=False),
+        *no_events,
+    ]
+    parts = [
+        f"{_select(names, claims)} "
+        "FROM claims c JOIN claim_actors a ON a.claim_id = c.id "
+        "JOIN claim_actors b ON b.claim_id = c.id WHERE c.brief_id {brief}",
+        f"{_select(names, statements)} "
+        "FROM statement_links a JOIN statement_links b ON b.statement_id = a.statement_id "
+        "JOIN statements s ON s.id = a.statement_id",
+    ]
+    if daily:
+        events = [*_pair_keys(table, "e", dialect), *["0"] * len(LINK_COLUMNS), "1"]
+        parts.append(
+            f"{_select(names, events)} "
+            "FROM events e JOIN event_participants a ON a.event_id = e.id "
+            "JOIN event_participants b ON b.event_id = e.id WHERE e.brief_id {brief}"
         )
-    )
+    return " UNION ALL ".join(parts)
 
 
 def _place_parts(dialect: str) -> str:

@@ -519,8 +519,9 @@ class PlaceDailyCount(SQLModel, table=True):
 
 
 class ActorPairDailyCount(_LinkCounts, table=True):
-    """Per pair of actors and day: the claims and statements linking both, which rank the
-    actors named with one actor within dates."""
+    """Per pair of actors and day: the claims and statements linking both and the events
+    both take part in, which rank the actors named with one actor within dates and an
+    actor's related actors."""
 
     __tablename__ = "actor_pair_daily_counts"
 
@@ -531,3 +532,4 @@ class ActorPairDailyCount(_LinkCounts, table=True):
     other_id: int = Field(
         sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
     )
+    events: int = 0

@@ -43,6 +43,7 @@ def upgrade() -> None:
         sa.Column("actor_id", sa.Integer(), nullable=False),
         sa.Column("day", sa.String(length=10), nullable=False),
         sa.Column("other_id", sa.Integer(), nullable=False),
+        sa.Column("events", sa.Integer(), nullable=False),
         _actor("actor_id"),
         _actor("other_id"),
         sa.PrimaryKeyConstraint(
