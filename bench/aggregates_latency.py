@@ -38,6 +38,8 @@ def paths(actor: str) -> list[str]:
         "/v1/actors?kind=person&limit=200",
         "/v1/actors?date_from=2019-01-01&date_to=2019-03-31",
         f"/v1/actors/{actor}",
+        f"/v1/actors/{actor}/related",
+        f"/v1/actors/{actor}/related?date_from=2019-01-01&date_to=2019-12-31&status=verified",
         f"/v1/claims?actor={actor}&status=verified&include_total=true&limit=10",
         "/v1/claims?date_from=2019-01-01&date_to=2019-12-31&include_total=true&limit=10",
         f"/v1/statements?actor={actor}&include_total=true&limit=10",
