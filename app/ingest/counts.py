@@ -35,20 +35,27 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def _places(brief: PreparedBrief) -> counts.CountRows:
-    """The brief's events per day and place (`place_daily_counts`)."""
-    held = Counter(
-        (_day(event.occurred_on), event.location, event.country or "")
-        for event in brief.events
-        if event.location is not None
-    )
-    return {key: (n,) for key, n in held.items()}
+def _places(
+    brief: PreparedBrief, actors: Mapping[str, int]
+) -> tuple[counts.CountRows, counts.CountRows]:
+    """The brief's events per place, and per participant and place (`place_counts`,
+    `actor_place_counts`)."""
+    held: Counter[tuple[object, ...]] = Counter()
+    taking_part: Counter[tuple[object, ...]] = Counter()
+    for event, keys in zip(brief.events, brief.participants, strict=True):
+        if event.location is None:
+            continue
+        place = (event.location, event.country or "")
+        held[place] += 1
+        for actor in _linking(actors[key] for key in keys if key in actors):
+            taking_part[(actor, *place)] += 1
+    return {k: (n,) for k, n in held.items()}, {k: (n,) for k, n in taking_part.items()}
 
 
 def _tallied(
     rows: Counter[tuple[str, int, tuple[int, ...]]],
     events: Counter[tuple[str, tuple[int, ...]]],
-    places: counts.CountRows,
+    places: tuple[counts.CountRows, counts.CountRows],
 ) -> counts.Contribution:
     """The contribution of counted rows, each (day, column, actors it links) with how many
     rows share it (rows of one brief mostly share a day, and often their actors), of its
@@ -74,7 +81,7 @@ def _tallied(
                 pairs_daily.setdefault((actor, day, other), [0] * width)[EVENTS] += n
     tallies = (daily, actor_daily, actor_totals, pairs)
     kept = tuple({key: tuple(row) for key, row in tally.items()} for tally in tallies)
-    return (*kept, places, {key: tuple(row) for key, row in pairs_daily.items()})
+    return (*kept, *places, {key: tuple(row) for key, row in pairs_daily.items()})
 
 
 def _linking(actors: Iterable[int]) -> tuple[int, ...]:
@@ -101,7 +108,7 @@ def contribution(brief: PreparedBrief, actors: Mapping[str, int]) -> counts.Cont
     events: Counter[tuple[str, tuple[int, ...]]] = Counter()
     for event, keys in zip(brief.events, brief.participants, strict=True):
         events[_day(event.occurred_on), _linking(actors[key] for key in keys if key in actors)] += 1
-    return _tallied(rows, events, _places(brief))
+    return _tallied(rows, events, _places(brief, actors))
 
 
 def counted(db: DriverCursor, brief_id: int) -> counts.Contribution:

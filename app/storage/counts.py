@@ -1,10 +1,10 @@
 """The counts behind the dashboard's aggregates, kept in each brief's own transaction.
 
-A brief contributes to six tables (`app.storage.tables`): per day (`daily_counts`), per
+A brief contributes to seven tables (`app.storage.tables`): per day (`daily_counts`), per
 actor and day (`actor_daily_counts`), per actor (`actor_counts`), per pair of actors
-(`actor_pair_counts`), per day and place of its events (`place_daily_counts`) and per pair
-of actors and day (`actor_pair_daily_counts`, which also counts the events both take part
-in). Its
+(`actor_pair_counts`), per place of its events (`place_counts`), per actor and place of
+the events it takes part in (`actor_place_counts`) and per pair of actors and day
+(`actor_pair_daily_counts`, which also counts the events both take part in). Its
 contribution is one SELECT over its rows, so the writer takes a brief's old contribution
 out before its rows are replaced or deleted and puts the new one in once they are written
 (`change_statements`), and the same SELECT over every brief gives what the tables should
@@ -46,13 +46,15 @@ DAILY = CountTable("daily_counts", ("day",), COUNT_COLUMNS)
 ACTOR_DAILY = CountTable("actor_daily_counts", ("actor_id", "day"), COUNT_COLUMNS)
 ACTOR = CountTable("actor_counts", ("actor_id",), COUNT_COLUMNS)
 PAIR = CountTable("actor_pair_counts", ("actor_id", "other_id"), LINK_COLUMNS)
-PLACE = CountTable("place_daily_counts", ("day", "location", "country"), ("events",))
+# Events per place over every date: per day, there are about as many rows as events.
+PLACE = CountTable("place_counts", ("location", "country"), ("events",))
+ACTOR_PLACE = CountTable("actor_place_counts", ("actor_id", "location", "country"), ("events",))
 PAIR_DAILY = CountTable(
     "actor_pair_daily_counts", ("actor_id", "day", "other_id"), (*LINK_COLUMNS, "events")
 )
 # The tables of the first counts migration (c4a7e2d91b6f), which fills just these.
 ACTOR_TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR)
-TABLES = (*ACTOR_TABLES, PLACE, PAIR_DAILY)
+TABLES = (*ACTOR_TABLES, PLACE, ACTOR_PLACE, PAIR_DAILY)
 TEXT_KEYS = frozenset({"day", "location", "country"})
 
 
@@ -161,19 +163,22 @@ def _pair_parts(table: CountTable, dialect: str) -> str:
     return " UNION ALL ".join(parts)
 
 
-def _place_parts(dialect: str) -> str:
-    names = ("day", "location", "country", "events")
-    values = [_day("e.occurred_on", dialect), "e.location", "COALESCE(e.country, '')", "1"]
-    return f"{_select(names, values)} FROM events e " + (
-        "WHERE e.brief_id {brief} AND e.location IS NOT NULL"
-    )
+def _place_parts(table: CountTable) -> str:
+    """Events with a place, by place (`PLACE`) or by participant and place (`ACTOR_PLACE`)."""
+    place = ["e.location", "COALESCE(e.country, '')", "1"]
+    where = "WHERE e.brief_id {brief} AND e.location IS NOT NULL"
+    if table is PLACE:
+        return f"{_select(table.keys + table.counts, place)} FROM events e {where}"
+    values = ["p.actor_id", *place]
+    join = "JOIN event_participants p ON p.event_id = e.id"
+    return f"{_select(table.keys + table.counts, values)} FROM events e {join} {where}"
 
 
 def _contribution(table: CountTable, dialect: str, brief: str) -> tuple[str, str]:
     """(WITH clause or '', SELECT): the rows `table` gains from the briefs whose id is
     `brief` (an SQL condition), by key."""
-    if table is PLACE:
-        prefix, parts = "", _place_parts(dialect)
+    if table in (PLACE, ACTOR_PLACE):
+        prefix, parts = "", _place_parts(table)
     elif table is DAILY:
         prefix, parts = "", _daily_parts(dialect)
     elif table in (PAIR, PAIR_DAILY):

@@ -503,12 +503,7 @@ class ActorPairCount(_LinkCounts, table=True):
     )
 
 
-class PlaceDailyCount(SQLModel, table=True):
-    """Per day and place: the events held there (`/v1/stats`' events per place)."""
-
-    __tablename__ = "place_daily_counts"
-
-    day: str = Field(primary_key=True, max_length=10, description=DAY_DOC)
+class _PlaceCounts(SQLModel):
     location: str = Field(
         primary_key=True, sa_type=Text, description="The event's `location` as stored."
     )
@@ -516,6 +511,22 @@ class PlaceDailyCount(SQLModel, table=True):
         primary_key=True, max_length=2, description="The event's `country`; '' when unknown."
     )
     events: int = 0
+
+
+class EventPlaceCount(_PlaceCounts, table=True):
+    """Per place: the events held there (`/v1/stats`' events per place)."""
+
+    __tablename__ = "place_counts"
+
+
+class ActorPlaceCount(_PlaceCounts, table=True):
+    """Per actor and place: the events held there that the actor takes part in."""
+
+    __tablename__ = "actor_place_counts"
+
+    actor_id: int = Field(
+        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    )
 
 
 class ActorPairDailyCount(_LinkCounts, table=True):

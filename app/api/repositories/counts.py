@@ -28,14 +28,13 @@ from app.storage.tables import (
     ActorDailyCount,
     ActorPairCount,
     ActorPairDailyCount,
+    ActorPlaceCount,
     DailyCount,
-    PlaceDailyCount,
+    EventPlaceCount,
 )
 from app.vocabulary import ClaimStatus, StatementKind
 
-DayTable = (
-    type[DailyCount] | type[ActorDailyCount] | type[PlaceDailyCount] | type[ActorPairDailyCount]
-)
+DayTable = type[DailyCount] | type[ActorDailyCount] | type[ActorPairDailyCount]
 # `briefs > 0` as the partial index `ix_actor_daily_counts_seen` says it: with the 0 sent as
 # a parameter, SQLite cannot tell that the index holds every row the query wants.
 NAMED = col(ActorDailyCount.briefs) > literal_column("0")
@@ -275,19 +274,19 @@ def seen_in(dates: DateRange) -> ColumnElement[bool]:
     return seen_there.exists()
 
 
-def places(session: Session, dates: DateRange) -> list[PlaceCount]:
-    """Events per place (and country) in `dates`, most first, then by place."""
-    place, country = col(PlaceDailyCount.location), col(PlaceDailyCount.country)
-    held = func.sum(col(PlaceDailyCount.events)).label("count")
-    query = (
-        select(place, country, held)
-        .where(*in_days(PlaceDailyCount, dates))
-        .group_by(place, country)
-        .having(held > 0)
-        .order_by(held.desc(), place, country)
+def places(session: Session, actor: int | None) -> list[PlaceCount]:
+    """Events per place (and country) over every date, of all or those `actor` takes part
+    in; most first, then by place."""
+    table: type[EventPlaceCount] | type[ActorPlaceCount] = (
+        EventPlaceCount if actor is None else ActorPlaceCount
     )
+    place, country, held = col(table.location), col(table.country), col(table.events)
+    query = select(place, country, held).where(held > 0)
+    if actor is not None:
+        query = query.where(col(ActorPlaceCount.actor_id) == actor)
+    query = query.order_by(held.desc(), place, country)
     return [
-        PlaceCount(location=row.location, country=row.country or None, count=row.count)
+        PlaceCount(location=row.location, country=row.country or None, count=row.events)
         for row in session.execute(query)
     ]
 

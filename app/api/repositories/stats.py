@@ -11,7 +11,7 @@ from sqlmodel import Session, col
 
 from app.api.repositories import briefs, claims, counts, events, statements
 from app.api.repositories.base import actor_ref_columns
-from app.api.repositories.conditions import Conditions
+from app.api.repositories.conditions import Conditions, DateRange
 from app.api.repositories.keyset import AnySelect, SqlColumn
 from app.api.repositories.mentions import claim_pairs, statement_pairs
 from app.api.schemas.common import ActorRef
@@ -132,9 +132,9 @@ def _from_counts(session: Session, actor: int | None, filters: StatsFilters, top
     measures = counts.Measures(filters.claims.statuses, filters.statements.kinds)
     monthly = counts.monthly(session, actor, dates, measures)
     top_actors = counts.top_actors(session, actor, dates, measures, top)
-    if actor is None:
-        places = counts.places(session, dates)
-    else:  # no count holds the events per place of one actor: read from the events
+    if dates == DateRange():
+        places = counts.places(session, actor)
+    else:  # places are counted over every date: within dates, read from the events
         places = _events_by_place(session, events.conditions(session, filters.events))
     return Stats(**vars(monthly), top_actors=top_actors, events_by_place=places)
 
