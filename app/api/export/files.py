@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from app.api.export.formats import CsvWriter, leaf_type, ndjson_chunk
+from app.api.export.formats import CsvWriter, leaf_type
 from app.api.export.reader import BatchReader
 from app.errors import InvalidParameterError
 
@@ -78,11 +78,15 @@ def write_export(
     if fmt is ExportFormat.parquet:
         _write_parquet(reader, model, out, on)
         return
-    csv = CsvWriter(model) if fmt is ExportFormat.csv else None
-    if csv is not None:
-        out.write(csv.header())
+    if fmt is ExportFormat.ndjson:
+        while (lines := reader.next_ndjson()) is not None:
+            out.write(lines)
+            on(lines.count(b"\n"))  # a line a row: JSON escapes line breaks in strings
+        return
+    csv = CsvWriter(model)
+    out.write(csv.header())
     while (batch := reader.next_batch()) is not None:
-        out.write(csv.chunk(batch) if csv is not None else ndjson_chunk(batch))
+        out.write(csv.chunk(batch))
         on(len(batch))
 
 
