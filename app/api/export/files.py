@@ -61,14 +61,13 @@ def _write_parquet(
     types_ = [_arrow_type(leaf_type(model, column)) for column in writer.columns]
     schema = pa.schema(list(zip(names, types_, strict=True)))
     with pq.ParquetWriter(out, schema) as parquet:
-        while (batch := reader.next_batch()) is not None:
-            rows = writer.cells(batch)
+        while (rows := reader.next_cells(writer)) is not None:
             columns = [
                 pa.array([_arrow_value(row[i], kind) for row in rows], type=kind)
                 for i, kind in enumerate(types_)
             ]
             parquet.write_table(pa.Table.from_arrays(columns, schema=schema))
-            on(len(batch))
+            on(len(rows))
 
 
 def write_export(
@@ -85,9 +84,9 @@ def write_export(
         return
     csv = CsvWriter(model)
     out.write(csv.header())
-    while (batch := reader.next_batch()) is not None:
-        out.write(csv.chunk(batch))
-        on(len(batch))
+    while (cells := reader.next_cells(csv)) is not None:
+        out.write(csv.rows(cells))
+        on(len(cells))
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.api.export.formats import ndjson_chunk, sliced
+from app.api.export.formats import Cells, CsvWriter, ndjson_chunk, sliced
 from app.api.repositories.base import Data, Listing, Rows, ndjson_lines
 from app.api.repositories.conditions import Conditions
 from app.api.repositories.keyset import AnySelect, PageRequest, count_rows, fetch_page
@@ -79,6 +79,14 @@ class BatchReader:
             return None if batch is None else sliced(ndjson_chunk, batch)
         query, pairs = self._json
         return self._read(query, lambda session, rows: ndjson_lines(session, pairs, rows))
+
+    def next_cells(self, writer: CsvWriter) -> Cells | None:
+        """The next batch as CSV cells (`writer`'s columns), or None once every row has
+        been read."""
+        if self.listing.csv_cells is not None:
+            return self._read(self._query, self.listing.csv_cells)
+        batch = self.next_batch()
+        return None if batch is None else writer.cells(batch)
 
     def count(self) -> int:
         """How many rows the export holds (one count query, for a progress bar)."""

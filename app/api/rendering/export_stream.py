@@ -41,8 +41,8 @@ def ndjson_encoder() -> Encoder:
 
 def csv_encoder(writer: CsvWriter) -> Encoder:
     def next_rows(reader: BatchReader) -> bytes | None:
-        batch = reader.next_batch()
-        return None if batch is None else sliced(writer.chunk, batch)
+        cells = reader.next_cells(writer)
+        return None if cells is None else sliced(writer.rows, cells)
 
     return Encoder(CSV_MEDIA_TYPE, writer.header(), next_rows)
 

@@ -82,6 +82,9 @@ class Listing(Generic[T]):
     position: SqlColumn | None = None
     brief_id: SqlColumn | None = None
     json_rows: JsonRows | None = None
+    # Each row's CSV cells straight from rows of `query` (exports), in the order of the
+    # item model's flattened fields, without building item data; None: from the data.
+    csv_cells: Callable[[Session, Rows], list[Sequence[Any]]] | None = None
 
     def to_items(self, session: Session, rows: Rows) -> list[T]:
         """`rows` as item models."""

@@ -123,6 +123,22 @@ def _json_query(dialect: str) -> AnySelect:
     )
 
 
+def _csv_cells(session: Session, rows: Rows) -> list[Sequence[Any]]:
+    """Each claim's CSV cells from a row of `_query`, which holds them in ClaimItem's order
+    but the label's fallback and the actors (as slugs)."""
+    actors = load_actor_refs(session, claim_pairs, [row[0] for row in rows])
+    none: list[Data] = []
+    return [
+        (
+            *row[:9],
+            row[9] or f"Brief {row[7]}",
+            row[10],
+            ";".join([actor["slug"] for actor in actors.get(row[0], none)]),
+        )
+        for row in rows
+    ]
+
+
 def _data(session: Session, rows: Rows) -> list[Data]:
     actors = load_actor_refs(session, claim_pairs, [row[0] for row in rows])
     return [claim_item(row, actors.get(row[0], [])) for row in rows]
@@ -137,4 +153,5 @@ CLAIMS = Listing(
     position=col(Claim.position),
     brief_id=col(Claim.brief_id),
     json_rows=JsonRows(_json_query, claim_pairs),
+    csv_cells=_csv_cells,
 )
