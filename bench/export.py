@@ -6,9 +6,14 @@ For each contender, served by the same uvicorn command as `python -m bench` (one
    `_stream=on` CSV of the `claims` table), read by one client as fast as it can, up to
    `--cap` seconds (main's export at ~5,000 rows/s would take ten minutes at 100k briefs:
    its rate is measured over the first `--baseline-cap` seconds);
-2. the latency of a filtered claims page (`PROBE`, the response cache off so every request
-   runs its queries), requested back to back on one connection for `--probe` seconds,
-   alone and then while an NDJSON export of every claim streams on another connection.
+2. the latency of a few other requests (`PROBES`, the response cache off so every request
+   runs its queries), requested in turn, back to back on one connection, for `--probe`
+   seconds, alone and then while an NDJSON export of every claim streams on another
+   connection.
+
+On PostgreSQL the server's CPU time includes that of the database's own processes serving
+it (its backends, read from `/proc`: the server runs on this machine), since the export
+has the database write each row's JSON.
 
 Contenders: Chancery on SQLite (a copy of `--sqlite`) and on PostgreSQL (`--postgres-url`,
 a database holding the same rows), this checkout's code and, with `--baseline CHECKOUT`,
@@ -25,16 +30,26 @@ import socket
 import statistics
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+
 from bench.scale.servers import HOST, Server, running
 
 PROBE = "/v1/claims?actor=france&status=verified&date_from=2019-01-01&date_to=2023-12-31&limit=50"
+PROBES = (
+    PROBE,
+    "/v1/actors/france",
+    "/v1/briefs?date_from=2022-01-01&limit=50",
+    "/v1/events?actor=germany&limit=50",
+)
 CHUNK = 1 << 20
+GZIP_WINDOW = 16 + zlib.MAX_WBITS
 
 
 @dataclass
@@ -61,15 +76,35 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def stream(port: int, path: str, cap_s: float, pid: int, header_lines: int = 0) -> Stream:
+def database_cpu_seconds(database: str | None) -> float:
+    """CPU time used by the PostgreSQL processes serving `database` (its backends), so far."""
+    if database is None:
+        return 0.0
+    total = 0.0
+    for proc in Path("/proc").iterdir():
+        try:
+            command = (proc / "cmdline").read_bytes()
+            if command.startswith(b"postgres: ") and f" {database} ".encode() in command:
+                total += cpu_seconds(int(proc.name))
+        except (OSError, ValueError):
+            continue  # gone, or not a process
+    return total
+
+
+def stream(
+    port: int, path: str, cap_s: float, pid: int, header_lines: int = 0,
+    database: str | None = None, encoding: str = "identity",
+) -> Stream:  # fmt: skip
     """Read `path` to its end or for `cap_s` seconds; count its lines (rows; a CSV field
-    holding a line break counts twice) and the server's CPU time."""
-    cpu_before = cpu_seconds(pid)
+    holding a line break counts twice) and the server's CPU time (and its database's).
+    With `encoding` gzip, the lines are counted in the decompressed bytes."""
+    cpu_before = cpu_seconds(pid) + database_cpu_seconds(database)
     connection = http.client.HTTPConnection(HOST, port, timeout=60)
     started = time.perf_counter()
-    connection.request("GET", path, headers={"Accept-Encoding": "identity"})
+    connection.request("GET", path, headers={"Accept-Encoding": encoding})
     response = connection.getresponse()
     assert response.status == 200, (path, response.status, response.read(500))
+    inflate = zlib.decompressobj(GZIP_WINDOW) if encoding == "gzip" else None
     lines = size = 0
     complete = False
     while True:
@@ -77,30 +112,31 @@ def stream(port: int, path: str, cap_s: float, pid: int, header_lines: int = 0) 
         if not chunk:
             complete = True
             break
-        lines += chunk.count(b"\n")
         size += len(chunk)
+        lines += (inflate.decompress(chunk) if inflate else chunk).count(b"\n")
         if time.perf_counter() - started > cap_s:
             break
     seconds = time.perf_counter() - started
     connection.close()
-    cpu = round(cpu_seconds(pid) - cpu_before, 2)
-    return Stream(path, lines - header_lines, size / 1e6, seconds, complete, cpu)
+    cpu = round(cpu_seconds(pid) + database_cpu_seconds(database) - cpu_before, 2)
+    name = path if encoding == "identity" else f"{path} ({encoding})"
+    return Stream(name, lines - header_lines, size / 1e6, seconds, complete, cpu)
 
 
-def latencies(
-    port: int, path: str, seconds: float, stop: threading.Event | None = None
-) -> list[float]:
-    """Milliseconds of each request of `path`, back to back on one connection."""
+def latencies(port: int, seconds: float) -> dict[str, list[float]]:
+    """Milliseconds of each request of each of `PROBES`, in turn, back to back on one
+    connection."""
     connection = http.client.HTTPConnection(HOST, port, timeout=60)
-    taken: list[float] = []
+    taken: dict[str, list[float]] = {path: [] for path in PROBES}
     deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline and not (stop and stop.is_set()):
-        started = time.perf_counter()
-        connection.request("GET", path)
-        response = connection.getresponse()
-        response.read()
-        assert response.status == 200, response.status
-        taken.append((time.perf_counter() - started) * 1000)
+    while time.perf_counter() < deadline:
+        for path in PROBES:
+            started = time.perf_counter()
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 200, (path, response.status)
+            taken[path].append((time.perf_counter() - started) * 1000)
     connection.close()
     return taken
 
@@ -115,6 +151,14 @@ class Latency:
 def summary(taken: list[float]) -> Latency:
     cuts = statistics.quantiles(taken, n=100)
     return Latency(len(taken), round(cuts[49], 1), round(cuts[98], 1))
+
+
+def summaries(taken: dict[str, list[float]]) -> dict[str, dict[str, object]]:
+    """Each probe's summary, and all of them together (`all`)."""
+    every = [ms for times in taken.values() for ms in times]
+    return {path: asdict(summary(times)) for path, times in taken.items()} | {
+        "all": asdict(summary(every))
+    }
 
 
 @contextmanager
@@ -154,21 +198,30 @@ def chancery(name: str, url: str, port: int, checkout: str | None) -> Server:
     return Server(name, "app.api.main:create_app", port, env, True, "/readyz", checkout)
 
 
-def measure_chancery(server: Server, cap_s: float, probe_s: float) -> dict[str, object]:
+def measure_chancery(
+    server: Server, cap_s: float, probe_s: float, gzip: bool = False
+) -> dict[str, object]:
     pids: dict[str, int] = {}
+    url = server.env["CHANCERY_DATABASE_URL"]
+    database = make_url(url).database if url.startswith("postgresql") else None
     with running(server, pids):
         pid = pids[server.name]
-        ndjson = stream(server.port, "/v1/claims?format=ndjson", cap_s, pid)
-        csv = stream(server.port, "/v1/claims?format=csv", cap_s, pid, header_lines=1)
-        alone = latencies(server.port, PROBE, probe_s)
+        paths = [("/v1/claims?format=ndjson", 0), ("/v1/claims?format=csv", 1)]
+        streams = [stream(server.port, p, cap_s, pid, lines, database) for p, lines in paths]
+        if gzip:
+            streams += [
+                stream(server.port, p, cap_s, pid, lines, database, encoding="gzip")
+                for p, lines in paths
+            ]
+        alone = latencies(server.port, probe_s)
         with exporting(server.port, "/v1/claims?format=ndjson"):
-            during = latencies(server.port, PROBE, probe_s)
+            during = latencies(server.port, probe_s)
     return {
         "name": server.name,
-        "streams": [ndjson.figures(), csv.figures()],
-        "probe_alone": asdict(summary(alone)),
-        "probe_during_export": asdict(summary(during)),
-    }  # fmt: skip
+        "streams": [item.figures() for item in streams],
+        "probe_alone": summaries(alone),
+        "probe_during_export": summaries(during),
+    }
 
 
 def measure_datasette(db: Path, cap_s: float) -> dict[str, object]:
@@ -198,16 +251,23 @@ def markdown(results: list[dict[str, Any]]) -> str:
                 f"{item['rows_per_second']:,} | {item['server_cpu_s']:.1f} | "
                 f"{item['rows_per_server_cpu_second'] or 0:,} |"
             )
-    lines += ["", "| contender | page alone p50 / p99 ms | during an export p50 / p99 ms |",
-              "| --- | ---: | ---: |"]  # fmt: skip
+    lines += ["", "| contender | request | alone p50 / p99 ms | during an export p50 / p99 ms |",
+              "| --- | --- | ---: | ---: |"]  # fmt: skip
     for result in results:
         if "probe_alone" in result:
             alone, during = result["probe_alone"], result["probe_during_export"]
-            lines.append(
-                f"| {result['name']} | {alone['p50_ms']} / {alone['p99_ms']} | "
-                f"{during['p50_ms']} / {during['p99_ms']} |"
-            )
+            lines += _probe_lines(result["name"], alone, during)
     return "\n".join(lines)
+
+
+def _probe_lines(name: str, alone: dict[str, Any], during: dict[str, Any]) -> list[str]:
+    if "p50_ms" in alone:  # results saved before there were several probes
+        alone, during = {PROBE: alone}, {PROBE: during}
+    return [
+        f"| {name} | `{path}` | {alone[path]['p50_ms']} / {alone[path]['p99_ms']} | "
+        f"{during[path]['p50_ms']} / {during[path]['p99_ms']} |"
+        for path in alone
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cap", type=float, default=300.0, help="longest stream, seconds")
     parser.add_argument("--baseline-cap", type=float, default=60.0, help="same, baseline")
     parser.add_argument("--probe", type=float, default=10.0, help="seconds per probe run")
+    parser.add_argument("--gzip", action="store_true", help="also stream with gzip")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--skip", action="append", default=[], help="contender to leave out")
     parser.add_argument("--out", type=Path, default=Path("bench/out/export.json"))
@@ -240,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 server = chancery(name, url, free_port(), checkout)
                 cap = args.cap if checkout is None else args.baseline_cap
-                results.append(measure_chancery(server, cap, args.probe) | {"round": round_})
+                measured = measure_chancery(server, cap, args.probe, args.gzip)
+                results.append(measured | {"round": round_})
                 _save(results, args.out)
         if "Datasette" not in args.skip:
             results.append(measure_datasette(args.sqlite, args.cap) | {"round": round_})

@@ -77,6 +77,8 @@ def copy_sqlite(sqlite_path: Path, url: str) -> None:
     source_engine = create_engine(f"sqlite:///{sqlite_path}")
     target_engine = create_engine(url)
     with source_engine.connect() as source, target_engine.begin() as target:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            target.execute(table.delete())  # rows the migrations wrote (`id_floors`)
         for table in SQLModel.metadata.sorted_tables:
             if table.name == DataChange.__tablename__:
                 continue  # written by the briefs' trigger as the rows arrive

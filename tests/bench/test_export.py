@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import os
 
-from bench.export import Stream, cpu_seconds, summary
+from bench.export import (
+    PROBE,
+    Stream,
+    cpu_seconds,
+    database_cpu_seconds,
+    markdown,
+    summaries,
+    summary,
+)
 
 
 def test_a_stream_reports_rows_per_second_and_per_second_of_server_cpu() -> None:
@@ -23,3 +31,25 @@ def test_cpu_seconds_grow_as_this_process_works() -> None:
     before = cpu_seconds(os.getpid())
     sum(i * i for i in range(2_000_000))
     assert cpu_seconds(os.getpid()) > before
+
+
+def test_several_probes_are_summarised_each_and_together() -> None:
+    summarised = summaries({"/a": [1.0] * 50, "/b": [3.0] * 50})
+    assert summarised["/a"]["p99_ms"] == 1.0
+    assert summarised["all"]["requests"] == 100
+    assert summarised["all"]["p50_ms"] == 2.0
+
+
+def test_the_tables_read_results_with_one_probe_or_several() -> None:
+    stream = Stream("/v1/claims?format=ndjson", 10, 0.1, 1.0, True, 0.5).figures()
+    one = {"p50_ms": 1.0, "p99_ms": 2.0, "requests": 5}
+    earlier = {"name": "old", "streams": [stream], "probe_alone": one, "probe_during_export": one}
+    now = earlier | {"name": "new", "probe_alone": {"/x": one}, "probe_during_export": {"/x": one}}
+    table = markdown([earlier, now])
+    assert f"| old | `{PROBE}` | 1.0 / 2.0 | 1.0 / 2.0 |" in table
+    assert "| new | `/x` | 1.0 / 2.0 | 1.0 / 2.0 |" in table
+    assert "| new | `format=ndjson` | 10 |" in table
+
+
+def test_no_database_processes_are_counted_for_sqlite() -> None:
+    assert database_cpu_seconds(None) == 0.0

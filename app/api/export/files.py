@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from app.api.export.formats import CsvWriter, leaf_type, ndjson_chunk
+from app.api.export.formats import CsvWriter, leaf_type
 from app.api.export.reader import BatchReader
 from app.errors import InvalidParameterError
 
@@ -61,14 +61,13 @@ def _write_parquet(
     types_ = [_arrow_type(leaf_type(model, column)) for column in writer.columns]
     schema = pa.schema(list(zip(names, types_, strict=True)))
     with pq.ParquetWriter(out, schema) as parquet:
-        while (batch := reader.next_batch()) is not None:
-            rows = writer.cells(batch)
+        while (rows := reader.next_cells(writer)) is not None:
             columns = [
                 pa.array([_arrow_value(row[i], kind) for row in rows], type=kind)
                 for i, kind in enumerate(types_)
             ]
             parquet.write_table(pa.Table.from_arrays(columns, schema=schema))
-            on(len(batch))
+            on(len(rows))
 
 
 def write_export(
@@ -78,12 +77,16 @@ def write_export(
     if fmt is ExportFormat.parquet:
         _write_parquet(reader, model, out, on)
         return
-    csv = CsvWriter(model) if fmt is ExportFormat.csv else None
-    if csv is not None:
-        out.write(csv.header())
-    while (batch := reader.next_batch()) is not None:
-        out.write(csv.chunk(batch) if csv is not None else ndjson_chunk(batch))
-        on(len(batch))
+    if fmt is ExportFormat.ndjson:
+        while (lines := reader.next_ndjson()) is not None:
+            out.write(lines)
+            on(lines.count(b"\n"))  # a line a row: JSON escapes line breaks in strings
+        return
+    csv = CsvWriter(model)
+    out.write(csv.header())
+    while (cells := reader.next_cells(csv)) is not None:
+        out.write(csv.rows(cells))
+        on(len(cells))
 
 
 @contextmanager

@@ -9,7 +9,6 @@ compress each chunk at level 9, several times the cost of reading the rows.
 
 from __future__ import annotations
 
-import time
 import zlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -18,32 +17,34 @@ import anyio
 from fastapi import Request
 from fastapi.responses import StreamingResponse
 
-from app.api.export.formats import CSV_MEDIA_TYPE, NDJSON_MEDIA_TYPE, CsvWriter, ndjson_chunk
+from app.api.export.formats import CSV_MEDIA_TYPE, NDJSON_MEDIA_TYPE, CsvWriter, sliced
 from app.api.export.reader import BatchReader
-from app.api.repositories.base import Data
 
 # zlib level 1: about 5x smaller for this text, at a small part of the cost of reading it.
 GZIP_LEVEL = 1
 GZIP_WINDOW = 16 + zlib.MAX_WBITS
-# Rows encoded between two offers of the interpreter to other threads (~1-2 ms of work).
-GIL_SLICE = 500
 
 
 @dataclass
 class Encoder:
-    """How one export is written: its media type, what comes first, and each batch."""
+    """How one export is written: its media type, what comes first, and how the next
+    batch is read and written (None once every row is)."""
 
     media_type: str
     head: bytes
-    encode: Callable[[list[Data]], bytes]
+    next: Callable[[BatchReader], bytes | None]
 
 
 def ndjson_encoder() -> Encoder:
-    return Encoder(NDJSON_MEDIA_TYPE, b"", ndjson_chunk)
+    return Encoder(NDJSON_MEDIA_TYPE, b"", BatchReader.next_ndjson)
 
 
 def csv_encoder(writer: CsvWriter) -> Encoder:
-    return Encoder(CSV_MEDIA_TYPE, writer.header(), writer.chunk)
+    def next_rows(reader: BatchReader) -> bytes | None:
+        cells = reader.next_cells(writer)
+        return None if cells is None else sliced(writer.rows, cells)
+
+    return Encoder(CSV_MEDIA_TYPE, writer.header(), next_rows)
 
 
 class _Chunks:
@@ -69,18 +70,11 @@ class _Chunks:
         if self.finished:
             return None
         head, self.encoder.head = self.encoder.head, b""
-        batch = self.reader.next_batch()
-        if batch is None:
+        rows = self.encoder.next(self.reader)
+        if rows is None:
             self.finished = True
             return self._out(head, last=True)
-        parts = [head]
-        for start in range(0, len(batch), GIL_SLICE):
-            # Hand the interpreter to any thread waiting for it (the event loop, a request's
-            # worker): otherwise each of their many hand-offs waits out a switch interval
-            # (5 ms) while this thread encodes, and a 10 ms request took 100 ms.
-            time.sleep(0)
-            parts.append(self.encoder.encode(batch[start : start + GIL_SLICE]))
-        return self._out(b"".join(parts))
+        return self._out(head + rows)
 
     async def rest(self, first: bytes) -> AsyncIterator[bytes]:
         if first:

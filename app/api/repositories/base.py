@@ -9,11 +9,24 @@ from typing import Any, Generic, TypeVar
 
 import orjson
 from pydantic import TypeAdapter
-from sqlalchemy import Integer, Label, Row, any_, bindparam, func, literal_column, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Label,
+    Row,
+    Text,
+    any_,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    select,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col
 
 from app.api.repositories.conditions import Conditions
+from app.api.repositories.json_text import text_literal
 from app.api.repositories.keyset import (
     AnySelect,
     Keyset,
@@ -41,6 +54,19 @@ Rows = Sequence[Sequence[Any]]
 
 
 @dataclass(frozen=True)
+class JsonRows:
+    """A list's items as JSON text the database writes (exports; `json_text`).
+
+    `query(dialect)` selects each item's JSON object without its last field, `actors`,
+    then the item's id and the keyset's columns; `pairs` links items to their actors (as
+    `load_actor_refs` takes it), which Python writes into the object.
+    """
+
+    query: Callable[[str], AnySelect]
+    pairs: Callable[[], AnySelect]
+
+
+@dataclass(frozen=True)
 class Listing(Generic[T]):
     """A resource listed by keyset: its base query and how rows become items.
 
@@ -55,6 +81,10 @@ class Listing(Generic[T]):
     items: TypeAdapter[list[T]]
     position: SqlColumn | None = None
     brief_id: SqlColumn | None = None
+    json_rows: JsonRows | None = None
+    # Each row's CSV cells straight from rows of `query` (exports), in the order of the
+    # item model's flattened fields, without building item data; None: from the data.
+    csv_cells: Callable[[Session, Rows], list[Sequence[Any]]] | None = None
 
     def to_items(self, session: Session, rows: Rows) -> list[T]:
         """`rows` as item models."""
@@ -99,6 +129,14 @@ def brief_ref_columns() -> tuple[SqlColumn, ...]:
         brief_label("brief_label"),
         col(Brief.occurred_on).label("brief_occurred_on"),
     )
+
+
+def brief_label_text() -> ColumnElement[str]:
+    """The label `brief_ref` is given for a joined brief (its label, else `Brief {id}`),
+    in SQL."""
+    label = func.coalesce(col(Brief.label), col(Brief.title), col(Brief.source_name))
+    fallback = text_literal("Brief ").op("||", return_type=Text)(cast(col(Brief.id), Text))
+    return func.coalesce(func.nullif(label, text_literal("")), fallback)
 
 
 def brief_ref(brief_id: int, title: str | None, label: str, occurred_on: Any) -> Data:
@@ -171,3 +209,16 @@ def load_actor_refs(
         if len(linked) > 1:
             linked.sort(key=_by_name)
     return refs
+
+
+def ndjson_lines(session: Session, pairs: Callable[[], AnySelect], rows: Rows) -> bytes:
+    """NDJSON lines from rows of a `JsonRows.query`: each item's object given its `actors`
+    (ordered as `load_actor_refs` orders them) as its last field."""
+    actors = load_actor_refs(session, pairs, [row[1] for row in rows])
+    dumps, none = orjson.dumps, list[Data]()
+    return b"".join(
+        [
+            b'%s,"actors":%s}\n' % (row[0][:-1].encode(), dumps(actors.get(row[1], none)))
+            for row in rows
+        ]
+    )

@@ -13,8 +13,10 @@ from sqlmodel import Session, col
 from app.api.repositories import counts
 from app.api.repositories.base import (
     Data,
+    JsonRows,
     Listing,
     Rows,
+    brief_label_text,
     brief_ref,
     brief_ref_columns,
     load_actor_refs,
@@ -27,6 +29,7 @@ from app.api.repositories.conditions import (
     in_briefs_at,
     one_of_if_given,
 )
+from app.api.repositories.json_text import json_object_text
 from app.api.repositories.keyset import AnySelect, Keyset, SqlColumn
 from app.api.repositories.mentions import claim_pairs
 from app.api.schemas.claims import ClaimItem
@@ -103,6 +106,47 @@ def claim_item(row: Sequence[Any], actors: list[Data]) -> Data:
     }
 
 
+def _json_query(dialect: str) -> AnySelect:
+    """Each claim's item but its actors as JSON text (`claim_item`'s), its id and date."""
+    brief = [
+        ("id", col(Claim.brief_id)),
+        ("title", col(Brief.title)),
+        ("label", brief_label_text()),
+        ("occurred_on", col(Brief.occurred_on)),
+    ]
+    item = json_object_text(
+        dialect,
+        [
+            ("id", col(Claim.id)),
+            ("text", col(Claim.text)),
+            ("status", col(Claim.status)),
+            ("section", col(Claim.section)),
+            ("occurred_on", col(Claim.occurred_on)),
+            ("span", [("start", col(Claim.span_start)), ("end", col(Claim.span_end))]),
+            ("brief", brief),
+        ],
+    )
+    return select(item, col(Claim.id), col(Claim.occurred_on)).join(
+        Brief, col(Brief.id) == col(Claim.brief_id)
+    )
+
+
+def _csv_cells(session: Session, rows: Rows) -> list[Sequence[Any]]:
+    """Each claim's CSV cells from a row of `_query`, which holds them in ClaimItem's order
+    but the label's fallback and the actors (as slugs)."""
+    actors = load_actor_refs(session, claim_pairs, [row[0] for row in rows])
+    none: list[Data] = []
+    return [
+        (
+            *row[:9],
+            row[9] or f"Brief {row[7]}",
+            row[10],
+            ";".join([actor["slug"] for actor in actors.get(row[0], none)]),
+        )
+        for row in rows
+    ]
+
+
 def _data(session: Session, rows: Rows) -> list[Data]:
     actors = load_actor_refs(session, claim_pairs, [row[0] for row in rows])
     return [claim_item(row, actors.get(row[0], [])) for row in rows]
@@ -116,4 +160,6 @@ CLAIMS = Listing(
     items=TypeAdapter(list[ClaimItem]),
     position=col(Claim.position),
     brief_id=col(Claim.brief_id),
+    json_rows=JsonRows(_json_query, claim_pairs),
+    csv_cells=_csv_cells,
 )

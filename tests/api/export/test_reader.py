@@ -1,0 +1,52 @@
+"""Exports read in batches: NDJSON the database writes, and CSV cells read straight from the
+rows, are the item data's, byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from app.api.export import reader
+from app.api.export.formats import CsvWriter, ndjson_chunk
+from app.api.export.reader import BatchReader
+from app.api.repositories import claims
+from app.api.repositories.keyset import PageRequest
+from app.api.schemas.claims import ClaimItem
+from tests.api.corpus import seed
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_claims_ndjson_from_the_database_is_the_item_datas(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, descending: bool
+) -> None:
+    seed(engine)
+    monkeypatch.setattr(reader, "EXPORT_BATCH", 3)  # batches across the undated claims too
+    start = PageRequest(0, descending)
+    by_data, from_data = BatchReader(engine, claims.CLAIMS, [], start), b""
+    while (batch := by_data.next_batch()) is not None:
+        from_data += ndjson_chunk(batch)
+    by_json = BatchReader(engine, claims.CLAIMS, [], start)
+    assert claims.CLAIMS.json_rows is not None
+    from_json = b"".join(iter(by_json.next_ndjson, None))
+    assert from_json == from_data
+    assert from_json.count(b"\n") == 11
+    assert b'"actors":[{"id":1,"slug":"emmanuel-macron"' in from_json
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_claims_csv_from_the_rows_is_the_item_datas(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, descending: bool
+) -> None:
+    seed(engine)
+    monkeypatch.setattr(reader, "EXPORT_BATCH", 3)
+    start, writer = PageRequest(0, descending), CsvWriter(ClaimItem)
+    by_data, from_data = BatchReader(engine, claims.CLAIMS, [], start), b""
+    while (batch := by_data.next_batch()) is not None:
+        from_data += writer.chunk(batch)
+    by_rows, from_rows = BatchReader(engine, claims.CLAIMS, [], start), b""
+    assert claims.CLAIMS.csv_cells is not None
+    while (cells := by_rows.next_cells(writer)) is not None:
+        from_rows += writer.rows(cells)
+    assert from_rows == from_data
+    assert from_rows.count(b"\n") == 11
+    assert b",emmanuel-macron;volodymyr-zelenskyy\n" in from_rows
