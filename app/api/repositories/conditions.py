@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Subquery, false, literal, select, union_al
 from sqlmodel import Session, col
 
 from app.api.repositories.keyset import AnySelect, SqlColumn
+from app.api.repositories.text_search import words_match
 from app.storage.tables import Brief
 from app.vocabulary import fold
 
@@ -43,6 +44,7 @@ class CommonFilters:
 
     actors: ActorMatch = ActorMatch()
     dates: DateRange = field(default_factory=DateRange)
+    # The folded words of `q` (`text_search.query_words`), for the word index.
     terms: tuple[str, ...] = ()
 
 
@@ -158,7 +160,7 @@ def common_conditions(
     return [
         *mentions_all(row_id, pairs, common.actors),
         *in_range(occurred_on, common.dates),
-        *contains_all(search_text, common.terms),
+        *words_match(search_text, row_id, common.terms),
     ]
 
 

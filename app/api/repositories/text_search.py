@@ -1,0 +1,138 @@
+"""`q` answered from the word index (`app.storage.search_index`): which rows hold every
+word, and how well each matches (`sort=relevance`).
+
+The query is folded and split into words in Python (`app.vocabulary.words`), the one rule
+both databases' indexes also split stored text by; each word must start a word of the row.
+The words reach the database as one bound value, written in the index's own query language
+from letters, digits and marks only, so nothing a user types is ever read as an operator.
+The conditions are SQL elements compiled per dialect, so the repositories stay the same on
+SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Boolean, ColumnElement, Float, bindparam, false
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.sql.visitors import InternalTraversal
+
+from app.api.repositories.keyset import SqlColumn
+from app.storage.search_index import VECTOR, fts_table
+from app.vocabulary import fold, words
+
+# The terms of a `q` holding no word at all (only punctuation, say): it matches nothing.
+NO_WORD = ""
+
+
+def query_words(q: str | None) -> tuple[str, ...]:
+    """The folded words of a `q` parameter, each at most once; `(NO_WORD,)` when `q` is
+    given but holds none."""
+    if not q:
+        return ()
+    return tuple(dict.fromkeys(words(fold(q)))) or (NO_WORD,)
+
+
+def fts_query(terms: Sequence[str]) -> str:
+    """FTS5: every term as the start of a word (`"grain"* "corridor"*`)."""
+    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+
+
+def ts_query(terms: Sequence[str]) -> str:
+    """PostgreSQL tsquery text (cast, never parsed as words): `'grain':* & 'corridor':*`."""
+    quoted = ("'" + term.replace("\\", "\\\\").replace("'", "''") + "'" for term in terms)
+    return " & ".join(f"{term}:*" for term in quoted)
+
+
+class _Searched(ColumnElement[Any]):
+    """A condition or score over the row of `row_id` (whose table is searched); both forms
+    of the query are bound, and each dialect renders its own."""
+
+    inherit_cache = True
+    _traverse_internals = [  # noqa: RUF012  (SQLAlchemy declares it an instance variable)
+        ("row_id", InternalTraversal.dp_clauseelement),
+        ("table", InternalTraversal.dp_string),
+        ("fts", InternalTraversal.dp_clauseelement),
+        ("tsquery", InternalTraversal.dp_clauseelement),
+    ]
+
+    def __init__(self, row_id: SqlColumn, table: str, terms: Sequence[str]) -> None:
+        self.row_id: ColumnElement[Any] = _core(row_id)
+        self.table = table
+        self.fts: BindParameter[str] = bindparam(None, fts_query(terms), unique=True)
+        self.tsquery: BindParameter[str] = bindparam(None, ts_query(terms), unique=True)
+
+
+class WordsMatch(_Searched):
+    """The row holds every word (at the start of one of its words)."""
+
+    type = Boolean()
+
+
+class Relevance(_Searched):
+    """How well the row matches, smaller first: FTS5's bm25, or minus PostgreSQL's ts_rank."""
+
+    type = Float()
+
+
+def _fts_rows(element: _Searched, compiler: SQLCompiler, **kw: Any) -> str:
+    fts = fts_table(element.table)
+    return f"FROM {fts} WHERE {fts} MATCH {compiler.process(element.fts, **kw)}"
+
+
+@compiles(WordsMatch, "sqlite")
+def _sqlite_match(element: WordsMatch, compiler: SQLCompiler, **kw: Any) -> str:
+    row_id = compiler.process(element.row_id, **kw)
+    return f"{row_id} IN (SELECT rowid {_fts_rows(element, compiler, **kw)})"
+
+
+@compiles(Relevance, "sqlite")
+def _sqlite_relevance(element: Relevance, compiler: SQLCompiler, **kw: Any) -> str:
+    row_id = compiler.process(element.row_id, **kw)
+    rows = _fts_rows(element, compiler, **kw)
+    return f"(SELECT bm25({fts_table(element.table)}) {rows} AND rowid = {row_id})"
+
+
+def _vector(element: _Searched) -> str:
+    return f"{element.table}.{VECTOR}"
+
+
+@compiles(WordsMatch, "postgresql")
+def _postgresql_match(element: WordsMatch, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"{_vector(element)} @@ CAST({compiler.process(element.tsquery, **kw)} AS tsquery)"
+
+
+@compiles(Relevance, "postgresql")
+def _postgresql_relevance(element: Relevance, compiler: SQLCompiler, **kw: Any) -> str:
+    tsquery = compiler.process(element.tsquery, **kw)
+    return f"(-ts_rank({_vector(element)}, CAST({tsquery} AS tsquery)))"
+
+
+def _core(column: SqlColumn) -> Any:
+    """The table column behind an ORM attribute (`col(Claim.id)`)."""
+    return column.expression if isinstance(column, QueryableAttribute) else column
+
+
+def _table(search_text: SqlColumn) -> str:
+    """The name of the table `search_text` belongs to."""
+    return str(_core(search_text).table.name)
+
+
+def words_match(
+    search_text: SqlColumn, row_id: SqlColumn, terms: Sequence[str]
+) -> list[ColumnElement[bool]]:
+    """The row of `row_id` holds every one of `terms` (none: no condition)."""
+    if not terms:
+        return []
+    if NO_WORD in terms:
+        return [false()]
+    return [WordsMatch(row_id, _table(search_text), terms)]
+
+
+def relevance(search_text: SqlColumn, row_id: SqlColumn, terms: Sequence[str]) -> Relevance:
+    """The row's relevance to `terms`, smaller first (`sort=relevance`)."""
+    return Relevance(row_id, _table(search_text), terms)
