@@ -38,7 +38,7 @@ def _indexed(database_url: str, table: Table, term: str) -> set[int]:
 def _texts(database_url: str, table: Table) -> dict[int, str]:
     with get_engine(database_url).connect() as connection:
         rows = connection.execute(select(table.c.id, table.c.search_text))
-        return {row_id: folded for row_id, folded in rows}
+        return dict(rows.all())  # a result has keys(): dict() would read it as a mapping
 
 
 def _assert_in_step(database_url: str) -> None:
