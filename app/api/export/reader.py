@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from app.api.repositories.base import Data, Listing
+from app.api.repositories.base import Data, Listing, unranked
 from app.api.repositories.conditions import Conditions
 from app.api.repositories.keyset import PageRequest, count_rows, fetch_page
 from app.db import session_scope
@@ -39,16 +39,16 @@ class BatchReader:
 
     def __post_init__(self) -> None:
         self._next = replace(self.start, limit=EXPORT_BATCH, include_total=False)
-        self._query = self.listing.query().where(*self.conditions)
+        self._query, self._keyset = self.listing.ordered(self.conditions, self.start)
 
     def next_batch(self) -> list[Data] | None:
         """The next batch as item data, or None once every row has been read."""
         if self.done:
             return None
         with session_scope(self.engine) as session:
-            page = fetch_page(session, self._query, self.listing.keyset, self._next, raw=True)
+            page = fetch_page(session, self._query, self._keyset, self._next, raw=True)
             time.sleep(0)  # other threads may run between the two halves (see export_stream)
-            data = self.listing.to_data(session, page.items)
+            data = self.listing.to_data(session, unranked(page.items, self._next))
         if page.next_cursor is None:
             self.done = True
         else:

@@ -16,6 +16,7 @@ from app.api.repositories.base import (
     Rows,
     brief_ref,
     brief_ref_columns,
+    item_text,
     load_actor_refs,
 )
 from app.api.repositories.conditions import (
@@ -108,4 +109,6 @@ CLAIMS = Listing(
     items=TypeAdapter(list[ClaimItem]),
     position=col(Claim.position),
     brief_id=col(Claim.brief_id),
+    search_text=col(Claim.search_text),
+    shown_text=item_text,
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Float, bindparam, false
+from sqlalchemy import Boolean, ColumnElement, Float, bindparam, false, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -109,7 +109,9 @@ def _postgresql_match(element: WordsMatch, compiler: SQLCompiler, **kw: Any) -> 
 @compiles(Relevance, "postgresql")
 def _postgresql_relevance(element: Relevance, compiler: SQLCompiler, **kw: Any) -> str:
     tsquery = compiler.process(element.tsquery, **kw)
-    return f"(-ts_rank({_vector(element)}, CAST({tsquery} AS tsquery)))"
+    # In double precision: ts_rank's float4 would come back as rounded text, and a cursor
+    # holding it would not equal the row's score on the next page.
+    return f"(-CAST(ts_rank({_vector(element)}, CAST({tsquery} AS tsquery)) AS float8))"
 
 
 def _core(column: SqlColumn) -> Any:
@@ -133,6 +135,10 @@ def words_match(
     return [WordsMatch(row_id, _table(search_text), terms)]
 
 
-def relevance(search_text: SqlColumn, row_id: SqlColumn, terms: Sequence[str]) -> Relevance:
+def relevance(
+    search_text: SqlColumn, row_id: SqlColumn, terms: Sequence[str]
+) -> ColumnElement[float]:
     """The row's relevance to `terms`, smaller first (`sort=relevance`)."""
+    if NO_WORD in terms:  # no row matches: nothing to rank
+        return literal(0.0, Float())
     return Relevance(row_id, _table(search_text), terms)
