@@ -24,7 +24,7 @@ from app.api.repositories.keyset import (
     read,
     read_tuples,
 )
-from app.api.repositories.text_search import relevance
+from app.api.repositories.text_search import for_paging, relevance
 from app.api.snippets import match_snippet
 from app.errors import NotFoundError
 from app.storage.tables import Actor, Brief
@@ -79,6 +79,8 @@ class Listing(Generic[T]):
 
     def page(self, session: Session, conditions: Conditions, page: PageRequest) -> Page[T]:
         """One page of the rows meeting `conditions`, each with a snippet when searched."""
+        if not page.by_relevance:  # which reads every match anyway
+            conditions = for_paging(session, conditions)
         query, keyset = self.ordered(conditions, page)
         rows = fetch_page(session, query, keyset, page)
         data = self.to_data(session, unranked(rows.items, page))

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Subquery, false, literal, select, union_al
 from sqlmodel import Session, col
 
 from app.api.repositories.keyset import AnySelect, SqlColumn
-from app.api.repositories.text_search import words_match
+from app.api.repositories.text_search import LIKE_ESCAPE, like_pattern, words_match
 from app.storage.tables import Brief
 from app.vocabulary import fold
 
@@ -19,7 +19,6 @@ NUL = "\x00"
 # Ids are 32-bit INTEGER columns: a larger number names no row, and is never sent to the
 # database (PostgreSQL would refuse it as out of range).
 MAX_ID = 2**31 - 1
-LIKE_ESCAPE = "\\"
 
 
 @dataclass(frozen=True)
@@ -49,14 +48,6 @@ class CommonFilters:
 
 
 Conditions = list[ColumnElement[bool]]
-
-
-def like_pattern(term: str) -> str:
-    """`%term%` with LIKE's own wildcards escaped."""
-    escaped = (term.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%")).replace(
-        "_", LIKE_ESCAPE + "_"
-    )
-    return f"%{escaped}%"
 
 
 def contains_all(column: SqlColumn, terms: Iterable[str]) -> Conditions:

@@ -12,18 +12,29 @@ SQLite and PostgreSQL.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import isqrt
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Float, bindparam, false, literal
+from sqlalchemy import Boolean, ColumnElement, Float, bindparam, false, func, literal, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import BindParameter
 from sqlalchemy.sql.visitors import InternalTraversal
+from sqlmodel import Session
 
 from app.api.repositories.keyset import SqlColumn
 from app.storage.search_index import VECTOR, fts_table
-from app.vocabulary import fold, words
+from app.vocabulary import STARTS_WORDS_SQL, fold, words
+
+LIKE_ESCAPE = "\\"
+
+
+def like_pattern(term: str) -> str:
+    """`%term%` with LIKE's own wildcards escaped."""
+    escaped = term.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%")
+    return f"%{escaped.replace('_', LIKE_ESCAPE + '_')}%"
+
 
 # The terms of a `q` holding no word at all (only punctuation, say): it matches nothing.
 NO_WORD = ""
@@ -70,12 +81,18 @@ class _Searched(ColumnElement[Any]):
 class WordsMatch(_Searched):
     """The row holds every word (at the start of one of its words)."""
 
+    inherit_cache = True
     type = Boolean()
+
+    def __init__(self, row_id: SqlColumn, table: str, terms: Sequence[str]) -> None:
+        super().__init__(row_id, table, terms)
+        self.terms = tuple(terms)
 
 
 class Relevance(_Searched):
     """How well the row matches, smaller first: FTS5's bm25, or minus PostgreSQL's ts_rank."""
 
+    inherit_cache = True
     type = Float()
 
 
@@ -142,3 +159,49 @@ def relevance(
     if NO_WORD in terms:  # no row matches: nothing to rank
         return literal(0.0, Float())
     return Relevance(row_id, _table(search_text), terms)
+
+
+# n rows of which more than sqrt(COMMON_FACTOR * n) match make a word common (`_common`).
+COMMON_FACTOR = 50
+
+
+def _common(session: Session, match: WordsMatch) -> bool:
+    """Whether so many of n rows match that reading the list in its order, checking each
+    row's text, beats reading and sorting every match: more than sqrt(50 n) of them.
+
+    Reading and sorting m matches costs about 8 us each; the scan 10-12 us per row read
+    until a page is full, about 50 n / m rows: the two meet near m = sqrt(60 n) (measured
+    at 10,000 briefs, docs/benchmarks.md). The count stops there.
+    """
+    fts = fts_table(match.table)
+    largest = session.execute(text(f"SELECT max(id) FROM {match.table}")).scalar() or 0
+    threshold = max(1, isqrt(COMMON_FACTOR * largest))
+    counted = text(f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH :q LIMIT :n)")
+    found = session.execute(counted, {"q": fts_query(match.terms), "n": threshold}).scalar_one()
+    return int(found) >= threshold
+
+
+def _checked(match: WordsMatch) -> list[ColumnElement[bool]]:
+    """The row's own folded text holds every word of `match` at a word start, checked by
+    `app.vocabulary.starts_words` (the same rule as the index): first a substring test of
+    the longest word, in C, so that only the rows holding it reach the Python function.
+    Two WHERE terms, not one AND, which SQLite would evaluate whole on every row."""
+    folded = match.row_id.table.c.search_text
+    longest = like_pattern(max(match.terms, key=len))
+    starts = getattr(func, STARTS_WORDS_SQL)(folded, " ".join(match.terms))
+    return [folded.like(longest, escape=LIKE_ESCAPE), starts == 1]
+
+
+def for_paging(session: Session, conditions: Sequence[ColumnElement[bool]]) -> list[Any]:
+    """`conditions` for a list read in its own order a page at a time: on SQLite, a word
+    match whose words are common (`_common`) becomes a check of each row read in that
+    order, instead of every match read from the index and sorted."""
+    if session.get_bind().dialect.name != "sqlite":
+        return list(conditions)
+    paged: list[Any] = []
+    for condition in conditions:
+        if isinstance(condition, WordsMatch) and _common(session, condition):
+            paged += _checked(condition)
+        else:
+            paged.append(condition)
+    return paged

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from app.api.repositories import text_search
 from app.api.repositories.text_search import NO_WORD, fts_query, query_words, ts_query
 from tests.api.helpers import ids, walk
 from tests.briefs_revised import BEFORE
@@ -133,3 +134,18 @@ def test_exports_are_unchanged_by_snippets(client: TestClient) -> None:
     assert response.status_code == 200
     assert len(response.text.splitlines()) == 3
     assert "snippet" not in response.text
+
+
+COMMON_QUERIES = ("macron", "the", "a", "ukr por", "twenty-six", "elys", "t", "zz", "talks\x00")
+
+
+def test_common_words_give_the_same_rows_read_either_way(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read from the index then sorted, or (SQLite, a common word) each row checked in the
+    list's order: the same rows, in the same order, on every page."""
+    paths = ("/v1/claims", "/v1/statements", "/v1/briefs", "/v1/events")
+    from_index = {(p, q): walk(client, p, {"q": q}, limit=2) for p in paths for q in COMMON_QUERIES}
+    monkeypatch.setattr(text_search, "COMMON_FACTOR", 0)  # every word is common
+    for (path, q), expected in from_index.items():
+        assert walk(client, path, {"q": q}, limit=2) == expected, (path, q)
