@@ -155,7 +155,8 @@ def words(text: str) -> list[str]:
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Where each word of `text` starts and ends."""
-    return [match.span() for match in _word().finditer(text)]
+    pattern = _ASCII_WORD if text.isascii() else _word()
+    return [match.span() for match in pattern.finditer(text)]
 
 
 # The SQL function (SQLite, registered on every connection by `app.db`) that tells whether

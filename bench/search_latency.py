@@ -5,7 +5,8 @@ Starts Chancery's own uvicorn process (one worker, response cache off) over the 
 picks `--words` distinct words from the stored claims (every word of a spread of claims,
 so rare and common words both come up; the same words for any code given the same
 database), sends `--warmup` of them unmeasured and then one request per word, and prints
-p50, p90, p99 and the largest in milliseconds. `--checkout DIR` serves another checkout's
+p50, p90, p99 and the largest in milliseconds; `--missing` searches words no row holds.
+`--checkout DIR` serves another checkout's
 code (a baseline) over the same database:
 `python -m bench.search_latency sqlite:///db --checkout ../baseline`.
 """
@@ -52,8 +53,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--path", default="/v1/claims?q={word}")
     parser.add_argument("--checkout", default=None, help="serve this checkout's code")
+    parser.add_argument(
+        "--missing",
+        action="store_true",
+        help="search words no row holds (each sampled word + 'qx'): the rarest term",
+    )
     args = parser.parse_args(argv)
     words = sample_words(args.database_url.removeprefix("sqlite:///"), args.words + args.warmup)
+    words = [f"{word}qx" for word in words] if args.missing else words
     server = replace(chancery(args.database_url, PORT), checkout=args.checkout)
     timings: list[float] = []
     with running(server) as started:

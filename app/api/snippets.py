@@ -14,6 +14,7 @@ CONTEXT = 60
 # CONTEXT. A side shorter than this reached the start (or the end) of the source.
 WINDOW = 80
 _SPACES = re.compile(r"\s+")
+_ASCII_WORD = re.compile("[A-Za-z0-9]+")
 
 
 def _before(text: str) -> str:
@@ -44,9 +45,21 @@ def snippet(window: str, start: int, end: int) -> Snippet:
     return Snippet(text=before + mention + after, start=len(before), end=len(before) + len(mention))
 
 
+def _first_ascii_match(text: str, terms: tuple[str, ...]) -> tuple[int, int] | None:
+    """`_first_match` for ASCII text and terms, in one C scan: folding is lowering there."""
+    alternatives = "|".join(map(re.escape, terms))
+    found = re.search(f"(?<![A-Za-z0-9])(?:{alternatives})", text, re.IGNORECASE)
+    if found is None:
+        return None
+    word = _ASCII_WORD.match(text, found.start())
+    return (found.start(), word.end()) if word else None
+
+
 def _first_match(text: str, terms: tuple[str, ...]) -> tuple[int, int] | None:
     """Where the first word of `text` that a term starts is, in `text` itself (not folded,
     so the snippet keeps its case and accents)."""
+    if text.isascii() and all(term.isascii() for term in terms):
+        return _first_ascii_match(text, terms)
     for start, end in word_spans(text):
         # Folding one word may give several (`½` -> `1⁄2`): any of them may match.
         if any(word.startswith(terms) for word in words(fold(text[start:end]))):

@@ -48,9 +48,11 @@ def query_words(q: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words(fold(q)))) or (NO_WORD,)
 
 
-def fts_query(terms: Sequence[str]) -> str:
-    """FTS5: every term as the start of a word (`"grain"* "corridor"*`)."""
-    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+def fts_query(terms: Sequence[str], *, prefixes: bool = True) -> str:
+    """FTS5: every term as the start of a word (`"grain"* "corridor"*`), or as a whole
+    word (`prefixes=False`)."""
+    star = "*" if prefixes else ""
+    return " ".join('"' + term.replace('"', '""') + '"' + star for term in terms)
 
 
 def ts_query(terms: Sequence[str]) -> str:
@@ -83,6 +85,9 @@ class WordsMatch(_Searched):
 
     inherit_cache = True
     type = Boolean()
+    # Rendered as is in WHERE: SQLite would otherwise get `(id IN (...)) = 1`, which hides
+    # the ids from the planner, and it would read every row in the list's order.
+    _is_implicitly_boolean = True
 
     def __init__(self, row_id: SqlColumn, table: str, terms: Sequence[str]) -> None:
         super().__init__(row_id, table, terms)
@@ -163,6 +168,7 @@ def relevance(
 
 # n rows of which more than sqrt(COMMON_FACTOR * n) match make a word common (`_common`).
 COMMON_FACTOR = 50
+SAMPLE_ROWS = 5_000
 
 
 def _common(session: Session, match: WordsMatch) -> bool:
@@ -171,14 +177,23 @@ def _common(session: Session, match: WordsMatch) -> bool:
 
     Reading and sorting m matches costs about 8 us each; the scan 10-12 us per row read
     until a page is full, about 50 n / m rows: the two meet near m = sqrt(60 n) (measured
-    at 10,000 briefs, docs/benchmarks.md). The count stops there.
+    at 10,000 briefs, docs/benchmarks.md). It is estimated from the newest SAMPLE_ROWS
+    ids (a range the index reads alone), the count stopping once it is reached, and from
+    the words as whole words: a prefix makes FTS5 merge the lists of every word it starts
+    before the first row comes (about m), a whole word is read only as far as needed.
+    So a word common only as a prefix (`sanc`) is read from the index, as a rare one.
     """
     fts = fts_table(match.table)
     largest = session.execute(text(f"SELECT max(id) FROM {match.table}")).scalar() or 0
     threshold = max(1, isqrt(COMMON_FACTOR * largest))
-    counted = text(f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH :q LIMIT :n)")
-    found = session.execute(counted, {"q": fts_query(match.terms), "n": threshold}).scalar_one()
-    return int(found) >= threshold
+    window = min(largest, SAMPLE_ROWS)
+    needed = max(1, -(-threshold * window // max(largest, 1)))  # matches in the window, rounded up
+    counted = text(
+        f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH :q AND rowid > :floor "
+        "LIMIT :n)"
+    )
+    query = {"q": fts_query(match.terms, prefixes=False), "floor": largest - window, "n": needed}
+    return int(session.execute(counted, query).scalar_one()) >= needed
 
 
 def _checked(match: WordsMatch) -> list[ColumnElement[bool]]:
