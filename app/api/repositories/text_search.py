@@ -178,10 +178,11 @@ def _common(session: Session, match: WordsMatch) -> bool:
     Reading and sorting m matches costs about 8 us each; the scan 10-12 us per row read
     until a page is full, about 50 n / m rows: the two meet near m = sqrt(60 n) (measured
     at 10,000 briefs, docs/benchmarks.md). It is estimated from the newest SAMPLE_ROWS
-    ids (a range the index reads alone), the count stopping once it is reached, and from
-    the words as whole words: a prefix makes FTS5 merge the lists of every word it starts
-    before the first row comes (about m), a whole word is read only as far as needed.
-    So a word common only as a prefix (`sanc`) is read from the index, as a rare one.
+    ids (a range the index reads alone), the count stopping once it is reached. A prefix
+    longer than 3 characters makes FTS5 merge the lists of every word it starts before
+    the first row comes (about m), so it is counted last: the words whole (fewer rows:
+    enough of them means common) and their first 3 characters (kept as one list by the
+    prefix index; more rows: too few means rare) decide most words without it.
     """
     fts = fts_table(match.table)
     largest = session.execute(text(f"SELECT max(id) FROM {match.table}")).scalar() or 0
@@ -192,8 +193,14 @@ def _common(session: Session, match: WordsMatch) -> bool:
         f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH :q AND rowid > :floor "
         "LIMIT :n)"
     )
-    query = {"q": fts_query(match.terms, prefixes=False), "floor": largest - window, "n": needed}
-    return int(session.execute(counted, query).scalar_one()) >= needed
+
+    def enough(query: str) -> bool:
+        found = session.execute(counted, {"q": query, "floor": largest - window, "n": needed})
+        return int(found.scalar_one()) >= needed
+
+    if enough(fts_query(match.terms, prefixes=False)):
+        return True
+    return enough(fts_query([t[:3] for t in match.terms])) and enough(fts_query(match.terms))
 
 
 def _checked(match: WordsMatch) -> list[ColumnElement[bool]]:
