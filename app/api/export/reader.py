@@ -39,7 +39,8 @@ class BatchReader:
 
     def __post_init__(self) -> None:
         self._next = replace(self.start, limit=EXPORT_BATCH, include_total=False)
-        self._query, self._keyset = self.listing.ordered(self.conditions, self.start)
+        dialect = self.engine.dialect.name
+        self._query, self._keyset = self.listing.ordered(self.conditions, self.start, dialect)
 
     def next_batch(self) -> list[Data] | None:
         """The next batch as item data, or None once every row has been read."""

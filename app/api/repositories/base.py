@@ -24,7 +24,7 @@ from app.api.repositories.keyset import (
     read,
     read_tuples,
 )
-from app.api.repositories.text_search import for_paging, relevance
+from app.api.repositories.text_search import for_paging, ranked
 from app.api.snippets import match_snippet
 from app.errors import NotFoundError
 from app.storage.tables import Actor, Brief
@@ -66,22 +66,24 @@ class Listing(Generic[T]):
         """`rows` as item models."""
         return self.items.validate_python(self.to_data(session, rows))
 
-    def ordered(self, conditions: Conditions, page: PageRequest) -> tuple[AnySelect, Keyset]:
+    def ordered(
+        self, conditions: Conditions, page: PageRequest, dialect: str
+    ) -> tuple[AnySelect, Keyset]:
         """The rows meeting `conditions` and the keyset they are paged by: the list's own,
         or with `sort=relevance` the index's score of `q` (selected last, see `unranked`)
         then id, a cursor of its own."""
         query = self.query().where(*conditions)
         if not page.by_relevance or self.search_text is None:
             return query, self.keyset
-        score = relevance(self.search_text, self.keyset.id, page.search).label("relevance")
+        query, score = ranked(query, self.search_text, self.keyset.id, page.search, dialect)
         scope = f"{self.keyset.scope}~relevance"
-        return query.add_columns(score), Keyset(scope, score, self.keyset.id, key_is_date=False)
+        return query, Keyset(scope, score, self.keyset.id, key_is_date=False)
 
     def page(self, session: Session, conditions: Conditions, page: PageRequest) -> Page[T]:
         """One page of the rows meeting `conditions`, each with a snippet when searched."""
         if not page.by_relevance:  # which reads every match anyway
             conditions = for_paging(session, conditions)
-        query, keyset = self.ordered(conditions, page)
+        query, keyset = self.ordered(conditions, page, session.get_bind().dialect.name)
         rows = fetch_page(session, query, keyset, page)
         data = self.to_data(session, unranked(rows.items, page))
         if page.search and self.shown_text is not None:
