@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
 from app.config import get_settings
+from app.vocabulary import STARTS_WORDS_SQL, starts_words
 
 # Matches the default size of the thread pool FastAPI runs sync endpoints in (anyio: 40),
 # so a burst of requests waits in the pool queue rather than failing to get a connection.
@@ -51,6 +52,7 @@ def _sqlite_begin(connection: Any) -> None:
 def _sqlite_connect(dbapi_connection: Any, record: Any) -> None:
     dbapi_connection.isolation_level = None
     _sqlite_pragmas(dbapi_connection, record)
+    dbapi_connection.create_function(STARTS_WORDS_SQL, 2, starts_words, deterministic=True)
 
 
 def build_engine(url: str) -> Engine:

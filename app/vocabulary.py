@@ -116,3 +116,64 @@ def slugify(name: str) -> str:
     `actor` when nothing is left (`北京`)."""
     ascii_text = fold(name).encode("ascii", "ignore").decode()
     return _NON_SLUG.sub("-", ascii_text).strip("-")[:SLUG_MAX].rstrip("-") or "actor"
+
+
+def _mark_ranges() -> str:
+    """A regex class body of the combining marks (Unicode M*) of the Basic Multilingual
+    Plane: they belong to the word they sit in (Devanagari, Hebrew or Arabic vowel signs)."""
+    ranges, start = [], None
+    for code in range(0x10000 + 1):
+        is_mark = code < 0x10000 and unicodedata.category(chr(code)).startswith("M")
+        if is_mark and start is None:
+            start = code
+        elif not is_mark and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(code - 1))}")
+            start = None
+    return "".join(ranges)
+
+
+# The one rule that splits text into words for search (`q`): a word is a run of letters,
+# digits and combining marks; everything else (space, punctuation, `_`, symbols) separates.
+# SQLite's FTS5 index splits stored text the same way (unicode61, categories 'L* N* M*')
+# and PostgreSQL's (`app.storage.search_index`); see docs/api.md, "Text search".
+# Compiled on first use: listing the marks takes 0.1 s, which a parser process need not pay.
+@lru_cache(maxsize=1)
+def _word() -> re.Pattern[str]:
+    return re.compile(rf"(?:[^\W_]|[{_mark_ranges()}])+")
+
+
+_ASCII_WORD = re.compile("[A-Za-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` (folded first by the caller), in order: `u.s.-led talks` gives
+    `u`, `s`, `led`, `talks`."""
+    # The class of every mark makes the general pattern slow (50 us on a claim's text);
+    # ASCII text, most of it, has no mark and no letter outside A-Z.
+    return _ASCII_WORD.findall(text) if text.isascii() else _word().findall(text)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each word of `text` starts and ends."""
+    pattern = _ASCII_WORD if text.isascii() else _word()
+    return [match.span() for match in pattern.finditer(text)]
+
+
+# The SQL function (SQLite, registered on every connection by `app.db`) that tells whether
+# every one of its space-separated words starts a word of a folded text.
+STARTS_WORDS_SQL = "chancery_starts_words"
+
+
+def starts_words(folded: str, prefixes: str) -> bool:
+    """Whether each of `prefixes` (words, space-separated) starts a word of `folded`: a row
+    read in a list's order is checked this way (`app.api.repositories.text_search`)."""
+    if folded.isascii() and prefixes.isascii():  # one C scan per prefix: no word list
+        return all(_ascii_word_start(prefix).search(folded) for prefix in prefixes.split())
+    found = words(folded)
+    return all(any(word.startswith(prefix) for word in found) for prefix in prefixes.split())
+
+
+@lru_cache(maxsize=256)
+def _ascii_word_start(prefix: str) -> re.Pattern[str]:
+    """`prefix` where a word starts, in ASCII text."""
+    return re.compile(f"(?<![A-Za-z0-9]){re.escape(prefix)}")

@@ -7,6 +7,7 @@ from sqlmodel import SQLModel
 
 from app.config import get_settings
 from app.db import build_engine
+from app.storage.search_index import VECTOR, is_index_table
 from app.storage.tables import ONLY_ON
 
 config = context.config
@@ -42,8 +43,15 @@ def run_migrations_online() -> None:
 
 
 def _include_object(
-    obj: object, _name: str | None, _type: str, _reflected: bool, _compare_to: object
+    obj: object, name: str | None, type_: str, reflected: bool, _compare_to: object
 ) -> bool:
+    # The word index (app/storage/search_index.py) is made by its migration on purpose and
+    # is not in the models: FTS5's tables on SQLite, a generated column on PostgreSQL.
+    if reflected and name is not None:
+        if type_ == "table" and is_index_table(name):
+            return False
+        if name == VECTOR or (type_ == "index" and name.endswith(f"_{VECTOR}")):
+            return False
     # An index created on one dialect only (see `only_on` in app/storage/tables.py) is not
     # missing from the others.
     only_on = getattr(obj, "info", {}).get(ONLY_ON)

@@ -19,7 +19,8 @@ from typing import Any
 
 from app.errors import InvalidParameterError
 
-SortKey = date | str | int | None
+# A date, a name, a count, or a relevance score (`sort=relevance`).
+SortKey = date | str | int | float | None
 
 _CHECKSUM_KEY = b"chancery-cursor-v1"
 _CHECKSUM_BYTES = 8
@@ -82,7 +83,7 @@ def decode_cursor(token: str) -> Cursor:
     scope, key, row_id, direction = (body.get(k) for k in ("s", "k", "i", "d"))
     if not (
         isinstance(scope, str)
-        and (key is None or isinstance(key, str) or _is_int(key))
+        and (key is None or isinstance(key, str | float) or _is_int(key))
         and isinstance(row_id, int)
         and not isinstance(row_id, bool)
         and direction in ("asc", "desc")

@@ -1,17 +1,20 @@
-"""The snippet shown around a mention: about 60 characters each side, cut at word
-boundaries, on one line."""
+"""The snippet shown around a mention, or around a search match (`q`): about 60 characters
+each side, cut at word boundaries, on one line."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from app.api.schemas.mentions import Snippet
+from app.vocabulary import fold, word_spans, words
 
 CONTEXT = 60
 # Characters read each side of a mention: enough to find the word boundary nearest to
 # CONTEXT. A side shorter than this reached the start (or the end) of the source.
 WINDOW = 80
 _SPACES = re.compile(r"\s+")
+_ASCII_WORD = re.compile("[A-Za-z0-9]+")
 
 
 def _before(text: str) -> str:
@@ -40,3 +43,36 @@ def snippet(window: str, start: int, end: int) -> Snippet:
     mention = re.sub(r"\s", " ", window[start:end])
     after = _SPACES.sub(" ", _after(window[end:])).rstrip()
     return Snippet(text=before + mention + after, start=len(before), end=len(before) + len(mention))
+
+
+def _first_ascii_match(text: str, terms: tuple[str, ...]) -> tuple[int, int] | None:
+    """`_first_match` for ASCII text and terms, in one C scan: folding is lowering there."""
+    alternatives = "|".join(map(re.escape, terms))
+    found = re.search(f"(?<![A-Za-z0-9])(?:{alternatives})", text, re.IGNORECASE)
+    if found is None:
+        return None
+    word = _ASCII_WORD.match(text, found.start())
+    return (found.start(), word.end()) if word else None
+
+
+def _first_match(text: str, terms: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where the first word of `text` that a term starts is, in `text` itself (not folded,
+    so the snippet keeps its case and accents)."""
+    if text.isascii() and all(term.isascii() for term in terms):
+        return _first_ascii_match(text, terms)
+    for start, end in word_spans(text):
+        # Folding one word may give several (`½` -> `1⁄2`): any of them may match.
+        if any(word.startswith(terms) for word in words(fold(text[start:end]))):
+            return start, end
+    return None
+
+
+def match_snippet(text: str, terms: Sequence[str]) -> Snippet | None:
+    """The snippet around the first word of `text` a search term starts (the word whole),
+    or None when no word does (the row matched on text it does not show)."""
+    found = _first_match(text, tuple(terms))
+    if found is None:
+        return None
+    start, end = found
+    offset = max(0, start - WINDOW)
+    return snippet(text[offset : end + WINDOW], start - offset, end - offset)

@@ -16,6 +16,7 @@ from app.db import get_engine
 from app.errors import BriefError
 from app.ingest.rows import stored_mentions
 from app.ingest.verify_history import history_problems
+from app.ingest.verify_index import index_problems
 from app.parsing import parse_brief
 from app.storage import briefs as stored  # also puts the tables in SQLModel.metadata
 from app.storage import counts
@@ -165,6 +166,7 @@ def verify(database_url: str | None = None) -> VerifyReport:
         report.problems.extend(_shared_names(connection))
         report.problems.extend(_count_drift(connection))
         report.problems.extend(history_problems(connection))
+        report.problems.extend(index_problems(connection))
         for brief_id, name, source in list(stored.stored_sources(connection)):
             report.briefs += 1
             report.problems.extend(

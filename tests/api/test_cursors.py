@@ -16,7 +16,8 @@ from app.errors import InvalidParameterError
 @pytest.mark.parametrize(
     "cursor",
     [Cursor("claims", date(2025, 9, 4), 3, True), Cursor("claims", None, 9, False),
-     Cursor("actors", "emmanuel macron", 1, False), Cursor("mentions", 12, 40, False)],
+     Cursor("actors", "emmanuel macron", 1, False), Cursor("mentions", 12, 40, False),
+     Cursor("claims~relevance", -1.2345678901234567e-06, 7, False)],
 )  # fmt: skip
 def test_cursor_round_trip(cursor: Cursor) -> None:
     token = encode_cursor(cursor)

@@ -11,6 +11,7 @@ from pydantic import BeforeValidator
 
 from app.api.repositories.actors import resolve_refs
 from app.api.repositories.conditions import MAX_ID, ActorMatch, CommonFilters, DateRange
+from app.api.repositories.text_search import query_words
 from app.db import SessionDep
 from app.errors import InvalidParameterError
 from app.vocabulary import ClaimStatus, StatementKind, fold
@@ -83,14 +84,17 @@ TextQuery = Annotated[
     str | None,
     Query(
         max_length=500,
-        description="Words that must all occur, ignoring case and accents.",
+        description=(
+            "Words that must all occur, each as the start of a word, ignoring case and "
+            "accents (`fran` finds France)."
+        ),
         examples=["grain corridor"],
     ),
 ]
 
 
 def text_terms(q: str | None) -> tuple[str, ...]:
-    """The folded terms of a `q` parameter."""
+    """The folded, space-separated terms of an actors `q` (matched as substrings)."""
     return tuple(fold(q).split()) if q else ()
 
 
@@ -117,7 +121,7 @@ ActorsDep = Annotated[ActorMatch, Depends(actor_match)]
 
 async def common_filters(actors: ActorsDep, dates: DatesDep, q: TextQuery = None) -> CommonFilters:
     """Actor, date range and text search, as one object."""
-    return CommonFilters(actors, dates, text_terms(q))
+    return CommonFilters(actors, dates, query_words(q))
 
 
 CommonFiltersDep = Annotated[CommonFilters, Depends(common_filters)]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import Depends, Query
 
 from app.api.cursors import decode_cursor
+from app.api.dependencies.filters import CommonFiltersDep
 from app.api.repositories.keyset import PageRequest
-from app.api.schemas.common import DateSort, ListFormat, NameSort
+from app.api.schemas.common import ListFormat, NameSort, SearchedSort
+from app.errors import InvalidParameterError
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -36,8 +39,14 @@ CursorQuery = Annotated[
 IncludeTotalQuery = Annotated[
     bool, Query(description="Add `total`, the number of matching rows (costs a count).")
 ]
-DateSortQuery = Annotated[
-    DateSort, Query(description="`-occurred_on` newest first (default) or `occurred_on`.")
+SearchedSortQuery = Annotated[
+    SearchedSort,
+    Query(
+        description=(
+            "`-occurred_on` newest first (default), `occurred_on`, or `relevance`: best "
+            "match of `q` first (needs `q`)."
+        )
+    ),
 ]
 NameSortQuery = Annotated[NameSort, Query(description="`name` A to Z (default) or `-name`.")]
 
@@ -47,14 +56,19 @@ def _page(limit: int, cursor: str | None, include_total: bool, descending: bool)
     return PageRequest(limit, descending, decoded, include_total)
 
 
-async def date_page(
+async def searched_page(
+    common: CommonFiltersDep,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
     include_total: IncludeTotalQuery = False,
-    sort: DateSortQuery = DateSort.occurred_on_desc,
+    sort: SearchedSortQuery = SearchedSort.occurred_on_desc,
 ) -> PageRequest:
-    """Paging for lists ordered by date."""
-    return _page(limit, cursor, include_total, sort is DateSort.occurred_on_desc)
+    """Paging for the searched lists: by date, or by relevance to `q`; snippets with `q`."""
+    by_relevance = sort is SearchedSort.relevance
+    if by_relevance and not common.terms:
+        raise InvalidParameterError.for_param("query.sort", "relevance needs q")
+    page = _page(limit, cursor, include_total, sort is SearchedSort.occurred_on_desc)
+    return replace(page, search=common.terms, by_relevance=by_relevance)
 
 
 async def name_page(
@@ -76,6 +90,6 @@ async def text_order_page(
     return _page(limit, cursor, include_total, descending=False)
 
 
-DatePageDep = Annotated[PageRequest, Depends(date_page)]
+SearchedPageDep = Annotated[PageRequest, Depends(searched_page)]
 NamePageDep = Annotated[PageRequest, Depends(name_page)]
 TextOrderPageDep = Annotated[PageRequest, Depends(text_order_page)]

@@ -40,6 +40,8 @@ def csv_columns(model: type[BaseModel], prefix: Column = ()) -> list[Column]:
     """Flattened column paths of `model`: nested models become `outer_inner` columns."""
     columns: list[Column] = []
     for name, field in model.model_fields.items():
+        if field.exclude_if is not None:  # a search snippet: for pages, not exports
+            continue
         nested = _nested_model(field.annotation)
         path = (*prefix, name)
         columns.extend(csv_columns(nested, path) if nested else [path])

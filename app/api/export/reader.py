@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.api.export.formats import Cells, CsvWriter, ndjson_chunk, sliced
-from app.api.repositories.base import Data, Listing, Rows, ndjson_lines
+from app.api.repositories.base import Data, Listing, Rows, ndjson_lines, unranked
 from app.api.repositories.conditions import Conditions
 from app.api.repositories.keyset import AnySelect, PageRequest, count_rows, fetch_page
 from app.db import session_scope
@@ -46,11 +46,14 @@ class BatchReader:
 
     def __post_init__(self) -> None:
         self._next = replace(self.start, limit=EXPORT_BATCH, include_total=False)
-        self._query = self.listing.query().where(*self.conditions)
+        dialect = self.engine.dialect.name
+        self._query, self._keyset = self.listing.ordered(self.conditions, self.start, dialect)
         json_rows = self.listing.json_rows
         self._json: tuple[AnySelect, Callable[[], AnySelect]] | None = None
-        if json_rows is not None:
-            query = json_rows.query(self.engine.dialect.name).where(*self.conditions)
+        # The database's JSON lines hold no relevance score to page by: an export sorted by
+        # relevance builds its lines from item data.
+        if json_rows is not None and not self.start.by_relevance:
+            query = json_rows.query(dialect).where(*self.conditions)
             self._json = (query, json_rows.pairs)
 
     def _read(self, query: AnySelect, finish: Callable[[Session, Rows], R]) -> R | None:
@@ -59,9 +62,9 @@ class BatchReader:
         if self.done:
             return None
         with session_scope(self.engine) as session:
-            page = fetch_page(session, query, self.listing.keyset, self._next, raw=True)
+            page = fetch_page(session, query, self._keyset, self._next, raw=True)
             time.sleep(0)  # other threads may run between the two halves (see export_stream)
-            result = finish(session, page.items)
+            result = finish(session, unranked(page.items, self._next))
         if page.next_cursor is None:
             self.done = True
         else:

@@ -18,6 +18,7 @@ from app.api.repositories import actors, briefs, claims, events, statements
 from app.api.repositories.base import Listing
 from app.api.repositories.conditions import CommonFilters, Conditions, DateRange
 from app.api.repositories.keyset import PageRequest
+from app.api.repositories.text_search import query_words
 from app.api.schemas.actors import ActorItem
 from app.api.schemas.briefs import BriefItem
 from app.api.schemas.claims import ClaimItem
@@ -74,7 +75,9 @@ def _refuse(filters: ExportFilters, resource: Resource, *allowed: str) -> None:
 
 def _conditions(session: Session, resource: Resource, filters: ExportFilters) -> Conditions:
     dates = DateRange(filters.date_from, filters.date_to)
-    common = CommonFilters(actor_match(session, list(filters.actors)), dates, text_terms(filters.q))
+    common = CommonFilters(
+        actor_match(session, list(filters.actors)), dates, query_words(filters.q)
+    )
     if resource is Resource.claims:
         _refuse(filters, resource, "status", "brief", "actor")
         found = _enums(ClaimStatus, filters.statuses, "status")
@@ -92,7 +95,7 @@ def _conditions(session: Session, resource: Resource, filters: ExportFilters) ->
         return briefs.conditions(session, briefs.BriefFilters(common, filters.location))
     _refuse(filters, resource, "kind")
     kinds = _enums(ActorKind, filters.kinds, "kind")
-    return actors.conditions(actors.ActorFilters(kinds, common.terms, dates))
+    return actors.conditions(actors.ActorFilters(kinds, text_terms(filters.q), dates))
 
 
 LISTS: dict[Resource, tuple[Listing[Any], type[BaseModel]]] = {

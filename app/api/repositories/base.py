@@ -37,6 +37,8 @@ from app.api.repositories.keyset import (
     read,
     read_tuples,
 )
+from app.api.repositories.text_search import for_paging, ranked
+from app.api.snippets import match_snippet
 from app.errors import NotFoundError
 from app.storage.tables import Actor, Brief
 
@@ -85,15 +87,40 @@ class Listing(Generic[T]):
     # Each row's CSV cells straight from rows of `query` (exports), in the order of the
     # item model's flattened fields, without building item data; None: from the data.
     csv_cells: Callable[[Session, Rows], list[Sequence[Any]]] | None = None
+    # Searched lists (`q`): the folded text the index holds, and the text of each item (as
+    # data) that its snippet is cut from.
+    search_text: SqlColumn | None = None
+    shown_text: Callable[[Session, list[Data]], list[str]] | None = None
 
     def to_items(self, session: Session, rows: Rows) -> list[T]:
         """`rows` as item models."""
         return self.items.validate_python(self.to_data(session, rows))
 
+    def ordered(
+        self, conditions: Conditions, page: PageRequest, dialect: str
+    ) -> tuple[AnySelect, Keyset]:
+        """The rows meeting `conditions` and the keyset they are paged by: the list's own,
+        or with `sort=relevance` the index's score of `q` (selected last, see `unranked`)
+        then id, a cursor of its own."""
+        query = self.query().where(*conditions)
+        if not page.by_relevance or self.search_text is None:
+            return query, self.keyset
+        query, score = ranked(query, self.search_text, self.keyset.id, page.search, dialect)
+        scope = f"{self.keyset.scope}~relevance"
+        return query, Keyset(scope, score, self.keyset.id, key_is_date=False)
+
     def page(self, session: Session, conditions: Conditions, page: PageRequest) -> Page[T]:
-        """One page of the rows meeting `conditions`."""
-        rows = fetch_page(session, self.query().where(*conditions), self.keyset, page)
-        return Page(self.to_items(session, rows.items), rows.next_cursor, rows.total)
+        """One page of the rows meeting `conditions`, each with a snippet when searched."""
+        if not page.by_relevance:  # which reads every match anyway
+            conditions = for_paging(session, conditions)
+        query, keyset = self.ordered(conditions, page, session.get_bind().dialect.name)
+        rows = fetch_page(session, query, keyset, page)
+        data = self.to_data(session, unranked(rows.items, page))
+        if page.search and self.shown_text is not None:
+            texts = self.shown_text(session, data)
+            for item, shown in zip(data, texts, strict=True):
+                item["snippet"] = match_snippet(shown, page.search)
+        return Page(self.items.validate_python(data), rows.next_cursor, rows.total)
 
     def one(self, session: Session, row_id: int) -> T:
         """The row with id `row_id`, or NotFoundError."""
@@ -108,6 +135,16 @@ class Listing(Generic[T]):
         assert self.brief_id is not None
         query = self.query().where(self.brief_id == brief_id).order_by(self.position)
         return self.to_items(session, read(session, query).all())
+
+
+def unranked(rows: Rows, page: PageRequest) -> Rows:
+    """`rows` without the relevance score `Listing.ordered` selects last, if it did."""
+    return [tuple(row)[:-1] for row in rows] if page.by_relevance else rows
+
+
+def item_text(_session: Session, data: list[Data]) -> list[str]:
+    """Each item's `text` (claims, statements): what its snippet is cut from."""
+    return [item["text"] for item in data]
 
 
 def span_of(row: Row[Any]) -> Data:

@@ -27,7 +27,7 @@ from app.api.repositories.conditions import (
     location_matches,
 )
 from app.api.repositories.events import EVENTS
-from app.api.repositories.keyset import AnySelect, Keyset
+from app.api.repositories.keyset import AnySelect, Keyset, read_tuples
 from app.api.repositories.mentions import brief_pair_parts, linked
 from app.api.repositories.statements import STATEMENTS
 from app.api.schemas.briefs import BriefCounts, BriefDetail, BriefItem, ImpactItem, SectionItem
@@ -91,7 +91,7 @@ def utc_text(value: datetime | str) -> str:
 
 def _data(session: Session, rows: Rows) -> list[Data]:
     counts = stored.row_counts(session, [row[0] for row in rows], BriefCounts.model_fields)
-    fields = list(BriefItem.model_fields)[:-3]  # all but the two timestamps and the counts
+    fields = list(BriefItem.model_fields)[:-4]  # all but the timestamps, counts and snippet
     return [
         {
             **dict(zip(fields, row[:-2], strict=True)),
@@ -103,12 +103,22 @@ def _data(session: Session, rows: Rows) -> list[Data]:
     ]
 
 
+def _sources(session: Session, data: list[Data]) -> list[str]:
+    """What a brief's snippet is cut from: its source, which its index entry holds."""
+    ids = [item["id"] for item in data]
+    query = select(col(Brief.id), col(Brief.source_text)).where(col(Brief.id).in_(ids))
+    sources = dict(read_tuples(session, query))
+    return [sources[brief_id] for brief_id in ids]
+
+
 BRIEFS = Listing(
     noun="brief",
     keyset=Keyset("briefs", col(Brief.occurred_on), col(Brief.id)),
     query=_query,
     to_data=_data,
     items=TypeAdapter(list[BriefItem]),
+    search_text=col(Brief.search_text),
+    shown_text=_sources,
 )
 
 

@@ -19,6 +19,7 @@ from app.api.repositories.base import (
     brief_label_text,
     brief_ref,
     brief_ref_columns,
+    item_text,
     load_actor_refs,
 )
 from app.api.repositories.conditions import (
@@ -162,4 +163,6 @@ CLAIMS = Listing(
     brief_id=col(Claim.brief_id),
     json_rows=JsonRows(_json_query, claim_pairs),
     csv_cells=_csv_cells,
+    search_text=col(Claim.search_text),
+    shown_text=item_text,
 )

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Subquery, false, literal, select, union_al
 from sqlmodel import Session, col
 
 from app.api.repositories.keyset import AnySelect, SqlColumn
+from app.api.repositories.text_search import LIKE_ESCAPE, like_pattern, words_match
 from app.storage.tables import Brief
 from app.vocabulary import fold
 
@@ -18,7 +19,6 @@ NUL = "\x00"
 # Ids are 32-bit INTEGER columns: a larger number names no row, and is never sent to the
 # database (PostgreSQL would refuse it as out of range).
 MAX_ID = 2**31 - 1
-LIKE_ESCAPE = "\\"
 
 
 @dataclass(frozen=True)
@@ -43,18 +43,11 @@ class CommonFilters:
 
     actors: ActorMatch = ActorMatch()
     dates: DateRange = field(default_factory=DateRange)
+    # The folded words of `q` (`text_search.query_words`), for the word index.
     terms: tuple[str, ...] = ()
 
 
 Conditions = list[ColumnElement[bool]]
-
-
-def like_pattern(term: str) -> str:
-    """`%term%` with LIKE's own wildcards escaped."""
-    escaped = (term.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%")).replace(
-        "_", LIKE_ESCAPE + "_"
-    )
-    return f"%{escaped}%"
 
 
 def contains_all(column: SqlColumn, terms: Iterable[str]) -> Conditions:
@@ -158,7 +151,7 @@ def common_conditions(
     return [
         *mentions_all(row_id, pairs, common.actors),
         *in_range(occurred_on, common.dates),
-        *contains_all(search_text, common.terms),
+        *words_match(search_text, row_id, common.terms),
     ]
 
 

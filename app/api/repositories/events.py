@@ -94,6 +94,11 @@ def _data(session: Session, rows: Rows) -> list[Data]:
     ]
 
 
+def _shown(_session: Session, data: list[Data]) -> list[str]:
+    """What an event's snippet is cut from: the text its index entry holds (title, place)."""
+    return [f"{item['title']} {item['location'] or ''}" for item in data]
+
+
 EVENTS = Listing(
     noun="event",
     keyset=Keyset("events", col(Event.occurred_on), col(Event.id)),
@@ -102,4 +107,6 @@ EVENTS = Listing(
     items=TypeAdapter(list[EventItem]),
     position=col(Event.position),
     brief_id=col(Event.brief_id),
+    search_text=col(Event.search_text),
+    shown_text=_shown,
 )

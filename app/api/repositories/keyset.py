@@ -38,6 +38,10 @@ class PageRequest:
     descending: bool
     cursor: Cursor | None = None
     include_total: bool = False
+    # The words of `q` (`text_search.query_words`): each item gets a snippet of its match.
+    search: tuple[str, ...] = ()
+    # `sort=relevance`: best match first, by the index's score of `search`.
+    by_relevance: bool = False
 
 
 @dataclass

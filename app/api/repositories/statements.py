@@ -18,6 +18,7 @@ from app.api.repositories.base import (
     actor_ref,
     brief_ref,
     brief_ref_columns,
+    item_text,
     load_actor_refs,
 )
 from app.api.repositories.conditions import (
@@ -118,4 +119,6 @@ STATEMENTS = Listing(
     items=TypeAdapter(list[StatementItem]),
     position=col(Statement.position),
     brief_id=col(Statement.brief_id),
+    search_text=col(Statement.search_text),
+    shown_text=item_text,
 )

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from app.api import writes
 from app.api.dependencies.auth import WriterDep
 from app.api.dependencies.filters import AsOfQuery, CommonFiltersDep, LocationQuery
-from app.api.dependencies.listing import DatePageDep, FormatQuery
+from app.api.dependencies.listing import FormatQuery, SearchedPageDep
 from app.api.dependencies.paths import IdPath, RevisionPath
 from app.api.openapi.responses import Responses, list_responses, problems, read_responses
 from app.api.rendering.list_response import render_list
@@ -76,7 +76,7 @@ def list_briefs(
     request: Request,
     session: SessionDep,
     common: CommonFiltersDep,
-    page: DatePageDep,
+    page: SearchedPageDep,
     location: LocationQuery = None,
     fmt: FormatQuery = ListFormat.json,
 ) -> Response:

@@ -13,7 +13,7 @@ from app.api.dependencies.filters import (
     LocationQuery,
     StatusQuery,
 )
-from app.api.dependencies.listing import DatePageDep, FormatQuery
+from app.api.dependencies.listing import FormatQuery, SearchedPageDep
 from app.api.dependencies.paths import IdPath
 from app.api.openapi.responses import list_responses, read_responses
 from app.api.rendering.list_response import render_list
@@ -40,7 +40,7 @@ def list_claims(
     request: Request,
     session: SessionDep,
     common: CommonFiltersDep,
-    page: DatePageDep,
+    page: SearchedPageDep,
     status: StatusQuery,
     brief: BriefQuery = None,
     location: LocationQuery = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from app.api.dependencies.filters import BriefQuery, CommonFiltersDep, LocationQuery
-from app.api.dependencies.listing import DatePageDep, FormatQuery
+from app.api.dependencies.listing import FormatQuery, SearchedPageDep
 from app.api.dependencies.paths import IdPath
 from app.api.openapi.responses import list_responses, read_responses
 from app.api.rendering.list_response import render_list
@@ -28,7 +28,7 @@ def list_events(
     request: Request,
     session: SessionDep,
     common: CommonFiltersDep,
-    page: DatePageDep,
+    page: SearchedPageDep,
     brief: BriefQuery = None,
     location: LocationQuery = None,
     fmt: FormatQuery = ListFormat.json,

@@ -12,7 +12,7 @@ from app.api.dependencies.filters import (
     LocationQuery,
     StatementKindQuery,
 )
-from app.api.dependencies.listing import DatePageDep, FormatQuery
+from app.api.dependencies.listing import FormatQuery, SearchedPageDep
 from app.api.dependencies.paths import IdPath
 from app.api.openapi.responses import list_responses, read_responses
 from app.api.rendering.list_response import render_list
@@ -41,7 +41,7 @@ def list_statements(
     request: Request,
     session: SessionDep,
     common: CommonFiltersDep,
-    page: DatePageDep,
+    page: SearchedPageDep,
     kind: StatementKindQuery,
     brief: BriefQuery = None,
     location: LocationQuery = None,

@@ -18,6 +18,7 @@ from app.api.schemas.common import (
     UtcDatetime,
 )
 from app.api.schemas.events import EventItem
+from app.api.schemas.mentions import MatchSnippet
 from app.api.schemas.statements import StatementItem
 from app.vocabulary import SectionKind
 
@@ -44,6 +45,7 @@ class BriefItem(ApiModel):
     ingested_at: UtcDatetime
     updated_at: UtcDatetime
     counts: BriefCounts
+    snippet: MatchSnippet
 
 
 class ImpactItem(ApiModel):

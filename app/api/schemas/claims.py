@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from app.api.schemas.common import ActorRef, ApiModel, BriefRef, ListBody, TextSpan
+from app.api.schemas.mentions import MatchSnippet
 from app.vocabulary import ClaimStatus
 
 
@@ -21,6 +22,7 @@ class ClaimItem(ApiModel):
     span: TextSpan
     brief: BriefRef
     actors: list[ActorRef] = Field(description="Actors the claim mentions.")
+    snippet: MatchSnippet
 
 
 class ClaimPage(ListBody[ClaimItem]):

@@ -35,11 +35,13 @@ def _assume_utc(value: datetime) -> datetime:
 UtcDatetime = Annotated[datetime, AfterValidator(_assume_utc)]
 
 
-class DateSort(StrEnum):
-    """Order by the date the brief reports, oldest or (`-`) newest first."""
+class SearchedSort(StrEnum):
+    """Order by date, oldest or (`-`) newest first, or (`relevance`, with `q`) best match
+    first."""
 
     occurred_on = "occurred_on"
     occurred_on_desc = "-occurred_on"
+    relevance = "relevance"
 
 
 class NameSort(StrEnum):

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from app.api.schemas.common import ActorRef, ApiModel, BriefRef, ListBody, TextSpan
+from app.api.schemas.mentions import MatchSnippet
 
 
 class EventItem(ApiModel):
@@ -24,6 +25,7 @@ class EventItem(ApiModel):
     span: TextSpan
     brief: BriefRef
     participants: list[ActorRef]
+    snippet: MatchSnippet
 
 
 class EventPage(ListBody[EventItem]):

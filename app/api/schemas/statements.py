@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import Field
 
 from app.api.schemas.common import ActorRef, ApiModel, BriefRef, ListBody, TextSpan
+from app.api.schemas.mentions import MatchSnippet
 from app.vocabulary import StatementKind
 
 
@@ -22,6 +23,7 @@ class StatementItem(ApiModel):
     span: TextSpan
     brief: BriefRef
     actors: list[ActorRef] = Field(description="Actors the statement mentions.")
+    snippet: MatchSnippet
 
 
 class StatementPage(ListBody[StatementItem]):
