@@ -16,7 +16,7 @@ from app.parsing.models import ParsedActor
 from app.parsing.names.mentions import Mention
 from app.parsing.names.org_names import qualified_name
 from app.parsing.names.shapes import acronym
-from app.parsing.names.variants import PersonName, same_person, skeleton
+from app.parsing.names.variants import PersonName, compact, same_person, surname_key
 from app.parsing.names.variants import name_words as _name_words
 from app.vocabulary import ActorKind, slugify
 
@@ -126,13 +126,13 @@ class Registry:
                 self._attach(actor, mention)
                 return
         spelling = PersonName(mention.name, mention.title, mention.country)
-        surname, joined = skeleton(words[-1]), "".join(words)
+        surname, joined = surname_key(words[-1]), compact(mention.name)
         variants = [
             actor
             for actor in self.actors
             if actor.kind is ActorKind.person
-            # the test `same_person` opens with, before its evidence is gathered
-            and (skeleton(actor.words[-1]) == surname or "".join(actor.words) == joined)
+            # the tests `same_person` opens with, before its evidence is gathered
+            and (surname_key(actor.words[-1]) == surname or compact(actor.name) == joined)
             and same_person(_evidence(actor), spelling, same_brief=True)
         ]
         if len(variants) == 1:  # of two candidates (`George Bush`), neither is sure
