@@ -49,6 +49,12 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return any(longer[i : i + width] == shorter for i in range(len(longer) - width + 1))
 
 
+def _single_word(name: str) -> str:
+    """The one word of a short name, its particles left out (`Al-Bashir`, `Von der Leyen`)."""
+    words = _name_words(name)
+    return words[0] if len(words) == 1 else slugify(name)
+
+
 def _fuller(name: str, than: str) -> bool:
     """True when `name` writes an organisation more fully than `than` (no acronym wins)."""
     if acronym(name) != acronym(than):
@@ -96,7 +102,7 @@ class Registry:
         """Forget full names with no sign of being a person anywhere in the brief: no title,
         attribution, speech verb, appositive or particle, and never named by their last
         word alone ('Rio Grande', 'Naval Base'). Names alone are too weak evidence."""
-        surnames = {slugify(m.name) for m in people if len(_name_words(m.name)) == 1}
+        surnames = {_single_word(m.name) for m in people if len(_name_words(m.name)) == 1}
         for actor in [a for a in self.actors if a.kind is ActorKind.person]:
             if actor.words[-1] in surnames or any(m.evidence for m in actor.mentions):
                 continue
@@ -144,7 +150,7 @@ class Registry:
         self._attach(self._new(mention, mention.name), mention)
 
     def _add_short_name(self, mention: Mention, *, create: bool) -> None:
-        word = slugify(mention.name)
+        word = _single_word(mention.name)
         matches = [a for a in self.actors if a.kind is ActorKind.person and word in a.words]
         if matches:
             self._attach(self._closest(matches, mention.start), mention)

@@ -207,12 +207,16 @@ class PeopleReader(OrgReader):
         if len(names) == 1 and self._named_as_organisation(names[0]):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return  # 'the ruling party Fidesz', 'the pollster Ipsos', 'his Fidesz party'
+        last = self.tokens[stop - 1]
+        if len(names) == 1 and first < stop - 1 and names[0] is last and name_shaped(last):
+            self._single_name(first, stop)  # particles kept: 'Von der Leyen', 'Al-Bashir'
+            return
         for index in range(first, stop):
             token = self.tokens[index]
             if acronym(token.text):
                 self._emit(ActorKind.organization, index, index + 1, token.text)
             elif name_shaped(token) and token.folded not in PARTICLES:
-                self._single_name(index)
+                self._single_name(index, index + 1)
 
     def _named_as_organisation(self, token: Token) -> bool:
         """A single name with an organisation word right before it ('the pollster Ipsos')
@@ -239,16 +243,17 @@ class PeopleReader(OrgReader):
         following = after.split()[:1] if after.startswith((" ", "\t")) else []
         return any(word in words.group_markers for word in previous + following)
 
-    def _single_name(self, index: int) -> None:
-        if roman_numeral(self.tokens[index].text):
+    def _single_name(self, index: int, stop: int) -> None:
+        """One name word, after the particles that open it from `index` on."""
+        if roman_numeral(self.tokens[stop - 1].text):
             return  # a lone 'II' names nobody
         _, title = self._linked(index)
-        text = self.tokens[index].text
+        text = self._text(index, stop)
         if title is None:
-            self._emit(ActorKind.person, index, index + 1, text)
+            self._emit(ActorKind.person, index, stop, text)
             return
-        self._emit(ActorKind.person, index, index + 1, text, title=title, titled=True)
-        self.chain = (self.tokens[index].outer, title)
+        self._emit(ActorKind.person, index, stop, text, title=title, titled=True)
+        self.chain = (self.tokens[stop - 1].outer, title)
 
     def _full_name(self, first: int, stop: int, country: str | None) -> None:
         """An untitled full name, with whether the words around it show it is a person."""
