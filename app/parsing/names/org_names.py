@@ -240,6 +240,8 @@ class _Organisations:
             and not known_organisation(name)
         ):
             return None  # a lone 'Office' or 'Army' names nobody in particular; 'Congress' does
+        if self._names_no_body(name):
+            return None
         if (start, end, name, country) == (
             mention.start,
             mention.end,
@@ -248,6 +250,20 @@ class _Organisations:
         ):
             return mention
         return mention._replace(start=start, end=end, surface=name, name=name, country=country)
+
+    def _names_no_body(self, name: str) -> bool:
+        """A military operation ('Operation Deliberate Force') or a state's
+        constituent part ('Federation of Bosnia and Herzegovina': a federation of a
+        country is a territory, not a body)."""
+        if known_organisation(name):
+            return False
+        first, _, rest = name.partition(" ")
+        if first == "Operation":  # how military operations are named
+            return True
+        if first == "Federation" and rest.startswith("of "):
+            entry = _entry(rest.removeprefix("of ").removeprefix("the "))
+            return entry is not None and entry.category is Category.country
+        return False
 
     def _own_words(self, mention: Mention) -> tuple[int, int, str | None]:
         """The mention without a leading country: a possessive country ('Mexico's Ministry

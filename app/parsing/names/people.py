@@ -197,7 +197,7 @@ class PeopleReader(OrgReader):
         if self._names_place(first, stop):
             return
         names = [t for t in self.tokens[first:stop] if t.folded not in PARTICLES]
-        if len(names) >= 2 and self._movement(first, stop):
+        if (len(names) >= 2 or self._movement_word(names)) and self._movement(first, stop):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return
         if len(names) >= 2 and not self.headline and all(map(name_shaped, names)):
@@ -232,10 +232,20 @@ class PeopleReader(OrgReader):
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
         return bool(previous) and previous[0] in self.words.group_markers
 
+    @staticmethod
+    def _movement_word(names: list[Token]) -> bool:
+        """One hyphenated word that may name a movement: 'Jaish-e-Mohammed', 'Eri-TV',
+        'VMRO-DPMNE'; not a compound adjective ('Saudi-led') or a model ('F-16')."""
+        if len(names) != 1 or "-" not in names[0].text:
+            return False
+        first, *rest = names[0].text.split("-")
+        return first.isalpha() and all(part[:1].isupper() or part in "ei" for part in rest)
+
     def _movement(self, first: int, stop: int) -> bool:
-        """'Jabhat al-Nusra', 'the militant group Jaish al-Adl', 'the Roe Network group'."""
+        """'Jabhat al-Nusra', 'Jaish-e-Mohammed', 'the militant group Jaish al-Adl', 'the Roe
+        Network group'."""
         words = self.words
-        if self.tokens[first].text in words.movement_prefixes:
+        if self.tokens[first].text.split("-")[0] in words.movement_prefixes:
             return True
         before = self.source[max(0, self.tokens[first].start - 20) : self.tokens[first].start]
         after = self.source[self.tokens[stop - 1].outer : self.tokens[stop - 1].outer + 20]

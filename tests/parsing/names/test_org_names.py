@@ -222,3 +222,33 @@ def test_an_acronym_never_widens_a_name_across_a_sentence() -> None:
     )
     assert "Party of Democratic Action" in organisations(parsed)
     assert not [n for n in organisations(parsed) if "SDS" in n and " " in n]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Qatar Stock Exchange fell.", "Qatar Stock Exchange"),
+        (
+            "The Syrian Observatory for Human Rights counted 12 dead.",
+            "Syrian Observatory for Human Rights",
+        ),
+        ("Jaish-e-Mohammed claimed the attack.", "Jaish-e-Mohammed"),
+        ("The broadcaster Eri-TV showed the signing.", "Eri-TV"),
+        ("The Donbas Battalion withdrew.", "Donbas Battalion"),
+    ],
+)
+def test_whole_names_round_six(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Operation Deliberate Force ended in September.",
+        "The Federation of Bosnia and Herzegovina voted.",
+        "The Pentagon said it agreed.",
+        "The Saudi-led coalition struck.",
+    ],
+)
+def test_operations_territories_and_metonyms_are_no_organisation(sentence: str) -> None:
+    assert organisations(parse(sentence)) == {}
