@@ -235,6 +235,9 @@ def test_an_acronym_never_widens_a_name_across_a_sentence() -> None:
         ("Jaish-e-Mohammed claimed the attack.", "Jaish-e-Mohammed"),
         ("The broadcaster Eri-TV showed the signing.", "Eri-TV"),
         ("The Donbas Battalion withdrew.", "Donbas Battalion"),
+        ("The Prime Minister’s Office confirmed it.", "Prime Minister’s Office"),
+        ("The Comptroller General's Office barred him.", "Comptroller General's Office"),
+        ("The Cuban American National Foundation objected.", "Cuban American National Foundation"),
     ],
 )
 def test_whole_names_round_six(sentence: str, name: str) -> None:
