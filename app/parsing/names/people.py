@@ -45,11 +45,14 @@ def _words_of_known_organisations() -> frozenset[str]:
 
 @cache
 def plural_noun(word: str) -> bool:
-    """'Republicans', 'Officials', 'Ministers': plural nouns never end a person's name."""
+    """'Republicans', 'Officials', 'Ministers', 'MPs': plural nouns never end a person's
+    name."""
     words = lexicon()
     folded = word.casefold()
     if folded in words.plurals or folded.endswith(_PLURAL_SUFFIXES):
         return True
+    if word.endswith("s") and len(word) > 2 and word[:-1].isupper():
+        return True  # an acronym's plural: 'MPs', 'MEPs', 'NGOs'
     return folded.endswith("s") and folded[:-1] in words.title_heads
 
 

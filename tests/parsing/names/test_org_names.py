@@ -238,6 +238,7 @@ def test_an_acronym_never_widens_a_name_across_a_sentence() -> None:
         ("The Prime Minister’s Office confirmed it.", "Prime Minister’s Office"),
         ("The Comptroller General's Office barred him.", "Comptroller General's Office"),
         ("The Cuban American National Foundation objected.", "Cuban American National Foundation"),
+        ("Gen. Yuri Baluyevsky, chief of Russia's General Staff, warned.", "General Staff"),
     ],
 )
 def test_whole_names_round_six(sentence: str, name: str) -> None:

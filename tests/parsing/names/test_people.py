@@ -215,6 +215,9 @@ def test_a_known_given_name_is_evidence(sentence: str) -> None:
         "Leading Socialists said the plan failed.",
         "Talks were held at the Marriott President Hotel.",
         "Victoria Falls and the Jordan Valley were discussed.",
+        "Brexit-supporting MPs in the group said the plan failed.",
+        "A group of Labour MPs said the plan failed.",
+        "The Like-Minded Developing Countries said the plan failed.",
     ],
 )
 def test_documents_plurals_and_places_are_not_people(sentence: str) -> None:
