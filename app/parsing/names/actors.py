@@ -138,7 +138,11 @@ class Registry:
             for actor in self.actors
             if actor.kind is ActorKind.person
             # the tests `same_person` opens with, before its evidence is gathered
-            and (surname_key(actor.words[-1]) == surname or compact(actor.name) == joined)
+            and (
+                surname_key(actor.words[-1]) == surname
+                or compact(actor.name) == joined
+                or actor.words[:2] == words[:2]  # one name lengthened: 'Abiy Ahmed (Ali)'
+            )
             and same_person(_evidence(actor), spelling, same_brief=True)
         ]
         if len(variants) == 1:  # of two candidates (`George Bush`), neither is sure

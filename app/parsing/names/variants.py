@@ -10,6 +10,8 @@ ingest's `ActorResolver` (spellings across briefs), so both merge by the same ev
   initial), the middle names compatible, and the countries, when both are known, one.
   A weaker match (a short form, an initial, a middle name left out) also needs support:
   the same brief, the same country, or titles sharing a word;
+* within a brief, a name of two words or more lengthened at its end (`Abiy Ahmed`, `Abiy
+  Ahmed Ali`; not in a family-first name: `Kim Jong`, `Kim Jong Un`);
 * a surname of five letters or more that differs only in its inner vowels or in `q`/`g`/`k`
   (`Dagalo`/`Daglo`, `Afwerki`/`Afewerki`, `Gaddafi`/`Qaddafi`: `loose`) is a weaker match
   too, and only beside a given name of one form and supporting evidence; in a name written
@@ -184,6 +186,10 @@ def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bo
     if "".join(words_a) == "".join(words_b) or compact(a.name) == compact(b.name):
         return True
     family_first = words_a[0] in _FAMILY_FIRST or words_b[0] in _FAMILY_FIRST
+    if not family_first and (_lengthens(words_a, words_b) or _lengthens(words_b, words_a)):
+        # 'Abiy Ahmed Ali' (a grandfather's name), 'Hamad bin Jassim bin Jaber Al Thani':
+        # one person in one brief (across briefs the surnames differ: no evidence enough)
+        return same_brief and _attributes(a, b) is not None
     surname = _surname_match(words_a[-1], words_b[-1], family_first)
     attributes = _attributes(a, b)
     given = _word_match(words_a[0], words_b[0], family_first)
@@ -195,6 +201,14 @@ def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bo
     if given == middles == surname == "same":
         return True
     return same_brief or attributes == "support"
+
+
+def _lengthens(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """True when `longer` is `shorter` (two words or more) with names added at its end."""
+    width = len(shorter)
+    return 2 <= width < len(longer) and all(
+        skeleton(x) == skeleton(y) for x, y in zip(longer[:width], shorter, strict=True)
+    )
 
 
 def _surname_match(a: str, b: str, family_first: bool) -> str | None:

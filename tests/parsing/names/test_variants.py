@@ -113,3 +113,16 @@ def test_skeleton_takes_out_romanisation_differences_only() -> None:
     assert skeleton("raeisi") == skeleton("raisi")  # doubled after the vowels are one
     assert variant_key("Sergei Lavrov") == "lvrv s"  # the surname's consonants
     assert variant_key("Lavrov") is None
+
+
+def test_a_name_lengthened_at_its_end_is_one_person_only_within_a_brief() -> None:
+    abiy, full = PersonName("Abiy Ahmed"), PersonName("Abiy Ahmed Ali")
+    assert same_person(abiy, full, same_brief=True)
+    assert not same_person(abiy, full)
+    hamad = PersonName("Hamad bin Jassim bin Jaber Al Thani")
+    assert same_person(PersonName("Hamad bin Jassim"), hamad, same_brief=True)
+    # Not in a family-first name, nor with two countries.
+    assert not same_person(PersonName("Kim Jong"), PersonName("Kim Jong Un"), same_brief=True)
+    assert not same_person(
+        abiy._replace(country="ET"), full._replace(country="ER"), same_brief=True
+    )
