@@ -247,6 +247,7 @@ class _Organisations:
             return mention  # 'the Turkish parliament': named by its country, as written
         if start == mention.start:  # no country taken off the front
             start = self._adjective_before(start)
+            start = self._acronym_owner_before(start)
         start = self._owner_before(start)
         if self.source[end : end + 1] == "+" and known_organisation(self.source[start : end + 1]):
             end += 1  # 'OPEC+'
@@ -339,6 +340,17 @@ class _Organisations:
             or words[0] in _STATE_HEADS
             or words[-1] in _STATE_HEADS
         )
+
+    def _acronym_owner_before(self, start: int) -> int:
+        """'OSCE ' + 'Minsk Group': a known organisation's acronym right before a name is
+        the body it belongs to, and part of its name."""
+        previous = self.source[max(0, start - 12) : start]
+        if not previous.endswith(" "):
+            return start
+        word = previous.split()[-1] if previous.split() else ""
+        if not acronym(word) or known_organisation(word) is None:
+            return start
+        return start - 1 - len(word)
 
     def _adjective_before(self, start: int) -> int:
         """'Cuban ' + 'American National Foundation': a nationality adjective right before a

@@ -239,6 +239,7 @@ def test_an_acronym_never_widens_a_name_across_a_sentence() -> None:
         ("The Comptroller General's Office barred him.", "Comptroller General's Office"),
         ("The Cuban American National Foundation objected.", "Cuban American National Foundation"),
         ("Gen. Yuri Baluyevsky, chief of Russia's General Staff, warned.", "General Staff"),
+        ("The OSCE Minsk Group co-chairs met.", "OSCE Minsk Group"),
     ],
 )
 def test_whole_names_round_six(sentence: str, name: str) -> None:
