@@ -29,6 +29,26 @@ _PLURAL_SUFFIXES = tuple(_NAMES["plural_suffixes"])
 _MAX_SURNAME_REACH = 3
 _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 _PARTY_AFTER = re.compile(r" part(?:y|ies)\b")
+# An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
+_APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
+
+
+_LINKS = frozenset(("of", "for", "and", "to", "on"))
+_APPOSITIVE_ENDS = _LINKS | {"in", "at", "with", "by", "from", "that", "which", "who", "based"}
+
+
+def _described_as_organisation(source: str, at: int, markers: frozenset[str]) -> bool:
+    """Whether an appositive at `at` describes the name before it with an organisation
+    word: 'Fafo, a Norwegian research institute'."""
+    found = _APPOSITIVE.match(source, at)
+    if found is None:
+        return False
+    head = None  # the last word before a small word: 'the seat' of 'the seat of the rebel'
+    for word in found.group("words").split():
+        if word in _APPOSITIVE_ENDS:
+            break
+        head = word
+    return head in markers
 
 
 @cache
@@ -233,7 +253,13 @@ class PeopleReader(OrgReader):
             return after is not None
         before = source[max(0, token.start - 20) : token.start]
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
-        return bool(previous) and previous[0] in self.words.group_markers
+        if previous and previous[0] in self.words.group_markers:
+            return True
+        if not source.startswith(", ", token.outer):
+            return False
+        if previous and (previous[0].casefold() in self.words.locatives or previous[0] in _LINKS):
+            return False  # 'In Pristina, the opposition movement ...', 'Fridays for Future, the'
+        return _described_as_organisation(source, token.outer, self.words.group_markers)
 
     @staticmethod
     def _movement_word(names: list[Token]) -> bool:

@@ -240,6 +240,8 @@ def test_an_acronym_never_widens_a_name_across_a_sentence() -> None:
         ("The Cuban American National Foundation objected.", "Cuban American National Foundation"),
         ("Gen. Yuri Baluyevsky, chief of Russia's General Staff, warned.", "General Staff"),
         ("The OSCE Minsk Group co-chairs met.", "OSCE Minsk Group"),
+        ("Japan's business federation Keidanren argued for it.", "Keidanren"),
+        ("Talks ran through Roevik, a Norwegian research institute, for months.", "Roevik"),
     ],
 )
 def test_whole_names_round_six(sentence: str, name: str) -> None:
@@ -253,6 +255,8 @@ def test_whole_names_round_six(sentence: str, name: str) -> None:
         "The Federation of Bosnia and Herzegovina voted.",
         "The Pentagon said it agreed.",
         "The Saudi-led coalition struck.",
+        "In Roevik, the opposition movement marched.",
+        "Troops neared Roevik, the seat of the rebel council.",
     ],
 )
 def test_operations_territories_and_metonyms_are_no_organisation(sentence: str) -> None:
