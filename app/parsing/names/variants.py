@@ -119,6 +119,7 @@ def _korean(word: str) -> str:
     return skeleton(word).translate(_KOREAN)
 
 
+@lru_cache(maxsize=8192)
 def compact(name: str) -> str:
     """A name's folded letters, particles included, without spaces or hyphens:
     `Mohamed ElBaradei` and `Mohamed El Baradei` are one."""
