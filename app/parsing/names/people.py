@@ -28,6 +28,8 @@ _COORDINATION = re.compile(r"[ \t]*(?:[,;:][ \t]*(?:and[ \t]+)?|and[ \t]+)")
 _PLURAL_SUFFIXES = tuple(_NAMES["plural_suffixes"])
 _MAX_SURNAME_REACH = 3
 _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
+_FAMILY_FIRST = frozenset(load_data("given_names.json")["family_first"])
+_SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
 _PARTY_AFTER = re.compile(r" part(?:y|ies)\b")
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
 _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
@@ -139,11 +141,22 @@ class PeopleReader(OrgReader):
         if begin is None or not 0 < index - begin <= _MAX_SURNAME_REACH:
             return False
         token = self.tokens[index]
-        if not token.capitalised or token.folded in self.words.not_surnames:
+        if not token.capitalised:
+            return False
+        if token.folded in self.words.not_surnames and not self._given_after_family(index, begin):
             return False
         if self.source[token.outer : token.outer + 2].strip()[:1].isdigit():
             return False  # a date: 'May 3'
         return titled or self.tokens[begin].text in self.words.given_names
+
+    def _given_after_family(self, index: int, begin: int) -> bool:
+        """A short given name after a family name written first, though it looks like a
+        stop word: 'Liu He', 'Vice Premier Liu He'."""
+        return (
+            index - 1 == begin
+            and self.tokens[begin].text in _FAMILY_FIRST
+            and len(self.tokens[index].text) <= _SHORT_GIVEN
+        )
 
     def _pending_title(self, first: int, stop: int) -> None:
         """A plural title with no name after it: the names listed next take it

@@ -184,6 +184,7 @@ def test_descriptor_nouns_are_evidence(sentence: str) -> None:
         ("Foreign Secretary Ruth May met them on Monday.", "Ruth May"),
         ("Senator Paul Young met them.", "Paul Young"),
         ("Ruth West said the talks were useful.", "Ruth West"),
+        ("Chinese Vice Premier Liu He signed the deal.", "Liu He"),  # family name first
     ],
 )
 def test_a_surname_may_look_like_a_common_word(sentence: str, name: str) -> None:
