@@ -6,6 +6,7 @@ Keys are lowercase ASCII slugs of the canonical name ('volodymyr-zelenskyy',
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
@@ -36,6 +37,9 @@ class _Actor:
 
 
 _ACTORS = TypeAdapter(list[ParsedActor])
+_KNOWN_AS = re.compile(
+    r", (?:also |better |widely )?known as (?P<nickname>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})"
+)
 _span_of = attrgetter("start", "end")  # a mention's sort key, without a Python call
 _START, _SURFACE = attrgetter("start"), attrgetter("surface")
 _TITLE, _COUNTRY = attrgetter("title"), attrgetter("country")
@@ -73,8 +77,11 @@ def _key_name(actor: _Actor) -> str:
 class Registry:
     """Collects mentions, then resolves them to actors with stable keys."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], source: str = "") -> None:
         self.mentions = sorted(mentions, key=_span_of)
+        self.source = source
+        # Nicknames a brief gives a person ('Rodrigo Londoño, known as Timochenko').
+        self._nicknames: dict[str, _Actor] = {}
         self.actors: list[_Actor] = []
         self.by_mention: dict[tuple[int, int], _Actor] = {}
         # Organisations and countries by (kind, casefolded name of their first mention).
@@ -87,6 +94,8 @@ class Registry:
         for mention in people:
             if len(_name_words(mention.name)) >= 2:
                 self._add_full_name(mention)
+        if "known as " in self.source:
+            self._join_nicknames()
         for mention in people:
             if len(_name_words(mention.name)) < 2 and mention.titled:
                 self._add_short_name(mention, create=True)
@@ -158,8 +167,41 @@ class Registry:
         matches = [a for a in self.actors if a.kind is ActorKind.person and word in a.words]
         if matches:
             self._attach(self._closest(matches, mention.start), mention)
+        elif (nicknamed := self._nicknames.get(word)) is not None and nicknamed in self.actors:
+            self._attach(nicknamed, mention)
         elif create:
             self._attach(self._new(mention, mention.name), mention)
+
+    def _join_nicknames(self) -> None:
+        """'Ahmed Qurei, known as Abu Ala', 'Gen. Mohamed Hamdan Dagalo, also known as
+        Hemedti': the name after `known as` is the person's, as an alias; a person the
+        reader made of it joins the one named before."""
+        people = {
+            m.end: actor
+            for actor in self.actors
+            if actor.kind is ActorKind.person
+            for m in actor.mentions
+        }
+        for match in _KNOWN_AS.finditer(self.source):
+            named = people.get(match.start())
+            if named is None:
+                continue
+            nickname = match.group("nickname")
+            self._nicknames[slugify(nickname)] = named
+            start = match.start("nickname")
+            other = next(
+                (
+                    a
+                    for e, a in people.items()
+                    if a is not named and e > start and any(m.start == start for m in a.mentions)
+                ),
+                None,
+            )
+            if other is not None and other in self.actors:
+                self.actors.remove(other)
+                named.spellings.append(other.name)
+                for mention in other.mentions:
+                    self._attach(named, mention)
 
     @staticmethod
     def _closest(actors: list[_Actor], offset: int) -> _Actor:

@@ -167,6 +167,19 @@ def test_a_surname_opened_by_capitalised_particles_is_the_full_name() -> None:
     assert "Al-Bashir" in actor(parsed, "omar-al-bashir").aliases
 
 
+def test_a_nickname_given_with_known_as_is_the_persons() -> None:
+    parsed = brief(
+        "Lead: On Aug. 24, 2016 in Havana, FARC commander Rodrigo Londoño, known as "
+        "Timochenko, said the guerrillas would disarm.",
+        "Key Takeaways",
+        "- The PLO side was led by Ahmed Qurei, known as Abu Ala.",
+        "- Timochenko signed and Abu Ala said yes.",
+    )
+    assert people(parsed) == {"Rodrigo Londoño", "Ahmed Qurei"}
+    assert "Timochenko" in actor(parsed, "rodrigo-londono").aliases
+    assert "Abu Ala" in actor(parsed, "ahmed-qurei").aliases
+
+
 def test_two_presidents_bush_and_an_ambiguous_george_bush_stay_apart() -> None:
     parsed = brief(
         "Lead: On May 3, 2004 in Washington, President George W. Bush met his father.",
