@@ -1,5 +1,5 @@
 """Latency of the dashboard's aggregate requests (`/v1/stats`, `/v1/actors`, an actor's
-counts), uncached, one request at a time on one kept-alive connection.
+counts, lists' `include_total`), uncached, one request at a time on one kept-alive connection.
 
 Starts Chancery's own uvicorn process (one worker, response cache off) over the database,
 sends each path `--warmup` times unmeasured, then `--requests` times, and prints p50, p99
@@ -38,6 +38,12 @@ def paths(actor: str) -> list[str]:
         "/v1/actors?kind=person&limit=200",
         "/v1/actors?date_from=2019-01-01&date_to=2019-03-31",
         f"/v1/actors/{actor}",
+        f"/v1/actors/{actor}/related",
+        f"/v1/actors/{actor}/related?date_from=2019-01-01&date_to=2019-12-31&status=verified",
+        f"/v1/claims?actor={actor}&status=verified&include_total=true&limit=10",
+        "/v1/claims?date_from=2019-01-01&date_to=2019-12-31&include_total=true&limit=10",
+        f"/v1/statements?actor={actor}&include_total=true&limit=10",
+        f"/v1/briefs?actor={actor}&date_from=2019-01-01&include_total=true&limit=10",
     ]
 
 

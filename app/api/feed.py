@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from fastapi.concurrency import run_in_threadpool
 
-from app.api.repositories.changes import ChangeFilters, changes_after
+from app.api.repositories.changes import ChangeFilters, FeedWindow, changes_in
 from app.api.schemas.history import ChangeItem
 from app.config import get_settings
 from app.db import session_scope
@@ -22,36 +22,40 @@ POLL_INTERVAL_S = 0.25
 NDJSON_BATCH = 500
 
 
-def read_changes(filters: ChangeFilters, after: int, limit: int) -> list[ChangeItem]:
+def read_changes(filters: ChangeFilters, window: FeedWindow, limit: int) -> list[ChangeItem]:
     """One look, in its own short session (blocking: run it in a thread)."""
     with session_scope() as session:
-        return changes_after(session, filters, after, limit)
+        return changes_in(session, filters, window, limit)
 
 
 async def wait_for_changes(
     filters: ChangeFilters,
-    after: int,
+    window: FeedWindow,
     limit: int,
     wait_s: float,
     gone: Callable[[], Awaitable[bool]],
 ) -> list[ChangeItem]:
-    """The changes after `after`; when there are none, looks again until some come, `wait_s`
+    """The changes in `window`; when there are none, looks again until some come, `wait_s`
     (at most `CHANCERY_FEED_MAX_WAIT_S`) pass, or the client (`gone`) leaves."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + min(wait_s, get_settings().feed_max_wait_s)
     while True:
-        items = await run_in_threadpool(read_changes, filters, after, limit)
+        items = await run_in_threadpool(read_changes, filters, window, limit)
         if items or loop.time() >= deadline or await gone():
             return items
         await asyncio.sleep(min(POLL_INTERVAL_S, max(deadline - loop.time(), 0)))
 
 
-async def ndjson_lines(filters: ChangeFilters, first: list[ChangeItem]) -> AsyncIterator[bytes]:
-    """`first`, then every later change, one JSON object a line, read in batches."""
+async def ndjson_lines(
+    filters: ChangeFilters, window: FeedWindow, first: list[ChangeItem]
+) -> AsyncIterator[bytes]:
+    """`first`, then every change after it in `window`'s order, one JSON object a line,
+    read in batches."""
     batch = first
     while batch:
         for item in batch:
             yield item.model_dump_json().encode() + b"\n"
         if len(batch) < NDJSON_BATCH:
             return
-        batch = await run_in_threadpool(read_changes, filters, batch[-1].id, NDJSON_BATCH)
+        window = window.past(batch[-1].id)
+        batch = await run_in_threadpool(read_changes, filters, window, NDJSON_BATCH)

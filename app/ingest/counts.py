@@ -23,6 +23,8 @@ COLUMN = {name: i for i, name in enumerate(counts.COUNT_COLUMNS)}
 BRIEFS = COLUMN["briefs"]
 CLAIM_COLUMN = {status.value: COLUMN[f"claims_{status.value}"] for status in ClaimStatus}
 STATEMENT_COLUMN = {kind.value: COLUMN[f"statements_{kind.value}"] for kind in StatementKind}
+# Where `actor_pair_daily_counts` counts events (after the claims and statements).
+EVENTS = counts.PAIR_DAILY.counts.index("events")
 Tally = dict[tuple[object, ...], list[int]]
 # The contribution of a brief not stored before.
 NOTHING_COUNTED = counts.NOTHING
@@ -33,14 +35,30 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def _tallied(rows: Counter[tuple[str, int, tuple[int, ...]]]) -> counts.Contribution:
+def _places(brief: PreparedBrief) -> counts.CountRows:
+    """The brief's events per day and place (`place_daily_counts`)."""
+    held = Counter(
+        (_day(event.occurred_on), event.location, event.country or "")
+        for event in brief.events
+        if event.location is not None
+    )
+    return {key: (n,) for key, n in held.items()}
+
+
+def _tallied(
+    rows: Counter[tuple[str, int, tuple[int, ...]]],
+    events: Counter[tuple[str, tuple[int, ...]]],
+    places: counts.CountRows,
+) -> counts.Contribution:
     """The contribution of counted rows, each (day, column, actors it links) with how many
-    rows share it: rows of one brief mostly share a day, and often their actors."""
+    rows share it (rows of one brief mostly share a day, and often their actors), of its
+    events, each (day, participants), and of the brief's events per place."""
     width = len(counts.COUNT_COLUMNS)
     daily: Tally = {}
     actor_daily: Tally = {}
     actor_totals: Tally = {}
     pairs: Tally = {}
+    pairs_daily: Tally = {}
     for (day, column, actors), n in rows.items():
         daily.setdefault((day,), [0] * width)[column] += n
         for actor in actors:
@@ -49,8 +67,14 @@ def _tallied(rows: Counter[tuple[str, int, tuple[int, ...]]]) -> counts.Contribu
             if column != BRIEFS:  # pairs count claims and statements, not briefs
                 for other in actors:
                     pairs.setdefault((actor, other), [0] * (width - 1))[column - 1] += n
+                    pairs_daily.setdefault((actor, day, other), [0] * width)[column - 1] += n
+    for (day, participants), n in events.items():
+        for actor in participants:
+            for other in participants:
+                pairs_daily.setdefault((actor, day, other), [0] * width)[EVENTS] += n
     tallies = (daily, actor_daily, actor_totals, pairs)
-    return tuple({key: tuple(row) for key, row in tally.items()} for tally in tallies)
+    kept = tuple({key: tuple(row) for key, row in tally.items()} for tally in tallies)
+    return (*kept, places, {key: tuple(row) for key, row in pairs_daily.items()})
 
 
 def _linking(actors: Iterable[int]) -> tuple[int, ...]:
@@ -74,7 +98,10 @@ def contribution(brief: PreparedBrief, actors: Mapping[str, int]) -> counts.Cont
             linked.append(actors[speaker])
         column = STATEMENT_COLUMN[statement.kind]
         rows[_day(statement.occurred_on), column, _linking(linked)] += 1
-    return _tallied(rows)
+    events: Counter[tuple[str, tuple[int, ...]]] = Counter()
+    for event, keys in zip(brief.events, brief.participants, strict=True):
+        events[_day(event.occurred_on), _linking(actors[key] for key in keys if key in actors)] += 1
+    return _tallied(rows, events, _places(brief))
 
 
 def counted(db: DriverCursor, brief_id: int) -> counts.Contribution:

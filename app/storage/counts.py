@@ -1,11 +1,14 @@
 """The counts behind the dashboard's aggregates, kept in each brief's own transaction.
 
-A brief contributes to four tables (`app.storage.tables`): per day (`daily_counts`), per
-actor and day (`actor_daily_counts`), per actor (`actor_counts`) and per pair of actors
-(`actor_pair_counts`). Its contribution is one SELECT over its rows, so the writer takes a
-brief's old contribution out before its rows are replaced or deleted and puts the new one
-in once they are written (`change_statements`), and the same SELECT over every brief gives
-what the tables should hold (`expected_rows`, `refill`: `chancery db verify`, the migration).
+A brief contributes to six tables (`app.storage.tables`): per day (`daily_counts`), per
+actor and day (`actor_daily_counts`), per actor (`actor_counts`), per pair of actors
+(`actor_pair_counts`), per day and place of its events (`place_daily_counts`) and per pair
+of actors and day (`actor_pair_daily_counts`, which also counts the events both take part
+in). Its
+contribution is one SELECT over its rows, so the writer takes a brief's old contribution
+out before its rows are replaced or deleted and puts the new one in once they are written
+(`change_statements`), and the same SELECT over every brief gives what the tables should
+hold (`expected_rows`, `refill`: `chancery db verify`, the migrations).
 
 An actor's rows count each brief, claim and statement once (a brief naming it in several
 places is one brief); a statement links its speaker as well as the actors it mentions.
@@ -43,7 +46,14 @@ DAILY = CountTable("daily_counts", ("day",), COUNT_COLUMNS)
 ACTOR_DAILY = CountTable("actor_daily_counts", ("actor_id", "day"), COUNT_COLUMNS)
 ACTOR = CountTable("actor_counts", ("actor_id",), COUNT_COLUMNS)
 PAIR = CountTable("actor_pair_counts", ("actor_id", "other_id"), LINK_COLUMNS)
-TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR)
+PLACE = CountTable("place_daily_counts", ("day", "location", "country"), ("events",))
+PAIR_DAILY = CountTable(
+    "actor_pair_daily_counts", ("actor_id", "day", "other_id"), (*LINK_COLUMNS, "events")
+)
+# The tables of the first counts migration (c4a7e2d91b6f), which fills just these.
+ACTOR_TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR)
+TABLES = (*ACTOR_TABLES, PLACE, PAIR_DAILY)
+TEXT_KEYS = frozenset({"day", "location", "country"})
 
 
 def _day(column: str, dialect: str) -> str:
@@ -114,29 +124,60 @@ def _actor_daily_parts(dialect: str) -> str:
     )
 
 
-def _pair_parts() -> str:
-    names = ("actor_id", "other_id", *LINK_COLUMNS)
-    claim = _claim("c", with_briefs=False)
-    statement = _statement("s", with_briefs=False)
-    return " UNION ALL ".join(
-        (
-            f"{_select(names, ['a.actor_id', 'b.actor_id', *claim])} "
-            "FROM claims c JOIN claim_actors a ON a.claim_id = c.id "
-            "JOIN claim_actors b ON b.claim_id = c.id WHERE c.brief_id {brief}",
-            f"{_select(names, ['a.actor_id', 'b.actor_id', *statement])} "
-            "FROM statement_links a JOIN statement_links b ON b.statement_id = a.statement_id "
-            "JOIN statements s ON s.id = a.statement_id",
+def _pair_keys(table: CountTable, row: str, dialect: str) -> list[str]:
+    """The key of a pair of links `a` and `b` of the claim or statement `row`."""
+    if table is PAIR_DAILY:
+        return ["a.actor_id", _day(f"{row}.occurred_on", dialect), "b.actor_id"]
+    return ["a.actor_id", "b.actor_id"]
+
+
+def _pair_parts(table: CountTable, dialect: str) -> str:
+    """Pairs of actors linked by one claim or statement; by day for `PAIR_DAILY`, with the
+    events both take part in."""
+    daily = table is PAIR_DAILY
+    names = (*table.keys, *table.counts)
+    no_events = ["0"] if daily else []
+    claims = [*_pair_keys(table, "c", dialect), *_claim("c", with_briefs=False), *no_events]
+    statements = [
+        *_pair_keys(table, "s", dialect),
+        *_statement("s", with_briefs=False),
+        *no_events,
+    ]
+    parts = [
+        f"{_select(names, claims)} "
+        "FROM claims c JOIN claim_actors a ON a.claim_id = c.id "
+        "JOIN claim_actors b ON b.claim_id = c.id WHERE c.brief_id {brief}",
+        f"{_select(names, statements)} "
+        "FROM statement_links a JOIN statement_links b ON b.statement_id = a.statement_id "
+        "JOIN statements s ON s.id = a.statement_id",
+    ]
+    if daily:
+        events = [*_pair_keys(table, "e", dialect), *["0"] * len(LINK_COLUMNS), "1"]
+        parts.append(
+            f"{_select(names, events)} "
+            "FROM events e JOIN event_participants a ON a.event_id = e.id "
+            "JOIN event_participants b ON b.event_id = e.id WHERE e.brief_id {brief}"
         )
+    return " UNION ALL ".join(parts)
+
+
+def _place_parts(dialect: str) -> str:
+    names = ("day", "location", "country", "events")
+    values = [_day("e.occurred_on", dialect), "e.location", "COALESCE(e.country, '')", "1"]
+    return f"{_select(names, values)} FROM events e " + (
+        "WHERE e.brief_id {brief} AND e.location IS NOT NULL"
     )
 
 
 def _contribution(table: CountTable, dialect: str, brief: str) -> tuple[str, str]:
     """(WITH clause or '', SELECT): the rows `table` gains from the briefs whose id is
     `brief` (an SQL condition), by key."""
-    if table is DAILY:
+    if table is PLACE:
+        prefix, parts = "", _place_parts(dialect)
+    elif table is DAILY:
         prefix, parts = "", _daily_parts(dialect)
-    elif table is PAIR:
-        prefix, parts = STATEMENT_LINKS, _pair_parts()
+    elif table in (PAIR, PAIR_DAILY):
+        prefix, parts = STATEMENT_LINKS, _pair_parts(table, dialect)
     else:
         prefix, parts = STATEMENT_LINKS, _actor_daily_parts(dialect)
     keys = ", ".join(table.keys)
@@ -170,7 +211,7 @@ def _values(table: CountTable, dialect: str) -> str:
     columns = (*table.keys, *table.counts)
     if dialect != "postgresql":
         return f"VALUES ({', '.join('?' * len(columns))})"
-    arrays = ", ".join("?::text[]" if name == "day" else "?::int[]" for name in columns)
+    arrays = ", ".join("?::text[]" if name in TEXT_KEYS else "?::int[]" for name in columns)
     keys = ", ".join(str(position) for position in range(1, len(table.keys) + 1))
     return f"SELECT * FROM unnest({arrays}) ORDER BY {keys}"  # key order, as sent
 
@@ -248,8 +289,9 @@ def stored_rows(connection: Connection, table: CountTable) -> CountRows:
     return by_key(table, list(connection.execute(text(f"SELECT {columns} FROM {table.name}"))))
 
 
-def refill(connection: Connection) -> None:
-    """Empty the count tables and fill them again from every brief's rows."""
-    for table in TABLES:
+def refill(connection: Connection, tables: Sequence[CountTable] = TABLES) -> None:
+    """Empty the count tables (`tables`: all of them) and fill them again from every
+    brief's rows."""
+    for table in tables:
         connection.execute(text(f"DELETE FROM {table.name}"))
         connection.execute(text(_insert(table, connection.dialect.name, EVERY_BRIEF)))

@@ -501,3 +501,35 @@ class ActorPairCount(_LinkCounts, table=True):
     other_id: int = Field(
         sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
     )
+
+
+class PlaceDailyCount(SQLModel, table=True):
+    """Per day and place: the events held there (`/v1/stats`' events per place)."""
+
+    __tablename__ = "place_daily_counts"
+
+    day: str = Field(primary_key=True, max_length=10, description=DAY_DOC)
+    location: str = Field(
+        primary_key=True, sa_type=Text, description="The event's `location` as stored."
+    )
+    country: str = Field(
+        primary_key=True, max_length=2, description="The event's `country`; '' when unknown."
+    )
+    events: int = 0
+
+
+class ActorPairDailyCount(_LinkCounts, table=True):
+    """Per pair of actors and day: the claims and statements linking both and the events
+    both take part in, which rank the actors named with one actor within dates and an
+    actor's related actors."""
+
+    __tablename__ = "actor_pair_daily_counts"
+
+    actor_id: int = Field(
+        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    )
+    day: str = Field(primary_key=True, max_length=10, description=DAY_DOC)
+    other_id: int = Field(
+        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    )
+    events: int = 0

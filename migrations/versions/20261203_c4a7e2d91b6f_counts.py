@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from app.storage.counts import refill
+from app.storage.counts import ACTOR_TABLES, refill
 
 revision: str = "c4a7e2d91b6f"
 down_revision: str | None = "008cca539d86"
@@ -82,7 +82,7 @@ def upgrade() -> None:
         _actor("other_id", "actor_pair_counts"),
         sa.PrimaryKeyConstraint("actor_id", "other_id", name=op.f("pk_actor_pair_counts")),
     )
-    refill(op.get_bind())
+    refill(op.get_bind(), ACTOR_TABLES)  # the tables of this revision, not those added since
 
 
 def downgrade() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app.api import feed
 from tests.briefs_revised import ADDED, AFTER, BEFORE, CONFIRMED, WITHDRAWN
 
 NAME = "geneva.md"
@@ -79,6 +80,39 @@ def test_the_feed_pages_and_filters(empty_client: TestClient, revised: dict[str,
     assert nobody["items"] == []
 
 
+def test_the_feed_read_from_its_end_newest_first(
+    empty_client: TestClient, revised: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = [c["id"] for c in empty_client.get("/v1/changes").json()["items"]]
+    latest = empty_client.get("/v1/changes", params={"sort": "-id", "limit": 4}).json()
+    assert [c["id"] for c in latest["items"]] == ids[::-1][:4]
+    assert latest["next_cursor"] == str(ids[2])
+    older = empty_client.get(
+        "/v1/changes", params={"sort": "-id", "limit": 4, "before": latest["next_cursor"]}
+    ).json()
+    assert [c["id"] for c in older["items"]] == ids[1::-1]
+    end = {"sort": "-id", "before": older["next_cursor"]}
+    assert empty_client.get("/v1/changes", params=end).json() == {
+        "items": [], "next_cursor": str(ids[0])
+    }  # fmt: skip
+    # Filters and the lower bound apply as in commit order; NDJSON streams the same order,
+    # batch after batch.
+    since = {"sort": "-id", "after": ids[1], "type": "claim.status_changed"}
+    confirmed = empty_client.get("/v1/changes", params=since).json()["items"]
+    assert [c["id"] for c in confirmed] == ids[3:1:-1]
+    monkeypatch.setattr(feed, "NDJSON_BATCH", 2)
+    lines = empty_client.get("/v1/changes", params={"sort": "-id", "format": "ndjson"}).text
+    assert [json.loads(line)["id"] for line in lines.splitlines()] == ids[::-1]
+    before_all = {"sort": "-id", "before": "3000000000"}
+    assert empty_client.get("/v1/changes", params=before_all).status_code == 422
+
+
+def test_an_empty_feed_read_from_its_end(empty_client: TestClient) -> None:
+    assert empty_client.get("/v1/changes", params={"sort": "-id"}).json() == {
+        "items": [], "next_cursor": "0"
+    }  # fmt: skip
+
+
 def test_the_feed_as_ndjson(empty_client: TestClient, revised: dict[str, Any]) -> None:
     response = empty_client.get("/v1/changes", params={"format": "ndjson", "after": "1"})
     assert response.headers["content-type"].startswith("application/x-ndjson")
@@ -99,7 +133,8 @@ def test_a_long_poll_waits_for_a_change_then_gives_up(
 
 def test_bad_feed_parameters_are_problems(empty_client: TestClient) -> None:
     for params in ({"after": "-1"}, {"after": "x"}, {"after": "3000000000"}, {"wait": 31},
-                   {"type": "claim.eaten"}, {"format": "csv"}):  # fmt: skip
+                   {"type": "claim.eaten"}, {"format": "csv"}, {"sort": "id,-id"},
+                   {"before": "-3"}):  # fmt: skip
         response = empty_client.get("/v1/changes", params=params)
         assert response.status_code == 422, params
         assert response.headers["content-type"] == "application/problem+json"

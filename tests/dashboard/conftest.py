@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, sync_playwright
 from app import migrate
 from app.ingest.job import ingest_sources
 from app.ingest.sources import discover
+from tests.briefs_revised import AFTER, BEFORE
 from tests.conftest import SEEDS
 from tests.dashboard.page import DESKTOP, TIMEOUT_MS, Dashboard
 from tests.live_server import live_server
@@ -39,13 +40,23 @@ Spokesperson Jane Doe said: "We will <em>not</em> sign <img src=x onerror=window
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a server on an SQLite file holding `seeds/` and the markup brief."""
+    """Base URL of a server on an SQLite file holding `seeds/`, the markup brief, the same
+    brief set in Oslo revised twice (over 20 changes in all: two pages of recent changes)
+    and, last, the brief revised once (two claims confirmed, one withdrawn, one added: the
+    newest changes)."""
     folder = tmp_path_factory.mktemp("dashboard-server")
     url = f"sqlite:///{folder / 'dashboard.db'}"
     (folder / "markup.txt").write_text(MARKUP_BRIEF, encoding="utf-8")
+    revised = folder / "revised"
+    revised.mkdir()
     migrate.upgrade(url)
     report = ingest_sources(discover([str(SEEDS), str(folder / "markup.txt")]), database_url=url)
     assert not report.rejected, report.rejected
+    oslo = [(text.replace("Geneva", "Oslo"), "oslo.md") for text in (BEFORE, AFTER, BEFORE)]
+    for text, name in [*oslo, (BEFORE, "geneva.md"), (AFTER, "geneva.md")]:
+        (revised / name).write_text(text, encoding="utf-8")
+        report = ingest_sources(discover([str(revised)]), database_url=url)
+        assert not report.rejected, report.rejected
     with live_server(url, folder / "server.log") as live:
         yield live.base_url
 

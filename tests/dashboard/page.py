@@ -1,8 +1,9 @@
-"""One browser page on the dashboard, and the sizes and waits the tests share."""
+"""One browser page on the dashboard, and the sizes, waits and page checks the tests share."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,55 @@ PAGE_SIZE = 20  # as in static/js/pager.js
 TIMEOUT_MS = 10_000
 READY = """() => [...document.querySelectorAll('[aria-busy]')]
     .every((section) => section.getAttribute('aria-busy') === 'false')"""
+
+# Every word in the elements `selector` finds that is split over two lines: a word's range
+# has client rectangles on more than one line. A hyphen or dash is a fair place to break
+# ('Putin–Zelenskyy'), so it ends a word here.
+BROKEN_WORDS = """(elements) => elements.flatMap((element) => {
+    if (!element.getClientRects().length) return [];
+    const broken = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.data.matchAll(/[^\\s\\-–—]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (tops.size > 1) broken.push(match[0]);
+        }
+    }
+    return broken;
+})"""
+# The lines a button's text takes.
+BUTTON_LINES = """(buttons) => buttons.filter((b) => b.getClientRects().length).map((b) => {
+    const range = document.createRange();
+    range.selectNodeContents(b);
+    return [b.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size];
+}).filter(([, lines]) => lines > 1)"""
+
+
+def luminance(rgb: str) -> float:
+    """The relative luminance (WCAG 2) of a CSS `rgb(...)` colour."""
+    channels = [int(value) / 255 for value in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two CSS `rgb(...)` colours (AA text: 4.5 or more)."""
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# [class, colour, background] of each element: the first background behind it that is set.
+COLOURS = """(elements) => elements.map((element) => {
+    let behind = element;
+    while (behind && getComputedStyle(behind).backgroundColor === 'rgba(0, 0, 0, 0)') {
+        behind = behind.parentElement;
+    }
+    const background = behind ? getComputedStyle(behind).backgroundColor : 'rgb(255, 255, 255)';
+    return [element.className || element.tagName, getComputedStyle(element).color, background];
+})"""
 
 
 class Dashboard:

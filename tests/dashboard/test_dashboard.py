@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 from playwright.sync_api import expect
 
-from tests.dashboard.page import PAGE_SIZE, PHONE, Dashboard
+from tests.dashboard.page import COLOURS, PAGE_SIZE, PHONE, Dashboard, contrast
 
 
 def test_page_loads_the_timeline_claims_and_statements(dashboard: Dashboard) -> None:
@@ -181,27 +181,6 @@ def test_works_with_the_keyboard_alone(dashboard: Dashboard) -> None:
     expect(page.locator("#brief-heading")).to_be_focused()
 
 
-def _luminance(rgb: str) -> float:
-    channels = [int(value) / 255 for value in re.findall(r"\d+", rgb)[:3]]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(foreground: str, background: str) -> float:
-    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-COLOURS = """(elements) => elements.map((element) => {
-    let behind = element;
-    while (behind && getComputedStyle(behind).backgroundColor === 'rgba(0, 0, 0, 0)') {
-        behind = behind.parentElement;
-    }
-    const background = behind ? getComputedStyle(behind).backgroundColor : 'rgb(255, 255, 255)';
-    return [element.className || element.tagName, getComputedStyle(element).color, background];
-})"""
-
-
 def test_text_meets_aa_contrast(dashboard: Dashboard) -> None:
     dashboard.open()
     page = dashboard.page
@@ -212,7 +191,7 @@ def test_text_meets_aa_contrast(dashboard: Dashboard) -> None:
         " .neighbours li, summary"
     )
     colours = page.locator(selector).evaluate_all(COLOURS)
-    low = [(name, fg, bg) for name, fg, bg in colours if _contrast(fg, bg) < 4.5]
+    low = [(name, fg, bg) for name, fg, bg in colours if contrast(fg, bg) < 4.5]
     assert low == []
     assert len({name for name, _, _ in colours if "badge-" in name}) >= 4
 

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from app.api.main import create_app
 from app.dashboard import STATIC
+from app.vocabulary import ChangeType
 
 
 def test_dashboard_page_and_modules_are_served() -> None:
@@ -50,3 +51,10 @@ def test_the_maps_country_codes_are_pycountrys() -> None:
     shapes = json.loads((STATIC / "vendor/world-atlas/countries-110m.json").read_text("utf-8"))
     ids = {g["id"] for g in shapes["objects"]["countries"]["geometries"] if "id" in g}
     assert ids <= set(table)
+
+
+def test_the_recently_changed_list_names_every_change_type() -> None:
+    """static/js/changes.js names every type of the change feed, and only those."""
+    text = (STATIC / "js" / "changes.js").read_text("utf-8")
+    named = re.findall(r'^  "([a-z]+\.[a-z_]+)": "', text, flags=re.MULTILINE)
+    assert named == [change_type.value for change_type in ChangeType]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from app.api.repositories.changes import ChangeFilters, changes_after
+from app.api.repositories.changes import ChangeFilters, FeedWindow, changes_in
 from app.db import get_engine, session_scope
 from app.ingest import feed
 from app.ingest.service import store_with_retry
@@ -50,7 +50,7 @@ def _follow(done: threading.Event, seen: list[int]) -> None:
     while True:
         finished = done.is_set()  # read before the look: a last look follows the last write
         with session_scope() as session:
-            page = changes_after(session, ChangeFilters(), after, 7)
+            page = changes_in(session, ChangeFilters(), FeedWindow(after), 7)
         seen.extend(change.id for change in page)
         after = page[-1].id if page else after
         if finished and not page:

@@ -198,7 +198,7 @@ def _check_problems(client: Any) -> None:
 def _check_feed(client: Any, base: str) -> None:
     """Follow the change feed from the start, two changes a page, to its end."""
     from chancery_client.api.changes import list_changes
-    from chancery_client.models import ChangePage, ChangeType
+    from chancery_client.models import ChangePage, ChangeType, FeedSort
 
     seen: list[Any] = []
     after = "0"
@@ -216,6 +216,13 @@ def _check_feed(client: Any, base: str) -> None:
     ]
     assert len(seen) > 2, "the walk spans several pages"
     assert {change.type_ for change in seen} == {ChangeType.BRIEF_CREATED}
+    # From the end: the latest two, then the two before them.
+    newest_first = FeedSort("-id")
+    latest = list_changes.sync(client=client, sort=newest_first, limit=2)
+    assert isinstance(latest, ChangePage)
+    older = list_changes.sync(client=client, sort=newest_first, limit=2, before=latest.next_cursor)
+    assert isinstance(older, ChangePage)
+    assert [change.id for change in latest.items + older.items] == [c.id for c in seen][:-5:-1]
 
 
 def test_python_client_walks_the_live_api(

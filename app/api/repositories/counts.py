@@ -8,18 +8,34 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, select
 from sqlmodel import Session, col
 
 from app.api.repositories.base import actor_ref_columns
 from app.api.repositories.conditions import CommonFilters, Conditions, DateRange
 from app.api.schemas.common import ActorRef
-from app.api.schemas.stats import ActorMentions, ClaimStatusCounts, MonthCount, MonthStatusCount
+from app.api.schemas.stats import (
+    ActorMentions,
+    ClaimStatusCounts,
+    MonthCount,
+    MonthStatusCount,
+    PlaceCount,
+)
 from app.storage.counts import COUNT_COLUMNS
-from app.storage.tables import Actor, ActorCount, ActorDailyCount, ActorPairCount, DailyCount
+from app.storage.tables import (
+    Actor,
+    ActorCount,
+    ActorDailyCount,
+    ActorPairCount,
+    ActorPairDailyCount,
+    DailyCount,
+    PlaceDailyCount,
+)
 from app.vocabulary import ClaimStatus, StatementKind
 
-DayTable = type[DailyCount] | type[ActorDailyCount]
+DayTable = (
+    type[DailyCount] | type[ActorDailyCount] | type[PlaceDailyCount] | type[ActorPairDailyCount]
+)
 # `briefs > 0` as the partial index `ix_actor_daily_counts_seen` says it: with the 0 sent as
 # a parameter, SQLite cannot tell that the index holds every row the query wants.
 NAMED = col(ActorDailyCount.briefs) > literal_column("0")
@@ -160,13 +176,36 @@ def _ranked(
     ]
 
 
+def _ranked_over_days(
+    session: Session,
+    table: type[ActorDailyCount] | type[ActorPairDailyCount],
+    key: Any,
+    where: Conditions,
+    measures: Measures,
+    top: int,
+) -> list[ActorMentions]:
+    """The actors `key` names in `table`'s rows within `where`, by their summed mentions."""
+    total = func.sum(measures.mentions(table))
+    query = (
+        select(*actor_ref_columns(), total.label("mentions"))
+        .join(table, key == col(Actor.id))
+        .where(*where)
+        .group_by(*actor_ref_columns())
+    )
+    return _ranked(session, query, total, top, grouped=True)
+
+
 def top_actors(
     session: Session, actor: int | None, dates: DateRange, measures: Measures, top: int
 ) -> list[ActorMentions]:
     """The actors most linked by claims and statements (of those linking `actor`, if
-    given), in `dates`; not for an actor and dates at once (no count holds that)."""
+    given), in `dates`."""
+    if actor is not None and dates != DateRange():
+        where = [col(ActorPairDailyCount.actor_id) == actor]
+        where += in_days(ActorPairDailyCount, dates)
+        other = col(ActorPairDailyCount.other_id)
+        return _ranked_over_days(session, ActorPairDailyCount, other, where, measures, top)
     if actor is not None:
-        assert dates == DateRange(), "pairs are counted over every date"
         mentions = measures.mentions(ActorPairCount)
         query = (
             select(*actor_ref_columns(), mentions.label("mentions"))
@@ -180,14 +219,9 @@ def top_actors(
             ActorCount, col(ActorCount.actor_id) == col(Actor.id)
         )
         return _ranked(session, query, mentions, top)
-    total = func.sum(measures.mentions(ActorDailyCount))
-    query = (
-        select(*actor_ref_columns(), total.label("mentions"))
-        .join(ActorDailyCount, col(ActorDailyCount.actor_id) == col(Actor.id))
-        .where(*in_days(ActorDailyCount, dates))
-        .group_by(*actor_ref_columns())
-    )
-    return _ranked(session, query, total, top, grouped=True)
+    where = in_days(ActorDailyCount, dates)
+    key = col(ActorDailyCount.actor_id)
+    return _ranked_over_days(session, ActorDailyCount, key, where, measures, top)
 
 
 @dataclass(frozen=True)
@@ -239,3 +273,59 @@ def seen_in(dates: DateRange) -> ColumnElement[bool]:
         *in_days(ActorDailyCount, dates),
     )
     return seen_there.exists()
+
+
+def places(session: Session, dates: DateRange) -> list[PlaceCount]:
+    """Events per place (and country) in `dates`, most first, then by place."""
+    place, country = col(PlaceDailyCount.location), col(PlaceDailyCount.country)
+    held = func.sum(col(PlaceDailyCount.events)).label("count")
+    query = (
+        select(place, country, held)
+        .where(*in_days(PlaceDailyCount, dates))
+        .group_by(place, country)
+        .having(held > 0)
+        .order_by(held.desc(), place, country)
+    )
+    return [
+        PlaceCount(location=row.location, country=row.country or None, count=row.count)
+        for row in session.execute(query)
+    ]
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What one other actor shares with an actor: claims, statements, events, last day."""
+
+    other_id: int
+    claims: int
+    statements: int
+    events: int
+    last: date | None
+
+
+def shared(
+    session: Session, actor: int, dates: DateRange, statuses: tuple[ClaimStatus, ...]
+) -> list[Shared]:
+    """Per other actor, the claims (of `statuses`; all when none), statements and events
+    naming both it and `actor` within `dates`, and the last day of those, from the counts
+    per pair of actors and day."""
+    table = ActorPairDailyCount
+    claims = _total(table, Measures(statuses=statuses).claim_columns())
+    statements = _total(table, Measures().statement_columns())
+    events = col(table.events)
+    day = col(table.day)
+    named = claims + statements + events
+    last = func.max(case((and_(named > 0, day != ""), day)))
+    query = (
+        select(col(table.other_id), func.sum(claims), func.sum(statements), func.sum(events), last)
+        .where(col(table.actor_id) == actor, col(table.other_id) != actor)
+        .where(*in_days(table, dates))
+        .group_by(col(table.other_id))
+        .having(func.sum(named) > 0)
+    )
+    return [
+        Shared(
+            int(other), int(claimed), int(said), int(held), date.fromisoformat(day) if day else None
+        )
+        for other, claimed, said, held, day in session.execute(query)
+    ]

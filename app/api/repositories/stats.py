@@ -11,7 +11,7 @@ from sqlmodel import Session, col
 
 from app.api.repositories import briefs, claims, counts, events, statements
 from app.api.repositories.base import actor_ref_columns
-from app.api.repositories.conditions import Conditions, DateRange
+from app.api.repositories.conditions import Conditions
 from app.api.repositories.keyset import AnySelect, SqlColumn
 from app.api.repositories.mentions import claim_pairs, statement_pairs
 from app.api.schemas.common import ActorRef
@@ -64,7 +64,7 @@ def _events_by_place(session: Session, where: Conditions) -> list[PlaceCount]:
         select(place, country, count)
         .where(place.is_not(None), *where)
         .group_by(place, country)
-        .order_by(count.desc(), place)
+        .order_by(count.desc(), place, country)
     )
     return [
         PlaceCount(location=row.location, country=row.country, count=row.count)
@@ -131,19 +131,12 @@ def _from_counts(session: Session, actor: int | None, filters: StatsFilters, top
     dates = filters.claims.common.dates
     measures = counts.Measures(filters.claims.statuses, filters.statements.kinds)
     monthly = counts.monthly(session, actor, dates, measures)
-    if actor is not None and dates != DateRange():
-        # No count holds the actors named with one actor per day: read from the rows.
-        claim_where = claims.conditions(filters.claims)
-        statement_where = statements.conditions(filters.statements)
-        top_actors = _top_actors(session, claim_where, statement_where, top)
-    else:
-        top_actors = counts.top_actors(session, actor, dates, measures, top)
-    events_where = events.conditions(session, filters.events)
-    return Stats(
-        **vars(monthly),
-        top_actors=top_actors,
-        events_by_place=_events_by_place(session, events_where),
-    )
+    top_actors = counts.top_actors(session, actor, dates, measures, top)
+    if actor is None:
+        places = counts.places(session, dates)
+    else:  # no count holds the events per place of one actor: read from the events
+        places = _events_by_place(session, events.conditions(session, filters.events))
+    return Stats(**vars(monthly), top_actors=top_actors, events_by_place=places)
 
 
 def _from_rows(session: Session, filters: StatsFilters, top: int) -> Stats:
@@ -162,9 +155,9 @@ def _from_rows(session: Session, filters: StatsFilters, top: int) -> Stats:
 
 
 def get_stats(session: Session, filters: StatsFilters, top: int) -> Stats:
-    """Claims per status, claims (also per status), statements and briefs per month and the
-    most mentioned actors, from the kept counts where they answer the filters, from the rows
-    otherwise; and events per place, always from the events."""
+    """Claims per status, claims (also per status), statements and briefs per month, the
+    most mentioned actors and events per place, from the kept counts where they answer the
+    filters, from the rows otherwise."""
     scope = _counted_scope(filters)
     if scope is not None:
         return _from_counts(session, scope[0], filters, top)

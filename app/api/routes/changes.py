@@ -13,9 +13,9 @@ from app.api.dependencies.filters import ActorQuery, BriefQuery
 from app.api.dependencies.listing import DEFAULT_LIMIT, LimitQuery
 from app.api.export.formats import NDJSON_MEDIA_TYPE
 from app.api.openapi.responses import Responses, problems
-from app.api.repositories.changes import ChangeFilters
+from app.api.repositories.changes import ChangeFilters, FeedWindow
 from app.api.repositories.conditions import MAX_ID
-from app.api.schemas.history import ChangePage
+from app.api.schemas.history import ChangeItem, ChangePage
 from app.errors import InvalidParameterError
 from app.vocabulary import ChangeType
 
@@ -29,6 +29,13 @@ class FeedFormat(StrEnum):
     ndjson = "ndjson"
 
 
+class FeedSort(StrEnum):
+    """`id`: the oldest change first (commit order); `-id`: the newest first."""
+
+    id = "id"
+    id_desc = "-id"
+
+
 AfterQuery = Annotated[
     str,
     Query(
@@ -36,6 +43,22 @@ AfterQuery = Annotated[
         description="`next_cursor` of the previous answer (the id of the last change seen); "
         "`0` or omitted: from the first change.",
         examples=["0"],
+    ),
+]
+BeforeQuery = Annotated[
+    str | None,
+    Query(
+        pattern=r"^[0-9]{1,15}$",
+        description="Only changes with an id below this one: with `sort=-id`, the "
+        "`next_cursor` of the previous answer, to read older changes; omitted: no bound.",
+        examples=["120"],
+    ),
+]
+FeedSortQuery = Annotated[
+    FeedSort,
+    Query(
+        description="`id` (the oldest first, in commit order) or `-id` (the newest first: "
+        "the latest changes, then `before` to read back)."
     ),
 ]
 TypeQuery = Annotated[
@@ -68,10 +91,23 @@ FEED_RESPONSES: Responses = {
 }
 
 
-def _cursor(after: str) -> int:
-    if (cursor := int(after)) > MAX_ID:
-        raise InvalidParameterError.for_param("query.after", "No change has so large an id.")
+def _cursor(name: str, text: str) -> int:
+    if (cursor := int(text)) > MAX_ID:
+        raise InvalidParameterError.for_param(f"query.{name}", "No change has so large an id.")
     return cursor
+
+
+def _window(after: str, before: str | None, sort: FeedSort) -> FeedWindow:
+    upper = None if before is None else _cursor("before", before)
+    return FeedWindow(_cursor("after", after), upper, sort is FeedSort.id_desc)
+
+
+def _next_cursor(items: list[ChangeItem], window: FeedWindow) -> str:
+    """The last change given; when none was, the cursor the client sent (`before`, newest
+    first; `0` when it sent none, as nothing lies before the start)."""
+    if items:
+        return str(items[-1].id)
+    return str(window.before or 0) if window.newest_first else str(window.after)
 
 
 @router.get(
@@ -86,19 +122,22 @@ async def list_changes(
     actor: ActorQuery,
     types: TypeQuery,
     after: AfterQuery = "0",
+    before: BeforeQuery = None,
+    sort: FeedSortQuery = FeedSort.id,
     limit: LimitQuery = DEFAULT_LIMIT,
     brief: BriefQuery = None,
     wait: WaitQuery = 0,
     fmt: FeedFormatQuery = FeedFormat.json,
 ) -> Response:
-    """Every change after the cursor, in commit order: briefs created, updated and deleted;
-    claims added, removed and changing status; statements and events added and removed."""
+    """Every change after the cursor, in commit order (or the newest first): briefs created,
+    updated and deleted; claims added, removed and changing status; statements and events
+    added and removed."""
     filters = ChangeFilters(brief, tuple(actor), tuple(types))
+    window = _window(after, before, sort)
     size = feed.NDJSON_BATCH if fmt is FeedFormat.ndjson else limit
-    items = await feed.wait_for_changes(
-        filters, _cursor(after), size, wait, request.is_disconnected
-    )
+    items = await feed.wait_for_changes(filters, window, size, wait, request.is_disconnected)
     if fmt is FeedFormat.ndjson:
-        return StreamingResponse(feed.ndjson_lines(filters, items), media_type=NDJSON_MEDIA_TYPE)
-    page = ChangePage(items=items, next_cursor=str(items[-1].id) if items else after)
+        lines = feed.ndjson_lines(filters, window, items)
+        return StreamingResponse(lines, media_type=NDJSON_MEDIA_TYPE)
+    page = ChangePage(items=items, next_cursor=_next_cursor(items, window))
     return JSONResponse(page.model_dump(mode="json"))

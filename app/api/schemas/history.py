@@ -109,7 +109,10 @@ class ClaimHistory(ApiModel):
 class ChangeItem(ApiModel):
     """One change: to a brief as a whole, or to one of its claims, statements or events."""
 
-    id: int = Field(description="Position in the feed; pass it as `after` to read on.")
+    id: int = Field(
+        description="Position in the feed; pass it as `after` to read on (as `before` to "
+        "read back, newest first)."
+    )
     type: ChangeType
     brief_id: int
     revision: int = Field(ge=1, description="The brief's revision the change belongs to.")
@@ -121,9 +124,10 @@ class ChangeItem(ApiModel):
 
 
 class ChangePage(ApiModel):
-    """Changes after a cursor, in commit order."""
+    """Changes after a cursor, in commit order (or before one, the newest first)."""
 
     items: list[ChangeItem]
     next_cursor: str = Field(
-        description="Pass as `after` for the changes that follow; the same cursor when none did."
+        description="Pass as `after` for the changes that follow (with `sort=-id`: as "
+        "`before`, for older ones); the same cursor when none did."
     )

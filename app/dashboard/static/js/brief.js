@@ -1,5 +1,5 @@
 // The brief view: the source text from `GET /v1/briefs/{id}/source`, with the selected
-// claim or statement highlighted by its span, and every mention of the actor in focus
+// claim or statement (if any) highlighted by its span, and every mention of the actor in focus
 // (`GET /v1/actors/{id_or_slug}/mentions?brief=`) marked wherever the brief names it.
 
 import { getJson, getText } from "./api.js";
@@ -36,7 +36,8 @@ async function loadMentions(actor, briefId) {
  * The source text as nodes: the `selected` span in `mark#highlight`, each of the
  * `mentions` spans in a `mark.mention` (inside the highlight where they overlap it).
  * Spans count characters (Unicode code points) while JavaScript strings index UTF-16
- * units, so the text is split into code points first. Returns the nodes and the highlight.
+ * units, so the text is split into code points first. Returns the nodes and the highlight
+ * (empty and outside the nodes when `selected` is null).
  */
 export function markSource(text, selected, mentions) {
   const characters = Array.from(text);
@@ -44,9 +45,11 @@ export function markSource(text, selected, mentions) {
     const start = Math.min(Math.max(span.start, 0), characters.length);
     return { start, end: Math.min(Math.max(span.end, start), characters.length) };
   };
-  const chosen = clamp(selected);
+  // Nothing selected (the whole brief shown): no highlight, only the mentions.
+  const chosen = selected ? clamp(selected) : { start: -1, end: -1 };
   const named = mentions.map(clamp);
-  const cuts = new Set([0, characters.length, chosen.start, chosen.end]);
+  const cuts = new Set([0, characters.length]);
+  if (selected) cuts.add(chosen.start).add(chosen.end);
   for (const span of named) cuts.add(span.start).add(span.end);
   const points = [...cuts].sort((a, b) => a - b);
   const within = (span, at) => span.start <= at && at < span.end;
@@ -65,9 +68,12 @@ export function markSource(text, selected, mentions) {
 }
 
 function describe(selection, actor, mentions) {
-  const { kind, item } = selection;
-  const label = kind === "claim" ? `claim (${item.status})` : `statement (${item.kind})`;
-  const line = `Highlighted: ${label}, characters ${item.span.start}–${item.span.end}.`;
+  let line = "The whole brief, as it stands now.";
+  if (selection) {
+    const { kind, item } = selection;
+    const label = kind === "claim" ? `claim (${item.status})` : `statement (${item.kind})`;
+    line = `Highlighted: ${label}, characters ${item.span.start}–${item.span.end}.`;
+  }
   if (!actor) return line;
   const times = mentions.length === 1 ? "1 place" : `${mentions.length} places`;
   return `${line} ${actor.name} is named in ${times} in this brief, each marked.`;
@@ -78,19 +84,18 @@ function meta(brief) {
 }
 
 /**
- * Show the brief of `selection` ({kind, item}) with `item.span` highlighted and, when an
- * `actor` is in focus, every place the brief names it marked.
+ * Show brief `briefId` with the span of `selection` ({kind, item}, or null for none)
+ * highlighted and, when an `actor` is in focus, every place the brief names it marked.
  */
-export async function showBrief(elements, selection, actor = null) {
+export async function showBrief(elements, briefId, selection, actor = null) {
   const { section, heading, metaLine, selectionLine, source } = elements;
   setBusy(section, true);
   try {
-    const briefId = selection.item.brief.id;
     const [{ brief, source: text }, mentions] = await Promise.all([
       loadBrief(briefId),
       loadMentions(actor, briefId),
     ]);
-    const { nodes, highlight: mark } = markSource(text, selection.item.span, mentions);
+    const { nodes, highlight: mark } = markSource(text, selection?.item.span, mentions);
     heading.textContent = brief.label;
     metaLine.textContent = meta(brief);
     selectionLine.textContent = describe(selection, actor, mentions);
@@ -98,7 +103,11 @@ export async function showBrief(elements, selection, actor = null) {
     source.replaceChildren(...nodes);
     source.hidden = false;
     heading.focus({ preventScroll: true });
-    mark.scrollIntoView({ block: "center" });
+    if (selection) mark.scrollIntoView({ block: "center" });
+    else {
+      source.scrollTop = 0;
+      heading.scrollIntoView({ block: "nearest" });
+    }
   } finally {
     setBusy(section, false);
   }

@@ -27,6 +27,12 @@ export function dateText(isoDate) {
   return isoDate ?? "undated";
 }
 
+/** A time from the API (ISO 8601) as a `<time>`, in UTC to the minute: "2025-05-13 09:40 UTC". */
+export function timeElement(isoTime) {
+  const text = `${new Date(isoTime).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return h("time", { datetime: isoTime, class: "when" }, text);
+}
+
 /** A badge showing `value` as text, coloured by `variant` (colour is never the only cue). */
 export function badge(value, variant = value) {
   return h("span", { class: `badge badge-${variant}` }, value);

@@ -1,5 +1,6 @@
-// The view state: filters, the selected claim or statement and the actor in focus, read
-// from and written to the form and the page URL, and turned into API query parameters.
+// The view state: filters, the selected claim or statement (or whole brief), the actor in
+// focus and the kind of change listed, read from and written to the form and the page URL,
+// and turned into API query parameters.
 
 export const STATUSES = ["verified", "unconfirmed", "disputed", "reported"];
 
@@ -7,7 +8,7 @@ export const STATUSES = ["verified", "unconfirmed", "disputed", "reported"];
 export function noFilters() {
   return {
     actor: null, dateFrom: "", dateTo: "", statuses: [], location: "",
-    claim: null, statement: null, focus: null,
+    claim: null, statement: null, brief: null, focus: null, change: "",
   };
 }
 
@@ -50,7 +51,9 @@ export function readUrl(search) {
     location: params.get("location") ?? "",
     claim: positiveId(params.get("claim")),
     statement: positiveId(params.get("statement")),
+    brief: positiveId(params.get("brief")),
     focus: params.get("focus") || null,
+    change: params.get("change") ?? "",
   };
 }
 
@@ -71,7 +74,13 @@ export function statementParams(filters) {
   return params;
 }
 
+/** Query parameters for the recently changed list: newest first, the actor and the type. */
+export function changeParams(filters) {
+  return { sort: "-id", actor: filters.actor?.slug, type: filters.change };
+}
+
 /** The page URL's parameters: the filters, then what is selected and in focus. */
 export function urlParams(view) {
-  return { ...apiParams(view), claim: view.claim, statement: view.statement, focus: view.focus };
+  const { claim, statement, brief, focus, change } = view;
+  return { ...apiParams(view), claim, statement, brief, focus, change };
 }

@@ -1,19 +1,23 @@
 // The dashboard page: wires the filters, the timeline, the map, the network of actors, the
-// claims and statements lists and the brief view together. Everything it shows comes from
-// the public `/v1` API, and the whole view (filters, selection, actor in focus) is in the
-// page URL, so reopening the URL shows the same view.
+// claims, statements and recently changed lists, the brief view and a claim's status
+// history together. Everything it shows comes from the public `/v1` API, and the whole view
+// (filters, selection, actor in focus, kind of change) is in the page URL, so reopening the
+// URL shows the same view.
 
 import { ApiError, getJson, queryString } from "./api.js";
 import { attachActorSearch } from "./autocomplete.js";
 import { showBrief } from "./brief.js";
+import { CHANGE_TYPES, renderChanges } from "./changes.js";
 import { renderClaims } from "./claims.js";
 import { h, setBusy } from "./dom.js";
 import {
-  apiParams, noFilters, readForm, readUrl, statementParams, urlParams, writeForm,
+  apiParams, changeParams, noFilters, readForm, readUrl, statementParams, urlParams, writeForm,
 } from "./filters.js";
+import { hideClaimHistory, showClaimHistory } from "./history.js";
 import { renderMap } from "./map.js";
 import { renderNetwork } from "./network.js";
 import { CursorPager } from "./pager.js";
+import { clearProblem, showProblem } from "./problem.js";
 import { renderStatements } from "./statements.js";
 import { renderStatusCounts, renderTimeline } from "./timeline.js";
 
@@ -21,34 +25,15 @@ const byId = (id) => document.getElementById(id);
 const form = byId("filters");
 let filters = noFilters();
 
-function showProblem(error) {
-  const problem =
-    error instanceof ApiError ? error.problem : { title: "Unexpected error", detail: error.message };
-  // The detail already names a single invalid parameter; list them when there are several.
-  const params = problem.invalid_params ?? [];
-  const reasons = params.length > 1 ? params.map((p) => h("li", {}, `${p.name}: ${p.reason}`)) : [];
-  byId("problem").replaceChildren(
-    h("strong", {}, problem.title ?? "Error"),
-    " ",
-    problem.detail ?? "",
-    reasons.length ? h("ul", {}, reasons) : null,
-  );
-  byId("problem").hidden = false;
-}
-
-function clearProblem() {
-  byId("problem").hidden = true;
-  byId("problem").replaceChildren();
-}
-
 function showActor(actor) {
   byId("actor-chosen-name").textContent = actor ? `Actor: ${actor.name}` : "";
   byId("actor-chosen").hidden = !actor;
 }
 
-function markSelected({ kind, item }) {
+/** Mark the row or entry `[data-<kind>-id=<id>]` (none when `kind` is null) as selected. */
+function markSelected(kind, id) {
   for (const element of document.querySelectorAll(".selected")) element.classList.remove("selected");
-  document.querySelector(`[data-${kind}-id="${item.id}"]`)?.classList.add("selected");
+  if (kind) document.querySelector(`[data-${kind}-id="${id}"]`)?.classList.add("selected");
 }
 
 const briefElements = {
@@ -58,33 +43,72 @@ const briefElements = {
   selectionLine: byId("brief-selection"),
   source: byId("brief-source"),
 };
+const historyElements = { box: byId("claim-history"), list: byId("claim-history-list") };
 
 function writeUrl() {
   history.replaceState(null, "", `/dashboard${queryString(urlParams(filters))}`);
 }
 
+/** Show `selection` ({kind, item}) in its brief and, for a claim, its status history. */
 function openInBrief(selection) {
-  filters.claim = selection.kind === "claim" ? selection.item.id : null;
-  filters.statement = selection.kind === "statement" ? selection.item.id : null;
+  const { kind, item } = selection;
+  Object.assign(filters, { claim: null, statement: null, brief: null, [kind]: item.id });
   writeUrl();
-  markSelected(selection);
-  return showBrief(briefElements, selection, filters.actor).catch(showProblem);
+  markSelected(kind, item.id);
+  const history = kind === "claim" ? showClaimHistory(historyElements, item.id) : hideClaimHistory(historyElements);
+  return Promise.all([showBrief(briefElements, item.brief.id, selection, filters.actor), history]).catch(showProblem);
 }
 
-/** Reopen the claim or statement the URL names, if any. */
-async function reopenSelection() {
-  const [kind, id] = filters.claim ? ["claim", filters.claim] : ["statement", filters.statement];
-  if (!id) return;
+/** Show brief `briefId` whole, nothing highlighted. */
+function openWholeBrief(briefId) {
+  Object.assign(filters, { claim: null, statement: null, brief: briefId });
+  writeUrl();
+  markSelected(null);
+  hideClaimHistory(historyElements);
+  return showBrief(briefElements, briefId, null, filters.actor).catch(showProblem);
+}
+
+// What an entry of the recently changed list opens: the claim or statement it is about,
+// else (a brief's change, an event's, a removal) the brief.
+const OPENS = { "claim.added": "claim", "claim.status_changed": "claim", "statement.added": "statement" };
+
+/** Whether claim `id` is still in its brief: its history (kept after it goes) says. */
+async function claimStays(id) {
+  const { entries } = await getJson(`/v1/claims/${id}/history`);
+  return entries.at(-1)?.change !== "removed";
+}
+
+async function openChange(change) {
+  const kind = OPENS[change.type];
+  let item = null;
   try {
-    await openInBrief({ kind, item: await getJson(`/v1/${kind}s/${id}`) });
+    const stays = kind && (kind !== "claim" || (await claimStays(change.item_id)));
+    item = stays ? await getJson(`/v1/${kind}s/${change.item_id}`) : null;
   } catch (error) {
-    filters.claim = filters.statement = null;
+    // A statement has no history: one a later revision removed answers 404.
+    if (!(error instanceof ApiError && error.problem.status === 404)) return showProblem(error);
+  }
+  // A claim or statement since removed by a later revision: its brief instead.
+  await (item ? openInBrief({ kind, item }) : openWholeBrief(change.brief_id));
+  // Beside the claim's or statement's row, if it is in a list too.
+  document.querySelector(`[data-change-id="${change.id}"]`)?.classList.add("selected");
+}
+
+/** Reopen the claim, statement or brief the URL names, if any. */
+async function reopenSelection() {
+  const kind = ["claim", "statement", "brief"].find((name) => filters[name]);
+  if (!kind) return;
+  try {
+    if (kind === "brief") await showBrief(briefElements, filters.brief, null, filters.actor);
+    else await openInBrief({ kind, item: await getJson(`/v1/${kind}s/${filters[kind]}`) });
+  } catch (error) {
+    filters.claim = filters.statement = filters.brief = null;
     writeUrl();
     showProblem(error);
   }
 }
 
-function pager(name, render) {
+function pager(name, render, options = {}) {
   return new CursorPager({
     path: `/v1/${name}`,
     section: byId(name),
@@ -93,6 +117,7 @@ function pager(name, render) {
     label: byId(`${name}-page`),
     render,
     onError: showProblem,
+    ...options,
   });
 }
 
@@ -103,6 +128,13 @@ const statements = pager("statements", (page, total) =>
   renderStatements(
     byId("statements-list"), byId("statements-summary"), page, total, filters.actor, openInBrief,
   ),
+);
+
+// The change feed read from its end, paged backwards with `before`; no total.
+const changes = pager(
+  "changes",
+  (page) => renderChanges(byId("changes-list"), byId("changes-summary"), page, openChange),
+  { cursorName: "before", counted: false },
 );
 
 let lastStats = null;
@@ -184,11 +216,12 @@ function refresh() {
     refreshStats(),
     claims.reset(apiParams(filters)),
     statements.reset(statementParams(filters)),
+    changes.reset(changeParams(filters)),
   ]);
 }
 
 function apply(actor) {
-  filters = readForm(form, actor, { ...filters, claim: null, statement: null });
+  filters = readForm(form, actor, { ...filters, claim: null, statement: null, brief: null });
   showActor(actor);
   return refresh();
 }
@@ -212,7 +245,13 @@ function listen() {
     event.preventDefault();
     writeForm(form, noFilters());
     filters.focus = null;
+    filters.change = byId("change-type").value = "";
     apply(null);
+  });
+  byId("change-type").addEventListener("change", (event) => {
+    filters.change = event.target.value;
+    writeUrl();
+    changes.reset(changeParams(filters));
   });
   byId("actor-clear").addEventListener("click", () => {
     apply(null);
@@ -238,6 +277,9 @@ function listen() {
 async function start() {
   filters = readUrl(window.location.search);
   writeForm(form, filters);
+  const types = Object.entries(CHANGE_TYPES).map(([type, text]) => h("option", { value: type }, text));
+  byId("change-type").append(...types);
+  byId("change-type").value = filters.change in CHANGE_TYPES ? filters.change : "";
   const { actor, error } = await resolveActor(filters.actor);
   filters.actor = actor;
   showActor(actor);
