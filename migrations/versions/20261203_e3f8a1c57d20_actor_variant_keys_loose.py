@@ -6,7 +6,7 @@ Gwan`: `app.parsing.names.variants`). Every stored person is keyed again; down r
 keys of 9d2e4a7b1c35.
 
 Revision ID: e3f8a1c57d20
-Revises: b7c41e2d9f60
+Revises: e5d3a1c7b9f2
 Create Date: 2026-12-03 14:00:00
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "e3f8a1c57d20"
-down_revision: str | None = "b7c41e2d9f60"
+down_revision: str | None = "e5d3a1c7b9f2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
