@@ -112,7 +112,7 @@ class _Builder:
         self.quotations: list[tuple[Quotation, Mention | None]] = []
         self.sentences: list[Sentence] = []
         mentions = self._collect()
-        self.registry = Registry(mentions)
+        self.registry = Registry(mentions, self.source)
         self.keyed = self.registry.keyed()
         self.index = MentionIndex(self.keyed)
 

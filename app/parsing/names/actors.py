@@ -6,6 +6,7 @@ Keys are lowercase ASCII slugs of the canonical name ('volodymyr-zelenskyy',
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
@@ -16,7 +17,7 @@ from app.parsing.models import ParsedActor
 from app.parsing.names.mentions import Mention
 from app.parsing.names.org_names import qualified_name
 from app.parsing.names.shapes import acronym
-from app.parsing.names.variants import PersonName, same_person, skeleton
+from app.parsing.names.variants import PersonName, compact, same_person, surname_key
 from app.parsing.names.variants import name_words as _name_words
 from app.vocabulary import ActorKind, slugify
 
@@ -36,6 +37,9 @@ class _Actor:
 
 
 _ACTORS = TypeAdapter(list[ParsedActor])
+_KNOWN_AS = re.compile(
+    r", (?:also |better |widely )?known as (?P<nickname>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})"
+)
 _span_of = attrgetter("start", "end")  # a mention's sort key, without a Python call
 _START, _SURFACE = attrgetter("start"), attrgetter("surface")
 _TITLE, _COUNTRY = attrgetter("title"), attrgetter("country")
@@ -47,6 +51,12 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
         return False
     width = len(shorter)
     return any(longer[i : i + width] == shorter for i in range(len(longer) - width + 1))
+
+
+def _single_word(name: str) -> str:
+    """The one word of a short name, its particles left out (`Al-Bashir`, `Von der Leyen`)."""
+    words = _name_words(name)
+    return words[0] if len(words) == 1 else slugify(name)
 
 
 def _fuller(name: str, than: str) -> bool:
@@ -67,8 +77,11 @@ def _key_name(actor: _Actor) -> str:
 class Registry:
     """Collects mentions, then resolves them to actors with stable keys."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], source: str = "") -> None:
         self.mentions = sorted(mentions, key=_span_of)
+        self.source = source
+        # Nicknames a brief gives a person ('Rodrigo Londoño, known as Timochenko').
+        self._nicknames: dict[str, _Actor] = {}
         self.actors: list[_Actor] = []
         self.by_mention: dict[tuple[int, int], _Actor] = {}
         # Organisations and countries by (kind, casefolded name of their first mention).
@@ -81,6 +94,8 @@ class Registry:
         for mention in people:
             if len(_name_words(mention.name)) >= 2:
                 self._add_full_name(mention)
+        if "known as " in self.source:
+            self._join_nicknames()
         for mention in people:
             if len(_name_words(mention.name)) < 2 and mention.titled:
                 self._add_short_name(mention, create=True)
@@ -96,7 +111,7 @@ class Registry:
         """Forget full names with no sign of being a person anywhere in the brief: no title,
         attribution, speech verb, appositive or particle, and never named by their last
         word alone ('Rio Grande', 'Naval Base'). Names alone are too weak evidence."""
-        surnames = {slugify(m.name) for m in people if len(_name_words(m.name)) == 1}
+        surnames = {_single_word(m.name) for m in people if len(_name_words(m.name)) == 1}
         for actor in [a for a in self.actors if a.kind is ActorKind.person]:
             if actor.words[-1] in surnames or any(m.evidence for m in actor.mentions):
                 continue
@@ -126,13 +141,17 @@ class Registry:
                 self._attach(actor, mention)
                 return
         spelling = PersonName(mention.name, mention.title, mention.country)
-        surname, joined = skeleton(words[-1]), "".join(words)
+        surname, joined = surname_key(words[-1]), compact(mention.name)
         variants = [
             actor
             for actor in self.actors
             if actor.kind is ActorKind.person
-            # the test `same_person` opens with, before its evidence is gathered
-            and (skeleton(actor.words[-1]) == surname or "".join(actor.words) == joined)
+            # the tests `same_person` opens with, before its evidence is gathered
+            and (
+                surname_key(actor.words[-1]) == surname
+                or compact(actor.name) == joined
+                or actor.words[:2] == words[:2]  # one name lengthened: 'Abiy Ahmed (Ali)'
+            )
             and same_person(_evidence(actor), spelling, same_brief=True)
         ]
         if len(variants) == 1:  # of two candidates (`George Bush`), neither is sure
@@ -144,12 +163,45 @@ class Registry:
         self._attach(self._new(mention, mention.name), mention)
 
     def _add_short_name(self, mention: Mention, *, create: bool) -> None:
-        word = slugify(mention.name)
+        word = _single_word(mention.name)
         matches = [a for a in self.actors if a.kind is ActorKind.person and word in a.words]
         if matches:
             self._attach(self._closest(matches, mention.start), mention)
+        elif (nicknamed := self._nicknames.get(word)) is not None and nicknamed in self.actors:
+            self._attach(nicknamed, mention)
         elif create:
             self._attach(self._new(mention, mention.name), mention)
+
+    def _join_nicknames(self) -> None:
+        """'Ahmed Qurei, known as Abu Ala', 'Gen. Mohamed Hamdan Dagalo, also known as
+        Hemedti': the name after `known as` is the person's, as an alias; a person the
+        reader made of it joins the one named before."""
+        people = {
+            m.end: actor
+            for actor in self.actors
+            if actor.kind is ActorKind.person
+            for m in actor.mentions
+        }
+        for match in _KNOWN_AS.finditer(self.source):
+            named = people.get(match.start())
+            if named is None:
+                continue
+            nickname = match.group("nickname")
+            self._nicknames[slugify(nickname)] = named
+            start = match.start("nickname")
+            other = next(
+                (
+                    a
+                    for e, a in people.items()
+                    if a is not named and e > start and any(m.start == start for m in a.mentions)
+                ),
+                None,
+            )
+            if other is not None and other in self.actors:
+                self.actors.remove(other)
+                named.spellings.append(other.name)
+                for mention in other.mentions:
+                    self._attach(named, mention)
 
     @staticmethod
     def _closest(actors: list[_Actor], offset: int) -> _Actor:

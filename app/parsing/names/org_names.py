@@ -173,6 +173,10 @@ class _Organisations:
         for start, end in _head_led(self.source, self.words.org_heads):
             if not self._overlaps(start, end):  # not in a title: 'Chairman of the Commission'
                 found.append(self._new(start, end))
+        for start, end in self._offices_of_titles():
+            # The title may be read as a lone word ('Comptroller'), never as a body.
+            if not any(stop > start and first < end for first, stop in orgs):
+                found.append(self._new(start, end))
         org_ends = {e for _, e in orgs}
         for end, letters in self.brackets:
             if end in org_ends:
@@ -180,6 +184,34 @@ class _Organisations:
             first = self._acronym_start(letters, end)
             if first is not None:
                 found.append(self._new(first, end))
+        return found
+
+    def _offices_of_titles(self) -> list[tuple[int, int]]:
+        """An office named by the title it serves: 'the Prime Minister’s Office', 'the
+        Comptroller General's Office' (the title is read as no actor of its own). Found
+        with `str.find`, the regex tried only before each 's Office'."""
+        found = []
+        words, source = self.words, self.source
+        at = source.find("s Office")
+        while at >= 0:
+            start = max(0, at - 60)
+            match = _TITLED_OFFICE.search(source, start, at + 8)
+            at = source.find("s Office", at + 8)
+            if (
+                match is None
+                or match.group("title").split()[-1].casefold() not in words.title_heads
+            ):
+                continue
+            title = match.group("title").split()
+            while title and (
+                title[0].casefold() in words.stop_words
+                or title[0].casefold() in words.sentence_starters
+            ):
+                title.pop(0)
+            if title:
+                found.append(
+                    (match.end() - len(" ".join(title)) - len(match.group("office")), match.end())
+                )
         return found
 
     def _names_event(self, text: str) -> bool:
@@ -221,6 +253,9 @@ class _Organisations:
             return None
         if not self.source[start:end][:1].isupper():
             return mention  # 'the Turkish parliament': named by its country, as written
+        if start == mention.start:  # no country taken off the front
+            start = self._adjective_before(start)
+            start = self._acronym_owner_before(start)
         start = self._owner_before(start)
         if self.source[end : end + 1] == "+" and known_organisation(self.source[start : end + 1]):
             end += 1  # 'OPEC+'
@@ -240,6 +275,8 @@ class _Organisations:
             and not known_organisation(name)
         ):
             return None  # a lone 'Office' or 'Army' names nobody in particular; 'Congress' does
+        if self._names_no_body(name):
+            return None
         if (start, end, name, country) == (
             mention.start,
             mention.end,
@@ -248,6 +285,18 @@ class _Organisations:
         ):
             return mention
         return mention._replace(start=start, end=end, surface=name, name=name, country=country)
+
+    def _names_no_body(self, name: str) -> bool:
+        """A military operation ('Operation Deliberate Force') or a state's
+        constituent part ('Federation of Bosnia and Herzegovina': a federation of a
+        country is a territory, not a body)."""
+        first, _, rest = name.partition(" ")
+        if first == "Operation":  # how military operations are named
+            return not known_organisation(name)
+        if first == "Federation" and rest.startswith("of "):
+            entry = _entry(rest.removeprefix("of ").removeprefix("the "))
+            return entry is not None and entry.category is Category.country
+        return False
 
     def _own_words(self, mention: Mention) -> tuple[int, int, str | None]:
         """The mention without a leading country: a possessive country ('Mexico's Ministry
@@ -297,6 +346,34 @@ class _Organisations:
             or words[0] in _STATE_HEADS
             or words[-1] in _STATE_HEADS
         )
+
+    def _acronym_owner_before(self, start: int) -> int:
+        """'OSCE ' + 'Minsk Group': a known organisation's acronym right before a name is
+        the body it belongs to, and part of its name."""
+        previous = self.source[max(0, start - 12) : start]
+        if not previous.endswith(" "):
+            return start
+        word = previous.split()[-1] if previous.split() else ""
+        if not acronym(word) or known_organisation(word) is None:
+            return start
+        return start - 1 - len(word)
+
+    def _adjective_before(self, start: int) -> int:
+        """'Cuban ' + 'American National Foundation': a nationality adjective right before a
+        name that a nationality adjective opens makes one compound ('Cuban American',
+        'Arab American'), part of the name."""
+        opening = self.source[start : start + 40].split(" ", 1)[0]
+        entry = _entry(opening)
+        if entry is None or entry.category is not Category.demonym:
+            return start
+        previous = self.source[max(0, start - 30) : start]
+        if not previous.endswith(" "):
+            return start
+        word = previous.split()[-1] if previous.split() else ""
+        entry = _entry(word)
+        if entry is None or entry.category is not Category.demonym:
+            return start
+        return start - 1 - len(word)
 
     def _owner_before(self, start: int) -> int:
         """'Tigray People's ' + 'Liberation Front': possessive words that are no known
@@ -523,8 +600,8 @@ def _without_nested(
 
 def complete_organisations(source: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` with whole organisation names and settled acronyms (see the module)."""
-    if not any(m.kind is ActorKind.organization for m in mentions):
-        return mentions
+    if not any(m.kind is ActorKind.organization for m in mentions) and "s Office" not in source:
+        return mentions  # no organisation to widen, and no office of a title to find
     return _Organisations(source, mentions).run()
 
 
@@ -590,6 +667,10 @@ def _forms_by_organisation() -> dict[str, tuple[str, ...]]:
 
 
 _LINK_WORDS = (" of ", " for ", " on ")
+# Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
+_TITLED_OFFICE = re.compile(
+    r"(?P<title>(?:[A-Z][\w-]* ){0,2}[A-Z][\w-]*)(?P<office>['’]s Office)\b(?!.)", re.DOTALL
+)
 
 
 def _head_led(source: str, heads: frozenset[str]) -> list[tuple[int, int]]:

@@ -28,7 +28,29 @@ _COORDINATION = re.compile(r"[ \t]*(?:[,;:][ \t]*(?:and[ \t]+)?|and[ \t]+)")
 _PLURAL_SUFFIXES = tuple(_NAMES["plural_suffixes"])
 _MAX_SURNAME_REACH = 3
 _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
+_FAMILY_FIRST = frozenset(load_data("given_names.json")["family_first"])
+_SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
 _PARTY_AFTER = re.compile(r" part(?:y|ies)\b")
+# An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
+_APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
+
+
+_LINKS = frozenset(("of", "for", "and", "to", "on"))
+_APPOSITIVE_ENDS = _LINKS | {"in", "at", "with", "by", "from", "that", "which", "who", "based"}
+
+
+def _described_as_organisation(source: str, at: int, markers: frozenset[str]) -> bool:
+    """Whether an appositive at `at` describes the name before it with an organisation
+    word: 'Fafo, a Norwegian research institute'."""
+    found = _APPOSITIVE.match(source, at)
+    if found is None:
+        return False
+    head = None  # the last word before a small word: 'the seat' of 'the seat of the rebel'
+    for word in found.group("words").split():
+        if word in _APPOSITIVE_ENDS:
+            break
+        head = word
+    return head in markers
 
 
 @cache
@@ -45,11 +67,14 @@ def _words_of_known_organisations() -> frozenset[str]:
 
 @cache
 def plural_noun(word: str) -> bool:
-    """'Republicans', 'Officials', 'Ministers': plural nouns never end a person's name."""
+    """'Republicans', 'Officials', 'Ministers', 'MPs': plural nouns never end a person's
+    name."""
     words = lexicon()
     folded = word.casefold()
     if folded in words.plurals or folded.endswith(_PLURAL_SUFFIXES):
         return True
+    if word.endswith("s") and len(word) > 2 and word[:-1].isupper():
+        return True  # an acronym's plural: 'MPs', 'MEPs', 'NGOs'
     return folded.endswith("s") and folded[:-1] in words.title_heads
 
 
@@ -116,11 +141,22 @@ class PeopleReader(OrgReader):
         if begin is None or not 0 < index - begin <= _MAX_SURNAME_REACH:
             return False
         token = self.tokens[index]
-        if not token.capitalised or token.folded in self.words.not_surnames:
+        if not token.capitalised:
+            return False
+        if token.folded in self.words.not_surnames and not self._given_after_family(index, begin):
             return False
         if self.source[token.outer : token.outer + 2].strip()[:1].isdigit():
             return False  # a date: 'May 3'
         return titled or self.tokens[begin].text in self.words.given_names
+
+    def _given_after_family(self, index: int, begin: int) -> bool:
+        """A short given name after a family name written first, though it looks like a
+        stop word: 'Liu He', 'Vice Premier Liu He'."""
+        return (
+            index - 1 == begin
+            and self.tokens[begin].text in _FAMILY_FIRST
+            and len(self.tokens[index].text) <= _SHORT_GIVEN
+        )
 
     def _pending_title(self, first: int, stop: int) -> None:
         """A plural title with no name after it: the names listed next take it
@@ -197,7 +233,7 @@ class PeopleReader(OrgReader):
         if self._names_place(first, stop):
             return
         names = [t for t in self.tokens[first:stop] if t.folded not in PARTICLES]
-        if len(names) >= 2 and self._movement(first, stop):
+        if (len(names) >= 2 or self._movement_word(names)) and self._movement(first, stop):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return
         if len(names) >= 2 and not self.headline and all(map(name_shaped, names)):
@@ -207,12 +243,16 @@ class PeopleReader(OrgReader):
         if len(names) == 1 and self._named_as_organisation(names[0]):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return  # 'the ruling party Fidesz', 'the pollster Ipsos', 'his Fidesz party'
+        last = self.tokens[stop - 1]
+        if len(names) == 1 and first < stop - 1 and names[0] is last and name_shaped(last):
+            self._single_name(first, stop)  # particles kept: 'Von der Leyen', 'Al-Bashir'
+            return
         for index in range(first, stop):
             token = self.tokens[index]
             if acronym(token.text):
                 self._emit(ActorKind.organization, index, index + 1, token.text)
             elif name_shaped(token) and token.folded not in PARTICLES:
-                self._single_name(index)
+                self._single_name(index, index + 1)
 
     def _named_as_organisation(self, token: Token) -> bool:
         """A single name with an organisation word right before it ('the pollster Ipsos')
@@ -226,12 +266,28 @@ class PeopleReader(OrgReader):
             return after is not None
         before = source[max(0, token.start - 20) : token.start]
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
-        return bool(previous) and previous[0] in self.words.group_markers
+        if previous and previous[0] in self.words.group_markers:
+            return True
+        if not source.startswith(", ", token.outer):
+            return False
+        if previous and (previous[0].casefold() in self.words.locatives or previous[0] in _LINKS):
+            return False  # 'In Pristina, the opposition movement ...', 'Fridays for Future, the'
+        return _described_as_organisation(source, token.outer, self.words.group_markers)
+
+    @staticmethod
+    def _movement_word(names: list[Token]) -> bool:
+        """One hyphenated word that may name a movement: 'Jaish-e-Mohammed', 'Eri-TV',
+        'VMRO-DPMNE'; not a compound adjective ('Saudi-led') or a model ('F-16')."""
+        if len(names) != 1 or "-" not in names[0].text:
+            return False
+        first, *rest = names[0].text.split("-")
+        return first.isalpha() and all(part[:1].isupper() or part in "ei" for part in rest)
 
     def _movement(self, first: int, stop: int) -> bool:
-        """'Jabhat al-Nusra', 'the militant group Jaish al-Adl', 'the Roe Network group'."""
+        """'Jabhat al-Nusra', 'Jaish-e-Mohammed', 'the militant group Jaish al-Adl', 'the Roe
+        Network group'."""
         words = self.words
-        if self.tokens[first].text in words.movement_prefixes:
+        if self.tokens[first].text.split("-")[0] in words.movement_prefixes:
             return True
         before = self.source[max(0, self.tokens[first].start - 20) : self.tokens[first].start]
         after = self.source[self.tokens[stop - 1].outer : self.tokens[stop - 1].outer + 20]
@@ -239,16 +295,17 @@ class PeopleReader(OrgReader):
         following = after.split()[:1] if after.startswith((" ", "\t")) else []
         return any(word in words.group_markers for word in previous + following)
 
-    def _single_name(self, index: int) -> None:
-        if roman_numeral(self.tokens[index].text):
+    def _single_name(self, index: int, stop: int) -> None:
+        """One name word, after the particles that open it from `index` on."""
+        if roman_numeral(self.tokens[stop - 1].text):
             return  # a lone 'II' names nobody
         _, title = self._linked(index)
-        text = self.tokens[index].text
+        text = self._text(index, stop)
         if title is None:
-            self._emit(ActorKind.person, index, index + 1, text)
+            self._emit(ActorKind.person, index, stop, text)
             return
-        self._emit(ActorKind.person, index, index + 1, text, title=title, titled=True)
-        self.chain = (self.tokens[index].outer, title)
+        self._emit(ActorKind.person, index, stop, text, title=title, titled=True)
+        self.chain = (self.tokens[stop - 1].outer, title)
 
     def _full_name(self, first: int, stop: int, country: str | None) -> None:
         """An untitled full name, with whether the words around it show it is a person."""

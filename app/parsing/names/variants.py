@@ -9,7 +9,14 @@ ingest's `ActorResolver` (spellings across briefs), so both merge by the same ev
   names compatible (one form up to transliteration, a common short or cognate form, an
   initial), the middle names compatible, and the countries, when both are known, one.
   A weaker match (a short form, an initial, a middle name left out) also needs support:
-  the same brief, the same country, or titles sharing a word.
+  the same brief, the same country, or titles sharing a word;
+* within a brief, a name of two words or more lengthened at its end (`Abiy Ahmed`, `Abiy
+  Ahmed Ali`; not in a family-first name: `Kim Jong`, `Kim Jong Un`);
+* a surname of five letters or more that differs only in its inner vowels or in `q`/`g`/`k`
+  (`Dagalo`/`Daglo`, `Afwerki`/`Afewerki`, `Gaddafi`/`Qaddafi`: `loose`) is a weaker match
+  too, and only beside a given name of one form and supporting evidence; in a name written
+  family first, `k`/`g`, `t`/`d`, `p`/`b` and `ch`/`j` are the two romanisations of Korean
+  (`Kim Kye Gwan`/`Kim Gye-gwan`), never inner vowels (`Li Qiang` is not `Li Keqiang`).
 """
 
 from __future__ import annotations
@@ -23,6 +30,13 @@ from app.parsing.names.tokens import PARTICLES
 from app.vocabulary import fold, slugify
 
 _GIVEN = load_data("given_names.json")
+_NAMES = load_data("names.json")
+_SUFFIXES = frozenset(word.rstrip(".").casefold() for word in _NAMES["name_suffixes"])
+# An Arabic article written onto the name with a capital (`ElBaradei`): two words.
+_GLUED_ARTICLE = re.compile(
+    r"\b(" + "|".join(word.title() for word in _NAMES["article_prefixes"]) + r")(?=[A-Z][a-z])"
+)
+_APOSTROPHES = re.compile(r"['’ʼʻ‘`]")
 _FAMILY_FIRST = frozenset(slugify(name) for name in _GIVEN["family_first"])
 # Each common short or cognate form of a given name -> the group of forms it belongs to.
 _GIVEN_FORMS = {
@@ -32,6 +46,24 @@ _GIVEN_FORMS = {
 }
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = str.maketrans("eou", "aaa")
+# Letters written two ways in the Latin forms of one name: an umlaut spelled out
+# (`Ruediger`/`Rüdiger`, folded `rudiger`), a caron or stroke letter spelled out
+# (`Kovachevski`/`Kovačevski`, `Tudjman`/`Tuđman`, folded `c`, `d`), `ph` for `f`, `c` for `k`
+# (`Nicos`/`Nikos`).
+_SPELLED_OUT = (
+    ("ue", "u"),
+    ("oe", "o"),
+    ("ae", "a"),
+    ("ch", "c"),
+    ("sh", "s"),
+    ("zh", "z"),
+    ("dj", "d"),
+    ("ph", "f"),
+    ("c", "k"),
+)
+_INNER_VOWELS = re.compile(r"(?<=.)[aei](?=.)")
+# Korean romanisations (McCune-Reischauer and Revised): one consonant, two letters.
+_KOREAN = str.maketrans("gdbjq", "ktpkk")  # `ch` is already `c`, so `k`
 # Below this length a vowel is part of the name (`Yi`/`Ye`, `Sen`/`Sun`, `Jong`/`Jung`).
 _VOWEL_FREE_FROM = 5
 
@@ -46,9 +78,15 @@ class PersonName(NamedTuple):
 
 @lru_cache(maxsize=8192)
 def name_words(name: str) -> tuple[str, ...]:
-    """Folded words of a name: hyphens read as spaces, particles (`bin`, `da`) left out."""
-    words = name.replace("-", " ").split()
-    return tuple(slugify(w) for w in words if w.casefold() not in PARTICLES)
+    """Folded words of a name: hyphens read as spaces, apostrophes inside a word left out
+    (`Khamene'i`), particles (`bin`, `da`, a glued `El` of `ElBaradei`) and suffixes (`Jr.`)
+    left out."""
+    words = _GLUED_ARTICLE.sub(r"\1 ", _APOSTROPHES.sub("", name)).replace("-", " ").split()
+    return tuple(
+        slugify(w)
+        for w in words
+        if w.casefold() not in PARTICLES and w.rstrip(".").casefold() not in _SUFFIXES
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -56,27 +94,62 @@ def skeleton(word: str) -> str:
     """A folded word with the usual romanisation differences of Russian, Ukrainian and Arabic
     names taken out: `y` read as `i` (`Sergey`/`Sergei`, `Zelenskyy`/`Zelenskiy`,
     `Nebenzya`/`Nebenzia`), doubled letters as one (`Vassily`/`Vasily`), and in words of
-    five letters or more `a`, `e`, `o`, `u` as one vowel (`Mohammed`/`Muhammad`); and the
-    French `ou` as `u` (`Moussa`/`Musa`)."""
-    plain = _DOUBLE.sub(r"\1", word.replace("y", "i").replace("ou", "u"))
-    return plain.translate(_VOWELS) if len(plain) >= _VOWEL_FREE_FROM else plain
+    five letters or more `a`, `e`, `o`, `u` as one vowel (`Mohammed`/`Muhammad`, and so
+    `Raeisi`/`Raisi`); the French `ou` as `u` (`Moussa`/`Musa`); letters spelled out
+    (`_SPELLED_OUT`: `Ruediger`/`Rüdiger`, `Kovachevski`/`Kovačevski`)."""
+    plain = word.replace("y", "i").replace("ou", "u")
+    for written, read in _SPELLED_OUT:
+        if written in plain:
+            plain = plain.replace(written, read)
+    plain = _DOUBLE.sub(r"\1", plain)
+    if len(plain) < _VOWEL_FREE_FROM:
+        return plain
+    return _DOUBLE.sub(r"\1", plain.translate(_VOWELS))
+
+
+@lru_cache(maxsize=8192)
+def loose(word: str) -> str:
+    """The skeleton with `q`/`g` read as `k` (Arabic qaf: `Gaddafi`/`Qaddafi`) and, in words
+    of five letters or more, the inner vowels left out (`Dagalo`/`Daglo`): a weaker match."""
+    plain = skeleton(word).replace("q", "k").replace("g", "k")
+    return _INNER_VOWELS.sub("", plain) if len(plain) >= _VOWEL_FREE_FROM else plain
+
+
+def _korean(word: str) -> str:
+    return skeleton(word).translate(_KOREAN)
+
+
+@lru_cache(maxsize=8192)
+def compact(name: str) -> str:
+    """A name's folded letters, particles included, without spaces or hyphens:
+    `Mohamed ElBaradei` and `Mohamed El Baradei` are one."""
+    return slugify(_APOSTROPHES.sub("", name)).replace("-", "")
 
 
 def variant_key(name: str) -> str | None:
-    """The loose key under which spellings of one person meet: the surname's skeleton and
-    the given name's initial (`lavrav s`), None for a single word."""
+    """The loose key under which spellings of one person meet: the surname's consonants
+    (`loose`, inner vowels left out at any length, Korean pairs as one) and the given
+    name's initial (`lvrv s`), None for a single word."""
     words = name_words(name)
     if len(words) < 2:
         return None
-    return f"{skeleton(words[-1])} {words[0][0]}"
+    return f"{surname_key(words[-1])} {_korean(words[0])[0]}"
 
 
-def _word_match(a: str, b: str) -> str | None:
+@lru_cache(maxsize=8192)
+def surname_key(word: str) -> str:
+    """What two surnames share whenever `same_person` may accept them (`variant_key`)."""
+    return _INNER_VOWELS.sub("", _korean(word))
+
+
+def _word_match(a: str, b: str, family_first: bool = False) -> str | None:
     """'same' (one form up to transliteration), 'weak' (an initial, a short or cognate
-    form) or None."""
+    form, the other Korean romanisation) or None."""
     if skeleton(a) == skeleton(b):
         return "same"
     if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+        return "weak"
+    if family_first and _korean(a) == _korean(b):
         return "weak"
     group = _GIVEN_FORMS.get(a)
     return "weak" if group is not None and group == _GIVEN_FORMS.get(b) else None
@@ -87,7 +160,7 @@ def _middles_match(a: tuple[str, ...], b: tuple[str, ...], family_first: bool) -
         # One name leaves its middle names out (`Rafael Grossi`); never two different sets
         # (`George W. Bush`, `George H. W. Bush`), nor in a family-first name (`Kim Jong Un`).
         return "weak" if not (a and b) and not family_first else None
-    found = [_word_match(x, y) for x, y in zip(a, b, strict=True)]
+    found = [_word_match(x, y, family_first) for x, y in zip(a, b, strict=True)]
     if None in found:
         return None
     return "weak" if "weak" in found else "same"
@@ -111,14 +184,39 @@ def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bo
     words_a, words_b = name_words(a.name), name_words(b.name)
     if len(words_a) < 2 or len(words_b) < 2:
         return False  # a bare surname names many people
-    if "".join(words_a) == "".join(words_b):
+    if "".join(words_a) == "".join(words_b) or compact(a.name) == compact(b.name):
         return True
-    if skeleton(words_a[-1]) != skeleton(words_b[-1]):
-        return False
-    attributes = _attributes(a, b)
-    given = _word_match(words_a[0], words_b[0])
     family_first = words_a[0] in _FAMILY_FIRST or words_b[0] in _FAMILY_FIRST
+    if not family_first and (_lengthens(words_a, words_b) or _lengthens(words_b, words_a)):
+        # 'Abiy Ahmed Ali' (a grandfather's name), 'Hamad bin Jassim bin Jaber Al Thani':
+        # one person in one brief (across briefs the surnames differ: no evidence enough)
+        return same_brief and _attributes(a, b) is not None
+    surname = _surname_match(words_a[-1], words_b[-1], family_first)
+    attributes = _attributes(a, b)
+    given = _word_match(words_a[0], words_b[0], family_first)
     middles = _middles_match(words_a[1:-1], words_b[1:-1], family_first)
-    if attributes is None or given is None or middles is None:
+    if surname is None or attributes is None or given is None or middles is None:
         return False
-    return given == middles == "same" or same_brief or attributes == "support"
+    if surname == "weak" and given != "same":
+        return False  # two loose words: `Gary Kedem` is not `Cary Kadam`
+    if given == middles == surname == "same":
+        return True
+    return same_brief or attributes == "support"
+
+
+def _lengthens(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """True when `longer` is `shorter` (two words or more) with names added at its end."""
+    width = len(shorter)
+    return 2 <= width < len(longer) and all(
+        skeleton(x) == skeleton(y) for x, y in zip(longer[:width], shorter, strict=True)
+    )
+
+
+def _surname_match(a: str, b: str, family_first: bool) -> str | None:
+    if skeleton(a) == skeleton(b):
+        return "same"
+    if family_first:
+        return "weak" if _korean(a) == _korean(b) else None
+    if min(len(a), len(b)) >= _VOWEL_FREE_FROM and loose(a) == loose(b):
+        return "weak"
+    return None

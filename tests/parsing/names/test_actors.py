@@ -141,6 +141,45 @@ def test_transliterations_and_short_forms_in_a_brief_are_one_person() -> None:
     assert "Steve Mnuchin" in actor(parsed, "steven-mnuchin").aliases
 
 
+def test_spellings_with_letters_spelled_out_or_loose_vowels_in_a_brief_are_one_person() -> None:
+    parsed = brief(
+        "Lead: On July 9, 2018 in Asmara, Eritrean President Isaias Afwerki met "
+        "Libyan leader Muammar Gaddafi and Croatian President Franjo Tuđman.",
+        "Key Takeaways",
+        "- Isayas Afewerki said the war was over.",
+        "- Muammar Qaddafi said little.",
+        "- Franjo Tudjman said the talks were useful.",
+    )
+    assert people(parsed) == {"Isaias Afwerki", "Muammar Gaddafi", "Franjo Tuđman"}
+    assert "Muammar Qaddafi" in actor(parsed, "muammar-gaddafi").aliases
+
+
+def test_a_surname_opened_by_capitalised_particles_is_the_full_name() -> None:
+    parsed = brief(
+        "Lead: On 6 December 2024 in Montevideo, European Commission President Ursula von der "
+        "Leyen met Sudan's former president Omar al-Bashir.",
+        "Key Takeaways",
+        "- Von der Leyen said the deal was done.",
+        "- Al-Bashir said nothing.",
+    )
+    assert people(parsed) == {"Ursula von der Leyen", "Omar al-Bashir"}
+    assert "Von der Leyen" in actor(parsed, "ursula-von-der-leyen").aliases
+    assert "Al-Bashir" in actor(parsed, "omar-al-bashir").aliases
+
+
+def test_a_nickname_given_with_known_as_is_the_persons() -> None:
+    parsed = brief(
+        "Lead: On Aug. 24, 2016 in Havana, FARC commander Rodrigo Londoño, known as "
+        "Timochenko, said the guerrillas would disarm.",
+        "Key Takeaways",
+        "- The PLO side was led by Ahmed Qurei, known as Abu Ala.",
+        "- Timochenko signed and Abu Ala said yes.",
+    )
+    assert people(parsed) == {"Rodrigo Londoño", "Ahmed Qurei"}
+    assert "Timochenko" in actor(parsed, "rodrigo-londono").aliases
+    assert "Abu Ala" in actor(parsed, "ahmed-qurei").aliases
+
+
 def test_two_presidents_bush_and_an_ambiguous_george_bush_stay_apart() -> None:
     parsed = brief(
         "Lead: On May 3, 2004 in Washington, President George W. Bush met his father.",

@@ -222,3 +222,42 @@ def test_an_acronym_never_widens_a_name_across_a_sentence() -> None:
     )
     assert "Party of Democratic Action" in organisations(parsed)
     assert not [n for n in organisations(parsed) if "SDS" in n and " " in n]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Qatar Stock Exchange fell.", "Qatar Stock Exchange"),
+        (
+            "The Syrian Observatory for Human Rights counted 12 dead.",
+            "Syrian Observatory for Human Rights",
+        ),
+        ("Jaish-e-Mohammed claimed the attack.", "Jaish-e-Mohammed"),
+        ("The broadcaster Eri-TV showed the signing.", "Eri-TV"),
+        ("The Donbas Battalion withdrew.", "Donbas Battalion"),
+        ("The Prime Minister’s Office confirmed it.", "Prime Minister’s Office"),
+        ("The Comptroller General's Office barred him.", "Comptroller General's Office"),
+        ("The Cuban American National Foundation objected.", "Cuban American National Foundation"),
+        ("Gen. Yuri Baluyevsky, chief of Russia's General Staff, warned.", "General Staff"),
+        ("The OSCE Minsk Group co-chairs met.", "OSCE Minsk Group"),
+        ("Japan's business federation Keidanren argued for it.", "Keidanren"),
+        ("Talks ran through Roevik, a Norwegian research institute, for months.", "Roevik"),
+    ],
+)
+def test_whole_names_round_six(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Operation Deliberate Force ended in September.",
+        "The Federation of Bosnia and Herzegovina voted.",
+        "The Pentagon said it agreed.",
+        "The Saudi-led coalition struck.",
+        "In Roevik, the opposition movement marched.",
+        "Troops neared Roevik, the seat of the rebel council.",
+    ],
+)
+def test_operations_territories_and_metonyms_are_no_organisation(sentence: str) -> None:
+    assert organisations(parse(sentence)) == {}

@@ -184,6 +184,7 @@ def test_descriptor_nouns_are_evidence(sentence: str) -> None:
         ("Foreign Secretary Ruth May met them on Monday.", "Ruth May"),
         ("Senator Paul Young met them.", "Paul Young"),
         ("Ruth West said the talks were useful.", "Ruth West"),
+        ("Chinese Vice Premier Liu He signed the deal.", "Liu He"),  # family name first
     ],
 )
 def test_a_surname_may_look_like_a_common_word(sentence: str, name: str) -> None:
@@ -215,6 +216,9 @@ def test_a_known_given_name_is_evidence(sentence: str) -> None:
         "Leading Socialists said the plan failed.",
         "Talks were held at the Marriott President Hotel.",
         "Victoria Falls and the Jordan Valley were discussed.",
+        "Brexit-supporting MPs in the group said the plan failed.",
+        "A group of Labour MPs said the plan failed.",
+        "The Like-Minded Developing Countries said the plan failed.",
     ],
 )
 def test_documents_plurals_and_places_are_not_people(sentence: str) -> None:
