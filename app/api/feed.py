@@ -36,9 +36,11 @@ async def wait_for_changes(
     gone: Callable[[], Awaitable[bool]],
 ) -> list[ChangeItem]:
     """The changes in `window`; when there are none, looks again until some come, `wait_s`
-    (at most `CHANCERY_FEED_MAX_WAIT_S`) pass, or the client (`gone`) leaves."""
+    (at most `CHANCERY_FEED_MAX_WAIT_S`) pass, or the client (`gone`) leaves. A window
+    bounded by `before` answers at once: new changes get higher ids, never one inside it."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + min(wait_s, get_settings().feed_max_wait_s)
+    waited = 0 if window.before is not None else min(wait_s, get_settings().feed_max_wait_s)
+    deadline = loop.time() + waited
     while True:
         items = await run_in_threadpool(read_changes, filters, window, limit)
         if items or loop.time() >= deadline or await gone():

@@ -131,6 +131,19 @@ def test_a_long_poll_waits_for_a_change_then_gives_up(
     assert time.monotonic() - started >= 0.5
 
 
+def test_a_window_closed_by_before_is_read_once_however_long_the_wait(
+    empty_client: TestClient, revised: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Changes get ever higher ids: none can come below `before`, so there is nothing to
+    wait for."""
+    reads: list[object] = []
+    read = feed.read_changes
+    monkeypatch.setattr(feed, "read_changes", lambda *args: reads.append(args) or read(*args))
+    answer = empty_client.get("/v1/changes", params={"before": "1", "wait": 30}).json()
+    assert answer["items"] == []
+    assert len(reads) == 1
+
+
 def test_bad_feed_parameters_are_problems(empty_client: TestClient) -> None:
     for params in ({"after": "-1"}, {"after": "x"}, {"after": "3000000000"}, {"wait": 31},
                    {"type": "claim.eaten"}, {"format": "csv"}, {"sort": "id,-id"},
