@@ -136,14 +136,15 @@ def count_rows(session: Session, query: AnySelect) -> int:
     return int(read(session, counted).scalar_one())
 
 
-def _core(column: SqlColumn) -> Any:
-    # Selects list table columns, not the ORM attributes keysets are written with.
+def core_column(column: SqlColumn) -> Any:
+    """The table column behind an ORM attribute (`col(Claim.id)`): selects list table
+    columns, not the ORM attributes keysets are written with."""
     return column.expression if isinstance(column, QueryableAttribute) else column
 
 
 def _index(query: AnySelect, column: SqlColumn) -> int:
     """Where `column` is in the rows `query` returns."""
-    wanted = _core(column)
+    wanted = core_column(column)
     for index, selected in enumerate(query.selected_columns):
         if selected is wanted:
             return index

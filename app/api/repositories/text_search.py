@@ -30,13 +30,12 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import BindParameter
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session
 
-from app.api.repositories.keyset import AnySelect, SqlColumn
+from app.api.repositories.keyset import AnySelect, SqlColumn, core_column
 from app.storage.search_index import VECTOR, fts_table
 from app.vocabulary import STARTS_WORDS_SQL, fold, words
 
@@ -87,7 +86,7 @@ class _Searched(ColumnElement[Any]):
     ]
 
     def __init__(self, row_id: SqlColumn, table: str, terms: Sequence[str]) -> None:
-        self.row_id: ColumnElement[Any] = _core(row_id)
+        self.row_id: ColumnElement[Any] = core_column(row_id)
         self.table = table
         self.fts: BindParameter[str] = bindparam(None, fts_query(terms), unique=True)
         self.tsquery: BindParameter[str] = bindparam(None, ts_query(terms), unique=True)
@@ -142,14 +141,9 @@ def _postgresql_relevance(element: Relevance, compiler: SQLCompiler, **kw: Any) 
     return f"(-CAST(ts_rank({_vector(element)}, CAST({tsquery} AS tsquery)) AS float8))"
 
 
-def _core(column: SqlColumn) -> Any:
-    """The table column behind an ORM attribute (`col(Claim.id)`)."""
-    return column.expression if isinstance(column, QueryableAttribute) else column
-
-
 def _table(search_text: SqlColumn) -> str:
     """The name of the table `search_text` belongs to."""
-    return str(_core(search_text).table.name)
+    return str(core_column(search_text).table.name)
 
 
 def words_match(
@@ -186,7 +180,7 @@ def ranked(
         .where(index.c[fts].op("MATCH")(fts_query(terms)))
         .subquery("ranked")
     )
-    joined = query.join(scores, scores.c.id == _core(row_id))
+    joined = query.join(scores, scores.c.id == core_column(row_id))
     return joined.add_columns(scores.c.relevance), scores.c.relevance
 
 
