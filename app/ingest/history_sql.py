@@ -31,7 +31,8 @@ CURRENT_ACTORS = (
     "JOIN events e ON e.id = l.event_id WHERE e.brief_id = ? "
     "UNION ALL SELECT DISTINCT 'mentions', 0, actor_id FROM mentions WHERE brief_id = ?"
 )
-BRIEF_KEY = "SELECT source_name, sha256, parser_version FROM briefs WHERE id = ?"
+BRIEF_KEY = "SELECT source_name, sha256, parser_version, label FROM briefs WHERE id = ?"
+RELABEL_REVISION = "UPDATE brief_revisions SET label = ? WHERE id = ?"
 DELETE_BRIEF = "DELETE FROM briefs WHERE id = ?"
 # PostgreSQL: the change feed's ids are drawn under this transaction-scoped lock, held to
 # the commit, so they are handed out in commit order (see `app.ingest.feed`).

@@ -37,6 +37,7 @@ class BriefRevisionRow(NamedTuple):
     source_name: str
     sha256: str
     parser_version: str
+    label: str | None
     # The current revision's source is the brief's; it is copied here when superseded.
     source_text: str | None
     summary: dict[str, int] | None

@@ -1,7 +1,7 @@
 """The history's invariants, which `chancery db verify` checks beside the rows'.
 
 Every stored brief's rows are its latest revision (that revision is current and holds its
-content); every deleted brief ends with a tombstone; every change, status changes
+content and label); every deleted brief ends with a tombstone; every change, status changes
 included, belongs to a recorded revision; and each claim's status is the one its last
 change left.
 """
@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from sqlalchemy import Connection, text
 
 LATEST = (
-    "SELECT r.brief_id, r.kind, r.sha256, r.superseded_at IS NULL, b.sha256, b.source_name "
+    "SELECT r.brief_id, r.kind, r.sha256, r.superseded_at IS NULL, r.label, b.sha256, "
+    "b.source_name, b.label "
     "FROM brief_revisions r LEFT JOIN briefs b ON b.id = r.brief_id "
     "WHERE r.number = (SELECT max(number) FROM brief_revisions x WHERE x.brief_id = r.brief_id)"
 )
@@ -39,13 +40,16 @@ STALE_STATUS = (
 
 
 def _latest(connection: Connection) -> Iterator[str]:
-    for brief_id, kind, sha256, is_open, stored_sha256, name in connection.execute(text(LATEST)):
+    for row in connection.execute(text(LATEST)):
+        brief_id, kind, sha256, is_open, label, stored_sha256, name, stored_label = row
         if name is None and kind != "deleted":
             yield f"brief {brief_id} is gone but its last revision is no tombstone"
         elif name is not None and kind == "deleted":
             yield f"{name}: its last revision is a tombstone, yet it is stored"
         elif name is not None and (sha256 != stored_sha256 or not is_open):
             yield f"{name}: its rows are not its latest revision"
+        elif name is not None and label != stored_label:
+            yield f"{name}: its latest revision's label is not the brief's"
 
 
 def history_problems(connection: Connection) -> Iterator[str]:

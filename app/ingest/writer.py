@@ -147,6 +147,7 @@ def _revision(
         source_name=row.source_name,
         sha256=row.sha256,
         parser_version=row.parser_version,
+        label=row.label,
         source_text=None,
         summary=summary,
         actor_ids=None,
@@ -212,6 +213,8 @@ def _write_revision(
         if new_content:
             revision = _revision(brief_id, number, RevisionKind.updated, row, found.summary)
             db.insert(db.statements.revision, [revision])
+        else:  # the same content parsed again (a new parser): its label may have changed
+            db.run(history_sql.RELABEL_REVISION, (row.label, current.revision_id))
         _write_extracted(db, brief_id, brief, actors, ids)
         change_counts(db, old, contribution(brief, actors))
     whole = _whole(ChangeType.brief_updated, history.brief_actors(brief, actors))
@@ -243,7 +246,7 @@ def delete_brief(db: DriverCursor, brief_id: int) -> bool:
     found = db.rows(history_sql.BRIEF_KEY, (brief_id,))
     if not found:
         return False
-    source_name, sha256, parser_version = found[0]
+    source_name, sha256, parser_version, label = found[0]
     now = utcnow()
     current = history.read_current(db, brief_id)
     gone = history.removed_all(current)
@@ -257,6 +260,7 @@ def delete_brief(db: DriverCursor, brief_id: int) -> bool:
             source_name=source_name,
             sha256=sha256,
             parser_version=parser_version,
+            label=label,
             source_text=None,
             summary=gone.summary,
             actor_ids=None,

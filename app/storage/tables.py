@@ -98,6 +98,9 @@ class BriefRevision(SQLModel, table=True):
     source_name: str = Field(max_length=512)
     sha256: str = Field(max_length=64)
     parser_version: str = Field(max_length=32)
+    # The brief's label as this content gave it (a tombstone: the last content's); NULL for
+    # revisions recorded before labels were kept.
+    label: str | None = Field(default=None, sa_column=Column(Text))
     source_text: str | None = Field(default=None, sa_column=Column(Text))
     # Counts of what the revision added, removed and changed (see RevisionSummary).
     summary: dict[str, int] | None = Field(default=None, sa_column=Column(JSON))

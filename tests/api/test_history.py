@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.api import feed
+from app.parsing import parse_brief
 from tests.briefs_revised import ADDED, AFTER, BEFORE, CONFIRMED, WITHDRAWN
 
 NAME = "geneva.md"
@@ -209,6 +210,10 @@ def test_a_deleted_brief_leaves_a_tombstone(
     assert empty_client.get(f"/v1/briefs/{brief_id}").status_code == 404
     listed = empty_client.get(f"/v1/briefs/{brief_id}/revisions").json()["items"]
     assert [r["kind"] for r in listed] == ["created", "updated", "deleted"]
+    # Each revision names the brief as its content did; the tombstone as the last one did.
+    label = parse_brief(AFTER).label
+    assert label
+    assert [r["label"] for r in listed] == [parse_brief(BEFORE).label, label, label]
     tombstone = empty_client.get(f"/v1/briefs/{brief_id}/revisions/3").json()
     assert (tombstone["source"], tombstone["claims"]) == (None, [])
     assert empty_client.get(f"/v1/briefs/{brief_id}/revisions/2").json()["source"] == AFTER

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from app import migrate
 from app.ingest.job import ingest_sources
+from app.ingest.service import delete_brief
 from app.ingest.sources import discover
 from tests.briefs_revised import AFTER, BEFORE
 from tests.conftest import SEEDS
@@ -40,8 +41,9 @@ Spokesperson Jane Doe said: "We will <em>not</em> sign <img src=x onerror=window
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a server on an SQLite file holding `seeds/`, the markup brief, the same
-    brief set in Oslo revised twice (over 20 changes in all: two pages of recent changes)
+    """Base URL of a server on an SQLite file holding `seeds/`, the markup brief, a brief
+    set in Lisbon and deleted (its tombstone), the same brief set in Oslo revised twice
+    (over 20 changes in all: two pages of recent changes)
     and, last, the brief revised once (two claims confirmed, one withdrawn, one added: the
     newest changes)."""
     folder = tmp_path_factory.mktemp("dashboard-server")
@@ -52,6 +54,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     migrate.upgrade(url)
     report = ingest_sources(discover([str(SEEDS), str(folder / "markup.txt")]), database_url=url)
     assert not report.rejected, report.rejected
+    (folder / "lisbon.md").write_text(BEFORE.replace("Geneva", "Lisbon"), encoding="utf-8")
+    report = ingest_sources(discover([str(folder / "lisbon.md")]), database_url=url)
+    (lisbon,) = report.results
+    assert lisbon.brief_id is not None, lisbon
+    delete_brief(lisbon.brief_id, url)
     oslo = [(text.replace("Geneva", "Oslo"), "oslo.md") for text in (BEFORE, AFTER, BEFORE)]
     for text, name in [*oslo, (BEFORE, "geneva.md"), (AFTER, "geneva.md")]:
         (revised / name).write_text(text, encoding="utf-8")

@@ -158,6 +158,29 @@ def test_a_click_on_a_change_opens_its_claim_or_its_brief(dashboard: Dashboard) 
     expect(page.locator("#brief-source")).not_to_contain_text("A field hospital will open")
 
 
+def test_a_deleted_brief_is_named_by_its_last_label(dashboard: Dashboard) -> None:
+    (deleted,) = _latest(dashboard, type="brief.deleted")
+    revisions = dashboard.api(f"/v1/briefs/{deleted['brief_id']}/revisions")["items"]
+    label = revisions[-1]["label"]
+    assert revisions[-1]["kind"] == "deleted"
+    assert "Lisbon" in label
+    assert label == revisions[-2]["label"]
+    dashboard.open("?change=brief.deleted")
+    entry = dashboard.page.locator(f"{CHANGES}[data-change-id='{deleted['id']}']")
+    expect(entry.locator(".brief-label")).to_have_text(label)
+    # A brief no longer stored cannot be opened: the entry is no button, and nothing asked
+    # for the brief (no 404 in the console: the fixture fails the test on any).
+    expect(entry.locator("button")).to_have_count(0)
+    # Its claims' removals read their texts from the revision before the tombstone.
+    dashboard.open("?change=claim.removed")
+    last = dashboard.api(f"/v1/briefs/{deleted['brief_id']}/revisions/{revisions[-2]['number']}")
+    removed = f"{CHANGES}[data-brief-id='{deleted['brief_id']}']"
+    texts = dashboard.page.locator(f"{removed} .change-text").all_inner_texts()
+    assert sorted(texts) == sorted(claim["text"] for claim in last["claims"])
+    assert len(texts) == 4
+    expect(dashboard.page.locator(f"{removed} .brief-label").first).to_have_text(label)
+
+
 def _state(dashboard: Dashboard) -> dict[str, Any]:
     page = dashboard.page
     return {

@@ -133,6 +133,12 @@ def test_a_deleted_brief_leaves_a_tombstone_and_its_ids_are_never_reused(
         database_url, "SELECT number, kind FROM brief_revisions WHERE brief_id = :b", b=brief_id
     )
     assert tombstone == [(1, "created"), (2, "deleted")]
+    # The tombstone keeps the last content's label: a deleted brief can still be named.
+    labels = _rows(
+        database_url, "SELECT label FROM brief_revisions WHERE brief_id = :b", b=brief_id
+    )
+    assert labels == [(parse_brief(AFTER).label,)] * 2
+    assert labels[0][0]
     feed = _rows(
         database_url, "SELECT type FROM changes WHERE brief_id = :b ORDER BY id", b=brief_id
     )
@@ -146,6 +152,21 @@ def test_a_deleted_brief_leaves_a_tombstone_and_its_ids_are_never_reused(
         row[0] for row in _rows(database_url, "SELECT id FROM claims WHERE brief_id = :b", b=again)
     ]
     assert min(new_claims) > max(claims)
+    assert verify(database_url).problems == []
+
+
+def test_the_same_content_parsed_again_relabels_its_revision(database_url: str) -> None:
+    """A newer parser reading a stored content again makes no revision, but the current one
+    takes the label it gives now."""
+    _store(database_url, BEFORE)
+    with get_engine(database_url).begin() as connection:
+        connection.execute(text("UPDATE briefs SET parser_version = '1.3.0', label = 'old'"))
+        connection.execute(text("UPDATE brief_revisions SET label = 'old'"))
+
+    assert _store(database_url, BEFORE)[0] == Outcome.updated
+
+    revisions = _rows(database_url, "SELECT number, label FROM brief_revisions")
+    assert revisions == [(1, parse_brief(BEFORE).label)]
     assert verify(database_url).problems == []
 
 
@@ -177,6 +198,12 @@ def test_verify_finds_rows_that_are_not_the_latest_revision(database_url: str) -
         "1 claim.removed change(s) belong to no recorded revision",
         "2 claim.status_changed change(s) belong to no recorded revision",
     ]
+
+
+def test_verify_finds_a_revision_labelled_otherwise_than_its_brief(database_url: str) -> None:
+    _store(database_url, BEFORE)
+    problems = _tamper(database_url, "UPDATE brief_revisions SET label = 'another'")
+    assert problems == [f"{NAME}: its latest revision's label is not the brief's"]
 
 
 def test_verify_finds_a_brief_gone_without_a_tombstone(database_url: str) -> None:

@@ -27,6 +27,7 @@ REVISION_COLUMNS = (
     col(BriefRevision.source_name),
     col(BriefRevision.sha256),
     col(BriefRevision.parser_version),
+    col(BriefRevision.label),
     col(BriefRevision.recorded_at),
     col(BriefRevision.superseded_at),
     col(BriefRevision.summary),

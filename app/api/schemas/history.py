@@ -33,6 +33,11 @@ class RevisionItem(ApiModel):
     source_name: str = Field(examples=["2025-05-12-geneva.md"])
     sha256: str = Field(description="Hash of the content (for `deleted`: the last one).")
     parser_version: str = Field(examples=["1.4.0"])
+    label: str | None = Field(
+        examples=["Ceasefire talks, Geneva, 12 May 2025"],
+        description="The brief's label as this content gave it (for `deleted`: the last "
+        "content's); null for revisions recorded before labels were kept.",
+    )
     recorded_at: UtcDatetime
     superseded_at: UtcDatetime | None = Field(description="When the next revision replaced it.")
     summary: RevisionSummary | None = Field(

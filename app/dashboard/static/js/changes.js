@@ -1,10 +1,12 @@
 // Recently changed: the change feed read from its end (`GET /v1/changes?sort=-id`), each
 // change with its type, a claim's old and new status, the text of what changed and its
-// brief's label (`GET /v1/briefs/{id}`, once per brief; a removed item's text from
-// `GET /v1/briefs/{id}/revisions/{n}`), and when. An entry about a brief still stored is a
+// brief's label, and when. A brief's label and whether it is still stored come from its
+// revisions (`GET /v1/briefs/{id}/revisions`, once per brief, which answers for a deleted
+// brief too: its tombstone keeps the last label); the texts from the revisions that hold
+// them (`GET /v1/briefs/{id}/revisions/{n}`). An entry about a brief still stored is a
 // button that opens it.
 
-import { ApiError, getJson } from "./api.js";
+import { getJson } from "./api.js";
 import { badge, h, timeElement } from "./dom.js";
 
 export const CHANGE_TYPES = {
@@ -20,12 +22,11 @@ export const CHANGE_TYPES = {
   "event.removed": "Event removed",
 };
 
-// Per brief: its label and the texts of its claims, statements and events now (null once
-// deleted); per revision of a brief: the texts it had. Each is fetched once.
+// Per brief: its label and its current revision (null once deleted), fetched once per
+// page shown (it may have been revised or deleted since); per revision of a brief: the
+// texts it had, fetched once.
 const briefs = new Map();
 const revisions = new Map();
-// Briefs the feed has shown deleted: they can no longer be read.
-const deleted = new Set();
 
 function once(cache, key, load) {
   if (!cache.has(key)) {
@@ -36,7 +37,7 @@ function once(cache, key, load) {
   return cache.get(key);
 }
 
-/** `kind:id` -> text of every claim, statement and event (its title) of a brief or revision. */
+/** `kind:id` -> text of every claim, statement and event (its title) of a revision. */
 function textsOf(document) {
   const texts = new Map();
   for (const claim of document.claims) texts.set(`claim:${claim.id}`, claim.text);
@@ -46,14 +47,11 @@ function textsOf(document) {
 }
 
 function briefOf(briefId) {
-  if (deleted.has(briefId)) return Promise.resolve(null);
-  return once(briefs, briefId, () => getJson(`/v1/briefs/${briefId}`).then(
-    (brief) => ({ label: brief.label, texts: textsOf(brief) }),
-    (error) => {
-      if (error instanceof ApiError && error.problem.status === 404) return null;
-      throw error;
-    },
-  ));
+  return once(briefs, briefId, () => getJson(`/v1/briefs/${briefId}/revisions`).then((list) => {
+    const last = list.items.at(-1);
+    const current = last.kind === "deleted" ? null : last.number;
+    return { label: last.label ?? last.source_name, current };
+  }));
 }
 
 function revisionTexts(briefId, number) {
@@ -63,14 +61,17 @@ function revisionTexts(briefId, number) {
 
 /**
  * The text of the claim, statement or event a change is about (null for a brief's): from
- * the brief as it is now, else from the revision that last had it (the one before, for a
- * removal).
+ * the brief's current revision, else from the revision that last had it (the one before,
+ * for a removal).
  */
 async function itemText(change, brief) {
   const [kind, what] = change.type.split(".");
   if (kind === "brief") return null;
   const key = `${kind}:${change.item_id}`;
-  if (brief?.texts.has(key)) return brief.texts.get(key);
+  if (brief.current !== null) {
+    const now = await revisionTexts(change.brief_id, brief.current);
+    if (now.has(key)) return now.get(key);
+  }
   const number = what === "removed" ? change.revision - 1 : change.revision;
   return number >= 1 ? (await revisionTexts(change.brief_id, number)).get(key) ?? null : null;
 }
@@ -91,14 +92,14 @@ function entryBody(change, label, text) {
     h("span", { class: "change-line" },
       h("span", { class: "change-type" }, CHANGE_TYPES[change.type] ?? change.type), ...statuses(change)),
     text === null ? null : h("q", { class: "change-text" }, text),
-    h("span", { class: "brief-label" }, label ?? "A deleted brief"),
+    h("span", { class: "brief-label" }, label),
     h("span", { class: "change-meta" }, timeElement(change.changed_at), ` · revision ${change.revision}`),
   ];
 }
 
 function entry(change, brief, text, onOpen) {
-  const body = entryBody(change, brief?.label, text);
-  const content = brief
+  const body = entryBody(change, brief.label, text);
+  const content = brief.current !== null
     ? h("button", { type: "button", class: "change-entry", onclick: () => onOpen(change) }, ...body)
     : h("div", { class: "change-entry" }, ...body);
   return h("li", { "data-change-id": change.id, "data-brief-id": change.brief_id, "data-type": change.type }, content);
@@ -106,7 +107,7 @@ function entry(change, brief, text, onOpen) {
 
 /** Render one page of changes (newest first) into `list`; `onOpen(change)` opens one. */
 export async function renderChanges(list, summary, page, onOpen) {
-  for (const change of page.items) if (change.type === "brief.deleted") deleted.add(change.brief_id);
+  briefs.clear();
   const briefIds = [...new Set(page.items.map((change) => change.brief_id))];
   const found = new Map(await Promise.all(briefIds.map(async (id) => [id, await briefOf(id)])));
   const texts = await Promise.all(page.items.map((change) => itemText(change, found.get(change.brief_id))));
