@@ -45,10 +45,11 @@ from app.storage.tables import Actor, Brief
 T = TypeVar("T")
 
 
-# A page's items are built as plain dicts and validated into models by one call into
-# pydantic's Rust core (`TypeAdapter.validate_python`): for 50 claims that is about 1 ms,
-# where building each nested model in Python (`Model(...)` or `model_construct`) took 1.5
-# to 2.6 ms. Exports (app.api.export) serialise the same dicts without any model.
+# Items are built as plain dicts shaped as the item model (fields in its order, absent
+# fields left out as it leaves them out), which orjson writes as the model would: a page
+# (app.api.rendering.list_response) and an export serialise them without any model, and
+# tests/api/rendering/test_page_bytes.py holds the bytes to the models'. A single item
+# (`one`, `of_brief`) is validated into its model by one call into pydantic's Rust core.
 Data = dict[str, Any]
 # Rows as SQLAlchemy or the driver returns them, columns in the order of the listing's query
 # (exports read driver tuples: dates may then be ISO strings, which serialise the same).
@@ -109,8 +110,9 @@ class Listing(Generic[T]):
         scope = f"{self.keyset.scope}~relevance"
         return query, Keyset(scope, score, self.keyset.id, key_is_date=False)
 
-    def page(self, session: Session, conditions: Conditions, page: PageRequest) -> Page[T]:
-        """One page of the rows meeting `conditions`, each with a snippet when searched."""
+    def page(self, session: Session, conditions: Conditions, page: PageRequest) -> Page[Data]:
+        """One page of the rows meeting `conditions` as item data, each with a snippet
+        when searched and one is found (the item model leaves an absent one out)."""
         if not page.by_relevance:  # which reads every match anyway
             conditions = for_paging(session, conditions)
         query, keyset = self.ordered(conditions, page, session.get_bind().dialect.name)
@@ -119,8 +121,9 @@ class Listing(Generic[T]):
         if page.search and self.shown_text is not None:
             texts = self.shown_text(session, data)
             for item, shown in zip(data, texts, strict=True):
-                item["snippet"] = match_snippet(shown, page.search)
-        return Page(self.items.validate_python(data), rows.next_cursor, rows.total)
+                if (found := match_snippet(shown, page.search)) is not None:
+                    item["snippet"] = found.model_dump()
+        return Page(data, rows.next_cursor, rows.total)
 
     def one(self, session: Session, row_id: int) -> T:
         """The row with id `row_id`, or NotFoundError."""
