@@ -96,6 +96,8 @@ def mentions_all(
     """
     if actors.unknown:
         return [false()]
+    if not actors.ids:  # making the subqueries took about 8% of an unfiltered list's CPU
+        return []
     links = [part.subquery() for part in pairs]
     return [_linked(links, parent_id, actor) for actor in actors.ids]
 
