@@ -18,8 +18,9 @@ from app.vocabulary import STARTS_WORDS_SQL, starts_words
 
 R = TypeVar("R")
 
-# Matches the default size of the thread pool FastAPI runs sync endpoints in (anyio: 40),
-# so a burst of requests waits in the pool queue rather than failing to get a connection.
+# At least as many connections as worker threads (`CHANCERY_WORKER_THREADS`, 16; at most
+# 40 here), so a burst of requests waits in the thread pool's queue, holding nothing,
+# rather than failing to get a connection.
 POOL_SIZE = 20
 POOL_OVERFLOW = 20
 SQLITE_BUSY_TIMEOUT_MS = 5_000
