@@ -221,8 +221,8 @@ def _actor_rows() -> AnySelect:
 
 
 def _actor_refs(session: Session, dialect: str, actor_ids: Iterable[int]) -> dict[int, Data]:
-    # A statement built once, not an IN list per page: building and keying one was 6% of
-    # a list request's CPU.
+    # A statement built once, not an IN list per page: building and keying one was about
+    # 5% of a list request's Python work (docs/benchmarks.md, "A lean list path").
     query = _first_in_ids(_actor_rows, dialect)
     wanted = {"parent_ids": _parent_ids(dialect, list(actor_ids))}
     return {row[0]: actor_ref(*row) for row in read_tuples(session, query, wanted)}
