@@ -18,9 +18,9 @@ from app.vocabulary import STARTS_WORDS_SQL, starts_words
 
 R = TypeVar("R")
 
-# At least as many connections as worker threads (`CHANCERY_WORKER_THREADS`, 16; at most
-# 40 here), so a burst of requests waits in the thread pool's queue, holding nothing,
-# rather than failing to get a connection.
+# More connections (20 + 20) than worker threads (`CHANCERY_WORKER_THREADS`, 16 by default),
+# so a burst of requests waits in the thread pool's queue, holding nothing, rather than
+# failing to get a connection; a pool of more than 40 threads would need more here.
 POOL_SIZE = 20
 POOL_OVERFLOW = 20
 SQLITE_BUSY_TIMEOUT_MS = 5_000
