@@ -99,6 +99,15 @@ class Settings(BaseSettings):
             "ms; writes through this process's API are seen at once. 0: check every time."
         ),
     )
+    worker_threads: int = Field(
+        default=16,
+        ge=1,
+        le=1000,
+        description=(
+            "Threads a server process runs requests' database work in (anyio's thread pool); "
+            "requests beyond it wait their turn."
+        ),
+    )
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

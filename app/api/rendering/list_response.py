@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, TypeVar, get_args
 
+import orjson
 from fastapi import Request, Response
 from pydantic import BaseModel
 from sqlmodel import Session
@@ -14,7 +15,7 @@ from app.api.cursors import encode_cursor
 from app.api.export.formats import CsvWriter
 from app.api.export.reader import BatchReader
 from app.api.rendering.export_stream import csv_encoder, export_response, ndjson_encoder
-from app.api.repositories.base import Listing
+from app.api.repositories.base import Data, Listing
 from app.api.repositories.conditions import Conditions
 from app.api.repositories.keyset import PageRequest
 from app.api.schemas.common import ListBody, ListFormat
@@ -61,6 +62,16 @@ def render_list(
     page = listing.page(session, conditions, page_request)
     token = encode_cursor(page.next_cursor) if page.next_cursor else None
     total = page.total if total is None else total
-    payload = body(items=page.items, next_cursor=token, total=total)
-    headers = _link(request, token)
-    return Response(payload.model_dump_json(), media_type="application/json", headers=headers)
+    content = page_json(page.items, token, total)
+    return Response(content, media_type="application/json", headers=_link(request, token))
+
+
+def page_json(items: list[Data], next_cursor: str | None, total: int | None) -> bytes:
+    """A page as its `ListBody` model writes it, from item data (`Listing.page`), with no
+    model built: validating the items into models and writing them back was about 7% of
+    an uncached list request's Python work (docs/benchmarks.md, "A lean list path");
+    tests/api/rendering/test_page_bytes.py holds the bytes to the models'."""
+    page: Data = {"items": items, "next_cursor": next_cursor}
+    if total is not None:  # `ListBody.total` is left out unless asked for
+        page["total"] = total
+    return orjson.dumps(page)

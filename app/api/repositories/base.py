@@ -45,10 +45,11 @@ from app.storage.tables import Actor, Brief
 T = TypeVar("T")
 
 
-# A page's items are built as plain dicts and validated into models by one call into
-# pydantic's Rust core (`TypeAdapter.validate_python`): for 50 claims that is about 1 ms,
-# where building each nested model in Python (`Model(...)` or `model_construct`) took 1.5
-# to 2.6 ms. Exports (app.api.export) serialise the same dicts without any model.
+# Items are built as plain dicts shaped as the item model (fields in its order, absent
+# fields left out as it leaves them out), which orjson writes as the model would: a page
+# (app.api.rendering.list_response) and an export serialise them without any model, and
+# tests/api/rendering/test_page_bytes.py holds the bytes to the models'. A single item
+# (`one`, `of_brief`) is validated into its model by one call into pydantic's Rust core.
 Data = dict[str, Any]
 # Rows as SQLAlchemy or the driver returns them, columns in the order of the listing's query
 # (exports read driver tuples: dates may then be ISO strings, which serialise the same).
@@ -109,8 +110,9 @@ class Listing(Generic[T]):
         scope = f"{self.keyset.scope}~relevance"
         return query, Keyset(scope, score, self.keyset.id, key_is_date=False)
 
-    def page(self, session: Session, conditions: Conditions, page: PageRequest) -> Page[T]:
-        """One page of the rows meeting `conditions`, each with a snippet when searched."""
+    def page(self, session: Session, conditions: Conditions, page: PageRequest) -> Page[Data]:
+        """One page of the rows meeting `conditions` as item data, each with a snippet
+        when searched and one is found (the item model leaves an absent one out)."""
         if not page.by_relevance:  # which reads every match anyway
             conditions = for_paging(session, conditions)
         query, keyset = self.ordered(conditions, page, session.get_bind().dialect.name)
@@ -119,8 +121,9 @@ class Listing(Generic[T]):
         if page.search and self.shown_text is not None:
             texts = self.shown_text(session, data)
             for item, shown in zip(data, texts, strict=True):
-                item["snippet"] = match_snippet(shown, page.search)
-        return Page(self.items.validate_python(data), rows.next_cursor, rows.total)
+                if (found := match_snippet(shown, page.search)) is not None:
+                    item["snippet"] = found.model_dump()
+        return Page(data, rows.next_cursor, rows.total)
 
     def one(self, session: Session, row_id: int) -> T:
         """The row with id `row_id`, or NotFoundError."""
@@ -192,13 +195,14 @@ def actor_ref_columns() -> tuple[SqlColumn, ...]:
 
 
 @cache
-def _links_query(pairs: Callable[[], AnySelect], dialect: str) -> AnySelect:
-    # Built once per kind of link: the statement object memoises its cache key, so repeated
-    # requests skip both building it and keying SQLAlchemy's compiled cache. The parent ids
-    # are one parameter (a JSON array on SQLite, an array on PostgreSQL), not one each: an
-    # export's batch has thousands, and rendering an IN list of them took longer than
-    # running the query.
-    links = pairs()
+def _first_in_ids(rows: Callable[[], AnySelect], dialect: str) -> AnySelect:
+    # The rows of `rows()` whose first column is one of the `parent_ids` parameter. Built
+    # once per query: the statement object memoises its cache key, so repeated requests
+    # skip both building it and keying SQLAlchemy's compiled cache. The ids are one
+    # parameter (a JSON array on SQLite, an array on PostgreSQL), not one each: an export's
+    # batch has thousands, and rendering an IN list of them took longer than running the
+    # query.
+    links = rows()
     parent = links.selected_columns[0]
     if dialect == "postgresql":
         return links.where(parent == any_(bindparam("parent_ids", type_=ARRAY(Integer))))
@@ -212,9 +216,16 @@ def _parent_ids(dialect: str, parent_ids: Sequence[int]) -> Any:
     return list(parent_ids) if dialect == "postgresql" else orjson.dumps(list(parent_ids)).decode()
 
 
-def _actor_refs(session: Session, actor_ids: Iterable[int]) -> dict[int, Data]:
-    query = select(*actor_ref_columns()).where(col(Actor.id).in_(actor_ids))
-    return {row[0]: actor_ref(*row) for row in read_tuples(session, query)}
+def _actor_rows() -> AnySelect:
+    return select(*actor_ref_columns())
+
+
+def _actor_refs(session: Session, dialect: str, actor_ids: Iterable[int]) -> dict[int, Data]:
+    # A statement built once, not an IN list per page: building and keying one was about
+    # 5% of a list request's Python work (docs/benchmarks.md, "A lean list path").
+    query = _first_in_ids(_actor_rows, dialect)
+    wanted = {"parent_ids": _parent_ids(dialect, list(actor_ids))}
+    return {row[0]: actor_ref(*row) for row in read_tuples(session, query, wanted)}
 
 
 def _by_name(ref: Data) -> tuple[str, int]:
@@ -235,10 +246,10 @@ def load_actor_refs(
         return {}
     dialect = session.get_bind().dialect.name
     parents = {"parent_ids": _parent_ids(dialect, parent_ids)}
-    links = read_tuples(session, _links_query(pairs, dialect), parents)
+    links = read_tuples(session, _first_in_ids(pairs, dialect), parents)
     if not links:
         return {}
-    actors = _actor_refs(session, {actor_id for _, actor_id in links})
+    actors = _actor_refs(session, dialect, {actor_id for _, actor_id in links})
     refs: dict[int, list[Data]] = {}
     for parent, actor_id in links:
         refs.setdefault(parent, []).append(actors[actor_id])

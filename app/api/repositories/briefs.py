@@ -90,7 +90,9 @@ def utc_text(value: datetime | str) -> str:
 
 
 def _data(session: Session, rows: Rows) -> list[Data]:
-    counts = stored.row_counts(session, [row[0] for row in rows], BriefCounts.model_fields)
+    # On the session's connection: the ORM's execution path costs more than the queries.
+    ids = [row[0] for row in rows]
+    counts = stored.row_counts(session.connection(), ids, BriefCounts.model_fields)
     fields = list(BriefItem.model_fields)[:-4]  # all but the timestamps, counts and snippet
     return [
         {

@@ -96,6 +96,8 @@ def mentions_all(
     """
     if actors.unknown:
         return [false()]
+    if not actors.ids:  # making the subqueries was ~8% of a list rotation's Python work
+        return []
     links = [part.subquery() for part in pairs]
     return [_linked(links, parent_id, actor) for actor in actors.ids]
 

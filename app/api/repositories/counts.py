@@ -13,6 +13,7 @@ from sqlmodel import Session, col
 
 from app.api.repositories.base import actor_ref_columns
 from app.api.repositories.conditions import CommonFilters, Conditions, DateRange
+from app.api.repositories.keyset import read
 from app.api.schemas.common import ActorRef
 from app.api.schemas.stats import (
     ActorMentions,
@@ -258,10 +259,12 @@ def seen(session: Session, ids: Sequence[int]) -> dict[int, Seen]:
         _seen_day(actor_id, last=False),
         _seen_day(actor_id, last=True),
     ).where(actor_id.in_(ids))
-    return {
-        row[0]: Seen(*row[1:4], *(date.fromisoformat(day) if day else None for day in row[4:]))
-        for row in session.execute(query)
-    }
+    found: dict[int, Seen] = {}
+    rows: list[tuple[Any, ...]] = [tuple(row) for row in read(session, query)]
+    for actor, briefs, statements, claims, *days in rows:
+        first, last = (date.fromisoformat(day) if day else None for day in days)
+        found[actor] = Seen(briefs, statements, claims, first, last)
+    return found
 
 
 def seen_in(dates: DateRange) -> ColumnElement[bool]:

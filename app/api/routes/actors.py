@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from sqlmodel import Session
 
 from app.api.dependencies.filters import BriefQuery, DatesDep, StatusQuery, TextQuery, text_terms
 from app.api.dependencies.listing import FormatQuery, NamePageDep, TextOrderPageDep
@@ -16,7 +17,7 @@ from app.api.schemas.actors import ActorDetail, ActorPage
 from app.api.schemas.common import ListFormat
 from app.api.schemas.mentions import MentionPage
 from app.api.schemas.related import RelatedActors
-from app.db import SessionDep
+from app.db import SessionDep, in_session
 from app.vocabulary import ActorKind
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -55,9 +56,8 @@ ActorRefPath = Annotated[
     response_model=ActorPage,
     responses=list_responses(),
 )
-def list_actors(
+async def list_actors(
     request: Request,
-    session: SessionDep,
     dates: DatesDep,
     page: NamePageDep,
     kind: KindQuery,
@@ -66,7 +66,9 @@ def list_actors(
 ) -> Response:
     """Actors by name; `q` searches names and aliases, dates keep actors seen in the range."""
     where = conditions(ActorFilters(tuple(kind), text_terms(q), dates))
-    return render_list(request, session, fmt, page, ACTORS, where, ActorPage)
+    return await in_session(
+        lambda session: render_list(request, session, fmt, page, ACTORS, where, ActorPage)
+    )
 
 
 @router.get(
@@ -87,9 +89,8 @@ def get_actor_by_ref(session: SessionDep, id_or_slug: ActorRefPath) -> ActorDeta
     response_model=MentionPage,
     responses={**list_responses(), **problems(404)},
 )
-def list_actor_mentions(
+async def list_actor_mentions(
     request: Request,
-    session: SessionDep,
     id_or_slug: ActorRefPath,
     dates: DatesDep,
     page: TextOrderPageDep,
@@ -98,9 +99,13 @@ def list_actor_mentions(
     fmt: FormatQuery = ListFormat.json,
 ) -> Response:
     """Every place a brief names the actor, brief by brief in text order, with a snippet."""
-    filters = actor_mentions.MentionFilters(actor_id(session, id_or_slug), brief, section, dates)
-    where = actor_mentions.conditions(filters)
-    return render_list(request, session, fmt, page, actor_mentions.MENTIONS, where, MentionPage)
+
+    def answer(session: Session) -> Response:
+        found = actor_mentions.MentionFilters(actor_id(session, id_or_slug), brief, section, dates)
+        where = actor_mentions.conditions(found)
+        return render_list(request, session, fmt, page, actor_mentions.MENTIONS, where, MentionPage)
+
+    return await in_session(answer)
 
 
 RelatedLimitQuery = Annotated[

@@ -8,10 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, PlainTextResponse
+from sqlmodel import Session
 
 from app.api import writes
 from app.api.dependencies.auth import WriterDep
-from app.api.dependencies.filters import AsOfQuery, CommonFiltersDep, LocationQuery
+from app.api.dependencies.filters import AsOfQuery, CommonQueryDep, LocationQuery
 from app.api.dependencies.listing import FormatQuery, SearchedPageDep
 from app.api.dependencies.paths import IdPath, RevisionPath
 from app.api.openapi.responses import Responses, list_responses, problems, read_responses
@@ -30,7 +31,7 @@ from app.api.schemas.briefs import BriefDetail, BriefPage, IngestOutcome, Ingest
 from app.api.schemas.common import ListFormat
 from app.api.schemas.history import RevisionDetail, RevisionList
 from app.config import get_settings
-from app.db import SessionDep
+from app.db import SessionDep, in_session
 from app.ingest import service
 
 router = APIRouter(prefix="/briefs", tags=["briefs"])
@@ -72,19 +73,22 @@ CREATE_RESPONSES: Responses = {
     response_model=BriefPage,
     responses=list_responses(),
 )
-def list_briefs(
+async def list_briefs(
     request: Request,
-    session: SessionDep,
-    common: CommonFiltersDep,
+    common: CommonQueryDep,
     page: SearchedPageDep,
     location: LocationQuery = None,
     fmt: FormatQuery = ListFormat.json,
 ) -> Response:
     """Briefs matching every filter given; an actor filter keeps briefs in which all appear."""
-    filters = BriefFilters(common, location)
-    counted = partial(kept_total, filters=filters)
-    where = conditions(session, filters)
-    return render_list(request, session, fmt, page, BRIEFS, where, BriefPage, counted)
+
+    def answer(session: Session) -> Response:
+        filters = BriefFilters(common.resolve(session), location)
+        counted = partial(kept_total, filters=filters)
+        where = conditions(session, filters)
+        return render_list(request, session, fmt, page, BRIEFS, where, BriefPage, counted)
+
+    return await in_session(answer)
 
 
 @router.get(

@@ -5,11 +5,12 @@ from __future__ import annotations
 from functools import partial
 
 from fastapi import APIRouter, Request, Response
+from sqlmodel import Session
 
 from app.api.dependencies.filters import (
     AsOfQuery,
     BriefQuery,
-    CommonFiltersDep,
+    CommonQueryDep,
     LocationQuery,
     StatusQuery,
 )
@@ -24,7 +25,7 @@ from app.api.repositories.conditions import places_named
 from app.api.schemas.claims import ClaimItem, ClaimPage
 from app.api.schemas.common import ListFormat
 from app.api.schemas.history import ClaimHistory
-from app.db import SessionDep
+from app.db import SessionDep, in_session
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
@@ -36,10 +37,9 @@ router = APIRouter(prefix="/claims", tags=["claims"])
     response_model=ClaimPage,
     responses=list_responses(),
 )
-def list_claims(
+async def list_claims(
     request: Request,
-    session: SessionDep,
-    common: CommonFiltersDep,
+    common: CommonQueryDep,
     page: SearchedPageDep,
     status: StatusQuery,
     brief: BriefQuery = None,
@@ -50,14 +50,18 @@ def list_claims(
     """Claims matching every filter given, newest brief first, one page at a time;
     `location` is the place of the claim's brief; with `as_of`, as they stood then (filters
     `status`, `brief`, `location` and dates only)."""
-    places = places_named(session, location)
-    filters = ClaimFilters(common, tuple(status), brief, places)
-    if as_of is None:
-        where = conditions(filters)
-        counted = partial(kept_total, filters=filters)
-        return render_list(request, session, fmt, page, CLAIMS, where, ClaimPage, counted)
-    listing, where = claims_at(as_of, filters)
-    return render_list(request, session, fmt, page, listing, where, ClaimPage)
+
+    def answer(session: Session) -> Response:
+        places = places_named(session, location)
+        filters = ClaimFilters(common.resolve(session), tuple(status), brief, places)
+        if as_of is None:
+            where = conditions(filters)
+            counted = partial(kept_total, filters=filters)
+            return render_list(request, session, fmt, page, CLAIMS, where, ClaimPage, counted)
+        listing, where = claims_at(as_of, filters)
+        return render_list(request, session, fmt, page, listing, where, ClaimPage)
+
+    return await in_session(answer)
 
 
 @router.get(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
+from sqlmodel import Session
 
-from app.api.dependencies.filters import BriefQuery, CommonFiltersDep, LocationQuery
+from app.api.dependencies.filters import BriefQuery, CommonQueryDep, LocationQuery
 from app.api.dependencies.listing import FormatQuery, SearchedPageDep
 from app.api.dependencies.paths import IdPath
 from app.api.openapi.responses import list_responses, read_responses
@@ -12,7 +13,7 @@ from app.api.rendering.list_response import render_list
 from app.api.repositories.events import EVENTS, EventFilters, conditions
 from app.api.schemas.common import ListFormat
 from app.api.schemas.events import EventItem, EventPage
-from app.db import SessionDep
+from app.db import SessionDep, in_session
 
 router = APIRouter(prefix="/events", tags=["events"])
 
@@ -24,18 +25,21 @@ router = APIRouter(prefix="/events", tags=["events"])
     response_model=EventPage,
     responses=list_responses(),
 )
-def list_events(
+async def list_events(
     request: Request,
-    session: SessionDep,
-    common: CommonFiltersDep,
+    common: CommonQueryDep,
     page: SearchedPageDep,
     brief: BriefQuery = None,
     location: LocationQuery = None,
     fmt: FormatQuery = ListFormat.json,
 ) -> Response:
     """Events matching every filter given; dates are the event's own."""
-    where = conditions(session, EventFilters(common, brief, location))
-    return render_list(request, session, fmt, page, EVENTS, where, EventPage)
+
+    def answer(session: Session) -> Response:
+        where = conditions(session, EventFilters(common.resolve(session), brief, location))
+        return render_list(request, session, fmt, page, EVENTS, where, EventPage)
+
+    return await in_session(answer)
 
 
 @router.get(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import partial
 
 from fastapi import APIRouter, Request, Response
+from sqlmodel import Session
 
 from app.api.dependencies.filters import (
     BriefQuery,
-    CommonFiltersDep,
+    CommonQueryDep,
     LocationQuery,
     StatementKindQuery,
 )
@@ -25,7 +26,7 @@ from app.api.repositories.statements import (
 )
 from app.api.schemas.common import ListFormat
 from app.api.schemas.statements import StatementItem, StatementPage
-from app.db import SessionDep
+from app.db import SessionDep, in_session
 
 router = APIRouter(prefix="/statements", tags=["statements"])
 
@@ -37,10 +38,9 @@ router = APIRouter(prefix="/statements", tags=["statements"])
     response_model=StatementPage,
     responses=list_responses(),
 )
-def list_statements(
+async def list_statements(
     request: Request,
-    session: SessionDep,
-    common: CommonFiltersDep,
+    common: CommonQueryDep,
     page: SearchedPageDep,
     kind: StatementKindQuery,
     brief: BriefQuery = None,
@@ -49,11 +49,15 @@ def list_statements(
 ) -> Response:
     """Statements matching every filter given; an actor filter also matches the speaker;
     `location` is the place of the statement's brief."""
-    places = places_named(session, location)
-    filters = StatementFilters(common, tuple(kind), brief, places)
-    counted = partial(kept_total, filters=filters)
-    where = conditions(filters)
-    return render_list(request, session, fmt, page, STATEMENTS, where, StatementPage, counted)
+
+    def answer(session: Session) -> Response:
+        places = places_named(session, location)
+        filters = StatementFilters(common.resolve(session), tuple(kind), brief, places)
+        counted = partial(kept_total, filters=filters)
+        where = conditions(filters)
+        return render_list(request, session, fmt, page, STATEMENTS, where, StatementPage, counted)
+
+    return await in_session(answer)
 
 
 @router.get(
