@@ -47,7 +47,11 @@ _LINKED = re.compile(
 _LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|for)[ \t])")
 # Capitalised words ending in a possessive just before a name: 'Tigray People's '.
 _OWNER_BEFORE = re.compile(rf"((?:{_WORD}[ \t]+)*{_WORD}{_POSSESSIVE})[ \t]+$")
-_ACRONYM = r"\((?P<acronym>[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])\)"
+# 'DUP', 'G77', 'P5+1', 'dpa'-like 'UNHCR'; hyphenated: 'ZANU-PF', 'SPLM-N', 'ODM-Kenya'.
+_ACRONYM = (
+    r"\((?P<acronym>[A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z]*)+"
+    r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])\)"
+)
 _DEFINED = re.compile(rf"[ \t]*{_ACRONYM}")
 _BRACKETED = re.compile(_ACRONYM)
 # Capitalised words (possessives and small links allowed) just before a bracket.
@@ -106,12 +110,26 @@ def initials(words: Iterable[str]) -> str:
     return "".join(letters)
 
 
+def hyphenated_acronym(text: str) -> bool:
+    """'ZANU-PF', 'SPLM-N', 'ODM-Kenya': an acronym, then hyphenated parts."""
+    first, _, rest = text.partition("-")
+    return bool(rest) and acronym(first) and all(p[:1].isupper() for p in rest.split("-"))
+
+
+def acronym_letters(text: str) -> str:
+    """The initials an acronym stands for: 'ZANU-PF' -> 'ZANUPF', 'ODM-Kenya' -> 'ODMK'
+    (a part written as a word is that word's initial)."""
+    if "-" not in text:
+        return text
+    return "".join(part if part.isupper() else part[:1] for part in text.split("-"))
+
+
 def _spells(acronym_text: str, words: list[str]) -> bool:
     """The initials of `words` spell the acronym: all of them, or a subsequence from the
     first to the last ('OHCHR' in 'Office of the United Nations High Commissioner for
     Human Rights')."""
     letters = initials(words).casefold()
-    wanted = acronym_text.casefold().rstrip("+")
+    wanted = acronym_letters(acronym_text).casefold().rstrip("+")
     if not letters or not wanted or letters[0] != wanted[0] or letters[-1] != wanted[-1]:
         return False
     if letters == wanted:
@@ -136,8 +154,11 @@ class _Organisations:
             (_end_before(source, match.start()), match.group("acronym"))
             for match in _BRACKETED.finditer(source)
         ]
+        self.hyphenated = {text for _, text in self.brackets if hyphenated_acronym(text)}
 
     def run(self) -> list[Mention]:
+        if self.hyphenated:
+            self.mentions = self._with_hyphenated_acronyms()
         self.taken = sorted((m.start, m.end) for m in self.mentions)
         unread = self._unread_names()
         found = self.mentions + unread if unread else self.mentions
@@ -151,6 +172,20 @@ class _Organisations:
         if wider:  # only a wider or new name holds others
             kept = _without_nested(sorted(kept, key=_SPAN), wider, repeats=bool(unread))
         return self._settle_acronyms(kept)
+
+    def _with_hyphenated_acronyms(self) -> list[Mention]:
+        """'(ZANU-PF)', '(ODM-Kenya)': an acronym with hyphenated parts in brackets is an
+        organisation mention (the run reader reads it as a name, or not at all); whether it
+        names one is settled with the other acronyms."""
+        spans = {
+            (match.start("acronym"), match.end("acronym"))
+            for match in _BRACKETED.finditer(self.source)
+            if hyphenated_acronym(match.group("acronym"))
+        }
+        kept = [m for m in self.mentions if (m.start, m.end) not in spans]
+        for start, end in sorted(spans):
+            kept.append(self._new(start, end))
+        return kept
 
     def _overlaps(self, start: int, end: int) -> bool:
         """Whether a mention the run reader found overlaps `[start, end)`."""
@@ -242,7 +277,7 @@ class _Organisations:
     # Widening one mention.
 
     def _widen(self, mention: Mention) -> Mention | None:
-        if acronym(mention.surface):
+        if acronym(mention.surface) or mention.surface in self.hyphenated:
             if self.source[mention.end : mention.end + 1] == "+":
                 plus = mention.surface + "+"
                 if known_organisation(plus):
@@ -529,7 +564,9 @@ class _Organisations:
         settled: list[Mention] = []
         for mention in mentions:
             text = mention.surface
-            if mention.kind is not ActorKind.organization or not acronym(text):
+            if mention.kind is not ActorKind.organization or not (
+                acronym(text) or text in self.hyphenated
+            ):
                 settled.append(mention)
                 continue
             full = definitions.get(text)
@@ -551,7 +588,7 @@ class _Organisations:
         other: set[str] = set()
         for end, text in self.brackets:
             owner = ends.get(end)
-            if owner is not None and not acronym(owner.name):
+            if owner is not None and not _acronym_like(owner.name):
                 defined.setdefault(text, owner.name)
             elif self.source[end - 1 : end].isalpha():
                 other.add(text)
@@ -600,8 +637,12 @@ def _without_nested(
 
 def complete_organisations(source: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` with whole organisation names and settled acronyms (see the module)."""
-    if not any(m.kind is ActorKind.organization for m in mentions) and "s Office" not in source:
-        return mentions  # no organisation to widen, and no office of a title to find
+    if (
+        not any(m.kind is ActorKind.organization for m in mentions)
+        and "s Office" not in source
+        and _BRACKETED.search(source) is None
+    ):
+        return mentions  # no organisation to widen, office of a title or acronym to find
     return _Organisations(source, mentions).run()
 
 
@@ -705,5 +746,9 @@ def _by_initials(mentions: list[Mention]) -> dict[str, str]:
     return {
         initials(m.name.split()).casefold(): m.name
         for m in mentions
-        if m.kind is ActorKind.organization and not acronym(m.name)
+        if m.kind is ActorKind.organization and not _acronym_like(m.name)
     }
+
+
+def _acronym_like(text: str) -> bool:
+    return acronym(text) or hyphenated_acronym(text)

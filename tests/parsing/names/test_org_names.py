@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.parsing.models import ParsedBrief
-from app.parsing.names.org_names import initials, qualified_name
+from app.parsing.names.org_names import acronym_letters, initials, qualified_name
 from tests.parsing.helpers import brief
 
 LEAD = "Lead: On May 2, 2025 in Oslo, envoys met."
@@ -261,3 +261,41 @@ def test_whole_names_round_six(sentence: str, name: str) -> None:
 )
 def test_operations_territories_and_metonyms_are_no_organisation(sentence: str) -> None:
     assert organisations(parse(sentence)) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "short"),
+    [
+        (
+            "The Zimbabwe African National Union – Patriotic Front (ZANU-PF) won.",
+            "Zimbabwe African National Union – Patriotic Front",
+            "ZANU-PF",
+        ),
+        (
+            "Kalonzo Musyoka of the Orange Democratic Movement–Kenya (ODM-Kenya) spoke.",
+            "Orange Democratic Movement–Kenya",
+            "ODM-Kenya",
+        ),
+        (
+            "The Sudan Liberation Movement-Minni Minawi (SLM-MM) signed.",
+            "Sudan Liberation Movement-Minni Minawi",
+            "SLM-MM",
+        ),
+    ],
+)
+def test_a_hyphenated_acronym_defines_the_name_across_its_dash(
+    sentence: str, name: str, short: str
+) -> None:
+    assert organisations(parse(sentence)) == {name: [name, short]}
+
+
+def test_a_hyphenated_name_defines_no_acronym_of_its_own() -> None:
+    assert "NATO-Ukraine Council" in organisations(parse("The NATO-Ukraine Council met."))
+
+
+def test_acronym_letters_read_a_worded_part_by_its_initial() -> None:
+    assert [acronym_letters(t) for t in ("ZANU-PF", "ODM-Kenya", "DUP")] == [
+        "ZANUPF",
+        "ODMK",
+        "DUP",
+    ]
