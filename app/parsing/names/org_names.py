@@ -154,6 +154,7 @@ class _Organisations:
             (_end_before(source, match.start()), match.group("acronym"))
             for match in _BRACKETED.finditer(source)
         ]
+        self.people: list[int] | None = None  # where full names start, when first asked
         self.hyphenated = {text for _, text in self.brackets if hyphenated_acronym(text)}
 
     def run(self) -> list[Mention]:
@@ -498,6 +499,8 @@ class _Organisations:
                 return end  # 'the Council on Russia'
             if len(words) == 1 and acronym(words[0]):
                 return end  # 'the Joint Commission of the JCPOA': a name of its own
+            if self._names_a_person(match.start("words"), match.end("words")):
+                return end  # 'the Party of Regions of Viktor Yanukovych': its leader
             if self.source[match.end() : match.end() + 1] == "," and self._lists_countries(match):
                 return end  # 'the Contact Group of the United States, Russia, ...'
             joined = " ".join(words)
@@ -513,6 +516,22 @@ class _Organisations:
             ):
                 return end  # 'the European Commission and European Council': two names
             end = match.end()
+
+    def _names_a_person(self, start: int, end: int) -> bool:
+        """Whether a person's full name starts in `[start, end)`: found by the run reader
+        with evidence, opening with a known given name (no title before it)."""
+        if self.people is None:
+            self.people = sorted(
+                m.start
+                for m in self.mentions
+                if m.kind is ActorKind.person
+                and m.evidence
+                and " " in m.name.strip()
+                and m.name.split()[0] in self.words.given_names
+                and m.surface.startswith(m.name.split()[0])  # not a title before it
+            )
+        at = bisect_left(self.people, start)
+        return at < len(self.people) and self.people[at] < end
 
     def _lists_countries(self, match: re.Match[str]) -> bool:
         """Whether the words after 'of' are a country followed by more in a list."""

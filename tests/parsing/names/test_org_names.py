@@ -299,3 +299,16 @@ def test_acronym_letters_read_a_worded_part_by_its_initial() -> None:
         "ODMK",
         "DUP",
     ]
+
+
+def test_a_name_never_runs_on_into_the_person_who_leads_it() -> None:
+    parsed = parse("The Party of Regions of Viktor Yanukovych wants a vote.")
+    assert organisations(parsed) == {"Party of Regions": ["Party of Regions"]}
+    assert "Viktor Yanukovych" in {a.name for a in parsed.actors if a.kind == "person"}
+
+
+def test_a_name_runs_on_over_words_that_only_look_like_a_person() -> None:
+    parsed = parse("The Special Commission for the Convening of the Emergency Loya Jirga, a body.")
+    assert "Special Commission for the Convening of the Emergency Loya Jirga" in organisations(
+        parsed
+    )
