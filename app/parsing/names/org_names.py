@@ -505,7 +505,11 @@ class _Organisations:
                 return end  # 'the Contact Group of the United States, Russia, ...'
             joined = " ".join(words)
             entry = _entry(joined)
-            if entry is not None and entry.category is Category.org:
+            if (
+                entry is not None
+                and entry.category is Category.org
+                and not self._lone_head(start, end)
+            ):
                 return end  # 'the Appellate Body of the World Trade Organization': two bodies
             if "and" in link and (
                 entry is not None
@@ -516,6 +520,12 @@ class _Organisations:
             ):
                 return end  # 'the European Commission and European Council': two names
             end = match.end()
+
+    def _lone_head(self, start: int, end: int) -> bool:
+        """'Commission' of 'the Commission of the African Union': an organisation word
+        alone names no body, so the body it belongs to is part of its name."""
+        word = self.source[start:end]
+        return word.casefold() in self.words.org_heads and " " not in word
 
     def _names_a_person(self, start: int, end: int) -> bool:
         """Whether a person's full name starts in `[start, end)`: found by the run reader

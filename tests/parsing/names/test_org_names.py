@@ -312,3 +312,10 @@ def test_a_name_runs_on_over_words_that_only_look_like_a_person() -> None:
     assert "Special Commission for the Convening of the Emergency Loya Jirga" in organisations(
         parsed
     )
+
+
+def test_a_lone_organisation_word_takes_the_body_it_belongs_to() -> None:
+    parsed = parse("Amara Essy will chair the Commission of the African Union.")
+    assert "Commission of the African Union" in organisations(parsed)
+    parsed = parse("The Appellate Body of the World Trade Organization is idle.")
+    assert {"Appellate Body", "World Trade Organization"} <= set(organisations(parsed))
