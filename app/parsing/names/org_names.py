@@ -292,6 +292,7 @@ class _Organisations:
         if start == mention.start:  # no country taken off the front
             start = self._adjective_before(start)
             start = self._acronym_owner_before(start)
+            start = self._country_name_before(start, end)
         start = self._owner_before(start)
         if self.source[end : end + 1] == "+" and known_organisation(self.source[start : end + 1]):
             end += 1  # 'OPEC+'
@@ -393,6 +394,29 @@ class _Organisations:
         if not acronym(word) or known_organisation(word) is None:
             return start
         return start - 1 - len(word)
+
+    def _country_name_before(self, start: int, end: int) -> int:
+        """'Kenya ' + 'Red Cross Society', 'Qatar ' + 'Airways': a country's name (not its
+        adjective, nor a possessive) right before a body that is not one every state has
+        is part of the name."""
+        previous = self.source[max(0, start - 40) : start]
+        if not previous.endswith(" ") or not previous[-2:-1].isalpha():
+            return start  # the common case: a small word or punctuation before the name
+        words = previous.split()
+        for length in range(min(3, len(words)), 0, -1):
+            text = " ".join(words[-length:])
+            entry = self.words.phrases.get(text)
+            if entry is None or entry.category is not Category.country:
+                continue
+            if text.casefold() == entry.value.casefold() or not text[:1].isupper():
+                return start  # a code ('UK') or a lowercase word
+            if self._state_institution(_one_spaced(self.source, start, end)):
+                return start  # 'the United States Senate': the country, see docs
+            before = words[-length - 1] if len(words) > length else ""
+            if before[:1].isupper() and not self._stands_alone(before):
+                return start  # 'an Air China Boeing': the country is in another name
+            return self.source.rindex(words[-length], 0, start)
+        return start
 
     def _adjective_before(self, start: int) -> int:
         """'Cuban ' + 'American National Foundation': a nationality adjective right before a

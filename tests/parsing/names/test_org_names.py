@@ -319,3 +319,23 @@ def test_a_lone_organisation_word_takes_the_body_it_belongs_to() -> None:
     assert "Commission of the African Union" in organisations(parsed)
     parsed = parse("The Appellate Body of the World Trade Organization is idle.")
     assert {"Appellate Body", "World Trade Organization"} <= set(organisations(parsed))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Kenya Red Cross Society fed the camps.", "Kenya Red Cross Society"),
+        ("The Pakistan Red Crescent Society sent tents.", "Pakistan Red Crescent Society"),
+    ],
+)
+def test_a_country_name_before_a_body_of_its_own_is_part_of_its_name(
+    sentence: str, name: str
+) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_a_country_name_before_a_state_body_or_inside_another_name_is_not() -> None:
+    assert "United States Senate" not in organisations(parse("The United States Senate voted."))
+    assert "China Boeing Company" not in organisations(
+        parse("He flew on an Air China Boeing Company jet.")
+    )
