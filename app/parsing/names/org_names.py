@@ -296,6 +296,8 @@ class _Organisations:
         start = self._owner_before(start)
         if self.source[end : end + 1] == "+" and known_organisation(self.source[start : end + 1]):
             end += 1  # 'OPEC+'
+        elif self.source[end : end + 1] == "/":
+            end = self._known_over_slash(start, end)
         if suffix := _COMPANY_SUFFIX.match(self.source, end):
             end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
         elif not known_organisation(_one_spaced(self.source, start, end)):
@@ -322,6 +324,14 @@ class _Organisations:
         ):
             return mention
         return mention._replace(start=start, end=end, surface=name, name=name, country=country)
+
+    def _known_over_slash(self, start: int, end: int) -> int:
+        """'Radio Free Europe' + '/Radio Liberty': a known name written with a slash."""
+        text = self.source[start:end] + "/"
+        for form in known_forms(self.source[start:end]):
+            if form.startswith(text) and self.source.startswith(form, start):
+                return start + len(form)
+        return end
 
     def _names_no_body(self, name: str) -> bool:
         """A military operation ('Operation Deliberate Force') or a state's
