@@ -546,7 +546,8 @@ class _Organisations:
             ):
                 return end  # 'the Appellate Body of the World Trade Organization': two bodies
             if "and" in link and (
-                entry is not None
+                self.source.endswith("such as ", 0, start)  # a list of examples
+                or entry is not None
                 or self._has_head(words)
                 or link[0].startswith(",")
                 or self._has_head(self.source[start:end].split()[-1:])

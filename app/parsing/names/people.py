@@ -30,7 +30,15 @@ _MAX_SURNAME_REACH = 3
 _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 _FAMILY_FIRST = frozenset(load_data("given_names.json")["family_first"])
 _SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
-_PARTY_AFTER = re.compile(r" part(?:y|ies)\b")
+# 'his Fidesz party', 'the Mungiki sect': a marker right after a single name.
+_MARKER_AFTER = re.compile(
+    rf" (?:{'|'.join(load_data('organizations.json')['markers_after'])})\b(?!-)"
+)
+# 'TransAfrica and its director': what a name owns with 'its' is an organisation's.
+_OWNED_AFTER = re.compile(r" and its [a-z]")
+_SUCH_AS = re.compile(
+    r"(?P<plural>[A-Za-z-]+) such as (?:[A-Z][\w'’-]*(?:,? and |,? or |, ))*$"
+)
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
 _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
 
@@ -261,18 +269,34 @@ class PeopleReader(OrgReader):
         if not token.text.isalpha() or self._given_name(token):
             return False
         source = self.source
-        if source.startswith((" party", " parties"), token.outer):
-            after = _PARTY_AFTER.match(source, token.outer)
-            return after is not None
         before = source[max(0, token.start - 20) : token.start]
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
+        if source.startswith(" ", token.outer):
+            if _MARKER_AFTER.match(source, token.outer):
+                return True
+            if _OWNED_AFTER.match(source, token.outer) and previous not in (["and"], ["of"]):
+                return True  # not the end of a name cut short: 'Bosnia and Herzegovina'
+
         if previous and previous[0] in self.words.group_markers:
+            return True
+        if previous in (["as"], ["and"], ["or"]) and self._one_of_a_kind(token.start):
             return True
         if not source.startswith(", ", token.outer):
             return False
         if previous and (previous[0].casefold() in self.words.locatives or previous[0] in _LINKS):
             return False  # 'In Pristina, the opposition movement ...', 'Fridays for Future, the'
         return _described_as_organisation(source, token.outer, self.words.group_markers)
+
+    def _one_of_a_kind(self, start: int) -> bool:
+        """'manufacturers such as ' + 'Caterpillar', 'traders such as Cargill and ' +
+        'Bunge': after a plural organisation word and 'such as', each name listed is one of
+        those organisations."""
+        found = _SUCH_AS.search(self.source, max(0, start - 80), start)
+        if found is None:
+            return False
+        plural, markers = found.group("plural").casefold(), self.words.group_markers
+        singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+        return plural.endswith("s") and (plural in markers or singular in markers)
 
     @staticmethod
     def _movement_word(names: list[Token]) -> bool:

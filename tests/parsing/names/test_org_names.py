@@ -115,6 +115,32 @@ def test_cue_words_make_a_single_name_an_organisation() -> None:
     assert {"Ipsos", "Fidesz"} <= set(organisations(parsed))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Mungiki sect is accused of killings.", "Mungiki"),
+        ("The intermediary Rosukro is removed from the trade.", "Rosukro"),
+        ("Lobbying by Transafrica and its director kept it alive.", "Transafrica"),
+        ("Manufacturers such as Caterpillar blamed the dollar.", "Caterpillar"),
+        ("They heard broadcasters such as Radiokal all year.", "Radiokal"),
+    ],
+)
+def test_the_brief_says_a_single_name_is_an_organisation(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leaders such as Putin came.",
+        "Peace in Bosnia and Herzegovina and its annexes was signed.",
+        "Aid went to towns such as Naivasha.",
+    ],
+)
+def test_a_single_name_the_brief_does_not_call_an_organisation_is_none(sentence: str) -> None:
+    assert organisations(parse(sentence)) == {}
+
+
 def test_initials_skip_small_words_and_read_hyphenated_parts() -> None:
     assert (
         initials(["Organization", "for", "Security", "and", "Co-operation", "in", "Europe"])
@@ -339,3 +365,8 @@ def test_a_country_name_before_a_state_body_or_inside_another_name_is_not() -> N
     assert "China Boeing Company" not in organisations(
         parse("He flew on an Air China Boeing Company jet.")
     )
+
+
+def test_every_name_listed_after_such_as_is_one_organisation() -> None:
+    parsed = parse("Traders such as Cargol and Bungo will test the corridor.")
+    assert set(organisations(parsed)) == {"Cargol", "Bungo"}
