@@ -370,3 +370,19 @@ def test_a_country_name_before_a_state_body_or_inside_another_name_is_not() -> N
 def test_every_name_listed_after_such_as_is_one_organisation() -> None:
     parsed = parse("Traders such as Cargol and Bungo will test the corridor.")
     assert set(organisations(parsed)) == {"Cargol", "Bungo"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Phnom Penh Post reported a walkout.", "Phnom Penh Post"),
+        ("The Daily Nation reported the talks.", "Daily Nation"),
+        ("The Kampala Tribune said so.", "Kampala Tribune"),
+    ],
+)
+def test_a_newspaper_is_an_organisation(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_daily_alone_names_no_newspaper() -> None:
+    assert organisations(parse("Daily flights resumed.")) == {}
