@@ -59,7 +59,7 @@ _CAPITALISED_BEFORE = re.compile(
     rf"(?:{_WORD}{_POSSESSIVE}?[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?)*{_WORD}$"
 )
 _COMPANY_SUFFIX = re.compile(
-    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|Inc\.|Ltd\.?|PLC|plc|LLC|Corp\.)(?!\w)"
+    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|PLC|plc|LLC|Corp\.)(?!\w)"
 )
 _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{_WORD}(?:[ \t]+{_WORD})*)")
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{_WORD})[ \t]+and[ \t]+$")
@@ -545,13 +545,16 @@ class _Organisations:
                 and not self._lone_head(start, end)
             ):
                 return end  # 'the Appellate Body of the World Trade Organization': two bodies
-            if "and" in link and (
-                self.source.endswith("such as ", 0, start)  # a list of examples
-                or entry is not None
-                or self._has_head(words)
-                or link[0].startswith(",")
-                or self._has_head(self.source[start:end].split()[-1:])
-                or known_organisation(_one_spaced(self.source, start, end))
+            if (
+                "and" in link
+                and (
+                    self.source.endswith("such as ", 0, start)  # a list of examples
+                    or entry is not None
+                    or self._has_head(words)
+                    or link[0].startswith(",")
+                    or self._has_head(self.source[start:end].split()[-1:])
+                    or known_organisation(_one_spaced(self.source, start, end))
+                )
             ):
                 return end  # 'the European Commission and European Council': two names
             end = match.end()

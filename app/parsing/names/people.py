@@ -36,9 +36,13 @@ _MARKER_AFTER = re.compile(
 )
 # 'TransAfrica and its director': what a name owns with 'its' is an organisation's.
 _OWNED_AFTER = re.compile(r" and its [a-z]")
-_SUCH_AS = re.compile(
-    r"(?P<plural>[A-Za-z-]+) such as (?:[A-Z][\w'’-]*(?:,? and |,? or |, ))*$"
+# 'Oleh Dubyna, chairman of ' + 'Naftogaz': who leads a body, of a single name.
+_HEAD_OF = re.compile(
+    r"\b(?:chairman|chairwoman|chairperson|director|founder|leader|spokesman|spokeswoman"
+    r"|spokesperson|chief executive) of (?:the )?$"
 )
+_ALONE_AFTER = re.compile(r"[,.;:)]|\s(?:of|and|in|to|for|at|on|with|said|says)\b")
+_SUCH_AS = re.compile(r"(?P<plural>[A-Za-z-]+) such as (?:[A-Z][\w'’-]*(?:,? and |,? or |, ))*$")
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
 _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
 
@@ -281,11 +285,22 @@ class PeopleReader(OrgReader):
             return True
         if previous in (["as"], ["and"], ["or"]) and self._one_of_a_kind(token.start):
             return True
+        if previous in (["of"], ["the"]) and self._led_body(token):
+            return True
         if not source.startswith(", ", token.outer):
             return False
         if previous and (previous[0].casefold() in self.words.locatives or previous[0] in _LINKS):
             return False  # 'In Pristina, the opposition movement ...', 'Fridays for Future, the'
         return _described_as_organisation(source, token.outer, self.words.group_markers)
+
+    def _led_body(self, token: Token) -> bool:
+        """'Oleh Dubyna, chairman of ' + 'Naftogaz': the body a leader, chairman,
+        director or spokesman is of, when the name stands alone: before punctuation or a
+        small word ('the leader of the Independent Greeks' is cut short, and 'the leader of
+        the Karabakh authorities' describes them: no body)."""
+        if not _ALONE_AFTER.match(self.source, token.outer):
+            return False  # 'leader of the Karabakh authorities': a word describing others
+        return _HEAD_OF.search(self.source, max(0, token.start - 40), token.start) is not None
 
     def _one_of_a_kind(self, start: int) -> bool:
         """'manufacturers such as ' + 'Caterpillar', 'traders such as Cargill and ' +
@@ -313,6 +328,8 @@ class PeopleReader(OrgReader):
         words = self.words
         if self.tokens[first].text.split("-")[0] in words.movement_prefixes:
             return True
+        if stop - first > 1 and self.tokens[stop - 1].text in words.group_markers:
+            return True  # 'Raiffeisen Investment AG': a company's legal form ends it
         before = self.source[max(0, self.tokens[first].start - 20) : self.tokens[first].start]
         after = self.source[self.tokens[stop - 1].outer : self.tokens[stop - 1].outer + 20]
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []

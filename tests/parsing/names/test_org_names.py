@@ -386,3 +386,29 @@ def test_a_newspaper_is_an_organisation(sentence: str, name: str) -> None:
 
 def test_daily_alone_names_no_newspaper() -> None:
     assert organisations(parse("Daily flights resumed.")) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Oleh Dubyna, chairman of Naftogaz of Ukraine, signed.", "Naftogaz of Ukraine"),
+        ("Jane Roe, the founder of Roevik, said so.", "Roevik"),
+        ("The stake was held through Roevik Investment AG as trustee.", "Roevik Investment AG"),
+        ("Acme Widgets Ltd objected.", "Acme Widgets Ltd"),
+    ],
+)
+def test_a_leader_of_a_single_name_or_a_legal_form_makes_it_an_organisation(
+    sentence: str, name: str
+) -> None:
+    assert name in organisations(parse(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Arayik Harutyunyan, leader of the Karabakh authorities, had warned.",
+        "Panos Kammenos, leader of the Independent Greeks, objected.",
+    ],
+)
+def test_a_word_describing_others_after_leader_of_is_no_organisation(sentence: str) -> None:
+    assert not {"Karabakh", "Independent"} & set(organisations(parse(sentence)))
