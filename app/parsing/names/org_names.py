@@ -271,8 +271,11 @@ class _Organisations:
         if self._names_event(owner.group()):
             return None
         first = owner.start()
-        while first < end and self._stands_alone(self.source[first:end].split()[0]):
-            first += len(self.source[first:end].split()[0]) + 1
+        while first < end and (
+            self._stands_alone(word := self.source[first:end].split()[0])
+            or self._owned_by_a_person(first, word)
+        ):
+            first += len(word) + 1
         return first if first < end and " " in self.source[first:end].strip() else None
 
     # Widening one mention.
@@ -558,6 +561,16 @@ class _Organisations:
             ):
                 return end  # 'the European Commission and European Council': two names
             end = match.end()
+
+    def _owned_by_a_person(self, start: int, word: str) -> bool:
+        """'Lula's ' of 'Lula's Workers' Party (PT)': a person in the possessive owns the
+        name after it."""
+        if not word.endswith(("'s", "’s")):
+            return False
+        end = start + len(word) - 2
+        return any(
+            m.kind is ActorKind.person and m.start < end and m.end > start for m in self.mentions
+        )
 
     def _lone_head(self, start: int, end: int) -> bool:
         """'Commission' of 'the Commission of the African Union': an organisation word

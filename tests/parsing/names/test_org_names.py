@@ -412,3 +412,11 @@ def test_a_leader_of_a_single_name_or_a_legal_form_makes_it_an_organisation(
 )
 def test_a_word_describing_others_after_leader_of_is_no_organisation(sentence: str) -> None:
     assert not {"Karabakh", "Independent"} & set(organisations(parse(sentence)))
+
+
+def test_a_person_in_the_possessive_before_a_defined_name_owns_it() -> None:
+    parsed = parse(
+        "Brazilian President Luiz Inácio Lula da Silva spoke.",
+        "Lula's Workers' Party (PTB) hails the deal.",
+    )
+    assert list(organisations(parsed)) == ["Workers' Party"]
