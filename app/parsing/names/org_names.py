@@ -288,6 +288,7 @@ class _Organisations:
                     return mention._replace(end=mention.end + 1, surface=plus, name=plus)
             return mention
         start, end, country = self._own_words(mention)
+        end = self._before_a_titled_name(start, end)
         if start >= end:
             return None
         if not self.source[start:end][:1].isupper():
@@ -327,6 +328,22 @@ class _Organisations:
         ):
             return mention
         return mention._replace(start=start, end=end, surface=name, name=name, country=country)
+
+    def _before_a_titled_name(self, start: int, end: int) -> int:
+        """'Bank of England' of 'Bank of England Governor Robin Leigh-Pemberton and ...': an
+        office title followed by a name ends the body's name (the run reader joined them)."""
+        words = list(_LETTER_WORD.finditer(self.source, start, end))
+        heads, modifiers = self.words.title_heads, self.words.title_modifiers
+        for previous, word, following in zip(words, words[1:], words[2:], strict=False):
+            if (
+                word.group().casefold() in heads
+                and following.group()[:1].isupper()
+                and following.group().casefold() not in self.words.org_heads
+                and previous.group().casefold() not in modifiers
+                and previous.group() not in ("of", "the", "for")
+            ):
+                return previous.end()
+        return end
 
     def _known_over_slash(self, start: int, end: int) -> int:
         """'Radio Free Europe' + '/Radio Liberty': a known name written with a slash."""

@@ -420,3 +420,12 @@ def test_a_person_in_the_possessive_before_a_defined_name_owns_it() -> None:
         "Lula's Workers' Party (PTB) hails the deal.",
     )
     assert list(organisations(parsed)) == ["Workers' Party"]
+
+
+def test_an_office_title_and_a_name_end_a_body_the_run_reader_joined_them_to() -> None:
+    parsed = parse(
+        "Bank of England Governor Robin Leigh-Pemberton and Banque de France Governor"
+        " Michel Camdessus also attended."
+    )
+    assert not [name for name in organisations(parsed) if "Governor" in name]
+    assert "U.N. General Assembly" in organisations(parse("The U.N. General Assembly voted."))
