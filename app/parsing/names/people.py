@@ -267,9 +267,11 @@ class PeopleReader(OrgReader):
                 self._single_name(index, index + 1)
 
     def _named_as_organisation(self, token: Token) -> bool:
-        """A single name with an organisation word right before it ('the pollster Ipsos')
-        or 'party' right after it ('his Fidesz party'); never a given name or a model
-        number ('F-16 coalition')."""
+        """A single name the brief calls an organisation: a marker right before it ('the
+        pollster Ipsos') or after it ('his Fidesz party', 'the Mungiki sect'), 'and its'
+        after it, a list after 'such as' and a plural marker, the body a leader is 'of', or
+        an appositive naming a marker; never a given name or a model number ('F-16
+        coalition')."""
         if not token.text.isalpha() or self._given_name(token):
             return False
         source = self.source
@@ -280,7 +282,6 @@ class PeopleReader(OrgReader):
                 return True
             if _OWNED_AFTER.match(source, token.outer) and previous not in (["and"], ["of"]):
                 return True  # not the end of a name cut short: 'Bosnia and Herzegovina'
-
         if previous and previous[0] in self.words.group_markers:
             return True
         if previous in (["as"], ["and"], ["or"]) and self._one_of_a_kind(token.start):
