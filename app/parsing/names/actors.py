@@ -225,20 +225,25 @@ class Registry:
         full name: the full name without its tail ('Foreign Affairs Committee' of 'the
         Foreign Affairs Committee of the European Parliament', 'International Criminal
         Tribunal' ... 'for the former Yugoslavia') or without its first words
-        ('Constituent Assembly', 'National Constituent Assembly'), when only one name is
-        that longer form and the countries agree. A known organisation keeps its name."""
+        ('Constituent Assembly', 'National Constituent Assembly'), when the longer forms
+        are all forms of one full name and the countries agree. A known organisation keeps
+        its name."""
         orgs = [a for a in self.actors if a.kind is ActorKind.organization]
         if len(orgs) < 2:
             return
-        for short in orgs:
+        for short in list(orgs):
             if acronym(short.name) or known_organisation(short.name):
                 continue
             longer = [a for a in orgs if a is not short and _longer_form(a.name, short.name)]
-            if len(longer) != 1 or not _same_country(short, longer[0]):
+            full = max(longer, key=lambda a: len(a.name), default=None)
+            if full is None or not _same_country(short, full):
                 continue
+            if any(a is not full and not _longer_form(full.name, a.name) for a in longer):
+                continue  # two bodies whose names both hold the short one
             for mention in short.mentions:
-                self._attach(longer[0], mention)
+                self._attach(full, mention)
             self.actors.remove(short)
+            orgs.remove(short)  # merged: no longer a full name for another
 
     @staticmethod
     def _closest(actors: list[_Actor], offset: int) -> _Actor:

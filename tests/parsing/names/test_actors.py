@@ -239,3 +239,12 @@ def test_a_short_form_two_bodies_end_with_or_a_known_body_stays_apart() -> None:
         "- The Security Council met.", "- Iran's Supreme National Security Council met."
     )
     assert {"Security Council", "Supreme National Security Council"} <= set(found)
+
+
+def test_a_short_name_joins_the_longest_form_through_a_middle_one() -> None:
+    found = _organisations(
+        "- The Constituent Assembly met.",
+        "- The National Constituent Assembly sat.",
+        "- The Bolivarian National Constituent Assembly voted.",
+    )
+    assert list(found) == ["Bolivarian National Constituent Assembly"]
