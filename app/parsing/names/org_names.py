@@ -47,7 +47,7 @@ _LINKED = re.compile(
 _LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|for)[ \t])")
 # Capitalised words ending in a possessive just before a name: 'Tigray People's '.
 _OWNER_BEFORE = re.compile(rf"((?:{_WORD}[ \t]+)*{_WORD}{_POSSESSIVE})[ \t]+$")
-# 'DUP', 'G77', 'P5+1', 'dpa'-like 'UNHCR'; hyphenated: 'ZANU-PF', 'SPLM-N', 'ODM-Kenya'.
+# '(DUP)', '(G77)', '(P5+1)', '(UNHCR)'; hyphenated: '(ZANU-PF)', '(SPLM-N)', '(ODM-Kenya)'.
 _ACRONYM = (
     r"\((?P<acronym>[A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z]*)+"
     r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])\)"
@@ -332,6 +332,8 @@ class _Organisations:
     def _before_a_titled_name(self, start: int, end: int) -> int:
         """'Bank of England' of 'Bank of England Governor Robin Leigh-Pemberton and ...': an
         office title followed by a name ends the body's name (the run reader joined them)."""
+        if self.source.count(" ", start, end) < 2:
+            return end  # the common case: too short to hold a body, a title and a name
         words = list(_LETTER_WORD.finditer(self.source, start, end))
         heads, modifiers = self.words.title_heads, self.words.title_modifiers
         for previous, word, following in zip(words, words[1:], words[2:], strict=False):
