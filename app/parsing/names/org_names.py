@@ -332,10 +332,11 @@ class _Organisations:
     def _before_a_titled_name(self, start: int, end: int) -> int:
         """'Bank of England' of 'Bank of England Governor Robin Leigh-Pemberton and ...': an
         office title followed by a name ends the body's name (the run reader joined them)."""
-        if self.source.count(" ", start, end) < 2:
-            return end  # the common case: too short to hold a body, a title and a name
-        words = list(_LETTER_WORD.finditer(self.source, start, end))
         heads, modifiers = self.words.title_heads, self.words.title_modifiers
+        inner = self.source[start:end].split()[1:-1]
+        if not any(word.casefold() in heads for word in inner):
+            return end  # the common case: no title inside the name
+        words = list(_LETTER_WORD.finditer(self.source, start, end))
         for previous, word, following in zip(words, words[1:], words[2:], strict=False):
             if (
                 word.group().casefold() in heads

@@ -34,8 +34,6 @@ _SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
 _MARKER_AFTER = re.compile(
     rf" (?:{'|'.join(load_data('organizations.json')['markers_after'])})\b(?!-)"
 )
-# 'TransAfrica and its director': what a name owns with 'its' is an organisation's.
-_OWNED_AFTER = re.compile(r" and its [a-z]")
 # 'Oleh Dubyna, chairman of ' + 'Naftogaz': who leads a body, of a single name.
 _HEAD_OF = re.compile(
     r"\b(?:chairman|chairwoman|chairperson|director|founder|leader|spokesman|spokeswoman"
@@ -280,7 +278,7 @@ class PeopleReader(OrgReader):
         if source.startswith(" ", token.outer):
             if _MARKER_AFTER.match(source, token.outer):
                 return True
-            if _OWNED_AFTER.match(source, token.outer) and previous not in (["and"], ["of"]):
+            if source.startswith(" and its ", token.outer) and previous not in (["and"], ["of"]):
                 return True  # not the end of a name cut short: 'Bosnia and Herzegovina'
         if previous and previous[0] in self.words.group_markers:
             return True
@@ -299,6 +297,8 @@ class PeopleReader(OrgReader):
         director or spokesman is of, when the name stands alone: before punctuation or a
         small word ('the leader of the Independent Greeks' is cut short, and 'the leader of
         the Karabakh authorities' describes them: no body)."""
+        if not self.source.endswith((" of ", " of the "), 0, token.start):
+            return False  # the common case, decided without the regexes
         if not _ALONE_AFTER.match(self.source, token.outer):
             return False  # 'leader of the Karabakh authorities': a word describing others
         return _HEAD_OF.search(self.source, max(0, token.start - 40), token.start) is not None
@@ -307,6 +307,8 @@ class PeopleReader(OrgReader):
         """'manufacturers such as ' + 'Caterpillar', 'traders such as Cargill and ' +
         'Bunge': after a plural organisation word and 'such as', each name listed is one of
         those organisations."""
+        if "such as " not in self.source[max(0, start - 80) : start]:
+            return False  # the common case, decided without the regex
         found = _SUCH_AS.search(self.source, max(0, start - 80), start)
         if found is None:
             return False
