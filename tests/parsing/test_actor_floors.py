@@ -1,7 +1,7 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval9 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval10 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
-the scores measured on 2026-12-03 (after round 6, parser 1.7.0) less about 0.02, so a change
+the scores measured on 2026-12-03 (after round 7, parser 1.8.0) less about 0.02, so a change
 that loses ground on briefs the parser was or was not tuned on fails here and says where, and
 a gain is kept by raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -21,11 +21,12 @@ SETS = Path(__file__).parent
 # set: (persons precision, persons recall, organisations precision, organisations recall)
 FLOORS = {
     "eval4": (0.98, 0.98, 0.95, 0.88),
-    "eval5": (0.96, 0.96, 0.96, 0.86),
-    "eval6": (0.95, 0.96, 0.95, 0.86),
-    "eval7": (0.97, 0.97, 0.91, 0.84),
-    "eval8": (0.97, 0.97, 0.91, 0.82),
-    "eval9": (0.95, 0.96, 0.90, 0.82),
+    "eval5": (0.96, 0.96, 0.96, 0.87),
+    "eval6": (0.95, 0.96, 0.95, 0.89),
+    "eval7": (0.97, 0.97, 0.91, 0.85),
+    "eval8": (0.98, 0.97, 0.92, 0.85),
+    "eval9": (0.96, 0.96, 0.90, 0.85),
+    "eval10": (0.94, 0.93, 0.93, 0.87),
 }
 
 

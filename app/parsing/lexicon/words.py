@@ -73,6 +73,10 @@ def subdivision_names() -> list[str]:
     return sorted({n for n in names if " " in n and not _UNPROSE.search(n) and n[0].isupper()})
 
 
+# The classes of `international_bodies.json`, each from its reference list (see its `_doc`).
+_BODY_KINDS = ("intergovernmental", "peace_operations", "news_agencies", "broadcasters")
+
+
 def _phrases() -> dict[str, Entry]:
     tables = country_tables()
     stop = load_data("stopwords.json")
@@ -85,9 +89,11 @@ def _phrases() -> dict[str, Entry]:
     phrases.update({p: Entry(Category.seat, c) for p, c in tables.seats.items()})
     phrases.update({p: Entry(Category.demonym, c) for p, c in tables.demonyms.items()})
     phrases.update({p: Entry(Category.country, c) for p, c in tables.names.items()})
-    for canonical, aliases in orgs.items():
-        for form in [canonical, *aliases]:
-            phrases[form] = Entry(Category.org, canonical)
+    bodies = load_data("international_bodies.json")
+    for table in (orgs, *(bodies[kind] for kind in _BODY_KINDS)):
+        for canonical, aliases in table.items():
+            for form in [canonical, *aliases]:
+                phrases[form] = Entry(Category.org, canonical)
     return phrases
 
 
@@ -114,7 +120,7 @@ def lexicon() -> Lexicon:
         locatives=_folded(stop["locatives"]),
         institutions=_folded(orgs["institutions"]),
         given_names=frozenset(given["given"] + given["family_first"]),
-        movement_prefixes=frozenset(orgs["movement_prefixes"]),
+        movement_prefixes=frozenset(orgs["movement_prefixes"] + orgs["press_openers"]),
         org_qualifiers=_folded(orgs["qualifiers"]),
         group_markers=frozenset(orgs["group_markers"]),
         not_surnames=_folded(stop["not_surnames"] + stop["sentence_starters"]),

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 from app.parsing.lexicon.countries import country_name
 from app.parsing.models import ParsedActor
 from app.parsing.names.mentions import Mention
-from app.parsing.names.org_names import qualified_name
+from app.parsing.names.org_names import known_organisation, qualified_name
 from app.parsing.names.shapes import acronym
 from app.parsing.names.variants import PersonName, compact, same_person, surname_key
 from app.parsing.names.variants import name_words as _name_words
@@ -66,6 +66,22 @@ def _fuller(name: str, than: str) -> bool:
     return len(name) > len(than)
 
 
+_TAIL_LINKS = (" of ", " for ", " in ", " to ", " on ")
+
+
+def _longer_form(name: str, short: str) -> bool:
+    """'Foreign Affairs Committee of the European Parliament' of 'Foreign Affairs
+    Committee'; 'National Constituent Assembly' of 'Constituent Assembly'."""
+    if name.startswith(short):
+        return name[len(short) :].startswith(_TAIL_LINKS)
+    return name.endswith(" " + short) and " and " not in name[: -len(short)]
+
+
+def _same_country(one: _Actor, other: _Actor) -> bool:
+    countries = {m.country for m in (*one.mentions, *other.mentions)} - {None}
+    return len(countries) <= 1
+
+
 def _key_name(actor: _Actor) -> str:
     """What an actor's key is made from: its name, with its country for an organisation."""
     if actor.kind is not ActorKind.organization:
@@ -106,6 +122,7 @@ class Registry:
         for mention in self.mentions:
             if mention.kind is not ActorKind.person:
                 self._add_group(mention)
+        self._join_short_organisation_names()
 
     def _drop_unevidenced(self, people: list[Mention]) -> None:
         """Forget full names with no sign of being a person anywhere in the brief: no title,
@@ -202,6 +219,31 @@ class Registry:
                 named.spellings.append(other.name)
                 for mention in other.mentions:
                     self._attach(named, mention)
+
+    def _join_short_organisation_names(self) -> None:
+        """A body named in full and by a shorter form in one brief is one actor under its
+        full name: the full name without its tail ('Foreign Affairs Committee' of 'the
+        Foreign Affairs Committee of the European Parliament', 'International Criminal
+        Tribunal' ... 'for the former Yugoslavia') or without its first words
+        ('Constituent Assembly', 'National Constituent Assembly'), when the longer forms
+        are all forms of one full name and the countries agree. A known organisation keeps
+        its name."""
+        orgs = [a for a in self.actors if a.kind is ActorKind.organization]
+        if len(orgs) < 2:
+            return
+        for short in list(orgs):
+            if acronym(short.name) or known_organisation(short.name):
+                continue
+            longer = [a for a in orgs if a is not short and _longer_form(a.name, short.name)]
+            full = max(longer, key=lambda a: len(a.name), default=None)
+            if full is None or not _same_country(short, full):
+                continue
+            if any(a is not full and not _longer_form(full.name, a.name) for a in longer):
+                continue  # two bodies whose names both hold the short one
+            for mention in short.mentions:
+                self._attach(full, mention)
+            self.actors.remove(short)
+            orgs.remove(short)  # merged: no longer a full name for another
 
     @staticmethod
     def _closest(actors: list[_Actor], offset: int) -> _Actor:

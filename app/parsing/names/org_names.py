@@ -47,7 +47,11 @@ _LINKED = re.compile(
 _LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|for)[ \t])")
 # Capitalised words ending in a possessive just before a name: 'Tigray People's '.
 _OWNER_BEFORE = re.compile(rf"((?:{_WORD}[ \t]+)*{_WORD}{_POSSESSIVE})[ \t]+$")
-_ACRONYM = r"\((?P<acronym>[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])\)"
+# '(DUP)', '(G77)', '(P5+1)', '(UNHCR)'; hyphenated: '(ZANU-PF)', '(SPLM-N)', '(ODM-Kenya)'.
+_ACRONYM = (
+    r"\((?P<acronym>[A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z]*)+"
+    r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])\)"
+)
 _DEFINED = re.compile(rf"[ \t]*{_ACRONYM}")
 _BRACKETED = re.compile(_ACRONYM)
 # Capitalised words (possessives and small links allowed) just before a bracket.
@@ -55,7 +59,7 @@ _CAPITALISED_BEFORE = re.compile(
     rf"(?:{_WORD}{_POSSESSIVE}?[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?)*{_WORD}$"
 )
 _COMPANY_SUFFIX = re.compile(
-    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|Inc\.|Ltd\.?|PLC|plc|LLC|Corp\.)(?!\w)"
+    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|PLC|plc|LLC|Corp\.)(?!\w)"
 )
 _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{_WORD}(?:[ \t]+{_WORD})*)")
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{_WORD})[ \t]+and[ \t]+$")
@@ -106,12 +110,26 @@ def initials(words: Iterable[str]) -> str:
     return "".join(letters)
 
 
+def hyphenated_acronym(text: str) -> bool:
+    """'ZANU-PF', 'SPLM-N', 'ODM-Kenya': an acronym, then hyphenated parts."""
+    first, _, rest = text.partition("-")
+    return bool(rest) and acronym(first) and all(p[:1].isupper() for p in rest.split("-"))
+
+
+def acronym_letters(text: str) -> str:
+    """The initials an acronym stands for: 'ZANU-PF' -> 'ZANUPF', 'ODM-Kenya' -> 'ODMK'
+    (a part written as a word is that word's initial)."""
+    if "-" not in text:
+        return text
+    return "".join(part if part.isupper() else part[:1] for part in text.split("-"))
+
+
 def _spells(acronym_text: str, words: list[str]) -> bool:
     """The initials of `words` spell the acronym: all of them, or a subsequence from the
     first to the last ('OHCHR' in 'Office of the United Nations High Commissioner for
     Human Rights')."""
     letters = initials(words).casefold()
-    wanted = acronym_text.casefold().rstrip("+")
+    wanted = acronym_letters(acronym_text).casefold().rstrip("+")
     if not letters or not wanted or letters[0] != wanted[0] or letters[-1] != wanted[-1]:
         return False
     if letters == wanted:
@@ -136,8 +154,12 @@ class _Organisations:
             (_end_before(source, match.start()), match.group("acronym"))
             for match in _BRACKETED.finditer(source)
         ]
+        self.people: list[int] | None = None  # where full names start, when first asked
+        self.hyphenated = {text for _, text in self.brackets if hyphenated_acronym(text)}
 
     def run(self) -> list[Mention]:
+        if self.hyphenated:
+            self.mentions = self._with_hyphenated_acronyms()
         self.taken = sorted((m.start, m.end) for m in self.mentions)
         unread = self._unread_names()
         found = self.mentions + unread if unread else self.mentions
@@ -151,6 +173,20 @@ class _Organisations:
         if wider:  # only a wider or new name holds others
             kept = _without_nested(sorted(kept, key=_SPAN), wider, repeats=bool(unread))
         return self._settle_acronyms(kept)
+
+    def _with_hyphenated_acronyms(self) -> list[Mention]:
+        """'(ZANU-PF)', '(ODM-Kenya)': an acronym with hyphenated parts in brackets is an
+        organisation mention (the run reader reads it as a name, or not at all); whether it
+        names one is settled with the other acronyms."""
+        spans = {
+            (match.start("acronym"), match.end("acronym"))
+            for match in _BRACKETED.finditer(self.source)
+            if hyphenated_acronym(match.group("acronym"))
+        }
+        kept = [m for m in self.mentions if (m.start, m.end) not in spans]
+        for start, end in sorted(spans):
+            kept.append(self._new(start, end))
+        return kept
 
     def _overlaps(self, start: int, end: int) -> bool:
         """Whether a mention the run reader found overlaps `[start, end)`."""
@@ -235,20 +271,24 @@ class _Organisations:
         if self._names_event(owner.group()):
             return None
         first = owner.start()
-        while first < end and self._stands_alone(self.source[first:end].split()[0]):
-            first += len(self.source[first:end].split()[0]) + 1
+        while first < end and (
+            self._stands_alone(word := self.source[first:end].split()[0])
+            or self._owned_by_a_person(first, word)
+        ):
+            first += len(word) + 1
         return first if first < end and " " in self.source[first:end].strip() else None
 
     # Widening one mention.
 
     def _widen(self, mention: Mention) -> Mention | None:
-        if acronym(mention.surface):
+        if acronym(mention.surface) or mention.surface in self.hyphenated:
             if self.source[mention.end : mention.end + 1] == "+":
                 plus = mention.surface + "+"
                 if known_organisation(plus):
                     return mention._replace(end=mention.end + 1, surface=plus, name=plus)
             return mention
         start, end, country = self._own_words(mention)
+        end = self._before_a_titled_name(start, end)
         if start >= end:
             return None
         if not self.source[start:end][:1].isupper():
@@ -256,9 +296,12 @@ class _Organisations:
         if start == mention.start:  # no country taken off the front
             start = self._adjective_before(start)
             start = self._acronym_owner_before(start)
+            start = self._country_name_before(start, end)
         start = self._owner_before(start)
         if self.source[end : end + 1] == "+" and known_organisation(self.source[start : end + 1]):
             end += 1  # 'OPEC+'
+        elif self.source[end : end + 1] == "/":
+            end = self._known_over_slash(start, end)
         if suffix := _COMPANY_SUFFIX.match(self.source, end):
             end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
         elif not known_organisation(_one_spaced(self.source, start, end)):
@@ -285,6 +328,33 @@ class _Organisations:
         ):
             return mention
         return mention._replace(start=start, end=end, surface=name, name=name, country=country)
+
+    def _before_a_titled_name(self, start: int, end: int) -> int:
+        """'Bank of England' of 'Bank of England Governor Robin Leigh-Pemberton and ...': an
+        office title followed by a name ends the body's name (the run reader joined them)."""
+        heads, modifiers = self.words.title_heads, self.words.title_modifiers
+        inner = self.source[start:end].split()[1:-1]
+        if not any(word.casefold() in heads for word in inner):
+            return end  # the common case: no title inside the name
+        words = list(_LETTER_WORD.finditer(self.source, start, end))
+        for previous, word, following in zip(words, words[1:], words[2:], strict=False):
+            if (
+                word.group().casefold() in heads
+                and following.group()[:1].isupper()
+                and following.group().casefold() not in self.words.org_heads
+                and previous.group().casefold() not in modifiers
+                and previous.group() not in ("of", "the", "for")
+            ):
+                return previous.end()
+        return end
+
+    def _known_over_slash(self, start: int, end: int) -> int:
+        """'Radio Free Europe' + '/Radio Liberty': a known name written with a slash."""
+        text = self.source[start:end] + "/"
+        for form in known_forms(self.source[start:end]):
+            if form.startswith(text) and self.source.startswith(form, start):
+                return start + len(form)
+        return end
 
     def _names_no_body(self, name: str) -> bool:
         """A military operation ('Operation Deliberate Force') or a state's
@@ -357,6 +427,29 @@ class _Organisations:
         if not acronym(word) or known_organisation(word) is None:
             return start
         return start - 1 - len(word)
+
+    def _country_name_before(self, start: int, end: int) -> int:
+        """'Kenya ' + 'Red Cross Society', 'Qatar ' + 'Airways': a country's name (not its
+        adjective, nor a possessive) right before a body that is not one every state has
+        is part of the name."""
+        previous = self.source[max(0, start - 40) : start]
+        if not previous.endswith(" ") or not previous[-2:-1].isalpha():
+            return start  # the common case: a small word or punctuation before the name
+        words = previous.split()
+        for length in range(min(3, len(words)), 0, -1):
+            text = " ".join(words[-length:])
+            entry = self.words.phrases.get(text)
+            if entry is None or entry.category is not Category.country:
+                continue
+            if text.casefold() == entry.value.casefold() or not text[:1].isupper():
+                return start  # a code ('UK') or a lowercase word
+            if self._state_institution(_one_spaced(self.source, start, end)):
+                return start  # 'the United States Senate': the country, see docs
+            before = words[-length - 1] if len(words) > length else ""
+            if before[:1].isupper() and not self._stands_alone(before):
+                return start  # 'an Air China Boeing': the country is in another name
+            return self.source.rindex(words[-length], 0, start)
+        return start
 
     def _adjective_before(self, start: int) -> int:
         """'Cuban ' + 'American National Foundation': a nationality adjective right before a
@@ -463,21 +556,63 @@ class _Organisations:
                 return end  # 'the Council on Russia'
             if len(words) == 1 and acronym(words[0]):
                 return end  # 'the Joint Commission of the JCPOA': a name of its own
+            if self._names_a_person(match.start("words"), match.end("words")):
+                return end  # 'the Party of Regions of Viktor Yanukovych': its leader
             if self.source[match.end() : match.end() + 1] == "," and self._lists_countries(match):
                 return end  # 'the Contact Group of the United States, Russia, ...'
             joined = " ".join(words)
             entry = _entry(joined)
-            if entry is not None and entry.category is Category.org:
-                return end  # 'the Appellate Body of the World Trade Organization': two bodies
-            if "and" in link and (
+            if (
                 entry is not None
-                or self._has_head(words)
-                or link[0].startswith(",")
-                or self._has_head(self.source[start:end].split()[-1:])
-                or known_organisation(_one_spaced(self.source, start, end))
+                and entry.category is Category.org
+                and not self._lone_head(start, end)
+            ):
+                return end  # 'the Appellate Body of the World Trade Organization': two bodies
+            if (
+                "and" in link
+                and (
+                    self.source.endswith("such as ", 0, start)  # a list of examples
+                    or entry is not None
+                    or self._has_head(words)
+                    or link[0].startswith(",")
+                    or self._has_head(self.source[start:end].split()[-1:])
+                    or known_organisation(_one_spaced(self.source, start, end))
+                )
             ):
                 return end  # 'the European Commission and European Council': two names
             end = match.end()
+
+    def _owned_by_a_person(self, start: int, word: str) -> bool:
+        """'Lula's ' of 'Lula's Workers' Party (PT)': a person in the possessive owns the
+        name after it."""
+        if not word.endswith(("'s", "’s")):
+            return False
+        end = start + len(word) - 2
+        return any(
+            m.kind is ActorKind.person and m.start < end and m.end > start for m in self.mentions
+        )
+
+    def _lone_head(self, start: int, end: int) -> bool:
+        """'Commission' of 'the Commission of the African Union': an organisation word
+        alone names no body, so the body it belongs to is part of its name."""
+        word = self.source[start:end]
+        return word.casefold() in self.words.org_heads and " " not in word
+
+    def _names_a_person(self, start: int, end: int) -> bool:
+        """Whether a person's full name starts in `[start, end)`: found by the run reader
+        with evidence, opening with a known given name (no title before it)."""
+        if self.people is None:
+            self.people = sorted(
+                m.start
+                for m in self.mentions
+                if m.kind is ActorKind.person
+                and m.evidence
+                and " " in m.name.strip()
+                and m.name.split()[0] in self.words.given_names
+                and m.surface.startswith(m.name.split()[0])  # not a title before it
+            )
+        at = bisect_left(self.people, start)
+        return at < len(self.people) and self.people[at] < end
 
     def _lists_countries(self, match: re.Match[str]) -> bool:
         """Whether the words after 'of' are a country followed by more in a list."""
@@ -529,7 +664,9 @@ class _Organisations:
         settled: list[Mention] = []
         for mention in mentions:
             text = mention.surface
-            if mention.kind is not ActorKind.organization or not acronym(text):
+            if mention.kind is not ActorKind.organization or not (
+                acronym(text) or text in self.hyphenated
+            ):
                 settled.append(mention)
                 continue
             full = definitions.get(text)
@@ -551,7 +688,7 @@ class _Organisations:
         other: set[str] = set()
         for end, text in self.brackets:
             owner = ends.get(end)
-            if owner is not None and not acronym(owner.name):
+            if owner is not None and not _acronym_like(owner.name):
                 defined.setdefault(text, owner.name)
             elif self.source[end - 1 : end].isalpha():
                 other.add(text)
@@ -600,8 +737,12 @@ def _without_nested(
 
 def complete_organisations(source: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` with whole organisation names and settled acronyms (see the module)."""
-    if not any(m.kind is ActorKind.organization for m in mentions) and "s Office" not in source:
-        return mentions  # no organisation to widen, and no office of a title to find
+    if (
+        not any(m.kind is ActorKind.organization for m in mentions)
+        and "s Office" not in source
+        and _BRACKETED.search(source) is None
+    ):
+        return mentions  # no organisation to widen, office of a title or acronym to find
     return _Organisations(source, mentions).run()
 
 
@@ -705,5 +846,9 @@ def _by_initials(mentions: list[Mention]) -> dict[str, str]:
     return {
         initials(m.name.split()).casefold(): m.name
         for m in mentions
-        if m.kind is ActorKind.organization and not acronym(m.name)
+        if m.kind is ActorKind.organization and not _acronym_like(m.name)
     }
+
+
+def _acronym_like(text: str) -> bool:
+    return acronym(text) or hyphenated_acronym(text)

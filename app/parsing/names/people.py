@@ -30,7 +30,17 @@ _MAX_SURNAME_REACH = 3
 _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 _FAMILY_FIRST = frozenset(load_data("given_names.json")["family_first"])
 _SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
-_PARTY_AFTER = re.compile(r" part(?:y|ies)\b")
+# 'his Fidesz party', 'the Mungiki sect': a marker right after a single name.
+_MARKER_AFTER = re.compile(
+    rf" (?:{'|'.join(load_data('organizations.json')['markers_after'])})\b(?!-)"
+)
+# 'Oleh Dubyna, chairman of ' + 'Naftogaz': who leads a body, of a single name.
+_HEAD_OF = re.compile(
+    r"\b(?:chairman|chairwoman|chairperson|director|founder|leader|spokesman|spokeswoman"
+    r"|spokesperson|chief executive) of (?:the )?$"
+)
+_ALONE_AFTER = re.compile(r"[,.;:)]|\s(?:of|and|in|to|for|at|on|with|said|says)\b")
+_SUCH_AS = re.compile(r"(?P<plural>[A-Za-z-]+) such as (?:[A-Z][\w'’-]*(?:,? and |,? or |, ))*$")
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
 _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
 
@@ -255,24 +265,56 @@ class PeopleReader(OrgReader):
                 self._single_name(index, index + 1)
 
     def _named_as_organisation(self, token: Token) -> bool:
-        """A single name with an organisation word right before it ('the pollster Ipsos')
-        or 'party' right after it ('his Fidesz party'); never a given name or a model
-        number ('F-16 coalition')."""
+        """A single name the brief calls an organisation: a marker right before it ('the
+        pollster Ipsos') or after it ('his Fidesz party', 'the Mungiki sect'), 'and its'
+        after it, a list after 'such as' and a plural marker, the body a leader is 'of', or
+        an appositive naming a marker; never a given name or a model number ('F-16
+        coalition')."""
         if not token.text.isalpha() or self._given_name(token):
             return False
         source = self.source
-        if source.startswith((" party", " parties"), token.outer):
-            after = _PARTY_AFTER.match(source, token.outer)
-            return after is not None
         before = source[max(0, token.start - 20) : token.start]
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
+        if source.startswith(" ", token.outer):
+            if _MARKER_AFTER.match(source, token.outer):
+                return True
+            if source.startswith(" and its ", token.outer) and previous not in (["and"], ["of"]):
+                return True  # not the end of a name cut short: 'Bosnia and Herzegovina'
         if previous and previous[0] in self.words.group_markers:
+            return True
+        if previous in (["as"], ["and"], ["or"]) and self._one_of_a_kind(token.start):
+            return True
+        if previous in (["of"], ["the"]) and self._led_body(token):
             return True
         if not source.startswith(", ", token.outer):
             return False
         if previous and (previous[0].casefold() in self.words.locatives or previous[0] in _LINKS):
             return False  # 'In Pristina, the opposition movement ...', 'Fridays for Future, the'
         return _described_as_organisation(source, token.outer, self.words.group_markers)
+
+    def _led_body(self, token: Token) -> bool:
+        """'Oleh Dubyna, chairman of ' + 'Naftogaz': the body a leader, chairman,
+        director or spokesman is of, when the name stands alone: before punctuation or a
+        small word ('the leader of the Independent Greeks' is cut short, and 'the leader of
+        the Karabakh authorities' describes them: no body)."""
+        if not self.source.endswith((" of ", " of the "), 0, token.start):
+            return False  # the common case, decided without the regexes
+        if not _ALONE_AFTER.match(self.source, token.outer):
+            return False  # 'leader of the Karabakh authorities': a word describing others
+        return _HEAD_OF.search(self.source, max(0, token.start - 40), token.start) is not None
+
+    def _one_of_a_kind(self, start: int) -> bool:
+        """'manufacturers such as ' + 'Caterpillar', 'traders such as Cargill and ' +
+        'Bunge': after a plural organisation word and 'such as', each name listed is one of
+        those organisations."""
+        if "such as " not in self.source[max(0, start - 80) : start]:
+            return False  # the common case, decided without the regex
+        found = _SUCH_AS.search(self.source, max(0, start - 80), start)
+        if found is None:
+            return False
+        plural, markers = found.group("plural").casefold(), self.words.group_markers
+        singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+        return plural.endswith("s") and (plural in markers or singular in markers)
 
     @staticmethod
     def _movement_word(names: list[Token]) -> bool:
@@ -289,6 +331,8 @@ class PeopleReader(OrgReader):
         words = self.words
         if self.tokens[first].text.split("-")[0] in words.movement_prefixes:
             return True
+        if stop - first > 1 and self.tokens[stop - 1].text in words.group_markers:
+            return True  # 'Raiffeisen Investment AG': a company's legal form ends it
         before = self.source[max(0, self.tokens[first].start - 20) : self.tokens[first].start]
         after = self.source[self.tokens[stop - 1].outer : self.tokens[stop - 1].outer + 20]
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []

@@ -203,3 +203,48 @@ def test_the_name_first_written_in_full_stays_the_name() -> None:
     )
     pompeo = [a for a in parsed.actors if a.kind == "person"]
     assert [(a.name, "Michael R. Pompeo" in a.aliases) for a in pompeo] == [("Mike Pompeo", True)]
+
+
+def _organisations(*lines: str) -> dict[str, list[str]]:
+    parsed = brief("Lead: On May 2, 2025 in Oslo, envoys met.", "Key Takeaways", *lines)
+    return {a.name: a.aliases for a in parsed.actors if a.kind == ActorKind.organization}
+
+
+def test_a_body_named_short_and_in_full_in_one_brief_is_one_actor_under_its_full_name() -> None:
+    assert _organisations(
+        "- Venezuela's Constituent Assembly met.",
+        "- The National Constituent Assembly (ANC) sat.",
+    ) == {
+        "National Constituent Assembly": [
+            "Constituent Assembly",
+            "National Constituent Assembly",
+            "ANC",
+        ]
+    }
+    found = _organisations(
+        "- The Arbitration Institute ruled.",
+        "- The Arbitration Institute of the Stockholm Chamber of Commerce sat.",
+    )
+    assert list(found) == ["Arbitration Institute of the Stockholm Chamber of Commerce"]
+
+
+def test_a_short_form_two_bodies_end_with_or_a_known_body_stays_apart() -> None:
+    found = _organisations(
+        "- The Press Council met.",
+        "- The Kenya Press Council met.",
+        "- The Uganda Press Council met.",
+    )
+    assert "Press Council" in found
+    found = _organisations(
+        "- The Security Council met.", "- Iran's Supreme National Security Council met."
+    )
+    assert {"Security Council", "Supreme National Security Council"} <= set(found)
+
+
+def test_a_short_name_joins_the_longest_form_through_a_middle_one() -> None:
+    found = _organisations(
+        "- The Constituent Assembly met.",
+        "- The National Constituent Assembly sat.",
+        "- The Bolivarian National Constituent Assembly voted.",
+    )
+    assert list(found) == ["Bolivarian National Constituent Assembly"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.parsing.models import ParsedBrief
-from app.parsing.names.org_names import initials, qualified_name
+from app.parsing.names.org_names import acronym_letters, initials, qualified_name
 from tests.parsing.helpers import brief
 
 LEAD = "Lead: On May 2, 2025 in Oslo, envoys met."
@@ -113,6 +113,32 @@ def test_a_known_organisation_is_named_as_the_brief_writes_it_in_full() -> None:
 def test_cue_words_make_a_single_name_an_organisation() -> None:
     parsed = parse("Polls by the pollster Ipsos showed a lead for the ruling party Fidesz.")
     assert {"Ipsos", "Fidesz"} <= set(organisations(parsed))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Mungiki sect is accused of killings.", "Mungiki"),
+        ("The intermediary Rosukro is removed from the trade.", "Rosukro"),
+        ("Lobbying by Transafrica and its director kept it alive.", "Transafrica"),
+        ("Manufacturers such as Caterpillar blamed the dollar.", "Caterpillar"),
+        ("They heard broadcasters such as Radiokal all year.", "Radiokal"),
+    ],
+)
+def test_the_brief_says_a_single_name_is_an_organisation(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leaders such as Putin came.",
+        "Peace in Bosnia and Herzegovina and its annexes was signed.",
+        "Aid went to towns such as Naivasha.",
+    ],
+)
+def test_a_single_name_the_brief_does_not_call_an_organisation_is_none(sentence: str) -> None:
+    assert organisations(parse(sentence)) == {}
 
 
 def test_initials_skip_small_words_and_read_hyphenated_parts() -> None:
@@ -261,3 +287,145 @@ def test_whole_names_round_six(sentence: str, name: str) -> None:
 )
 def test_operations_territories_and_metonyms_are_no_organisation(sentence: str) -> None:
     assert organisations(parse(sentence)) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "short"),
+    [
+        (
+            "The Zimbabwe African National Union – Patriotic Front (ZANU-PF) won.",
+            "Zimbabwe African National Union – Patriotic Front",
+            "ZANU-PF",
+        ),
+        (
+            "Kalonzo Musyoka of the Orange Democratic Movement–Kenya (ODM-Kenya) spoke.",
+            "Orange Democratic Movement–Kenya",
+            "ODM-Kenya",
+        ),
+        (
+            "The Sudan Liberation Movement-Minni Minawi (SLM-MM) signed.",
+            "Sudan Liberation Movement-Minni Minawi",
+            "SLM-MM",
+        ),
+    ],
+)
+def test_a_hyphenated_acronym_defines_the_name_across_its_dash(
+    sentence: str, name: str, short: str
+) -> None:
+    assert organisations(parse(sentence)) == {name: [name, short]}
+
+
+def test_a_hyphenated_name_defines_no_acronym_of_its_own() -> None:
+    assert "NATO-Ukraine Council" in organisations(parse("The NATO-Ukraine Council met."))
+
+
+def test_acronym_letters_read_a_worded_part_by_its_initial() -> None:
+    assert [acronym_letters(t) for t in ("ZANU-PF", "ODM-Kenya", "DUP")] == [
+        "ZANUPF",
+        "ODMK",
+        "DUP",
+    ]
+
+
+def test_a_name_never_runs_on_into_the_person_who_leads_it() -> None:
+    parsed = parse("The Party of Regions of Viktor Yanukovych wants a vote.")
+    assert organisations(parsed) == {"Party of Regions": ["Party of Regions"]}
+    assert "Viktor Yanukovych" in {a.name for a in parsed.actors if a.kind == "person"}
+
+
+def test_a_name_runs_on_over_words_that_only_look_like_a_person() -> None:
+    parsed = parse("The Special Commission for the Convening of the Emergency Loya Jirga, a body.")
+    assert "Special Commission for the Convening of the Emergency Loya Jirga" in organisations(
+        parsed
+    )
+
+
+def test_a_lone_organisation_word_takes_the_body_it_belongs_to() -> None:
+    parsed = parse("Amara Essy will chair the Commission of the African Union.")
+    assert "Commission of the African Union" in organisations(parsed)
+    parsed = parse("The Appellate Body of the World Trade Organization is idle.")
+    assert {"Appellate Body", "World Trade Organization"} <= set(organisations(parsed))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Kenya Red Cross Society fed the camps.", "Kenya Red Cross Society"),
+        ("The Pakistan Red Crescent Society sent tents.", "Pakistan Red Crescent Society"),
+    ],
+)
+def test_a_country_name_before_a_body_of_its_own_is_part_of_its_name(
+    sentence: str, name: str
+) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_a_country_name_before_a_state_body_or_inside_another_name_is_not() -> None:
+    assert "United States Senate" not in organisations(parse("The United States Senate voted."))
+    assert "China Boeing Company" not in organisations(
+        parse("He flew on an Air China Boeing Company jet.")
+    )
+
+
+def test_every_name_listed_after_such_as_is_one_organisation() -> None:
+    parsed = parse("Traders such as Cargol and Bungo will test the corridor.")
+    assert set(organisations(parsed)) == {"Cargol", "Bungo"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Phnom Penh Post reported a walkout.", "Phnom Penh Post"),
+        ("The Daily Nation reported the talks.", "Daily Nation"),
+        ("The Kampala Tribune said so.", "Kampala Tribune"),
+    ],
+)
+def test_a_newspaper_is_an_organisation(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_daily_alone_names_no_newspaper() -> None:
+    assert organisations(parse("Daily flights resumed.")) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Oleh Dubyna, chairman of Naftogaz of Ukraine, signed.", "Naftogaz of Ukraine"),
+        ("Jane Roe, the founder of Roevik, said so.", "Roevik"),
+        ("The stake was held through Roevik Investment AG as trustee.", "Roevik Investment AG"),
+        ("Acme Widgets Ltd objected.", "Acme Widgets Ltd"),
+    ],
+)
+def test_a_leader_of_a_single_name_or_a_legal_form_makes_it_an_organisation(
+    sentence: str, name: str
+) -> None:
+    assert name in organisations(parse(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Arayik Harutyunyan, leader of the Karabakh authorities, had warned.",
+        "Panos Kammenos, leader of the Independent Greeks, objected.",
+    ],
+)
+def test_a_word_describing_others_after_leader_of_is_no_organisation(sentence: str) -> None:
+    assert not {"Karabakh", "Independent"} & set(organisations(parse(sentence)))
+
+
+def test_a_person_in_the_possessive_before_a_defined_name_owns_it() -> None:
+    parsed = parse(
+        "Brazilian President Luiz Inácio Lula da Silva spoke.",
+        "Lula's Workers' Party (PTB) hails the deal.",
+    )
+    assert list(organisations(parsed)) == ["Workers' Party"]
+
+
+def test_an_office_title_and_a_name_end_a_body_the_run_reader_joined_them_to() -> None:
+    parsed = parse(
+        "Bank of England Governor Robin Leigh-Pemberton and Banque de France Governor"
+        " Michel Camdessus also attended."
+    )
+    assert not [name for name in organisations(parsed) if "Governor" in name]
+    assert "U.N. General Assembly" in organisations(parse("The U.N. General Assembly voted."))

@@ -268,3 +268,13 @@ def test_a_name_of_a_country_or_with_particles_is_a_person(sentence: str, person
 )
 def test_features_and_instruments_are_not_people(sentence: str) -> None:
     assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == set()
+
+
+def test_an_office_whose_name_holds_of_the_titles_the_name_after_it() -> None:
+    parsed = brief(
+        "Lead: On May 2, 2025 in London, envoys met.",
+        "Key Takeaways",
+        "- Britain was represented by Chancellor of the Exchequer Nigel Lawson, who spoke.",
+    )
+    lawson = next(a for a in parsed.actors if a.kind == ActorKind.person)
+    assert (lawson.name, lawson.title) == ("Nigel Lawson", "Chancellor of the Exchequer")
