@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval10 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval11 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-03 (after round 7, parser 1.8.0) less about 0.02, so a change
@@ -27,6 +27,8 @@ FLOORS = {
     "eval8": (0.98, 0.97, 0.92, 0.85),
     "eval9": (0.96, 0.96, 0.90, 0.85),
     "eval10": (0.94, 0.93, 0.93, 0.87),
+    # Held out (scored before and after round 7, its misses not read): a floor, not a target.
+    "eval11": (0.93, 0.93, 0.89, 0.71),
 }
 
 
