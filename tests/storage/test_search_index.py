@@ -98,3 +98,27 @@ def test_migration_fills_the_index_from_stored_rows(database_url: str) -> None:
         assert connection.execute(text("SELECT count(*) FROM briefs")).scalar_one() == 2
     assert len(_indexed(database_url, _table("briefs"), "lausan")) == 1
     _assert_in_step(database_url)
+
+
+def test_one_prefix_index_migration_rebuilds_the_index_both_ways(database_url: str) -> None:
+    """f6a2c8e4b1d9 (SQLite: one prefix index, of 3 characters, instead of three) builds
+    the index again from the stored rows going up and going down."""
+    from app import migrate
+
+    _store(database_url, BEFORE)
+    migrate.downgrade(database_url, "e3f8a1c57d20")  # its parent: prefix indexes of 1-3
+    get_engine(database_url).dispose()
+    _store(database_url, BEFORE.replace("Geneva", "Lausanne"), "lausanne.md")
+    _assert_in_step(database_url)
+    migrate.upgrade(database_url)
+    get_engine(database_url).dispose()
+    _store(database_url, BEFORE.replace("Geneva", "Montreux"), "montreux.md")
+    for place in ("geneva", "lausan", "montr", "la", "m"):
+        assert len(_indexed(database_url, _table("briefs"), place)) >= 1, place
+    _assert_in_step(database_url)
+    if database_url.startswith("sqlite"):
+        with get_engine(database_url).connect() as connection:
+            created = connection.execute(
+                text("SELECT sql FROM sqlite_master WHERE name = 'claims_fts'")
+            ).scalar_one()
+        assert "prefix='3'" in created
