@@ -1,10 +1,12 @@
 """`chancery db verify`: the word index `q` reads is in step with its tables.
 
-On SQLite the FTS5 index is kept by triggers, so it can only drift if they were dropped or
-bypassed: each table's ids are compared with those the index holds a document for (its
-`_docsize` shadow table, one row per indexed row), a read of two integer indexes. On
-PostgreSQL the tsvector is a generated column the server computes on every write; what can
-go wrong is its GIN index (missing, or left invalid by a failed concurrent build).
+On SQLite the FTS5 index is kept by triggers and by the writer (a brief's claims,
+statements and events, `app.storage.search_index`), so it can drift if a trigger was dropped
+or a row was written another way: each table's ids are compared with those the index holds
+a document for (its `_docsize` shadow table, one row per indexed row), a read of two
+integer indexes. On PostgreSQL the tsvector is a generated column the server computes on
+every write; what can go wrong is its GIN index (missing, or left invalid by a failed
+concurrent build).
 """
 
 from __future__ import annotations

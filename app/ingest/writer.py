@@ -25,6 +25,7 @@ from app.ingest.row_types import (
 )
 from app.ingest.rows import ActorKeys, PreparedBrief, prepare_brief
 from app.parsing.models import ParsedBrief
+from app.storage.search_index import FILLED_BY_WRITER, fill_from_brief
 from app.storage.tables import utcnow
 from app.vocabulary import ChangeType, RevisionKind
 
@@ -135,6 +136,9 @@ def _write_extracted(
     ]
     db.insert(db.statements.mentions, mentions)
     _write_links(db, brief, actors, ids)
+    if db.is_sqlite:  # PostgreSQL's index is a generated column: the server keeps it
+        for table in FILLED_BY_WRITER:
+            db.run(fill_from_brief(table), (brief_id,))
 
 
 def _revision(

@@ -88,13 +88,54 @@ def test_both_databases_split_text_into_the_words_python_does(database_url: str)
 def test_migration_fills_the_index_from_stored_rows(database_url: str) -> None:
     from app import migrate
 
+    # Stored before the index is dropped: the writer fills the index of a brief's claims,
+    # statements and events on SQLite (a7d3e9f2c5b8), so it needs the index there.
     _store(database_url, BEFORE)
+    _store(database_url, BEFORE.replace("Geneva", "Lausanne"), "lausanne.md")
     migrate.downgrade(database_url, "e5d3a1c7b9f2")  # the word index migration's parent
     get_engine(database_url).dispose()
-    _store(database_url, BEFORE.replace("Geneva", "Lausanne"), "lausanne.md")
     migrate.upgrade(database_url)
     get_engine(database_url).dispose()
     with get_engine(database_url).connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM briefs")).scalar_one() == 2
     assert len(_indexed(database_url, _table("briefs"), "lausan")) == 1
+    assert len(_indexed(database_url, _table("claims"), "envoy")) >= 1
     _assert_in_step(database_url)
+
+
+def test_one_prefix_index_migration_rebuilds_the_index_both_ways(database_url: str) -> None:
+    """f6a2c8e4b1d9 (SQLite: one prefix index, of 3 characters, instead of three) builds
+    the index again from the stored rows going up and going down; a7d3e9f2c5b8 hands the
+    index of new claims, statements and events to the writer, and back to triggers."""
+    from app import migrate
+
+    _store(database_url, BEFORE)
+    migrate.downgrade(database_url, "a1d7c3e9f5b2")  # its parent: prefix indexes of 1-3
+    get_engine(database_url).dispose()
+    if database_url.startswith("sqlite"):  # the triggers fill it again: a row by hand
+        with get_engine(database_url).begin() as connection:
+            connection.execute(
+                text("UPDATE claims SET search_text = search_text || ' zephyr' WHERE id = 1")
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO claims (brief_id, position, section, text, search_text, "
+                    "status, span_start, span_end) SELECT brief_id, 999, section, text, "
+                    "'quokka', status, span_start, span_end FROM claims WHERE id = 1"
+                )
+            )
+        assert len(_indexed(database_url, _table("claims"), "quokk")) == 1
+        assert len(_indexed(database_url, _table("claims"), "zeph")) == 1
+    _assert_in_step(database_url)
+    migrate.upgrade(database_url)
+    get_engine(database_url).dispose()
+    _store(database_url, BEFORE.replace("Geneva", "Montreux"), "montreux.md")
+    for place in ("geneva", "montr", "ge", "m"):
+        assert len(_indexed(database_url, _table("briefs"), place)) >= 1, place
+    _assert_in_step(database_url)
+    if database_url.startswith("sqlite"):
+        with get_engine(database_url).connect() as connection:
+            created = connection.execute(
+                text("SELECT sql FROM sqlite_master WHERE name = 'claims_fts'")
+            ).scalar_one()
+        assert "prefix='3'" in created

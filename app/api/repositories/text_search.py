@@ -197,10 +197,11 @@ def _common(session: Session, match: WordsMatch) -> bool:
     until a page is full, about 50 n / m rows: the two meet near m = sqrt(60 n) (measured
     at 10,000 briefs, docs/benchmarks.md). It is estimated from the newest SAMPLE_ROWS
     ids (a range the index reads alone), the count stopping once it is reached. A prefix
-    longer than 3 characters makes FTS5 merge the lists of every word it starts before
+    of other than 3 characters makes FTS5 merge the lists of every word it starts before
     the first row comes (about m), so it is counted last: the words whole (fewer rows:
     enough of them means common) and their first 3 characters (kept as one list by the
-    prefix index; more rows: too few means rare) decide most words without it.
+    one prefix index, migration f6a2c8e4b1d9; more rows: too few means rare) decide most
+    words without it. A term of 1 or 2 characters is its own first 3: one merge.
     """
     fts = fts_table(match.table)
     largest = session.execute(text(f"SELECT max(id) FROM {match.table}")).scalar() or 0
