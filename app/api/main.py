@@ -7,8 +7,8 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.routing import iter_route_contexts
 from starlette.middleware import Middleware
-from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from app import __version__
@@ -51,10 +51,14 @@ class ChanceryAPI(FastAPI):
         secured = SecurityHeadersMiddleware(
             super().build_middleware_stack(), frozenset(path for path in docs if path)
         )
-        # Starlette's own routes (the OpenAPI document, /docs) do not name themselves in
-        # the scope: the observer is told their templates.
-        plain_routes = [route for route in self.router.routes if type(route) is Route]
-        return RequestObserver(secured, self.record_metrics, plain_routes)
+        # For the answers the router never sees (cache hits, 304s) and the routes that do
+        # not name themselves in the scope: every route's full template, in routing order.
+        templates = [
+            (context.path, context.path_regex)
+            for context in iter_route_contexts(self.router.routes)
+            if context.path is not None and hasattr(context, "path_regex")
+        ]
+        return RequestObserver(secured, self.record_metrics, templates)
 
 
 def create_app() -> FastAPI:

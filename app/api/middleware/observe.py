@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from prometheus_client import Counter, Histogram
-from starlette.routing import Route, compile_path
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import metrics
@@ -58,17 +58,19 @@ class RequestObserver:
     """Gives each HTTP request an id, counts and times it, and logs one line for it."""
 
     def __init__(
-        self, app: ASGIApp, record_metrics: bool, plain_routes: Sequence[Route] = ()
+        self,
+        app: ASGIApp,
+        record_metrics: bool,
+        templates: Sequence[tuple[str, re.Pattern[str]]] = (),
     ) -> None:
         self.app = app
         self.record_metrics = record_metrics
         self._templates: dict[int, str] = {}  # id(route) -> its full template
-        self._patterns: dict[str, re.Pattern[str]] = {}  # template -> its pattern
+        # Every route's template and pattern, in the router's order, known from the start:
+        # Starlette's own routes (the OpenAPI document, /docs) do not name themselves in the
+        # scope, and a 304 for a tag another process made is answered before any routing.
+        self._patterns: dict[str, re.Pattern[str]] = dict(templates)  # template -> pattern
         self._paths: dict[str, str] = {}  # path -> template
-        # Starlette's own routes (the OpenAPI document, /docs) do not name themselves in
-        # the scope: known from the start.
-        for route in plain_routes:
-            self._patterns[route.path] = route.path_regex
         self._children: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
