@@ -95,8 +95,9 @@ class Settings(BaseSettings):
         ge=0,
         le=60_000,
         description=(
-            "How long a cached `/v1` answer may outlive a write made by another process, in "
-            "ms; writes through this process's API are seen at once. 0: check every time."
+            "How long a `/v1` answer (its ETag, a cached copy) may outlive a write made by "
+            "another process, in ms; writes through this process's API are seen at once. "
+            "0: read the data version every time."
         ),
     )
     worker_threads: int = Field(

@@ -1,5 +1,6 @@
 """What the server does when it starts (settle the garbage collector, count the database
-pool's connections, open the metrics port) and when it stops (close the pool).
+pool's connections, open the metrics port) and when it stops (close the data version's
+connection and the pool).
 
 A list request allocates thousands of short-lived objects (rows, dicts, models), so the
 collector's youngest generation filled about once a request, and every tenth of those
@@ -83,6 +84,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         count_pool_connections(engine)
         start_metrics_port(app, settings)
     yield
+    await app.state.data_version.close()
     engine.dispose()
     if metrics.multiprocess_dir() is not None:
         # This worker's live gauges (in flight, pool) stop counting in the sum.

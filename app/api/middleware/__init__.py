@@ -1,1 +1,2 @@
-"""ASGI middleware: ETag, the response cache and its replay, security headers."""
+"""ASGI middleware, in the order `app.api.main` stacks them: request ids and metrics,
+security headers, ETag (from the data version), the response cache."""

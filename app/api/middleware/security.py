@@ -1,19 +1,12 @@
-"""Security headers on every response, and the write limits.
+"""Security headers on every response.
 
-The headers middleware wraps the whole middleware stack, outside Starlette's error
-middleware, so a 500 answer, a 404 and a CORS preflight carry the headers too. Only the
-response cache's replay (`FinalAnswers`) is outside it, and it replays answers that went
-through it.
+The middleware wraps Starlette's error middleware (`app.api.main`), so a 500 answer, a 404,
+a CORS preflight and a cache hit carry the headers too.
 """
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from app.api.dependencies.rate_limits import WriteLimits
-from app.config import Settings
 
 # Everything the API and the same-origin dashboard (ES modules, no inline script) need.
 STRICT_CSP = (
@@ -39,19 +32,37 @@ BASE_HEADERS = {
 HSTS = "max-age=31536000; includeSubDomains"
 
 
+RawHeaders = tuple[tuple[bytes, bytes], ...]
+
+
+def _raw(headers: dict[str, str]) -> RawHeaders:
+    return tuple(
+        (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()
+    )
+
+
 class SecurityHeadersMiddleware:
     """Adds the headers above to every HTTP response that does not set its own."""
 
     def __init__(self, app: ASGIApp, docs_paths: frozenset[str] = frozenset()) -> None:
         self.app = app
         self.docs_paths = docs_paths
+        # Encoded once: they are added to every answer, a cache hit's too.
+        self._raw = {
+            (docs, tls): _raw(self._headers(DOCS_CSP if docs else STRICT_CSP, tls))
+            for docs in (False, True)
+            for tls in (False, True)
+        }
 
-    def headers_for(self, scope: Scope) -> dict[str, str]:
-        csp = DOCS_CSP if scope.get("path") in self.docs_paths else STRICT_CSP
+    @staticmethod
+    def _headers(csp: str, tls: bool) -> dict[str, str]:
         headers = {**BASE_HEADERS, "Content-Security-Policy": csp}
-        if scope.get("scheme") == "https":
+        if tls:
             headers["Strict-Transport-Security"] = HSTS
         return headers
+
+    def headers_for(self, scope: Scope) -> RawHeaders:
+        return self._raw[scope.get("path") in self.docs_paths, scope.get("scheme") == "https"]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,25 +72,10 @@ class SecurityHeadersMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in extra.items():
-                    headers.setdefault(name, value)
+                headers = message.get("headers", ())
+                present = {name for name, _ in headers}
+                added = [header for header in extra if header[0] not in present]
+                message["headers"] = [*headers, *added]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-def _docs_paths(app: FastAPI) -> frozenset[str]:
-    paths = (app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url)
-    return frozenset(path for path in paths if path)
-
-
-def install_security(app: FastAPI, settings: Settings) -> None:
-    """Give `app` its write limits and wrap its whole stack in the headers middleware."""
-    app.state.write_limits = WriteLimits.from_settings(settings)
-    build_stack = app.build_middleware_stack
-
-    def build_with_headers() -> ASGIApp:
-        return SecurityHeadersMiddleware(build_stack(), _docs_paths(app))
-
-    app.build_middleware_stack = build_with_headers  # type: ignore[method-assign]

@@ -70,6 +70,17 @@ def test_the_route_template_is_the_label_not_the_path(client: TestClient) -> Non
     assert not any(route.startswith("/v1/claims/") and "{" not in route for route in routes)
 
 
+def test_a_304_for_a_tag_another_process_made_is_counted_under_its_route(
+    client: TestClient,
+) -> None:
+    etag = client.get("/v1/claims/2").headers["etag"]
+    with TestClient(create_app()) as fresh:  # has routed nothing yet
+        assert fresh.get("/v1/claims/2", headers={"If-None-Match": etag}).status_code == 304
+        labels = {"method": "GET", "route": "/v1/claims/{claim_id}", "status": "304"}
+        assert value(scrape(fresh), REQUESTS, **labels) >= 1
+        assert value(scrape(fresh), REQUESTS, method="GET", route="unmatched", status="304") == 0
+
+
 def test_cache_hits_and_misses_and_the_data_version(client: TestClient, engine: Engine) -> None:
     before = scrape(client)
     for _ in range(3):
