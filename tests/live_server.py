@@ -35,15 +35,27 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait_until_serving(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
+# What uvicorn logs once a worker's lifespan has run: until every worker has, a request
+# answered by one says nothing of the others (their gauges are not set yet).
+STARTED = b"Application startup complete."
+
+
+def _serving(base: str, log: Path, workers: int) -> bool:
+    try:
+        healthy = httpx.get(f"{base}/healthz", timeout=1).status_code == 200
+    except httpx.TransportError:
+        return False
+    return healthy and log.read_bytes().count(STARTED) >= workers
+
+
+def _wait_until_serving(
+    base: str, process: subprocess.Popen[bytes], log: Path, workers: int
+) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         assert process.poll() is None, log.read_text(encoding="utf-8", errors="replace")
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
+        if _serving(base, log, workers):
+            return
         time.sleep(0.2)
     raise AssertionError(f"the server did not start:\n{log.read_text(encoding='utf-8')}")
 
@@ -82,7 +94,7 @@ def live_server(
         )
     server = LiveServer(f"http://127.0.0.1:{port}", port, log, process)
     try:
-        _wait_until_serving(server.base_url, process, log)
+        _wait_until_serving(server.base_url, process, log, workers)
         yield server
     finally:
         _stop(process)
