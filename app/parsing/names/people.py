@@ -30,15 +30,11 @@ _MAX_SURNAME_REACH = 3
 _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 _FAMILY_FIRST = frozenset(load_data("given_names.json")["family_first"])
 _SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
+_ORGS = load_data("organizations.json")
 # 'his Fidesz party', 'the Mungiki sect': a marker right after a single name.
-_MARKER_AFTER = re.compile(
-    rf" (?:{'|'.join(load_data('organizations.json')['markers_after'])})\b(?!-)"
-)
+_MARKER_AFTER = re.compile(rf" (?:{'|'.join(_ORGS['markers_after'])})\b(?!-)")
 # 'Oleh Dubyna, chairman of ' + 'Naftogaz': who leads a body, of a single name.
-_HEAD_OF = re.compile(
-    r"\b(?:chairman|chairwoman|chairperson|director|founder|leader|spokesman|spokeswoman"
-    r"|spokesperson|chief executive) of (?:the )?$"
-)
+_HEAD_OF = re.compile(rf"\b(?:{'|'.join(_ORGS['leader_roles'])}) of (?:the )?$")
 _ALONE_AFTER = re.compile(r"[,.;:)]|\s(?:of|and|in|to|for|at|on|with|said|says)\b")
 _SUCH_AS = re.compile(r"(?P<plural>[A-Za-z-]+) such as (?:[A-Z][\w'’-]*(?:,? and |,? or |, ))*$")
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
