@@ -233,3 +233,24 @@ def test_labels_migration_follows_the_history_one_and_labels_titled_briefs(
             ("untitled.md", None),
         ]
     migrate.check(database_url)
+
+
+def test_pair_events_migration_counts_the_events_of_the_stored_pairs(database_url: str) -> None:
+    """b8e4f1a6c3d7 adds `actor_pair_counts.events` and fills it from the stored events;
+    one step down drops that column alone."""
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    engine = get_engine(database_url)
+    migrate.downgrade(database_url, "a7d3e9f2c5b8")
+    engine.dispose()
+    assert "events" not in {c["name"] for c in inspect(engine).get_columns("actor_pair_counts")}
+    # `actor_pair_counts` as it stood before: without events (`counts.ACTOR_TABLES`).
+    assert_counts_exact(database_url, tables=(*counts.ACTOR_TABLES, *counts.TABLES[4:]))
+
+    migrate.upgrade(database_url)
+    engine.dispose()
+
+    assert_counts_exact(database_url)
+    with engine.connect() as connection:
+        shared = "SELECT sum(events) FROM actor_pair_counts WHERE actor_id != other_id"
+        assert connection.execute(text(shared)).scalar_one() > 0
+    migrate.check(database_url)

@@ -23,7 +23,7 @@ COLUMN = {name: i for i, name in enumerate(counts.COUNT_COLUMNS)}
 BRIEFS = COLUMN["briefs"]
 CLAIM_COLUMN = {status.value: COLUMN[f"claims_{status.value}"] for status in ClaimStatus}
 STATEMENT_COLUMN = {kind.value: COLUMN[f"statements_{kind.value}"] for kind in StatementKind}
-# Where `actor_pair_daily_counts` counts events (after the claims and statements).
+# Where the counts per pair of actors (and day) count events (after claims and statements).
 EVENTS = counts.PAIR_DAILY.counts.index("events")
 Tally = dict[tuple[object, ...], list[int]]
 # The contribution of a brief not stored before.
@@ -71,13 +71,14 @@ def _tallied(
         for actor in actors:
             actor_daily.setdefault((actor, day), [0] * width)[column] += n
             actor_totals.setdefault((actor,), [0] * width)[column] += n
-            if column != BRIEFS:  # pairs count claims and statements, not briefs
+            if column != BRIEFS:  # pairs count claims, statements and events, not briefs
                 for other in actors:
-                    pairs.setdefault((actor, other), [0] * (width - 1))[column - 1] += n
+                    pairs.setdefault((actor, other), [0] * width)[column - 1] += n
                     pairs_daily.setdefault((actor, day, other), [0] * width)[column - 1] += n
     for (day, participants), n in events.items():
         for actor in participants:
             for other in participants:
+                pairs.setdefault((actor, other), [0] * width)[EVENTS] += n
                 pairs_daily.setdefault((actor, day, other), [0] * width)[EVENTS] += n
     tallies = (daily, actor_daily, actor_totals, pairs)
     kept = tuple({key: tuple(row) for key, row in tally.items()} for tally in tallies)

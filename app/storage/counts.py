@@ -4,7 +4,7 @@ A brief contributes to seven tables (`app.storage.tables`): per day (`daily_coun
 actor and day (`actor_daily_counts`), per actor (`actor_counts`), per pair of actors
 (`actor_pair_counts`), per place of its events (`place_counts`), per actor and place of
 the events it takes part in (`actor_place_counts`) and per pair of actors and day
-(`actor_pair_daily_counts`, which also counts the events both take part in). Its
+(`actor_pair_daily_counts`); the two per pair also count the events both take part in. Its
 contribution is one SELECT over its rows, so the writer takes a brief's old contribution
 out before its rows are replaced or deleted and puts the new one in once they are written
 (`change_statements`), and the same SELECT over every brief gives what the tables should
@@ -19,7 +19,7 @@ PostgreSQL take their row locks in the same order and never deadlock on them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -45,16 +45,17 @@ class CountTable:
 DAILY = CountTable("daily_counts", ("day",), COUNT_COLUMNS)
 ACTOR_DAILY = CountTable("actor_daily_counts", ("actor_id", "day"), COUNT_COLUMNS)
 ACTOR = CountTable("actor_counts", ("actor_id",), COUNT_COLUMNS)
-PAIR = CountTable("actor_pair_counts", ("actor_id", "other_id"), LINK_COLUMNS)
+PAIR = CountTable("actor_pair_counts", ("actor_id", "other_id"), (*LINK_COLUMNS, "events"))
 # Events per place over every date: per day, there are about as many rows as events.
 PLACE = CountTable("place_counts", ("location", "country"), ("events",))
 ACTOR_PLACE = CountTable("actor_place_counts", ("actor_id", "location", "country"), ("events",))
 PAIR_DAILY = CountTable(
     "actor_pair_daily_counts", ("actor_id", "day", "other_id"), (*LINK_COLUMNS, "events")
 )
-# The tables of the first counts migration (c4a7e2d91b6f), which fills just these.
-ACTOR_TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR)
-TABLES = (*ACTOR_TABLES, PLACE, ACTOR_PLACE, PAIR_DAILY)
+# The tables of the first counts migration (c4a7e2d91b6f), which fills just these, as they
+# stood then: `actor_pair_counts` counts events since b8e4f1a6c3d7.
+ACTOR_TABLES = (DAILY, ACTOR_DAILY, ACTOR, replace(PAIR, counts=LINK_COLUMNS))
+TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR, PLACE, ACTOR_PLACE, PAIR_DAILY)
 TEXT_KEYS = frozenset({"day", "location", "country"})
 
 
@@ -127,18 +128,18 @@ def _actor_daily_parts(dialect: str) -> str:
 
 
 def _pair_keys(table: CountTable, row: str, dialect: str) -> list[str]:
-    """The key of a pair of links `a` and `b` of the claim or statement `row`."""
-    if table is PAIR_DAILY:
+    """The key of a pair of links `a` and `b` of the claim, statement or event `row`."""
+    if "day" in table.keys:
         return ["a.actor_id", _day(f"{row}.occurred_on", dialect), "b.actor_id"]
     return ["a.actor_id", "b.actor_id"]
 
 
 def _pair_parts(table: CountTable, dialect: str) -> str:
-    """Pairs of actors linked by one claim or statement; by day for `PAIR_DAILY`, with the
-    events both take part in."""
-    daily = table is PAIR_DAILY
+    """Pairs of actors linked by one claim or statement, by day for `PAIR_DAILY`, and the
+    events both take part in (when `table` counts them: not at every revision)."""
+    counts_events = "events" in table.counts
     names = (*table.keys, *table.counts)
-    no_events = ["0"] if daily else []
+    no_events = ["0"] if counts_events else []
     claims = [*_pair_keys(table, "c", dialect), *_claim("c", with_briefs=False), *no_events]
     statements = [
         *_pair_keys(table, "s", dialect),
@@ -153,7 +154,7 @@ def _pair_parts(table: CountTable, dialect: str) -> str:
         "FROM statement_links a JOIN statement_links b ON b.statement_id = a.statement_id "
         "JOIN statements s ON s.id = a.statement_id",
     ]
-    if daily:
+    if counts_events:
         events = [*_pair_keys(table, "e", dialect), *["0"] * len(LINK_COLUMNS), "1"]
         parts.append(
             f"{_select(names, events)} "
@@ -181,7 +182,7 @@ def _contribution(table: CountTable, dialect: str, brief: str) -> tuple[str, str
         prefix, parts = "", _place_parts(table)
     elif table is DAILY:
         prefix, parts = "", _daily_parts(dialect)
-    elif table in (PAIR, PAIR_DAILY):
+    elif table.name in (PAIR.name, PAIR_DAILY.name):  # by name: see `ACTOR_TABLES`
         prefix, parts = STATEMENT_LINKS, _pair_parts(table, dialect)
     else:
         prefix, parts = STATEMENT_LINKS, _actor_daily_parts(dialect)

@@ -493,8 +493,9 @@ class ActorCount(_Counts, table=True):
 
 
 class ActorPairCount(_LinkCounts, table=True):
-    """Per pair of actors: the claims and statements linking both (an actor paired with
-    itself included), which rank the actors named with one actor."""
+    """Per pair of actors: the claims and statements linking both and the events both take
+    part in (an actor paired with itself included), which rank the actors named with one
+    actor and an actor's related actors over every date."""
 
     __tablename__ = "actor_pair_counts"
 
@@ -504,6 +505,7 @@ class ActorPairCount(_LinkCounts, table=True):
     other_id: int = Field(
         sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
     )
+    events: int = 0
 
 
 class _PlaceCounts(SQLModel):

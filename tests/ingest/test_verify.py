@@ -101,3 +101,31 @@ def test_drifted_counts_are_reported_until_recounted(database_url: str) -> None:
     assert "(`chancery db recount` rebuilds them)" in problems[1]
     recount(database_url)
     assert verify(database_url).problems == []
+
+
+def test_drifted_pair_events_are_reported(database_url: str) -> None:
+    """The events a pair of actors shares over every date (`actor_pair_counts.events`) are
+    recounted like its other columns."""
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    engine = create_engine(database_url)
+    pair = (
+        "SELECT actor_id, other_id, events FROM actor_pair_counts "
+        "WHERE events > 0 AND actor_id != other_id ORDER BY actor_id, other_id LIMIT 1"
+    )
+    with engine.begin() as connection:
+        actor, other, events = connection.execute(text(pair)).one()._tuple()
+        connection.execute(
+            text("UPDATE actor_pair_counts SET events = 0 WHERE actor_id = :a AND other_id = :o"),
+            {"a": actor, "o": other},
+        )
+    engine.dispose()
+
+    problems = verify(database_url).problems
+
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "1 row(s) of actor_pair_counts differ from a recount of the rows, e.g. "
+        f"{{'actor_id': {actor}, 'other_id': {other}}}: kept "
+    )
+    assert "'events': 0}, recounted " in problems[0]
+    assert problems[0].endswith(f"'events': {events}}} (`chancery db recount` rebuilds them)")
