@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, select
+from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlmodel import Session, col
 
 from app.api.repositories.base import actor_ref_columns
@@ -107,6 +107,12 @@ class Measures:
     def mentions(self, table: CountTable) -> ColumnElement[int]:
         """Claims and statements linking an actor, as counted by `table`'s columns."""
         return _total(table, [*self.claim_columns(), *self.statement_columns()])
+
+    def claims(self, table: CountTable) -> ColumnElement[int]:
+        return _total(table, self.claim_columns())
+
+    def statements(self, table: CountTable) -> ColumnElement[int]:
+        return _total(table, self.statement_columns())
 
 
 @dataclass
@@ -291,43 +297,4 @@ def places(session: Session, actor: int | None) -> list[PlaceCount]:
     return [
         PlaceCount(location=row.location, country=row.country or None, count=row.events)
         for row in session.execute(query)
-    ]
-
-
-@dataclass(frozen=True)
-class Shared:
-    """What one other actor shares with an actor: claims, statements, events, last day."""
-
-    other_id: int
-    claims: int
-    statements: int
-    events: int
-    last: date | None
-
-
-def shared(
-    session: Session, actor: int, dates: DateRange, statuses: tuple[ClaimStatus, ...]
-) -> list[Shared]:
-    """Per other actor, the claims (of `statuses`; all when none), statements and events
-    naming both it and `actor` within `dates`, and the last day of those, from the counts
-    per pair of actors and day."""
-    table = ActorPairDailyCount
-    claims = _total(table, Measures(statuses=statuses).claim_columns())
-    statements = _total(table, Measures().statement_columns())
-    events = col(table.events)
-    day = col(table.day)
-    named = claims + statements + events
-    last = func.max(case((and_(named > 0, day != ""), day)))
-    query = (
-        select(col(table.other_id), func.sum(claims), func.sum(statements), func.sum(events), last)
-        .where(col(table.actor_id) == actor, col(table.other_id) != actor)
-        .where(*in_days(table, dates))
-        .group_by(col(table.other_id))
-        .having(func.sum(named) > 0)
-    )
-    return [
-        Shared(
-            int(other), int(claimed), int(said), int(held), date.fromisoformat(day) if day else None
-        )
-        for other, claimed, said, held, day in session.execute(query)
     ]
