@@ -113,7 +113,7 @@ def test_drifted_pair_events_are_reported(database_url: str) -> None:
         "WHERE events > 0 AND actor_id != other_id ORDER BY actor_id, other_id LIMIT 1"
     )
     with engine.begin() as connection:
-        actor, other, events = connection.execute(text(pair)).one()._tuple()
+        actor, other, events = connection.execute(text(pair)).one()
         connection.execute(
             text("UPDATE actor_pair_counts SET events = 0 WHERE actor_id = :a AND other_id = :o"),
             {"a": actor, "o": other},
