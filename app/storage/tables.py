@@ -536,8 +536,8 @@ class ActorPlaceCount(_PlaceCounts, table=True):
 
 class ActorPairDailyCount(_LinkCounts, table=True):
     """Per pair of actors and day: the claims and statements linking both and the events
-    both take part in, which rank the actors named with one actor within dates and an
-    actor's related actors."""
+    both take part in, which rank the actors named with one actor and an actor's related
+    actors within dates, and date the last time two actors were seen together."""
 
     __tablename__ = "actor_pair_daily_counts"
 
