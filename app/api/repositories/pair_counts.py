@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlmodel import Session, col
@@ -17,9 +17,9 @@ from app.storage.tables import ActorPairCount, ActorPairDailyCount
 from app.vocabulary import ClaimStatus
 
 PairTable = type[ActorPairCount] | type[ActorPairDailyCount]
-# The actor's day rows read at first by `last_days`, newest first; each further read takes
-# four times more. The busiest actor's most shared partners share one of its last few days.
-FIRST_READ = 256
+# The days `last_days` reads first, back from the actor's latest; each next span is four
+# times longer. A busy actor's most shared partners were seen with it in its last weeks.
+FIRST_SPAN = timedelta(days=31)
 
 
 @dataclass(frozen=True)
@@ -84,37 +84,50 @@ def shared_overall(session: Session, actor: int, statuses: tuple[ClaimStatus, ..
     ]
 
 
+def _latest_day(session: Session, actor: int) -> str | None:
+    """The latest day of the actor's rows per pair and day ('' when none is dated)."""
+    table = ActorPairDailyCount
+    query = select(func.max(col(table.day))).where(col(table.actor_id) == actor)
+    latest: str | None = session.execute(query).scalar_one()
+    return latest
+
+
+def _before(day: str, span: timedelta) -> str:
+    """The day `span` before `day`, or '' (before every dated day) past the year 1."""
+    try:
+        return (date.fromisoformat(day) - span).isoformat()
+    except OverflowError:
+        return ""
+
+
 def last_days(
     session: Session, actor: int, others: Collection[int], statuses: tuple[ClaimStatus, ...]
 ) -> dict[int, date]:
     """The last day on which each of `others` shares something with `actor` (claims of
     `statuses`, statements, events; undated rows aside), for those that have one.
 
-    The actor's day rows of those others are read newest first (the order of the primary
-    key, actor_id then day), a few hundred at a time, until each has its day: recent days
-    answer for the partners that rank high, without the actor's whole history. A read goes
-    on from the last day the previous one reached, for the others still without theirs: it
-    gave every row of theirs after that day (there were none), not all of that day's."""
+    Read from the actor's rows per pair and day a span of days at a time, back from its
+    latest day, each span four times longer than the last, until each has its day: recent
+    days answer for the partners that rank high, without the actor's whole history. A span
+    is a range of the primary key (actor_id, day, other_id), which both databases read as
+    one; a `LIMIT` over the actor's rows newest first, filtered by partner, PostgreSQL
+    planned as a read of every row of the actor and a sort."""
     table = ActorPairDailyCount
     claims, statements, events = _measured(table, statuses)
     day, other = col(table.day), col(table.other_id)
     found: dict[int, date] = {}
-    waiting, until, size = set(others), None, FIRST_READ
-    while waiting:
-        query = select(other, day).where(
-            col(table.actor_id) == actor,
-            other.in_(sorted(waiting)),
-            claims + statements + events > 0,
-            day != "",
+    waiting = set(others)
+    upper, span = (_latest_day(session, actor) if waiting else None), FIRST_SPAN
+    while waiting and upper:  # None or '': no dated day left
+        lower = _before(upper, span)
+        query = (
+            select(other, func.max(day))
+            .where(col(table.actor_id) == actor, day > lower, day <= upper)
+            .where(other.in_(sorted(waiting)), claims + statements + events > 0)
+            .group_by(other)
         )
-        if until is not None:
-            query = query.where(day <= until)
-        rows = session.execute(query.order_by(day.desc()).limit(size)).all()
-        for partner, seen_on in rows:
-            if partner in waiting:
-                found[partner] = date.fromisoformat(seen_on)
-                waiting.discard(partner)
-        if len(rows) < size:
-            break
-        until, size = rows[-1][1], size * 4
+        for partner, seen_on in session.execute(query):
+            found[partner] = date.fromisoformat(seen_on)
+            waiting.discard(partner)
+        upper, span = lower, span * 4
     return found

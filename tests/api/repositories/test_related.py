@@ -5,7 +5,7 @@ databases; over every date, read from the counts per pair of actors, the same pa
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -200,15 +200,15 @@ def test_an_actor_with_no_pairs_has_no_related_actors(database_url: str) -> None
         assert related._shared(session, RelatedFilters(8, dates=DATES[1])) == []
 
 
-def test_last_days_reads_on_past_a_full_first_read(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Read one row at a time, the last days come out as read all at once."""
+def test_last_days_read_span_after_span(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read a day at a time, then four, sixteen and so on back to the year 1, the last
+    days come out as read in one span."""
     with Session(get_engine(database_url)) as session:
         _counted(session)
         at_once = pair_counts.last_days(session, 1, range(2, 8), ())
-        monkeypatch.setattr(pair_counts, "FIRST_READ", 1)
+        monkeypatch.setattr(pair_counts, "FIRST_SPAN", timedelta(days=1))
         assert pair_counts.last_days(session, 1, range(2, 8), ()) == at_once
+        assert pair_counts.last_days(session, 8, range(1, 8), ()) == {}
     assert at_once == {
         2: date(2021, 5, 5), 3: date(2022, 3, 3), 4: date(2019, 1, 1)
     }  # fmt: skip
