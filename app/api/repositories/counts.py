@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -11,17 +11,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, literal_column, select
 from sqlmodel import Session, col
 
-from app.api.repositories.base import actor_ref_columns
+from app.api.repositories.base import Data, actor_ref, actor_ref_columns
 from app.api.repositories.conditions import CommonFilters, Conditions, DateRange
 from app.api.repositories.keyset import read
-from app.api.schemas.common import ActorRef
-from app.api.schemas.stats import (
-    ActorMentions,
-    ClaimStatusCounts,
-    MonthCount,
-    MonthStatusCount,
-    PlaceCount,
-)
 from app.storage.counts import COUNT_COLUMNS
 from app.storage.tables import (
     Actor,
@@ -111,24 +103,34 @@ class Measures:
 
 @dataclass
 class Monthly:
-    claims_by_status: ClaimStatusCounts
-    claims_by_month: list[MonthCount]
-    claims_by_month_and_status: list[MonthStatusCount]
-    statements_by_month: list[MonthCount]
-    briefs_by_month: list[MonthCount]
+    """`Stats`' monthly parts, as data (`app.api.schemas.stats` describes them)."""
+
+    claims_by_status: Data
+    claims_by_month: list[Data]
+    claims_by_month_and_status: list[Data]
+    statements_by_month: list[Data]
+    briefs_by_month: list[Data]
 
 
-def _month_list(months: dict[str | None, int]) -> list[MonthCount]:
-    ordered = sorted(months, key=lambda month: (month is None, month or ""))
-    return [MonthCount(month=m, count=months[m]) for m in ordered if months[m]]
+def _month_order(month: str | None) -> tuple[bool, str]:
+    """Months ascending, undated (None) last."""
+    return (month is None, month or "")
 
 
-def _month_status_list(
-    counted: dict[tuple[str | None, ClaimStatus], int],
-) -> list[MonthStatusCount]:
-    order = list(ClaimStatus)
-    keys = sorted(counted, key=lambda key: (key[0] is None, key[0] or "", order.index(key[1])))
-    return [MonthStatusCount(month=m, status=s, count=counted[(m, s)]) for m, s in keys]
+def month_list(months: dict[str | None, int]) -> list[Data]:
+    """`MonthCount`s of the months counted something, in `_month_order`."""
+    return [
+        {"month": month, "count": months[month]}
+        for month in sorted(months, key=_month_order)
+        if months[month]
+    ]
+
+
+def month_status_list(counted: dict[tuple[str | None, str], int]) -> list[Data]:
+    """`MonthStatusCount`s: by month (`_month_order`), then in `ClaimStatus`' order."""
+    order = {status.value: position for position, status in enumerate(ClaimStatus)}
+    keys = sorted(counted, key=lambda key: (*_month_order(key[0]), order[key[1]]))
+    return [{"month": m, "status": s, "count": counted[(m, s)]} for m, s in keys]
 
 
 def monthly(session: Session, actor: int | None, dates: DateRange, measures: Measures) -> Monthly:
@@ -142,8 +144,9 @@ def monthly(session: Session, actor: int | None, dates: DateRange, measures: Mea
     sums = [func.sum(_column(table, name)) for name in COUNT_COLUMNS]
     query = select(month, *sums).where(*where).group_by(month)
     claims, statements, briefs = {}, {}, {}
-    by_status = dict.fromkeys(ClaimStatus, 0)
-    by_month_and_status: dict[tuple[str | None, ClaimStatus], int] = {}
+    statuses = [status.value for status in measures.statuses or tuple(ClaimStatus)]
+    by_status = dict.fromkeys((status.value for status in ClaimStatus), 0)
+    by_month_and_status: dict[tuple[str | None, str], int] = {}
     wanted_claims, wanted_statements = measures.claim_columns(), measures.statement_columns()
     for row in session.execute(query):
         values = dict(zip(COUNT_COLUMNS, row[1:], strict=True))
@@ -151,29 +154,34 @@ def monthly(session: Session, actor: int | None, dates: DateRange, measures: Mea
         claims[key] = sum(values[name] for name in wanted_claims)
         statements[key] = sum(values[name] for name in wanted_statements)
         briefs[key] = values["briefs"]
-        for status in measures.statuses or tuple(ClaimStatus):
-            counted = values[f"claims_{status.value}"]
+        for status in statuses:
+            counted = values[f"claims_{status}"]
             by_status[status] += counted
             if counted:
                 by_month_and_status[(key, status)] = counted
     return Monthly(
-        ClaimStatusCounts(**{status.value: n for status, n in by_status.items()}),
-        _month_list(claims),
-        _month_status_list(by_month_and_status),
-        _month_list(statements),
-        _month_list(briefs),
+        by_status,
+        month_list(claims),
+        month_status_list(by_month_and_status),
+        month_list(statements),
+        month_list(briefs),
     )
+
+
+def actor_mentions(rows: Iterable[Any]) -> list[Data]:
+    """`ActorMentions` of rows of `actor_ref_columns()` and `mentions`."""
+    return [
+        {"actor": actor_ref(row.id, row.slug, row.name, row.kind), "mentions": row.mentions}
+        for row in rows
+    ]
 
 
 def _ranked(
     session: Session, query: Any, mentions: Any, top: int, *, grouped: bool = False
-) -> list[ActorMentions]:
+) -> list[Data]:
     ranked = query.having(mentions > 0) if grouped else query.where(mentions > 0)
     ranked = ranked.order_by(mentions.desc(), col(Actor.id)).limit(top)
-    return [
-        ActorMentions(actor=ActorRef.model_validate(row._mapping), mentions=row.mentions)
-        for row in session.execute(ranked)
-    ]
+    return actor_mentions(session.execute(ranked))
 
 
 def _ranked_over_days(
@@ -183,7 +191,7 @@ def _ranked_over_days(
     where: Conditions,
     measures: Measures,
     top: int,
-) -> list[ActorMentions]:
+) -> list[Data]:
     """The actors `key` names in `table`'s rows within `where`, by their summed mentions."""
     total = func.sum(measures.mentions(table))
     query = (
@@ -197,7 +205,7 @@ def _ranked_over_days(
 
 def top_actors(
     session: Session, actor: int | None, dates: DateRange, measures: Measures, top: int
-) -> list[ActorMentions]:
+) -> list[Data]:
     """The actors most linked by claims and statements (of those linking `actor`, if
     given), in `dates`."""
     if actor is not None and dates != DateRange():
@@ -277,7 +285,7 @@ def seen_in(dates: DateRange) -> ColumnElement[bool]:
     return seen_there.exists()
 
 
-def places(session: Session, actor: int | None) -> list[PlaceCount]:
+def places(session: Session, actor: int | None) -> list[Data]:
     """Events per place (and country) over every date, of all or those `actor` takes part
     in; most first, then by place."""
     table: type[EventPlaceCount] | type[ActorPlaceCount] = (
@@ -289,7 +297,7 @@ def places(session: Session, actor: int | None) -> list[PlaceCount]:
         query = query.where(col(ActorPlaceCount.actor_id) == actor)
     query = query.order_by(held.desc(), place, country)
     return [
-        PlaceCount(location=row.location, country=row.country or None, count=row.events)
+        {"location": row.location, "country": row.country or None, "count": row.events}
         for row in session.execute(query)
     ]
 
