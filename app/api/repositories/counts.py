@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, select, union_all
 from sqlmodel import Session, col
 
 from app.api.repositories.base import Data, actor_ref, actor_ref_columns
@@ -19,11 +19,13 @@ from app.storage.tables import (
     Actor,
     ActorCount,
     ActorDailyCount,
+    ActorMonthlyCount,
     ActorPairCount,
     ActorPairDailyCount,
     ActorPlaceCount,
     DailyCount,
     EventPlaceCount,
+    PlaceMonthlyCount,
 )
 from app.vocabulary import ClaimStatus, StatementKind
 
@@ -31,7 +33,7 @@ DayTable = type[DailyCount] | type[ActorDailyCount] | type[ActorPairDailyCount]
 # `briefs > 0` as the partial index `ix_actor_daily_counts_seen` says it: with the 0 sent as
 # a parameter, SQLite cannot tell that the index holds every row the query wants.
 NAMED = col(ActorDailyCount.briefs) > literal_column("0")
-CountTable = DayTable | type[ActorCount] | type[ActorPairCount]
+CountTable = DayTable | type[ActorCount] | type[ActorPairCount] | type[ActorMonthlyCount]
 
 
 def _column(table: CountTable, name: str) -> Any:
@@ -55,6 +57,51 @@ def in_days(table: DayTable, dates: DateRange) -> Conditions:
         where.append(day >= dates.start.isoformat())
     if dates.end is not None:
         where.extend([day <= dates.end.isoformat(), day != ""])
+    return where
+
+
+@dataclass(frozen=True)
+class MonthSplit:
+    """A range of dates with a bound as the whole months in it (`first` to `last`, `YYYY-MM`,
+    either open where the range is; None when it holds no whole month) and the ranges of
+    days left at its ends (`days`)."""
+
+    months: tuple[str | None, str | None] | None
+    days: tuple[DateRange, ...]
+
+
+def _month_after(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def split_months(dates: DateRange) -> MonthSplit:
+    """`dates` (with at least one bound) as whole months and the days at its ends."""
+    start, end = dates.start, dates.end
+    # The whole months run from the day `first` up to, not including, the day `after`.
+    first = None if start is None else start if start.day == 1 else _month_after(start)
+    after = None
+    if end is not None:
+        following = end + timedelta(days=1)
+        after = following if following.day == 1 else end.replace(day=1)
+    if first is not None and after is not None and first >= after:
+        return MonthSplit(None, (dates,))
+    days = []
+    if start is not None and first is not None and first != start:
+        days.append(DateRange(start, first - timedelta(days=1)))
+    if end is not None and after is not None and after <= end:
+        days.append(DateRange(after, end))
+    last = None if after is None else (after - timedelta(days=1)).strftime("%Y-%m")
+    return MonthSplit((first.strftime("%Y-%m") if first else None, last), tuple(days))
+
+
+def in_months(month: Any, months: tuple[str | None, str | None]) -> Conditions:
+    """The `month` rows from `months[0]` to `months[1]` (either open), never the undated."""
+    first, last = months
+    where: Conditions = [month != ""]
+    if first is not None:
+        where.append(month >= first)
+    if last is not None:
+        where.append(month <= last)
     return where
 
 
@@ -133,16 +180,39 @@ def month_status_list(counted: dict[tuple[str | None, str], int]) -> list[Data]:
     return [{"month": m, "status": s, "count": counted[(m, s)]} for m, s in keys]
 
 
+def _monthly_rows(actor: int | None, dates: DateRange) -> Any:
+    """(month, *COUNT_COLUMNS) rows to sum by month: every row's by day; one actor's by
+    month for the whole months within `dates` (all when it has no bound, the undated
+    included) and by day for the days at its ends."""
+    if actor is None:
+        month = func.substr(col(DailyCount.day), 1, 7)
+        columns = [_column(DailyCount, name) for name in COUNT_COLUMNS]
+        return select(month.label("month"), *columns).where(*in_days(DailyCount, dates))
+    by_month = select(
+        col(ActorMonthlyCount.month), *(_column(ActorMonthlyCount, n) for n in COUNT_COLUMNS)
+    ).where(col(ActorMonthlyCount.actor_id) == actor)
+    if dates == DateRange():
+        return by_month
+    split = split_months(dates)
+    parts = []
+    if split.months is not None:
+        parts.append(by_month.where(*in_months(col(ActorMonthlyCount.month), split.months)))
+    month = func.substr(col(ActorDailyCount.day), 1, 7)
+    columns = [_column(ActorDailyCount, name) for name in COUNT_COLUMNS]
+    for days in split.days:
+        daily = select(month.label("month"), *columns)
+        parts.append(
+            daily.where(col(ActorDailyCount.actor_id) == actor, *in_days(ActorDailyCount, days))
+        )
+    return union_all(*parts)
+
+
 def monthly(session: Session, actor: int | None, dates: DateRange, measures: Measures) -> Monthly:
     """Claims by status, claims per month and per month and status, and statements and
     briefs per month, of every row or of the rows linking `actor`."""
-    table: DayTable = DailyCount if actor is None else ActorDailyCount
-    month = func.substr(col(table.day), 1, 7)
-    where = in_days(table, dates)
-    if actor is not None:
-        where.append(col(ActorDailyCount.actor_id) == actor)
-    sums = [func.sum(_column(table, name)) for name in COUNT_COLUMNS]
-    query = select(month, *sums).where(*where).group_by(month)
+    rows = _monthly_rows(actor, dates).subquery()
+    sums = [func.sum(rows.c[name]) for name in COUNT_COLUMNS]
+    query = select(rows.c[0], *sums).group_by(rows.c[0])
     claims, statements, briefs = {}, {}, {}
     statuses = [status.value for status in measures.statuses or tuple(ClaimStatus)]
     by_status = dict.fromkeys((status.value for status in ClaimStatus), 0)
@@ -227,9 +297,40 @@ def top_actors(
             ActorCount, col(ActorCount.actor_id) == col(Actor.id)
         )
         return _ranked(session, query, mentions, top)
-    where = in_days(ActorDailyCount, dates)
-    key = col(ActorDailyCount.actor_id)
-    return _ranked_over_days(session, ActorDailyCount, key, where, measures, top)
+    return _ranked_in_months(session, split_months(dates), measures, top)
+
+
+def _ranked_in_months(
+    session: Session, split: MonthSplit, measures: Measures, top: int
+) -> list[Data]:
+    """The actors most linked within `split`: its whole months' rows by month, its ends'
+    rows by day (a few thousand rows a year, where by day it was one per actor and day)."""
+    parts = []
+    if split.months is not None:
+        month = col(ActorMonthlyCount.month)
+        mentions = measures.mentions(ActorMonthlyCount)
+        monthly = select(col(ActorMonthlyCount.actor_id), mentions.label("mentions"))
+        parts.append(monthly.where(*in_months(month, split.months)))
+    for days in split.days:
+        mentions = measures.mentions(ActorDailyCount)
+        daily = select(col(ActorDailyCount.actor_id), mentions.label("mentions"))
+        parts.append(daily.where(*in_days(ActorDailyCount, days)))
+    linked = union_all(*parts).subquery()
+    total = func.sum(linked.c.mentions)
+    ranked = (
+        select(linked.c.actor_id, total.label("mentions"))
+        .group_by(linked.c.actor_id)
+        .having(total > 0)
+        .order_by(total.desc(), linked.c.actor_id)
+        .limit(top)
+        .subquery()
+    )
+    query = (
+        select(*actor_ref_columns(), ranked.c.mentions)
+        .join(ranked, ranked.c.actor_id == col(Actor.id))
+        .order_by(ranked.c.mentions.desc(), col(Actor.id))
+    )
+    return actor_mentions(session.execute(query))
 
 
 @dataclass(frozen=True)
@@ -300,6 +401,13 @@ def places(session: Session, actor: int | None) -> list[Data]:
         {"location": row.location, "country": row.country or None, "count": row.events}
         for row in session.execute(query)
     ]
+
+
+def places_in_months(months: tuple[str | None, str | None]) -> Any:
+    """Events per place (location, country, events) held within whole `months`."""
+    month, held = col(PlaceMonthlyCount.month), col(PlaceMonthlyCount.events)
+    place = (col(PlaceMonthlyCount.location), col(PlaceMonthlyCount.country))
+    return select(*place, held.label("events")).where(*in_months(month, months), held > 0)
 
 
 @dataclass(frozen=True)

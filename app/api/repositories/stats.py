@@ -6,15 +6,15 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import func, literal, select, union_all
 from sqlmodel import Session, col
 
 from app.api.repositories import briefs, claims, counts, events, statements
 from app.api.repositories.base import Data, actor_ref_columns
-from app.api.repositories.conditions import Conditions, DateRange
+from app.api.repositories.conditions import CommonFilters, Conditions, DateRange
 from app.api.repositories.keyset import AnySelect, SqlColumn
 from app.api.repositories.mentions import claim_pairs, statement_pairs
-from app.storage.tables import Actor, Brief, Claim, Event, Statement
+from app.storage.tables import Actor, Brief, Claim, Event, EventParticipant, Statement
 from app.vocabulary import ClaimStatus
 
 
@@ -49,6 +49,49 @@ def _events_by_place(session: Session, where: Conditions) -> list[Data]:
     query = (
         select(place, country, count)
         .where(place.is_not(None), *where)
+        .group_by(place, country)
+        .order_by(count.desc(), place, country)
+    )
+    return [
+        {"location": row.location, "country": row.country, "count": row.count}
+        for row in session.execute(query)
+    ]
+
+
+def _places_within(session: Session, dates: DateRange) -> list[Data]:
+    """Events per place within `dates`: the whole months' from the counts per month and
+    place, the days' at the range's ends from the events themselves."""
+    split = counts.split_months(dates)
+    parts = [] if split.months is None else [counts.places_in_months(split.months)]
+    place = (col(Event.location), func.coalesce(col(Event.country), ""))
+    for days in split.days:
+        where = events.conditions(session, events.EventFilters(CommonFilters(dates=days)))
+        held = select(*place, literal(1).label("events"))
+        parts.append(held.where(col(Event.location).is_not(None), *where))
+    found = union_all(*parts).subquery()
+    location, country, count = found.c[0], found.c[1], func.sum(found.c.events)
+    query = (
+        select(location, country, count)
+        .group_by(location, country)
+        .order_by(count.desc(), location, country)
+    )
+    return [
+        {"location": where, "country": code or None, "count": n}
+        for where, code, n in session.execute(query)
+    ]
+
+
+def _actor_places_within(session: Session, actor: int, dates: DateRange) -> list[Data]:
+    """Events per place within `dates` that `actor` takes part in, read from its
+    participations (a date range's every event, each checked for the actor, read 10 to 20
+    times as many rows at 100,000 briefs)."""
+    place, country = col(Event.location), col(Event.country)
+    count = func.count().label("count")
+    where = events.conditions(session, events.EventFilters(CommonFilters(dates=dates)))
+    query = (
+        select(place, country, count)
+        .join(EventParticipant, col(EventParticipant.event_id) == col(Event.id))
+        .where(col(EventParticipant.actor_id) == actor, place.is_not(None), *where)
         .group_by(place, country)
         .order_by(count.desc(), place, country)
     )
@@ -117,8 +160,10 @@ def _from_counts(session: Session, actor: int | None, filters: StatsFilters, top
     top_actors = counts.top_actors(session, actor, dates, measures, top)
     if dates == DateRange():
         places = counts.places(session, actor)
-    else:  # places are counted over every date: within dates, read from the events
-        places = _events_by_place(session, events.conditions(session, filters.events))
+    elif actor is None:
+        places = _places_within(session, dates)
+    else:  # an actor's places are counted over every date: within dates, from its events
+        places = _actor_places_within(session, actor, dates)
     return {**vars(monthly), "top_actors": top_actors, "events_by_place": places}
 
 

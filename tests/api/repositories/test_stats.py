@@ -27,6 +27,12 @@ DATES = [
     DateRange(date(2020, 3, 15), None),
     DateRange(None, date(2021, 6, 10)),
     DateRange(date(2016, 2, 29), date(2023, 1, 2)),
+    # Whole months only, none, and the ends of months (the counts per month read the whole
+    # months, the counts per day the rest).
+    DateRange(date(2019, 1, 1), date(2020, 12, 31)),
+    DateRange(date(2020, 3, 5), date(2020, 3, 20)),
+    DateRange(date(2020, 3, 15), date(2020, 4, 10)),
+    DateRange(date(2020, 2, 1), date(2020, 2, 29)),
 ]
 STATUSES = [(), (ClaimStatus.verified,), (ClaimStatus.disputed, ClaimStatus.reported)]
 KINDS = [(), (StatementKind.quote,)]
