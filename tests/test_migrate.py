@@ -240,7 +240,7 @@ def test_pair_events_migration_counts_the_events_of_the_stored_pairs(database_ur
     one step down drops that column alone."""
     ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
     engine = get_engine(database_url)
-    migrate.downgrade(database_url, "a7d3e9f2c5b8")
+    migrate.downgrade(database_url, "c2e7a9d4f1b3")
     engine.dispose()
     assert "events" not in {c["name"] for c in inspect(engine).get_columns("actor_pair_counts")}
     # `actor_pair_counts` as it stood before: without events (`counts.ACTOR_TABLES`).

@@ -85,6 +85,26 @@ def _tallied(
     return (*kept, *places, {key: tuple(row) for key, row in pairs_daily.items()})
 
 
+def _by_month(actor_daily: counts.CountRows) -> counts.CountRows:
+    """`actor_daily_counts`' rows summed by month and actor (`actor_monthly_counts`)."""
+    months: Tally = {}
+    for (actor, day), row in actor_daily.items():
+        summed = months.setdefault((str(day)[:7], actor), [0] * len(row))
+        for column, n in enumerate(row):
+            summed[column] += n
+    return {key: tuple(row) for key, row in months.items()}
+
+
+def _place_months(brief: PreparedBrief) -> counts.CountRows:
+    """The brief's events per month and place (`place_monthly_counts`)."""
+    held: Counter[tuple[object, ...]] = Counter(
+        (_day(event.occurred_on)[:7], event.location, event.country or "")
+        for event in brief.events
+        if event.location is not None
+    )
+    return {key: (n,) for key, n in held.items()}
+
+
 def _linking(actors: Iterable[int]) -> tuple[int, ...]:
     return tuple(sorted(set(actors)))
 
@@ -109,7 +129,9 @@ def contribution(brief: PreparedBrief, actors: Mapping[str, int]) -> counts.Cont
     events: Counter[tuple[str, tuple[int, ...]]] = Counter()
     for event, keys in zip(brief.events, brief.participants, strict=True):
         events[_day(event.occurred_on), _linking(actors[key] for key in keys if key in actors)] += 1
-    return _tallied(rows, events, _places(brief, actors))
+    tallied = _tallied(rows, events, _places(brief, actors))
+    actor_daily = tallied[counts.TABLES.index(counts.ACTOR_DAILY)]
+    return (*tallied, _by_month(actor_daily), _place_months(brief))
 
 
 def counted(db: DriverCursor, brief_id: int) -> counts.Contribution:

@@ -1,10 +1,13 @@
 """The counts behind the dashboard's aggregates, kept in each brief's own transaction.
 
-A brief contributes to seven tables (`app.storage.tables`): per day (`daily_counts`), per
+A brief contributes to nine tables (`app.storage.tables`): per day (`daily_counts`), per
 actor and day (`actor_daily_counts`), per actor (`actor_counts`), per pair of actors
 (`actor_pair_counts`), per place of its events (`place_counts`), per actor and place of
-the events it takes part in (`actor_place_counts`) and per pair of actors and day
-(`actor_pair_daily_counts`); the two per pair also count the events both take part in. Its
+the events it takes part in (`actor_place_counts`), per pair of actors and day
+(`actor_pair_daily_counts`; it and `actor_pair_counts` also count the events both take
+part in), per actor and month (`actor_monthly_counts`) and per month and place of its
+events (`place_monthly_counts`): a range of dates reads its whole months from the last two
+and only the days at its ends from the rows by day. Its
 contribution is one SELECT over its rows, so the writer takes a brief's old contribution
 out before its rows are replaced or deleted and puts the new one in once they are written
 (`change_statements`), and the same SELECT over every brief gives what the tables should
@@ -52,11 +55,15 @@ ACTOR_PLACE = CountTable("actor_place_counts", ("actor_id", "location", "country
 PAIR_DAILY = CountTable(
     "actor_pair_daily_counts", ("actor_id", "day", "other_id"), (*LINK_COLUMNS, "events")
 )
+# A month is `YYYY-MM`, '' for rows without a date (as a day is `YYYY-MM-DD` or '').
+ACTOR_MONTHLY = CountTable("actor_monthly_counts", ("month", "actor_id"), COUNT_COLUMNS)
+PLACE_MONTHLY = CountTable("place_monthly_counts", ("month", "location", "country"), ("events",))
 # The tables of the first counts migration (c4a7e2d91b6f), which fills just these, as they
 # stood then: `actor_pair_counts` counts events since b8e4f1a6c3d7.
 ACTOR_TABLES = (DAILY, ACTOR_DAILY, ACTOR, replace(PAIR, counts=LINK_COLUMNS))
-TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR, PLACE, ACTOR_PLACE, PAIR_DAILY)
-TEXT_KEYS = frozenset({"day", "location", "country"})
+MONTHLY_TABLES = (ACTOR_MONTHLY, PLACE_MONTHLY)
+TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR, PLACE, ACTOR_PLACE, PAIR_DAILY, *MONTHLY_TABLES)
+TEXT_KEYS = frozenset({"day", "month", "location", "country"})
 
 
 def _day(column: str, dialect: str) -> str:
@@ -64,6 +71,13 @@ def _day(column: str, dialect: str) -> str:
     if dialect == "postgresql":
         return f"COALESCE(to_char({column}, 'YYYY-MM-DD'), '')"
     return f"COALESCE({column}, '')"  # SQLite stores dates as ISO text
+
+
+def _month(column: str, dialect: str) -> str:
+    """A date column as the `month` key: `YYYY-MM`, '' when NULL."""
+    if dialect == "postgresql":
+        return f"COALESCE(to_char({column}, 'YYYY-MM'), '')"
+    return f"COALESCE(substr({column}, 1, 7), '')"
 
 
 def _flags(column: str, values: Sequence[str]) -> list[str]:
@@ -112,17 +126,33 @@ def _daily_parts(dialect: str) -> str:
     )
 
 
-def _actor_daily_parts(dialect: str) -> str:
-    names = ("actor_id", "day", *COUNT_COLUMNS)
+def _actor_key(table: CountTable, actor: str, row: str, dialect: str) -> list[str]:
+    """The key of `actor` on the row `row`: (actor, day), (month, actor) for
+    `ACTOR_MONTHLY`, (actor) for `ACTOR`."""
+    if table is ACTOR_MONTHLY:
+        return [_month(f"{row}.occurred_on", dialect), actor]
+    if table is ACTOR:
+        return [actor]
+    return [actor, _day(f"{row}.occurred_on", dialect)]
+
+
+def _actor_parts(table: CountTable, dialect: str) -> str:
+    """Briefs naming an actor, claims and statements linking it: by day (`ACTOR_DAILY`),
+    month (`ACTOR_MONTHLY`) or over every date (`ACTOR`)."""
+    names = table.keys + table.counts
+
+    def part(actor: str, row: str, counts: list[str]) -> str:
+        return _select(names, [*_actor_key(table, actor, row, dialect), *counts])
+
     return " UNION ALL ".join(
         (
-            f"{_select(names, ['m.actor_id', _day('b.occurred_on', dialect), *_brief()])} "
+            f"{part('m.actor_id', 'b', _brief())} "
             "FROM (SELECT DISTINCT brief_id, actor_id FROM mentions WHERE brief_id {brief}) m "
             "JOIN briefs b ON b.id = m.brief_id",
-            f"{_select(names, ['ca.actor_id', _day('c.occurred_on', dialect), *_claim('c')])} "
+            f"{part('ca.actor_id', 'c', _claim('c'))} "
             "FROM claims c JOIN claim_actors ca ON ca.claim_id = c.id WHERE c.brief_id {brief}",
-            f"{_select(names, ['sl.actor_id', _day('s.occurred_on', dialect), *_statement('s')])}"
-            " FROM statement_links sl JOIN statements s ON s.id = sl.statement_id",
+            f"{part('sl.actor_id', 's', _statement('s'))} "
+            "FROM statement_links sl JOIN statements s ON s.id = sl.statement_id",
         )
     )
 
@@ -164,12 +194,16 @@ def _pair_parts(table: CountTable, dialect: str) -> str:
     return " UNION ALL ".join(parts)
 
 
-def _place_parts(table: CountTable) -> str:
-    """Events with a place, by place (`PLACE`) or by participant and place (`ACTOR_PLACE`)."""
+def _place_parts(table: CountTable, dialect: str) -> str:
+    """Events with a place, by place (`PLACE`), by month and place (`PLACE_MONTHLY`) or by
+    participant and place (`ACTOR_PLACE`)."""
     place = ["e.location", "COALESCE(e.country, '')", "1"]
     where = "WHERE e.brief_id {brief} AND e.location IS NOT NULL"
     if table is PLACE:
         return f"{_select(table.keys + table.counts, place)} FROM events e {where}"
+    if table is PLACE_MONTHLY:
+        values = [_month("e.occurred_on", dialect), *place]
+        return f"{_select(table.keys + table.counts, values)} FROM events e {where}"
     values = ["p.actor_id", *place]
     join = "JOIN event_participants p ON p.event_id = e.id"
     return f"{_select(table.keys + table.counts, values)} FROM events e {join} {where}"
@@ -178,14 +212,14 @@ def _place_parts(table: CountTable) -> str:
 def _contribution(table: CountTable, dialect: str, brief: str) -> tuple[str, str]:
     """(WITH clause or '', SELECT): the rows `table` gains from the briefs whose id is
     `brief` (an SQL condition), by key."""
-    if table in (PLACE, ACTOR_PLACE):
-        prefix, parts = "", _place_parts(table)
+    if table in (PLACE, ACTOR_PLACE, PLACE_MONTHLY):
+        prefix, parts = "", _place_parts(table, dialect)
     elif table is DAILY:
         prefix, parts = "", _daily_parts(dialect)
     elif table.name in (PAIR.name, PAIR_DAILY.name):  # by name: see `ACTOR_TABLES`
         prefix, parts = STATEMENT_LINKS, _pair_parts(table, dialect)
     else:
-        prefix, parts = STATEMENT_LINKS, _actor_daily_parts(dialect)
+        prefix, parts = STATEMENT_LINKS, _actor_parts(table, dialect)
     keys = ", ".join(table.keys)
     sums = ", ".join(f"sum({column})" for column in table.counts)
     select = f"SELECT {keys}, {sums} FROM ({parts}) AS parts GROUP BY {keys}"

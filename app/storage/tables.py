@@ -508,6 +508,26 @@ class ActorPairCount(_LinkCounts, table=True):
     events: int = 0
 
 
+MONTH_DOC = "`occurred_on` as `YYYY-MM`; '' for rows without a date."
+
+
+class ActorMonthlyCount(_Counts, table=True):
+    """Per month and actor: `actor_daily_counts` summed by month, which a range of dates
+    reads for its whole months (one row per actor named that month, not one a day)."""
+
+    __tablename__ = "actor_monthly_counts"
+
+    # Keyed by month first: a range of months is read for every actor at once.
+    month: str = Field(primary_key=True, max_length=7, description=MONTH_DOC)
+    actor_id: int = Field(
+        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+    # One actor's months (`/v1/stats?actor=`), a few hundred rows where by day it was
+    # thousands.
+    __table_args__ = (Index("ix_actor_monthly_counts_actor_id", "actor_id", "month"),)
+
+
 class _PlaceCounts(SQLModel):
     location: str = Field(
         primary_key=True, sa_type=Text, description="The event's `location` as stored."
@@ -522,6 +542,18 @@ class EventPlaceCount(_PlaceCounts, table=True):
     """Per place: the events held there (`/v1/stats`' events per place)."""
 
     __tablename__ = "place_counts"
+
+
+class PlaceMonthlyCount(_PlaceCounts, table=True):
+    """Per month and place: the events held there that month (`/v1/stats`' events per place
+    within dates, for the range's whole months)."""
+
+    __tablename__ = "place_monthly_counts"
+
+    month: str = Field(primary_key=True, max_length=7, description=MONTH_DOC)
+
+    # A range of months, every place in it (the key starts with the place).
+    __table_args__ = (Index("ix_place_monthly_counts_month", "month"),)
 
 
 class ActorPlaceCount(_PlaceCounts, table=True):

@@ -6,7 +6,7 @@ added (0 by default, so it needs no table copy on SQLite) and the table filled a
 the rows stored.
 
 Revision ID: b8e4f1a6c3d7
-Revises: a7d3e9f2c5b8
+Revises: c2e7a9d4f1b3
 Create Date: 2026-12-03 20:10:00
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 from app.storage.counts import LINK_COLUMNS, CountTable, refill
 
 revision: str = "b8e4f1a6c3d7"
-down_revision: str | None = "a7d3e9f2c5b8"
+down_revision: str | None = "c2e7a9d4f1b3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

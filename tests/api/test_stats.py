@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from app.api.schemas.stats import Stats
+
 
 def _ref(actor_id: int, slug: str, name: str, kind: str = "person") -> dict[str, object]:
     return {"id": actor_id, "slug": slug, "name": name, "kind": kind}
@@ -103,3 +105,19 @@ def test_stats_location_narrows_every_count_to_that_place(client: TestClient) ->
     assert body["events_by_place"] == [{"location": "Paris, France", "country": "FR", "count": 1}]
     nowhere = client.get("/v1/stats", params={"location": "Atlantis"}).json()
     assert nowhere["claims_by_month"] == nowhere["events_by_place"] == []
+
+
+def test_stats_are_written_as_the_model_writes_them(client: TestClient) -> None:
+    """The route writes its data with orjson, no model built: the bytes are the model's."""
+    for params in (
+        {},
+        {"actor": "xi-jinping", "date_from": "2023-01-01", "top": 2},
+        {"status": "disputed", "kind": "quote"},
+        {"q": "grain"},
+        {"location": "paris"},
+    ):
+        response = client.get("/v1/stats", params=params)
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/json"
+        model = Stats.model_validate_json(response.content)
+        assert response.content == model.model_dump_json().encode(), params

@@ -3,35 +3,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, select
+from sqlalchemy import ColumnElement, func, literal_column, select, union_all
 from sqlmodel import Session, col
 
-from app.api.repositories.base import actor_ref_columns
+from app.api.repositories.base import Data, actor_ref, actor_ref_columns
 from app.api.repositories.conditions import CommonFilters, Conditions, DateRange
 from app.api.repositories.keyset import read
-from app.api.schemas.common import ActorRef
-from app.api.schemas.stats import (
-    ActorMentions,
-    ClaimStatusCounts,
-    MonthCount,
-    MonthStatusCount,
-    PlaceCount,
-)
 from app.storage.counts import COUNT_COLUMNS
 from app.storage.tables import (
     Actor,
     ActorCount,
     ActorDailyCount,
+    ActorMonthlyCount,
     ActorPairCount,
     ActorPairDailyCount,
     ActorPlaceCount,
     DailyCount,
     EventPlaceCount,
+    PlaceMonthlyCount,
 )
 from app.vocabulary import ClaimStatus, StatementKind
 
@@ -39,7 +33,7 @@ DayTable = type[DailyCount] | type[ActorDailyCount] | type[ActorPairDailyCount]
 # `briefs > 0` as the partial index `ix_actor_daily_counts_seen` says it: with the 0 sent as
 # a parameter, SQLite cannot tell that the index holds every row the query wants.
 NAMED = col(ActorDailyCount.briefs) > literal_column("0")
-CountTable = DayTable | type[ActorCount] | type[ActorPairCount]
+CountTable = DayTable | type[ActorCount] | type[ActorPairCount] | type[ActorMonthlyCount]
 
 
 def _column(table: CountTable, name: str) -> Any:
@@ -63,6 +57,51 @@ def in_days(table: DayTable, dates: DateRange) -> Conditions:
         where.append(day >= dates.start.isoformat())
     if dates.end is not None:
         where.extend([day <= dates.end.isoformat(), day != ""])
+    return where
+
+
+@dataclass(frozen=True)
+class MonthSplit:
+    """A range of dates with a bound as the whole months in it (`first` to `last`, `YYYY-MM`,
+    either open where the range is; None when it holds no whole month) and the ranges of
+    days left at its ends (`days`)."""
+
+    months: tuple[str | None, str | None] | None
+    days: tuple[DateRange, ...]
+
+
+def _month_after(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def split_months(dates: DateRange) -> MonthSplit:
+    """`dates` (with at least one bound) as whole months and the days at its ends."""
+    start, end = dates.start, dates.end
+    # The whole months run from the day `first` up to, not including, the day `after`.
+    first = None if start is None else start if start.day == 1 else _month_after(start)
+    after = None
+    if end is not None:
+        following = end + timedelta(days=1)
+        after = following if following.day == 1 else end.replace(day=1)
+    if first is not None and after is not None and first >= after:
+        return MonthSplit(None, (dates,))
+    days = []
+    if start is not None and first is not None and first != start:
+        days.append(DateRange(start, first - timedelta(days=1)))
+    if end is not None and after is not None and after <= end:
+        days.append(DateRange(after, end))
+    last = None if after is None else (after - timedelta(days=1)).strftime("%Y-%m")
+    return MonthSplit((first.strftime("%Y-%m") if first else None, last), tuple(days))
+
+
+def in_months(month: Any, months: tuple[str | None, str | None]) -> Conditions:
+    """The `month` rows from `months[0]` to `months[1]` (either open), never the undated."""
+    first, last = months
+    where: Conditions = [month != ""]
+    if first is not None:
+        where.append(month >= first)
+    if last is not None:
+        where.append(month <= last)
     return where
 
 
@@ -117,39 +156,73 @@ class Measures:
 
 @dataclass
 class Monthly:
-    claims_by_status: ClaimStatusCounts
-    claims_by_month: list[MonthCount]
-    claims_by_month_and_status: list[MonthStatusCount]
-    statements_by_month: list[MonthCount]
-    briefs_by_month: list[MonthCount]
+    """`Stats`' monthly parts, as data (`app.api.schemas.stats` describes them)."""
+
+    claims_by_status: Data
+    claims_by_month: list[Data]
+    claims_by_month_and_status: list[Data]
+    statements_by_month: list[Data]
+    briefs_by_month: list[Data]
 
 
-def _month_list(months: dict[str | None, int]) -> list[MonthCount]:
-    ordered = sorted(months, key=lambda month: (month is None, month or ""))
-    return [MonthCount(month=m, count=months[m]) for m in ordered if months[m]]
+def _month_order(month: str | None) -> tuple[bool, str]:
+    """Months ascending, undated (None) last."""
+    return (month is None, month or "")
 
 
-def _month_status_list(
-    counted: dict[tuple[str | None, ClaimStatus], int],
-) -> list[MonthStatusCount]:
-    order = list(ClaimStatus)
-    keys = sorted(counted, key=lambda key: (key[0] is None, key[0] or "", order.index(key[1])))
-    return [MonthStatusCount(month=m, status=s, count=counted[(m, s)]) for m, s in keys]
+def month_list(months: dict[str | None, int]) -> list[Data]:
+    """`MonthCount`s of the months counted something, in `_month_order`."""
+    return [
+        {"month": month, "count": months[month]}
+        for month in sorted(months, key=_month_order)
+        if months[month]
+    ]
+
+
+def month_status_list(counted: dict[tuple[str | None, str], int]) -> list[Data]:
+    """`MonthStatusCount`s: by month (`_month_order`), then in `ClaimStatus`' order."""
+    order = {status.value: position for position, status in enumerate(ClaimStatus)}
+    keys = sorted(counted, key=lambda key: (*_month_order(key[0]), order[key[1]]))
+    return [{"month": m, "status": s, "count": counted[(m, s)]} for m, s in keys]
+
+
+def _monthly_rows(actor: int | None, dates: DateRange) -> Any:
+    """(month, *COUNT_COLUMNS) rows to sum by month: every row's by day; one actor's by
+    month for the whole months within `dates` (all when it has no bound, the undated
+    included) and by day for the days at its ends."""
+    if actor is None:
+        month = func.substr(col(DailyCount.day), 1, 7)
+        columns = [_column(DailyCount, name) for name in COUNT_COLUMNS]
+        return select(month.label("month"), *columns).where(*in_days(DailyCount, dates))
+    by_month = select(
+        col(ActorMonthlyCount.month), *(_column(ActorMonthlyCount, n) for n in COUNT_COLUMNS)
+    ).where(col(ActorMonthlyCount.actor_id) == actor)
+    if dates == DateRange():
+        return by_month
+    split = split_months(dates)
+    parts = []
+    if split.months is not None:
+        parts.append(by_month.where(*in_months(col(ActorMonthlyCount.month), split.months)))
+    month = func.substr(col(ActorDailyCount.day), 1, 7)
+    columns = [_column(ActorDailyCount, name) for name in COUNT_COLUMNS]
+    for days in split.days:
+        daily = select(month.label("month"), *columns)
+        parts.append(
+            daily.where(col(ActorDailyCount.actor_id) == actor, *in_days(ActorDailyCount, days))
+        )
+    return union_all(*parts)
 
 
 def monthly(session: Session, actor: int | None, dates: DateRange, measures: Measures) -> Monthly:
     """Claims by status, claims per month and per month and status, and statements and
     briefs per month, of every row or of the rows linking `actor`."""
-    table: DayTable = DailyCount if actor is None else ActorDailyCount
-    month = func.substr(col(table.day), 1, 7)
-    where = in_days(table, dates)
-    if actor is not None:
-        where.append(col(ActorDailyCount.actor_id) == actor)
-    sums = [func.sum(_column(table, name)) for name in COUNT_COLUMNS]
-    query = select(month, *sums).where(*where).group_by(month)
+    rows = _monthly_rows(actor, dates).subquery()
+    sums = [func.sum(rows.c[name]) for name in COUNT_COLUMNS]
+    query = select(rows.c[0], *sums).group_by(rows.c[0])
     claims, statements, briefs = {}, {}, {}
-    by_status = dict.fromkeys(ClaimStatus, 0)
-    by_month_and_status: dict[tuple[str | None, ClaimStatus], int] = {}
+    statuses = [status.value for status in measures.statuses or tuple(ClaimStatus)]
+    by_status = dict.fromkeys((status.value for status in ClaimStatus), 0)
+    by_month_and_status: dict[tuple[str | None, str], int] = {}
     wanted_claims, wanted_statements = measures.claim_columns(), measures.statement_columns()
     for row in session.execute(query):
         values = dict(zip(COUNT_COLUMNS, row[1:], strict=True))
@@ -157,29 +230,34 @@ def monthly(session: Session, actor: int | None, dates: DateRange, measures: Mea
         claims[key] = sum(values[name] for name in wanted_claims)
         statements[key] = sum(values[name] for name in wanted_statements)
         briefs[key] = values["briefs"]
-        for status in measures.statuses or tuple(ClaimStatus):
-            counted = values[f"claims_{status.value}"]
+        for status in statuses:
+            counted = values[f"claims_{status}"]
             by_status[status] += counted
             if counted:
                 by_month_and_status[(key, status)] = counted
     return Monthly(
-        ClaimStatusCounts(**{status.value: n for status, n in by_status.items()}),
-        _month_list(claims),
-        _month_status_list(by_month_and_status),
-        _month_list(statements),
-        _month_list(briefs),
+        by_status,
+        month_list(claims),
+        month_status_list(by_month_and_status),
+        month_list(statements),
+        month_list(briefs),
     )
+
+
+def actor_mentions(rows: Iterable[Any]) -> list[Data]:
+    """`ActorMentions` of rows of `actor_ref_columns()` and `mentions`."""
+    return [
+        {"actor": actor_ref(row.id, row.slug, row.name, row.kind), "mentions": row.mentions}
+        for row in rows
+    ]
 
 
 def _ranked(
     session: Session, query: Any, mentions: Any, top: int, *, grouped: bool = False
-) -> list[ActorMentions]:
+) -> list[Data]:
     ranked = query.having(mentions > 0) if grouped else query.where(mentions > 0)
     ranked = ranked.order_by(mentions.desc(), col(Actor.id)).limit(top)
-    return [
-        ActorMentions(actor=ActorRef.model_validate(row._mapping), mentions=row.mentions)
-        for row in session.execute(ranked)
-    ]
+    return actor_mentions(session.execute(ranked))
 
 
 def _ranked_over_days(
@@ -189,7 +267,7 @@ def _ranked_over_days(
     where: Conditions,
     measures: Measures,
     top: int,
-) -> list[ActorMentions]:
+) -> list[Data]:
     """The actors `key` names in `table`'s rows within `where`, by their summed mentions."""
     total = func.sum(measures.mentions(table))
     query = (
@@ -203,7 +281,7 @@ def _ranked_over_days(
 
 def top_actors(
     session: Session, actor: int | None, dates: DateRange, measures: Measures, top: int
-) -> list[ActorMentions]:
+) -> list[Data]:
     """The actors most linked by claims and statements (of those linking `actor`, if
     given), in `dates`."""
     if actor is not None and dates != DateRange():
@@ -225,9 +303,40 @@ def top_actors(
             ActorCount, col(ActorCount.actor_id) == col(Actor.id)
         )
         return _ranked(session, query, mentions, top)
-    where = in_days(ActorDailyCount, dates)
-    key = col(ActorDailyCount.actor_id)
-    return _ranked_over_days(session, ActorDailyCount, key, where, measures, top)
+    return _ranked_in_months(session, split_months(dates), measures, top)
+
+
+def _ranked_in_months(
+    session: Session, split: MonthSplit, measures: Measures, top: int
+) -> list[Data]:
+    """The actors most linked within `split`: its whole months' rows by month, its ends'
+    rows by day (a few thousand rows a year, where by day it was one per actor and day)."""
+    parts = []
+    if split.months is not None:
+        month = col(ActorMonthlyCount.month)
+        mentions = measures.mentions(ActorMonthlyCount)
+        monthly = select(col(ActorMonthlyCount.actor_id), mentions.label("mentions"))
+        parts.append(monthly.where(*in_months(month, split.months)))
+    for days in split.days:
+        mentions = measures.mentions(ActorDailyCount)
+        daily = select(col(ActorDailyCount.actor_id), mentions.label("mentions"))
+        parts.append(daily.where(*in_days(ActorDailyCount, days)))
+    linked = union_all(*parts).subquery()
+    total = func.sum(linked.c.mentions)
+    ranked = (
+        select(linked.c.actor_id, total.label("mentions"))
+        .group_by(linked.c.actor_id)
+        .having(total > 0)
+        .order_by(total.desc(), linked.c.actor_id)
+        .limit(top)
+        .subquery()
+    )
+    query = (
+        select(*actor_ref_columns(), ranked.c.mentions)
+        .join(ranked, ranked.c.actor_id == col(Actor.id))
+        .order_by(ranked.c.mentions.desc(), col(Actor.id))
+    )
+    return actor_mentions(session.execute(query))
 
 
 @dataclass(frozen=True)
@@ -283,7 +392,7 @@ def seen_in(dates: DateRange) -> ColumnElement[bool]:
     return seen_there.exists()
 
 
-def places(session: Session, actor: int | None) -> list[PlaceCount]:
+def places(session: Session, actor: int | None) -> list[Data]:
     """Events per place (and country) over every date, of all or those `actor` takes part
     in; most first, then by place."""
     table: type[EventPlaceCount] | type[ActorPlaceCount] = (
@@ -295,6 +404,13 @@ def places(session: Session, actor: int | None) -> list[PlaceCount]:
         query = query.where(col(ActorPlaceCount.actor_id) == actor)
     query = query.order_by(held.desc(), place, country)
     return [
-        PlaceCount(location=row.location, country=row.country or None, count=row.events)
+        {"location": row.location, "country": row.country or None, "count": row.events}
         for row in session.execute(query)
     ]
+
+
+def places_in_months(months: tuple[str | None, str | None]) -> Any:
+    """Events per place (location, country, events) held within whole `months`."""
+    month, held = col(PlaceMonthlyCount.month), col(PlaceMonthlyCount.events)
+    place = (col(PlaceMonthlyCount.location), col(PlaceMonthlyCount.country))
+    return select(*place, held.label("events")).where(*in_months(month, months), held > 0)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+import orjson
+from fastapi import APIRouter, Query, Response
 
 from app.api.dependencies.filters import (
     CommonFiltersDep,
@@ -33,6 +34,7 @@ TopQuery = Annotated[
     "/stats",
     operation_id="getStats",
     summary="Dashboard summary.",
+    response_model=Stats,
     responses=read_responses(),
 )
 def get_dashboard_stats(
@@ -42,7 +44,7 @@ def get_dashboard_stats(
     kind: StatementKindQuery,
     top: TopQuery = 10,
     location: LocationQuery = None,
-) -> Stats:
+) -> Response:
     """Claims per status and month, statements and briefs per month, the most mentioned
     actors, and events per place.
 
@@ -57,4 +59,4 @@ def get_dashboard_stats(
         BriefFilters(common, location),
         EventFilters(common, location=location),
     )
-    return get_stats(session, filters, top)
+    return Response(orjson.dumps(get_stats(session, filters, top)), media_type="application/json")

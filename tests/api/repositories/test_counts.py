@@ -3,7 +3,7 @@ what the rows give, on both databases."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import product
 
 from sqlalchemy import select, text
@@ -108,3 +108,42 @@ def test_list_totals_the_counts_cannot_give_are_left_to_the_rows(database_url: s
         assert briefs.kept_total(session, briefs.BriefFilters(location="Paris")) is None
         unknown = CommonFilters(actors=ActorMatch(unknown=True))
         assert briefs.kept_total(session, briefs.BriefFilters(unknown)) is None
+
+
+def _days(first: date, last: date) -> set[date]:
+    return {date.fromordinal(n) for n in range(first.toordinal(), last.toordinal() + 1)}
+
+
+def _month_days(month: str) -> set[date]:
+    start = date.fromisoformat(f"{month}-01")
+    return {day for day in _days(start, start + timedelta(days=31)) if day.month == start.month}
+
+
+EDGES = [
+    date(2019, 12, 31), date(2020, 1, 1), date(2020, 1, 15), date(2020, 1, 31),
+    date(2020, 2, 1), date(2020, 2, 28), date(2020, 2, 29), date(2020, 3, 1),
+    date(2020, 3, 2), date(2020, 12, 31), date(2021, 2, 28), date(2021, 3, 1),
+]  # fmt: skip
+LOW, HIGH = date(2019, 11, 1), date(2021, 4, 30)
+
+
+def test_a_range_of_dates_is_its_whole_months_and_the_days_at_its_ends() -> None:
+    """Every day of the range counted once, by month where its month is whole in the range,
+    by day otherwise; an open end takes every month on that side."""
+    for start, end in product([None, *EDGES], [None, *EDGES]):
+        if (start is None and end is None) or (start and end and start > end):
+            continue
+        split = counts.split_months(DateRange(start, end))
+        wanted = _days(start or LOW, end or HIGH)
+        by_day = [_days(days.start or LOW, days.end or HIGH) for days in split.days]
+        months: list[str] = []
+        if split.months is not None:
+            first, last = split.months
+            every = {f"{day:%Y-%m}" for day in _days(LOW, HIGH)}
+            months = sorted(m for m in every if (first or "") <= m <= (last or "9999"))
+        by_month = [_month_days(month) for month in months]
+        parts = by_day + by_month
+        assert set().union(*parts) == wanted, (start, end, split)
+        assert sum(len(part) for part in parts) == len(wanted), (start, end, split)
+        assert all(days <= wanted for days in by_month), (start, end, split)
+        assert len(split.days) <= 2
