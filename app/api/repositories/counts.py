@@ -186,14 +186,18 @@ def month_status_list(counted: dict[tuple[str | None, str], int]) -> list[Data]:
     return [{"month": m, "status": s, "count": counted[(m, s)]} for m, s in keys]
 
 
+def _daily_by_month(table: type[DailyCount] | type[ActorDailyCount]) -> Any:
+    """(month, *COUNT_COLUMNS) of `table`'s rows by day."""
+    month = func.substr(col(table.day), 1, 7).label("month")
+    return select(month, *(_column(table, name) for name in COUNT_COLUMNS))
+
+
 def _monthly_rows(actor: int | None, dates: DateRange) -> Any:
     """(month, *COUNT_COLUMNS) rows to sum by month: every row's by day; one actor's by
     month for the whole months within `dates` (all when it has no bound, the undated
     included) and by day for the days at its ends."""
     if actor is None:
-        month = func.substr(col(DailyCount.day), 1, 7)
-        columns = [_column(DailyCount, name) for name in COUNT_COLUMNS]
-        return select(month.label("month"), *columns).where(*in_days(DailyCount, dates))
+        return _daily_by_month(DailyCount).where(*in_days(DailyCount, dates))
     by_month = select(
         col(ActorMonthlyCount.month), *(_column(ActorMonthlyCount, n) for n in COUNT_COLUMNS)
     ).where(col(ActorMonthlyCount.actor_id) == actor)
@@ -203,13 +207,8 @@ def _monthly_rows(actor: int | None, dates: DateRange) -> Any:
     parts = []
     if split.months is not None:
         parts.append(by_month.where(*in_months(col(ActorMonthlyCount.month), split.months)))
-    month = func.substr(col(ActorDailyCount.day), 1, 7)
-    columns = [_column(ActorDailyCount, name) for name in COUNT_COLUMNS]
-    for days in split.days:
-        daily = select(month.label("month"), *columns)
-        parts.append(
-            daily.where(col(ActorDailyCount.actor_id) == actor, *in_days(ActorDailyCount, days))
-        )
+    daily = _daily_by_month(ActorDailyCount).where(col(ActorDailyCount.actor_id) == actor)
+    parts += [daily.where(*in_days(ActorDailyCount, days)) for days in split.days]
     return union_all(*parts)
 
 
