@@ -80,13 +80,17 @@ def build_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    # JIT compilation off: PostgreSQL compiles a query whose estimated cost passes
+    # `jit_above_cost`, which an export's range (a correlated subquery per row) and the
+    # larger aggregates do, and compiling took 0.5-1 s of a range read of 30 ms
+    # (docs/benchmarks.md, "Exports"); the API's queries are short and never gain it back.
     return create_engine(
         url,
         pool_size=POOL_SIZE,
         max_overflow=POOL_OVERFLOW,
         pool_pre_ping=True,
         pool_timeout=10,
-        connect_args={"connect_timeout": 5},
+        connect_args={"connect_timeout": 5, "options": "-c jit=off"},
     )
 
 

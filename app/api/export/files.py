@@ -11,17 +11,18 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from app.api.export.formats import CsvWriter, leaf_type
-from app.api.export.reader import BatchReader
+from app.api.export.reader import BatchReader, InParallel, Range
 from app.errors import InvalidParameterError
 
 Advance = Callable[[int], None]
+T = TypeVar("T")
 
 
 class ExportFormat(StrEnum):
@@ -61,13 +62,22 @@ def _write_parquet(
     types_ = [_arrow_type(leaf_type(model, column)) for column in writer.columns]
     schema = pa.schema(list(zip(names, types_, strict=True)))
     with pq.ParquetWriter(out, schema) as parquet:
-        while (rows := reader.next_cells(writer)) is not None:
+        for rows in _ranges(reader, lambda span: reader.read_cells(span, writer)):
             columns = [
                 pa.array([_arrow_value(row[i], kind) for row in rows], type=kind)
                 for i, kind in enumerate(types_)
             ]
             parquet.write_table(pa.Table.from_arrays(columns, schema=schema))
             on(len(rows))
+
+
+def _ranges(reader: BatchReader, read: Callable[[Range], T]) -> Iterator[T]:
+    """`read` of every range, in order, ranges read two at a time (`InParallel`)."""
+    chunks = InParallel(reader, read)
+    try:
+        yield from chunks
+    finally:
+        chunks.close()
 
 
 def write_export(
@@ -78,13 +88,13 @@ def write_export(
         _write_parquet(reader, model, out, on)
         return
     if fmt is ExportFormat.ndjson:
-        while (lines := reader.next_ndjson()) is not None:
+        for lines in _ranges(reader, reader.read_ndjson):
             out.write(lines)
             on(lines.count(b"\n"))  # a line a row: JSON escapes line breaks in strings
         return
     csv = CsvWriter(model)
     out.write(csv.header())
-    while (cells := reader.next_cells(csv)) is not None:
+    for cells in _ranges(reader, lambda span: reader.read_cells(span, csv)):
         out.write(csv.rows(cells))
         on(len(cells))
 

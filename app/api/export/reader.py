@@ -1,41 +1,69 @@
-"""Every row of a list, read in keyset batches, each in its own short read transaction.
+"""Every row of a list, read in keyset ranges, each in its own short read transaction.
 
-A batch opens a session, reads its rows and their related rows (actors, counts), and closes
-it before the batch is written. So between batches an export holds no connection and no
-transaction: on SQLite no read snapshot pins the WAL (a checkpoint can run), on PostgreSQL
-no snapshot holds back vacuum, and a client that stops reading, or goes, holds nothing
-while its batch waits to be sent. Rows written during an export may or may not appear, as
-when walking the pages; none appears twice and none is skipped that existed throughout.
+The rows are cut into ranges of `EXPORT_BATCH` rows: the end of each is found by reading
+only the keys of the rows after the last (`claim`, one range after another), and the rows
+of a range are then read between its two cursors (`read_*`). Ranges are bounded at both
+ends, so they can be read in any order or at once, by several threads (`in_parallel`):
+on SQLite the query runs outside the interpreter's lock, on PostgreSQL in its own backend,
+so two ranges read together use two cores.
 
-NDJSON of a list with `JsonRows` (claims) is read as the JSON text the database writes,
-closed with each row's actors: no dict per row, and no orjson but for the actors.
+A range's read opens a session, reads its rows and their related rows, and closes it before
+the range is written. So between reads an export holds no connection and no transaction:
+on SQLite no read snapshot pins the WAL (a checkpoint can run), on PostgreSQL no snapshot
+holds back vacuum, and a client that stops reading, or goes, holds nothing while its
+batch waits to be sent. Rows written during an export may or may not appear, as when
+walking the pages; none appears twice and none is skipped that existed throughout.
+
+NDJSON of a list with a `json_query` (claims) is read as the JSON text the database writes,
+each row's whole line: no dict per row and no orjson.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from app.api.cursors import Cursor
 from app.api.export.formats import Cells, CsvWriter, ndjson_chunk, sliced
 from app.api.repositories.base import Data, Listing, Rows, ndjson_lines, unranked
 from app.api.repositories.conditions import Conditions
-from app.api.repositories.keyset import AnySelect, PageRequest, count_rows, fetch_page
+from app.api.repositories.keyset import (
+    AnySelect,
+    PageRequest,
+    core_column,
+    count_rows,
+    fetch_page,
+    fetch_range,
+)
 from app.db import session_scope
 
-# Rows per batch: ~2 MB of claims as NDJSON, large enough that the per-batch costs (a
-# transaction, two queries, a thread hop, one write) are a few percent of the batch.
+# Rows per range: ~2 MB of claims as NDJSON, large enough that the per-range costs (two
+# transactions, three queries, a thread hop, one write) are a few percent of the range.
 EXPORT_BATCH = 5_000
 R = TypeVar("R")
 
 
+@dataclass(frozen=True)
+class Range:
+    """The rows after `start` up to and including `end`'s row (None: from the first; to
+    the last), the `index`-th range of an export."""
+
+    index: int
+    start: Cursor | None
+    end: Cursor | None
+
+
 @dataclass
 class BatchReader:
-    """Reads `listing`'s rows meeting `conditions`, batch after batch, from `start` on
+    """Reads `listing`'s rows meeting `conditions`, range after range, from `start` on
     (its cursor, if any, and its sort direction; its limit is ignored)."""
 
     engine: Engine
@@ -45,53 +73,130 @@ class BatchReader:
     done: bool = False
 
     def __post_init__(self) -> None:
-        self._next = replace(self.start, limit=EXPORT_BATCH, include_total=False)
+        self._page = replace(self.start, limit=EXPORT_BATCH, include_total=False)
+        self._cursor, self._index, self._lock = self.start.cursor, 0, threading.Lock()
         dialect = self.engine.dialect.name
         self._query, self._keyset = self.listing.ordered(self.conditions, self.start, dialect)
-        json_rows = self.listing.json_rows
-        self._json: tuple[AnySelect, Callable[[], AnySelect]] | None = None
+        keys = (core_column(self._keyset.key), core_column(self._keyset.id))
+        self._keys = self._query.with_only_columns(*keys)
+        self._json: AnySelect | None = None
         # The database's JSON lines hold no relevance score to page by: an export sorted by
         # relevance builds its lines from item data.
-        if json_rows is not None and not self.start.by_relevance:
-            query = json_rows.query(dialect).where(*self.conditions)
-            self._json = (query, json_rows.pairs)
+        json_query = self.listing.json_query
+        if json_query is not None and not self.start.by_relevance:
+            self._json = json_query(dialect).where(*self.conditions)
 
-    def _read(self, query: AnySelect, finish: Callable[[Session, Rows], R]) -> R | None:
-        """The next batch of `query`'s rows, made into `finish`'s answer in the same read
-        transaction; None once every row has been read."""
-        if self.done:
-            return None
+    @property
+    def claimed(self) -> int:
+        """How many ranges have been claimed so far."""
+        return self._index
+
+    def claim(self) -> Range | None:
+        """The next range, or None once every row is in one (ranges come in order, one
+        at a time, whichever thread asks)."""
+        with self._lock:
+            if self.done:
+                return None
+            start = self._cursor
+            with session_scope(self.engine) as session:
+                page = replace(self._page, cursor=start)
+                end = fetch_page(session, self._keys, self._keyset, page, raw=True).next_cursor
+            claimed = Range(self._index, start, end)
+            self._cursor, self._index, self.done = end, self._index + 1, end is None
+            return claimed
+
+    def _read(self, span: Range, query: AnySelect, finish: Callable[[Session, Rows], R]) -> R:
+        """`span`'s rows of `query`, made into `finish`'s answer in one read transaction."""
         with session_scope(self.engine) as session:
-            page = fetch_page(session, query, self._keyset, self._next, raw=True)
+            descending = self.start.descending
+            rows = fetch_range(
+                session, query, self._keyset, descending, span.start, span.end, EXPORT_BATCH + 1
+            )
             time.sleep(0)  # other threads may run between the two halves (see export_stream)
-            result = finish(session, unranked(page.items, self._next))
-        if page.next_cursor is None:
-            self.done = True
-        else:
-            self._next = replace(self._next, cursor=page.next_cursor)
-        return result
+            return finish(session, unranked(rows, self._page))
+
+    def read_batch(self, span: Range) -> list[Data]:
+        """`span`'s rows as item data."""
+        return self._read(span, self._query, self.listing.to_data)
+
+    def read_ndjson(self, span: Range) -> bytes:
+        """`span`'s rows as NDJSON lines."""
+        if self._json is None:
+            return sliced(ndjson_chunk, self.read_batch(span))
+        return self._read(span, self._json, lambda _session, rows: ndjson_lines(rows))
+
+    def read_cells(self, span: Range, writer: CsvWriter) -> Cells:
+        """`span`'s rows as CSV cells (`writer`'s columns)."""
+        if self.listing.csv_cells is not None:
+            return self._read(span, self._query, self.listing.csv_cells)
+        return writer.cells(self.read_batch(span))
 
     def next_batch(self) -> list[Data] | None:
-        """The next batch as item data, or None once every row has been read."""
-        return self._read(self._query, self.listing.to_data)
+        """The next range's rows as item data, or None once every row has been read."""
+        span = self.claim()
+        return None if span is None else self.read_batch(span)
 
     def next_ndjson(self) -> bytes | None:
-        """The next batch as NDJSON lines, or None once every row has been read."""
-        if self._json is None:
-            batch = self.next_batch()
-            return None if batch is None else sliced(ndjson_chunk, batch)
-        query, pairs = self._json
-        return self._read(query, lambda session, rows: ndjson_lines(session, pairs, rows))
+        """The next range's rows as NDJSON lines, or None once every row has been read."""
+        span = self.claim()
+        return None if span is None else self.read_ndjson(span)
 
     def next_cells(self, writer: CsvWriter) -> Cells | None:
-        """The next batch as CSV cells (`writer`'s columns), or None once every row has
-        been read."""
-        if self.listing.csv_cells is not None:
-            return self._read(self._query, self.listing.csv_cells)
-        batch = self.next_batch()
-        return None if batch is None else writer.cells(batch)
+        """The next range's rows as CSV cells, or None once every row has been read."""
+        span = self.claim()
+        return None if span is None else self.read_cells(span, writer)
 
     def count(self) -> int:
         """How many rows the export holds (one count query, for a progress bar)."""
         with session_scope(self.engine) as session:
             return count_rows(session, self._query)
+
+
+# Ranges read at once by one export, by database (docs/benchmarks.md, "Exports"): on
+# PostgreSQL two backends build two ranges' JSON on two cores, which took a 10,000-brief
+# export from 3.7 to 1.9 s; SQLite's two threads in one process slowed each other (2.2-2.4
+# against 2.0-2.2 s), so there one range is read while the one before it is sent.
+EXPORT_READERS = {"postgresql": 2}
+_POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="export")
+
+
+class InParallel(Generic[R]):
+    """`read(range)` of each of `reader`'s ranges, in order, `EXPORT_READERS` ranges read
+    at once in a pool of threads (and as many ahead of the one being written); `close()` cancels the ranges not yet started and waits
+    for those being read (a range's read, then its session closes: milliseconds)."""
+
+    def __init__(self, reader: BatchReader, read: Callable[[Range], R]) -> None:
+        self._reader, self._read = reader, read
+        self._readers = EXPORT_READERS.get(reader.engine.dialect.name, 1)
+        self._pending: deque[Future[tuple[int, R] | None]] = deque()
+        self._ready: dict[int, R] = {}
+        self._next = reader.claimed
+
+    def _task(self) -> tuple[int, R] | None:
+        span = self._reader.claim()
+        return None if span is None else (span.index, self._read(span))
+
+    def __iter__(self) -> InParallel[R]:
+        return self
+
+    def _fill(self) -> None:
+        while len(self._pending) < self._readers and not self._reader.done:
+            self._pending.append(_POOL.submit(self._task))
+
+    def __next__(self) -> R:
+        while self._next not in self._ready:
+            self._fill()
+            if not self._pending:
+                raise StopIteration
+            done = self._pending.popleft().result()
+            if done is not None:
+                self._ready[done[0]] = done[1]
+        self._fill()  # the next ranges are read while this one is written
+        self._next += 1
+        return self._ready.pop(self._next - 1)
+
+    def close(self) -> None:
+        for future in self._pending:
+            future.cancel()
+        wait(self._pending)
+        self._pending.clear()

@@ -21,18 +21,20 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
+    true,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col
 
 from app.api.repositories.conditions import Conditions
-from app.api.repositories.json_text import text_literal
+from app.api.repositories.json_text import JsonArray, text_literal
 from app.api.repositories.keyset import (
     AnySelect,
     Keyset,
     Page,
     PageRequest,
     SqlColumn,
+    core_column,
     fetch_page,
     read,
     read_tuples,
@@ -57,19 +59,6 @@ Rows = Sequence[Sequence[Any]]
 
 
 @dataclass(frozen=True)
-class JsonRows:
-    """A list's items as JSON text the database writes (exports; `json_text`).
-
-    `query(dialect)` selects each item's JSON object without its last field, `actors`,
-    then the item's id and the keyset's columns; `pairs` links items to their actors (as
-    `load_actor_refs` takes it), which Python writes into the object.
-    """
-
-    query: Callable[[str], AnySelect]
-    pairs: Callable[[], AnySelect]
-
-
-@dataclass(frozen=True)
 class Listing(Generic[T]):
     """A resource listed by keyset: its base query and how rows become items.
 
@@ -84,7 +73,9 @@ class Listing(Generic[T]):
     items: TypeAdapter[list[T]]
     position: SqlColumn | None = None
     brief_id: SqlColumn | None = None
-    json_rows: JsonRows | None = None
+    # Each item's whole JSON text as the database writes it (`json_text`), then the
+    # keyset's id and key, for exports; None: lines are written from the item data.
+    json_query: Callable[[str], AnySelect] | None = None
     # Each row's CSV cells straight from rows of `query` (exports), in the order of the
     # item model's flattened fields, without building item data; None: from the data.
     csv_cells: Callable[[Session, Rows], list[Sequence[Any]]] | None = None
@@ -232,6 +223,36 @@ def _by_name(ref: Data) -> tuple[str, int]:
     return ref["name"], ref["id"]
 
 
+def _by_name_in_sql(dialect: str, columns: Any) -> list[ColumnElement[Any]]:
+    # `_by_name` in SQL: names compared by code point, as Python compares them (SQLite's
+    # BINARY collation compares UTF-8 bytes, which is the same order; PostgreSQL's "C").
+    name = columns["name"]
+    return [name.collate("C") if dialect == "postgresql" else name, columns["id"]]
+
+
+def actor_refs_json(pairs: Callable[[], AnySelect], parent: SqlColumn) -> JsonArray:
+    """The ActorRefs linked to the outer query's `parent` by `pairs()` (parent id, actor
+    id), as a JSON array field ordered as `load_actor_refs` orders them."""
+
+    def rows(dialect: str) -> AnySelect:
+        links = pairs()
+        parent_id, actor_id = links.selected_columns
+        refs: Any = select(*actor_ref_columns()).where(col(Actor.id) == actor_id)
+        if dialect == "postgresql":
+            # Each actor by its key, as a lateral subquery that OFFSET 0 keeps whole: joined
+            # plainly, PostgreSQL hashed the whole actors table for every claim (20 µs of a
+            # claim's ~30; docs/benchmarks.md, "Exports").
+            refs = refs.offset(0).lateral()
+            linked = links.join(refs, true())
+        else:
+            refs = core_column(col(Actor.id)).table
+            linked = links.join(refs, refs.c.id == actor_id)
+        ref_columns = [refs.c.id, refs.c.slug, refs.c.name, refs.c.kind]
+        return linked.with_only_columns(*ref_columns).where(parent_id == parent)
+
+    return JsonArray(rows, _by_name_in_sql, correlate=[core_column(parent).table])
+
+
 def load_actor_refs(
     session: Session, pairs: Callable[[], AnySelect], parent_ids: Sequence[int]
 ) -> dict[int, list[Data]]:
@@ -259,14 +280,6 @@ def load_actor_refs(
     return refs
 
 
-def ndjson_lines(session: Session, pairs: Callable[[], AnySelect], rows: Rows) -> bytes:
-    """NDJSON lines from rows of a `JsonRows.query`: each item's object given its `actors`
-    (ordered as `load_actor_refs` orders them) as its last field."""
-    actors = load_actor_refs(session, pairs, [row[1] for row in rows])
-    dumps, none = orjson.dumps, list[Data]()
-    return b"".join(
-        [
-            b'%s,"actors":%s}\n' % (row[0][:-1].encode(), dumps(actors.get(row[1], none)))
-            for row in rows
-        ]
-    )
+def ndjson_lines(rows: Rows) -> bytes:
+    """NDJSON lines from rows whose first column is each item's JSON text."""
+    return "".join([row[0] + "\n" for row in rows]).encode()

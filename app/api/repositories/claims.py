@@ -13,9 +13,9 @@ from sqlmodel import Session, col
 from app.api.repositories import counts
 from app.api.repositories.base import (
     Data,
-    JsonRows,
     Listing,
     Rows,
+    actor_refs_json,
     brief_label_text,
     brief_ref,
     brief_ref_columns,
@@ -108,7 +108,7 @@ def claim_item(row: Sequence[Any], actors: list[Data]) -> Data:
 
 
 def _json_query(dialect: str) -> AnySelect:
-    """Each claim's item but its actors as JSON text (`claim_item`'s), its id and date."""
+    """Each claim's item as JSON text (`claim_item`'s, its actors too), its id and date."""
     brief = [
         ("id", col(Claim.brief_id)),
         ("title", col(Brief.title)),
@@ -125,6 +125,7 @@ def _json_query(dialect: str) -> AnySelect:
             ("occurred_on", col(Claim.occurred_on)),
             ("span", [("start", col(Claim.span_start)), ("end", col(Claim.span_end))]),
             ("brief", brief),
+            ("actors", actor_refs_json(claim_pairs, col(Claim.id))),
         ],
     )
     return select(item, col(Claim.id), col(Claim.occurred_on)).join(
@@ -161,7 +162,7 @@ CLAIMS = Listing(
     items=TypeAdapter(list[ClaimItem]),
     position=col(Claim.position),
     brief_id=col(Claim.brief_id),
-    json_rows=JsonRows(_json_query, claim_pairs),
+    json_query=_json_query,
     csv_cells=_csv_cells,
     search_text=col(Claim.search_text),
     shown_text=item_text,

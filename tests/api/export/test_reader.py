@@ -12,6 +12,8 @@ from app.api.export.reader import BatchReader
 from app.api.repositories import claims
 from app.api.repositories.keyset import PageRequest
 from app.api.schemas.claims import ClaimItem
+from app.db import session_scope
+from app.storage.tables import Actor, ClaimActor
 from tests.api.corpus import seed
 
 
@@ -26,11 +28,38 @@ def test_claims_ndjson_from_the_database_is_the_item_datas(
     while (batch := by_data.next_batch()) is not None:
         from_data += ndjson_chunk(batch)
     by_json = BatchReader(engine, claims.CLAIMS, [], start)
-    assert claims.CLAIMS.json_rows is not None
+    assert claims.CLAIMS.json_query is not None
     from_json = b"".join(iter(by_json.next_ndjson, None))
     assert from_json == from_data
     assert from_json.count(b"\n") == 11
     assert b'"actors":[{"id":1,"slug":"emmanuel-macron"' in from_json
+
+
+# Names whose order depends on how they are compared: case, accents, a character outside the
+# BMP, a quote and a backslash, and one name twice (then by id).
+AWKWARD_NAMES = ["Émile Zola", "zeta", "Zeta", "Ångström", "𝒜 Script", 'O"Brien \\', "Zeta"]
+
+
+def test_claims_actors_written_by_the_database_are_in_pythons_order(engine: Engine) -> None:
+    seed(engine)
+    with session_scope(engine) as session:
+        actors = [
+            Actor(slug=f"awkward-{n}", name=name, normalized_name=name.lower(), kind="person")
+            for n, name in enumerate(AWKWARD_NAMES)
+        ]
+        session.add_all(actors)
+        session.flush()
+        session.add_all([ClaimActor(claim_id=1, actor_id=actor.id or 0) for actor in actors])
+    start = PageRequest(0, False)
+    by_data = BatchReader(engine, claims.CLAIMS, [], start).next_batch()
+    by_json = BatchReader(engine, claims.CLAIMS, [], start).next_ndjson()
+    assert by_data is not None
+    assert by_json is not None
+    assert by_json == ndjson_chunk(by_data)
+    first = next(item for item in by_data if item["id"] == 1)
+    names = [actor["name"] for actor in first["actors"]]
+    assert names == sorted(names)
+    assert len(names) > len(AWKWARD_NAMES)
 
 
 @pytest.mark.parametrize("descending", [True, False])
