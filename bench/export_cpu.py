@@ -8,7 +8,8 @@ does, and times each way with `time.process_time` (this process's CPU), in turns
 - `ndjson from item data`: the item dicts the pages validate, written by orjson (main's);
 - `ndjson from the database`: each row's JSON written by the database (`JsonRows`);
 - `csv from item data`: cells read from the item dicts (main's);
-- `csv from the rows`: cells read straight from the query's rows (`Listing.csv_cells`).
+- `csv from the rows`: cells read straight from the query's rows (`Listing.csv_cells`);
+- `csv from the database`: each row's CSV line written by the database (`csv_query`).
 
 On PostgreSQL the CPU of the backend serving this process (read from `/proc`: the server
 runs on this machine) is reported beside it, since there the database does more.
@@ -44,6 +45,9 @@ def _chunks(reader: BatchReader, writer: CsvWriter, way: str) -> Iterator[bytes]
         "ndjson from the database": reader.next_ndjson,
         "csv from item data": lambda: _then(reader.next_batch(), writer.chunk),
         "csv from the rows": lambda: _then(reader.next_cells(writer), writer.rows),
+        "csv from the database": lambda: _then(
+            reader.claim(), lambda span: reader.read_csv(span, writer)[0]
+        ),
     }
     while (chunk := reads[way]()) is not None:
         yield chunk
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     with engine.connect():
         pass  # the pool's one connection, whose backend is measured
     ways = ["ndjson from item data", "ndjson from the database", "csv from item data",
-            "csv from the rows"]  # fmt: skip
+            "csv from the rows", "csv from the database"]  # fmt: skip
     results = [measure(engine, way) for _ in range(args.rounds) for way in ways]
     for result in results:
         print(json.dumps(result), flush=True)

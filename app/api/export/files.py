@@ -94,9 +94,9 @@ def write_export(
         return
     csv = CsvWriter(model)
     out.write(csv.header())
-    for cells in _ranges(reader, lambda span: reader.read_cells(span, csv)):
-        out.write(csv.rows(cells))
-        on(len(cells))
+    for lines, rows in _ranges(reader, lambda span: reader.read_csv(span, csv)):
+        out.write(lines)
+        on(rows)
 
 
 @contextmanager

@@ -15,7 +15,8 @@ batch waits to be sent. Rows written during an export may or may not appear, as 
 walking the pages; none appears twice and none is skipped that existed throughout.
 
 NDJSON of a list with a `json_query` (claims) is read as the JSON text the database writes,
-each row's whole line: no dict per row and no orjson.
+each row's whole line: no dict per row and no orjson; CSV of a list with a `csv_query`
+likewise, with no csv module.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from sqlmodel import Session
 
 from app.api.cursors import Cursor
 from app.api.export.formats import Cells, CsvWriter, ndjson_chunk, sliced
-from app.api.repositories.base import Data, Listing, Rows, ndjson_lines, unranked
+from app.api.repositories.base import Data, Listing, Rows, text_lines, unranked
 from app.api.repositories.conditions import Conditions
 from app.api.repositories.keyset import (
     AnySelect,
@@ -82,9 +83,12 @@ class BatchReader:
         self._json: AnySelect | None = None
         # The database's JSON lines hold no relevance score to page by: an export sorted by
         # relevance builds its lines from item data.
-        json_query = self.listing.json_query
+        self._csv: AnySelect | None = None
+        json_query, csv_query = self.listing.json_query, self.listing.csv_query
         if json_query is not None and not self.start.by_relevance:
             self._json = json_query(dialect).where(*self.conditions)
+        if csv_query is not None and not self.start.by_relevance:
+            self._csv = csv_query(dialect).where(*self.conditions)
 
     @property
     def claimed(self) -> int:
@@ -123,13 +127,21 @@ class BatchReader:
         """`span`'s rows as NDJSON lines."""
         if self._json is None:
             return sliced(ndjson_chunk, self.read_batch(span))
-        return self._read(span, self._json, lambda _session, rows: ndjson_lines(rows))
+        return self._read(span, self._json, lambda _session, rows: text_lines(rows))
 
     def read_cells(self, span: Range, writer: CsvWriter) -> Cells:
         """`span`'s rows as CSV cells (`writer`'s columns)."""
         if self.listing.csv_cells is not None:
             return self._read(span, self._query, self.listing.csv_cells)
         return writer.cells(self.read_batch(span))
+
+    def read_csv(self, span: Range, writer: CsvWriter) -> tuple[bytes, int]:
+        """`span`'s rows as CSV lines (`writer`'s columns), and how many rows they are (a
+        quoted cell may hold line breaks)."""
+        if self._csv is None:
+            cells = self.read_cells(span, writer)
+            return sliced(writer.rows, cells), len(cells)
+        return self._read(span, self._csv, lambda _session, rows: (text_lines(rows), len(rows)))
 
     def next_batch(self) -> list[Data] | None:
         """The next range's rows as item data, or None once every row has been read."""
@@ -162,8 +174,9 @@ _POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="export")
 
 class InParallel(Generic[R]):
     """`read(range)` of each of `reader`'s ranges, in order, `EXPORT_READERS` ranges read
-    at once in a pool of threads (and as many ahead of the one being written); `close()` cancels the ranges not yet started and waits
-    for those being read (a range's read, then its session closes: milliseconds)."""
+    at once in a pool of threads (as many ahead of the one being written); `close()`
+    cancels the ranges not yet started and waits for those being read (a range's read,
+    then its session closes: milliseconds)."""
 
     def __init__(self, reader: BatchReader, read: Callable[[Range], R]) -> None:
         self._reader, self._read = reader, read

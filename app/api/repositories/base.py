@@ -79,6 +79,9 @@ class Listing(Generic[T]):
     # Each row's CSV cells straight from rows of `query` (exports), in the order of the
     # item model's flattened fields, without building item data; None: from the data.
     csv_cells: Callable[[Session, Rows], list[Sequence[Any]]] | None = None
+    # Each item's CSV line as the database writes it (`json_text.csv_line_text`), then the
+    # keyset's id and key, for CSV exports; None: lines are written from the cells.
+    csv_query: Callable[[str], AnySelect] | None = None
     # Searched lists (`q`): the folded text the index holds, and the text of each item (as
     # data) that its snippet is cut from.
     search_text: SqlColumn | None = None
@@ -280,6 +283,6 @@ def load_actor_refs(
     return refs
 
 
-def ndjson_lines(rows: Rows) -> bytes:
-    """NDJSON lines from rows whose first column is each item's JSON text."""
+def text_lines(rows: Rows) -> bytes:
+    """Lines from rows whose first column is each item's line (JSON or CSV) as text."""
     return "".join([row[0] + "\n" for row in rows]).encode()

@@ -30,7 +30,7 @@ from app.api.repositories.conditions import (
     in_briefs_at,
     one_of_if_given,
 )
-from app.api.repositories.json_text import json_object_text
+from app.api.repositories.json_text import CsvCell, CsvJoined, csv_line_text, json_object_text
 from app.api.repositories.keyset import AnySelect, Keyset, SqlColumn
 from app.api.repositories.mentions import claim_pairs
 from app.api.schemas.claims import ClaimItem
@@ -133,6 +133,31 @@ def _json_query(dialect: str) -> AnySelect:
     )
 
 
+def _csv_query(dialect: str) -> AnySelect:
+    """Each claim's CSV line (`_csv_cells`' cells, as Python's csv module writes them), its
+    id and date."""
+    line = csv_line_text(
+        dialect,
+        [
+            CsvCell(col(Claim.id)),
+            CsvCell(col(Claim.text), "text"),
+            CsvCell(col(Claim.status), "text"),
+            CsvCell(col(Claim.section), "text"),
+            CsvCell(col(Claim.occurred_on), "date"),
+            CsvCell(col(Claim.span_start)),
+            CsvCell(col(Claim.span_end)),
+            CsvCell(col(Claim.brief_id)),
+            CsvCell(col(Brief.title), "text"),
+            CsvCell(brief_label_text(), "text"),
+            CsvCell(col(Brief.occurred_on), "date"),
+            CsvJoined(actor_refs_json(claim_pairs, col(Claim.id)), "slug"),
+        ],
+    )
+    return select(line, col(Claim.id), col(Claim.occurred_on)).join(
+        Brief, col(Brief.id) == col(Claim.brief_id)
+    )
+
+
 def _csv_cells(session: Session, rows: Rows) -> list[Sequence[Any]]:
     """Each claim's CSV cells from a row of `_query`, which holds them in ClaimItem's order
     but the label's fallback and the actors (as slugs)."""
@@ -164,6 +189,7 @@ CLAIMS = Listing(
     brief_id=col(Claim.brief_id),
     json_query=_json_query,
     csv_cells=_csv_cells,
+    csv_query=_csv_query,
     search_text=col(Claim.search_text),
     shown_text=item_text,
 )
