@@ -66,10 +66,18 @@ def test_claims_actors_written_by_the_database_are_in_pythons_order(engine: Engi
     assert len(names) > len(AWKWARD_NAMES)
 
 
+def _csv_lines(reader_: BatchReader, writer: CsvWriter) -> bytes:
+    lines = b""
+    while (span := reader_.claim()) is not None:
+        lines += reader_.read_csv(span, writer)[0]
+    return lines
+
+
 @pytest.mark.parametrize("descending", [True, False])
-def test_claims_csv_from_the_rows_is_the_item_datas(
+def test_claims_csv_from_the_rows_and_from_the_database_is_the_item_datas(
     engine: Engine, monkeypatch: pytest.MonkeyPatch, descending: bool
 ) -> None:
+    """Cells read straight from the rows (Parquet's) and lines the database writes (CSV's)."""
     seed(engine)
     monkeypatch.setattr(reader, "EXPORT_BATCH", 3)
     start, writer = PageRequest(0, descending), CsvWriter(ClaimItem)
@@ -83,25 +91,6 @@ def test_claims_csv_from_the_rows_is_the_item_datas(
     assert from_rows == from_data
     assert from_rows.count(b"\n") == 11
     assert b",emmanuel-macron;volodymyr-zelenskyy\n" in from_rows
-
-
-def _csv_lines(reader_: BatchReader, writer: CsvWriter) -> bytes:
-    lines = b""
-    while (span := reader_.claim()) is not None:
-        lines += reader_.read_csv(span, writer)[0]
-    return lines
-
-
-@pytest.mark.parametrize("descending", [True, False])
-def test_claims_csv_lines_from_the_database_are_the_item_datas(
-    engine: Engine, monkeypatch: pytest.MonkeyPatch, descending: bool
-) -> None:
-    seed(engine)
-    monkeypatch.setattr(reader, "EXPORT_BATCH", 3)
-    start, writer = PageRequest(0, descending), CsvWriter(ClaimItem)
-    by_data, from_data = BatchReader(engine, claims.CLAIMS, [], start), b""
-    while (batch := by_data.next_batch()) is not None:
-        from_data += writer.chunk(batch)
     assert claims.CLAIMS.csv_query is not None
     assert _csv_lines(BatchReader(engine, claims.CLAIMS, [], start), writer) == from_data
 
