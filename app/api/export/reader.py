@@ -14,9 +14,10 @@ holds back vacuum, and a client that stops reading, or goes, holds nothing while
 batch waits to be sent. Rows written during an export may or may not appear, as when
 walking the pages; none appears twice and none is skipped that existed throughout.
 
-NDJSON of a list with a `json_query` (claims) is read as the JSON text the database writes,
-each row's whole line: no dict per row and no orjson; CSV of a list with a `csv_query`
-likewise, with no csv module.
+NDJSON of a list with `JsonRows` (claims) is read as the JSON text the database writes,
+closed with each row's actors: no dict per row, and no orjson but for the actors. CSV of a
+list with a `csv_query` (claims) is each row's whole line as the database writes it, its
+actors' slugs included: no csv module.
 """
 
 from __future__ import annotations
@@ -34,15 +35,18 @@ from sqlmodel import Session
 
 from app.api.cursors import Cursor
 from app.api.export.formats import Cells, CsvWriter, ndjson_chunk, sliced
-from app.api.repositories.base import Data, Listing, Rows, text_lines, unranked
+from app.api.repositories.base import Data, Listing, Rows, ndjson_lines, text_lines, unranked
 from app.api.repositories.conditions import Conditions
 from app.api.repositories.keyset import (
     AnySelect,
     PageRequest,
+    after,
     core_column,
     count_rows,
     fetch_page,
     fetch_range,
+    order_by,
+    read_tuples,
 )
 from app.db import session_scope
 
@@ -80,13 +84,13 @@ class BatchReader:
         self._query, self._keyset = self.listing.ordered(self.conditions, self.start, dialect)
         keys = (core_column(self._keyset.key), core_column(self._keyset.id))
         self._keys = self._query.with_only_columns(*keys)
-        self._json: AnySelect | None = None
+        self._json: tuple[AnySelect, Callable[[], AnySelect]] | None = None
         # The database's JSON lines hold no relevance score to page by: an export sorted by
         # relevance builds its lines from item data.
         self._csv: AnySelect | None = None
-        json_query, csv_query = self.listing.json_query, self.listing.csv_query
-        if json_query is not None and not self.start.by_relevance:
-            self._json = json_query(dialect).where(*self.conditions)
+        json_rows, csv_query = self.listing.json_rows, self.listing.csv_query
+        if json_rows is not None and not self.start.by_relevance:
+            self._json = (json_rows.query(dialect).where(*self.conditions), json_rows.pairs)
         if csv_query is not None and not self.start.by_relevance:
             self._csv = csv_query(dialect).where(*self.conditions)
 
@@ -103,11 +107,27 @@ class BatchReader:
                 return None
             start = self._cursor
             with session_scope(self.engine) as session:
-                page = replace(self._page, cursor=start)
-                end = fetch_page(session, self._keys, self._keyset, page, raw=True).next_cursor
+                end = self._end_after(session, start)
             claimed = Range(self._index, start, end)
             self._cursor, self._index, self.done = end, self._index + 1, end is None
             return claimed
+
+    def _end_after(self, session: Session, start: Cursor | None) -> Cursor | None:
+        """The cursor of the `EXPORT_BATCH`-th row after `start`, if more rows follow it:
+        the end of the range starting at `start` (None: the range runs to the last row)."""
+        keyset, descending = self._keyset, self.start.descending
+        # The database steps over the range's keys (OFFSET) and returns the row at its end
+        # and the one after, rather than every key of the range (a fifth of a SQLite
+        # export's time); undated rows, and the last range, are walked as a page is.
+        probe = self._keys.where(keyset.key.is_not(None))
+        if start is not None:
+            probe = probe.where(after(keyset, start))
+        probe = probe.order_by(*order_by(keyset, descending)).offset(EXPORT_BATCH - 1).limit(2)
+        found = read_tuples(session, probe)
+        if len(found) == 2:
+            return Cursor(keyset.scope, found[0][0], found[0][1], descending)
+        page = replace(self._page, cursor=start)
+        return fetch_page(session, self._keys, keyset, page, raw=True).next_cursor
 
     def _read(self, span: Range, query: AnySelect, finish: Callable[[Session, Rows], R]) -> R:
         """`span`'s rows of `query`, made into `finish`'s answer in one read transaction."""
@@ -127,7 +147,8 @@ class BatchReader:
         """`span`'s rows as NDJSON lines."""
         if self._json is None:
             return sliced(ndjson_chunk, self.read_batch(span))
-        return self._read(span, self._json, lambda _session, rows: text_lines(rows))
+        query, pairs = self._json
+        return self._read(span, query, lambda session, rows: ndjson_lines(session, pairs, rows))
 
     def read_cells(self, span: Range, writer: CsvWriter) -> Cells:
         """`span`'s rows as CSV cells (`writer`'s columns)."""

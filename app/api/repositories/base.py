@@ -27,7 +27,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col
 
 from app.api.repositories.conditions import Conditions
-from app.api.repositories.json_text import JsonArray, text_literal
+from app.api.repositories.json_text import RelatedRows, text_literal
 from app.api.repositories.keyset import (
     AnySelect,
     Keyset,
@@ -59,6 +59,21 @@ Rows = Sequence[Sequence[Any]]
 
 
 @dataclass(frozen=True)
+class JsonRows:
+    """A list's items as JSON text the database writes (exports; `json_text`).
+
+    `query(dialect)` selects each item's JSON object without its last field, `actors`,
+    then the item's id and the keyset's columns; `pairs` links items to their actors (as
+    `load_actor_refs` takes it), which Python writes into the object: on SQLite that was
+    a quarter faster than the database writing the actors too (docs/benchmarks.md,
+    "Exports"), and no slower on PostgreSQL.
+    """
+
+    query: Callable[[str], AnySelect]
+    pairs: Callable[[], AnySelect]
+
+
+@dataclass(frozen=True)
 class Listing(Generic[T]):
     """A resource listed by keyset: its base query and how rows become items.
 
@@ -73,9 +88,7 @@ class Listing(Generic[T]):
     items: TypeAdapter[list[T]]
     position: SqlColumn | None = None
     brief_id: SqlColumn | None = None
-    # Each item's whole JSON text as the database writes it (`json_text`), then the
-    # keyset's id and key, for exports; None: lines are written from the item data.
-    json_query: Callable[[str], AnySelect] | None = None
+    json_rows: JsonRows | None = None
     # Each row's CSV cells straight from rows of `query` (exports), in the order of the
     # item model's flattened fields, without building item data; None: from the data.
     csv_cells: Callable[[Session, Rows], list[Sequence[Any]]] | None = None
@@ -233,9 +246,9 @@ def _by_name_in_sql(dialect: str, columns: Any) -> list[ColumnElement[Any]]:
     return [name.collate("C") if dialect == "postgresql" else name, columns["id"]]
 
 
-def actor_refs_json(pairs: Callable[[], AnySelect], parent: SqlColumn) -> JsonArray:
-    """The ActorRefs linked to the outer query's `parent` by `pairs()` (parent id, actor
-    id), as a JSON array field ordered as `load_actor_refs` orders them."""
+def linked_actor_rows(pairs: Callable[[], AnySelect], parent: SqlColumn) -> RelatedRows:
+    """The actors (`actor_ref_columns`) linked to the outer query's `parent` by `pairs()`
+    (parent id, actor id), ordered as `load_actor_refs` orders them."""
 
     def rows(dialect: str) -> AnySelect:
         links = pairs()
@@ -243,8 +256,8 @@ def actor_refs_json(pairs: Callable[[], AnySelect], parent: SqlColumn) -> JsonAr
         refs: Any = select(*actor_ref_columns()).where(col(Actor.id) == actor_id)
         if dialect == "postgresql":
             # Each actor by its key, as a lateral subquery that OFFSET 0 keeps whole: joined
-            # plainly, PostgreSQL hashed the whole actors table for every claim (20 µs of a
-            # claim's ~30; docs/benchmarks.md, "Exports").
+            # plainly, PostgreSQL hashed the whole actors table for every claim (20 µs a
+            # claim; docs/benchmarks.md, "Exports").
             refs = refs.offset(0).lateral()
             linked = links.join(refs, true())
         else:
@@ -253,7 +266,7 @@ def actor_refs_json(pairs: Callable[[], AnySelect], parent: SqlColumn) -> JsonAr
         ref_columns = [refs.c.id, refs.c.slug, refs.c.name, refs.c.kind]
         return linked.with_only_columns(*ref_columns).where(parent_id == parent)
 
-    return JsonArray(rows, _by_name_in_sql, correlate=[core_column(parent).table])
+    return RelatedRows(rows, _by_name_in_sql, correlate=[core_column(parent).table])
 
 
 def load_actor_refs(
@@ -281,6 +294,19 @@ def load_actor_refs(
         if len(linked) > 1:
             linked.sort(key=_by_name)
     return refs
+
+
+def ndjson_lines(session: Session, pairs: Callable[[], AnySelect], rows: Rows) -> bytes:
+    """NDJSON lines from rows of a `JsonRows.query`: each item's object given its `actors`
+    (ordered as `load_actor_refs` orders them) as its last field."""
+    actors = load_actor_refs(session, pairs, [row[1] for row in rows])
+    dumps, none = orjson.dumps, list[Data]()
+    return b"".join(
+        [
+            b'%s,"actors":%s}\n' % (row[0][:-1].encode(), dumps(actors.get(row[1], none)))
+            for row in rows
+        ]
+    )
 
 
 def text_lines(rows: Rows) -> bytes:

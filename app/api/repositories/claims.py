@@ -13,13 +13,14 @@ from sqlmodel import Session, col
 from app.api.repositories import counts
 from app.api.repositories.base import (
     Data,
+    JsonRows,
     Listing,
     Rows,
-    actor_refs_json,
     brief_label_text,
     brief_ref,
     brief_ref_columns,
     item_text,
+    linked_actor_rows,
     load_actor_refs,
 )
 from app.api.repositories.conditions import (
@@ -108,7 +109,7 @@ def claim_item(row: Sequence[Any], actors: list[Data]) -> Data:
 
 
 def _json_query(dialect: str) -> AnySelect:
-    """Each claim's item as JSON text (`claim_item`'s, its actors too), its id and date."""
+    """Each claim's item but its actors as JSON text (`claim_item`'s), its id and date."""
     brief = [
         ("id", col(Claim.brief_id)),
         ("title", col(Brief.title)),
@@ -125,7 +126,6 @@ def _json_query(dialect: str) -> AnySelect:
             ("occurred_on", col(Claim.occurred_on)),
             ("span", [("start", col(Claim.span_start)), ("end", col(Claim.span_end))]),
             ("brief", brief),
-            ("actors", actor_refs_json(claim_pairs, col(Claim.id))),
         ],
     )
     return select(item, col(Claim.id), col(Claim.occurred_on)).join(
@@ -150,7 +150,7 @@ def _csv_query(dialect: str) -> AnySelect:
             CsvCell(col(Brief.title), "text"),
             CsvCell(brief_label_text(), "text"),
             CsvCell(col(Brief.occurred_on), "date"),
-            CsvJoined(actor_refs_json(claim_pairs, col(Claim.id)), "slug"),
+            CsvJoined(linked_actor_rows(claim_pairs, col(Claim.id)), "slug"),
         ],
     )
     return select(line, col(Claim.id), col(Claim.occurred_on)).join(
@@ -187,7 +187,7 @@ CLAIMS = Listing(
     items=TypeAdapter(list[ClaimItem]),
     position=col(Claim.position),
     brief_id=col(Claim.brief_id),
-    json_query=_json_query,
+    json_rows=JsonRows(_json_query, claim_pairs),
     csv_cells=_csv_cells,
     csv_query=_csv_query,
     search_text=col(Claim.search_text),

@@ -12,9 +12,10 @@ reading the same columns as Python values. PostgreSQL's `json_build_object` writ
 `"key" : value` with spaces, so there the text is one `||` concatenation of the keys and
 each value's `to_json`.
 
-A field may also be a JSON array the database writes from related rows (`JsonArray`: a
-claim's actors, ordered by name then id as `load_actor_refs` orders them), so that a row's
-whole line is one text from the query and Python only joins the lines.
+A CSV line is written likewise (`csv_line_text`): each cell quoted as Python's csv module
+quotes it, and a cell may join a column of related rows (`RelatedRows`: a claim's actors'
+slugs, ordered by name then id as `load_actor_refs` orders them), so that a row's whole line
+is one text from the query and Python only joins the lines.
 """
 
 from __future__ import annotations
@@ -41,10 +42,9 @@ from app.api.repositories.keyset import AnySelect, SqlColumn
 
 
 @dataclass(frozen=True)
-class JsonArray:
-    """A field holding an array of objects, one per row of `rows(dialect)` (related to the
-    outer row by the select's WHERE), each object its selected columns under their names,
-    ordered by `order(dialect, columns)`."""
+class RelatedRows:
+    """The rows of `rows(dialect)`, related to the outer query's row by the select's
+    WHERE, ordered by `order(dialect, columns)` (of its selected columns)."""
 
     rows: Callable[[str], AnySelect]
     order: Callable[[str, Any], Sequence[ColumnElement[Any]]]
@@ -53,8 +53,8 @@ class JsonArray:
     correlate: Sequence[Any] = ()
 
 
-# A field's value: a column (or SQL expression), a nested object, or an array of objects.
-JsonValue = Union[SqlColumn, "JsonFields", JsonArray]
+# A field's value: a column (or SQL expression), or a nested object.
+JsonValue = Union[SqlColumn, "JsonFields"]
 JsonFields = Sequence[tuple[str, JsonValue]]
 
 
@@ -67,19 +67,12 @@ def _nested(value: JsonValue) -> JsonFields | None:
     return value if isinstance(value, Sequence) and not isinstance(value, str) else None
 
 
-def _bracketed(text: ColumnElement[Any]) -> ColumnElement[str]:
-    opened = text_literal("[").op("||", return_type=Text)(text)
-    return opened.op("||", return_type=Text)(text_literal("]"))
-
-
-def _joined(
-    dialect: str, array: JsonArray, part: Callable[[Any], ColumnElement[str]], separator: str
-) -> ColumnElement[str]:
-    """`part(columns)` of each of `array`'s rows, in its order, joined with `separator`
+def _joined(dialect: str, related: RelatedRows, column: str, separator: str) -> ColumnElement[str]:
+    """`column` of each of the related rows, in their order, joined with `separator`
     (NULL when no row is related)."""
-    rows = array.rows(dialect)
+    rows = related.rows(dialect)
     columns = rows.selected_columns
-    element, order = part(columns), array.order(dialect, columns)
+    element, order = columns[column], related.order(dialect, columns)
     if dialect == "postgresql":
         joined = func.string_agg(element, aggregate_order_by(text_literal(separator), *order))
         return rows.with_only_columns(joined).scalar_subquery()
@@ -89,29 +82,17 @@ def _joined(
     inner = (
         rows.with_only_columns(element.label("element"))
         .order_by(*order)
-        .correlate(*array.correlate)
+        .correlate(*related.correlate)
         .subquery()
     )
     joined = func.group_concat(inner.c.element, text_literal(separator))
     return select(joined).select_from(inner).scalar_subquery()
 
 
-def _array_text(dialect: str, array: JsonArray) -> ColumnElement[str]:
-    """The array as JSON text, `[]` when no row is related."""
-
-    def element(columns: Any) -> ColumnElement[str]:
-        return json_object_text(dialect, [(str(column.key), column) for column in columns])
-
-    return func.coalesce(_bracketed(_joined(dialect, array, element, ",")), text_literal("[]"))
-
-
 def _sqlite_object(fields: JsonFields) -> ColumnElement[Any]:
     arguments: list[Any] = []
     for key, value in fields:
         nested = _nested(value)
-        if isinstance(value, JsonArray):  # a subquery's text: json() makes it JSON again
-            arguments += [text_literal(key), func.json(_array_text("sqlite", value))]
-            continue
         arguments += [text_literal(key), value if nested is None else _sqlite_object(nested)]
     return func.json_object(*arguments)
 
@@ -121,9 +102,7 @@ def _postgres_pieces(fields: JsonFields, out: list[str | ColumnElement[Any]]) ->
     for index, (key, value) in enumerate(fields):
         out.append(("," if index else "") + orjson.dumps(key).decode() + ":")
         nested = _nested(value)
-        if isinstance(value, JsonArray):
-            out.append(_array_text("postgresql", value))
-        elif nested is not None:
+        if nested is not None:
             _postgres_pieces(nested, out)
         else:
             out.append(func.coalesce(cast(func.to_json(value), Text), text_literal("null")))
@@ -164,12 +143,12 @@ class CsvCell:
 
 @dataclass(frozen=True)
 class CsvJoined:
-    """A CSV cell holding `column` of each of `array`'s rows, in its order, joined with
+    """A CSV cell holding `column` of each of the `related` rows, in order, joined with
     `separator` (a list of actors as their slugs). Never quoted: the values must hold
     none of `_CSV_SPECIAL` (slugs are URL-safe ASCII: `app.vocabulary.slugify`), and a
     quoted cell would read the related rows three times."""
 
-    array: JsonArray
+    related: RelatedRows
     column: str
     separator: str = ";"
 
@@ -190,8 +169,7 @@ def _needs_quotes(dialect: str, text: ColumnElement[str]) -> ColumnElement[bool]
 def _csv_cell(dialect: str, cell: CsvCell | CsvJoined) -> ColumnElement[str]:
     text: Any
     if isinstance(cell, CsvJoined):
-        name = cell.column
-        text = _joined(dialect, cell.array, lambda columns: columns[name], cell.separator)
+        text = _joined(dialect, cell.related, cell.column, cell.separator)
         kind = "plain"
     else:
         text, kind = cell.value, cell.kind
