@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 from app.parsing.lexicon.countries import country_name
 from app.parsing.models import ParsedActor
 from app.parsing.names.mentions import Mention
-from app.parsing.names.org_names import known_organisation, qualified_name
+from app.parsing.names.org_keys import known_organisation, qualified_name
 from app.parsing.names.shapes import acronym
 from app.parsing.names.variants import PersonName, compact, same_person, surname_key
 from app.parsing.names.variants import name_words as _name_words

@@ -1,11 +1,13 @@
-"""Whole organisation names and acronyms (app/parsing/names/org_names.py)."""
+"""Whole organisation names and acronyms (app/parsing/names/org_names.py and the org_*
+modules it runs)."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.parsing.models import ParsedBrief
-from app.parsing.names.org_names import acronym_letters, initials, qualified_name
+from app.parsing.names.org_acronyms import acronym_letters, initials
+from app.parsing.names.org_keys import qualified_name
 from tests.parsing.helpers import brief
 
 LEAD = "Lead: On May 2, 2025 in Oslo, envoys met."
