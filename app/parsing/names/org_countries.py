@@ -16,7 +16,7 @@ from functools import cache
 from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category, lexicon
 from app.parsing.names.emitting import Mention
-from app.parsing.names.org_keys import phrase_entry
+from app.parsing.names.org_keys import known_organisation, phrase_entry
 from app.parsing.names.org_text import OrgText, one_spaced
 
 _STATE_HEADS = frozenset(load_data("organizations.json")["state_heads"])
@@ -65,8 +65,13 @@ def _state_institution(brief: OrgText, name: str) -> bool:
     has, which its country, not its name, tells apart."""
     folded = name.casefold()
     words = folded.split()
+    # A name's head is its last word ('Congress Party' is a party), or its first before
+    # a complement ('Ministry of Commerce').
+    first_heads = len(words) == 1 or words[1] in ("of", "for")
     return (
-        folded in brief.words.institutions or words[0] in _STATE_HEADS or words[-1] in _STATE_HEADS
+        folded in brief.words.institutions
+        or (first_heads and words[0] in _STATE_HEADS)
+        or words[-1] in _STATE_HEADS
     )
 
 
@@ -94,20 +99,25 @@ def country_name_before(brief: OrgText, start: int, end: int) -> int:
     return start
 
 
-def adjective_before(brief: OrgText, start: int) -> int:
+def adjective_before(brief: OrgText, start: int, end: int) -> int:
     """'Cuban ' + 'American National Foundation': a nationality adjective right before a
     name that a nationality adjective opens makes one compound ('Cuban American',
-    'Arab American'), part of the name."""
-    opening = brief.source[start : start + 40].split(" ", 1)[0]
-    entry = phrase_entry(opening)
-    if entry is None or entry.category is not Category.demonym:
-        return start
+    'Arab American'), part of the name; so is one before a name that is no body every
+    state has and no known organisation, which the run reader cut at a known name
+    inside it ('Sudanese ' + 'Congress Party')."""
     previous = brief.source[max(0, start - 30) : start]
-    if not previous.endswith(" "):
-        return start
-    word = previous.split()[-1] if previous.split() else ""
+    if not previous.endswith(" ") or not previous[-2:-1].isalpha():
+        return start  # the common case: a small word or punctuation before the name
+    word = previous.split()[-1]
     entry = phrase_entry(word)
-    if entry is None or entry.category is not Category.demonym:
+    if entry is None or entry.category is not Category.demonym or not word[:1].isupper():
+        return start
+    opening = brief.source[start : start + 40].split(" ", 1)[0]
+    opening_entry = phrase_entry(opening)
+    if opening_entry is not None and opening_entry.category is Category.demonym:
+        return start - 1 - len(word)
+    name = one_spaced(brief.source, start, end)
+    if " " not in name or _state_institution(brief, name) or known_organisation(name):
         return start
     return start - 1 - len(word)
 

@@ -23,8 +23,9 @@ from app.parsing.names.org_acronyms import (
     settle_acronyms,
     with_hyphenated_acronyms,
 )
+from app.parsing.names.org_keys import forms_by_inner_link
 from app.parsing.names.org_text import OrgText
-from app.parsing.names.org_widening import widen
+from app.parsing.names.org_widening import split_at_a_leader, widen
 from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
@@ -37,22 +38,26 @@ _TITLED_OFFICE = re.compile(
 
 def complete_organisations(source: str, mentions: list[Mention]) -> list[Mention]:
     """`mentions` with whole organisation names and settled acronyms (see the module)."""
+    known = _known_in_full(source)
     if (
-        not any(m.kind is ActorKind.organization for m in mentions)
+        not known
+        and not any(m.kind is ActorKind.organization for m in mentions)
         and "s Office" not in source
         and BRACKETED.search(source) is None
     ):
         return mentions  # no organisation to widen, office of a title or acronym to find
     brackets = bracketed_acronyms(source)
     hyphenated = {text for _, text in brackets if hyphenated_acronym(text)}
-    return _complete(OrgText(source, mentions, brackets, hyphenated))
+    return _complete(OrgText(source, mentions, brackets, hyphenated), known)
 
 
-def _complete(brief: OrgText) -> list[Mention]:
+def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if brief.hyphenated:
         brief.mentions = with_hyphenated_acronyms(brief)
+    if any(m.kind is ActorKind.organization and " of " in m.surface for m in brief.mentions):
+        brief.mentions = _with_leaders(brief)
     brief.taken = sorted((m.start, m.end) for m in brief.mentions)
-    unread = _unread_names(brief)
+    unread = _unread_names(brief, known)
     found = brief.mentions + unread if unread else brief.mentions
     widened = [widen(brief, m) if m.kind is ActorKind.organization else m for m in found]
     kept = [m for m in widened if m is not None]
@@ -66,12 +71,28 @@ def _complete(brief: OrgText) -> list[Mention]:
     return settle_acronyms(brief, kept)
 
 
-def _unread_names(brief: OrgText) -> list[Mention]:
+def _with_leaders(brief: OrgText) -> list[Mention]:
+    """The mentions, each body named with its leader after 'of' cut in two (see
+    `split_at_a_leader`)."""
+    mentions: list[Mention] = []
+    for mention in brief.mentions:
+        split = None
+        if mention.kind is ActorKind.organization and " of " in mention.surface:
+            split = split_at_a_leader(brief, mention)
+        mentions.extend(split or (mention,))
+    return mentions
+
+
+def _unread_names(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     """Names the run reader cut into a title or a person: 'the Board of Governors' (a
     plural office word), 'Office of the United Nations High Commissioner for Refugees
-    (UNHCR)', 'the Kurdistan Workers' Party (PKK)'."""
+    (UNHCR)', 'the Kurdistan Workers' Party (PKK)', and known names it cut at a small
+    or an event word ('the Conference on Disarmament')."""
     found: list[Mention] = []
     orgs = [(m.start, m.end) for m in brief.mentions if m.kind is ActorKind.organization]
+    if known:
+        spans = set(orgs)
+        found.extend(brief.new(start, end) for start, end in known if (start, end) not in spans)
     for start, end in _head_led(brief.source, brief.words.org_heads):
         if not brief.overlaps(start, end):  # not in a title: 'Chairman of the Commission'
             found.append(brief.new(start, end))
@@ -86,6 +107,28 @@ def _unread_names(brief: OrgText) -> list[Mention]:
         first = acronym_start(brief, letters, end)
         if first is not None:
             found.append(brief.new(first, end))
+    return found
+
+
+def _known_in_full(source: str) -> list[tuple[int, int]]:
+    """Spans of known organisations written in full whose names hold a lowercase word
+    ('Conference on Security and Co-operation in Europe'), found with `str.find`."""
+    found = []
+    for (word, link), forms in forms_by_inner_link().items():
+        at = source.find(f"{word} {link} ")
+        while at >= 0:
+            for form, offset in forms:
+                start = at - offset
+                end = start + len(form)
+                if (
+                    start >= 0
+                    and source.startswith(form, start)
+                    and not source[start - 1 : start].isalnum()
+                    and not source[end : end + 1].isalnum()
+                ):
+                    found.append((start, end))
+                    break
+            at = source.find(f"{word} {link} ", at + 1)
     return found
 
 

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from app.parsing.lexicon.words import lexicon
 from app.parsing.names.emitting import Mention
 from app.parsing.names.org_keys import phrase_entry
+from app.parsing.names.tokens import PARTICLES
 from app.vocabulary import ActorKind
 
 # A capitalised word of a name, and a possessive after it: 'Workers'', 'People's'.
@@ -26,6 +27,12 @@ REACH = 160  # characters looked back for the words an acronym abbreviates
 
 def one_spaced(source: str, start: int, end: int) -> str:
     return " ".join(source[start:end].split())
+
+
+def shaped_as_a_name(name: str) -> bool:
+    """'Sadiq al-Mahdi', 'Lula da Silva': an Arabic article or a particle after the first
+    word, which rarely names anything but a person."""
+    return any(w[:1].islower() or w.casefold() in PARTICLES for w in name.split()[1:])
 
 
 class OrgText:
@@ -91,7 +98,8 @@ class OrgText:
 
     def names_a_person(self, start: int, end: int) -> bool:
         """Whether a person's full name starts in `[start, end)`: found by the run reader
-        with evidence, opening with a known given name (no title before it)."""
+        with evidence, opening with a known given name or with an Arabic article or a
+        particle inside (no title before it)."""
         if self.people is None:
             self.people = sorted(
                 m.start
@@ -99,7 +107,7 @@ class OrgText:
                 if m.kind is ActorKind.person
                 and m.evidence
                 and " " in m.name.strip()
-                and m.name.split()[0] in self.words.given_names
+                and (m.name.split()[0] in self.words.given_names or shaped_as_a_name(m.name))
                 and m.surface.startswith(m.name.split()[0])  # not a title before it
             )
         at = bisect_left(self.people, start)

@@ -23,8 +23,16 @@ from app.parsing.names.emitting import Mention
 from app.parsing.names.org_acronyms import defined_before
 from app.parsing.names.org_countries import adjective_before, country_name_before, own_words
 from app.parsing.names.org_keys import known_forms, known_organisation, phrase_entry
-from app.parsing.names.org_text import LETTER_WORD, POSSESSIVE, WORD, OrgText, one_spaced
+from app.parsing.names.org_text import (
+    LETTER_WORD,
+    POSSESSIVE,
+    WORD,
+    OrgText,
+    one_spaced,
+    shaped_as_a_name,
+)
 from app.parsing.names.shapes import acronym
+from app.vocabulary import ActorKind
 
 # ' of the Workers' Party', ' for Historical Memory', ', Trade and Industry' after a name.
 _LINKED = re.compile(
@@ -61,7 +69,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     if not brief.source[start:end][:1].isupper():
         return mention  # 'the Turkish parliament': named by its country, as written
     if start == mention.start:  # no country taken off the front
-        start = adjective_before(brief, start)
+        start = adjective_before(brief, start, end)
         start = _acronym_owner_before(brief, start)
         start = country_name_before(brief, start, end)
     start = _owner_before(brief, start)
@@ -267,3 +275,41 @@ def _lists_countries(brief: OrgText, match: re.Match[str]) -> bool:
         return False
     following = brief.source[match.end() + 1 : match.end() + 40].split()
     return bool(following) and following[0].rstrip(",") in brief.words.phrases
+
+
+def split_at_a_leader(brief: OrgText, mention: Mention) -> tuple[Mention, Mention] | None:
+    """'National Umma Party of Sadiq al-Mahdi', 'Lebanese Forces of Samir Geagea': a body
+    and, after its last 'of', the full name of the person who leads it (the run reader
+    joins them as one name), as (the body, the person). The person opens with a known given
+    name or has an Arabic article or a particle inside; no word of it is a known phrase
+    or an office, institution, place or stop word."""
+    at = mention.surface.rfind(" of ")
+    if at < 0:
+        return None
+    words = mention.surface[at + 4 :].split()
+    if not 2 <= len(words) <= 3 or not all(_name_word(brief, w) for w in words):
+        return None
+    if words[0] not in brief.words.given_names and not shaped_as_a_name(" ".join(words)):
+        return None
+    end = mention.start + at
+    first = brief.source.index(words[0], end)
+    body = one_spaced(brief.source, mention.start, end)
+    person = " ".join(words)
+    return (
+        mention._replace(end=end, surface=body, name=body),
+        Mention(ActorKind.person, first, mention.end, person, person, evidence=True),
+    )
+
+
+def _name_word(brief: OrgText, word: str) -> bool:
+    folded, words = word.casefold(), brief.words
+    return (
+        any(c.islower() for c in word)
+        and word[-1:].isalpha()
+        and word not in words.phrases
+        and folded not in words.org_heads
+        and folded not in words.title_heads
+        and folded not in words.place_heads
+        and folded not in words.stop_words
+        and folded not in words.event_heads
+    )

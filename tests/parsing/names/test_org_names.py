@@ -431,3 +431,34 @@ def test_an_office_title_and_a_name_end_a_body_the_run_reader_joined_them_to() -
     )
     assert not [name for name in organisations(parsed) if "Governor" in name]
     assert "U.N. General Assembly" in organisations(parse("The U.N. General Assembly voted."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The Conference on Security and Co-operation in Europe (CSCE) meets.",
+            "Conference on Security and Co-operation in Europe",
+        ),
+        (
+            "The United Nations Conference on Trade and Development warned.",
+            "United Nations Conference on Trade and Development",
+        ),
+    ],
+)
+def test_a_known_name_holding_small_or_event_words_is_found_whole(sentence: str, name: str) -> None:
+    assert list(organisations(parse(sentence))) == [name]
+
+
+def test_a_nationality_adjective_before_a_name_with_a_known_word_inside_is_part_of_it() -> None:
+    parsed = parse("The Sudanese Congress Party joined the talks.")
+    assert list(organisations(parsed)) == ["Sudanese Congress Party"]
+
+
+def test_a_body_and_the_person_who_leads_it_after_of_are_two_actors() -> None:
+    parsed = parse(
+        "The National Umma Party of Sadiq al-Mahdi and the Lebanese Forces of Samir Geagea met."
+    )
+    assert list(organisations(parsed)) == ["National Umma Party", "Lebanese Forces"]
+    people = [a.name for a in parsed.actors if a.kind == "person"]
+    assert people == ["Sadiq al-Mahdi", "Samir Geagea"]
