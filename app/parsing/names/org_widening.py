@@ -72,7 +72,8 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         start = adjective_before(brief, start, end)
         start = _acronym_owner_before(brief, start)
         start = country_name_before(brief, start, end)
-    start = _owner_before(brief, start)
+    if (owned := _owner_before(brief, start)) < start:
+        start = country_name_before(brief, owned, end)  # 'Zimbabwe ' + 'People's ...'
     if brief.source[end : end + 1] == "+" and known_organisation(brief.source[start : end + 1]):
         end += 1  # 'OPEC+'
     elif brief.source[end : end + 1] == "/":
@@ -171,8 +172,8 @@ def _owner_before(brief: OrgText, start: int) -> int:
     words = match.group(1).split()
     if brief.has_head(words[-1:]):
         return start  # 'the European Parliament's Brexit Steering Group': an owner body
-    if brief.overlaps(start - len(before) + match.start(1), start):
-        return start  # 'Viktor Orbán's Fidesz': a person owns it
+    if brief.overlaps(start - len(before) + match.end(1) - len(words[-1]), start):
+        return start  # 'Viktor Orbán's Fidesz': a person owns it (the possessive word)
     for index, word in enumerate(words):
         if any(brief.stands_alone(w) for w in words[index:]):
             continue

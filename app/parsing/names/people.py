@@ -257,7 +257,11 @@ class PeopleReader(OrgReader):
             token = self.tokens[index]
             if acronym(token.text):
                 self._emit(ActorKind.organization, index, index + 1, token.text)
-            elif name_shaped(token) and token.folded not in PARTICLES:
+            elif (
+                name_shaped(token)
+                and token.folded not in PARTICLES
+                and not plural_noun(token.text)  # 'People' of 'the People's Party'
+            ):
                 self._single_name(index, index + 1)
 
     def _named_as_organisation(self, token: Token) -> bool:

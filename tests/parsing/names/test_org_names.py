@@ -462,3 +462,11 @@ def test_a_body_and_the_person_who_leads_it_after_of_are_two_actors() -> None:
     assert list(organisations(parsed)) == ["National Umma Party", "Lebanese Forces"]
     people = [a.name for a in parsed.actors if a.kind == "person"]
     assert people == ["Sadiq al-Mahdi", "Samir Geagea"]
+
+
+def test_people_in_the_possessive_is_part_of_a_name_not_a_person() -> None:
+    parsed = parse("Groups merged into the People's Revolutionary Army (ERP) in 1992.")
+    assert organisations(parsed) == {
+        "People's Revolutionary Army": ["People's Revolutionary Army", "ERP"]
+    }
+    assert not [a for a in parsed.actors if a.kind == "person"]
