@@ -242,7 +242,7 @@ class PeopleReader(OrgReader):
         if (len(names) >= 2 or self._movement_word(names)) and self._movement(first, stop):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return
-        if len(names) >= 2 and not self.headline and all(map(name_shaped, names)):
+        if len(names) >= 2 and not self.headline and all(map(name_shaped, _unnumbered(names))):
             if not self._is_located(first, stop) and not plural_noun(names[-1].text):
                 self._full_name(first, stop, country)
             return
@@ -402,3 +402,9 @@ class PeopleReader(OrgReader):
             if entry is not None and entry.category is Category.country:
                 return True
         return False
+
+
+def _unnumbered(names: list[Token]) -> list[Token]:
+    """A full name without the generational numeral after it ('James A. Baker III',
+    'Benigno Aquino III')."""
+    return names[:-1] if len(names) > 2 and roman_numeral(names[-1].text) else names

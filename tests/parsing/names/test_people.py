@@ -278,3 +278,15 @@ def test_an_office_whose_name_holds_of_the_titles_the_name_after_it() -> None:
     )
     lawson = next(a for a in parsed.actors if a.kind == ActorKind.person)
     assert (lawson.name, lawson.title) == ("Nigel Lawson", "Chancellor of the Exchequer")
+
+
+def test_a_generational_numeral_ends_a_full_name() -> None:
+    found = people(
+        brief(
+            LEAD,
+            "Key Takeaways",
+            "- It was signed by Hans-Dietrich Genscher, James A. Baker III and Roland Dumas.",
+            "- Benigno Aquino III was among the most outspoken.",
+        )
+    )
+    assert {"James A. Baker III", "Benigno Aquino III"} <= set(found)
