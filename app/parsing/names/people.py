@@ -28,6 +28,8 @@ _COORDINATION = re.compile(r"[ \t]*(?:[,;:][ \t]*(?:and[ \t]+)?|and[ \t]+)")
 _PLURAL_SUFFIXES = tuple(_NAMES["plural_suffixes"])
 _MAX_SURNAME_REACH = 3
 _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
+# Descriptor nouns: capitalised at a sentence's start, they open no name ('Economist X Y').
+_PERSON_NOUNS = frozenset(_NAMES["person_nouns"])
 _FAMILY_FIRST = frozenset(load_data("given_names.json")["family_first"])
 _SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
 _ORGS = load_data("organizations.json")
@@ -242,6 +244,16 @@ class PeopleReader(OrgReader):
         if (len(names) >= 2 or self._movement_word(names)) and self._movement(first, stop):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return
+        if (
+            len(names) >= 3
+            and names[0] is self.tokens[first]
+            and names[0].folded in _PERSON_NOUNS
+            and not self.headline
+            and all(map(name_shaped, _unnumbered(names[1:])))
+        ):  # 'Businessman Roman Abramovich', 'Economist Abdalla Hamdok': a descriptor
+            if not self._is_located(first, stop) and not plural_noun(names[-1].text):
+                self._full_name(first + 1, stop, country, described=True)
+            return
         if len(names) >= 2 and not self.headline and all(map(name_shaped, _unnumbered(names))):
             if not self._is_located(first, stop) and not plural_noun(names[-1].text):
                 self._full_name(first, stop, country)
@@ -351,11 +363,14 @@ class PeopleReader(OrgReader):
         self._emit(ActorKind.person, index, stop, text, title=title, titled=True)
         self.chain = (self.tokens[stop - 1].outer, title)
 
-    def _full_name(self, first: int, stop: int, country: str | None) -> None:
+    def _full_name(
+        self, first: int, stop: int, country: str | None, *, described: bool = False
+    ) -> None:
         """An untitled full name, with whether the words around it show it is a person."""
         linked, title = self._linked(first)
         evidence = (
-            linked
+            described
+            or linked
             or country is not None  # 'Syria’s Bashar al-Assad'
             or self._given_name(self.tokens[first])
             or shaped_like_a_person(self.tokens[first:stop])

@@ -290,3 +290,18 @@ def test_a_generational_numeral_ends_a_full_name() -> None:
         )
     )
     assert {"James A. Baker III", "Benigno Aquino III"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Businessman Roman Abramovich was present in the hall.", "Roman Abramovich"),
+        ("Economist Abdalla Hamdok is the choice for prime minister.", "Abdalla Hamdok"),
+        (
+            "The Maronite Patriarch, Nasrallah Boutros Sfeir, gave his support.",
+            "Nasrallah Boutros Sfeir",
+        ),
+    ],
+)
+def test_a_descriptor_or_a_title_before_a_name_is_not_part_of_it(sentence: str, name: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
