@@ -94,7 +94,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         and not known_organisation(name)
     ):
         return None  # a lone 'Office' or 'Army' names nobody in particular; 'Congress' does
-    if _names_no_body(name):
+    if _names_no_body(brief, name):
         return None
     if (start, end, name, country) == (
         mention.start,
@@ -135,11 +135,17 @@ def _known_over_slash(brief: OrgText, start: int, end: int) -> int:
     return end
 
 
-def _names_no_body(name: str) -> bool:
-    """A military operation ('Operation Deliberate Force') or a state's
-    constituent part ('Federation of Bosnia and Herzegovina': a federation of a
-    country is a territory, not a body)."""
+def _names_no_body(brief: OrgText, name: str) -> bool:
+    """A military operation ('Operation Deliberate Force'), a state's constituent part
+    ('Federation of Bosnia and Herzegovina': a federation of a country is a territory, not
+    a body), or an event the widened name ends in ('Commonwealth Heads of Government
+    Meeting'; not 'Government of National Accord', headed by its first word; a known body
+    stays: 'World Food Programme')."""
     first, _, rest = name.partition(" ")
+    if not rest.startswith(("of ", "for ")) and (
+        name[name.rfind(" ") + 1 :].casefold() in brief.words.event_heads
+    ):  # its head is its last word, not the first before a complement
+        return not known_organisation(name)
     if first == "Operation":  # how military operations are named
         return not known_organisation(name)
     if first == "Federation" and rest.startswith("of "):

@@ -470,3 +470,21 @@ def test_people_in_the_possessive_is_part_of_a_name_not_a_person() -> None:
         "People's Revolutionary Army": ["People's Revolutionary Army", "ERP"]
     }
     assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_bloc_constabulary_academy_are_organisation_words() -> None:
+    parsed = parse(
+        "The Yulia Tymoshenko Bloc walked out.",
+        "The Royal Ulster Constabulary (RUC) will be reformed.",
+        "He taught at the United States Naval Academy.",
+    )
+    wanted = {"Yulia Tymoshenko Bloc", "Royal Ulster Constabulary", "United States Naval Academy"}
+    assert wanted <= set(organisations(parsed))
+
+
+def test_a_name_headed_by_an_event_word_is_no_organisation() -> None:
+    parsed = parse("The Commonwealth Heads of Government Meeting in Lusaka changed that.")
+    assert "Commonwealth Heads of Government Meeting" not in organisations(parsed)
+    assert "Government of National Accord" in organisations(
+        parse("The Government of National Accord (GNA) held Tripoli.")
+    )
