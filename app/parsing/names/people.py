@@ -105,6 +105,13 @@ class PeopleReader(OrgReader):
         self, item: Item, title: Item | None = None, affiliation: Item | None = None
     ) -> None:
         if self._is_org(item):
+            if (
+                title is not None
+                and self._text(title.first, title.stop) == "General"
+                and not self.tokens[title.first].possessive  # 'Comptroller General's Office'
+            ):
+                # the adjective, not the rank: 'the General Intelligence Service'
+                item = Item(Part.words, title.first, item.stop)
             self._org(item, affiliation)  # also 'director of the Central Affairs Commission'
             return
         if self._names_event(item.first, item.stop):

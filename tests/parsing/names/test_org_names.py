@@ -488,3 +488,14 @@ def test_a_name_headed_by_an_event_word_is_no_organisation() -> None:
     assert "Government of National Accord" in organisations(
         parse("The Government of National Accord (GNA) held Tripoli.")
     )
+
+
+def test_general_before_an_organisation_word_is_part_of_its_name() -> None:
+    parsed = parse(
+        "Officers of the General Intelligence Service were arrested.",
+        "The Comptroller General's Office reviewed the deal.",
+    )
+    assert set(organisations(parsed)) == {
+        "General Intelligence Service",
+        "Comptroller General's Office",
+    }
