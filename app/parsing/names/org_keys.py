@@ -106,3 +106,14 @@ def forms_by_inner_link() -> dict[tuple[str, str], tuple[tuple[str, int], ...]]:
                 found.setdefault((words[index - 1], word), []).append((text, offset))
                 break
     return {key: tuple(sorted(forms, key=lambda f: -len(f[0]))) for key, forms in found.items()}
+
+
+@cache
+def forms_with_a_plus() -> tuple[str, ...]:
+    """The known organisations' forms that end in '+' and a number ('P5+1', 'E3+3'): the
+    scanner reads no word in them."""
+    return tuple(
+        text
+        for text, entry in _known().items()
+        if entry.category is Category.org and "+" in text[1:-1] and text[-1].isdigit()
+    )

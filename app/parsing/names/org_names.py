@@ -23,7 +23,7 @@ from app.parsing.names.org_acronyms import (
     settle_acronyms,
     with_hyphenated_acronyms,
 )
-from app.parsing.names.org_keys import forms_by_inner_link
+from app.parsing.names.org_keys import forms_by_inner_link, forms_with_a_plus
 from app.parsing.names.org_text import OrgText
 from app.parsing.names.org_widening import split_at_a_leader, widen
 from app.vocabulary import ActorKind
@@ -112,7 +112,8 @@ def _unread_names(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]
 
 def _known_in_full(source: str) -> list[tuple[int, int]]:
     """Spans of known organisations written in full whose names hold a lowercase word
-    ('Conference on Security and Co-operation in Europe'), found with `str.find`."""
+    ('Conference on Security and Co-operation in Europe') or a '+' and a number ('P5+1'),
+    found with `str.find`."""
     found = []
     for (word, link), forms in forms_by_inner_link().items():
         at = source.find(f"{word} {link} ")
@@ -129,6 +130,14 @@ def _known_in_full(source: str) -> list[tuple[int, int]]:
                     found.append((start, end))
                     break
             at = source.find(f"{word} {link} ", at + 1)
+    if "+" in source:
+        for form in forms_with_a_plus():
+            at = source.find(form)
+            while at >= 0:
+                end = at + len(form)
+                if not source[at - 1 : at].isalnum() and not source[end : end + 1].isalnum():
+                    found.append((at, end))
+                at = source.find(form, end)
     return found
 
 

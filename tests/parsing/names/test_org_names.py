@@ -444,6 +444,7 @@ def test_an_office_title_and_a_name_end_a_body_the_run_reader_joined_them_to() -
             "The United Nations Conference on Trade and Development warned.",
             "United Nations Conference on Trade and Development",
         ),
+        ("Iran and the P5+1 group of world powers concluded the deal.", "P5+1"),
     ],
 )
 def test_a_known_name_holding_small_or_event_words_is_found_whole(sentence: str, name: str) -> None:
