@@ -42,8 +42,11 @@ _OFFICE_BEFORE = re.compile(rf"(?P<head>{WORD})[ \t]+(?:of|for)(?:[ \t]+the)?[ \
 _BOUNDS = ("\n", ")", "(", ". ", "; ", ": ")
 _ACTS = re.compile(
     r"(?:['’]s[ \t]+(?:spokes\w+|leader\w*|chief|head|secretary|director|statement)"
-    r"|,?[ \t]+(?:said|says|warned|announced|stated|denied|accused|called|urged|added))\b"
+    r"|,?[ \t]+(?:said|says|warned|announced|stated|denied|accused|called|urged|added)"
+    r"|[ \t]+leadership)\b"
 )
+# An appositive after an acronym: ', the state broadcaster'.
+_DESCRIBED = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?P<words>[\w-]+(?:[ \t]+[\w-]+){0,2})")
 
 
 def initials(words: Iterable[str]) -> str:
@@ -202,11 +205,15 @@ def _definitions(brief: OrgText, mentions: list[Mention]) -> tuple[dict[str, str
 
 
 def _cued(brief: OrgText, mention: Mention) -> bool:
-    """'the militant group X', 'X said', 'X's spokesman': an acronym that acts."""
-    after = brief.source[mention.end : mention.end + 40]
+    """'the militant group X', 'X said', 'X's spokesman', 'the X leadership', 'X, the
+    state broadcaster,': an acronym that acts or that the brief calls a body."""
+    after = brief.source[mention.end : mention.end + 60]
     before = brief.source[max(0, mention.start - 30) : mention.start].split()
     markers = brief.words.group_markers
-    return bool(before and before[-1] in markers) or bool(_ACTS.match(after))
+    if (before and before[-1] in markers) or _ACTS.match(after):
+        return True
+    described = _DESCRIBED.match(after)
+    return described is not None and any(w in markers for w in described["words"].split())
 
 
 def _end_before(source: str, index: int) -> int:

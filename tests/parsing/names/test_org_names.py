@@ -125,6 +125,8 @@ def test_cue_words_make_a_single_name_an_organisation() -> None:
         ("Lobbying by Transafrica and its director kept it alive.", "Transafrica"),
         ("Manufacturers such as Caterpillar blamed the dollar.", "Caterpillar"),
         ("They heard broadcasters such as Radiokal all year.", "Radiokal"),
+        ("Officials said ERT, the state broadcaster, could be sold.", "ERT"),
+        ("RTÉ said the IRA leadership has not decided.", "IRA"),
     ],
 )
 def test_the_brief_says_a_single_name_is_an_organisation(sentence: str, name: str) -> None:
