@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from operator import attrgetter
 
 from app.parsing.names.emitting import Mention
@@ -26,6 +27,7 @@ from app.parsing.names.org_acronyms import (
 from app.parsing.names.org_keys import forms_by_inner_link, forms_with_a_plus
 from app.parsing.names.org_text import OrgText
 from app.parsing.names.org_widening import split_at_a_leader, widen
+from app.parsing.names.tokens import Token
 from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
@@ -36,9 +38,12 @@ _TITLED_OFFICE = re.compile(
 )
 
 
-def complete_organisations(source: str, mentions: list[Mention]) -> list[Mention]:
-    """`mentions` with whole organisation names and settled acronyms (see the module)."""
-    known = _known_in_full(source)
+def complete_organisations(
+    source: str, mentions: list[Mention], tokens: Sequence[Token]
+) -> list[Mention]:
+    """`mentions` with whole organisation names and settled acronyms (see the module);
+    `tokens` are the brief's words (`TokenIndex.tokens`)."""
+    known = _known_in_full(source, tokens)
     if (
         not known
         and not any(m.kind is ActorKind.organization for m in mentions)
@@ -54,8 +59,7 @@ def complete_organisations(source: str, mentions: list[Mention]) -> list[Mention
 def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if brief.hyphenated:
         brief.mentions = with_hyphenated_acronyms(brief)
-    if any(m.kind is ActorKind.organization and " of " in m.surface for m in brief.mentions):
-        brief.mentions = _with_leaders(brief)
+    brief.mentions = _with_leaders(brief)
     brief.taken = sorted((m.start, m.end) for m in brief.mentions)
     unread = _unread_names(brief, known)
     found = brief.mentions + unread if unread else brief.mentions
@@ -73,13 +77,19 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
 
 def _with_leaders(brief: OrgText) -> list[Mention]:
     """The mentions, each body named with its leader after 'of' cut in two (see
-    `split_at_a_leader`)."""
+    `split_at_a_leader`); the same list when none is."""
+    splits = {
+        index: split
+        for index, mention in enumerate(brief.mentions)
+        if mention.kind is ActorKind.organization
+        and " of " in mention.surface
+        and (split := split_at_a_leader(brief, mention))
+    }
+    if not splits:
+        return brief.mentions
     mentions: list[Mention] = []
-    for mention in brief.mentions:
-        split = None
-        if mention.kind is ActorKind.organization and " of " in mention.surface:
-            split = split_at_a_leader(brief, mention)
-        mentions.extend(split or (mention,))
+    for index, mention in enumerate(brief.mentions):
+        mentions.extend(splits.get(index) or (mention,))
     return mentions
 
 
@@ -110,26 +120,27 @@ def _unread_names(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]
     return found
 
 
-def _known_in_full(source: str) -> list[tuple[int, int]]:
+def _known_in_full(source: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Spans of known organisations written in full whose names hold a lowercase word
     ('Conference on Security and Co-operation in Europe') or a '+' and a number ('P5+1'),
-    found with `str.find`."""
+    found from the brief's words, not by a search per name."""
     found = []
-    for (word, link), forms in forms_by_inner_link().items():
-        at = source.find(f"{word} {link} ")
-        while at >= 0:
-            for form, offset in forms:
-                start = at - offset
-                end = start + len(form)
-                if (
-                    start >= 0
-                    and source.startswith(form, start)
-                    and not source[start - 1 : start].isalnum()
-                    and not source[end : end + 1].isalnum()
-                ):
-                    found.append((start, end))
-                    break
-            at = source.find(f"{word} {link} ", at + 1)
+    forms_by_word = forms_by_inner_link()
+    for token in tokens:
+        forms = forms_by_word.get(token.text)
+        if forms is None:
+            continue
+        for form, offset in forms:
+            start = token.start - offset
+            end = start + len(form)
+            if (
+                start >= 0
+                and source.startswith(form, start)
+                and not source[start - 1 : start].isalnum()
+                and not source[end : end + 1].isalnum()
+            ):
+                found.append((start, end))
+                break
     if "+" in source:
         for form in forms_with_a_plus():
             at = source.find(form)
