@@ -100,9 +100,9 @@ def _unread_names(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]
     or an event word ('the Conference on Disarmament')."""
     found: list[Mention] = []
     orgs = [(m.start, m.end) for m in brief.mentions if m.kind is ActorKind.organization]
-    if known:
-        spans = set(orgs)
-        found.extend(brief.new(start, end) for start, end in known if (start, end) not in spans)
+    for start, end in known:  # unless a name the run reader read holds it
+        if not any(first <= start and end <= stop for first, stop in orgs):
+            found.append(brief.new(start, end))
     for start, end in _head_led(brief.source, brief.words.org_heads):
         if not brief.overlaps(start, end):  # not in a title: 'Chairman of the Commission'
             found.append(brief.new(start, end))

@@ -493,12 +493,26 @@ def test_a_name_headed_by_an_event_word_is_no_organisation() -> None:
     )
 
 
-def test_general_before_an_organisation_word_is_part_of_its_name() -> None:
-    parsed = parse(
-        "Officers of the General Intelligence Service were arrested.",
-        "The Comptroller General's Office reviewed the deal.",
-    )
-    assert set(organisations(parsed)) == {
-        "General Intelligence Service",
-        "Comptroller General's Office",
-    }
+@pytest.mark.parametrize(
+    ("sentences", "names"),
+    [
+        (
+            (
+                "Officers of the General Intelligence Service were arrested.",
+                "The Comptroller General's Office reviewed the deal.",
+            ),
+            {"General Intelligence Service", "Comptroller General's Office"},
+        ),
+        (
+            (
+                "The Deutsche Bundesbank and the Banque de France sold dollars.",
+                "Funds held at the Industrial Bank of Korea were moved.",
+            ),
+            {"Deutsche Bundesbank", "Banque de France", "Industrial Bank of Korea"},
+        ),
+    ],
+)
+def test_general_as_an_adjective_and_central_banks_by_their_official_names(
+    sentences: tuple[str, ...], names: set[str]
+) -> None:
+    assert set(organisations(parse(*sentences))) == names
