@@ -31,6 +31,7 @@ from app.parsing.names.tokens import Token
 from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
+_TEXT = attrgetter("text")
 _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
 _TITLED_OFFICE = re.compile(
@@ -126,11 +127,11 @@ def _known_in_full(source: str, tokens: Sequence[Token]) -> list[tuple[int, int]
     found from the brief's words, not by a search per name."""
     found = []
     forms_by_word = forms_by_inner_link()
-    for token in tokens:
-        forms = forms_by_word.get(token.text)
-        if forms is None:
+    words = forms_by_word.keys() & set(map(_TEXT, tokens))  # built in C: most briefs none
+    for token in tokens if words else ():
+        if token.text not in words:
             continue
-        for form, offset in forms:
+        for form, offset in forms_by_word[token.text]:
             start = token.start - offset
             end = start + len(form)
             if (
