@@ -90,12 +90,13 @@ def qualified_name(name: str, country: str | None) -> str:
 
 
 @cache
-def forms_by_inner_link() -> dict[str, tuple[tuple[str, int], ...]]:
+def forms_by_inner_link() -> dict[str, dict[str, tuple[tuple[str, int], ...]]]:
     """The known organisations' forms that hold a lowercase word ('Conference on
     Disarmament', 'United Nations Conference on Trade and Development'), by the word
-    before their first lowercase word ('Conference'), each with where that word starts in
-    the form: the run reader stops at such words."""
-    found: dict[str, list[tuple[str, int]]] = {}
+    before their first lowercase word ('Conference') and that word with it ('Conference
+    on '), each with where that word starts in the form: the run reader stops at such
+    words."""
+    found: dict[str, dict[str, list[tuple[str, int]]]] = {}
     for text, entry in _known().items():
         if entry.category is not Category.org or " " not in text:
             continue
@@ -103,9 +104,17 @@ def forms_by_inner_link() -> dict[str, tuple[tuple[str, int], ...]]:
         for index, word in enumerate(words[1:], 1):
             if word.islower():
                 offset = len(" ".join(words[: index - 1])) + (index > 1)
-                found.setdefault(words[index - 1], []).append((text, offset))
+                before = words[index - 1]
+                patterns = found.setdefault(before, {})
+                patterns.setdefault(f"{before} {word} ", []).append((text, offset))
                 break
-    return {key: tuple(sorted(forms, key=lambda f: -len(f[0]))) for key, forms in found.items()}
+    return {
+        before: {
+            pattern: tuple(sorted(forms, key=lambda f: -len(f[0])))
+            for pattern, forms in patterns.items()
+        }
+        for before, patterns in found.items()
+    }
 
 
 @cache

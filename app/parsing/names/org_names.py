@@ -60,9 +60,12 @@ def complete_organisations(
 def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if brief.hyphenated:
         brief.mentions = with_hyphenated_acronyms(brief)
-    brief.mentions = _with_leaders(brief)
+    orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
+    if " of " in brief.source and (leaders := _leaders(brief, orgs)):
+        brief.mentions = [part for m in brief.mentions for part in leaders.get(m, (m,))]
+        orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
     brief.taken = sorted((m.start, m.end) for m in brief.mentions)
-    unread = _unread_names(brief, known)
+    unread = _unread_names(brief, [(m.start, m.end) for m in orgs], known)
     found = brief.mentions + unread if unread else brief.mentions
     widened = [widen(brief, m) if m.kind is ActorKind.organization else m for m in found]
     kept = [m for m in widened if m is not None]
@@ -76,31 +79,24 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     return settle_acronyms(brief, kept)
 
 
-def _with_leaders(brief: OrgText) -> list[Mention]:
-    """The mentions, each body named with its leader after 'of' cut in two (see
-    `split_at_a_leader`); the same list when none is."""
-    splits = {
-        index: split
-        for index, mention in enumerate(brief.mentions)
-        if mention.kind is ActorKind.organization
-        and " of " in mention.surface
-        and (split := split_at_a_leader(brief, mention))
+def _leaders(brief: OrgText, orgs: list[Mention]) -> dict[Mention, tuple[Mention, Mention]]:
+    """Each body of `orgs` named with its leader after 'of', cut in two (see
+    `split_at_a_leader`)."""
+    return {
+        mention: split
+        for mention in orgs
+        if " of " in mention.surface and (split := split_at_a_leader(brief, mention))
     }
-    if not splits:
-        return brief.mentions
-    mentions: list[Mention] = []
-    for index, mention in enumerate(brief.mentions):
-        mentions.extend(splits.get(index) or (mention,))
-    return mentions
 
 
-def _unread_names(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
+def _unread_names(
+    brief: OrgText, orgs: list[tuple[int, int]], known: list[tuple[int, int]]
+) -> list[Mention]:
     """Names the run reader cut into a title or a person: 'the Board of Governors' (a
     plural office word), 'Office of the United Nations High Commissioner for Refugees
     (UNHCR)', 'the Kurdistan Workers' Party (PKK)', and known names it cut at a small
     or an event word ('the Conference on Disarmament')."""
     found: list[Mention] = []
-    orgs = [(m.start, m.end) for m in brief.mentions if m.kind is ActorKind.organization]
     for start, end in known:  # unless a name the run reader read holds it
         if not any(first <= start and end <= stop for first, stop in orgs):
             found.append(brief.new(start, end))
@@ -127,21 +123,23 @@ def _known_in_full(source: str, tokens: Sequence[Token]) -> list[tuple[int, int]
     found from the brief's words, not by a search per name."""
     found = []
     forms_by_word = forms_by_inner_link()
-    words = forms_by_word.keys() & set(map(_TEXT, tokens))  # built in C: most briefs none
-    for token in tokens if words else ():
-        if token.text not in words:
-            continue
-        for form, offset in forms_by_word[token.text]:
-            start = token.start - offset
-            end = start + len(form)
-            if (
-                start >= 0
-                and source.startswith(form, start)
-                and not source[start - 1 : start].isalnum()
-                and not source[end : end + 1].isalnum()
-            ):
-                found.append((start, end))
-                break
+    words = forms_by_word.keys() & set(map(_TEXT, tokens))  # built in C: few, most briefs
+    for word in words:
+        for pattern, forms in forms_by_word[word].items():  # 'Conference on ': its forms
+            at = source.find(pattern)
+            while at >= 0:
+                for form, offset in forms:
+                    start = at - offset
+                    end = start + len(form)
+                    if (
+                        start >= 0
+                        and source.startswith(form, start)
+                        and not source[start - 1 : start].isalnum()
+                        and not source[end : end + 1].isalnum()
+                    ):
+                        found.append((start, end))
+                        break
+                at = source.find(pattern, at + 1)
     if "+" in source:
         for form in forms_with_a_plus():
             at = source.find(form)
