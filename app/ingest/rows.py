@@ -32,7 +32,7 @@ from app.parsing.models import (
     ParsedStatement,
     Span,
 )
-from app.parsing.names.org_names import known_forms, known_organisation, qualified_name
+from app.parsing.names.org_keys import known_forms, known_organisation, qualified_name
 from app.parsing.names.variants import variant_key
 from app.vocabulary import ActorKind, fold, slugify
 

@@ -129,7 +129,7 @@ class _Builder:
             self.sentences += block_sentences(self.source, section, blocks)
         for sentence in self.sentences:
             mentions += find_mentions(self.source, sentence.start, sentence.end, index=tokens)
-        return complete_organisations(self.source, mentions)
+        return complete_organisations(self.source, mentions, tokens.tokens)
 
     def _statement_blocks(
         self, section: Section, mentions: list[Mention], tokens: TokenIndex

@@ -1,7 +1,7 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval11 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval12 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
-the scores measured on 2026-12-03 (after round 7, parser 1.8.0) less about 0.02, so a change
+the scores measured on 2026-12-04 (after round 8, parser 1.9.0) less about 0.02, so a change
 that loses ground on briefs the parser was or was not tuned on fails here and says where, and
 a gain is kept by raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -20,15 +20,16 @@ from tests.parsing.test_eval import expected_path
 SETS = Path(__file__).parent
 # set: (persons precision, persons recall, organisations precision, organisations recall)
 FLOORS = {
-    "eval4": (0.98, 0.98, 0.95, 0.88),
-    "eval5": (0.96, 0.96, 0.96, 0.87),
-    "eval6": (0.95, 0.96, 0.95, 0.89),
-    "eval7": (0.97, 0.97, 0.91, 0.85),
-    "eval8": (0.98, 0.97, 0.92, 0.85),
-    "eval9": (0.96, 0.96, 0.90, 0.85),
-    "eval10": (0.94, 0.93, 0.93, 0.87),
-    # Held out (scored before and after round 7, its misses not read): a floor, not a target.
-    "eval11": (0.93, 0.93, 0.89, 0.71),
+    "eval4": (0.98, 0.98, 0.95, 0.89),
+    "eval5": (0.97, 0.96, 0.96, 0.89),
+    "eval6": (0.96, 0.97, 0.96, 0.89),
+    "eval7": (0.97, 0.97, 0.92, 0.86),
+    "eval8": (0.98, 0.97, 0.93, 0.88),
+    "eval9": (0.96, 0.96, 0.91, 0.86),
+    "eval10": (0.94, 0.94, 0.94, 0.90),
+    "eval11": (0.95, 0.97, 0.94, 0.78),
+    # Held out (scored before and after round 8, its misses not read): a floor, not a target.
+    "eval12": (0.88, 0.91, 0.81, 0.73),
 }
 
 

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 from app.parsing.lexicon.countries import country_name
 from app.parsing.models import ParsedActor
 from app.parsing.names.mentions import Mention
-from app.parsing.names.org_names import known_organisation, qualified_name
+from app.parsing.names.org_keys import known_organisation, qualified_name
 from app.parsing.names.shapes import acronym
 from app.parsing.names.variants import PersonName, compact, same_person, surname_key
 from app.parsing.names.variants import name_words as _name_words
@@ -149,25 +149,23 @@ class Registry:
 
     def _add_full_name(self, mention: Mention) -> None:
         words = _name_words(mention.name)
-        for actor in self.actors:
-            if actor.kind is ActorKind.person and (
-                _contains(actor.words, words) or _contains(words, actor.words)
-            ):
-                if len(words) > len(actor.words):
+        people = [(a, a.words) for a in self.actors if a.kind is ActorKind.person]
+        for actor, known in people:  # one holds the other: the same last word first
+            if known[-1] == words[-1] and (_contains(known, words) or _contains(words, known)):
+                if len(words) > len(known):
                     actor.name = mention.name
                 self._attach(actor, mention)
                 return
         spelling = PersonName(mention.name, mention.title, mention.country)
-        surname, joined = surname_key(words[-1]), compact(mention.name)
+        surname, joined, opening = surname_key(words[-1]), compact(mention.name), words[:2]
         variants = [
             actor
-            for actor in self.actors
-            if actor.kind is ActorKind.person
+            for actor, known in people
             # the tests `same_person` opens with, before its evidence is gathered
-            and (
-                surname_key(actor.words[-1]) == surname
+            if (
+                surname_key(known[-1]) == surname
+                or known[:2] == opening  # one name lengthened: 'Abiy Ahmed (Ali)'
                 or compact(actor.name) == joined
-                or actor.words[:2] == words[:2]  # one name lengthened: 'Abiy Ahmed (Ali)'
             )
             and same_person(_evidence(actor), spelling, same_brief=True)
         ]

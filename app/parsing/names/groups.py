@@ -104,7 +104,14 @@ class RunView:
         if any(self._is_stop(t) for t in self.tokens[previous.first : previous.stop]):
             return False
         if item.part is Part.entry and item.entry and item.entry.category is Category.org:
-            return self.tokens[item.stop - 1].folded in self.words.org_heads
+            # its head: the last word, or the first before a complement ('Bank of Korea')
+            last = self.tokens[item.stop - 1].folded
+            complemented = item.stop - item.first > 2 and self.tokens[item.first + 1].folded in (
+                "of",
+                "for",
+            )
+            head = self.tokens[item.first].folded if complemented else last
+            return head in self.words.org_heads
         return False
 
     def _owns(self, item: Item) -> bool:

@@ -28,6 +28,8 @@ _COORDINATION = re.compile(r"[ \t]*(?:[,;:][ \t]*(?:and[ \t]+)?|and[ \t]+)")
 _PLURAL_SUFFIXES = tuple(_NAMES["plural_suffixes"])
 _MAX_SURNAME_REACH = 3
 _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
+# Descriptor nouns: capitalised at a sentence's start, they open no name ('Economist X Y').
+_PERSON_NOUNS = frozenset(_NAMES["person_nouns"])
 _FAMILY_FIRST = frozenset(load_data("given_names.json")["family_first"])
 _SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
 _ORGS = load_data("organizations.json")
@@ -103,6 +105,13 @@ class PeopleReader(OrgReader):
         self, item: Item, title: Item | None = None, affiliation: Item | None = None
     ) -> None:
         if self._is_org(item):
+            if (
+                title is not None
+                and self._text(title.first, title.stop) == "General"
+                and not self.tokens[title.first].possessive  # 'Comptroller General's Office'
+            ):
+                # the adjective, not the rank: 'the General Intelligence Service'
+                item = Item(Part.words, title.first, item.stop)
             self._org(item, affiliation)  # also 'director of the Central Affairs Commission'
             return
         if self._names_event(item.first, item.stop):
@@ -242,7 +251,17 @@ class PeopleReader(OrgReader):
         if (len(names) >= 2 or self._movement_word(names)) and self._movement(first, stop):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return
-        if len(names) >= 2 and not self.headline and all(map(name_shaped, names)):
+        if (
+            len(names) >= 3
+            and names[0] is self.tokens[first]
+            and names[0].folded in _PERSON_NOUNS
+            and not self.headline
+            and all(map(name_shaped, _unnumbered(names[1:])))
+        ):  # 'Businessman Roman Abramovich', 'Economist Abdalla Hamdok': a descriptor
+            if not self._is_located(first, stop) and not plural_noun(names[-1].text):
+                self._full_name(first + 1, stop, country, described=True)
+            return
+        if len(names) >= 2 and not self.headline and all(map(name_shaped, _unnumbered(names))):
             if not self._is_located(first, stop) and not plural_noun(names[-1].text):
                 self._full_name(first, stop, country)
             return
@@ -257,7 +276,11 @@ class PeopleReader(OrgReader):
             token = self.tokens[index]
             if acronym(token.text):
                 self._emit(ActorKind.organization, index, index + 1, token.text)
-            elif name_shaped(token) and token.folded not in PARTICLES:
+            elif (
+                name_shaped(token)
+                and token.folded not in PARTICLES
+                and not plural_noun(token.text)  # 'People' of 'the People's Party'
+            ):
                 self._single_name(index, index + 1)
 
     def _named_as_organisation(self, token: Token) -> bool:
@@ -347,11 +370,14 @@ class PeopleReader(OrgReader):
         self._emit(ActorKind.person, index, stop, text, title=title, titled=True)
         self.chain = (self.tokens[stop - 1].outer, title)
 
-    def _full_name(self, first: int, stop: int, country: str | None) -> None:
+    def _full_name(
+        self, first: int, stop: int, country: str | None, *, described: bool = False
+    ) -> None:
         """An untitled full name, with whether the words around it show it is a person."""
         linked, title = self._linked(first)
         evidence = (
-            linked
+            described
+            or linked
             or country is not None  # 'Syria’s Bashar al-Assad'
             or self._given_name(self.tokens[first])
             or shaped_like_a_person(self.tokens[first:stop])
@@ -398,3 +424,9 @@ class PeopleReader(OrgReader):
             if entry is not None and entry.category is Category.country:
                 return True
         return False
+
+
+def _unnumbered(names: list[Token]) -> list[Token]:
+    """A full name without the generational numeral after it ('James A. Baker III',
+    'Benigno Aquino III')."""
+    return names[:-1] if len(names) > 2 and roman_numeral(names[-1].text) else names

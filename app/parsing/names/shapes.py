@@ -26,6 +26,7 @@ _INTRODUCED = re.compile(
 _APPOSITIVE_WORD = re.compile(r",[ \t]+([a-z][\w\-]*)")
 # Before a name: 'the ambassador, Jane Roe', 'his sister Jane Roe', 'counterpart Jane Roe'.
 _WORD_BEFORE = re.compile(r"([a-z][\w\-]*),?[ \t]+$")
+_TITLE_BEFORE = re.compile(r"([A-Z][\w\-]*),[ \t]+$")
 _AGENT_BEFORE = re.compile(rf"\b(?:{trie(frozenset(_NAMES['agent_verbs']))})[ \t]+by[ \t]+$")
 # 'by Jane Roe for the PLO': signing or acting for an organisation.
 _ACTING_FOR = re.compile(r"[ \t]+(?:for|on[ \t]+behalf[ \t]+of)[ \t]+(?:the[ \t]+\w|[A-Z])")
@@ -79,6 +80,9 @@ def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[s
     before = _WORD_BEFORE.search(source, max(0, start - 30), start)
     if before is not None and (before[1] in titles or before[1] in _PERSON_NOUNS):
         return True
+    before = _TITLE_BEFORE.search(source, max(0, start - 30), start)
+    if before is not None and before[1].casefold() in titles:
+        return True  # 'the Maronite Patriarch, Nasrallah Boutros Sfeir'
     if _AGENT_BEFORE.search(source, max(0, start - 30), start) is not None:
         return True
     acting = _BY_BEFORE.search(source, max(0, start - 4), start) is not None

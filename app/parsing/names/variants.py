@@ -151,8 +151,18 @@ def _word_match(a: str, b: str, family_first: bool = False) -> str | None:
         return "weak"
     if family_first and _korean(a) == _korean(b):
         return "weak"
+    if (a[-1:] == "h" or b[-1:] == "h") and skeleton(_silent_h(a)) == skeleton(_silent_h(b)):
+        return "weak"  # a final 'h' after a vowel: 'Abdullah'/'Abdalla'
     group = _GIVEN_FORMS.get(a)
     return "weak" if group is not None and group == _GIVEN_FORMS.get(b) else None
+
+
+def _silent_h(word: str) -> str:
+    """`word` without a final 'h' after a vowel, which Arabic names are transliterated with
+    or without (`Abdullah`, `Abdalla`), in words of five letters or more."""
+    if len(word) >= _VOWEL_FREE_FROM and word[-1] == "h" and word[-2] in "aeiou":
+        return word[:-1]
+    return word
 
 
 def _middles_match(a: tuple[str, ...], b: tuple[str, ...], family_first: bool) -> str | None:

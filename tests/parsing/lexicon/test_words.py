@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category, lexicon
-from app.parsing.names.org_names import known_organisation
+from app.parsing.names.org_keys import known_organisation
 from tests.parsing.helpers import brief
 
 

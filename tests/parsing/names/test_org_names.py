@@ -1,11 +1,13 @@
-"""Whole organisation names and acronyms (app/parsing/names/org_names.py)."""
+"""Whole organisation names and acronyms (app/parsing/names/org_names.py and the org_*
+modules it runs)."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.parsing.models import ParsedBrief
-from app.parsing.names.org_names import acronym_letters, initials, qualified_name
+from app.parsing.names.org_acronyms import acronym_letters, initials
+from app.parsing.names.org_keys import qualified_name
 from tests.parsing.helpers import brief
 
 LEAD = "Lead: On May 2, 2025 in Oslo, envoys met."
@@ -123,6 +125,8 @@ def test_cue_words_make_a_single_name_an_organisation() -> None:
         ("Lobbying by Transafrica and its director kept it alive.", "Transafrica"),
         ("Manufacturers such as Caterpillar blamed the dollar.", "Caterpillar"),
         ("They heard broadcasters such as Radiokal all year.", "Radiokal"),
+        ("Officials said ERT, the state broadcaster, could be sold.", "ERT"),
+        ("RTÉ said the IRA leadership has not decided.", "IRA"),
     ],
 )
 def test_the_brief_says_a_single_name_is_an_organisation(sentence: str, name: str) -> None:
@@ -429,3 +433,86 @@ def test_an_office_title_and_a_name_end_a_body_the_run_reader_joined_them_to() -
     )
     assert not [name for name in organisations(parsed) if "Governor" in name]
     assert "U.N. General Assembly" in organisations(parse("The U.N. General Assembly voted."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The Conference on Security and Co-operation in Europe (CSCE) meets.",
+            "Conference on Security and Co-operation in Europe",
+        ),
+        (
+            "The United Nations Conference on Trade and Development warned.",
+            "United Nations Conference on Trade and Development",
+        ),
+        ("Iran and the P5+1 group of world powers concluded the deal.", "P5+1"),
+    ],
+)
+def test_a_known_name_holding_small_or_event_words_is_found_whole(sentence: str, name: str) -> None:
+    assert list(organisations(parse(sentence))) == [name]
+
+
+def test_a_nationality_adjective_before_a_name_with_a_known_word_inside_is_part_of_it() -> None:
+    parsed = parse("The Sudanese Congress Party joined the talks.")
+    assert list(organisations(parsed)) == ["Sudanese Congress Party"]
+
+
+def test_a_body_and_the_person_who_leads_it_after_of_are_two_actors() -> None:
+    parsed = parse(
+        "The National Umma Party of Sadiq al-Mahdi and the Lebanese Forces of Samir Geagea met."
+    )
+    assert list(organisations(parsed)) == ["National Umma Party", "Lebanese Forces"]
+    people = [a.name for a in parsed.actors if a.kind == "person"]
+    assert people == ["Sadiq al-Mahdi", "Samir Geagea"]
+
+
+def test_people_in_the_possessive_is_part_of_a_name_not_a_person() -> None:
+    parsed = parse("Groups merged into the People's Revolutionary Army (ERP) in 1992.")
+    assert organisations(parsed) == {
+        "People's Revolutionary Army": ["People's Revolutionary Army", "ERP"]
+    }
+    assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_bloc_constabulary_academy_are_organisation_words() -> None:
+    parsed = parse(
+        "The Yulia Tymoshenko Bloc walked out.",
+        "The Royal Ulster Constabulary (RUC) will be reformed.",
+        "He taught at the United States Naval Academy.",
+    )
+    wanted = {"Yulia Tymoshenko Bloc", "Royal Ulster Constabulary", "United States Naval Academy"}
+    assert wanted <= set(organisations(parsed))
+
+
+def test_a_name_headed_by_an_event_word_is_no_organisation() -> None:
+    parsed = parse("The Commonwealth Heads of Government Meeting in Lusaka changed that.")
+    assert "Commonwealth Heads of Government Meeting" not in organisations(parsed)
+    assert "Government of National Accord" in organisations(
+        parse("The Government of National Accord (GNA) held Tripoli.")
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentences", "names"),
+    [
+        (
+            (
+                "Officers of the General Intelligence Service were arrested.",
+                "The Comptroller General's Office reviewed the deal.",
+            ),
+            {"General Intelligence Service", "Comptroller General's Office"},
+        ),
+        (
+            (
+                "The Deutsche Bundesbank and the Banque de France sold dollars.",
+                "Funds held at the Industrial Bank of Korea were moved.",
+            ),
+            {"Deutsche Bundesbank", "Banque de France", "Industrial Bank of Korea"},
+        ),
+    ],
+)
+def test_general_as_an_adjective_and_central_banks_by_their_official_names(
+    sentences: tuple[str, ...], names: set[str]
+) -> None:
+    assert set(organisations(parse(*sentences))) == names

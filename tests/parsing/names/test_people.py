@@ -278,3 +278,30 @@ def test_an_office_whose_name_holds_of_the_titles_the_name_after_it() -> None:
     )
     lawson = next(a for a in parsed.actors if a.kind == ActorKind.person)
     assert (lawson.name, lawson.title) == ("Nigel Lawson", "Chancellor of the Exchequer")
+
+
+def test_a_generational_numeral_ends_a_full_name() -> None:
+    found = people(
+        brief(
+            LEAD,
+            "Key Takeaways",
+            "- It was signed by Hans-Dietrich Genscher, James A. Baker III and Roland Dumas.",
+            "- Benigno Aquino III was among the most outspoken.",
+        )
+    )
+    assert {"James A. Baker III", "Benigno Aquino III"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Businessman Roman Abramovich was present in the hall.", "Roman Abramovich"),
+        ("Economist Abdalla Hamdok is the choice for prime minister.", "Abdalla Hamdok"),
+        (
+            "The Maronite Patriarch, Nasrallah Boutros Sfeir, gave his support.",
+            "Nasrallah Boutros Sfeir",
+        ),
+    ],
+)
+def test_a_descriptor_or_a_title_before_a_name_is_not_part_of_it(sentence: str, name: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}

@@ -1,0 +1,236 @@
+"""Acronyms of organisations: defined in brackets, spelled by a named body, or known.
+
+An acronym in brackets after a name defines it ('Democratic Unionist Party (DUP)'): the
+name widens back to the words whose initials spell the acronym (letters may skip words:
+'OHCHR'; a hyphenated acronym counts a part written as a word by its initial:
+'Orange Democratic Movement–Kenya (ODM-Kenya)'), and every use of the acronym is that
+organisation, the full name canonical. An acronym spelling the initials of an organisation
+the brief names is that organisation. An acronym defined by something that is not an
+organisation ('Value Added Tax (VAT)'), or neither defined, known, spelled by a named body
+nor acting ('X said', 'the militant group X'), is not an actor.
+See docs/parsing.md, "Organisations".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from app.parsing.lexicon.files import load_data
+from app.parsing.names.emitting import Mention
+from app.parsing.names.org_keys import known_organisation
+from app.parsing.names.org_text import LETTER_WORD, POSSESSIVE, REACH, WORD, OrgText
+from app.parsing.names.shapes import acronym
+from app.vocabulary import ActorKind
+
+# Words left out of an acronym's letters: 'Organization for Security and Co-operation in Europe'.
+_SMALL = frozenset(load_data("organizations.json")["acronym_skips"])
+# '(DUP)', '(G77)', '(P5+1)', '(UNHCR)'; hyphenated: '(ZANU-PF)', '(SPLM-N)', '(ODM-Kenya)'.
+_ACRONYM = (
+    r"\((?P<acronym>[A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z]*)+"
+    r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])\)"
+)
+_DEFINED = re.compile(rf"[ \t]*{_ACRONYM}")
+BRACKETED = re.compile(_ACRONYM)
+# Capitalised words (possessives and small links allowed) just before a bracket.
+_CAPITALISED_BEFORE = re.compile(
+    rf"(?:{WORD}{POSSESSIVE}?[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?)*{WORD}$"
+)
+_OFFICE_BEFORE = re.compile(rf"(?P<head>{WORD})[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+$")
+# Where the look back for an acronym's words stops: a line, a bracket, the end of a
+# sentence or clause.
+_BOUNDS = ("\n", ")", "(", ". ", "; ", ": ")
+_ACTS = re.compile(
+    r"(?:['’]s[ \t]+(?:spokes\w+|leader\w*|chief|head|secretary|director|statement)"
+    r"|,?[ \t]+(?:said|says|warned|announced|stated|denied|accused|called|urged|added)"
+    r"|[ \t]+leadership)\b"
+)
+# An appositive after an acronym: ', the state broadcaster'.
+_DESCRIBED = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?P<words>[\w-]+(?:[ \t]+[\w-]+){0,2})")
+
+
+def initials(words: Iterable[str]) -> str:
+    """'Organization for Security and Co-operation in Europe' -> 'OSCE'."""
+    letters = []
+    for word in words:
+        if word.casefold() in _SMALL:
+            continue
+        for part in word.split("-"):
+            if part and part[0].isupper():
+                letters.append(part[0])
+    return "".join(letters)
+
+
+def hyphenated_acronym(text: str) -> bool:
+    """'ZANU-PF', 'SPLM-N', 'ODM-Kenya': an acronym, then hyphenated parts."""
+    first, _, rest = text.partition("-")
+    return bool(rest) and acronym(first) and all(p[:1].isupper() for p in rest.split("-"))
+
+
+def acronym_letters(text: str) -> str:
+    """The initials an acronym stands for: 'ZANU-PF' -> 'ZANUPF', 'ODM-Kenya' -> 'ODMK'
+    (a part written as a word is that word's initial)."""
+    if "-" not in text:
+        return text
+    return "".join(part if part.isupper() else part[:1] for part in text.split("-"))
+
+
+def _spells(acronym_text: str, words: list[str]) -> bool:
+    """The initials of `words` spell the acronym: all of them, or a subsequence from the
+    first to the last ('OHCHR' in 'Office of the United Nations High Commissioner for
+    Human Rights')."""
+    letters = initials(words).casefold()
+    wanted = acronym_letters(acronym_text).casefold().rstrip("+")
+    if not letters or not wanted or letters[0] != wanted[0] or letters[-1] != wanted[-1]:
+        return False
+    if letters == wanted:
+        return True
+    rest = iter(letters[1:-1])
+    return len(wanted) >= 3 and all(letter in rest for letter in wanted[1:-1])
+
+
+def bracketed_acronyms(source: str) -> list[tuple[int, str]]:
+    """Each acronym in brackets, with the end of the text before it (spaces skipped)."""
+    return [
+        (_end_before(source, match.start()), match.group("acronym"))
+        for match in BRACKETED.finditer(source)
+    ]
+
+
+def with_hyphenated_acronyms(brief: OrgText) -> list[Mention]:
+    """'(ZANU-PF)', '(ODM-Kenya)': an acronym with hyphenated parts in brackets is an
+    organisation mention (the run reader reads it as a name, or not at all); whether it
+    names one is settled with the other acronyms."""
+    spans = {
+        (match.start("acronym"), match.end("acronym"))
+        for match in BRACKETED.finditer(brief.source)
+        if hyphenated_acronym(match.group("acronym"))
+    }
+    kept = [m for m in brief.mentions if (m.start, m.end) not in spans]
+    for start, end in sorted(spans):
+        kept.append(brief.new(start, end))
+    return kept
+
+
+def acronym_start(brief: OrgText, letters: str, end: int) -> int | None:
+    """Where a name defined by an acronym in brackets starts, when no organisation
+    mention ends there: the words spelling its initials, or capitalised words ending in
+    an organisation word ('Kurdistan Workers' Party (PKK)')."""
+    start = defined_before(brief, end, end, letters)
+    if start < end:
+        return None if brief.names_event(brief.source[start:end]) else start
+    owner = _CAPITALISED_BEFORE.search(brief.source, max(0, end - REACH), end)
+    if owner is None or not brief.has_head(owner.group().split()[-1:]):
+        return None
+    if brief.names_event(owner.group()):
+        return None
+    first = owner.start()
+    while first < end and (
+        brief.stands_alone(word := brief.source[first:end].split()[0])
+        or brief.owned_by_a_person(first, word)
+    ):
+        first += len(word) + 1
+    return first if first < end and " " in brief.source[first:end].strip() else None
+
+
+def defined_before(brief: OrgText, start: int, end: int, letters: str | None = None) -> int:
+    """Widen back to the words an acronym in brackets right after the name spells:
+    'the Office of the United States Trade Representative (USTR)'."""
+    if letters is None:
+        defined = _DEFINED.match(brief.source, end)
+        if defined is None:
+            return start
+        letters = defined.group("acronym")
+    name_words = brief.source[start:end].split()
+    if name_words and _spells(letters, name_words):
+        return start
+    reach = max(start - REACH, 0)
+    # Never back across a line, a bracket or a sentence's end: 'SDS). Izetbegović's ...'
+    reach = max([reach] + [brief.source.rfind(mark, reach, start) + 1 for mark in _BOUNDS])
+    words = list(LETTER_WORD.finditer(brief.source, reach, start))
+    for index in range(len(words) - 1, -1, -1):
+        first = words[index]
+        if not first.group()[:1].isupper():
+            continue
+        candidate = [w.group() for w in words[index:]] + name_words
+        if _spells(letters, candidate):
+            return _office_before(brief, first.start())
+    return start
+
+
+def _office_before(brief: OrgText, start: int) -> int:
+    """'Office of the ' before the words an acronym spells belongs to the name."""
+    office = _OFFICE_BEFORE.search(brief.source, max(0, start - 40), start)
+    if office is not None and brief.has_head([office.group("head")]):
+        return office.start()
+    return start
+
+
+def settle_acronyms(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
+    definitions, not_organisations = _definitions(brief, mentions)
+    named: dict[str, str] | None = None  # by initials, built when first needed
+    settled: list[Mention] = []
+    for mention in mentions:
+        text = mention.surface
+        if mention.kind is not ActorKind.organization or not (
+            acronym(text) or text in brief.hyphenated
+        ):
+            settled.append(mention)
+            continue
+        full = definitions.get(text)
+        if full is None and text in not_organisations:
+            continue
+        if full is None:
+            if named is None:
+                named = _by_initials(mentions)
+            full = named.get(text.casefold())
+        if full is None and not (known_organisation(text) or _cued(brief, mention)):
+            continue  # 'MAX', 'VAT': capitals alone name no organisation
+        settled.append(mention._replace(name=full or text))
+    return settled
+
+
+def _definitions(brief: OrgText, mentions: list[Mention]) -> tuple[dict[str, str], set[str]]:
+    """Acronyms defined in brackets: by an organisation's name, or by something else."""
+    ends = {m.end: m for m in mentions if m.kind is ActorKind.organization}
+    defined: dict[str, str] = {}
+    other: set[str] = set()
+    for end, text in brief.brackets:
+        owner = ends.get(end)
+        if owner is not None and not _acronym_like(owner.name):
+            defined.setdefault(text, owner.name)
+        elif brief.source[end - 1 : end].isalpha():
+            other.add(text)
+    return defined, other - set(defined)
+
+
+def _cued(brief: OrgText, mention: Mention) -> bool:
+    """'the militant group X', 'X said', 'X's spokesman', 'the X leadership', 'X, the
+    state broadcaster,': an acronym that acts or that the brief calls a body."""
+    after = brief.source[mention.end : mention.end + 60]
+    before = brief.source[max(0, mention.start - 30) : mention.start].split()
+    markers = brief.words.group_markers
+    if (before and before[-1] in markers) or _ACTS.match(after):
+        return True
+    described = _DESCRIBED.match(after)
+    return described is not None and any(w in markers for w in described["words"].split())
+
+
+def _end_before(source: str, index: int) -> int:
+    """`index` moved back over spaces and tabs."""
+    while index > 0 and source[index - 1] in " \t":
+        index -= 1
+    return index
+
+
+def _by_initials(mentions: list[Mention]) -> dict[str, str]:
+    """Organisation names by their initials, acronyms left out."""
+    return {
+        initials(m.name.split()).casefold(): m.name
+        for m in mentions
+        if m.kind is ActorKind.organization and not _acronym_like(m.name)
+    }
+
+
+def _acronym_like(text: str) -> bool:
+    return acronym(text) or hyphenated_acronym(text)

@@ -1,0 +1,322 @@
+"""Widening an organisation mention that the run reader cut into the whole name as written.
+
+The run reader (`mentions.py`) cuts a name at its first small word or possessive. A name
+goes on over `of`, `for`, `on` (+ `the`), `in <country>` and capitalised words ('Bureau of
+Industry and Security', 'UN Assistance Mission in Afghanistan'), a company's legal form
+('Raiffeisen Investment AG') and a known name's slash ('Radio Free Europe/Radio Liberty');
+back over capitalised possessives ('Tigray People's Liberation Front'), `X and` after a
+small word ('the ruling Justice and Development Party') and a known body's acronym ('OSCE
+Minsk Group'); never into a known organisation of its own ('the Appellate Body of the World
+Trade Organization' is two), a person's name, a list of countries or over `and` into
+another name ('the European Commission and European Council'). A descriptor ('NATO-led'),
+a person before `and` and an office title followed by a name are not part of it.
+See docs/parsing.md, "Organisations".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from app.parsing.lexicon.words import Category
+from app.parsing.names.emitting import Mention
+from app.parsing.names.org_acronyms import defined_before
+from app.parsing.names.org_countries import adjective_before, country_name_before, own_words
+from app.parsing.names.org_keys import known_forms, known_organisation, phrase_entry
+from app.parsing.names.org_text import (
+    LETTER_WORD,
+    POSSESSIVE,
+    WORD,
+    OrgText,
+    one_spaced,
+    shaped_as_a_name,
+)
+from app.parsing.names.shapes import acronym
+from app.vocabulary import ActorKind
+
+# ' of the Workers' Party', ' for Historical Memory', ', Trade and Industry' after a name.
+_LINKED = re.compile(
+    rf"(?P<link>,?[ \t]+(?:of|for|on)(?:[ \t]+the)?[ \t]+|,[ \t]+(?=(?:{WORD}[ \t]+)+and[ \t])"
+    rf"|[ \t]+and[ \t]+)(?P<words>{WORD}{POSSESSIVE}?(?:[ \t]+{WORD}{POSSESSIVE}?)*)"
+)
+_LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|for)[ \t])")
+# Capitalised words ending in a possessive just before a name: 'Tigray People's '.
+_OWNER_BEFORE = re.compile(rf"((?:{WORD}[ \t]+)*{WORD}{POSSESSIVE})[ \t]+$")
+_COMPANY_SUFFIX = re.compile(
+    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|PLC|plc|LLC|Corp\.)(?!\w)"
+)
+_IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})*)")
+_AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{WORD})[ \t]+and[ \t]+$")
+_CALENDAR = frozenset(
+    name.casefold()
+    for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
+    if name
+)
+_DESCRIPTOR_ENDINGS = ("-led", "-backed", "-based", "-sponsored", "-funded", "-aligned", "-allied")
+
+
+def widen(brief: OrgText, mention: Mention) -> Mention | None:
+    if acronym(mention.surface) or mention.surface in brief.hyphenated:
+        if brief.source[mention.end : mention.end + 1] == "+":
+            plus = mention.surface + "+"
+            if known_organisation(plus):
+                return mention._replace(end=mention.end + 1, surface=plus, name=plus)
+        return mention
+    start, end, country = own_words(brief, mention)
+    end = _before_a_titled_name(brief, start, end)
+    if start >= end:
+        return None
+    if not brief.source[start:end][:1].isupper():
+        return mention  # 'the Turkish parliament': named by its country, as written
+    if start == mention.start:  # no country taken off the front
+        start = adjective_before(brief, start, end)
+        start = _acronym_owner_before(brief, start)
+        start = country_name_before(brief, start, end)
+    if (owned := _owner_before(brief, start)) < start:
+        start = country_name_before(brief, owned, end)  # 'Zimbabwe ' + 'People's ...'
+    if brief.source[end : end + 1] == "+" and known_organisation(brief.source[start : end + 1]):
+        end += 1  # 'OPEC+'
+    elif brief.source[end : end + 1] == "/":
+        end = _known_over_slash(brief, start, end)
+    if suffix := _COMPANY_SUFFIX.match(brief.source, end):
+        end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
+    elif not known_organisation(one_spaced(brief.source, start, end)):
+        end = _linked_after(brief, start, end)  # a known name is whole: 'the High
+        # Representative of the European Union for Foreign Affairs' adds an office
+    start = defined_before(brief, start, end)
+    start = _after_a_descriptor(brief, start, end)
+    start = _after_a_person(brief, start, end)
+    start = _coordinated_before(brief, start)
+    name = one_spaced(brief.source, start, end)
+    if (
+        " " not in name
+        and name.casefold() in brief.words.org_heads
+        and not known_organisation(name)
+    ):
+        return None  # a lone 'Office' or 'Army' names nobody in particular; 'Congress' does
+    if _names_no_body(brief, name):
+        return None
+    if (start, end, name, country) == (
+        mention.start,
+        mention.end,
+        mention.name,
+        mention.country,
+    ):
+        return mention
+    return mention._replace(start=start, end=end, surface=name, name=name, country=country)
+
+
+def _before_a_titled_name(brief: OrgText, start: int, end: int) -> int:
+    """'Bank of England' of 'Bank of England Governor Robin Leigh-Pemberton and ...': an
+    office title followed by a name ends the body's name (the run reader joined them)."""
+    heads, modifiers = brief.words.title_heads, brief.words.title_modifiers
+    inner = brief.source[start:end].split()[1:-1]
+    if not any(word.casefold() in heads for word in inner):
+        return end  # the common case: no title inside the name
+    words = list(LETTER_WORD.finditer(brief.source, start, end))
+    for previous, word, following in zip(words, words[1:], words[2:], strict=False):
+        if (
+            word.group().casefold() in heads
+            and following.group()[:1].isupper()
+            and following.group().casefold() not in brief.words.org_heads
+            and previous.group().casefold() not in modifiers
+            and previous.group() not in ("of", "the", "for")
+        ):
+            return previous.end()
+    return end
+
+
+def _known_over_slash(brief: OrgText, start: int, end: int) -> int:
+    """'Radio Free Europe' + '/Radio Liberty': a known name written with a slash."""
+    text = brief.source[start:end] + "/"
+    for form in known_forms(brief.source[start:end]):
+        if form.startswith(text) and brief.source.startswith(form, start):
+            return start + len(form)
+    return end
+
+
+def _names_no_body(brief: OrgText, name: str) -> bool:
+    """A military operation ('Operation Deliberate Force'), a state's constituent part
+    ('Federation of Bosnia and Herzegovina': a federation of a country is a territory, not
+    a body), or an event the widened name ends in ('Commonwealth Heads of Government
+    Meeting'; not 'Government of National Accord', headed by its first word; a known body
+    stays: 'World Food Programme')."""
+    first, _, rest = name.partition(" ")
+    if not rest.startswith(("of ", "for ")) and (
+        name[name.rfind(" ") + 1 :].casefold() in brief.words.event_heads
+    ):  # its head is its last word, not the first before a complement
+        return not known_organisation(name)
+    if first == "Operation":  # how military operations are named
+        return not known_organisation(name)
+    if first == "Federation" and rest.startswith("of "):
+        entry = phrase_entry(rest.removeprefix("of ").removeprefix("the "))
+        return entry is not None and entry.category is Category.country
+    return False
+
+
+def _acronym_owner_before(brief: OrgText, start: int) -> int:
+    """'OSCE ' + 'Minsk Group': a known organisation's acronym right before a name is
+    the body it belongs to, and part of its name."""
+    previous = brief.source[max(0, start - 12) : start]
+    if not previous.endswith(" "):
+        return start
+    word = previous.split()[-1] if previous.split() else ""
+    if not acronym(word) or known_organisation(word) is None:
+        return start
+    return start - 1 - len(word)
+
+
+def _owner_before(brief: OrgText, start: int) -> int:
+    """'Tigray People's ' + 'Liberation Front': possessive words that are no known
+    country, organisation or person belong to the name."""
+    before = brief.source[max(0, start - 80) : start]
+    if before[-3:-1] not in ("'s", "’s") and before[-2:-1] not in ("'", "’"):
+        return start  # the common case, decided without the regex
+    match = _OWNER_BEFORE.search(before)
+    if match is None:
+        return start
+    words = match.group(1).split()
+    if brief.has_head(words[-1:]):
+        return start  # 'the European Parliament's Brexit Steering Group': an owner body
+    if brief.overlaps(start - len(before) + match.end(1) - len(words[-1]), start):
+        return start  # 'Viktor Orbán's Fidesz': a person owns it (the possessive word)
+    for index, word in enumerate(words):
+        if any(brief.stands_alone(w) for w in words[index:]):
+            continue
+        return start - len(before) + match.start(1) + before[match.start(1) :].index(word)
+    return start
+
+
+def _after_a_descriptor(brief: OrgText, start: int, end: int) -> int:
+    """'NATO-led Implementation Force', 'Turkish-backed National Front for Liberation':
+    a word ending in '-led' or '-backed' describes the body, it is not its name."""
+    text = brief.source[start:end]
+    first = text.split(maxsplit=1)[0]
+    if " " in text.strip() and first.endswith(_DESCRIPTOR_ENDINGS):
+        return start + len(first) + len(text[len(first) :]) - len(text[len(first) :].lstrip())
+    return start
+
+
+def _after_a_person(brief: OrgText, start: int, end: int) -> int:
+    """'Jake Sullivan and National Economic Council' read as one run: a name opening
+    with a given name before 'and' is a person's, and the organisation follows it."""
+    text = brief.source[start:end]
+    at = text.find(" and ")
+    if at < 0 or text.split()[0] not in brief.words.given_names:
+        return start
+    if brief.has_head(text[:at].split()):
+        return start
+    return start + at + len(" and ")
+
+
+def _coordinated_before(brief: OrgText, start: int) -> int:
+    """'the ruling Justice and ' + 'Development Party': a capitalised word joined by
+    'and' to the name, with a small word before it, and no name of its own."""
+    if brief.source[max(0, start - 5) : start] != " and ":
+        return start  # the common case, decided without the regex
+    match = _AND_BEFORE.search(brief.source, max(0, start - 40), start)
+    if match is None or brief.stands_alone(match.group("word")):
+        return start
+    if brief.overlaps(match.start("word"), match.end("word")):
+        return start
+    return match.start("word")
+
+
+def _linked_after(brief: OrgText, start: int, end: int) -> int:
+    """' of the Red Cross', ' for Government', ' on Disarmament', ', Trade and Industry'."""
+    tail = brief.source[end - 2 : end + 1].rstrip()
+    if tail.endswith(("'", "’", "'s", "’s")):
+        # The run stopped at a possessive inside the name ('Central Committee of the
+        # Workers' + ''s Party of Korea'): read again from its last link.
+        last_link = _LAST_LINK.search(brief.source, start, end)
+        if last_link is not None:
+            end = last_link.start()
+    while True:
+        if suffix := _COMPANY_SUFFIX.match(brief.source, end):
+            end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
+            continue
+        if (located := _IN_COUNTRY.match(brief.source, end)) and brief.has_head(
+            brief.source[start:end].split()[-1:]
+        ):
+            entry = phrase_entry(located.group("place"))
+            if entry is not None and entry.category is Category.country:
+                end = located.end()  # 'UN Assistance Mission in Afghanistan'
+        match = _LINKED.match(brief.source, end)
+        if match is None:
+            return end
+        words = match.group("words").split()
+        link = match.group("link").split()
+        if words[0].rstrip(".").casefold() in _CALENDAR:
+            return end  # 'the Board on Monday'
+        if words[0] in brief.words.phrases and link[-1] == "on":
+            return end  # 'the Council on Russia'
+        if len(words) == 1 and acronym(words[0]):
+            return end  # 'the Joint Commission of the JCPOA': a name of its own
+        if brief.names_a_person(match.start("words"), match.end("words")):
+            return end  # 'the Party of Regions of Viktor Yanukovych': its leader
+        if brief.source[match.end() : match.end() + 1] == "," and _lists_countries(brief, match):
+            return end  # 'the Contact Group of the United States, Russia, ...'
+        joined = " ".join(words)
+        entry = phrase_entry(joined)
+        if entry is not None and entry.category is Category.org and not brief.lone_head(start, end):
+            return end  # 'the Appellate Body of the World Trade Organization': two bodies
+        if (
+            "and" in link
+            and (
+                brief.source.endswith("such as ", 0, start)  # a list of examples
+                or entry is not None
+                or brief.has_head(words)
+                or link[0].startswith(",")
+                or brief.has_head(brief.source[start:end].split()[-1:])
+                or known_organisation(one_spaced(brief.source, start, end))
+            )
+        ):
+            return end  # 'the European Commission and European Council': two names
+        end = match.end()
+
+
+def _lists_countries(brief: OrgText, match: re.Match[str]) -> bool:
+    """Whether the words after 'of' are a country followed by more in a list."""
+    entry = phrase_entry(match.group("words"))
+    if entry is None or entry.category is not Category.country:
+        return False
+    following = brief.source[match.end() + 1 : match.end() + 40].split()
+    return bool(following) and following[0].rstrip(",") in brief.words.phrases
+
+
+def split_at_a_leader(brief: OrgText, mention: Mention) -> tuple[Mention, Mention] | None:
+    """'National Umma Party of Sadiq al-Mahdi', 'Lebanese Forces of Samir Geagea': a body
+    and, after its last 'of', the full name of the person who leads it (the run reader
+    joins them as one name), as (the body, the person). The person opens with a known given
+    name or has an Arabic article or a particle inside; no word of it is a known phrase
+    or an office, institution, place or stop word."""
+    at = mention.surface.rfind(" of ")
+    if at < 0:
+        return None
+    words = mention.surface[at + 4 :].split()
+    if not 2 <= len(words) <= 3 or not all(_name_word(brief, w) for w in words):
+        return None
+    if words[0] not in brief.words.given_names and not shaped_as_a_name(" ".join(words)):
+        return None
+    end = mention.start + at
+    first = brief.source.index(words[0], end)
+    body = one_spaced(brief.source, mention.start, end)
+    person = " ".join(words)
+    return (
+        mention._replace(end=end, surface=body, name=body),
+        Mention(ActorKind.person, first, mention.end, person, person, evidence=True),
+    )
+
+
+def _name_word(brief: OrgText, word: str) -> bool:
+    folded, words = word.casefold(), brief.words
+    return (
+        any(c.islower() for c in word)
+        and word[-1:].isalpha()
+        and word not in words.phrases
+        and folded not in words.org_heads
+        and folded not in words.title_heads
+        and folded not in words.place_heads
+        and folded not in words.stop_words
+        and folded not in words.event_heads
+    )
