@@ -110,6 +110,17 @@ class Settings(BaseSettings):
         ),
     )
 
+    export_readers: int = Field(
+        default=1,
+        ge=1,
+        le=8,
+        description=(
+            "Ranges of rows an export reads at once (`format=ndjson|csv`, `chancery export`); "
+            "1 reads the next range while one is sent. On PostgreSQL 2 exports faster and "
+            "slows other requests more; on SQLite more than 1 gains nothing."
+        ),
+    )
+
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod
     def _split_commas(cls, value: object) -> object:

@@ -48,6 +48,7 @@ from app.api.repositories.keyset import (
     order_by,
     read_tuples,
 )
+from app.config import get_settings
 from app.db import session_scope
 
 # Rows per range: ~2 MB of claims as NDJSON, large enough that the per-range costs (two
@@ -185,23 +186,22 @@ class BatchReader:
             return count_rows(session, self._query)
 
 
-# Ranges read at once by one export, by database (docs/benchmarks.md, "Exports"): on
-# PostgreSQL two backends build two ranges' JSON on two cores, which took a 10,000-brief
-# export from 3.7 to 1.9 s; SQLite's two threads in one process slowed each other (2.2-2.4
-# against 2.0-2.2 s), so there one range is read while the one before it is sent.
-EXPORT_READERS = {"postgresql": 2}
+# Ranges read at once by one export: `CHANCERY_EXPORT_READERS` (docs/benchmarks.md,
+# "Exports, third pass"): on PostgreSQL two backends build two ranges on two cores, at 100k
+# briefs 188,000 NDJSON rows/s against 109,000 with one, but other requests' p99 during an
+# export went from 20 to 52 ms; on SQLite two threads in one process slowed each other.
 _POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="export")
 
 
 class InParallel(Generic[R]):
-    """`read(range)` of each of `reader`'s ranges, in order, `EXPORT_READERS` ranges read
+    """`read(range)` of each of `reader`'s ranges, in order, `export_readers` ranges read
     at once in a pool of threads (as many ahead of the one being written); `close()`
     cancels the ranges not yet started and waits for those being read (a range's read,
     then its session closes: milliseconds)."""
 
     def __init__(self, reader: BatchReader, read: Callable[[Range], R]) -> None:
         self._reader, self._read = reader, read
-        self._readers = EXPORT_READERS.get(reader.engine.dialect.name, 1)
+        self._readers = get_settings().export_readers
         self._pending: deque[Future[tuple[int, R] | None]] = deque()
         self._ready: dict[int, R] = {}
         self._next = reader.claimed

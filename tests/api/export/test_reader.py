@@ -16,6 +16,7 @@ from app.api.export.reader import BatchReader
 from app.api.repositories import claims
 from app.api.repositories.keyset import PageRequest
 from app.api.schemas.claims import ClaimItem
+from app.config import Settings
 from app.db import session_scope
 from app.storage.tables import Actor, Brief, Claim, ClaimActor
 from tests.api.corpus import seed
@@ -118,3 +119,22 @@ def test_claims_csv_lines_from_the_database_read_back_as_the_item_data(
     # takes for a line break); the database quotes it. Otherwise the bytes are the same.
     if "\r" not in text:
         assert from_sql == from_data
+
+
+@pytest.mark.parametrize("readers", [1, 2, 3])
+@pytest.mark.parametrize("descending", [True, False])
+def test_ranges_read_at_once_come_out_in_order(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, readers: int, descending: bool
+) -> None:
+    """`CHANCERY_EXPORT_READERS` ranges read at once by a pool of threads are written in
+    the keyset order, every row once, as one range after another."""
+    seed(engine)
+    monkeypatch.setattr(reader, "EXPORT_BATCH", 2)
+    monkeypatch.setattr(reader, "get_settings", lambda: Settings(export_readers=readers))
+    start = PageRequest(0, descending)
+    one_by_one = BatchReader(engine, claims.CLAIMS, [], start)
+    expected = b"".join(iter(one_by_one.next_ndjson, None))
+    at_once = BatchReader(engine, claims.CLAIMS, [], start)
+    chunks = reader.InParallel(at_once, at_once.read_ndjson)
+    assert b"".join(chunks) == expected
+    assert expected.count(b"\n") == 11
