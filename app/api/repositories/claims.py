@@ -56,6 +56,7 @@ def conditions(filters: ClaimFilters) -> Conditions:
             pairs=[claim_pairs()],
             occurred_on=col(Claim.occurred_on),
             search_text=col(Claim.search_text),
+            few=filters.common.actors.few_claims,
         ),
         *one_of_if_given(col(Claim.status), filters.statuses),
         *equal_if_given(col(Claim.brief_id), filters.brief_id),

@@ -35,6 +35,19 @@ class ActorMatch:
 
     ids: tuple[int, ...] = ()
     unknown: bool = False
+    # Those of `ids` linked to fewer than `FEW_CLAIMS` claims (from the kept counts): a
+    # claims list finds their rows from their links (`mentions_all`).
+    few_claims: frozenset[int] = frozenset()
+
+
+# Below this many claims, an actor's claims are read from its links. A list read in date
+# order (or status then date) with an EXISTS probe per row reads about limit x (rows of the
+# list / rows of the actor) rows before its page is full: at 100,000 briefs, 36,000 for an
+# actor with 113 disputed claims of 81,203 (35-240 ms). Its links as a list SQLite builds
+# once cost about 0.15 us each, then each row read is checked in memory: 7.8 ms for that
+# actor, but 13.9 ms for one with 99,000 claims whose page the probes fill in 0.5 ms
+# (docs/benchmarks.md, "Sparse actors").
+FEW_CLAIMS = 20_000
 
 
 @dataclass(frozen=True)
@@ -84,7 +97,10 @@ def _linked(links: Sequence[Subquery], parent_id: SqlColumn, actor: int) -> Colu
 
 
 def mentions_all(
-    parent_id: SqlColumn, pairs: Sequence[AnySelect], actors: ActorMatch
+    parent_id: SqlColumn,
+    pairs: Sequence[AnySelect],
+    actors: ActorMatch,
+    few: frozenset[int] = frozenset(),
 ) -> Conditions:
     """The parent row is linked to every actor in `actors`.
 
@@ -92,14 +108,25 @@ def mentions_all(
     one correlated EXISTS, rather than `parent_id IN (links GROUP BY parent HAVING count =
     n)`: that builds the whole set of the actor's rows on every request (tens of thousands
     at 100k briefs), while EXISTS probes an index for just the rows the ordered scan
-    reaches before the page is full.
+    reaches before the page is full. An actor in `few` (linked to few rows: `FEW_CLAIMS`)
+    is `parent_id IN (its links)` instead, with one kind of link.
     """
     if actors.unknown:
         return [false()]
     if not actors.ids:  # making the subqueries was ~8% of a list rotation's Python work
         return []
     links = [part.subquery() for part in pairs]
-    return [_linked(links, parent_id, actor) for actor in actors.ids]
+    return [
+        _listed(pairs[0], parent_id, actor)
+        if actor in few and len(pairs) == 1
+        else _linked(links, parent_id, actor)
+        for actor in actors.ids
+    ]
+
+
+def _listed(pairs: AnySelect, parent_id: SqlColumn, actor: int) -> ColumnElement[bool]:
+    parent, linked = pairs.selected_columns
+    return parent_id.in_(pairs.with_only_columns(parent).where(linked == actor))
 
 
 def _matching(session: Session, column: SqlColumn, location: str) -> tuple[str, ...]:
@@ -148,10 +175,12 @@ def common_conditions(
     pairs: Sequence[AnySelect],
     occurred_on: SqlColumn,
     search_text: SqlColumn,
+    few: frozenset[int] = frozenset(),
 ) -> Conditions:
-    """The actor, date and text conditions every dated list applies the same way."""
+    """The actor, date and text conditions every dated list applies the same way (`few`:
+    actors whose rows are read from their links, `mentions_all`)."""
     return [
-        *mentions_all(row_id, pairs, common.actors),
+        *mentions_all(row_id, pairs, common.actors, few),
         *in_range(occurred_on, common.dates),
         *words_match(search_text, row_id, common.terms),
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import product
 
+import pytest
 from sqlalchemy import select, text
 from sqlmodel import Session, col
 
@@ -13,7 +14,7 @@ from app.api.repositories import briefs, claims, counts, statements
 from app.api.repositories.conditions import ActorMatch, CommonFilters, DateRange
 from app.api.repositories.keyset import count_rows
 from app.db import get_engine
-from app.storage.tables import Actor
+from app.storage.tables import Actor, Claim
 from app.vocabulary import ClaimStatus, StatementKind
 from tests.storage.test_counts import ingest_some
 
@@ -147,3 +148,40 @@ def test_a_range_of_dates_is_its_whole_months_and_the_days_at_its_ends() -> None
         assert sum(len(part) for part in parts) == len(wanted), (start, end, split)
         assert all(days <= wanted for days in by_month), (start, end, split)
         assert len(split.days) <= 2
+
+
+def test_few_claims_are_the_actors_with_fewer_claims_than_the_threshold(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_some(database_url, 20)
+    with Session(get_engine(database_url)) as session:
+        claimed = dict(
+            session.execute(
+                text("SELECT actor_id, count(*) FROM claim_actors GROUP BY actor_id")
+            ).all()
+        )
+        ids = [*session.execute(select(col(Actor.id))).scalars()]
+        middle = sorted(claimed.values())[len(claimed) // 2]
+        monkeypatch.setattr(counts, "FEW_CLAIMS", middle)
+        expected = {actor for actor in ids if claimed.get(actor, 0) < middle}
+        assert counts.few_claims(session, ids) == expected
+        assert 0 < len(expected) < len(ids)
+
+
+def test_an_actors_claims_read_from_its_links_are_those_probed(database_url: str) -> None:
+    """A claims list filtered by an actor whose claims are read from its links (`few`)
+    holds the same rows as with an EXISTS probe per row."""
+    ingest_some(database_url, 20)
+    with Session(get_engine(database_url)) as session:
+        actors = [*session.execute(select(col(Actor.id))).scalars()]
+        checked = 0
+        for actor, status in product(actors[:30], ((), (ClaimStatus.disputed,))):
+            rows = []
+            for few in (frozenset(), frozenset({actor})):
+                match = ActorMatch((actor,), few_claims=few)
+                filters = claims.ClaimFilters(CommonFilters(actors=match), status)
+                query = claims.CLAIMS.query().where(*claims.conditions(filters))
+                rows.append(session.execute(query.order_by(col(Claim.id))).all())
+            assert rows[0] == rows[1], (actor, status)
+            checked += bool(rows[0])
+    assert checked > 10
