@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 import types
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -92,22 +91,6 @@ def row_reader(model: type[BaseModel]) -> Callable[[Data], list[Any]]:
     scope = {"EMPTY": {}, "slugs": _slugs, "values": _values}
     function: Callable[[Data], list[Any]] = eval(f"lambda d: [{cells}]", scope)
     return function
-
-
-# Rows encoded between two offers of the interpreter to other threads (~1-2 ms of work).
-GIL_SLICE = 500
-
-
-def sliced(encode: Callable[[list[T]], bytes], items: list[T]) -> bytes:
-    """`encode(items)`, a slice of GIL_SLICE rows at a time, handing the interpreter to any
-    thread waiting for it before each (the event loop, a request's worker): otherwise each
-    of their many hand-offs waits out a switch interval while this thread encodes, and a
-    10 ms request took 100 ms."""
-    parts = []
-    for start in range(0, len(items), GIL_SLICE):
-        time.sleep(0)
-        parts.append(encode(items[start : start + GIL_SLICE]))
-    return b"".join(parts)
 
 
 def ndjson_chunk(items: list[Data]) -> bytes:

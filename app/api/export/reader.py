@@ -23,7 +23,6 @@ actors' slugs included: no csv module.
 from __future__ import annotations
 
 import threading
-import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -34,7 +33,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.api.cursors import Cursor
-from app.api.export.formats import Cells, CsvWriter, ndjson_chunk, sliced
+from app.api.export.formats import Cells, CsvWriter, ndjson_chunk
+from app.api.export.give_way import give_way, sliced
 from app.api.repositories.base import Data, Listing, Rows, ndjson_lines, text_lines, unranked
 from app.api.repositories.conditions import Conditions
 from app.api.repositories.keyset import (
@@ -132,12 +132,13 @@ class BatchReader:
 
     def _read(self, span: Range, query: AnySelect, finish: Callable[[Session, Rows], R]) -> R:
         """`span`'s rows of `query`, made into `finish`'s answer in one read transaction."""
+        give_way()
         with session_scope(self.engine) as session:
             descending = self.start.descending
             rows = fetch_range(
                 session, query, self._keyset, descending, span.start, span.end, EXPORT_BATCH + 1
             )
-            time.sleep(0)  # other threads may run between the two halves (see export_stream)
+            give_way()  # other requests may run between the two halves
             return finish(session, unranked(rows, self._page))
 
     def read_batch(self, span: Range) -> list[Data]:

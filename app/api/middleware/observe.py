@@ -20,6 +20,7 @@ from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import metrics
+from app.api.export import give_way
 from app.logs import REQUEST_ID
 
 HEADER = b"x-request-id"
@@ -94,9 +95,11 @@ class RequestObserver:
 
         if self.record_metrics:
             metrics.IN_FLIGHT.inc()
+        give_way.answering(+1)
         try:
             await self.app(scope, receive, send_with_id)
         finally:
+            give_way.answering(-1)
             seconds = time.perf_counter() - started
             route = self.template(scope, root_path)
             if self.record_metrics:

@@ -18,6 +18,7 @@ import anyio
 from fastapi import Request
 from fastapi.responses import StreamingResponse
 
+from app.api.export import give_way
 from app.api.export.formats import CSV_MEDIA_TYPE, NDJSON_MEDIA_TYPE, CsvWriter
 from app.api.export.reader import BatchReader, InParallel, Range
 
@@ -65,8 +66,12 @@ class _Chunks:
 
     def first(self) -> bytes:
         """The head and the first range (read in the request's thread)."""
-        span = self.reader.claim()
-        rows = b"" if span is None else self._read(span)
+        give_way.exporting(+1)
+        try:
+            span = self.reader.claim()
+            rows = b"" if span is None else self._read(span)
+        finally:
+            give_way.exporting(-1)
         return self._out(self.encoder.head + rows, last=self.reader.done)
 
     async def rest(self, first: bytes) -> AsyncIterator[bytes]:
@@ -75,6 +80,7 @@ class _Chunks:
         if self.reader.done:
             return
         chunks = InParallel(self.reader, self._read)
+        give_way.exporting(+1)
         try:
             # A thread waits for each range in turn: the event loop is free meanwhile. A
             # vanished client cancels this generator at its next await, and the ranges not
@@ -87,6 +93,7 @@ class _Chunks:
             if self.compressor is not None:
                 yield self._out(b"", last=True)
         finally:
+            give_way.exporting(-1)
             with anyio.CancelScope(shield=True):
                 await anyio.to_thread.run_sync(chunks.close)
 

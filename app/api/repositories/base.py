@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col
 
+from app.api.export.give_way import sliced
 from app.api.repositories.conditions import Conditions
 from app.api.repositories.json_text import RelatedRows, text_literal
 from app.api.repositories.keyset import (
@@ -301,12 +302,16 @@ def ndjson_lines(session: Session, pairs: Callable[[], AnySelect], rows: Rows) -
     (ordered as `load_actor_refs` orders them) as its last field."""
     actors = load_actor_refs(session, pairs, [row[1] for row in rows])
     dumps, none = orjson.dumps, list[Data]()
-    return b"".join(
-        [
-            b'%s,"actors":%s}\n' % (row[0][:-1].encode(), dumps(actors.get(row[1], none)))
-            for row in rows
-        ]
-    )
+
+    def lines(part: Rows) -> bytes:
+        return b"".join(
+            [
+                b'%s,"actors":%s}\n' % (row[0][:-1].encode(), dumps(actors.get(row[1], none)))
+                for row in part
+            ]
+        )
+
+    return sliced(lines, list(rows))
 
 
 def text_lines(rows: Rows) -> bytes:

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from starlette.types import ASGIApp, Message, Scope
 
-from app.api.export import reader
+from app.api.export import give_way, reader
 from app.api.main import create_app
 from tests.api.corpus import seed
 from tests.api.test_claims import NEWEST_FIRST
@@ -240,6 +240,7 @@ def test_a_client_that_goes_away_leaves_no_connection_or_transaction(engine: Eng
     assert 3 <= len(lines) < len(NEWEST_FIRST)  # some rows, not all
     assert engine.pool.checkedout() == before  # type: ignore[attr-defined]
     assert _open_transactions(engine) == 0
+    assert (give_way._answering, give_way._exporting) == (0, 0)  # nothing left counted
 
 
 def test_exports_are_described_as_exports(client: TestClient) -> None:
