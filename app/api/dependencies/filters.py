@@ -13,7 +13,6 @@ from sqlmodel import Session
 
 from app.api.repositories.actors import resolve_refs
 from app.api.repositories.conditions import MAX_ID, ActorMatch, CommonFilters, DateRange
-from app.api.repositories.counts import few_claims
 from app.api.repositories.text_search import query_words
 from app.db import SessionDep
 from app.errors import InvalidParameterError
@@ -116,9 +115,7 @@ def actor_match(session: Session, actor: list[str]) -> ActorMatch:
     if not actor:
         return ActorMatch()
     ids = resolve_refs(session, actor)
-    if ids is None:
-        return ActorMatch(unknown=True)
-    return ActorMatch(tuple(sorted(set(ids))), few_claims=few_claims(session, ids))
+    return ActorMatch(unknown=True) if ids is None else ActorMatch(tuple(sorted(set(ids))))
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def _write_parquet(
 
 
 def _ranges(reader: BatchReader, read: Callable[[Range], T]) -> Iterator[T]:
-    """`read` of every range, in order, ranges read two at a time (`InParallel`)."""
+    """`read` of every range, in order, read ahead as `InParallel` reads them."""
     chunks = InParallel(reader, read)
     try:
         yield from chunks

@@ -1,11 +1,11 @@
 """Every row of a list, read in keyset ranges, each in its own short read transaction.
 
-The rows are cut into ranges of `EXPORT_BATCH` rows: the end of each is found by reading
-only the keys of the rows after the last (`claim`, one range after another), and the rows
-of a range are then read between its two cursors (`read_*`). Ranges are bounded at both
-ends, so they can be read in any order or at once, by several threads (`in_parallel`):
-on SQLite the query runs outside the interpreter's lock, on PostgreSQL in its own backend,
-so two ranges read together use two cores.
+The rows are cut into ranges of `EXPORT_BATCH` rows: the end of each is found from the
+keys alone, the database stepping over them (`claim`, one range after another), and the
+rows of a range are then read between its two cursors (`read_*`). Ranges are bounded at
+both ends, so they can be read in any order or at once (`InParallel`): the next range is
+read while one is written, and `CHANCERY_EXPORT_READERS` ranges at once (on PostgreSQL
+each in its own backend, on its own core).
 
 A range's read opens a session, reads its rows and their related rows, and closes it before
 the range is written. So between reads an export holds no connection and no transaction:

@@ -81,7 +81,8 @@ def _conditions(session: Session, resource: Resource, filters: ExportFilters) ->
     if resource is Resource.claims:
         _refuse(filters, resource, "status", "brief", "actor")
         found = _enums(ClaimStatus, filters.statuses, "status")
-        return claims.conditions(claims.ClaimFilters(common, found, filters.brief))
+        few = claims.with_few_claims(session, common)
+        return claims.conditions(claims.ClaimFilters(few, found, filters.brief))
     if resource is Resource.statements:
         _refuse(filters, resource, "kind", "brief", "actor")
         kinds = _enums(StatementKind, filters.kinds, "kind")

@@ -2,8 +2,8 @@
 
 The first range is read before the answer starts, so a bad cursor or an unreachable
 database is still a problem+json answer; the rest is read and encoded range by range in
-worker threads, two ranges at once (`reader.InParallel`), while the event loop serves
-other requests, each range one write of ~2 MB.
+worker threads, the next while one is sent (`reader.InParallel`), while the event loop
+serves other requests, each range one write of ~2 MB.
 Compressed here, at a fast level, when the client accepts gzip: the gzip middleware would
 compress each chunk at level 9, several times the cost of reading the rows.
 """

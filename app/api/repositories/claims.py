@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -45,6 +45,18 @@ class ClaimFilters:
     statuses: tuple[ClaimStatus, ...] = ()
     brief_id: int | None = None
     places: tuple[str, ...] | None = None
+
+
+def with_few_claims(session: Session, common: CommonFilters) -> CommonFilters:
+    """`common` with those of its actors linked to few claims (`FEW_CLAIMS`, from the kept
+    counts) marked, so that `conditions` reads their claims from their links. Only the
+    claims lists ask: the other lists probe each row whatever the actor."""
+    actors = common.actors
+    if not actors.ids:
+        return common
+    return replace(
+        common, actors=replace(actors, few_claims=counts.few_claims(session, actors.ids))
+    )
 
 
 def conditions(filters: ClaimFilters) -> Conditions:

@@ -20,7 +20,13 @@ from app.api.openapi.responses import list_responses, read_responses
 from app.api.rendering.list_response import render_list
 from app.api.repositories import history
 from app.api.repositories.as_of import claims_at
-from app.api.repositories.claims import CLAIMS, ClaimFilters, conditions, kept_total
+from app.api.repositories.claims import (
+    CLAIMS,
+    ClaimFilters,
+    conditions,
+    kept_total,
+    with_few_claims,
+)
 from app.api.repositories.conditions import places_named
 from app.api.schemas.claims import ClaimItem, ClaimPage
 from app.api.schemas.common import ListFormat
@@ -53,7 +59,8 @@ async def list_claims(
 
     def answer(session: Session) -> Response:
         places = places_named(session, location)
-        filters = ClaimFilters(common.resolve(session), tuple(status), brief, places)
+        resolved = with_few_claims(session, common.resolve(session))
+        filters = ClaimFilters(resolved, tuple(status), brief, places)
         if as_of is None:
             where = conditions(filters)
             counted = partial(kept_total, filters=filters)

@@ -15,7 +15,7 @@ from app.api.dependencies.filters import (
 )
 from app.api.openapi.responses import read_responses
 from app.api.repositories.briefs import BriefFilters
-from app.api.repositories.claims import ClaimFilters
+from app.api.repositories.claims import ClaimFilters, with_few_claims
 from app.api.repositories.conditions import places_named
 from app.api.repositories.events import EventFilters
 from app.api.repositories.statements import StatementFilters
@@ -54,7 +54,7 @@ def get_dashboard_stats(
     """
     places = places_named(session, location)
     filters = StatsFilters(
-        ClaimFilters(common, tuple(status), places=places),
+        ClaimFilters(with_few_claims(session, common), tuple(status), places=places),
         StatementFilters(common, tuple(kind), places=places),
         BriefFilters(common, location),
         EventFilters(common, location=location),

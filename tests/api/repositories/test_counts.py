@@ -185,3 +185,14 @@ def test_an_actors_claims_read_from_its_links_are_those_probed(database_url: str
             assert rows[0] == rows[1], (actor, status)
             checked += bool(rows[0])
     assert checked > 10
+
+
+def test_the_claims_lists_mark_the_actors_linked_to_few_claims(database_url: str) -> None:
+    ingest_some(database_url, 20)
+    with Session(get_engine(database_url)) as session:
+        ids = tuple(session.execute(select(col(Actor.id)).order_by(col(Actor.id))).scalars())
+        common = CommonFilters(actors=ActorMatch(ids))
+        marked = claims.with_few_claims(session, common)
+        assert marked.actors.few_claims == counts.few_claims(session, ids) == frozenset(ids)
+        assert marked.actors.ids == ids
+        assert claims.with_few_claims(session, CommonFilters()) == CommonFilters()
