@@ -243,8 +243,11 @@ def test_pair_events_migration_counts_the_events_of_the_stored_pairs(database_ur
     migrate.downgrade(database_url, "c2e7a9d4f1b3")
     engine.dispose()
     assert "events" not in {c["name"] for c in inspect(engine).get_columns("actor_pair_counts")}
-    # `actor_pair_counts` as it stood before: without events (`counts.ACTOR_TABLES`).
-    assert_counts_exact(database_url, tables=(*counts.ACTOR_TABLES, *counts.TABLES[4:]))
+    # `actor_pair_counts` as it stood before: without events (`counts.ACTOR_TABLES`), and
+    # none of the tables of later revisions.
+    later = counts.PAIR_MONTHLY_TABLES
+    kept = [table for table in counts.TABLES[4:] if table not in later]
+    assert_counts_exact(database_url, tables=(*counts.ACTOR_TABLES, *kept))
 
     migrate.upgrade(database_url)
     engine.dispose()
@@ -253,4 +256,26 @@ def test_pair_events_migration_counts_the_events_of_the_stored_pairs(database_ur
     with engine.connect() as connection:
         shared = "SELECT sum(events) FROM actor_pair_counts WHERE actor_id != other_id"
         assert connection.execute(text(shared)).scalar_one() > 0
+    migrate.check(database_url)
+
+
+def test_monthly_pair_and_actor_place_counts_migration_fills_them(database_url: str) -> None:
+    """d3b9f7a2e6c1 adds the counts per pair of actors and month and per actor, month and
+    place, filled from the stored rows; one step down drops those two tables alone."""
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    engine = get_engine(database_url)
+    migrate.downgrade(database_url, "b8e4f1a6c3d7")
+    engine.dispose()
+    names = set(inspect(engine).get_table_names())
+    assert not {table.name for table in counts.PAIR_MONTHLY_TABLES} & names
+    earlier = [table for table in counts.TABLES if table not in counts.PAIR_MONTHLY_TABLES]
+    assert_counts_exact(database_url, tables=earlier)
+
+    migrate.upgrade(database_url)
+    engine.dispose()
+
+    assert_counts_exact(database_url)
+    with engine.connect() as connection:
+        for table in counts.PAIR_MONTHLY_TABLES:
+            assert connection.execute(text(f"SELECT count(*) FROM {table.name}")).scalar_one()
     migrate.check(database_url)

@@ -10,7 +10,7 @@ before they go.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 
@@ -25,7 +25,8 @@ CLAIM_COLUMN = {status.value: COLUMN[f"claims_{status.value}"] for status in Cla
 STATEMENT_COLUMN = {kind.value: COLUMN[f"statements_{kind.value}"] for kind in StatementKind}
 # Where the counts per pair of actors (and day) count events (after claims and statements).
 EVENTS = counts.PAIR_DAILY.counts.index("events")
-Tally = dict[tuple[object, ...], list[int]]
+Key = tuple[object, ...]
+Tally = dict[Key, list[int]]
 # The contribution of a brief not stored before.
 NOTHING_COUNTED = counts.NOTHING
 
@@ -35,27 +36,28 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-def _places(
-    brief: PreparedBrief, actors: Mapping[str, int]
-) -> tuple[counts.CountRows, counts.CountRows]:
-    """The brief's events per place, and per participant and place (`place_counts`,
-    `actor_place_counts`)."""
-    held: Counter[tuple[object, ...]] = Counter()
-    taking_part: Counter[tuple[object, ...]] = Counter()
+def _places(brief: PreparedBrief, actors: Mapping[str, int]) -> tuple[counts.CountRows, ...]:
+    """The brief's events per place, per participant and place, per month and place, and
+    per participant, month and place (`place_counts`, `actor_place_counts`,
+    `place_monthly_counts`, `actor_place_monthly_counts`)."""
+    found: tuple[Counter[tuple[object, ...]], ...] = tuple(Counter() for _ in range(4))
+    held, taking_part, held_monthly, taking_part_monthly = found
     for event, keys in zip(brief.events, brief.participants, strict=True):
         if event.location is None:
             continue
-        place = (event.location, event.country or "")
+        month, place = _day(event.occurred_on)[:7], (event.location, event.country or "")
         held[place] += 1
+        held_monthly[(month, *place)] += 1
         for actor in _linking(actors[key] for key in keys if key in actors):
             taking_part[(actor, *place)] += 1
-    return {k: (n,) for k, n in held.items()}, {k: (n,) for k, n in taking_part.items()}
+            taking_part_monthly[(actor, month, *place)] += 1
+    return tuple({k: (n,) for k, n in counted.items()} for counted in found)
 
 
 def _tallied(
     rows: Counter[tuple[str, int, tuple[int, ...]]],
     events: Counter[tuple[str, tuple[int, ...]]],
-    places: tuple[counts.CountRows, counts.CountRows],
+    places: tuple[counts.CountRows, ...],
 ) -> counts.Contribution:
     """The contribution of counted rows, each (day, column, actors it links) with how many
     rows share it (rows of one brief mostly share a day, and often their actors), of its
@@ -85,24 +87,18 @@ def _tallied(
     return (*kept, *places, {key: tuple(row) for key, row in pairs_daily.items()})
 
 
-def _by_month(actor_daily: counts.CountRows) -> counts.CountRows:
-    """`actor_daily_counts`' rows summed by month and actor (`actor_monthly_counts`)."""
-    months: Tally = {}
-    for (actor, day), row in actor_daily.items():
-        summed = months.setdefault((str(day)[:7], actor), [0] * len(row))
+def _summed(rows: counts.CountRows, key: Callable[[tuple[object, ...]], Key]) -> counts.CountRows:
+    """`rows` summed by `key` of their keys (rows by day into rows by month)."""
+    summed: Tally = {}
+    for old, row in rows.items():
+        total = summed.setdefault(key(old), [0] * len(row))
         for column, n in enumerate(row):
-            summed[column] += n
-    return {key: tuple(row) for key, row in months.items()}
+            total[column] += n
+    return {new: tuple(row) for new, row in summed.items()}
 
 
-def _place_months(brief: PreparedBrief) -> counts.CountRows:
-    """The brief's events per month and place (`place_monthly_counts`)."""
-    held: Counter[tuple[object, ...]] = Counter(
-        (_day(event.occurred_on)[:7], event.location, event.country or "")
-        for event in brief.events
-        if event.location is not None
-    )
-    return {key: (n,) for key, n in held.items()}
+def _month_of(day: object) -> str:
+    return str(day)[:7]
 
 
 def _linking(actors: Iterable[int]) -> tuple[int, ...]:
@@ -129,9 +125,17 @@ def contribution(brief: PreparedBrief, actors: Mapping[str, int]) -> counts.Cont
     events: Counter[tuple[str, tuple[int, ...]]] = Counter()
     for event, keys in zip(brief.events, brief.participants, strict=True):
         events[_day(event.occurred_on), _linking(actors[key] for key in keys if key in actors)] += 1
-    tallied = _tallied(rows, events, _places(brief, actors))
+    places = _places(brief, actors)
+    tallied = _tallied(rows, events, places[:2])
     actor_daily = tallied[counts.TABLES.index(counts.ACTOR_DAILY)]
-    return (*tallied, _by_month(actor_daily), _place_months(brief))
+    pairs_daily = tallied[counts.TABLES.index(counts.PAIR_DAILY)]
+    return (
+        *tallied,
+        _summed(actor_daily, lambda key: (_month_of(key[1]), key[0])),
+        places[2],
+        _summed(pairs_daily, lambda key: (key[0], _month_of(key[1]), key[2])),
+        places[3],
+    )
 
 
 def counted(db: DriverCursor, brief_id: int) -> counts.Contribution:

@@ -1,13 +1,14 @@
 """The counts behind the dashboard's aggregates, kept in each brief's own transaction.
 
-A brief contributes to nine tables (`app.storage.tables`): per day (`daily_counts`), per
+A brief contributes to eleven tables (`app.storage.tables`): per day (`daily_counts`), per
 actor and day (`actor_daily_counts`), per actor (`actor_counts`), per pair of actors
 (`actor_pair_counts`), per place of its events (`place_counts`), per actor and place of
 the events it takes part in (`actor_place_counts`), per pair of actors and day
-(`actor_pair_daily_counts`; it and `actor_pair_counts` also count the events both take
-part in), per actor and month (`actor_monthly_counts`) and per month and place of its
-events (`place_monthly_counts`): a range of dates reads its whole months from the last two
-and only the days at its ends from the rows by day. Its
+(`actor_pair_daily_counts`; it and the other pair tables also count the events both take
+part in), and by month: per actor (`actor_monthly_counts`), per place of its events
+(`place_monthly_counts`), per pair of actors (`actor_pair_monthly_counts`) and per actor
+and place (`actor_place_monthly_counts`): a range of dates reads its whole months from
+these and only the days at its ends from the rows by day. Its
 contribution is one SELECT over its rows, so the writer takes a brief's old contribution
 out before its rows are replaced or deleted and puts the new one in once they are written
 (`change_statements`), and the same SELECT over every brief gives what the tables should
@@ -58,11 +59,29 @@ PAIR_DAILY = CountTable(
 # A month is `YYYY-MM`, '' for rows without a date (as a day is `YYYY-MM-DD` or '').
 ACTOR_MONTHLY = CountTable("actor_monthly_counts", ("month", "actor_id"), COUNT_COLUMNS)
 PLACE_MONTHLY = CountTable("place_monthly_counts", ("month", "location", "country"), ("events",))
+PAIR_MONTHLY = CountTable(
+    "actor_pair_monthly_counts", ("actor_id", "month", "other_id"), (*LINK_COLUMNS, "events")
+)
+ACTOR_PLACE_MONTHLY = CountTable(
+    "actor_place_monthly_counts", ("actor_id", "month", "location", "country"), ("events",)
+)
 # The tables of the first counts migration (c4a7e2d91b6f), which fills just these, as they
 # stood then: `actor_pair_counts` counts events since b8e4f1a6c3d7.
 ACTOR_TABLES = (DAILY, ACTOR_DAILY, ACTOR, replace(PAIR, counts=LINK_COLUMNS))
 MONTHLY_TABLES = (ACTOR_MONTHLY, PLACE_MONTHLY)
-TABLES = (DAILY, ACTOR_DAILY, ACTOR, PAIR, PLACE, ACTOR_PLACE, PAIR_DAILY, *MONTHLY_TABLES)
+# Added in revision d3b9f7a2e6c1, after the first two tables by month.
+PAIR_MONTHLY_TABLES = (PAIR_MONTHLY, ACTOR_PLACE_MONTHLY)
+TABLES = (
+    DAILY,
+    ACTOR_DAILY,
+    ACTOR,
+    PAIR,
+    PLACE,
+    ACTOR_PLACE,
+    PAIR_DAILY,
+    *MONTHLY_TABLES,
+    *PAIR_MONTHLY_TABLES,
+)
 TEXT_KEYS = frozenset({"day", "month", "location", "country"})
 
 
@@ -161,6 +180,8 @@ def _pair_keys(table: CountTable, row: str, dialect: str) -> list[str]:
     """The key of a pair of links `a` and `b` of the claim, statement or event `row`."""
     if "day" in table.keys:
         return ["a.actor_id", _day(f"{row}.occurred_on", dialect), "b.actor_id"]
+    if "month" in table.keys:
+        return ["a.actor_id", _month(f"{row}.occurred_on", dialect), "b.actor_id"]
     return ["a.actor_id", "b.actor_id"]
 
 
@@ -195,28 +216,28 @@ def _pair_parts(table: CountTable, dialect: str) -> str:
 
 
 def _place_parts(table: CountTable, dialect: str) -> str:
-    """Events with a place, by place (`PLACE`), by month and place (`PLACE_MONTHLY`) or by
-    participant and place (`ACTOR_PLACE`)."""
-    place = ["e.location", "COALESCE(e.country, '')", "1"]
+    """Events with a place, by place (`PLACE`), by month and place (`PLACE_MONTHLY`), by
+    participant and place (`ACTOR_PLACE`) or by participant, month and place
+    (`ACTOR_PLACE_MONTHLY`): the keys say which, so a migration's copy of a table works."""
+    values, join = [], ""
+    if "actor_id" in table.keys:
+        values.append("p.actor_id")
+        join = "JOIN event_participants p ON p.event_id = e.id "
+    if "month" in table.keys:
+        values.append(_month("e.occurred_on", dialect))
+    values += ["e.location", "COALESCE(e.country, '')", "1"]
     where = "WHERE e.brief_id {brief} AND e.location IS NOT NULL"
-    if table is PLACE:
-        return f"{_select(table.keys + table.counts, place)} FROM events e {where}"
-    if table is PLACE_MONTHLY:
-        values = [_month("e.occurred_on", dialect), *place]
-        return f"{_select(table.keys + table.counts, values)} FROM events e {where}"
-    values = ["p.actor_id", *place]
-    join = "JOIN event_participants p ON p.event_id = e.id"
-    return f"{_select(table.keys + table.counts, values)} FROM events e {join} {where}"
+    return f"{_select(table.keys + table.counts, values)} FROM events e {join}{where}"
 
 
 def _contribution(table: CountTable, dialect: str, brief: str) -> tuple[str, str]:
     """(WITH clause or '', SELECT): the rows `table` gains from the briefs whose id is
     `brief` (an SQL condition), by key."""
-    if table in (PLACE, ACTOR_PLACE, PLACE_MONTHLY):
+    if "location" in table.keys:
         prefix, parts = "", _place_parts(table, dialect)
     elif table is DAILY:
         prefix, parts = "", _daily_parts(dialect)
-    elif table.name in (PAIR.name, PAIR_DAILY.name):  # by name: see `ACTOR_TABLES`
+    elif table.name in (PAIR.name, PAIR_DAILY.name, PAIR_MONTHLY.name):  # see `ACTOR_TABLES`
         prefix, parts = STATEMENT_LINKS, _pair_parts(table, dialect)
     else:
         prefix, parts = STATEMENT_LINKS, _actor_parts(table, dialect)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -55,6 +56,12 @@ def _one_of(column: str, values: type[StrEnum]) -> str:
 
 def _fk(target: str, *, ondelete: str = "CASCADE", nullable: bool = False) -> Column[int]:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable)
+
+
+def _actor_key() -> Any:
+    """A column of the key that names an actor (a fresh Column each time: a Column belongs
+    to one table), its rows going with the actor."""
+    return Field(sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True))
 
 
 class Brief(SQLModel, table=True):
@@ -256,9 +263,7 @@ class EventParticipant(SQLModel, table=True):
     event_id: int = Field(
         sa_column=Column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     )
-    actor_id: int = Field(
-        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    )
+    actor_id: int = _actor_key()
 
     __table_args__ = (Index("ix_event_participants_actor_id", "actor_id", "event_id"),)
 
@@ -317,9 +322,7 @@ class ClaimActor(SQLModel, table=True):
     claim_id: int = Field(
         sa_column=Column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
     )
-    actor_id: int = Field(
-        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    )
+    actor_id: int = _actor_key()
 
     __table_args__ = (Index("ix_claim_actors_actor_id", "actor_id", "claim_id"),)
 
@@ -330,9 +333,7 @@ class StatementActor(SQLModel, table=True):
     statement_id: int = Field(
         sa_column=Column(ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True)
     )
-    actor_id: int = Field(
-        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    )
+    actor_id: int = _actor_key()
 
     __table_args__ = (Index("ix_statement_actors_actor_id", "actor_id", "statement_id"),)
 
@@ -465,9 +466,7 @@ class ActorDailyCount(_Counts, table=True):
 
     __tablename__ = "actor_daily_counts"
 
-    actor_id: int = Field(
-        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    )
+    actor_id: int = _actor_key()
     day: str = Field(primary_key=True, max_length=10, description=DAY_DOC)
 
     __table_args__ = (
@@ -487,9 +486,7 @@ class ActorCount(_Counts, table=True):
 
     __tablename__ = "actor_counts"
 
-    actor_id: int = Field(
-        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    )
+    actor_id: int = _actor_key()
 
 
 class ActorPairCount(_LinkCounts, table=True):
@@ -499,12 +496,8 @@ class ActorPairCount(_LinkCounts, table=True):
 
     __tablename__ = "actor_pair_counts"
 
-    actor_id: int = Field(
-        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    )
-    other_id: int = Field(
-        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    )
+    actor_id: int = _actor_key()
+    other_id: int = _actor_key()
     events: int = 0
 
 
@@ -519,9 +512,7 @@ class ActorMonthlyCount(_Counts, table=True):
 
     # Keyed by month first: a range of months is read for every actor at once.
     month: str = Field(primary_key=True, max_length=7, description=MONTH_DOC)
-    actor_id: int = Field(
-        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    )
+    actor_id: int = _actor_key()
 
     # One actor's months (`/v1/stats?actor=`), a few hundred rows where by day it was
     # thousands.
@@ -561,9 +552,7 @@ class ActorPlaceCount(_PlaceCounts, table=True):
 
     __tablename__ = "actor_place_counts"
 
-    actor_id: int = Field(
-        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    )
+    actor_id: int = _actor_key()
 
 
 class ActorPairDailyCount(_LinkCounts, table=True):
@@ -573,11 +562,30 @@ class ActorPairDailyCount(_LinkCounts, table=True):
 
     __tablename__ = "actor_pair_daily_counts"
 
-    actor_id: int = Field(
-        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    )
+    actor_id: int = _actor_key()
     day: str = Field(primary_key=True, max_length=10, description=DAY_DOC)
-    other_id: int = Field(
-        sa_column=Column(ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True)
-    )
+    other_id: int = _actor_key()
     events: int = 0
+
+
+class ActorPairMonthlyCount(_LinkCounts, table=True):
+    """Per pair of actors and month: `actor_pair_daily_counts` summed by month, which a
+    range of dates reads for its whole months (the actors named with one actor within
+    dates: one row per partner and month, not one per partner and day)."""
+
+    __tablename__ = "actor_pair_monthly_counts"
+
+    actor_id: int = _actor_key()
+    month: str = Field(primary_key=True, max_length=7, description=MONTH_DOC)
+    other_id: int = _actor_key()
+    events: int = 0
+
+
+class ActorPlaceMonthlyCount(_PlaceCounts, table=True):
+    """Per actor, month and place: the events held there that month that the actor takes
+    part in (`/v1/stats?actor=` within dates, for the range's whole months)."""
+
+    __tablename__ = "actor_place_monthly_counts"
+
+    actor_id: int = _actor_key()
+    month: str = Field(primary_key=True, max_length=7, description=MONTH_DOC)

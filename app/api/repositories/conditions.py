@@ -36,8 +36,10 @@ class ActorMatch:
     ids: tuple[int, ...] = ()
     unknown: bool = False
     # Those of `ids` linked to fewer than `FEW_CLAIMS` claims (from the kept counts): a
-    # claims list finds their rows from their links (`mentions_all`).
-    few_claims: frozenset[int] = frozenset()
+    # claims list finds their rows from their links (`mentions_all`). How rows are found,
+    # not which: two matches of the same actors are equal whatever it holds (`/v1/stats`
+    # compares the claims' filters, marked, with the others', to read the kept counts).
+    few_claims: frozenset[int] = field(default=frozenset(), compare=False)
 
 
 # Below this many claims, an actor's claims are read from its links. A list read in date

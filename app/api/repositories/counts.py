@@ -22,7 +22,9 @@ from app.storage.tables import (
     ActorMonthlyCount,
     ActorPairCount,
     ActorPairDailyCount,
+    ActorPairMonthlyCount,
     ActorPlaceCount,
+    ActorPlaceMonthlyCount,
     DailyCount,
     EventPlaceCount,
     PlaceMonthlyCount,
@@ -33,7 +35,8 @@ DayTable = type[DailyCount] | type[ActorDailyCount] | type[ActorPairDailyCount]
 # `briefs > 0` as the partial index `ix_actor_daily_counts_seen` says it: with the 0 sent as
 # a parameter, SQLite cannot tell that the index holds every row the query wants.
 NAMED = col(ActorDailyCount.briefs) > literal_column("0")
-CountTable = DayTable | type[ActorCount] | type[ActorPairCount] | type[ActorMonthlyCount]
+MonthTable = type[ActorMonthlyCount] | type[ActorPairMonthlyCount]
+CountTable = DayTable | MonthTable | type[ActorCount] | type[ActorPairCount]
 
 
 def _column(table: CountTable, name: str) -> Any:
@@ -269,35 +272,13 @@ def _ranked(
     return actor_mentions(session.execute(ranked))
 
 
-def _ranked_over_days(
-    session: Session,
-    table: type[ActorDailyCount] | type[ActorPairDailyCount],
-    key: Any,
-    where: Conditions,
-    measures: Measures,
-    top: int,
-) -> list[Data]:
-    """The actors `key` names in `table`'s rows within `where`, by their summed mentions."""
-    total = func.sum(measures.mentions(table))
-    query = (
-        select(*actor_ref_columns(), total.label("mentions"))
-        .join(table, key == col(Actor.id))
-        .where(*where)
-        .group_by(*actor_ref_columns())
-    )
-    return _ranked(session, query, total, top, grouped=True)
-
-
 def top_actors(
     session: Session, actor: int | None, dates: DateRange, measures: Measures, top: int
 ) -> list[Data]:
     """The actors most linked by claims and statements (of those linking `actor`, if
     given), in `dates`."""
     if actor is not None and dates != DateRange():
-        where = [col(ActorPairDailyCount.actor_id) == actor]
-        where += in_days(ActorPairDailyCount, dates)
-        other = col(ActorPairDailyCount.other_id)
-        return _ranked_over_days(session, ActorPairDailyCount, other, where, measures, top)
+        return _ranked_in_months(session, split_months(dates), measures, top, actor)
     if actor is not None:
         mentions = measures.mentions(ActorPairCount)
         query = (
@@ -315,22 +296,38 @@ def top_actors(
     return _ranked_in_months(session, split_months(dates), measures, top)
 
 
-def _ranked_in_months(
-    session: Session, split: MonthSplit, measures: Measures, top: int
-) -> list[Data]:
-    """The actors most linked within `split`: its whole months' rows by month, its ends'
-    rows by day (a few thousand rows a year, where by day it was one per actor and day)."""
+def _linked_in_months(split: MonthSplit, measures: Measures, actor: int | None) -> Any:
+    """(actor_id, mentions) rows to sum by actor: every actor's linked within `split`, or
+    those named with `actor`; its whole months' rows by month, its ends' rows by day."""
+    monthly: MonthTable = ActorMonthlyCount if actor is None else ActorPairMonthlyCount
+    daily: DayTable = ActorDailyCount if actor is None else ActorPairDailyCount
     parts = []
     if split.months is not None:
-        month = col(ActorMonthlyCount.month)
-        mentions = measures.mentions(ActorMonthlyCount)
-        monthly = select(col(ActorMonthlyCount.actor_id), mentions.label("mentions"))
-        parts.append(monthly.where(*in_months(month, split.months)))
+        month = col(monthly.month)
+        by_month = select(_key(monthly, actor), measures.mentions(monthly).label("mentions"))
+        parts.append(by_month.where(*in_months(month, split.months), *_of(monthly, actor)))
     for days in split.days:
-        mentions = measures.mentions(ActorDailyCount)
-        daily = select(col(ActorDailyCount.actor_id), mentions.label("mentions"))
-        parts.append(daily.where(*in_days(ActorDailyCount, days)))
-    linked = union_all(*parts).subquery()
+        by_day = select(_key(daily, actor), measures.mentions(daily).label("mentions"))
+        parts.append(by_day.where(*in_days(daily, days), *_of(daily, actor)))
+    return union_all(*parts).subquery()
+
+
+def _key(table: CountTable, actor: int | None) -> Any:
+    """The column naming the actor counted: `other_id` in a pair table (of `actor`)."""
+    return _column(table, "actor_id" if actor is None else "other_id").label("actor_id")
+
+
+def _of(table: CountTable, actor: int | None) -> Conditions:
+    return [] if actor is None else [_column(table, "actor_id") == actor]
+
+
+def _ranked_in_months(
+    session: Session, split: MonthSplit, measures: Measures, top: int, actor: int | None = None
+) -> list[Data]:
+    """The actors most linked (with `actor`, if given) within `split`: its whole months'
+    rows by month, its ends' rows by day (a few thousand rows a year, where by day it was
+    one per actor, or partner, and day)."""
+    linked = _linked_in_months(split, measures, actor)
     total = func.sum(linked.c.mentions)
     ranked = (
         select(linked.c.actor_id, total.label("mentions"))
@@ -418,8 +415,15 @@ def places(session: Session, actor: int | None) -> list[Data]:
     ]
 
 
-def places_in_months(months: tuple[str | None, str | None]) -> Any:
-    """Events per place (location, country, events) held within whole `months`."""
-    month, held = col(PlaceMonthlyCount.month), col(PlaceMonthlyCount.events)
-    place = (col(PlaceMonthlyCount.location), col(PlaceMonthlyCount.country))
-    return select(*place, held.label("events")).where(*in_months(month, months), held > 0)
+def places_in_months(months: tuple[str | None, str | None], actor: int | None = None) -> Any:
+    """Events per place (location, country, events) held within whole `months`, of all or
+    those `actor` takes part in."""
+    table: type[PlaceMonthlyCount] | type[ActorPlaceMonthlyCount] = (
+        PlaceMonthlyCount if actor is None else ActorPlaceMonthlyCount
+    )
+    month, held = col(table.month), col(table.events)
+    place = (col(table.location), col(table.country))
+    query: Any = select(*place, held.label("events")).where(*in_months(month, months), held > 0)
+    if actor is not None:
+        query = query.where(col(ActorPlaceMonthlyCount.actor_id) == actor)
+    return query
