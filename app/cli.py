@@ -91,7 +91,7 @@ def db_downgrade(
 @db_cli.command("verify")
 def db_verify(database_url: DatabaseUrlOption = None) -> None:
     """Check stored briefs: no orphan rows, rows match their source, spans hold their text,
-    the dashboard's counts match a recount.
+    claims' links hold their status, the dashboard's counts match a recount.
 
     Exit status 0 when every invariant holds, 1 otherwise (each violation is printed).
     """

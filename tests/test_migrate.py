@@ -279,3 +279,29 @@ def test_monthly_pair_and_actor_place_counts_migration_fills_them(database_url: 
         for table in counts.PAIR_MONTHLY_TABLES:
             assert connection.execute(text(f"SELECT count(*) FROM {table.name}")).scalar_one()
     migrate.check(database_url)
+
+
+def test_claim_actor_status_migration_copies_each_claims_status(database_url: str) -> None:
+    """e7c2a4f9b1d3 gives each link of a claim to an actor its claim's status, indexed by
+    actor and status in place of the index by actor; one step down takes both back."""
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    engine = get_engine(database_url)
+    migrate.downgrade(database_url, "d3b9f7a2e6c1")
+    engine.dispose()
+    assert "status" not in {c["name"] for c in inspect(engine).get_columns("claim_actors")}
+    indexes = {index["name"] for index in inspect(engine).get_indexes("claim_actors")}
+    assert "ix_claim_actors_actor_id" in indexes
+
+    migrate.upgrade(database_url)
+    engine.dispose()
+
+    with engine.connect() as connection:
+        copies = connection.execute(
+            text("SELECT l.status, c.status FROM claim_actors l JOIN claims c ON c.id = l.claim_id")
+        ).all()
+    assert len({status for status, _ in copies}) > 1
+    assert all(copy == status for copy, status in copies)
+    indexes = {index["name"] for index in inspect(engine).get_indexes("claim_actors")}
+    assert "ix_claim_actors_actor_id_status" in indexes
+    assert "ix_claim_actors_actor_id" not in indexes
+    migrate.check(database_url)

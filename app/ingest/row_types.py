@@ -123,6 +123,7 @@ class ClaimRow(NamedTuple):
 class ClaimActorRow(NamedTuple):
     claim_id: int
     actor_id: int
+    status: str
 
 
 class StatementActorRow(NamedTuple):

@@ -110,7 +110,8 @@ def _write_links(
     participants = [EventParticipantRow(event_id=e, actor_id=a) for e, a in pairs]
     db.insert(links["event_participants"], participants)
     pairs = _linked(ids["claims"], brief.claim_actors, actors)
-    claim_actors = [ClaimActorRow(claim_id=c, actor_id=a) for c, a in pairs]
+    status = {i: claim.status for i, claim in zip(ids["claims"], brief.claims, strict=True)}
+    claim_actors = [ClaimActorRow(claim_id=c, actor_id=a, status=status[c]) for c, a in pairs]
     db.insert(links["claim_actors"], claim_actors)
     pairs = _linked(ids["statements"], brief.statement_actors, actors)
     statement_actors = [StatementActorRow(statement_id=s, actor_id=a) for s, a in pairs]

@@ -323,8 +323,16 @@ class ClaimActor(SQLModel, table=True):
         sa_column=Column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
     )
     actor_id: int = _actor_key()
+    # The claim's status, copied when the link is written (a claim's status never changes
+    # but with its whole brief, whose links are written again): an actor's claims of a
+    # status are then found from its links alone, not by reading each of its claims
+    # (`chancery db verify` checks the copy).
+    status: str = Field(max_length=16)
 
-    __table_args__ = (Index("ix_claim_actors_actor_id", "actor_id", "claim_id"),)
+    __table_args__ = (
+        CheckConstraint(_one_of("status", ClaimStatus), name="status"),
+        Index("ix_claim_actors_actor_id_status", "actor_id", "status", "claim_id"),
+    )
 
 
 class StatementActor(SQLModel, table=True):

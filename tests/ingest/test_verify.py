@@ -76,6 +76,30 @@ def test_two_actors_under_one_folded_name_are_reported(database_url: str) -> Non
     assert verify(database_url).problems == [f"2 person actors share the folded name {name!r}"]
 
 
+def test_a_link_holding_another_status_than_its_claim_is_reported(database_url: str) -> None:
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    assert verify(database_url).ok
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        claim = connection.execute(
+            text("SELECT claim_id FROM claim_actors ORDER BY claim_id LIMIT 1")
+        ).scalar_one()
+        connection.execute(
+            text(
+                "UPDATE claim_actors SET status = CASE WHEN status = 'disputed' "
+                "THEN 'verified' ELSE 'disputed' END WHERE claim_id = :c"
+            ),
+            {"c": claim},
+        )
+        linked = connection.execute(
+            text("SELECT count(*) FROM claim_actors WHERE claim_id = :c"), {"c": claim}
+        ).scalar_one()
+    engine.dispose()
+    assert verify(database_url).problems == [
+        f"{linked} row(s) of claim_actors hold another status than their claim's"
+    ]
+
+
 def test_drifted_counts_are_reported_until_recounted(database_url: str) -> None:
     """A kept count changed behind the writer's back is reported, table by table, with the
     key and both values; `recount` rebuilds the counts and verify is clean again."""

@@ -65,7 +65,7 @@ def conditions(filters: ClaimFilters) -> Conditions:
         *common_conditions(
             filters.common,
             row_id=col(Claim.id),
-            pairs=[claim_pairs()],
+            pairs=[claim_pairs([status.value for status in filters.statuses])],
             occurred_on=col(Claim.occurred_on),
             search_text=col(Claim.search_text),
             few=filters.common.actors.few_claims,

@@ -7,7 +7,7 @@ which every claim, statement and event linking it does too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import Subquery, exists, select, union_all
 from sqlmodel import col
@@ -26,9 +26,11 @@ from app.storage.tables import (
 # UNION ALL reaches each part's indexes.
 
 
-def claim_pairs() -> AnySelect:
-    """(claim id, actor id)."""
-    return select(col(ClaimActor.claim_id), col(ClaimActor.actor_id))
+def claim_pairs(statuses: Collection[str] = ()) -> AnySelect:
+    """(claim id, actor id), of claims of `statuses` only when given (each link holds its
+    claim's status: an actor's claims of a status come from its links alone)."""
+    pairs = select(col(ClaimActor.claim_id), col(ClaimActor.actor_id))
+    return pairs.where(col(ClaimActor.status).in_(statuses)) if statuses else pairs
 
 
 def event_pairs() -> AnySelect:

@@ -62,7 +62,9 @@ def test_claims_actors_joined_by_the_database_are_in_pythons_order(engine: Engin
         ]
         session.add_all(actors)
         session.flush()
-        session.add_all([ClaimActor(claim_id=1, actor_id=actor.id or 0) for actor in actors])
+        status = session.get_one(Claim, 1).status
+        links = [ClaimActor(claim_id=1, actor_id=actor.id or 0, status=status) for actor in actors]
+        session.add_all(links)
     start, writer = PageRequest(0, False), CsvWriter(ClaimItem)
     by_data = BatchReader(engine, claims.CLAIMS, [], start).next_batch()
     assert by_data is not None
