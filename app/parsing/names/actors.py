@@ -37,6 +37,7 @@ class _Actor:
 
 
 _ACTORS = TypeAdapter(list[ParsedActor])
+_OPENERS = frozenset('.!?:;\n"“‘(')
 _KNOWN_AS = re.compile(
     r", (?:also |better |widely )?known as (?P<nickname>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})"
 )
@@ -128,13 +129,29 @@ class Registry:
         """Forget full names with no sign of being a person anywhere in the brief: no title,
         attribution, speech verb, appositive or particle, and never named by their last
         word alone ('Rio Grande', 'Naval Base'). Names alone are too weak evidence."""
-        surnames = {_single_word(m.name) for m in people if len(_name_words(m.name)) == 1}
+        surnames = {
+            _single_word(m.name)
+            for m in people
+            if len(_name_words(m.name)) == 1 and (m.titled or not self._common_word(m))
+        }
         for actor in [a for a in self.actors if a.kind is ActorKind.person]:
             if actor.words[-1] in surnames or any(m.evidence for m in actor.mentions):
                 continue
             self.actors.remove(actor)
             for mention in actor.mentions:
                 del self.by_mention[(mention.start, mention.end)]
+
+    def _common_word(self, mention: Mention) -> bool:
+        """Whether a single word opens a sentence, a line or a quotation, where any word is
+        capitalised, and the brief writes it in lowercase elsewhere ('Peace has no
+        borders', 'Contra leader Adolfo Calero' beside 'the contras'): a common word, no
+        sign that a name ending in it is a person's ('Lasting Peace')."""
+        start = mention.start
+        before = self.source[max(0, start - 3) : start].rstrip(" \t*-•–>")
+        if before and before[-1] not in _OPENERS:
+            return False
+        word = mention.name.casefold()
+        return re.search(rf"(?<!\w){re.escape(word)}s?\b", self.source) is not None
 
     def _attach(self, actor: _Actor, mention: Mention) -> None:
         actor.mentions.append(mention)
@@ -165,6 +182,8 @@ class Registry:
             if (
                 surname_key(known[-1]) == surname
                 or known[:2] == opening  # one name lengthened: 'Abiy Ahmed (Ali)'
+                or known[-1] == words[0]  # in another order: 'Chung Sze-yuen'
+                or (words[0] in known[1:-1] or known[0] in words[1:-1])  # 'Marco Vinicio ...'
                 or compact(actor.name) == joined
             )
             and same_person(_evidence(actor), spelling, same_brief=True)
@@ -213,10 +232,31 @@ class Registry:
                 None,
             )
             if other is not None and other in self.actors:
-                self.actors.remove(other)
-                named.spellings.append(other.name)
-                for mention in other.mentions:
-                    self._attach(named, mention)
+                self._join_nickname(named, other, slugify(nickname))
+
+    def _join_nickname(self, named: _Actor, other: _Actor, nickname: str) -> None:
+        """The person made of a nickname joins the one named before; a full name it had
+        taken in as a spelling of the nickname stays apart unless it is a spelling of the
+        person's own name too (`P. W. Botha`, taken in by `Pik Botha`, is not `Roelof
+        Frederik Botha`, `known as Pik Botha`)."""
+        evidence = _evidence(named)
+        kept = [
+            m
+            for m in other.mentions
+            if len(_name_words(m.name)) >= 2
+            and slugify(m.name) != nickname
+            and not same_person(evidence, PersonName(m.name, m.title, m.country), same_brief=True)
+        ]
+        named.spellings.append(other.name)
+        for mention in other.mentions:
+            if mention not in kept:
+                self._attach(named, mention)
+        if not kept:
+            self.actors.remove(other)
+            return
+        other.mentions = kept
+        other.name = kept[0].name
+        other.first_seen = min(m.start for m in kept)
 
     def _join_short_organisation_names(self) -> None:
         """A body named in full and by a shorter form in one brief is one actor under its

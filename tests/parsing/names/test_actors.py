@@ -248,3 +248,38 @@ def test_a_short_name_joins_the_longest_form_through_a_middle_one() -> None:
         "- The Bolivarian National Constituent Assembly voted.",
     )
     assert list(found) == ["Bolivarian National Constituent Assembly"]
+
+
+def test_a_full_name_a_nickname_took_in_stays_apart_unless_it_is_the_persons() -> None:
+    parsed = brief(
+        "Lead: On Dec. 22, 1988 in New York, Roelof Frederik Botha, known as Pik Botha, "
+        "signed for South Africa.",
+        "Verified Facts",
+        "The foreign minister signed for State President P. W. Botha's government.",
+        "R. F. Botha said the accord was fair.",
+    )
+    assert people(parsed) == {"Roelof Frederik Botha", "P. W. Botha"}
+    assert {"Pik Botha", "R. F. Botha"} <= set(actor(parsed, "roelof-frederik-botha").aliases)
+
+
+def test_initials_a_spanish_y_and_a_descriptor_noun_make_whole_names() -> None:
+    parsed = brief(
+        "Lead: On July 2, 1972 in Simla, India, the two delegations signed an agreement.",
+        "Verified Facts",
+        "The talks were conducted by P. N. Haksar, principal secretary to the Prime "
+        "Minister, and D. P. Dhar of the Planning Commission.",
+        "Cardinal Miguel Obando y Bravo is widely tipped to head the commission.",
+        "Barrister Martin Lee has called for an elected legislature.",
+    )
+    assert {"P. N. Haksar", "D. P. Dhar", "Miguel Obando y Bravo", "Martin Lee"} <= people(parsed)
+
+
+def test_a_common_word_opening_a_sentence_vouches_for_no_name_ending_in_it() -> None:
+    parsed = brief(
+        'Lead: On Aug. 7, 1987 in Guatemala City, five presidents signed the "Procedure '
+        'for the Establishment of a Firm and Lasting Peace in Central America."',
+        "Official Statements",
+        '"Peace has no borders; a lasting peace is ours."',
+        "— Óscar Arias, President of Costa Rica",
+    )
+    assert "Lasting Peace" not in people(parsed)
