@@ -269,10 +269,26 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
                 or link[0].startswith(",")
                 or brief.has_head(brief.source[start:end].split()[-1:])
                 or known_organisation(one_spaced(brief.source, start, end))
+                or _after_a_plural_marker(brief, start)
             )
         ):
             return end  # 'the European Commission and European Council': two names
         end = match.end()
+
+
+def _after_a_plural_marker(brief: OrgText, start: int) -> bool:
+    """'the small right-wing parties Tehiya and Moledet': names listed after a plural
+    organisation word are several, never one name joined by 'and'."""
+    before = brief.source[max(0, start - 16) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    plural = words[-1].casefold() if words else ""
+    return plural.endswith("s") and (
+        plural in brief.words.group_markers
+        or plural[:-1] in brief.words.group_markers
+        or plural[:-3] + "y" in brief.words.group_markers
+    )
 
 
 def _lists_countries(brief: OrgText, match: re.Match[str]) -> bool:

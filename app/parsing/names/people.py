@@ -38,7 +38,10 @@ _MARKER_AFTER = re.compile(rf" (?:{'|'.join(_ORGS['markers_after'])})\b(?!-)")
 # 'Oleh Dubyna, chairman of ' + 'Naftogaz': who leads a body, of a single name.
 _HEAD_OF = re.compile(rf"\b(?:{'|'.join(_ORGS['leader_roles'])}) of (?:the )?$")
 _ALONE_AFTER = re.compile(r"[,.;:)]|\s(?:of|and|in|to|for|at|on|with|said|says)\b")
-_SUCH_AS = re.compile(r"(?P<plural>[A-Za-z-]+) such as (?:[A-Z][\w'’-]*(?:,? and |,? or |, ))*$")
+# 'traders such as Cargill and ' + 'Bunge'; 'the right-wing parties Tehiya and ' + 'Moledet'.
+_SUCH_AS = re.compile(
+    r"(?P<plural>[A-Za-z-]+)(?: such as)? (?:[A-Z][\w'’-]*(?:,? and |,? or |, ))*$"
+)
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
 _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
 
@@ -324,10 +327,8 @@ class PeopleReader(OrgReader):
 
     def _one_of_a_kind(self, start: int) -> bool:
         """'manufacturers such as ' + 'Caterpillar', 'traders such as Cargill and ' +
-        'Bunge': after a plural organisation word and 'such as', each name listed is one of
-        those organisations."""
-        if "such as " not in self.source[max(0, start - 80) : start]:
-            return False  # the common case, decided without the regex
+        'Bunge', 'the small right-wing parties Tehiya and ' + 'Moledet': after a plural
+        organisation word (and 'such as'), each name listed is one of those organisations."""
         found = _SUCH_AS.search(self.source, max(0, start - 80), start)
         if found is None:
             return False

@@ -516,3 +516,13 @@ def test_general_as_an_adjective_and_central_banks_by_their_official_names(
     sentences: tuple[str, ...], names: set[str]
 ) -> None:
     assert set(organisations(parse(*sentences))) == names
+
+
+def test_names_listed_after_a_plural_organisation_word_are_each_one() -> None:
+    parsed = parse("The small right-wing parties Tehiyo and Moledo threatened to leave.")
+    assert set(organisations(parsed)) == {"Tehiyo", "Moledo"}
+
+
+def test_an_irregular_plural_before_a_possessive_is_part_of_the_name() -> None:
+    parsed = parse("The Mano River Women's Peace Network (MARWOPNET) signed as a witness.")
+    assert "Mano River Women's Peace Network" in organisations(parsed)
