@@ -283,3 +283,15 @@ def test_a_common_word_opening_a_sentence_vouches_for_no_name_ending_in_it() -> 
         "— Óscar Arias, President of Costa Rica",
     )
     assert "Lasting Peace" not in people(parsed)
+
+
+def test_former_states_are_countries_not_organisations() -> None:
+    parsed = brief(
+        "Lead: On Oct. 30, 1991 in Madrid, a conference co-sponsored by the United States "
+        "and the Soviet Union opened.",
+        "Key Takeaways",
+        "- Soviet diplomats and Yugoslavia's envoy attended; the USSR paid its share.",
+    )
+    countries = {a.name for a in parsed.actors if a.kind == "country"}
+    assert {"Soviet Union", "Yugoslavia"} <= countries
+    assert not {a.name for a in parsed.actors if a.kind == "organization"}
