@@ -47,6 +47,8 @@ _COMPANY_SUFFIX = re.compile(
 )
 _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})*)")
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{WORD})[ \t]+and[ \t]+$")
+# A link the run reader took in before a word it stopped at: 'United Nations Council for'.
+_TRAILING_LINKS = (" for", " of", " on")
 _CALENDAR = frozenset(
     name.casefold()
     for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
@@ -63,6 +65,8 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
                 return mention._replace(end=mention.end + 1, surface=plus, name=plus)
         return mention
     start, end, country = own_words(brief, mention)
+    if brief.source.endswith(_TRAILING_LINKS, start, end):
+        end = brief.source.rindex(" ", start, end)  # 'Council for' + 'Namibia': read again
     end = _before_a_titled_name(brief, start, end)
     if start >= end:
         return None
@@ -236,7 +240,7 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
             end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
             continue
         if (located := _IN_COUNTRY.match(brief.source, end)) and brief.has_head(
-            brief.source[start:end].split()[-1:]
+            _head_words(brief.source[start:end])
         ):
             entry = phrase_entry(located.group("place"))
             if entry is not None and entry.category is Category.country:
@@ -289,6 +293,16 @@ def _after_a_plural_marker(brief: OrgText, start: int) -> bool:
         or plural[:-1] in brief.words.group_markers
         or plural[:-3] + "y" in brief.words.group_markers
     )
+
+
+def _head_words(name: str) -> list[str]:
+    """Where a name's head is: its last word, and its words before its first link ('Movement'
+    of 'Movement for Democracy')."""
+    words = name.split()
+    for index, word in enumerate(words):
+        if word in ("of", "for", "on"):
+            return [*words[:index], words[-1]]
+    return words[-1:]
 
 
 def _lists_countries(brief: OrgText, match: re.Match[str]) -> bool:

@@ -526,3 +526,20 @@ def test_names_listed_after_a_plural_organisation_word_are_each_one() -> None:
 def test_an_irregular_plural_before_a_possessive_is_part_of_the_name() -> None:
     parsed = parse("The Mano River Women's Peace Network (MARWOPNET) signed as a witness.")
     assert "Mano River Women's Peace Network" in organisations(parsed)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "States and the United Nations Council for Namibia signed the convention.",
+            "United Nations Council for Namibia",
+        ),
+        (
+            "The Movement for Democracy in Liberia (MODEL) signed.",
+            "Movement for Democracy in Liberia",
+        ),
+    ],
+)
+def test_a_name_goes_on_over_a_country_after_its_link_or_its_head(sentence: str, name: str) -> None:
+    assert set(organisations(parse(sentence))) == {name}
