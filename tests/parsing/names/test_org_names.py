@@ -543,3 +543,8 @@ def test_an_irregular_plural_before_a_possessive_is_part_of_the_name() -> None:
 )
 def test_a_name_goes_on_over_a_country_after_its_link_or_its_head(sentence: str, name: str) -> None:
     assert set(organisations(parse(sentence))) == {name}
+
+
+def test_an_ordinal_opening_a_name_is_part_of_it() -> None:
+    parsed = parse("A Third Party Monitoring Team will review implementation.")
+    assert set(organisations(parsed)) == {"Third Party Monitoring Team"}
