@@ -44,6 +44,8 @@ _SUCH_AS = re.compile(
 )
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
 _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
+# An owner's marker after a name: ', Mahuad's party,', ', Orbán's ruling party.'.
+_OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ )?(?P<marker>[\w-]+)[,.;:]")
 
 
 _LINKS = frozenset(("of", "for", "and", "to", "on"))
@@ -52,7 +54,9 @@ _APPOSITIVE_ENDS = _LINKS | {"in", "at", "with", "by", "from", "that", "which", 
 
 def _described_as_organisation(source: str, at: int, markers: frozenset[str]) -> bool:
     """Whether an appositive at `at` describes the name before it with an organisation
-    word: 'Fafo, a Norwegian research institute'."""
+    word: 'Fafo, a Norwegian research institute', 'Democracia Popular, Mahuad's party,'."""
+    if (owned := _OWNED_MARKER.match(source, at)) is not None:
+        return owned.group("marker") in markers
     found = _APPOSITIVE.match(source, at)
     if found is None:
         return False
@@ -265,10 +269,17 @@ class PeopleReader(OrgReader):
                 self._full_name(first + 1, stop, country, described=True)
             return
         if len(names) >= 2 and not self.headline and all(map(name_shaped, _unnumbered(names))):
-            if not self._is_located(first, stop) and not plural_noun(names[-1].text):
+            owned = _OWNED_MARKER.match(self.source, self.tokens[stop - 1].outer)
+            if (
+                owned is not None
+                and owned.group("marker") in self.words.group_markers
+                and not self._given_name(names[0])
+            ):  # 'Democracia Popular, Mahuad's party,'
+                self._emit(ActorKind.organization, first, stop, self._text(first, stop))
+            elif not self._is_located(first, stop) and not plural_noun(names[-1].text):
                 self._full_name(first, stop, country)
             return
-        if len(names) == 1 and self._named_as_organisation(names[0]):
+        if len(names) == 1 and self._named_as_organisation(names[0], self.tokens[first].start):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return  # 'the ruling party Fidesz', 'the pollster Ipsos', 'his Fidesz party'
         last = self.tokens[stop - 1]
@@ -286,7 +297,7 @@ class PeopleReader(OrgReader):
             ):
                 self._single_name(index, index + 1)
 
-    def _named_as_organisation(self, token: Token) -> bool:
+    def _named_as_organisation(self, token: Token, start: int) -> bool:
         """A single name the brief calls an organisation: a marker right before it ('the
         pollster Ipsos') or after it ('his Fidesz party', 'the Mungiki sect'), 'and its'
         after it, a list after 'such as' and a plural marker, the body a leader is 'of', or
@@ -295,11 +306,11 @@ class PeopleReader(OrgReader):
         if not token.text.isalpha() or self._given_name(token):
             return False
         source = self.source
-        before = source[max(0, token.start - 20) : token.start]
+        before = source[max(0, start - 20) : start]  # before an article: 'the daily La Prensa'
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
         if source.startswith(" ", token.outer):
-            if _MARKER_AFTER.match(source, token.outer):
-                return True
+            if _MARKER_AFTER.match(source, token.outer) and not token.possessive:
+                return True  # 'his Fidesz party'; 'Mahuad's party' is its leader's
             if source.startswith(" and its ", token.outer) and previous not in (["and"], ["of"]):
                 return True  # not the end of a name cut short: 'Bosnia and Herzegovina'
         if previous and previous[0] in self.words.group_markers:

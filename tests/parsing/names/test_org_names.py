@@ -548,3 +548,22 @@ def test_a_name_goes_on_over_a_country_after_its_link_or_its_head(sentence: str,
 def test_an_ordinal_opening_a_name_is_part_of_it() -> None:
     parsed = parse("A Third Party Monitoring Team will review implementation.")
     assert set(organisations(parsed)) == {"Third Party Monitoring Team"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Democracio Popular, Mahuad's party, expects to gain.", "Democracio Popular"),
+        ("The opposition daily La Prensa, closed since June, may reopen.", "La Prensa"),
+        ("Koevot, the police counter-insurgency unit, fought there.", "Koevot"),
+    ],
+)
+def test_an_owner_s_marker_an_article_after_a_marker_or_a_unit_make_an_organisation(
+    sentence: str, name: str
+) -> None:
+    assert set(organisations(parse(sentence))) == {name}
+
+
+def test_a_person_owning_a_party_is_not_the_party() -> None:
+    parsed = parse("Mahuad's party and Jane Roe, Biden's adviser, backed it.")
+    assert not organisations(parsed)
