@@ -295,3 +295,13 @@ def test_former_states_are_countries_not_organisations() -> None:
     countries = {a.name for a in parsed.actors if a.kind == "country"}
     assert {"Soviet Union", "Yugoslavia"} <= countries
     assert not {a.name for a in parsed.actors if a.kind == "organization"}
+
+
+def test_a_flight_and_a_mountain_range_are_no_actors() -> None:
+    parsed = brief(
+        "Lead: On Dec. 22, 1988 in New York, envoys signed the accords.",
+        "Verified Facts",
+        "He was killed when Pan Am Flight 103 crashed at Lockerbie.",
+        "The border will follow the crest of the Cordillera del Cóndor, Sierra Leone said.",
+    )
+    assert {a.name for a in parsed.actors if a.kind != "country"} == set()
