@@ -84,7 +84,9 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         end = _known_over_slash(brief, start, end)
     if suffix := _COMPANY_SUFFIX.match(brief.source, end):
         end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
-    elif not known_organisation(one_spaced(brief.source, start, end)):
+    elif not known_organisation(one_spaced(brief.source, start, end)) or brief.lone_head(
+        start, end
+    ):  # a lone known word takes its country: 'the Congress of Peru'
         end = _linked_after(brief, start, end)  # a known name is whole: 'the High
         # Representative of the European Union for Foreign Affairs' adds an office
     start = defined_before(brief, start, end)
@@ -252,7 +254,7 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
         link = match.group("link").split()
         if words[0].rstrip(".").casefold() in _CALENDAR:
             return end  # 'the Board on Monday'
-        if words[0] in brief.words.phrases and link[-1] == "on":
+        if words[0] in brief.words.phrases and link[-1] == "on" and not _named_on(brief, match):
             return end  # 'the Council on Russia'
         if len(words) == 1 and acronym(words[0]):
             return end  # 'the Joint Commission of the JCPOA': a name of its own
@@ -292,6 +294,17 @@ def _after_a_plural_marker(brief: OrgText, start: int) -> bool:
         plural in brief.words.group_markers
         or plural[:-1] in brief.words.group_markers
         or plural[:-3] + "y" in brief.words.group_markers
+    )
+
+
+def _named_on(brief: OrgText, match: re.Match[str]) -> bool:
+    """'the International Contact Group on Liberia,': a body named for the one country
+    it works on, the name ending at punctuation (not 'the Council on Russia's debt')."""
+    entry = phrase_entry(match.group("words"))
+    return (
+        entry is not None
+        and entry.category is Category.country
+        and brief.source[match.end() : match.end() + 1] in (",", ".", ";", ":", ")")
     )
 
 

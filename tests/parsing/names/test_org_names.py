@@ -567,3 +567,19 @@ def test_an_owner_s_marker_an_article_after_a_marker_or_a_unit_make_an_organisat
 def test_a_person_owning_a_party_is_not_the_party() -> None:
     parsed = parse("Mahuad's party and Jane Roe, Biden's adviser, backed it.")
     assert not organisations(parsed)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("The Congress of Peru and Congress voted.", {"Congress of Peru", "Congress"}),
+        (
+            "The International Contact Group on Liberia, the African Union and others signed.",
+            {"International Contact Group on Liberia", "African Union"},
+        ),
+    ],
+)
+def test_a_lone_known_word_or_a_group_on_one_country_takes_the_country(
+    sentence: str, names: set[str]
+) -> None:
+    assert set(organisations(parse(sentence))) == names
