@@ -583,3 +583,9 @@ def test_a_lone_known_word_or_a_group_on_one_country_takes_the_country(
     sentence: str, names: set[str]
 ) -> None:
     assert set(organisations(parse(sentence))) == names
+
+
+def test_a_nationality_adjective_before_national_congress_names_a_party() -> None:
+    parsed = parse("The Indian National Congress, with a large majority, agreed.")
+    assert set(organisations(parsed)) == {"Indian National Congress"}
+    assert set(organisations(parse("The U.S. Congress voted."))) == {"Congress"}
