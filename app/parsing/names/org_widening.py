@@ -67,6 +67,9 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     start, end, country = own_words(brief, mention)
     if brief.source.endswith(_TRAILING_LINKS, start, end):
         end = brief.source.rindex(" ", start, end)  # 'Council for' + 'Namibia': read again
+    elif brief.source.startswith(",", end) and " of " in brief.source[start:end]:
+        end, listed = _before_a_list_of_countries(brief, start, end)
+        country = None if country == listed else country  # no member is its country
     end = _before_a_titled_name(brief, start, end)
     if start >= end:
         return None
@@ -316,6 +319,21 @@ def _head_words(name: str) -> list[str]:
         if word in ("of", "for", "on"):
             return [*words[:index], words[-1]]
     return words[-1:]
+
+
+def _before_a_list_of_countries(brief: OrgText, start: int, end: int) -> tuple[int, str | None]:
+    """'the Contadora Group' of 'the Contadora Group of Mexico, Colombia, Venezuela and
+    Panama': a name the run reader read up to the first of a list of countries ends
+    before its last 'of'; with the code of the country cut off."""
+    at = brief.source.rindex(" of ", start, end)
+    last = brief.source[at + 4 : end].removeprefix("the ")
+    entry = phrase_entry(last)
+    if entry is None or entry.category is not Category.country:
+        return end, None
+    following = brief.source[end + 1 : end + 40].split()
+    if following and following[0].rstrip(",") in brief.words.phrases:
+        return at, entry.value
+    return end, None
 
 
 def _lists_countries(brief: OrgText, match: re.Match[str]) -> bool:

@@ -589,3 +589,11 @@ def test_a_nationality_adjective_before_national_congress_names_a_party() -> Non
     parsed = parse("The Indian National Congress, with a large majority, agreed.")
     assert set(organisations(parsed)) == {"Indian National Congress"}
     assert set(organisations(parse("The U.S. Congress voted."))) == {"Congress"}
+
+
+def test_a_name_read_up_to_the_first_of_a_list_of_members_ends_before_it() -> None:
+    parsed = parse(
+        "The Contadora Group met.",
+        "Since 1983 the Contadora Group of Mexico, Colombia, Venezuela and Panama had tried.",
+    )
+    assert set(organisations(parsed)) == {"Contadora Group"}
