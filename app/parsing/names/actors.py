@@ -38,8 +38,10 @@ class _Actor:
 
 _ACTORS = TypeAdapter(list[ParsedActor])
 _OPENERS = frozenset('.!?:;\n"“‘(')
+_CAPITALISED = r"[^\W\d_a-z][\w'’-]*"  # a word opening with a capital: 'Étienne'
 _KNOWN_AS = re.compile(
-    r", (?:also |better |widely )?known as (?P<nickname>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})"
+    r", (?:also |better |widely |formerly )?known as "
+    rf"(?P<nickname>{_CAPITALISED}(?: {_CAPITALISED}){{0,2}})"
 )
 _span_of = attrgetter("start", "end")  # a mention's sort key, without a Python call
 _START, _SURFACE = attrgetter("start"), attrgetter("surface")
@@ -217,7 +219,9 @@ class Registry:
             for m in actor.mentions
         }
         for match in _KNOWN_AS.finditer(self.source):
-            named = people.get(match.start())
+            named = people.get(match.start()) or self._named_by_surname(
+                match.start(), match.start("nickname")
+            )
             if named is None:
                 continue
             nickname = match.group("nickname")
@@ -233,6 +237,29 @@ class Registry:
             )
             if other is not None and other in self.actors:
                 self._join_nickname(named, other, slugify(nickname))
+
+    def _named_by_surname(self, end: int, nickname: int) -> _Actor | None:
+        """The one person whose name holds the single word ending at `end` ('President
+        Eyadéma, formerly known as Étienne Eyadéma'), besides the one named at `nickname`,
+        else None."""
+        word = next(
+            (
+                _single_word(m.name)
+                for m in self.mentions
+                if m.end == end and m.kind is ActorKind.person and len(_name_words(m.name)) == 1
+            ),
+            None,
+        )
+        if word is None:
+            return None
+        found = [
+            a
+            for a in self.actors
+            if a.kind is ActorKind.person
+            and word in a.words
+            and all(m.start != nickname for m in a.mentions)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _join_nickname(self, named: _Actor, other: _Actor, nickname: str) -> None:
         """The person made of a nickname joins the one named before; a full name it had

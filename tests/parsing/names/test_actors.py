@@ -305,3 +305,13 @@ def test_a_flight_and_a_mountain_range_are_no_actors() -> None:
         "The border will follow the crest of the Cordillera del Cóndor, Sierra Leone said.",
     )
     assert {a.name for a in parsed.actors if a.kind != "country"} == set()
+
+
+def test_a_former_name_given_after_a_titled_surname_is_the_persons() -> None:
+    parsed = brief(
+        "Lead: On May 28, 1975 in Lagos, President Gnassingbé Eyadéma of Togo signed.",
+        "Verified Facts",
+        "President Eyadéma, formerly known as Étienne Eyadéma, told the press it was done.",
+    )
+    assert people(parsed) == {"Gnassingbé Eyadéma"}
+    assert "Étienne Eyadéma" in actor(parsed, "gnassingbe-eyadema").aliases
