@@ -45,6 +45,8 @@ _OWNER_BEFORE = re.compile(rf"((?:{WORD}[ \t]+)*{WORD}{POSSESSIVE})[ \t]+$")
 _COMPANY_SUFFIX = re.compile(
     r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|PLC|plc|LLC|Corp\.)(?!\w)"
 )
+# A country's name right after a body's name, then a lowercase word or punctuation.
+_COUNTRY_AFTER = re.compile(rf"[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})?)(?=[ \t]+[a-z]|[,.;:)])")
 _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})*)")
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{WORD})[ \t]+and[ \t]+$")
 # A link the run reader took in before a word it stopped at: 'United Nations Council for'.
@@ -244,6 +246,13 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
         if suffix := _COMPANY_SUFFIX.match(brief.source, end):
             end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
             continue
+        if (named := _COUNTRY_AFTER.match(brief.source, end)) and brief.has_head(
+            brief.source[start:end].split()[-1:]
+        ):
+            entry = phrase_entry(named.group("place"))
+            if entry is not None and entry.category is Category.country:
+                end = named.end()  # 'Joint Task Force Liberia'
+                continue
         if (located := _IN_COUNTRY.match(brief.source, end)) and brief.has_head(
             _head_words(brief.source[start:end])
         ):

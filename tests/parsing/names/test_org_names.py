@@ -597,3 +597,8 @@ def test_a_name_read_up_to_the_first_of_a_list_of_members_ends_before_it() -> No
         "Since 1983 the Contadora Group of Mexico, Colombia, Venezuela and Panama had tried.",
     )
     assert set(organisations(parsed)) == {"Contadora Group"}
+
+
+def test_a_country_right_after_a_body_s_head_is_part_of_its_name() -> None:
+    parsed = parse("The warships of Joint Task Force Liberia remain offshore.")
+    assert set(organisations(parsed)) == {"Joint Task Force Liberia"}
