@@ -37,6 +37,8 @@ _ORGS = load_data("organizations.json")
 _MARKER_AFTER = re.compile(rf" (?:{'|'.join(_ORGS['markers_after'])})\b(?!-)")
 # 'Oleh Dubyna, chairman of ' + 'Naftogaz': who leads a body, of a single name.
 _HEAD_OF = re.compile(rf"\b(?:{'|'.join(_ORGS['leader_roles'])}) of (?:the )?$")
+# Verbs of leading a body: 'who also chairs ' + 'Golkar', 'Sekou Conneh leads ' + 'LURD'.
+_LEADING_VERBS = frozenset(("leads", "chairs", "heads", "founded", "co-founded"))
 _ALONE_AFTER = re.compile(r"[,.;:)]|\s(?:of|and|in|to|for|at|on|with|said|says)\b")
 # 'traders such as Cargill and ' + 'Bunge'; 'the right-wing parties Tehiya and ' + 'Moledet'.
 _SUCH_AS = re.compile(
@@ -319,6 +321,13 @@ class PeopleReader(OrgReader):
             return True
         if previous in (["of"], ["the"]) and self._led_body(token):
             return True
+        if (
+            previous
+            and previous[0] in _LEADING_VERBS
+            and not token.possessive
+            and _ALONE_AFTER.match(source, token.outer)
+        ):
+            return True  # 'Kalla, who also chairs Golkar,'
         if not source.startswith(", ", token.outer):
             return False
         if previous and (previous[0].casefold() in self.words.locatives or previous[0] in _LINKS):
@@ -368,6 +377,8 @@ class PeopleReader(OrgReader):
         after = self.source[self.tokens[stop - 1].outer : self.tokens[stop - 1].outer + 20]
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
         following = after.split()[:1] if after.startswith((" ", "\t")) else []
+        if stop - first == 1 and previous and previous[0] in _LEADING_VERBS:
+            return True  # 'Georgievski leads VMRO-DPMNE'
         return any(word in words.group_markers for word in previous + following)
 
     def _single_name(self, index: int, stop: int) -> None:

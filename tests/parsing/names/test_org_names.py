@@ -602,3 +602,16 @@ def test_a_name_read_up_to_the_first_of_a_list_of_members_ends_before_it() -> No
 def test_a_country_right_after_a_body_s_head_is_part_of_its_name() -> None:
     parsed = parse("The warships of Joint Task Force Liberia remain offshore.")
     assert set(organisations(parsed)) == {"Joint Task Force Liberia"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Vice President Jusuf Kalla, who also chairs Golkor, backed it.", "Golkor"),
+        ("Prime Minister Georgievski leads VMRO-DPMNO; the opposition objects.", "VMRO-DPMNO"),
+    ],
+)
+def test_the_single_name_a_person_leads_or_chairs_is_an_organisation(
+    sentence: str, name: str
+) -> None:
+    assert name in organisations(parse(sentence))
