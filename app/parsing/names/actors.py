@@ -131,13 +131,15 @@ class Registry:
         """Forget full names with no sign of being a person anywhere in the brief: no title,
         attribution, speech verb, appositive or particle, and never named by their last
         word alone ('Rio Grande', 'Naval Base'). Names alone are too weak evidence."""
-        surnames = {
-            _single_word(m.name)
-            for m in people
-            if len(_name_words(m.name)) == 1 and (m.titled or not self._common_word(m))
-        }
+        surnames: dict[str, list[Mention]] = {}
+        for m in people:
+            if len(_name_words(m.name)) == 1:
+                surnames.setdefault(_single_word(m.name), []).append(m)
         for actor in [a for a in self.actors if a.kind is ActorKind.person]:
-            if actor.words[-1] in surnames or any(m.evidence for m in actor.mentions):
+            if any(m.evidence for m in actor.mentions):
+                continue
+            alone = surnames.get(actor.words[-1], ())
+            if any(m.titled or not self._common_word(m) for m in alone):
                 continue
             self.actors.remove(actor)
             for mention in actor.mentions:
@@ -152,8 +154,15 @@ class Registry:
         before = self.source[max(0, start - 3) : start].rstrip(" \t*-•–>")
         if before and before[-1] not in _OPENERS:
             return False
-        word = mention.name.casefold()
-        return re.search(rf"(?<!\w){re.escape(word)}s?\b", self.source) is not None
+        word, source = mention.name.casefold(), self.source
+        at = source.find(word)
+        while at >= 0:  # a lowercase occurrence standing as a word (or its plural)
+            after = at + len(word)
+            after += source.startswith("s", after)
+            if not (at and source[at - 1].isalnum()) and not source[after : after + 1].isalnum():
+                return True
+            at = source.find(word, at + 1)
+        return False
 
     def _attach(self, actor: _Actor, mention: Mention) -> None:
         actor.mentions.append(mention)

@@ -40,10 +40,7 @@ _HEAD_OF = re.compile(rf"\b(?:{'|'.join(_ORGS['leader_roles'])}) of (?:the )?$")
 # Verbs of leading a body: 'who also chairs ' + 'Golkar', 'Sekou Conneh leads ' + 'LURD'.
 _LEADING_VERBS = frozenset(("leads", "chairs", "heads", "founded", "co-founded"))
 _ALONE_AFTER = re.compile(r"[,.;:)]|\s(?:of|and|in|to|for|at|on|with|said|says)\b")
-# 'traders such as Cargill and ' + 'Bunge'; 'the right-wing parties Tehiya and ' + 'Moledet'.
-_SUCH_AS = re.compile(
-    r"(?P<plural>[A-Za-z-]+)(?: such as)? (?:[A-Z][\w'’-]*(?:,? and |,? or |, ))*$"
-)
+_SUCH_AS = re.compile(r"(?P<plural>[A-Za-z-]+) such as (?:[A-Z][\w'’-]*(?:,? and |,? or |, ))*$")
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
 _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
 # An owner's marker after a name: ', Mahuad's party,', ', Orbán's ruling party.'.
@@ -271,7 +268,12 @@ class PeopleReader(OrgReader):
                 self._full_name(first + 1, stop, country, described=True)
             return
         if len(names) >= 2 and not self.headline and all(map(name_shaped, _unnumbered(names))):
-            owned = _OWNED_MARKER.match(self.source, self.tokens[stop - 1].outer)
+            after = self.tokens[stop - 1].outer
+            owned = (
+                _OWNED_MARKER.match(self.source, after)
+                if self.source.startswith(",", after)
+                else None
+            )
             if (
                 owned is not None
                 and owned.group("marker") in self.words.group_markers
@@ -349,10 +351,19 @@ class PeopleReader(OrgReader):
         """'manufacturers such as ' + 'Caterpillar', 'traders such as Cargill and ' +
         'Bunge', 'the small right-wing parties Tehiya and ' + 'Moledet': after a plural
         organisation word (and 'such as'), each name listed is one of those organisations."""
-        found = _SUCH_AS.search(self.source, max(0, start - 80), start)
-        if found is None:
-            return False
-        plural, markers = found.group("plural").casefold(), self.words.group_markers
+        window = self.source[max(0, start - 80) : start]
+        if "such as " in window:
+            found = _SUCH_AS.search(window)
+            if found is None:
+                return False
+            plural = found.group("plural").casefold()
+        else:  # the names listed back to the word before them: 'parties Tehiya and '
+            words = window.split()
+            at = len(words) - 1
+            while at > 0 and (words[at] in ("and", "or") or words[at][:1].isupper()):
+                at -= 1
+            plural = words[at].casefold() if words else ""
+        markers = self.words.group_markers
         singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
         return plural.endswith("s") and (plural in markers or singular in markers)
 

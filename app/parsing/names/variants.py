@@ -216,6 +216,12 @@ def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bo
         return False
     if surname == "weak" and given != "same":
         return False  # two loose words: `Gary Kedem` is not `Cary Kadam`
+    if (
+        given == "weak"
+        and len(words_a) != len(words_b)
+        and min(len(words_a[0]), len(words_b[0])) == 1
+    ):
+        return False  # an initial and a middle name left out: `P. W. Botha` is not `Pik Botha`
     if given == middles == surname == "same":
         return True
     return same_brief or attributes == "support"

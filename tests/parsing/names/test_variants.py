@@ -154,3 +154,10 @@ def test_one_name_in_both_orders_or_lengthened_at_both_ends_is_one_person_in_a_b
     assert same_person(short, full, same_brief=True)
     assert not same_person(short, full)
     assert not same_person(PersonName("Jong Un"), PersonName("Kim Jong Un Park"), same_brief=True)
+
+
+def test_an_initial_and_a_middle_name_left_out_are_too_little_for_one_person() -> None:
+    assert not same_person(PersonName("P. W. Botha"), PersonName("Pik Botha"), same_brief=True)
+    assert same_person(
+        PersonName("R. F. Botha"), PersonName("Roelof Frederik Botha"), same_brief=True
+    )
