@@ -315,3 +315,13 @@ def test_a_former_name_given_after_a_titled_surname_is_the_persons() -> None:
     )
     assert people(parsed) == {"Gnassingbé Eyadéma"}
     assert "Étienne Eyadéma" in actor(parsed, "gnassingbe-eyadema").aliases
+
+
+def test_a_bishop_opening_a_name_is_no_part_of_it_and_a_surname_bishop_stays() -> None:
+    parsed = brief(
+        "Lead: On Dec. 21, 1979 in London, the parties signed.",
+        "Verified Facts",
+        "Bishop Abel Muzorewa led the delegation.",
+        "Foreign Minister Julie Bishop said the deal was fair.",
+    )
+    assert people(parsed) == {"Abel Muzorewa", "Julie Bishop"}
