@@ -77,7 +77,14 @@ def _longer_form(name: str, short: str) -> bool:
     Committee'; 'National Constituent Assembly' of 'Constituent Assembly'."""
     if name.startswith(short):
         return name[len(short) :].startswith(_TAIL_LINKS)
-    return name.endswith(" " + short) and " and " not in name[: -len(short)]
+    head = name[: -len(short)]
+    # never the body a longer name is 'for' or 'of': 'Preparatory Commission for the
+    # International Seabed Authority' is not a form of 'International Seabed Authority'
+    return (
+        name.endswith(" " + short)
+        and " and " not in head
+        and not any(link in head for link in _TAIL_LINKS)
+    )
 
 
 def _same_country(one: _Actor, other: _Actor) -> bool:

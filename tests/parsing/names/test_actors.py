@@ -325,3 +325,17 @@ def test_a_bishop_opening_a_name_is_no_part_of_it_and_a_surname_bishop_stays() -
         "Foreign Minister Julie Bishop said the deal was fair.",
     )
     assert people(parsed) == {"Abel Muzorewa", "Julie Bishop"}
+
+
+def test_the_body_a_longer_name_is_for_is_no_short_form_of_it() -> None:
+    parsed = brief(
+        "Lead: On Dec. 10, 1982 in Montego Bay, Jamaica, 117 states signed the convention.",
+        "Verified Facts",
+        "It creates the International Seabed Authority, with headquarters in Kingston.",
+        "A Preparatory Commission for the International Seabed Authority will meet.",
+    )
+    orgs = {a.name for a in parsed.actors if a.kind == "organization"}
+    assert {
+        "International Seabed Authority",
+        "Preparatory Commission for the International Seabed Authority",
+    } <= orgs
