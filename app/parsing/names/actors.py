@@ -30,10 +30,19 @@ class _Actor:
     mentions: list[Mention] = field(default_factory=list)
     # Names merged as spellings of this person's (`variants.same_person`), kept as aliases.
     spellings: list[str] = field(default_factory=list)
+    # The name's folded words and, for a person, its surname key and compact form: what
+    # each new full name is compared with, kept with the name (`rename`).
+    words: tuple[str, ...] = ()
+    keys: tuple[str, str] = ("", "")
 
-    @property
-    def words(self) -> tuple[str, ...]:
-        return _name_words(self.name)
+    def __post_init__(self) -> None:
+        self.rename(self.name)
+
+    def rename(self, name: str) -> None:
+        self.name = name
+        self.words = _name_words(name)
+        if self.kind is ActorKind.person and self.words:
+            self.keys = (surname_key(self.words[-1]), compact(name))
 
 
 _ACTORS = TypeAdapter(list[ParsedActor])
@@ -184,27 +193,34 @@ class Registry:
 
     def _add_full_name(self, mention: Mention) -> None:
         words = _name_words(mention.name)
-        people = [(a, a.words) for a in self.actors if a.kind is ActorKind.person]
-        for actor, known in people:  # one holds the other: the same last word first
-            if known[-1] == words[-1] and (_contains(known, words) or _contains(words, known)):
+        last = words[-1]
+        people = [a for a in self.actors if a.kind is ActorKind.person]
+        for actor in people:  # one holds the other: the same last word first
+            known = actor.words
+            if known[-1] == last and (_contains(known, words) or _contains(words, known)):
                 if len(words) > len(known):
-                    actor.name = mention.name
+                    actor.rename(mention.name)
                 self._attach(actor, mention)
                 return
-        spelling = PersonName(mention.name, mention.title, mention.country)
-        surname, joined, opening = surname_key(words[-1]), compact(mention.name), words[:2]
+        keys = (surname_key(last), compact(mention.name))
+        first, opening, inner = words[0], words[:2], words[1:-1]
         variants = [
             actor
-            for actor, known in people
+            for actor in people
             # the tests `same_person` opens with, before its evidence is gathered
             if (
-                surname_key(known[-1]) == surname
-                or known[:2] == opening  # one name lengthened: 'Abiy Ahmed (Ali)'
-                or known[-1] == words[0]  # in another order: 'Chung Sze-yuen'
-                or (words[0] in known[1:-1] or known[0] in words[1:-1])  # 'Marco Vinicio ...'
-                or compact(actor.name) == joined
+                actor.keys[0] == keys[0]
+                or actor.words[:2] == opening  # one name lengthened: 'Abiy Ahmed (Ali)'
+                or actor.words[-1] == first  # in another order: 'Chung Sze-yuen'
+                or first in actor.words[1:-1]  # lengthened at both ends: 'Marco Vinicio ...'
+                or actor.words[0] in inner
+                or actor.keys[1] == keys[1]
             )
-            and same_person(_evidence(actor), spelling, same_brief=True)
+            and same_person(
+                _evidence(actor),
+                PersonName(mention.name, mention.title, mention.country),
+                same_brief=True,
+            )
         ]
         if len(variants) == 1:  # of two candidates (`George Bush`), neither is sure
             # The name first written in full stays the name ('Mike Pompeo', then 'Michael
@@ -298,7 +314,7 @@ class Registry:
             self.actors.remove(other)
             return
         other.mentions = kept
-        other.name = kept[0].name
+        other.rename(kept[0].name)
         other.first_seen = min(m.start for m in kept)
 
     def _join_short_organisation_names(self) -> None:
@@ -347,7 +363,7 @@ class Registry:
                 and mention.name != known.name
                 and _fuller(mention.name, known.name)
             ):
-                known.name = mention.name  # 'EU', then 'European Union': the name in full
+                known.rename(mention.name)  # 'EU', then 'European Union': the name in full
             self._attach(known, mention)
             return
         if mention.kind is ActorKind.organization and mention.country is None:
