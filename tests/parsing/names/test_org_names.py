@@ -615,3 +615,17 @@ def test_the_single_name_a_person_leads_or_chairs_is_an_organisation(
     sentence: str, name: str
 ) -> None:
     assert name in organisations(parse(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Kennecot Consortium has prospected in the Pacific.", "Kennecot Consortium"),
+        ("Ocean Minng Associates has prospected too.", "Ocean Minng Associates"),
+        ("The Nicaraguan Resistance rejected the plan.", "Nicaraguan Resistance"),
+    ],
+)
+def test_consortium_associates_and_resistance_head_organisation_names(
+    sentence: str, name: str
+) -> None:
+    assert name in organisations(parse(sentence))
