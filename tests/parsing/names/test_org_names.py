@@ -623,6 +623,7 @@ def test_the_single_name_a_person_leads_or_chairs_is_an_organisation(
         ("The Kennecot Consortium has prospected in the Pacific.", "Kennecot Consortium"),
         ("Ocean Minng Associates has prospected too.", "Ocean Minng Associates"),
         ("The Nicaraguan Resistance rejected the plan.", "Nicaraguan Resistance"),
+        ("The Democratic Unity Roundtable called a march.", "Democratic Unity Roundtable"),
     ],
 )
 def test_consortium_associates_and_resistance_head_organisation_names(
