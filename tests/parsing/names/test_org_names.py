@@ -630,3 +630,8 @@ def test_consortium_associates_and_resistance_head_organisation_names(
     sentence: str, name: str
 ) -> None:
     assert name in organisations(parse(sentence))
+
+
+def test_a_legislature_known_by_its_national_name_is_an_organisation_alone() -> None:
+    parsed = parse("With a majority in the Lok Sabha and the Storting, the bill passed.")
+    assert set(organisations(parsed)) == {"Lok Sabha", "Storting"}
