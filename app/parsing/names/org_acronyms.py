@@ -112,13 +112,21 @@ def with_hyphenated_acronyms(brief: OrgText) -> list[Mention]:
     return kept
 
 
+def _names_territory(brief: OrgText, name: str) -> bool:
+    """'Autonomous Region in Muslim Mindanao (ARMM)', 'Exclusive Economic Zone (EEZ)': a
+    territory an acronym defines is no organisation."""
+    head = name.split(" in ")[0].split(" of ")[0].split()[-1:]
+    return bool(head) and head[0] in brief.words.territory_heads
+
+
 def acronym_start(brief: OrgText, letters: str, end: int) -> int | None:
     """Where a name defined by an acronym in brackets starts, when no organisation
     mention ends there: the words spelling its initials, or capitalised words ending in
     an organisation word ('Kurdistan Workers' Party (PKK)')."""
     start = defined_before(brief, end, end, letters)
     if start < end:
-        return None if brief.names_event(brief.source[start:end]) else start
+        name = brief.source[start:end]
+        return None if brief.names_event(name) or _names_territory(brief, name) else start
     owner = _CAPITALISED_BEFORE.search(brief.source, max(0, end - REACH), end)
     if owner is None or not brief.has_head(owner.group().split()[-1:]):
         return None

@@ -635,3 +635,8 @@ def test_consortium_associates_and_resistance_head_organisation_names(
 def test_a_legislature_known_by_its_national_name_is_an_organisation_alone() -> None:
     parsed = parse("With a majority in the Lok Sabha and the Storting, the bill passed.")
     assert set(organisations(parsed)) == {"Lok Sabha", "Storting"}
+
+
+def test_a_territory_an_acronym_defines_is_no_organisation() -> None:
+    parsed = parse("The entity is to replace the Autonomous Region in Muslim Mindanao (ARMM).")
+    assert not organisations(parsed)
