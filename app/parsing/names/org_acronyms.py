@@ -46,7 +46,9 @@ _ACTS = re.compile(
     r"|[ \t]+leadership)\b"
 )
 # An appositive after an acronym: ', the state broadcaster'.
-_DESCRIBED = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?P<words>[\w-]+(?:[ \t]+[\w-]+){0,2})")
+_DESCRIBED = re.compile(
+    r",[ \t]+(?:a|an|the|[A-Z][\w-]*(?:'s|’s))[ \t]+(?P<words>[\w-]+(?:[ \t]+[\w-]+){0,2})"
+)
 
 
 def initials(words: Iterable[str]) -> str:
@@ -214,7 +216,8 @@ def _definitions(brief: OrgText, mentions: list[Mention]) -> tuple[dict[str, str
 
 def _cued(brief: OrgText, mention: Mention) -> bool:
     """'the militant group X', 'X said', 'X's spokesman', 'the X leadership', 'X, the
-    state broadcaster,': an acronym that acts or that the brief calls a body."""
+    state broadcaster,', 'X, Russia's military intelligence agency,': an acronym that acts
+    or that the brief calls a body."""
     after = brief.source[mention.end : mention.end + 60]
     before = brief.source[max(0, mention.start - 30) : mention.start].split()
     markers = brief.words.group_markers

@@ -44,7 +44,7 @@ _SUCH_AS = re.compile(r"(?P<plural>[A-Za-z-]+) such as (?:[A-Z][\w'’-]*(?:,? a
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
 _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
 # An owner's marker after a name: ', Mahuad's party,', ', Orbán's ruling party.'.
-_OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ )?(?P<marker>[\w-]+)[,.;:]")
+_OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ ){0,2}(?P<marker>[\w-]+)[,.;:]")
 
 
 _LINKS = frozenset(("of", "for", "and", "to", "on"))

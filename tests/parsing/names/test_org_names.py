@@ -640,3 +640,8 @@ def test_a_legislature_known_by_its_national_name_is_an_organisation_alone() -> 
 def test_a_territory_an_acronym_defines_is_no_organisation() -> None:
     parsed = parse("The entity is to replace the Autonomous Region in Muslim Mindanao (ARMM).")
     assert not organisations(parsed)
+
+
+def test_an_acronym_an_owner_s_appositive_calls_a_body_is_one() -> None:
+    parsed = parse("He indicted 12 officers of the GRX, Russia's military intelligence agency.")
+    assert set(organisations(parsed)) == {"GRX"}
