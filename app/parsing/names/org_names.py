@@ -24,13 +24,16 @@ from app.parsing.names.org_acronyms import (
     settle_acronyms,
     with_hyphenated_acronyms,
 )
-from app.parsing.names.org_keys import forms_by_inner_link, forms_with_a_plus
+from app.parsing.names.org_keys import forms_by_inner_link, forms_with_a_plus, known_organisation
 from app.parsing.names.org_text import OrgText
 from app.parsing.names.org_widening import split_at_a_leader, widen
 from app.parsing.names.tokens import Token
 from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
+_LEADING = re.compile(
+    r"(?<![\w.-])(?P<body>[A-Z][\w.]*[\w.])-(?:led|backed|brokered|mediated|sponsored|funded)\b"
+)
 _TEXT = attrgetter("text")
 _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
@@ -76,7 +79,26 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     ]
     if wider:  # only a wider or new name holds others
         kept = _without_nested(sorted(kept, key=_SPAN), wider, repeats=bool(unread))
+    if "-" in brief.source and (leading := _leading_bodies(brief, kept)):
+        spans = [(m.start, m.end) for m in leading]  # no person: 'NATO-led' read as a name
+        kept = [m for m in kept if not any(m.start < e and s < m.end for s, e in spans)]
+        kept = sorted(kept + leading, key=_SPAN)
     return settle_acronyms(brief, kept)
+
+
+def _leading_bodies(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
+    """'the NATO-led Kosovo Force', 'a U.N.-sponsored plan': a known organisation before
+    '-led', '-backed', '-brokered' ... is a mention of it (the descriptor is no part of
+    the name after it, `org_widening`)."""
+    found = []
+    for match in _LEADING.finditer(brief.source):
+        start, end = match.span("body")
+        if known_organisation(match["body"]) is None or any(
+            m.start < end and start < m.end for m in mentions if m.kind is not ActorKind.person
+        ):
+            continue
+        found.append(brief.new(start, end))
+    return found
 
 
 def _leaders(brief: OrgText, orgs: list[Mention]) -> dict[Mention, tuple[Mention, Mention]]:

@@ -645,3 +645,9 @@ def test_a_territory_an_acronym_defines_is_no_organisation() -> None:
 def test_an_acronym_an_owner_s_appositive_calls_a_body_is_one() -> None:
     parsed = parse("He indicted 12 officers of the GRX, Russia's military intelligence agency.")
     assert set(organisations(parsed)) == {"GRX"}
+
+
+def test_a_known_body_before_led_or_backed_is_a_mention_of_it() -> None:
+    parsed = parse("The NATO-led Kosovo Force (KFOR) remains responsible for security.")
+    assert set(organisations(parsed)) == {"NATO", "Kosovo Force"}
+    assert not organisations(parse("A Saudi-led coalition and a Gondor-backed plan failed."))
