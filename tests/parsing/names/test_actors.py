@@ -339,3 +339,15 @@ def test_the_body_a_longer_name_is_for_is_no_short_form_of_it() -> None:
         "International Seabed Authority",
         "Preparatory Commission for the International Seabed Authority",
     } <= orgs
+
+
+def test_a_known_country_name_with_a_possessive_inside_is_that_country() -> None:
+    parsed = brief(
+        "Lead: On Sept. 19, 2005 in Beijing, six parties issued a joint statement.",
+        "Key Takeaways",
+        "- The Democratic People's Republic of Korea pledged to return to the treaty.",
+    )
+    countries = {a.name for a in parsed.actors if a.kind == "country"}
+    assert "North Korea" in countries
+    assert "South Korea" not in countries
+    assert not {a.name for a in parsed.actors if a.kind == "organization"}
