@@ -651,3 +651,12 @@ def test_a_known_body_before_led_or_backed_is_a_mention_of_it() -> None:
     parsed = parse("The NATO-led Kosovo Force (KFOR) remains responsible for security.")
     assert set(organisations(parsed)) == {"NATO", "Kosovo Force"}
     assert not organisations(parse("A Saudi-led coalition and a Gondor-backed plan failed."))
+
+
+def test_a_body_named_inside_a_document_s_name_is_no_mention_of_its_own() -> None:
+    assert not organisations(parse("The Charter of the United Nations shall govern relations."))
+    parsed = parse(
+        "They signed the Final Act of the Conference on Security and Co-operation in "
+        "Europe (CSCE) there."
+    )
+    assert "Conference on Security and Co-operation in Europe" in organisations(parsed)
