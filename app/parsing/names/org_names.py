@@ -32,9 +32,8 @@ from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
 _DOCUMENT_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+) of (?:the )?$")
-_LEADING = re.compile(
-    r"(?<![\w.-])(?P<body>[A-Z][\w.]*[\w.])-(?:led|backed|brokered|mediated|sponsored|funded)\b"
-)
+_LEADING_ENDINGS = ("-led", "-backed", "-brokered", "-mediated", "-sponsored", "-funded")
+_BODY_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w.]*[\w.]$")
 _TEXT = attrgetter("text")
 _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
@@ -96,6 +95,8 @@ def _in_a_document(brief: OrgText, mention: Mention) -> bool:
     if mention.kind is not ActorKind.organization or brief.source.startswith(" (", mention.end):
         return False  # '... of the Conference on Security and Co-operation in Europe (CSCE)'
     before = brief.source[max(0, mention.start - 24) : mention.start]
+    if not before.endswith((" of ", " of the ")):
+        return False  # the common case, decided without the regex
     found = _DOCUMENT_OF.search(before)
     return found is not None and found["head"].casefold() in brief.words.event_heads
 
@@ -103,15 +104,23 @@ def _in_a_document(brief: OrgText, mention: Mention) -> bool:
 def _leading_bodies(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
     """'the NATO-led Kosovo Force', 'a U.N.-sponsored plan': a known organisation before
     '-led', '-backed', '-brokered' ... is a mention of it (the descriptor is no part of
-    the name after it, `org_widening`)."""
-    found = []
-    for match in _LEADING.finditer(brief.source):
-        start, end = match.span("body")
-        if known_organisation(match["body"]) is None or any(
-            m.start < end and start < m.end for m in mentions if m.kind is not ActorKind.person
-        ):
-            continue
-        found.append(brief.new(start, end))
+    the name after it, `org_widening`). Found by a search per ending, not a regex tried at
+    every character."""
+    found, source = [], brief.source
+    for ending in _LEADING_ENDINGS:
+        end = source.find(ending)
+        while end > 0:
+            body = _BODY_BEFORE.search(source, max(0, end - 20), end)
+            after = source[end + len(ending) : end + len(ending) + 1]
+            if body is not None and not after.isalnum():
+                start = body.start()
+                if known_organisation(source[start:end]) is not None and not any(
+                    m.start < end and start < m.end
+                    for m in mentions
+                    if m.kind is not ActorKind.person
+                ):
+                    found.append(brief.new(start, end))
+            end = source.find(ending, end + 1)
     return found
 
 
