@@ -80,7 +80,9 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if wider:  # only a wider or new name holds others
         kept = _without_nested(sorted(kept, key=_SPAN), wider, repeats=bool(unread))
     if " of " in brief.source:
-        kept = [m for m in kept if not _in_a_document(brief, m)]
+        kept = [
+            m for m in kept if m.kind is not ActorKind.organization or not _in_a_document(brief, m)
+        ]
     if "-" in brief.source and (leading := _leading_bodies(brief, kept)):
         spans = [(m.start, m.end) for m in leading]  # no person: 'NATO-led' read as a name
         kept = [m for m in kept if not any(m.start < e and s < m.end for s, e in spans)]
@@ -92,7 +94,7 @@ def _in_a_document(brief: OrgText, mention: Mention) -> bool:
     """'the Charter of the United Nations', 'the Statute of the Council of Europe': a body
     named inside a document's or an event's name ('<event word> of (the) <body>') is no
     mention of its own, unless the brief defines its acronym there."""
-    if mention.kind is not ActorKind.organization or brief.source.startswith(" (", mention.end):
+    if brief.source.startswith(" (", mention.end):
         return False  # '... of the Conference on Security and Co-operation in Europe (CSCE)'
     before = brief.source[max(0, mention.start - 24) : mention.start]
     if not before.endswith((" of ", " of the ")):
