@@ -32,7 +32,8 @@ from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
 _DOCUMENT_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+) of (?:the )?$")
-_LEADING_ENDINGS = ("-led", "-backed", "-brokered", "-mediated", "-sponsored", "-funded")
+_LEADING = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded)\b")
+_BODY_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w.]*[\w.]$")
 _TEXT = attrgetter("text")
 _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
@@ -56,14 +57,10 @@ def complete_organisations(
         return mentions  # no organisation to widen, office of a title or acronym to find
     brackets = bracketed_acronyms(source)
     hyphenated = {text for _, text in brackets if hyphenated_acronym(text)}
-    # 'NATO-led': words ending in a descriptor, few a brief
-    described = [t for t in tokens if t.text.endswith(_LEADING_ENDINGS)]
-    return _complete(OrgText(source, mentions, brackets, hyphenated), known, described)
+    return _complete(OrgText(source, mentions, brackets, hyphenated), known)
 
 
-def _complete(
-    brief: OrgText, known: list[tuple[int, int]], described: list[Token]
-) -> list[Mention]:
+def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if brief.hyphenated:
         brief.mentions = with_hyphenated_acronyms(brief)
     orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
@@ -86,7 +83,7 @@ def _complete(
         kept = [
             m for m in kept if m.kind is not ActorKind.organization or not _in_a_document(brief, m)
         ]
-    if described and (leading := _leading_bodies(brief, kept, described)):
+    if leading := _leading_bodies(brief, kept):
         spans = [(m.start, m.end) for m in leading]  # no person: 'NATO-led' read as a name
         kept = [m for m in kept if not any(m.start < e and s < m.end for s, e in spans)]
         kept = sorted(kept + leading, key=_SPAN)
@@ -106,17 +103,18 @@ def _in_a_document(brief: OrgText, mention: Mention) -> bool:
     return found is not None and found["head"].casefold() in brief.words.event_heads
 
 
-def _leading_bodies(
-    brief: OrgText, mentions: list[Mention], described: list[Token]
-) -> list[Mention]:
+def _leading_bodies(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
     """'the NATO-led Kosovo Force', 'a U.N.-sponsored plan': a known organisation before
-    '-led', '-backed', '-brokered' ... (the words `described`) is a mention of it (the
-    descriptor is no part of the name after it, `org_widening`)."""
+    '-led', '-backed', '-brokered' ... is a mention of it (the descriptor is no part of the
+    name after it, `org_widening`). The pattern opens with the hyphen, which `re` skips to."""
     found = []
-    for token in described:
-        body = token.text.rsplit("-", 1)[0]
-        start, end = token.start, token.start + len(body)
-        if known_organisation(body) is not None and not any(
+    for match in _LEADING.finditer(brief.source):
+        end = match.start()
+        body = _BODY_BEFORE.search(brief.source, max(0, end - 20), end)
+        if body is None:
+            continue
+        start = body.start()
+        if known_organisation(body.group()) is not None and not any(
             m.start < end and start < m.end for m in mentions if m.kind is not ActorKind.person
         ):
             found.append(brief.new(start, end))
