@@ -147,23 +147,19 @@ class Registry:
         """Forget full names with no sign of being a person anywhere in the brief: no title,
         attribution, speech verb, appositive or particle, and never named by their last
         word alone ('Rio Grande', 'Naval Base'). Names alone are too weak evidence."""
-        surnames = {_single_word(m.name) for m in people if len(_name_words(m.name)) == 1}
+        surnames: dict[str, list[Mention]] = {}
+        for m in people:
+            if len(_name_words(m.name)) == 1:
+                surnames.setdefault(_single_word(m.name), []).append(m)
         for actor in [a for a in self.actors if a.kind is ActorKind.person]:
             if any(m.evidence for m in actor.mentions):
                 continue
-            if actor.words[-1] in surnames and self._named_alone(people, actor.words[-1]):
+            alone = surnames.get(actor.words[-1], ())
+            if any(m.titled or not self._common_word(m) for m in alone):
                 continue
             self.actors.remove(actor)
             for mention in actor.mentions:
                 del self.by_mention[(mention.start, mention.end)]
-
-    def _named_alone(self, people: list[Mention], word: str) -> bool:
-        """Whether `word` is used alone as a name, titled or not a common word (below)."""
-        return any(
-            m.titled or not self._common_word(m)
-            for m in people
-            if len(_name_words(m.name)) == 1 and _single_word(m.name) == word
-        )
 
     def _common_word(self, mention: Mention) -> bool:
         """Whether a single word opens a sentence, a line or a quotation, where any word is
