@@ -1,7 +1,7 @@
 """Regression floors for actor recognition on the actor sets eval4-eval12 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
-the scores measured on 2026-12-04 (after round 8, parser 1.9.0) less about 0.02, so a change
+the scores measured on 2026-12-04 (after round 9, parser 1.10.0) less about 0.02, so a change
 that loses ground on briefs the parser was or was not tuned on fails here and says where, and
 a gain is kept by raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -23,13 +23,13 @@ FLOORS = {
     "eval4": (0.98, 0.98, 0.95, 0.89),
     "eval5": (0.97, 0.96, 0.96, 0.89),
     "eval6": (0.96, 0.97, 0.96, 0.89),
-    "eval7": (0.97, 0.97, 0.92, 0.86),
-    "eval8": (0.98, 0.97, 0.93, 0.88),
-    "eval9": (0.96, 0.96, 0.91, 0.86),
-    "eval10": (0.94, 0.94, 0.94, 0.90),
-    "eval11": (0.95, 0.97, 0.94, 0.78),
-    # Held out (scored before and after round 8, its misses not read): a floor, not a target.
-    "eval12": (0.88, 0.91, 0.81, 0.73),
+    "eval7": (0.97, 0.97, 0.92, 0.87),
+    "eval8": (0.98, 0.97, 0.94, 0.88),
+    "eval9": (0.96, 0.96, 0.92, 0.86),
+    "eval10": (0.94, 0.95, 0.94, 0.91),
+    "eval11": (0.96, 0.97, 0.94, 0.79),
+    # Held out in round 8, tuned on in round 9 (its misses read): no longer held out.
+    "eval12": (0.95, 0.94, 0.91, 0.84),
 }
 
 

@@ -44,6 +44,7 @@ class Lexicon:
     title_modifiers: frozenset[str]
     org_heads: frozenset[str]
     place_heads: frozenset[str]
+    territory_heads: frozenset[str]
     event_heads: frozenset[str]
     place_prefixes: frozenset[str]
     stop_words: frozenset[str]
@@ -112,6 +113,7 @@ def lexicon() -> Lexicon:
         title_modifiers=_folded([w for phrase in titles["modifiers"] for w in phrase.split()]),
         org_heads=_folded(orgs["heads"]),
         place_heads=_folded(stop["place_heads"]),
+        territory_heads=frozenset(stop["territory_heads"]),
         event_heads=_folded(stop["event_heads"]),
         place_prefixes=frozenset(stop["place_prefixes"]),
         stop_words=_folded(stop["words"]),

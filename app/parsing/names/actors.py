@@ -30,15 +30,27 @@ class _Actor:
     mentions: list[Mention] = field(default_factory=list)
     # Names merged as spellings of this person's (`variants.same_person`), kept as aliases.
     spellings: list[str] = field(default_factory=list)
+    # The name's folded words and, for a person, its surname key and compact form: what
+    # each new full name is compared with, kept with the name (`rename`).
+    words: tuple[str, ...] = ()
+    keys: tuple[str, str] = ("", "")
 
-    @property
-    def words(self) -> tuple[str, ...]:
-        return _name_words(self.name)
+    def __post_init__(self) -> None:
+        self.rename(self.name)
+
+    def rename(self, name: str) -> None:
+        self.name = name
+        self.words = _name_words(name)
+        if self.kind is ActorKind.person and self.words:
+            self.keys = (surname_key(self.words[-1]), compact(name))
 
 
 _ACTORS = TypeAdapter(list[ParsedActor])
+_OPENERS = frozenset('.!?:;\n"“‘(')
+_CAPITALISED = r"[^\W\d_a-z][\w'’-]*"  # a word opening with a capital: 'Étienne'
 _KNOWN_AS = re.compile(
-    r", (?:also |better |widely )?known as (?P<nickname>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})"
+    r", (?:also |better |widely |formerly )?known as "
+    rf"(?P<nickname>{_CAPITALISED}(?: {_CAPITALISED}){{0,2}})"
 )
 _span_of = attrgetter("start", "end")  # a mention's sort key, without a Python call
 _START, _SURFACE = attrgetter("start"), attrgetter("surface")
@@ -74,7 +86,14 @@ def _longer_form(name: str, short: str) -> bool:
     Committee'; 'National Constituent Assembly' of 'Constituent Assembly'."""
     if name.startswith(short):
         return name[len(short) :].startswith(_TAIL_LINKS)
-    return name.endswith(" " + short) and " and " not in name[: -len(short)]
+    head = name[: -len(short)]
+    # never the body a longer name is 'for' or 'of': 'Preparatory Commission for the
+    # International Seabed Authority' is not a form of 'International Seabed Authority'
+    return (
+        name.endswith(" " + short)
+        and " and " not in head
+        and not any(link in head for link in _TAIL_LINKS)
+    )
 
 
 def _same_country(one: _Actor, other: _Actor) -> bool:
@@ -128,13 +147,38 @@ class Registry:
         """Forget full names with no sign of being a person anywhere in the brief: no title,
         attribution, speech verb, appositive or particle, and never named by their last
         word alone ('Rio Grande', 'Naval Base'). Names alone are too weak evidence."""
-        surnames = {_single_word(m.name) for m in people if len(_name_words(m.name)) == 1}
+        surnames: dict[str, list[Mention]] = {}
+        for m in people:
+            if len(_name_words(m.name)) == 1:
+                surnames.setdefault(_single_word(m.name), []).append(m)
         for actor in [a for a in self.actors if a.kind is ActorKind.person]:
-            if actor.words[-1] in surnames or any(m.evidence for m in actor.mentions):
+            if any(m.evidence for m in actor.mentions):
+                continue
+            alone = surnames.get(actor.words[-1], ())
+            if any(m.titled or not self._common_word(m) for m in alone):
                 continue
             self.actors.remove(actor)
             for mention in actor.mentions:
                 del self.by_mention[(mention.start, mention.end)]
+
+    def _common_word(self, mention: Mention) -> bool:
+        """Whether a single word opens a sentence, a line or a quotation, where any word is
+        capitalised, and the brief writes it in lowercase elsewhere ('Peace has no
+        borders', 'Contra leader Adolfo Calero' beside 'the contras'): a common word, no
+        sign that a name ending in it is a person's ('Lasting Peace')."""
+        start = mention.start
+        before = self.source[max(0, start - 3) : start].rstrip(" \t*-•–>")
+        if before and before[-1] not in _OPENERS:
+            return False
+        word, source = mention.name.casefold(), self.source
+        at = source.find(word)
+        while at >= 0:  # a lowercase occurrence standing as a word (or its plural)
+            after = at + len(word)
+            after += source.startswith("s", after)
+            if not (at and source[at - 1].isalnum()) and not source[after : after + 1].isalnum():
+                return True
+            at = source.find(word, at + 1)
+        return False
 
     def _attach(self, actor: _Actor, mention: Mention) -> None:
         actor.mentions.append(mention)
@@ -149,25 +193,34 @@ class Registry:
 
     def _add_full_name(self, mention: Mention) -> None:
         words = _name_words(mention.name)
-        people = [(a, a.words) for a in self.actors if a.kind is ActorKind.person]
-        for actor, known in people:  # one holds the other: the same last word first
-            if known[-1] == words[-1] and (_contains(known, words) or _contains(words, known)):
+        last = words[-1]
+        people = [a for a in self.actors if a.kind is ActorKind.person]
+        for actor in people:  # one holds the other: the same last word first
+            known = actor.words
+            if known[-1] == last and (_contains(known, words) or _contains(words, known)):
                 if len(words) > len(known):
-                    actor.name = mention.name
+                    actor.rename(mention.name)
                 self._attach(actor, mention)
                 return
-        spelling = PersonName(mention.name, mention.title, mention.country)
-        surname, joined, opening = surname_key(words[-1]), compact(mention.name), words[:2]
+        keys = (surname_key(last), compact(mention.name))
+        first, opening, inner = words[0], words[:2], words[1:-1]
         variants = [
             actor
-            for actor, known in people
+            for actor in people
             # the tests `same_person` opens with, before its evidence is gathered
             if (
-                surname_key(known[-1]) == surname
-                or known[:2] == opening  # one name lengthened: 'Abiy Ahmed (Ali)'
-                or compact(actor.name) == joined
+                actor.keys[0] == keys[0]
+                or actor.words[:2] == opening  # one name lengthened: 'Abiy Ahmed (Ali)'
+                or actor.words[-1] == first  # in another order: 'Chung Sze-yuen'
+                or first in actor.words[1:-1]  # lengthened at both ends: 'Marco Vinicio ...'
+                or actor.words[0] in inner
+                or actor.keys[1] == keys[1]
             )
-            and same_person(_evidence(actor), spelling, same_brief=True)
+            and same_person(
+                _evidence(actor),
+                PersonName(mention.name, mention.title, mention.country),
+                same_brief=True,
+            )
         ]
         if len(variants) == 1:  # of two candidates (`George Bush`), neither is sure
             # The name first written in full stays the name ('Mike Pompeo', then 'Michael
@@ -198,7 +251,9 @@ class Registry:
             for m in actor.mentions
         }
         for match in _KNOWN_AS.finditer(self.source):
-            named = people.get(match.start())
+            named = people.get(match.start()) or self._named_by_surname(
+                match.start(), match.start("nickname")
+            )
             if named is None:
                 continue
             nickname = match.group("nickname")
@@ -213,10 +268,54 @@ class Registry:
                 None,
             )
             if other is not None and other in self.actors:
-                self.actors.remove(other)
-                named.spellings.append(other.name)
-                for mention in other.mentions:
-                    self._attach(named, mention)
+                self._join_nickname(named, other, slugify(nickname))
+
+    def _named_by_surname(self, end: int, nickname: int) -> _Actor | None:
+        """The one person whose name holds the single word ending at `end` ('President
+        Eyadéma, formerly known as Étienne Eyadéma'), besides the one named at `nickname`,
+        else None."""
+        word = next(
+            (
+                _single_word(m.name)
+                for m in self.mentions
+                if m.end == end and m.kind is ActorKind.person and len(_name_words(m.name)) == 1
+            ),
+            None,
+        )
+        if word is None:
+            return None
+        found = [
+            a
+            for a in self.actors
+            if a.kind is ActorKind.person
+            and word in a.words
+            and all(m.start != nickname for m in a.mentions)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _join_nickname(self, named: _Actor, other: _Actor, nickname: str) -> None:
+        """The person made of a nickname joins the one named before; a full name it had
+        taken in as a spelling of the nickname stays apart unless it is a spelling of the
+        person's own name too (`P. W. Botha`, taken in by `Pik Botha`, is not `Roelof
+        Frederik Botha`, `known as Pik Botha`)."""
+        evidence = _evidence(named)
+        kept = [
+            m
+            for m in other.mentions
+            if len(_name_words(m.name)) >= 2
+            and slugify(m.name) != nickname
+            and not same_person(evidence, PersonName(m.name, m.title, m.country), same_brief=True)
+        ]
+        named.spellings.append(other.name)
+        for mention in other.mentions:
+            if mention not in kept:
+                self._attach(named, mention)
+        if not kept:
+            self.actors.remove(other)
+            return
+        other.mentions = kept
+        other.rename(kept[0].name)
+        other.first_seen = min(m.start for m in kept)
 
     def _join_short_organisation_names(self) -> None:
         """A body named in full and by a shorter form in one brief is one actor under its
@@ -264,7 +363,7 @@ class Registry:
                 and mention.name != known.name
                 and _fuller(mention.name, known.name)
             ):
-                known.name = mention.name  # 'EU', then 'European Union': the name in full
+                known.rename(mention.name)  # 'EU', then 'European Union': the name in full
             self._attach(known, mention)
             return
         if mention.kind is ActorKind.organization and mention.country is None:

@@ -46,7 +46,9 @@ _ACTS = re.compile(
     r"|[ \t]+leadership)\b"
 )
 # An appositive after an acronym: ', the state broadcaster'.
-_DESCRIBED = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?P<words>[\w-]+(?:[ \t]+[\w-]+){0,2})")
+_DESCRIBED = re.compile(
+    r",[ \t]+(?:a|an|the|[A-Z][\w-]*(?:'s|’s))[ \t]+(?P<words>[\w-]+(?:[ \t]+[\w-]+){0,2})"
+)
 
 
 def initials(words: Iterable[str]) -> str:
@@ -112,13 +114,21 @@ def with_hyphenated_acronyms(brief: OrgText) -> list[Mention]:
     return kept
 
 
+def _names_territory(brief: OrgText, name: str) -> bool:
+    """'Autonomous Region in Muslim Mindanao (ARMM)', 'Exclusive Economic Zone (EEZ)': a
+    territory an acronym defines is no organisation."""
+    head = name.split(" in ")[0].split(" of ")[0].split()[-1:]
+    return bool(head) and head[0] in brief.words.territory_heads
+
+
 def acronym_start(brief: OrgText, letters: str, end: int) -> int | None:
     """Where a name defined by an acronym in brackets starts, when no organisation
     mention ends there: the words spelling its initials, or capitalised words ending in
     an organisation word ('Kurdistan Workers' Party (PKK)')."""
     start = defined_before(brief, end, end, letters)
     if start < end:
-        return None if brief.names_event(brief.source[start:end]) else start
+        name = brief.source[start:end]
+        return None if brief.names_event(name) or _names_territory(brief, name) else start
     owner = _CAPITALISED_BEFORE.search(brief.source, max(0, end - REACH), end)
     if owner is None or not brief.has_head(owner.group().split()[-1:]):
         return None
@@ -206,7 +216,8 @@ def _definitions(brief: OrgText, mentions: list[Mention]) -> tuple[dict[str, str
 
 def _cued(brief: OrgText, mention: Mention) -> bool:
     """'the militant group X', 'X said', 'X's spokesman', 'the X leadership', 'X, the
-    state broadcaster,': an acronym that acts or that the brief calls a body."""
+    state broadcaster,', 'X, Russia's military intelligence agency,': an acronym that acts
+    or that the brief calls a body."""
     after = brief.source[mention.end : mention.end + 60]
     before = brief.source[max(0, mention.start - 30) : mention.start].split()
     markers = brief.words.group_markers

@@ -33,9 +33,25 @@ def own_words(brief: OrgText, mention: Mention) -> tuple[int, int, str | None]:
         if found is None:
             return start, end, country
         after, code, possessive = found
-        if not possessive and not _state_institution(brief, one_spaced(brief.source, after, end)):
+        rest = one_spaced(brief.source, after, end)
+        if not possessive and (
+            not _state_institution(brief, rest) or _national_party(brief, start, rest)
+        ):
             return start, end, country  # 'Eritrean Defence Forces': part of the name
         start, country = after, country or code
+
+
+def _national_party(brief: OrgText, start: int, rest: str) -> bool:
+    """'Indian National Congress', 'Iraqi National Congress': a nationality adjective
+    before 'National' and a congress names a party (a state's legislature is named by
+    its country: 'the Congress of Peru', 'the U.S. Congress')."""
+    words = rest.split()
+    return (
+        len(words) == 2
+        and words[0] == "National"
+        and words[1] == "Congress"
+        and phrase_entry(brief.source[start:].split(" ", 1)[0]) is not None
+    )
 
 
 def _country_before(brief: OrgText, start: int, end: int) -> tuple[int, str, bool] | None:

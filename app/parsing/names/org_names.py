@@ -24,13 +24,16 @@ from app.parsing.names.org_acronyms import (
     settle_acronyms,
     with_hyphenated_acronyms,
 )
-from app.parsing.names.org_keys import forms_by_inner_link, forms_with_a_plus
+from app.parsing.names.org_keys import forms_by_inner_link, forms_with_a_plus, known_organisation
 from app.parsing.names.org_text import OrgText
 from app.parsing.names.org_widening import split_at_a_leader, widen
 from app.parsing.names.tokens import Token
 from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
+_DOCUMENT_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+) of (?:the )?$")
+_LEADING = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded)\b")
+_BODY_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w.]*[\w.]$")
 _TEXT = attrgetter("text")
 _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
@@ -76,7 +79,46 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     ]
     if wider:  # only a wider or new name holds others
         kept = _without_nested(sorted(kept, key=_SPAN), wider, repeats=bool(unread))
+    if " of " in brief.source:
+        kept = [
+            m for m in kept if m.kind is not ActorKind.organization or not _in_a_document(brief, m)
+        ]
+    if leading := _leading_bodies(brief, kept):
+        spans = [(m.start, m.end) for m in leading]  # no person: 'NATO-led' read as a name
+        kept = [m for m in kept if not any(m.start < e and s < m.end for s, e in spans)]
+        kept = sorted(kept + leading, key=_SPAN)
     return settle_acronyms(brief, kept)
+
+
+def _in_a_document(brief: OrgText, mention: Mention) -> bool:
+    """'the Charter of the United Nations', 'the Statute of the Council of Europe': a body
+    named inside a document's or an event's name ('<event word> of (the) <body>') is no
+    mention of its own, unless the brief defines its acronym there."""
+    if brief.source.startswith(" (", mention.end):
+        return False  # '... of the Conference on Security and Co-operation in Europe (CSCE)'
+    before = brief.source[max(0, mention.start - 24) : mention.start]
+    if not before.endswith((" of ", " of the ")):
+        return False  # the common case, decided without the regex
+    found = _DOCUMENT_OF.search(before)
+    return found is not None and found["head"].casefold() in brief.words.event_heads
+
+
+def _leading_bodies(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
+    """'the NATO-led Kosovo Force', 'a U.N.-sponsored plan': a known organisation before
+    '-led', '-backed', '-brokered' ... is a mention of it (the descriptor is no part of the
+    name after it, `org_widening`). The pattern opens with the hyphen, which `re` skips to."""
+    found = []
+    for match in _LEADING.finditer(brief.source):
+        end = match.start()
+        body = _BODY_BEFORE.search(brief.source, max(0, end - 20), end)
+        if body is None:
+            continue
+        start = body.start()
+        if known_organisation(body.group()) is not None and not any(
+            m.start < end and start < m.end for m in mentions if m.kind is not ActorKind.person
+        ):
+            found.append(brief.new(start, end))
+    return found
 
 
 def _leaders(brief: OrgText, orgs: list[Mention]) -> dict[Mention, tuple[Mention, Mention]]:

@@ -45,8 +45,12 @@ _OWNER_BEFORE = re.compile(rf"((?:{WORD}[ \t]+)*{WORD}{POSSESSIVE})[ \t]+$")
 _COMPANY_SUFFIX = re.compile(
     r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|PLC|plc|LLC|Corp\.)(?!\w)"
 )
+# A country's name right after a body's name, then a lowercase word or punctuation.
+_COUNTRY_AFTER = re.compile(rf"[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})?)(?=[ \t]+[a-z]|[,.;:)])")
 _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})*)")
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{WORD})[ \t]+and[ \t]+$")
+# A link the run reader took in before a word it stopped at: 'United Nations Council for'.
+_TRAILING_LINKS = (" for", " of", " on")
 _CALENDAR = frozenset(
     name.casefold()
     for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
@@ -63,6 +67,11 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
                 return mention._replace(end=mention.end + 1, surface=plus, name=plus)
         return mention
     start, end, country = own_words(brief, mention)
+    if brief.source.endswith(_TRAILING_LINKS, start, end):
+        end = brief.source.rindex(" ", start, end)  # 'Council for' + 'Namibia': read again
+    elif brief.source.startswith(",", end) and " of " in brief.source[start:end]:
+        end, listed = _before_a_list_of_countries(brief, start, end)
+        country = None if country == listed else country  # no member is its country
     end = _before_a_titled_name(brief, start, end)
     if start >= end:
         return None
@@ -80,7 +89,9 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         end = _known_over_slash(brief, start, end)
     if suffix := _COMPANY_SUFFIX.match(brief.source, end):
         end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
-    elif not known_organisation(one_spaced(brief.source, start, end)):
+    elif not known_organisation(one_spaced(brief.source, start, end)) or brief.lone_head(
+        start, end
+    ):  # a lone known word takes its country: 'the Congress of Peru'
         end = _linked_after(brief, start, end)  # a known name is whole: 'the High
         # Representative of the European Union for Foreign Affairs' adds an office
     start = defined_before(brief, start, end)
@@ -235,8 +246,15 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
         if suffix := _COMPANY_SUFFIX.match(brief.source, end):
             end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
             continue
-        if (located := _IN_COUNTRY.match(brief.source, end)) and brief.has_head(
+        if (named := _COUNTRY_AFTER.match(brief.source, end)) and brief.has_head(
             brief.source[start:end].split()[-1:]
+        ):
+            entry = phrase_entry(named.group("place"))
+            if entry is not None and entry.category is Category.country:
+                end = named.end()  # 'Joint Task Force Liberia'
+                continue
+        if (located := _IN_COUNTRY.match(brief.source, end)) and brief.has_head(
+            _head_words(brief.source[start:end])
         ):
             entry = phrase_entry(located.group("place"))
             if entry is not None and entry.category is Category.country:
@@ -248,7 +266,7 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
         link = match.group("link").split()
         if words[0].rstrip(".").casefold() in _CALENDAR:
             return end  # 'the Board on Monday'
-        if words[0] in brief.words.phrases and link[-1] == "on":
+        if words[0] in brief.words.phrases and link[-1] == "on" and not _named_on(brief, match):
             return end  # 'the Council on Russia'
         if len(words) == 1 and acronym(words[0]):
             return end  # 'the Joint Commission of the JCPOA': a name of its own
@@ -269,10 +287,62 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
                 or link[0].startswith(",")
                 or brief.has_head(brief.source[start:end].split()[-1:])
                 or known_organisation(one_spaced(brief.source, start, end))
+                or _after_a_plural_marker(brief, start)
             )
         ):
             return end  # 'the European Commission and European Council': two names
         end = match.end()
+
+
+def _after_a_plural_marker(brief: OrgText, start: int) -> bool:
+    """'the small right-wing parties Tehiya and Moledet': names listed after a plural
+    organisation word are several, never one name joined by 'and'."""
+    before = brief.source[max(0, start - 16) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    plural = words[-1].casefold() if words else ""
+    return plural.endswith("s") and (
+        plural in brief.words.group_markers
+        or plural[:-1] in brief.words.group_markers
+        or plural[:-3] + "y" in brief.words.group_markers
+    )
+
+
+def _named_on(brief: OrgText, match: re.Match[str]) -> bool:
+    """'the International Contact Group on Liberia,': a body named for the one country
+    it works on, the name ending at punctuation (not 'the Council on Russia's debt')."""
+    entry = phrase_entry(match.group("words"))
+    return (
+        entry is not None
+        and entry.category is Category.country
+        and brief.source[match.end() : match.end() + 1] in (",", ".", ";", ":", ")")
+    )
+
+
+def _head_words(name: str) -> list[str]:
+    """Where a name's head is: its last word, and its words before its first link ('Movement'
+    of 'Movement for Democracy')."""
+    words = name.split()
+    for index, word in enumerate(words):
+        if word in ("of", "for", "on"):
+            return [*words[:index], words[-1]]
+    return words[-1:]
+
+
+def _before_a_list_of_countries(brief: OrgText, start: int, end: int) -> tuple[int, str | None]:
+    """'the Contadora Group' of 'the Contadora Group of Mexico, Colombia, Venezuela and
+    Panama': a name the run reader read up to the first of a list of countries ends
+    before its last 'of'; with the code of the country cut off."""
+    at = brief.source.rindex(" of ", start, end)
+    last = brief.source[at + 4 : end].removeprefix("the ")
+    entry = phrase_entry(last)
+    if entry is None or entry.category is not Category.country:
+        return end, None
+    following = brief.source[end + 1 : end + 40].split()
+    if following and following[0].rstrip(",") in brief.words.phrases:
+        return at, entry.value
+    return end, None
 
 
 def _lists_countries(brief: OrgText, match: re.Match[str]) -> bool:

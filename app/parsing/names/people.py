@@ -37,10 +37,14 @@ _ORGS = load_data("organizations.json")
 _MARKER_AFTER = re.compile(rf" (?:{'|'.join(_ORGS['markers_after'])})\b(?!-)")
 # 'Oleh Dubyna, chairman of ' + 'Naftogaz': who leads a body, of a single name.
 _HEAD_OF = re.compile(rf"\b(?:{'|'.join(_ORGS['leader_roles'])}) of (?:the )?$")
+# Verbs of leading a body: 'who also chairs ' + 'Golkar', 'Sekou Conneh leads ' + 'LURD'.
+_LEADING_VERBS = frozenset(("leads", "chairs", "heads", "founded", "co-founded"))
 _ALONE_AFTER = re.compile(r"[,.;:)]|\s(?:of|and|in|to|for|at|on|with|said|says)\b")
 _SUCH_AS = re.compile(r"(?P<plural>[A-Za-z-]+) such as (?:[A-Z][\w'’-]*(?:,? and |,? or |, ))*$")
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
 _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
+# An owner's marker after a name: ', Mahuad's party,', ', Orbán's ruling party.'.
+_OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ ){0,2}(?P<marker>[\w-]+)[,.;:]")
 
 
 _LINKS = frozenset(("of", "for", "and", "to", "on"))
@@ -49,7 +53,9 @@ _APPOSITIVE_ENDS = _LINKS | {"in", "at", "with", "by", "from", "that", "which", 
 
 def _described_as_organisation(source: str, at: int, markers: frozenset[str]) -> bool:
     """Whether an appositive at `at` describes the name before it with an organisation
-    word: 'Fafo, a Norwegian research institute'."""
+    word: 'Fafo, a Norwegian research institute', 'Democracia Popular, Mahuad's party,'."""
+    if (owned := _OWNED_MARKER.match(source, at)) is not None:
+        return owned.group("marker") in markers
     found = _APPOSITIVE.match(source, at)
     if found is None:
         return False
@@ -262,10 +268,22 @@ class PeopleReader(OrgReader):
                 self._full_name(first + 1, stop, country, described=True)
             return
         if len(names) >= 2 and not self.headline and all(map(name_shaped, _unnumbered(names))):
-            if not self._is_located(first, stop) and not plural_noun(names[-1].text):
+            after = self.tokens[stop - 1].outer
+            owned = (
+                _OWNED_MARKER.match(self.source, after)
+                if self.source.startswith(",", after)
+                else None
+            )
+            if (
+                owned is not None
+                and owned.group("marker") in self.words.group_markers
+                and not self._given_name(names[0])
+            ):  # 'Democracia Popular, Mahuad's party,'
+                self._emit(ActorKind.organization, first, stop, self._text(first, stop))
+            elif not self._is_located(first, stop) and not plural_noun(names[-1].text):
                 self._full_name(first, stop, country)
             return
-        if len(names) == 1 and self._named_as_organisation(names[0]):
+        if len(names) == 1 and self._named_as_organisation(names[0], self.tokens[first].start):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return  # 'the ruling party Fidesz', 'the pollster Ipsos', 'his Fidesz party'
         last = self.tokens[stop - 1]
@@ -283,7 +301,7 @@ class PeopleReader(OrgReader):
             ):
                 self._single_name(index, index + 1)
 
-    def _named_as_organisation(self, token: Token) -> bool:
+    def _named_as_organisation(self, token: Token, start: int) -> bool:
         """A single name the brief calls an organisation: a marker right before it ('the
         pollster Ipsos') or after it ('his Fidesz party', 'the Mungiki sect'), 'and its'
         after it, a list after 'such as' and a plural marker, the body a leader is 'of', or
@@ -292,11 +310,11 @@ class PeopleReader(OrgReader):
         if not token.text.isalpha() or self._given_name(token):
             return False
         source = self.source
-        before = source[max(0, token.start - 20) : token.start]
+        before = source[max(0, start - 20) : start]  # before an article: 'the daily La Prensa'
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
         if source.startswith(" ", token.outer):
-            if _MARKER_AFTER.match(source, token.outer):
-                return True
+            if _MARKER_AFTER.match(source, token.outer) and not token.possessive:
+                return True  # 'his Fidesz party'; 'Mahuad's party' is its leader's
             if source.startswith(" and its ", token.outer) and previous not in (["and"], ["of"]):
                 return True  # not the end of a name cut short: 'Bosnia and Herzegovina'
         if previous and previous[0] in self.words.group_markers:
@@ -305,6 +323,13 @@ class PeopleReader(OrgReader):
             return True
         if previous in (["of"], ["the"]) and self._led_body(token):
             return True
+        if (
+            previous
+            and previous[0] in _LEADING_VERBS
+            and not token.possessive
+            and _ALONE_AFTER.match(source, token.outer)
+        ):
+            return True  # 'Kalla, who also chairs Golkar,'
         if not source.startswith(", ", token.outer):
             return False
         if previous and (previous[0].casefold() in self.words.locatives or previous[0] in _LINKS):
@@ -324,14 +349,21 @@ class PeopleReader(OrgReader):
 
     def _one_of_a_kind(self, start: int) -> bool:
         """'manufacturers such as ' + 'Caterpillar', 'traders such as Cargill and ' +
-        'Bunge': after a plural organisation word and 'such as', each name listed is one of
-        those organisations."""
-        if "such as " not in self.source[max(0, start - 80) : start]:
-            return False  # the common case, decided without the regex
-        found = _SUCH_AS.search(self.source, max(0, start - 80), start)
-        if found is None:
-            return False
-        plural, markers = found.group("plural").casefold(), self.words.group_markers
+        'Bunge', 'the small right-wing parties Tehiya and ' + 'Moledet': after a plural
+        organisation word (and 'such as'), each name listed is one of those organisations."""
+        window = self.source[max(0, start - 80) : start]
+        if "such as " in window:
+            found = _SUCH_AS.search(window)
+            if found is None:
+                return False
+            plural = found.group("plural").casefold()
+        else:  # the names listed back to the word before them: 'parties Tehiya and '
+            words = window.split()
+            at = len(words) - 1
+            while at > 0 and (words[at] in ("and", "or") or words[at][:1].isupper()):
+                at -= 1
+            plural = words[at].casefold() if words else ""
+        markers = self.words.group_markers
         singular = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
         return plural.endswith("s") and (plural in markers or singular in markers)
 
@@ -356,6 +388,8 @@ class PeopleReader(OrgReader):
         after = self.source[self.tokens[stop - 1].outer : self.tokens[stop - 1].outer + 20]
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
         following = after.split()[:1] if after.startswith((" ", "\t")) else []
+        if stop - first == 1 and previous and previous[0] in _LEADING_VERBS:
+            return True  # 'Georgievski leads VMRO-DPMNE'
         return any(word in words.group_markers for word in previous + following)
 
     def _single_name(self, index: int, stop: int) -> None:

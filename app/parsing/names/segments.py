@@ -61,6 +61,14 @@ def _match_phrase(words: Lexicon, tokens: list[Token], first: int, stop: int) ->
         return None
     for length in range(min(longest, stop - first), 0, -1):
         if any(token.possessive for token in tokens[first : first + length - 1]):
+            # a possessive inside a known phrase: "Democratic People's Republic of Korea"
+            inner = [
+                t.text + "'s" if t.possessive else t.text
+                for t in tokens[first : first + length - 1]
+            ]
+            entry = words.phrases.get(" ".join([*inner, tokens[first + length - 1].text]))
+            if entry is not None:
+                return Item(Part.entry, first, first + length, entry)
             continue
         entry = words.phrases.get(" ".join(t.text for t in tokens[first : first + length]))
         if entry is not None:

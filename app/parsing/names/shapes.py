@@ -35,6 +35,9 @@ _BY_BEFORE = re.compile(r"\bby[ \t]+$")
 _PERSON_NOUNS = frozenset(_NAMES["person_nouns"])
 # 'Jae-in', 'Geun-hye': a hyphenated given name with a lowercase second part.
 _HYPHENATED_GIVEN = re.compile(r"[^\W\d_][a-z]{0,5}-[a-z]{1,5}")
+# An initial ('D.') and a surname-shaped word ('Dhar', 'Van-Dúnem') after it.
+_INITIAL = re.compile(r"[A-Z]\.")
+_SURNAME = re.compile(r"[^\W\d_][^\W\d_A-Z]*[a-z][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 
 
 def roman_numeral(text: str) -> bool:
@@ -56,10 +59,14 @@ def acronym(text: str) -> bool:
 
 
 def shaped_like_a_person(tokens: list[Token]) -> bool:
-    """Names with particles, Arabic article prefixes or hyphenated given names rarely name
-    anything but a person: 'Lula da Silva', 'Bashar al-Assad', 'Moon Jae-in'."""
+    """Names with particles, Arabic article prefixes, hyphenated given names or initials
+    rarely name anything but a person: 'Lula da Silva', 'Bashar al-Assad', 'Moon Jae-in',
+    'D. P. Dhar'."""
     if any(t.folded in PARTICLES for t in tokens[1:-1]):
         return True
+    last = tokens[-1].text
+    if any(_INITIAL.fullmatch(t.text) for t in tokens[:-1]) and _SURNAME.fullmatch(last):
+        return True  # 'D. P. Dhar', 'Harry S. Truman': an initial before a surname
     if any(not t.text[0].isupper() for t in tokens[1:]):
         return True  # 'al-Assad': capitalised by its prefix, see `tokens.tokenize`
     return any(_HYPHENATED_GIVEN.fullmatch(t.text) for t in tokens)

@@ -11,7 +11,9 @@ ingest's `ActorResolver` (spellings across briefs), so both merge by the same ev
   A weaker match (a short form, an initial, a middle name left out) also needs support:
   the same brief, the same country, or titles sharing a word;
 * within a brief, a name of two words or more lengthened at its end (`Abiy Ahmed`, `Abiy
-  Ahmed Ali`; not in a family-first name: `Kim Jong`, `Kim Jong Un`);
+  Ahmed Ali`) or at both ends (`Vinicio Cerezo`, `Marco Vinicio Cerezo Arévalo`), not in
+  a family-first name (`Kim Jong`, `Kim Jong Un`); one name written in both orders
+  (`Sze-yuen Chung`, `Chung Sze-yuen`);
 * a surname of five letters or more that differs only in its inner vowels or in `q`/`g`/`k`
   (`Dagalo`/`Daglo`, `Afwerki`/`Afewerki`, `Gaddafi`/`Qaddafi`: `loose`) is a weaker match
   too, and only beside a given name of one form and supporting evidence; in a name written
@@ -153,6 +155,8 @@ def _word_match(a: str, b: str, family_first: bool = False) -> str | None:
         return "weak"
     if (a[-1:] == "h" or b[-1:] == "h") and skeleton(_silent_h(a)) == skeleton(_silent_h(b)):
         return "weak"  # a final 'h' after a vowel: 'Abdullah'/'Abdalla'
+    if ("q" in a or "q" in b) and skeleton(a.replace("q", "k")) == skeleton(b.replace("q", "k")):
+        return "weak"  # the Arabic qaf written `q` or `k`: 'Zulfiqar'/'Zulfikar', 'Tariq'/'Tarik'
     group = _GIVEN_FORMS.get(a)
     return "weak" if group is not None and group == _GIVEN_FORMS.get(b) else None
 
@@ -196,6 +200,9 @@ def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bo
         return False  # a bare surname names many people
     if "".join(words_a) == "".join(words_b) or compact(a.name) == compact(b.name):
         return True
+    if same_brief and _reordered(words_a, words_b):
+        # 'Sze-yuen Chung' and 'Chung Sze-yuen': one name written in both orders
+        return _attributes(a, b) is not None
     family_first = words_a[0] in _FAMILY_FIRST or words_b[0] in _FAMILY_FIRST
     if not family_first and (_lengthens(words_a, words_b) or _lengthens(words_b, words_a)):
         # 'Abiy Ahmed Ali' (a grandfather's name), 'Hamad bin Jassim bin Jaber Al Thani':
@@ -209,17 +216,34 @@ def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bo
         return False
     if surname == "weak" and given != "same":
         return False  # two loose words: `Gary Kedem` is not `Cary Kadam`
+    if (
+        given == "weak"
+        and len(words_a) != len(words_b)
+        and min(len(words_a[0]), len(words_b[0])) == 1
+    ):
+        return False  # an initial and a middle name left out: `P. W. Botha` is not `Pik Botha`
     if given == middles == surname == "same":
         return True
     return same_brief or attributes == "support"
 
 
 def _lengthens(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """True when `longer` is `shorter` (two words or more) with names added at its end."""
+    """True when `longer` is `shorter` (two words or more) with names added at its end, or
+    at both ends (`Vinicio Cerezo`, `Marco Vinicio Cerezo Arévalo`: a first given name and
+    a second family name, as Spanish names are written in full)."""
     width = len(shorter)
-    return 2 <= width < len(longer) and all(
-        skeleton(x) == skeleton(y) for x, y in zip(longer[:width], shorter, strict=True)
+    if not 2 <= width < len(longer):
+        return False
+    inner = tuple(map(skeleton, shorter))
+    return any(
+        tuple(map(skeleton, longer[at : at + width])) == inner for at in range(len(longer) - width)
     )
+
+
+def _reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when `a` and `b` are the same words of two or more, in another order (given
+    name first in one, family name first in the other)."""
+    return a != b and sorted(map(skeleton, a)) == sorted(map(skeleton, b))
 
 
 def _surname_match(a: str, b: str, family_first: bool) -> str | None:

@@ -248,3 +248,106 @@ def test_a_short_name_joins_the_longest_form_through_a_middle_one() -> None:
         "- The Bolivarian National Constituent Assembly voted.",
     )
     assert list(found) == ["Bolivarian National Constituent Assembly"]
+
+
+def test_a_full_name_a_nickname_took_in_stays_apart_unless_it_is_the_persons() -> None:
+    parsed = brief(
+        "Lead: On Dec. 22, 1988 in New York, Roelof Frederik Botha, known as Pik Botha, "
+        "signed for South Africa.",
+        "Verified Facts",
+        "The foreign minister signed for State President P. W. Botha's government.",
+        "R. F. Botha said the accord was fair.",
+    )
+    assert people(parsed) == {"Roelof Frederik Botha", "P. W. Botha"}
+    assert {"Pik Botha", "R. F. Botha"} <= set(actor(parsed, "roelof-frederik-botha").aliases)
+
+
+def test_initials_a_spanish_y_and_a_descriptor_noun_make_whole_names() -> None:
+    parsed = brief(
+        "Lead: On July 2, 1972 in Simla, India, the two delegations signed an agreement.",
+        "Verified Facts",
+        "The talks were conducted by P. N. Haksar, principal secretary to the Prime "
+        "Minister, and D. P. Dhar of the Planning Commission.",
+        "Cardinal Miguel Obando y Bravo is widely tipped to head the commission.",
+        "Barrister Martin Lee has called for an elected legislature.",
+    )
+    assert {"P. N. Haksar", "D. P. Dhar", "Miguel Obando y Bravo", "Martin Lee"} <= people(parsed)
+
+
+def test_a_common_word_opening_a_sentence_vouches_for_no_name_ending_in_it() -> None:
+    parsed = brief(
+        'Lead: On Aug. 7, 1987 in Guatemala City, five presidents signed the "Procedure '
+        'for the Establishment of a Firm and Lasting Peace in Central America."',
+        "Official Statements",
+        '"Peace has no borders; a lasting peace is ours."',
+        "— Óscar Arias, President of Costa Rica",
+    )
+    assert "Lasting Peace" not in people(parsed)
+
+
+def test_former_states_are_countries_not_organisations() -> None:
+    parsed = brief(
+        "Lead: On Oct. 30, 1991 in Madrid, a conference co-sponsored by the United States "
+        "and the Soviet Union opened.",
+        "Key Takeaways",
+        "- Soviet diplomats and Yugoslavia's envoy attended; the USSR paid its share.",
+    )
+    countries = {a.name for a in parsed.actors if a.kind == "country"}
+    assert {"Soviet Union", "Yugoslavia"} <= countries
+    assert not {a.name for a in parsed.actors if a.kind == "organization"}
+
+
+def test_a_flight_and_a_mountain_range_are_no_actors() -> None:
+    parsed = brief(
+        "Lead: On Dec. 22, 1988 in New York, envoys signed the accords.",
+        "Verified Facts",
+        "He was killed when Pan Am Flight 103 crashed at Lockerbie.",
+        "The border will follow the crest of the Cordillera del Cóndor, Sierra Leone said.",
+    )
+    assert {a.name for a in parsed.actors if a.kind != "country"} == set()
+
+
+def test_a_former_name_given_after_a_titled_surname_is_the_persons() -> None:
+    parsed = brief(
+        "Lead: On May 28, 1975 in Lagos, President Gnassingbé Eyadéma of Togo signed.",
+        "Verified Facts",
+        "President Eyadéma, formerly known as Étienne Eyadéma, told the press it was done.",
+    )
+    assert people(parsed) == {"Gnassingbé Eyadéma"}
+    assert "Étienne Eyadéma" in actor(parsed, "gnassingbe-eyadema").aliases
+
+
+def test_a_bishop_opening_a_name_is_no_part_of_it_and_a_surname_bishop_stays() -> None:
+    parsed = brief(
+        "Lead: On Dec. 21, 1979 in London, the parties signed.",
+        "Verified Facts",
+        "Bishop Abel Muzorewa led the delegation.",
+        "Foreign Minister Julie Bishop said the deal was fair.",
+    )
+    assert people(parsed) == {"Abel Muzorewa", "Julie Bishop"}
+
+
+def test_the_body_a_longer_name_is_for_is_no_short_form_of_it() -> None:
+    parsed = brief(
+        "Lead: On Dec. 10, 1982 in Montego Bay, Jamaica, 117 states signed the convention.",
+        "Verified Facts",
+        "It creates the International Seabed Authority, with headquarters in Kingston.",
+        "A Preparatory Commission for the International Seabed Authority will meet.",
+    )
+    orgs = {a.name for a in parsed.actors if a.kind == "organization"}
+    assert {
+        "International Seabed Authority",
+        "Preparatory Commission for the International Seabed Authority",
+    } <= orgs
+
+
+def test_a_known_country_name_with_a_possessive_inside_is_that_country() -> None:
+    parsed = brief(
+        "Lead: On Sept. 19, 2005 in Beijing, six parties issued a joint statement.",
+        "Key Takeaways",
+        "- The Democratic People's Republic of Korea pledged to return to the treaty.",
+    )
+    countries = {a.name for a in parsed.actors if a.kind == "country"}
+    assert "North Korea" in countries
+    assert "South Korea" not in countries
+    assert not {a.name for a in parsed.actors if a.kind == "organization"}

@@ -516,3 +516,147 @@ def test_general_as_an_adjective_and_central_banks_by_their_official_names(
     sentences: tuple[str, ...], names: set[str]
 ) -> None:
     assert set(organisations(parse(*sentences))) == names
+
+
+def test_names_listed_after_a_plural_organisation_word_are_each_one() -> None:
+    parsed = parse("The small right-wing parties Tehiyo and Moledo threatened to leave.")
+    assert set(organisations(parsed)) == {"Tehiyo", "Moledo"}
+
+
+def test_an_irregular_plural_before_a_possessive_is_part_of_the_name() -> None:
+    parsed = parse("The Mano River Women's Peace Network (MARWOPNET) signed as a witness.")
+    assert "Mano River Women's Peace Network" in organisations(parsed)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "States and the United Nations Council for Namibia signed the convention.",
+            "United Nations Council for Namibia",
+        ),
+        (
+            "The Movement for Democracy in Liberia (MODEL) signed.",
+            "Movement for Democracy in Liberia",
+        ),
+    ],
+)
+def test_a_name_goes_on_over_a_country_after_its_link_or_its_head(sentence: str, name: str) -> None:
+    assert set(organisations(parse(sentence))) == {name}
+
+
+def test_an_ordinal_opening_a_name_is_part_of_it() -> None:
+    parsed = parse("A Third Party Monitoring Team will review implementation.")
+    assert set(organisations(parsed)) == {"Third Party Monitoring Team"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Democracio Popular, Mahuad's party, expects to gain.", "Democracio Popular"),
+        ("The opposition daily La Prensa, closed since June, may reopen.", "La Prensa"),
+        ("Koevot, the police counter-insurgency unit, fought there.", "Koevot"),
+    ],
+)
+def test_an_owner_s_marker_an_article_after_a_marker_or_a_unit_make_an_organisation(
+    sentence: str, name: str
+) -> None:
+    assert set(organisations(parse(sentence))) == {name}
+
+
+def test_a_person_owning_a_party_is_not_the_party() -> None:
+    parsed = parse("Mahuad's party and Jane Roe, Biden's adviser, backed it.")
+    assert not organisations(parsed)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("The Congress of Peru and Congress voted.", {"Congress of Peru", "Congress"}),
+        (
+            "The International Contact Group on Liberia, the African Union and others signed.",
+            {"International Contact Group on Liberia", "African Union"},
+        ),
+    ],
+)
+def test_a_lone_known_word_or_a_group_on_one_country_takes_the_country(
+    sentence: str, names: set[str]
+) -> None:
+    assert set(organisations(parse(sentence))) == names
+
+
+def test_a_nationality_adjective_before_national_congress_names_a_party() -> None:
+    parsed = parse("The Indian National Congress, with a large majority, agreed.")
+    assert set(organisations(parsed)) == {"Indian National Congress"}
+    assert set(organisations(parse("The U.S. Congress voted."))) == {"Congress"}
+
+
+def test_a_name_read_up_to_the_first_of_a_list_of_members_ends_before_it() -> None:
+    parsed = parse(
+        "The Contadora Group met.",
+        "Since 1983 the Contadora Group of Mexico, Colombia, Venezuela and Panama had tried.",
+    )
+    assert set(organisations(parsed)) == {"Contadora Group"}
+
+
+def test_a_country_right_after_a_body_s_head_is_part_of_its_name() -> None:
+    parsed = parse("The warships of Joint Task Force Liberia remain offshore.")
+    assert set(organisations(parsed)) == {"Joint Task Force Liberia"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Vice President Jusuf Kalla, who also chairs Golkor, backed it.", "Golkor"),
+        ("Prime Minister Georgievski leads VMRO-DPMNO; the opposition objects.", "VMRO-DPMNO"),
+    ],
+)
+def test_the_single_name_a_person_leads_or_chairs_is_an_organisation(
+    sentence: str, name: str
+) -> None:
+    assert name in organisations(parse(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Kennecot Consortium has prospected in the Pacific.", "Kennecot Consortium"),
+        ("Ocean Minng Associates has prospected too.", "Ocean Minng Associates"),
+        ("The Nicaraguan Resistance rejected the plan.", "Nicaraguan Resistance"),
+        ("The Democratic Unity Roundtable called a march.", "Democratic Unity Roundtable"),
+    ],
+)
+def test_consortium_associates_and_resistance_head_organisation_names(
+    sentence: str, name: str
+) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_a_legislature_known_by_its_national_name_is_an_organisation_alone() -> None:
+    parsed = parse("With a majority in the Lok Sabha and the Storting, the bill passed.")
+    assert set(organisations(parsed)) == {"Lok Sabha", "Storting"}
+
+
+def test_a_territory_an_acronym_defines_is_no_organisation() -> None:
+    parsed = parse("The entity is to replace the Autonomous Region in Muslim Mindanao (ARMM).")
+    assert not organisations(parsed)
+
+
+def test_an_acronym_an_owner_s_appositive_calls_a_body_is_one() -> None:
+    parsed = parse("He indicted 12 officers of the GRX, Russia's military intelligence agency.")
+    assert set(organisations(parsed)) == {"GRX"}
+
+
+def test_a_known_body_before_led_or_backed_is_a_mention_of_it() -> None:
+    parsed = parse("The NATO-led Kosovo Force (KFOR) remains responsible for security.")
+    assert set(organisations(parsed)) == {"NATO", "Kosovo Force"}
+    assert not organisations(parse("A Saudi-led coalition and a Gondor-backed plan failed."))
+
+
+def test_a_body_named_inside_a_document_s_name_is_no_mention_of_its_own() -> None:
+    assert not organisations(parse("The Charter of the United Nations shall govern relations."))
+    parsed = parse(
+        "They signed the Final Act of the Conference on Security and Co-operation in "
+        "Europe (CSCE) there."
+    )
+    assert "Conference on Security and Co-operation in Europe" in organisations(parsed)
