@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval12 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval13 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0) less about 0.02, so a change
@@ -30,6 +30,8 @@ FLOORS = {
     "eval11": (0.96, 0.97, 0.94, 0.79),
     # Held out in round 8, tuned on in round 9 (its misses read): no longer held out.
     "eval12": (0.95, 0.94, 0.91, 0.84),
+    # Held out (scored before and after round 9, its misses not read): a floor, not a target.
+    "eval13": (0.86, 0.86, 0.91, 0.74),
 }
 
 
