@@ -13,6 +13,7 @@ Run it from a checkout (`PYTHONPATH=.`) to time that checkout's code.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import random
 import time
@@ -82,6 +83,7 @@ def stats_within_dates(url: str, count: int) -> None:
 def claims_of_a_status(url: str) -> None:
     os.environ["CHANCERY_DATABASE_URL"] = url
     os.environ["CHANCERY_RESPONSE_CACHE_ENTRIES"] = "0"
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # a line per request otherwise
     from fastapi.testclient import TestClient
 
     from app.api.main import create_app

@@ -35,21 +35,25 @@ class ActorMatch:
 
     ids: tuple[int, ...] = ()
     unknown: bool = False
-    # Those of `ids` linked to fewer than `FEW_CLAIMS` claims (from the kept counts): a
-    # claims list finds their rows from their links (`mentions_all`). How rows are found,
-    # not which: two matches of the same actors are equal whatever it holds (`/v1/stats`
-    # compares the claims' filters, marked, with the others', to read the kept counts).
+    # Those of `ids` linked to few claims of the statuses a claims list asks (`PAGE_ROWS`,
+    # from the kept counts): the list finds their rows from their links (`mentions_all`).
+    # How rows are found, not which: two matches of the same actors are equal whatever it
+    # holds (`/v1/stats` compares the claims' filters, marked, with the others', to read
+    # the kept counts).
     few_claims: frozenset[int] = field(default=frozenset(), compare=False)
 
 
-# Below this many claims, an actor's claims are read from its links. A list read in date
-# order (or status then date) with an EXISTS probe per row reads about limit x (rows of the
-# list / rows of the actor) rows before its page is full: at 100,000 briefs, 36,000 for an
-# actor with 113 disputed claims of 81,203 (35-240 ms). Its links as a list SQLite builds
-# once cost about 0.15 us each, then each row read is checked in memory: 7.8 ms for that
-# actor, but 13.9 ms for one with 99,000 claims whose page the probes fill in 0.5 ms
-# (docs/benchmarks.md, "Sparse actors").
-FEW_CLAIMS = 20_000
+# An actor's claims of the statuses asked (all when none) are read from its links rather
+# than probed row by row when that reads fewer rows. A list read in date order (or status
+# then date) with a probe per row reads about PAGE_ROWS x N / n rows before its page is
+# full (n: the actor's claims of those statuses, N: all claims of them); from its links it
+# reads n (and, on PostgreSQL, the n claims, then sorts them). So an actor is read from its
+# links when n x n < PAGE_ROWS x N. At 100,000 briefs: `astrid-dahl`, 113 disputed claims of
+# 81,203, from its links (7.8 against 35 ms on SQLite); `united-nations`, 92 unconfirmed,
+# from its links (the probes read 107,495 claims: 410 ms on PostgreSQL); `united-states`,
+# 5,398 disputed, probed (40 ms, where PostgreSQL took 91-660 ms from its links)
+# (docs/benchmarks.md, "Sparse actors" and "An actor's claims of a status").
+PAGE_ROWS = 50
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,7 @@ def mentions_all(
     pairs: Sequence[AnySelect],
     actors: ActorMatch,
     few: frozenset[int] = frozenset(),
+    listed: AnySelect | None = None,
 ) -> Conditions:
     """The parent row is linked to every actor in `actors`.
 
@@ -110,8 +115,9 @@ def mentions_all(
     one correlated EXISTS, rather than `parent_id IN (links GROUP BY parent HAVING count =
     n)`: that builds the whole set of the actor's rows on every request (tens of thousands
     at 100k briefs), while EXISTS probes an index for just the rows the ordered scan
-    reaches before the page is full. An actor in `few` (linked to few rows: `FEW_CLAIMS`)
-    is `parent_id IN (its links)` instead, with one kind of link.
+    reaches before the page is full. An actor in `few` (linked to few rows: `PAGE_ROWS`)
+    is `parent_id IN (its links)` instead, with one kind of link: `listed` when given (its
+    links narrowed as the list is, so the list is short), else that kind.
     """
     if actors.unknown:
         return [false()]
@@ -119,7 +125,7 @@ def mentions_all(
         return []
     links = [part.subquery() for part in pairs]
     return [
-        _listed(pairs[0], parent_id, actor)
+        _listed(pairs[0] if listed is None else listed, parent_id, actor)
         if actor in few and len(pairs) == 1
         else _linked(links, parent_id, actor)
         for actor in actors.ids
@@ -178,11 +184,12 @@ def common_conditions(
     occurred_on: SqlColumn,
     search_text: SqlColumn,
     few: frozenset[int] = frozenset(),
+    listed: AnySelect | None = None,
 ) -> Conditions:
     """The actor, date and text conditions every dated list applies the same way (`few`:
-    actors whose rows are read from their links, `mentions_all`)."""
+    actors whose rows are read from their links, `listed` if given: `mentions_all`)."""
     return [
-        *mentions_all(row_id, pairs, common.actors, few),
+        *mentions_all(row_id, pairs, common.actors, few, listed),
         *in_range(occurred_on, common.dates),
         *words_match(search_text, row_id, common.terms),
     ]

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, func, literal_column, select, union_all
 from sqlmodel import Session, col
 
 from app.api.repositories.base import Data, actor_ref, actor_ref_columns
-from app.api.repositories.conditions import FEW_CLAIMS, CommonFilters, Conditions, DateRange
+from app.api.repositories.conditions import PAGE_ROWS, CommonFilters, Conditions, DateRange
 from app.api.repositories.keyset import read
 from app.storage.counts import COUNT_COLUMNS
 from app.storage.tables import (
@@ -108,14 +108,20 @@ def in_months(month: Any, months: tuple[str | None, str | None]) -> Conditions:
     return where
 
 
-def few_claims(session: Session, ids: Sequence[int]) -> frozenset[int]:
-    """Those of the actors `ids` linked to fewer than `FEW_CLAIMS` claims (an actor with no
-    count row has none)."""
-    claims = _total(ActorCount, [f"claims_{status.value}" for status in ClaimStatus])
+def few_claims(
+    session: Session, ids: Sequence[int], statuses: Sequence[ClaimStatus] = ()
+) -> frozenset[int]:
+    """Those of the actors `ids` whose claims of `statuses` (all when none) are fewer than
+    a probe per row would read to fill a page: n x n < PAGE_ROWS x N, n the actor's and N
+    every actor's (an actor with no count row has none)."""
+    measures = Measures(statuses=tuple(statuses))
+    claims = measures.claims(ActorCount)
     query: Any = select(col(ActorCount.actor_id), claims)
     rows: list[Any] = list(read(session, query.where(col(ActorCount.actor_id).in_(ids))))
     counted: dict[int, int] = dict(rows)
-    return frozenset(actor for actor in ids if counted.get(actor, 0) < FEW_CLAIMS)
+    every = select(func.coalesce(func.sum(measures.claims(DailyCount)), 0))
+    total = int(session.execute(every).scalar_one())
+    return frozenset(actor for actor in ids if counted.get(actor, 0) ** 2 < PAGE_ROWS * total)
 
 
 def counted_actor(common: CommonFilters) -> tuple[int | None] | None:

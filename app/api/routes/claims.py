@@ -59,7 +59,7 @@ async def list_claims(
 
     def answer(session: Session) -> Response:
         places = places_named(session, location)
-        resolved = with_few_claims(session, common.resolve(session))
+        resolved = with_few_claims(session, common.resolve(session), tuple(status))
         filters = ClaimFilters(resolved, tuple(status), brief, places)
         if as_of is None:
             where = conditions(filters)

@@ -7,14 +7,14 @@ from datetime import date, timedelta
 from itertools import product
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlmodel import Session, col
 
 from app.api.repositories import briefs, claims, counts, statements
 from app.api.repositories.conditions import ActorMatch, CommonFilters, DateRange
 from app.api.repositories.keyset import count_rows
 from app.db import get_engine
-from app.storage.tables import Actor, Claim
+from app.storage.tables import Actor, Claim, ClaimActor
 from app.vocabulary import ClaimStatus, StatementKind
 from tests.storage.test_counts import ingest_some
 
@@ -150,21 +150,29 @@ def test_a_range_of_dates_is_its_whole_months_and_the_days_at_its_ends() -> None
         assert len(split.days) <= 2
 
 
-def test_few_claims_are_the_actors_with_fewer_claims_than_the_threshold(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("statuses", [(), (ClaimStatus.disputed,), tuple(ClaimStatus)[:2]])
+def test_few_claims_are_those_a_listing_reads_fewer_rows_for(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, statuses: tuple[ClaimStatus, ...]
 ) -> None:
+    """An actor is read from its links when its claims of the statuses asked (n) are fewer
+    than a probe per row would read to fill a page: n x n < PAGE_ROWS x N (N: all claims of
+    those statuses), counted here from the links."""
     ingest_some(database_url, 20)
+    wanted = [status.value for status in statuses or tuple(ClaimStatus)]
     with Session(get_engine(database_url)) as session:
-        claimed = dict(
-            session.execute(
-                text("SELECT actor_id, count(*) FROM claim_actors GROUP BY actor_id")
-            ).all()
+        of_status = select(col(ClaimActor.actor_id), func.count()).where(
+            col(ClaimActor.status).in_(wanted)
         )
+        claimed = dict(session.execute(of_status.group_by(col(ClaimActor.actor_id))).all())
+        every = session.execute(
+            select(func.count()).select_from(Claim).where(col(Claim.status).in_(wanted))
+        ).scalar_one()
         ids = [*session.execute(select(col(Actor.id))).scalars()]
+        # A page size that splits this small corpus's actors, as 50 does at 100,000 briefs.
         middle = sorted(claimed.values())[len(claimed) // 2]
-        monkeypatch.setattr(counts, "FEW_CLAIMS", middle)
-        expected = {actor for actor in ids if claimed.get(actor, 0) < middle}
-        assert counts.few_claims(session, ids) == expected
+        monkeypatch.setattr(counts, "PAGE_ROWS", (middle * middle - 0.5) / every)
+        expected = {actor for actor in ids if claimed.get(actor, 0) ** 2 < middle * middle}
+        assert counts.few_claims(session, ids, statuses) == expected
         assert 0 < len(expected) < len(ids)
 
 
@@ -193,6 +201,9 @@ def test_the_claims_lists_mark_the_actors_linked_to_few_claims(database_url: str
         ids = tuple(session.execute(select(col(Actor.id)).order_by(col(Actor.id))).scalars())
         common = CommonFilters(actors=ActorMatch(ids))
         marked = claims.with_few_claims(session, common)
-        assert marked.actors.few_claims == counts.few_claims(session, ids) == frozenset(ids)
+        assert marked.actors.few_claims == counts.few_claims(session, ids)
+        disputed = (ClaimStatus.disputed,)
+        marked = claims.with_few_claims(session, common, disputed)
+        assert marked.actors.few_claims == counts.few_claims(session, ids, disputed)
         assert marked.actors.ids == ids
         assert claims.with_few_claims(session, CommonFilters()) == CommonFilters()
