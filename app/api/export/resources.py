@@ -81,8 +81,8 @@ def _conditions(session: Session, resource: Resource, filters: ExportFilters) ->
     if resource is Resource.claims:
         _refuse(filters, resource, "status", "brief", "actor")
         found = _enums(ClaimStatus, filters.statuses, "status")
-        few = claims.with_few_claims(session, common, found)
-        return claims.conditions(claims.ClaimFilters(few, found, filters.brief))
+        asked = claims.ClaimFilters(common, found, filters.brief)
+        return claims.conditions(claims.with_few_claims(session, asked))
     if resource is Resource.statements:
         _refuse(filters, resource, "kind", "brief", "actor")
         kinds = _enums(StatementKind, filters.kinds, "kind")

@@ -47,18 +47,15 @@ class ClaimFilters:
     places: tuple[str, ...] | None = None
 
 
-def with_few_claims(
-    session: Session, common: CommonFilters, statuses: Sequence[ClaimStatus] = ()
-) -> CommonFilters:
-    """`common` with those of its actors linked to few claims of `statuses` (all when none;
-    `counts.few_claims`) marked, so that `conditions` reads their claims from their links.
-    Only the claims lists ask: the other lists probe each row whatever the actor."""
-    actors = common.actors
+def with_few_claims(session: Session, filters: ClaimFilters) -> ClaimFilters:
+    """`filters` with those of its actors linked to few claims of its statuses (all when
+    none; `counts.few_claims`) marked, so that `conditions` reads their claims from their
+    links. Only the claims lists ask: the other lists probe each row whatever the actor."""
+    actors = filters.common.actors
     if not actors.ids:
-        return common
-    return replace(
-        common, actors=replace(actors, few_claims=counts.few_claims(session, actors.ids, statuses))
-    )
+        return filters
+    few = counts.few_claims(session, actors.ids, filters.statuses)
+    return replace(filters, common=replace(filters.common, actors=replace(actors, few_claims=few)))
 
 
 def conditions(filters: ClaimFilters) -> Conditions:

@@ -52,7 +52,8 @@ class ActorMatch:
 # 81,203, from its links (7.8 against 35 ms on SQLite); `united-nations`, 92 unconfirmed,
 # from its links (the probes read 107,495 claims: 410 ms on PostgreSQL); `united-states`,
 # 5,398 disputed, probed (40 ms, where PostgreSQL took 91-660 ms from its links)
-# (docs/benchmarks.md, "Sparse actors" and "An actor's claims of a status").
+# (docs/benchmarks.md, "Sparse actors" and "One actor's stats within dates, and an actor's
+# claims of a status").
 PAGE_ROWS = 50
 
 

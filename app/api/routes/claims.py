@@ -59,8 +59,8 @@ async def list_claims(
 
     def answer(session: Session) -> Response:
         places = places_named(session, location)
-        resolved = with_few_claims(session, common.resolve(session), tuple(status))
-        filters = ClaimFilters(resolved, tuple(status), brief, places)
+        asked = ClaimFilters(common.resolve(session), tuple(status), brief, places)
+        filters = with_few_claims(session, asked)
         if as_of is None:
             where = conditions(filters)
             counted = partial(kept_total, filters=filters)

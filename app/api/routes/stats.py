@@ -54,7 +54,7 @@ def get_dashboard_stats(
     """
     places = places_named(session, location)
     filters = StatsFilters(
-        ClaimFilters(with_few_claims(session, common, tuple(status)), tuple(status), places=places),
+        with_few_claims(session, ClaimFilters(common, tuple(status), places=places)),
         StatementFilters(common, tuple(kind), places=places),
         BriefFilters(common, location),
         EventFilters(common, location=location),

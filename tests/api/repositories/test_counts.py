@@ -200,10 +200,12 @@ def test_the_claims_lists_mark_the_actors_linked_to_few_claims(database_url: str
     with Session(get_engine(database_url)) as session:
         ids = tuple(session.execute(select(col(Actor.id)).order_by(col(Actor.id))).scalars())
         common = CommonFilters(actors=ActorMatch(ids))
-        marked = claims.with_few_claims(session, common)
-        assert marked.actors.few_claims == counts.few_claims(session, ids)
+        marked = claims.with_few_claims(session, claims.ClaimFilters(common))
+        assert marked.common.actors.few_claims == counts.few_claims(session, ids)
         disputed = (ClaimStatus.disputed,)
-        marked = claims.with_few_claims(session, common, disputed)
-        assert marked.actors.few_claims == counts.few_claims(session, ids, disputed)
-        assert marked.actors.ids == ids
-        assert claims.with_few_claims(session, CommonFilters()) == CommonFilters()
+        marked = claims.with_few_claims(session, claims.ClaimFilters(common, disputed))
+        assert marked.common.actors.few_claims == counts.few_claims(session, ids, disputed)
+        assert marked.common.actors.ids == ids
+        assert marked.statuses == disputed
+        unfiltered = claims.ClaimFilters(CommonFilters())
+        assert claims.with_few_claims(session, unfiltered) == unfiltered
