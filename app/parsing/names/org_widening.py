@@ -98,6 +98,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     start = _after_a_descriptor(brief, start, end)
     start = _after_a_person(brief, start, end)
     start = _coordinated_before(brief, start)
+    start = _written_article(brief, start, end)
     name = one_spaced(brief.source, start, end)
     if (
         " " not in name
@@ -163,6 +164,28 @@ def _names_no_body(brief: OrgText, name: str) -> bool:
         entry = phrase_entry(rest.removeprefix("of ").removeprefix("the "))
         return entry is not None and entry.category is Category.country
     return False
+
+
+def _written_article(brief: OrgText, start: int, end: int) -> int:
+    """'The Belfast Telegraph and The Irish Times': a capital 'The' in mid-sentence is
+    part of the name as the brief writes it; at a sentence's or a line's start it is the
+    sentence's ('The New York Times has argued': 'New York Times', a known name's form)."""
+    source = brief.source
+    if source.startswith("The ", start):
+        if not _opens_a_sentence(source, start):
+            return start
+        rest = one_spaced(source, start + 4, end)
+        same = known_organisation(rest) == known_organisation(one_spaced(source, start, end))
+        return start + 4 if rest and same else start
+    if source.endswith("The ", 0, start) and not _opens_a_sentence(source, start - 4):
+        return start - 4
+    return start
+
+
+def _opens_a_sentence(source: str, at: int) -> bool:
+    """Whether the word at `at` opens a line, a sentence, a bullet or a quotation."""
+    before = source[max(0, at - 6) : at].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:;\"“‘'(*•#>-–—"
 
 
 def _acronym_owner_before(brief: OrgText, start: int) -> int:

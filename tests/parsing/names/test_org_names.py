@@ -660,3 +660,13 @@ def test_a_body_named_inside_a_document_s_name_is_no_mention_of_its_own() -> Non
         "Europe (CSCE) there."
     )
     assert "Conference on Security and Co-operation in Europe" in organisations(parsed)
+
+
+def test_a_capital_the_in_mid_sentence_is_part_of_a_name_not_at_a_sentence_s_start() -> None:
+    parsed = parse("The Belfast Telegraph and The Irish Times led; the Irish Times said so.")
+    assert organisations(parsed) == {
+        "Belfast Telegraph": ["Belfast Telegraph"],
+        "The Irish Times": ["The Irish Times", "Irish Times"],
+    }
+    assert set(organisations(parse("The New York Times has argued for it."))) == {"New York Times"}
+    assert qualified_name("The Irish Times", None) == "Irish Times"
