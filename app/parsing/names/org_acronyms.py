@@ -99,19 +99,31 @@ def bracketed_acronyms(source: str) -> list[tuple[int, str]]:
     ]
 
 
-def with_hyphenated_acronyms(brief: OrgText) -> list[Mention]:
-    """'(ZANU-PF)', '(ODM-Kenya)': an acronym with hyphenated parts in brackets is an
-    organisation mention (the run reader reads it as a name, or not at all); whether it
-    names one is settled with the other acronyms."""
-    spans = {
-        (match.start("acronym"), match.end("acronym"))
-        for match in BRACKETED.finditer(brief.source)
-        if hyphenated_acronym(match.group("acronym"))
-    }
+def with_bracketed_acronyms(brief: OrgText) -> list[Mention]:
+    """'(ZANU-PF)', '(HoR)', '(PHILCAG)': an acronym in brackets of another shape than
+    `acronym`'s (`brief.other_acronyms`) is an organisation mention, and so is one the run
+    reader did not read ('(DA)', which it takes for the particle 'da'); whether it names
+    one is settled with the other acronyms."""
+    spans = set()
+    read = {(m.start, m.end) for m in brief.mentions}
+    for match in BRACKETED.finditer(brief.source):
+        span = match.span("acronym")
+        if match.group("acronym") in brief.other_acronyms or (
+            span not in read and acronym(match.group("acronym"))
+        ):
+            spans.add(span)
     kept = [m for m in brief.mentions if (m.start, m.end) not in spans]
     for start, end in sorted(spans):
         kept.append(brief.new(start, end))
     return kept
+
+
+def other_acronym(text: str) -> bool:
+    """An acronym in brackets that `acronym` does not take: hyphenated parts ('ZANU-PF'),
+    a small word's initial in lowercase ('HoR'), more than six letters ('PHILCAG')."""
+    if hyphenated_acronym(text):
+        return True
+    return text.isalpha() and text[:1].isupper() and text[-1:].isupper() and not acronym(text)
 
 
 def _names_territory(brief: OrgText, name: str) -> bool:
@@ -183,7 +195,7 @@ def settle_acronyms(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         text = mention.surface
         if mention.kind is not ActorKind.organization or not (
-            acronym(text) or text in brief.hyphenated
+            acronym(text) or text in brief.other_acronyms
         ):
             settled.append(mention)
             continue

@@ -20,12 +20,12 @@ from app.parsing.names.org_acronyms import (
     BRACKETED,
     acronym_start,
     bracketed_acronyms,
-    hyphenated_acronym,
+    other_acronym,
     settle_acronyms,
-    with_hyphenated_acronyms,
+    with_bracketed_acronyms,
 )
 from app.parsing.names.org_keys import forms_by_inner_link, forms_with_a_plus, known_organisation
-from app.parsing.names.org_text import OrgText
+from app.parsing.names.org_text import OrgText, one_spaced
 from app.parsing.names.org_widening import split_at_a_leader, widen
 from app.parsing.names.tokens import Token
 from app.vocabulary import ActorKind
@@ -56,19 +56,21 @@ def complete_organisations(
     ):
         return mentions  # no organisation to widen, office of a title or acronym to find
     brackets = bracketed_acronyms(source)
-    hyphenated = {text for _, text in brackets if hyphenated_acronym(text)}
-    return _complete(OrgText(source, mentions, brackets, hyphenated), known)
+    others = {text for _, text in brackets if other_acronym(text)}
+    return _complete(OrgText(source, mentions, brackets, others), known)
 
 
 def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
-    if brief.hyphenated:
-        brief.mentions = with_hyphenated_acronyms(brief)
+    if brief.brackets:
+        brief.mentions = with_bracketed_acronyms(brief)
     orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
     if " of " in brief.source and (leaders := _leaders(brief, orgs)):
         brief.mentions = [part for m in brief.mentions for part in leaders.get(m, (m,))]
         orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
     brief.taken = sorted((m.start, m.end) for m in brief.mentions)
     unread = _unread_names(brief, [(m.start, m.end) for m in orgs], known)
+    if unread and brief.brackets:
+        brief.mentions = _defined_not_people(brief, unread)
     found = brief.mentions + unread if unread else brief.mentions
     widened = [widen(brief, m) if m.kind is ActorKind.organization else m for m in found]
     kept = [m for m in widened if m is not None]
@@ -88,6 +90,41 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         kept = [m for m in kept if not any(m.start < e and s < m.end for s, e in spans)]
         kept = sorted(kept + leading, key=_SPAN)
     return settle_acronyms(brief, kept)
+
+
+def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
+    """'the Ulster Defence Regiment (UDR)', 'the Parti Social Démocrate (PSD)': a name an
+    acronym in brackets defines, with an organisation word in it, is an organisation's
+    where the run reader read a person, unless it is shaped as a person's (titled, a known
+    given name or an initial first: 'John F. Kennedy (JFK)'); the same name elsewhere in
+    the brief too. Without an organisation word it may name a thing ('Value Added Tax
+    (VAT)')."""
+    ends = {end for end, _ in brief.brackets}
+    defined = {
+        name
+        for m in unread
+        if m.end in ends
+        and (
+            brief.has_head((name := one_spaced(brief.source, m.start, m.end)).split())
+            or name.split()[0] in brief.words.movement_prefixes
+        )
+    }
+    return [
+        m._replace(kind=ActorKind.organization, title=None, titled=False, evidence=False)
+        if m.kind is ActorKind.person and m.surface in defined and not _a_persons_name(brief, m)
+        else m
+        for m in brief.mentions
+    ]
+
+
+def _a_persons_name(brief: OrgText, mention: Mention) -> bool:
+    first = mention.surface.split()[0]
+    return (
+        mention.titled
+        or mention.surface != mention.name
+        or first in brief.words.given_names
+        or first.endswith(".")
+    )
 
 
 def _in_a_document(brief: OrgText, mention: Mention) -> bool:

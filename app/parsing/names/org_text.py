@@ -43,16 +43,18 @@ class OrgText:
         source: str,
         mentions: list[Mention],
         brackets: list[tuple[int, str]],
-        hyphenated: set[str],
+        other_acronyms: set[str],
     ) -> None:
         self.source = source
         self.mentions = mentions
         self.words = lexicon()
         # Each acronym in brackets, with the end of the text before it (spaces skipped).
         self.brackets = brackets
-        self.hyphenated = hyphenated  # the acronyms in brackets with hyphenated parts
+        # The acronyms in brackets of another shape: 'ZANU-PF', 'HoR', 'PHILCAG'.
+        self.other_acronyms = other_acronyms
         self.taken: list[tuple[int, int]] = []  # the run reader's spans, once settled
         self.people: list[int] | None = None  # where full names start, when first asked
+        self.org_ends: dict[int, int] | None = None  # see `organisation_ends`
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether a mention the run reader found overlaps `[start, end)`."""
@@ -112,6 +114,16 @@ class OrgText:
             )
         at = bisect_left(self.people, start)
         return at < len(self.people) and self.people[at] < end
+
+    def organisation_ends(self, start: int) -> int:
+        """Where the longest organisation mention the run reader found at `start` ends
+        (`start` when none does)."""
+        if self.org_ends is None:
+            self.org_ends = {}
+            for m in self.mentions:
+                if m.kind is ActorKind.organization and m.end > self.org_ends.get(m.start, 0):
+                    self.org_ends[m.start] = m.end
+        return self.org_ends.get(start, start)
 
     def has_head(self, words: list[str]) -> bool:
         return any(w.rstrip("'’s").casefold() in self.words.org_heads for w in words)

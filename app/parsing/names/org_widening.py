@@ -60,7 +60,7 @@ _DESCRIPTOR_ENDINGS = ("-led", "-backed", "-based", "-sponsored", "-funded", "-a
 
 
 def widen(brief: OrgText, mention: Mention) -> Mention | None:
-    if acronym(mention.surface) or mention.surface in brief.hyphenated:
+    if acronym(mention.surface) or mention.surface in brief.other_acronyms:
         if brief.source[mention.end : mention.end + 1] == "+":
             plus = mention.surface + "+"
             if known_organisation(plus):
@@ -269,9 +269,7 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
         if suffix := _COMPANY_SUFFIX.match(brief.source, end):
             end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
             continue
-        if (named := _COUNTRY_AFTER.match(brief.source, end)) and brief.has_head(
-            brief.source[start:end].split()[-1:]
-        ):
+        if (named := _COUNTRY_AFTER.match(brief.source, end)) and _headed(brief, start, end):
             entry = phrase_entry(named.group("place"))
             if entry is not None and entry.category is Category.country:
                 end = named.end()  # 'Joint Task Force Liberia'
@@ -295,6 +293,10 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
             return end  # 'the Joint Commission of the JCPOA': a name of its own
         if brief.names_a_person(match.start("words"), match.end("words")):
             return end  # 'the Party of Regions of Viktor Yanukovych': its leader
+        if brief.organisation_ends(match.start("words")) > match.end() and not _LINKED.match(
+            brief.source, match.end()
+        ):
+            return end  # 'the General Staff of the Armée de Libération Nationale': two
         if brief.source[match.end() : match.end() + 1] == "," and _lists_countries(brief, match):
             return end  # 'the Contact Group of the United States, Russia, ...'
         joined = " ".join(words)
@@ -315,6 +317,13 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
         ):
             return end  # 'the European Commission and European Council': two names
         end = match.end()
+
+
+def _headed(brief: OrgText, start: int, end: int) -> bool:
+    """Whether a name ends in an organisation word ('Joint Task Force') or opens with one
+    written first ('Partai Nasional', 'Frente Amplio')."""
+    words = brief.source[start:end].split()
+    return brief.has_head(words[-1:]) or words[0] in brief.words.movement_prefixes
 
 
 def _after_a_plural_marker(brief: OrgText, start: int) -> bool:

@@ -670,3 +670,53 @@ def test_a_capital_the_in_mid_sentence_is_part_of_a_name_not_at_a_sentence_s_sta
     }
     assert set(organisations(parse("The New York Times has argued for it."))) == {"New York Times"}
     assert qualified_name("The Irish Times", None) == "Irish Times"
+
+
+def test_a_name_an_acronym_defines_is_an_organisation_not_a_person() -> None:
+    parsed = parse("Twagiramungu of the Parti Social Démocrate (PSD) spoke; the PSD agreed.")
+    assert organisations(parsed) == {"Parti Social Démocrate": ["Parti Social Démocrate", "PSD"]}
+    people = [a.name for a in parse("John Kennedy (JFK) spoke.").actors if a.kind == "person"]
+    assert people == ["John Kennedy"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("The Democratic Alliance (DA) objected.", ["Democratic Alliance", "DA"]),
+        ("The House of Representatives (HoR) voted.", ["House of Representatives", "HoR"]),
+        (
+            "He served with the Philippine Civic Action Group (PHILCAG) there.",
+            ["Philippine Civic Action Group", "PHILCAG"],
+        ),
+    ],
+)
+def test_an_acronym_of_any_shape_in_brackets_joins_its_name(sentence: str, pair: list[str]) -> None:
+    assert organisations(parse(sentence)) == {pair[0]: pair}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Noriega was chief of intelligence of the Guardia Nacional until then.",
+            "Guardia Nacional",
+        ),
+        (
+            "At home, Sukarno's Partai Nasional Indonesia faces an election.",
+            "Partai Nasional Indonesia",
+        ),
+        (
+            "Benkhedda must win the Conseil National de la Révolution Algérienne, which meets.",
+            "Conseil National de la Révolution Algérienne",
+        ),
+    ],
+)
+def test_a_name_opened_by_a_head_word_written_first_is_an_organisation(
+    sentence: str, name: str
+) -> None:
+    assert set(organisations(parse(sentence))) == {name}
+
+
+def test_a_name_never_widens_into_part_of_another_body_s_name() -> None:
+    parsed = parse("The General Staff of the Armée de Libération Nationale (ALN) refused.")
+    assert set(organisations(parsed)) == {"General Staff", "Armée de Libération Nationale"}
