@@ -26,9 +26,14 @@ from app.vocabulary import ActorKind
 # Words left out of an acronym's letters: 'Organization for Security and Co-operation in Europe'.
 _SMALL = frozenset(load_data("organizations.json")["acronym_skips"])
 # '(DUP)', '(G77)', '(P5+1)', '(UNHCR)'; hyphenated: '(ZANU-PF)', '(SPLM-N)', '(ODM-Kenya)'.
-_ACRONYM = (
-    r"\((?P<acronym>[A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z]*)+"
-    r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])\)"
+_LETTERS = (
+    r"(?P<acronym>[A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z]*)+"
+    r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])"
+)
+_ACRONYM = rf"\({_LETTERS}\)"
+# ', known as CPN-UML': an acronym given after a name as a nickname is.
+_KNOWN_AS = re.compile(
+    rf",[ \t]+(?:also[ \t]+|commonly[ \t]+)?known[ \t]+as[ \t]+{_LETTERS}(?![\w-])"
 )
 _DEFINED = re.compile(rf"[ \t]*{_ACRONYM}")
 BRACKETED = re.compile(_ACRONYM)
@@ -92,11 +97,20 @@ def _spells(acronym_text: str, words: list[str]) -> bool:
 
 
 def bracketed_acronyms(source: str) -> list[tuple[int, str]]:
-    """Each acronym in brackets, with the end of the text before it (spaces skipped)."""
+    """Each acronym in brackets or after ', known as', with the end of the text before it
+    (spaces skipped)."""
     return [
         (_end_before(source, match.start()), match.group("acronym"))
-        for match in BRACKETED.finditer(source)
+        for match in defining_acronyms(source)
     ]
+
+
+def defining_acronyms(source: str) -> list[re.Match[str]]:
+    """'(DUP)', ', known as CPN-UML': the acronyms a brief gives a name."""
+    found = list(BRACKETED.finditer(source))
+    if " known as " in source:
+        found += _KNOWN_AS.finditer(source)
+    return found
 
 
 def with_bracketed_acronyms(brief: OrgText) -> list[Mention]:
@@ -106,7 +120,7 @@ def with_bracketed_acronyms(brief: OrgText) -> list[Mention]:
     one is settled with the other acronyms."""
     spans = set()
     read = {(m.start, m.end) for m in brief.mentions}
-    for match in BRACKETED.finditer(brief.source):
+    for match in defining_acronyms(brief.source):
         span = match.span("acronym")
         if match.group("acronym") in brief.other_acronyms or (
             span not in read and acronym(match.group("acronym"))

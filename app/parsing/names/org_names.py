@@ -53,6 +53,7 @@ def complete_organisations(
         and not any(m.kind is ActorKind.organization for m in mentions)
         and "s Office" not in source
         and BRACKETED.search(source) is None
+        and " known as " not in source
     ):
         return mentions  # no organisation to widen, office of a title or acronym to find
     brackets = bracketed_acronyms(source)

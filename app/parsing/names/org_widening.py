@@ -56,6 +56,9 @@ _CALENDAR = frozenset(
     for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
     if name
 )
+# ' (Maoist)', ' (Unified Marxist-Leninist)' after a name, no capitalised word after it.
+_QUALIFIER = re.compile(r" \((?P<words>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})\)(?![ \t]+[A-Z(])")
+_ADJECTIVE_ENDINGS = ("ist", "ic", "al", "ed", "ian", "ive")
 _DESCRIPTOR_ENDINGS = ("-led", "-backed", "-based", "-sponsored", "-funded", "-aligned", "-allied")
 
 
@@ -94,6 +97,8 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     ):  # a lone known word takes its country: 'the Congress of Peru'
         end = _linked_after(brief, start, end)  # a known name is whole: 'the High
         # Representative of the European Union for Foreign Affairs' adds an office
+    if brief.source.startswith(" (", end):
+        end = _bracketed_qualifier(brief, start, end)
     start = defined_before(brief, start, end)
     start = _after_a_descriptor(brief, start, end)
     start = _after_a_person(brief, start, end)
@@ -317,6 +322,21 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
         ):
             return end  # 'the European Commission and European Council': two names
         end = match.end()
+
+
+def _bracketed_qualifier(brief: OrgText, start: int, end: int) -> int:
+    """'Communist Party of Nepal (Maoist)', 'Nepali Congress (Democratic)': adjectives in
+    brackets right after a party's or a body's name tell two bodies of one name apart and
+    are part of it (not an acronym, a place or a gloss: 'Party of God (Hezbollah)'; not
+    the bracket of a title that goes on: 'European Union (Withdrawal) Act')."""
+    match = _QUALIFIER.match(brief.source, end)
+    name = one_spaced(brief.source, start, end)
+    if match is None or not brief.has_head(_head_words(name)) or known_organisation(name):
+        return end
+    words = match.group("words").split()
+    if all(w.endswith(_ADJECTIVE_ENDINGS) and w not in brief.words.phrases for w in words):
+        return match.end()
+    return end
 
 
 def _headed(brief: OrgText, start: int, end: int) -> bool:

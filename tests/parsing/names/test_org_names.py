@@ -720,3 +720,19 @@ def test_a_name_opened_by_a_head_word_written_first_is_an_organisation(
 def test_a_name_never_widens_into_part_of_another_body_s_name() -> None:
     parsed = parse("The General Staff of the Armée de Libération Nationale (ALN) refused.")
     assert set(organisations(parsed)) == {"General Staff", "Armée de Libération Nationale"}
+
+
+def test_adjectives_in_brackets_after_a_body_s_name_are_part_of_it() -> None:
+    parsed = parse(
+        "The Communist Party of Nepal (Maoist) and the Communist Party of Nepal (Unified "
+        "Marxist-Leninist), known as CPN-UML, signed."
+    )
+    assert organisations(parsed) == {
+        "Communist Party of Nepal (Maoist)": ["Communist Party of Nepal (Maoist)"],
+        "Communist Party of Nepal (Unified Marxist-Leninist)": [
+            "Communist Party of Nepal (Unified Marxist-Leninist)",
+            "CPN-UML",
+        ],
+    }
+    parsed = parse("Parliament passed the European Union (Withdrawal) Act at last.")
+    assert "European Union (Withdrawal)" not in organisations(parsed)
