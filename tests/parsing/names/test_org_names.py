@@ -736,3 +736,8 @@ def test_adjectives_in_brackets_after_a_body_s_name_are_part_of_it() -> None:
     }
     parsed = parse("Parliament passed the European Union (Withdrawal) Act at last.")
     assert "European Union (Withdrawal)" not in organisations(parsed)
+
+
+def test_an_ocean_s_half_before_an_organisation_word_is_part_of_the_name() -> None:
+    parsed = parse("Members of the South Pacific Forum and the North Atlantic Council met.")
+    assert set(organisations(parsed)) == {"South Pacific Forum", "North Atlantic Council"}
