@@ -14,6 +14,7 @@ See docs/parsing.md, "Organisations".
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from app.parsing.lexicon.files import load_data
@@ -44,6 +45,8 @@ _CAPITALISED_BEFORE = re.compile(
 _OFFICE_BEFORE = re.compile(rf"(?P<head>{WORD})[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+$")
 # Where the look back for an acronym's words stops: a line, a bracket, the end of a
 # sentence or clause.
+# An elided article or preposition opening a word: 'l'Afrique', 'd'Ivoire'.
+_ELISION = re.compile(r"^[dlDL]['’]")
 _BOUNDS = ("\n", ")", "(", ". ", "; ", ": ")
 _ACTS = re.compile(
     r"(?:['’]s[ \t]+(?:spokes\w+|leader\w*|chief|head|secretary|director|statement)"
@@ -85,15 +88,62 @@ def acronym_letters(text: str) -> str:
 def _spells(acronym_text: str, words: list[str]) -> bool:
     """The initials of `words` spell the acronym: all of them, or a subsequence from the
     first to the last ('OHCHR' in 'Office of the United Nations High Commissioner for
-    Human Rights')."""
+    Human Rights'); or the first letters of each word do ('KFOR', 'UNAVEM', 'HoR',
+    'BCEAO': see `_spelled_by_prefixes`)."""
     letters = initials(words).casefold()
     wanted = acronym_letters(acronym_text).casefold().rstrip("+")
-    if not letters or not wanted or letters[0] != wanted[0] or letters[-1] != wanted[-1]:
+    if not letters or not wanted or letters[0] != wanted[0]:
         return False
-    if letters == wanted:
-        return True
-    rest = iter(letters[1:-1])
-    return len(wanted) >= 3 and all(letter in rest for letter in wanted[1:-1])
+    if letters[-1] == wanted[-1]:
+        if letters == wanted:
+            return True
+        rest = iter(letters[1:-1])
+        if len(wanted) >= 3 and all(letter in rest for letter in wanted[1:-1]):
+            return True
+    return len(wanted) >= 3 and _spelled_by_prefixes(_plain(wanted), words)
+
+
+def _spelled_by_prefixes(wanted: str, words: list[str]) -> bool:
+    """Whether `wanted` is the first letters of each capitalised word in turn, one or more
+    of each, and of none or some of the small words between: 'Kosovo Force' (KFOR),
+    'United Nations Angola Verification Mission' (UNAVEM), 'Philippine Civic Action Group'
+    (PHILCAG), 'House of Representatives' (HoR), 'Women in Peacebuilding Network'
+    (WIPNET), 'Banque Centrale des États de l'Afrique de l'Ouest' (BCEAO: accents and an
+    elided article left out)."""
+    parts = [
+        (_plain(part.casefold()), part[:1].isupper())
+        for word in words
+        for part in _ELISION.sub("", word).split("-")
+        if part
+    ]
+    failed: set[tuple[int, int]] = set()
+
+    def spell(index: int, at: int) -> bool:
+        if index == len(parts):
+            return at == len(wanted)
+        if (index, at) in failed:
+            return False
+        text, required = parts[index]
+        if not required and spell(index + 1, at):
+            return True
+        length = 0
+        while length < len(text) and at + length < len(wanted):
+            if text[length] != wanted[at + length]:
+                break
+            length += 1
+            if spell(index + 1, at + length):
+                return True
+        failed.add((index, at))
+        return False
+
+    return spell(0, 0)
+
+
+def _plain(text: str) -> str:
+    """`text` without accents: 'états' -> 'etats'."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def bracketed_acronyms(source: str) -> list[tuple[int, str]]:

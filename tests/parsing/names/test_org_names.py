@@ -741,3 +741,26 @@ def test_adjectives_in_brackets_after_a_body_s_name_are_part_of_it() -> None:
 def test_an_ocean_s_half_before_an_organisation_word_is_part_of_the_name() -> None:
     parsed = parse("Members of the South Pacific Forum and the North Atlantic Council met.")
     assert set(organisations(parsed)) == {"South Pacific Forum", "North Atlantic Council"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        (
+            "The United Nations Angola Verification Mission (UNAVEM) will verify it.",
+            ["United Nations Angola Verification Mission", "UNAVEM"],
+        ),
+        (
+            "Women from the Women in Peacebuilding Network (WIPNET) sat in.",
+            ["Women in Peacebuilding Network", "WIPNET"],
+        ),
+        (
+            "They use the franc of the Banque Centrale des États de l'Afrique de l'Ouest (BCEAO).",
+            ["Banque Centrale des États de l'Afrique de l'Ouest", "BCEAO"],
+        ),
+    ],
+)
+def test_an_acronym_of_the_first_letters_of_each_word_defines_the_name(
+    sentence: str, pair: list[str]
+) -> None:
+    assert organisations(parse(sentence)) == {pair[0]: pair}
