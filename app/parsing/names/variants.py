@@ -34,6 +34,7 @@ from app.vocabulary import fold, slugify
 _GIVEN = load_data("given_names.json")
 _NAMES = load_data("names.json")
 _SUFFIXES = frozenset(word.rstrip(".").casefold() for word in _NAMES["name_suffixes"])
+_SUFFIX_ENDINGS = tuple({word[-1] for word in _NAMES["name_suffixes"]})  # 'Jr.', 'III'
 # An Arabic article written onto the name with a capital (`ElBaradei`): two words.
 _GLUED_ARTICLE = re.compile(
     r"\b(" + "|".join(word.title() for word in _NAMES["article_prefixes"]) + r")(?=[A-Z][a-z])"
@@ -198,6 +199,8 @@ def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bo
     words_a, words_b = name_words(a.name), name_words(b.name)
     if len(words_a) < 2 or len(words_b) < 2:
         return False  # a bare surname names many people
+    if other_generation(a.name, b.name):
+        return False
     if "".join(words_a) == "".join(words_b) or compact(a.name) == compact(b.name):
         return True
     if same_brief and _reordered(words_a, words_b):
@@ -225,6 +228,21 @@ def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bo
     if given == middles == surname == "same":
         return True
     return same_brief or attributes == "support"
+
+
+def other_generation(a: str, b: str) -> bool:
+    """True when both names end in a generational suffix and the two differ: 'Henry
+    Morgenthau Jr.' is the son of 'Henry Morgenthau Sr.'."""
+    if not a.endswith(_SUFFIX_ENDINGS) or not b.endswith(_SUFFIX_ENDINGS):
+        return False  # the common case
+    first, second = _generation(a), _generation(b)
+    return bool(first and second) and first != second
+
+
+def _generation(name: str) -> str:
+    """A name's generational suffix, folded ('jr', 'sr', 'iii'), else ''."""
+    last = name.rsplit(maxsplit=1)[-1].rstrip(".").casefold()
+    return last if last in _SUFFIXES else ""
 
 
 def _lengthens(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

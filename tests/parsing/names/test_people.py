@@ -305,3 +305,20 @@ def test_a_generational_numeral_ends_a_full_name() -> None:
 )
 def test_a_descriptor_or_a_title_before_a_name_is_not_part_of_it(sentence: str, name: str) -> None:
     assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+def test_a_capitalised_office_with_its_complement_after_a_name_vouches_for_it() -> None:
+    parsed = brief(
+        LEAD, "Key Takeaways", "- Montagu Norman, Governor of the Bank of England, stayed home."
+    )
+    assert people(parsed) == {"Montagu Norman"}
+
+
+def test_a_father_and_his_son_of_one_name_are_two_people() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Treasury Secretary Henry Morgenthau Jr. opened the talks.",
+        "- Morgenthau, the son of Henry Morgenthau Sr., the former ambassador, spoke.",
+    )
+    assert people(parsed) == {"Henry Morgenthau Jr.", "Henry Morgenthau Sr."}

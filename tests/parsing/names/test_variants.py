@@ -161,3 +161,9 @@ def test_an_initial_and_a_middle_name_left_out_are_too_little_for_one_person() -
     assert same_person(
         PersonName("R. F. Botha"), PersonName("Roelof Frederik Botha"), same_brief=True
     )
+
+
+def test_two_generational_suffixes_that_differ_are_two_people() -> None:
+    jr, sr = PersonName("Henry Morgenthau Jr."), PersonName("Henry Morgenthau Sr.")
+    assert not same_person(jr, sr, same_brief=True)
+    assert same_person(jr, PersonName("Henry Morgenthau"), same_brief=True)
