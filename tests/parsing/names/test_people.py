@@ -322,3 +322,13 @@ def test_a_father_and_his_son_of_one_name_are_two_people() -> None:
         "- Morgenthau, the son of Henry Morgenthau Sr., the former ambassador, spoke.",
     )
     assert people(parsed) == {"Henry Morgenthau Jr.", "Henry Morgenthau Sr."}
+
+
+def test_a_word_after_a_plural_title_in_a_headline_is_no_person_alone() -> None:
+    parsed = brief(
+        "Five Foreign Ministers Found ASEAN in Bangkok",
+        LEAD,
+        "Key Takeaways",
+        "- The ministers signed a declaration.",
+    )
+    assert people(parsed) == set()
