@@ -39,6 +39,7 @@ _SUFFIX_ENDINGS = tuple({word[-1] for word in _NAMES["name_suffixes"]})  # 'Jr.'
 _GLUED_ARTICLE = re.compile(
     r"\b(" + "|".join(word.title() for word in _NAMES["article_prefixes"]) + r")(?=[A-Z][a-z])"
 )
+_ABD_FORMS = ("abdel", "abdul", "abdal", "abdol", "abdoul", "abd")
 _APOSTROPHES = re.compile(r"['’ʼʻ‘`]")
 _FAMILY_FIRST = frozenset(slugify(name) for name in _GIVEN["family_first"])
 # Each common short or cognate form of a given name -> the group of forms it belongs to.
@@ -90,6 +91,26 @@ def name_words(name: str) -> tuple[str, ...]:
         for w in words
         if w.casefold() not in PARTICLES and w.rstrip(".").casefold() not in _SUFFIXES
     )
+
+
+@lru_cache(maxsize=8192)
+def _compared_words(name: str) -> tuple[str, ...]:
+    """`name_words` with the Arabic 'Abd al-' ('servant of') in its written forms as one
+    word before the surname: 'Abdel', 'Abdul', 'Abd' + 'al-' -> 'abd', and glued to the
+    name after it, 'Abdelsalam' -> 'abd', 'salam' ('Abdullah', 'Abdalla' stay whole)."""
+    words = name_words(name)
+    if not any(w.startswith("abd") for w in words[:-1]):
+        return words  # the common case
+    return (*(part for w in words[:-1] for part in _servant_of(w)), *words[-1:])
+
+
+def _servant_of(word: str) -> tuple[str, ...]:
+    if word in _ABD_FORMS:
+        return ("abd",)
+    for form in _ABD_FORMS[:-1]:  # glued: 'abdel' + 'salam', never 'abd' + 'ullah'
+        if word.startswith(form) and len(word) - len(form) >= 4:
+            return "abd", word[len(form) :]
+    return (word,)
 
 
 @lru_cache(maxsize=8192)
@@ -196,7 +217,7 @@ def _attributes(a: PersonName, b: PersonName) -> str | None:
 
 def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bool:
     """True when the two names are one person's, by the rules of the module docstring."""
-    words_a, words_b = name_words(a.name), name_words(b.name)
+    words_a, words_b = _compared_words(a.name), _compared_words(b.name)
     if len(words_a) < 2 or len(words_b) < 2:
         return False  # a bare surname names many people
     if other_generation(a.name, b.name):

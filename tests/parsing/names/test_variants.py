@@ -167,3 +167,15 @@ def test_two_generational_suffixes_that_differ_are_two_people() -> None:
     jr, sr = PersonName("Henry Morgenthau Jr."), PersonName("Henry Morgenthau Sr.")
     assert not same_person(jr, sr, same_brief=True)
     assert same_person(jr, PersonName("Henry Morgenthau"), same_brief=True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Gamal Abdel Nasser", "Gamal Abd al-Nasser"),
+        ("Abdelsalam al-Majali", "Abdul Salam Majali"),
+    ],
+)
+def test_the_written_forms_of_abd_al_are_one(a: str, b: str) -> None:
+    assert same_person(PersonName(a), PersonName(b), same_brief=True)
+    assert not same_person(PersonName("Abdullah Gul"), PersonName("Abd Gul"), same_brief=True)
