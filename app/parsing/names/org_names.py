@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from operator import attrgetter
 
+from app.parsing.lexicon.files import load_data
 from app.parsing.names.emitting import Mention
 from app.parsing.names.org_acronyms import (
     BRACKETED,
@@ -31,6 +32,7 @@ from app.parsing.names.tokens import Token
 from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
+_BODIES_AFTER_THE = tuple(load_data("organizations.json")["bodies_after_the"])
 _DOCUMENT_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+) of (?:the )?$")
 _LEADING = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded)\b")
 _BODY_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w.]*[\w.]$")
@@ -54,8 +56,9 @@ def complete_organisations(
         and "s Office" not in source
         and BRACKETED.search(source) is None
         and " known as " not in source
+        and not any(word in source for word in _BODIES_AFTER_THE)
     ):
-        return mentions  # no organisation to widen, office of a title or acronym to find
+        return mentions  # no organisation to widen, office of a title, acronym or body to find
     brackets = bracketed_acronyms(source)
     others = {text for _, text in brackets if other_acronym(text)}
     return _complete(OrgText(source, mentions, brackets, others), known)
@@ -64,6 +67,8 @@ def complete_organisations(
 def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if brief.brackets:
         brief.mentions = with_bracketed_acronyms(brief)
+    if bodies := _bodies_after_the(brief):
+        brief.mentions = _with_bodies(brief, bodies)
     orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
     if " of " in brief.source and (leaders := _leaders(brief, orgs)):
         brief.mentions = [part for m in brief.mentions for part in leaders.get(m, (m,))]
@@ -229,6 +234,52 @@ def _known_in_full(source: str, tokens: Sequence[Token]) -> list[tuple[int, int]
                     found.append((at, end))
                 at = source.find(form, end)
     return found
+
+
+def _bodies_after_the(brief: OrgText) -> list[tuple[int, int]]:
+    """'the Treasury would not confirm', 'The Treasury's own fund': a state's finance
+    ministry named by one word after 'the' (`bodies_after_the`), not before a capitalised
+    word ('Treasury Secretary') nor as an office's complement ('Secretary of the
+    Treasury'). Found with `str.find`."""
+    found = []
+    source = brief.source
+    for word in _BODIES_AFTER_THE:
+        at = source.find(word)
+        while at >= 0:
+            end = at + len(word)
+            after = source[end : end + 3]
+            before = source[max(0, at - 40) : at]
+            if (
+                before.endswith(("the ", "The "))
+                and not after[:1].isalnum()
+                and not (after[:1] in " \t" and after[1:2].isupper())
+                and not _of_an_office(brief, before[:-4])
+            ):
+                found.append((at, end))
+            at = source.find(word, end)
+    return found
+
+
+def _with_bodies(brief: OrgText, spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions with each of `spans` an organisation: a lone word the run reader read
+    as a person is one, and a span no mention overlaps is added."""
+    exact = set(spans)
+    mentions = [
+        m._replace(kind=ActorKind.organization)
+        if m.kind is ActorKind.person and (m.start, m.end) in exact and not m.titled
+        else m
+        for m in brief.mentions
+    ]
+    for start, end in spans:
+        if not any(m.start < end and start < m.end for m in mentions):
+            mentions.append(brief.new(start, end))
+    return mentions
+
+
+def _of_an_office(brief: OrgText, before: str) -> bool:
+    """Whether `before` ends in an office title and 'of': 'Secretary of'."""
+    words = before.split()
+    return len(words) >= 2 and words[-1] == "of" and words[-2].casefold() in brief.words.title_heads
 
 
 def _offices_of_titles(brief: OrgText) -> list[tuple[int, int]]:

@@ -764,3 +764,11 @@ def test_an_acronym_of_the_first_letters_of_each_word_defines_the_name(
     sentence: str, pair: list[str]
 ) -> None:
     assert organisations(parse(sentence)) == {pair[0]: pair}
+
+
+def test_the_treasury_alone_is_a_body_not_in_a_title() -> None:
+    assert set(organisations(parse("The figures rose; the Treasury would not confirm."))) == {
+        "Treasury"
+    }
+    assert not organisations(parse("White, assistant to the Secretary of the Treasury, chaired."))
+    assert not organisations(parse("Treasury Secretary Steven Mnuchin agreed."))
