@@ -772,3 +772,9 @@ def test_the_treasury_alone_is_a_body_not_in_a_title() -> None:
     }
     assert not organisations(parse("White, assistant to the Secretary of the Treasury, chaired."))
     assert not organisations(parse("Treasury Secretary Steven Mnuchin agreed."))
+
+
+def test_executive_heads_a_body_s_name_not_a_title() -> None:
+    parsed = parse("A Provisional Executive chaired by Abderrahmane Farès will run the vote.")
+    assert set(organisations(parsed)) == {"Provisional Executive"}
+    assert not organisations(parse("Hong Kong Chief Executive Carrie Lam said so."))
