@@ -56,6 +56,14 @@ _CALENDAR = frozenset(
     for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
     if name
 )
+# A capitalised word, its capital perhaps accented: 'États'.
+_ACCENTED_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&\-]|['’.](?=\w))*"
+# ' des Mille Collines', ' de la Révolution Algérienne', " de l'Ouest" after a name.
+_ROMANCE_LINKED = re.compile(
+    r"[ \t]+(?:de|des|du|del|della|di|da|do|dos|das|pour|para|per)"
+    r"(?:[ \t]+(?:la|le|les|los|las|el))?[ \t]+(?:[lL]['’])?"
+    rf"{_ACCENTED_WORD}(?:[ \t]+{_ACCENTED_WORD})*"
+)
 # ' (Maoist)', ' (Unified Marxist-Leninist)' after a name, no capitalised word after it.
 _QUALIFIER = re.compile(r" \((?P<words>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})\)(?![ \t]+[A-Z(])")
 _ADJECTIVE_ENDINGS = ("ist", "ic", "al", "ed", "ian", "ive")
@@ -97,6 +105,8 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     ):  # a lone known word takes its country: 'the Congress of Peru'
         end = _linked_after(brief, start, end)  # a known name is whole: 'the High
         # Representative of the European Union for Foreign Affairs' adds an office
+        if _head_first(brief, start):
+            end = _romance_linked_after(brief, end)
     if brief.source.startswith(" (", end):
         end = _bracketed_qualifier(brief, start, end)
     start = defined_before(brief, start, end)
@@ -276,8 +286,11 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
             continue
         if (named := _COUNTRY_AFTER.match(brief.source, end)) and _headed(brief, start, end):
             entry = phrase_entry(named.group("place"))
-            if entry is not None and entry.category is Category.country:
-                end = named.end()  # 'Joint Task Force Liberia'
+            if entry is not None and (
+                entry.category is Category.country
+                or (entry.category is Category.place and _head_first(brief, start))
+            ):
+                end = named.end()  # 'Joint Task Force Liberia', 'Banco Delta Asia'
                 continue
         if (located := _IN_COUNTRY.match(brief.source, end)) and brief.has_head(
             _head_words(brief.source[start:end])
@@ -339,11 +352,24 @@ def _bracketed_qualifier(brief: OrgText, start: int, end: int) -> int:
     return end
 
 
+def _romance_linked_after(brief: OrgText, end: int) -> int:
+    """'Radio Télévision Libre' + ' des Mille Collines', 'Frente' + ' para la Liberación':
+    a name written head first goes on over the small words of its language and the
+    capitalised words after them."""
+    while (match := _ROMANCE_LINKED.match(brief.source, end)) is not None:
+        end = match.end()
+    return end
+
+
 def _headed(brief: OrgText, start: int, end: int) -> bool:
     """Whether a name ends in an organisation word ('Joint Task Force') or opens with one
     written first ('Partai Nasional', 'Frente Amplio')."""
-    words = brief.source[start:end].split()
-    return brief.has_head(words[-1:]) or words[0] in brief.words.movement_prefixes
+    return brief.has_head(brief.source[start:end].split()[-1:]) or _head_first(brief, start)
+
+
+def _head_first(brief: OrgText, start: int) -> bool:
+    """Whether the name at `start` opens with an organisation word written first."""
+    return brief.source[start : brief.source.find(" ", start)] in brief.words.movement_prefixes
 
 
 def _after_a_plural_marker(brief: OrgText, start: int) -> bool:

@@ -778,3 +778,27 @@ def test_executive_heads_a_body_s_name_not_a_title() -> None:
     parsed = parse("A Provisional Executive chaired by Abderrahmane Farès will run the vote.")
     assert set(organisations(parsed)) == {"Provisional Executive"}
     assert not organisations(parse("Hong Kong Chief Executive Carrie Lam said so."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "A new station, Radio Télévision Libre des Mille Collines, began broadcasting.",
+            "Radio Télévision Libre des Mille Collines",
+        ),
+        (
+            "They met the Frente Farabundo Martí para la Liberación Nacional yesterday.",
+            "Frente Farabundo Martí para la Liberación Nacional",
+        ),
+        (
+            "The Banque Centrale des États de l'Afrique de l'Ouest issues it.",
+            "Banque Centrale des États de l'Afrique de l'Ouest",
+        ),
+        ("The Treasury named Banco Delta Asia, a bank in Macau.", "Banco Delta Asia"),
+    ],
+)
+def test_a_name_written_head_first_goes_on_over_the_small_words_of_its_language(
+    sentence: str, name: str
+) -> None:
+    assert name in organisations(parse(sentence))
