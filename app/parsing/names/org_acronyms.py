@@ -146,13 +146,10 @@ def _plain(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def bracketed_acronyms(source: str) -> list[tuple[int, str]]:
-    """Each acronym in brackets or after ', known as', with the end of the text before it
-    (spaces skipped)."""
-    return [
-        (_end_before(source, match.start()), match.group("acronym"))
-        for match in defining_acronyms(source)
-    ]
+def bracketed_acronyms(source: str, found: list[re.Match[str]]) -> list[tuple[int, str]]:
+    """Each acronym in brackets or after ', known as' (`defining_acronyms`), with the end
+    of the text before it (spaces skipped)."""
+    return [(_end_before(source, match.start()), match.group("acronym")) for match in found]
 
 
 def defining_acronyms(source: str) -> list[re.Match[str]]:
@@ -168,14 +165,14 @@ def with_bracketed_acronyms(brief: OrgText) -> list[Mention]:
     `acronym`'s (`brief.other_acronyms`) is an organisation mention, and so is one the run
     reader did not read ('(DA)', which it takes for the particle 'da'); whether it names
     one is settled with the other acronyms."""
-    spans = set()
     read = {(m.start, m.end) for m in brief.mentions}
-    for match in defining_acronyms(brief.source):
-        span = match.span("acronym")
-        if match.group("acronym") in brief.other_acronyms or (
-            span not in read and acronym(match.group("acronym"))
-        ):
+    spans = set()
+    for match in brief.acronyms:
+        text, span = match.group("acronym"), match.span("acronym")
+        if text in brief.other_acronyms or (span not in read and acronym(text)):
             spans.add(span)
+    if not spans:
+        return brief.mentions  # the common case: every acronym read as a word
     kept = [m for m in brief.mentions if (m.start, m.end) not in spans]
     for start, end in sorted(spans):
         kept.append(brief.new(start, end))

@@ -21,6 +21,7 @@ from app.parsing.names.org_acronyms import (
     BRACKETED,
     acronym_start,
     bracketed_acronyms,
+    defining_acronyms,
     other_acronym,
     settle_acronyms,
     with_bracketed_acronyms,
@@ -59,9 +60,10 @@ def complete_organisations(
         and not any(word in source for word in _BODIES_AFTER_THE)
     ):
         return mentions  # no organisation to widen, office of a title, acronym or body to find
-    brackets = bracketed_acronyms(source)
+    acronyms = defining_acronyms(source)
+    brackets = bracketed_acronyms(source, acronyms)
     others = {text for _, text in brackets if other_acronym(text)}
-    return _complete(OrgText(source, mentions, brackets, others), known)
+    return _complete(OrgText(source, mentions, acronyms, brackets, others), known)
 
 
 def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
@@ -115,6 +117,8 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
             or name.split()[0] in brief.words.movement_prefixes
         )
     }
+    if not defined:
+        return brief.mentions  # the common case
     return [
         m._replace(kind=ActorKind.organization, title=None, titled=False, evidence=False)
         if m.kind is ActorKind.person and m.surface in defined and not _a_persons_name(brief, m)

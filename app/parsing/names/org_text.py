@@ -42,13 +42,16 @@ class OrgText:
         self,
         source: str,
         mentions: list[Mention],
+        acronyms: list[re.Match[str]],
         brackets: list[tuple[int, str]],
         other_acronyms: set[str],
     ) -> None:
         self.source = source
         self.mentions = mentions
         self.words = lexicon()
-        # Each acronym in brackets, with the end of the text before it (spaces skipped).
+        # The acronyms a brief gives a name, in brackets or after ', known as': each match,
+        # and each with the end of the text before it (spaces skipped).
+        self.acronyms = acronyms
         self.brackets = brackets
         # The acronyms in brackets of another shape: 'ZANU-PF', 'HoR', 'PHILCAG'.
         self.other_acronyms = other_acronyms
