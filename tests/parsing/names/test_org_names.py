@@ -802,3 +802,8 @@ def test_a_name_written_head_first_goes_on_over_the_small_words_of_its_language(
     sentence: str, name: str
 ) -> None:
     assert name in organisations(parse(sentence))
+
+
+def test_powers_heads_a_grouping_of_states() -> None:
+    parsed = parse("The sponsors were the five Colombo Powers: Burma, Ceylon and India.")
+    assert set(organisations(parsed)) == {"Colombo Powers"}
