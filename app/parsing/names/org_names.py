@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 
 from app.parsing.lexicon.files import load_data
+from app.parsing.lexicon.words import Category
 from app.parsing.names.emitting import Mention
 from app.parsing.names.org_acronyms import (
     BRACKETED,
@@ -26,7 +27,12 @@ from app.parsing.names.org_acronyms import (
     settle_acronyms,
     with_bracketed_acronyms,
 )
-from app.parsing.names.org_keys import forms_by_inner_link, forms_with_a_plus, known_organisation
+from app.parsing.names.org_keys import (
+    forms_by_inner_link,
+    forms_with_a_plus,
+    known_organisation,
+    phrase_entry,
+)
 from app.parsing.names.org_text import OrgText, one_spaced
 from app.parsing.names.org_widening import split_at_a_leader, widen
 from app.parsing.names.tokens import Token
@@ -58,8 +64,9 @@ def complete_organisations(
         and BRACKETED.search(source) is None
         and " known as " not in source
         and not any(word in source for word in _BODIES_AFTER_THE)
+        and "Air " not in source
     ):
-        return mentions  # no organisation to widen, office of a title, acronym or body to find
+        return mentions  # no organisation to widen, nor any other body to find
     acronyms = defining_acronyms(source)
     brackets = bracketed_acronyms(source, acronyms)
     others = {text for _, text in brackets if other_acronym(text)}
@@ -192,6 +199,8 @@ def _unread_names(
     for start, end in _head_led(brief.source, brief.words.org_heads):
         if not brief.overlaps(start, end):  # not in a title: 'Chairman of the Commission'
             found.append(brief.new(start, end))
+    if "Air " in brief.source:
+        found += [brief.new(start, end) for start, end in _flag_carriers(brief)]
     for start, end in _offices_of_titles(brief):
         # The title may be read as a lone word ('Comptroller'), never as a body.
         if not any(stop > start and first < end for first, stop in orgs):
@@ -237,6 +246,26 @@ def _known_in_full(source: str, tokens: Sequence[Token]) -> list[tuple[int, int]
                 if not source[at - 1 : at].isalnum() and not source[end : end + 1].isalnum():
                     found.append((at, end))
                 at = source.find(form, end)
+    return found
+
+
+def _flag_carriers(brief: OrgText) -> list[tuple[int, int]]:
+    """'Air India', 'an Air China Boeing': 'Air' and a country's name is an airline, as
+    flag carriers are named."""
+    found = []
+    source = brief.source
+    at = source.find("Air ")
+    while at >= 0:
+        start = at + 4
+        if not source[at - 1 : at].isalnum():
+            words = source[start : start + 40].split()[:2]
+            for length in (2, 1):
+                name = " ".join(words[:length]).rstrip(",.;:’'s")
+                entry = phrase_entry(name) if len(words) >= length else None
+                if entry is not None and entry.category is Category.country:
+                    found.append((at, start + len(name)))
+                    break
+        at = source.find("Air ", start)
     return found
 
 

@@ -807,3 +807,9 @@ def test_a_name_written_head_first_goes_on_over_the_small_words_of_its_language(
 def test_powers_heads_a_grouping_of_states() -> None:
     parsed = parse("The sponsors were the five Colombo Powers: Burma, Ceylon and India.")
     assert set(organisations(parsed)) == {"Colombo Powers"}
+
+
+def test_air_and_a_country_s_name_is_an_airline() -> None:
+    assert organisations(parse("Delegates flew on an Air India charter.")) == {
+        "Air India": ["Air India"]
+    }
