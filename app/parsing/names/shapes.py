@@ -22,6 +22,7 @@ _ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _INTRODUCED = re.compile(
     rf"(?:’s|'s)?,?[ \t]+{FILLER}(?:{SPEECH_VERBS})\b"
     rf"|,[ \t]+(?:{trie(frozenset(_NAMES['appositive_openers']))}|[^\W\d_][\w.]*(?:’s|'s))\s"
+    r"|[ \t]+on[ \t]+behalf[ \t]+of\s"  # 'sent Kojo Botsio on behalf of Kwame Nkrumah'
 )
 # ', adviser to', and a capitalised office with its complement: 'Montagu Norman, Governor of
 # the Bank of England'.

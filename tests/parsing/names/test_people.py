@@ -332,3 +332,16 @@ def test_a_word_after_a_plural_title_in_a_headline_is_no_person_alone() -> None:
         "- The ministers signed a declaration.",
     )
     assert people(parsed) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Tanzanian facilitator, Ami Mpungwe, chaired most sessions.", "Ami Mpungwe"),
+        ("The Gold Coast sent Kojo Botsio on behalf of its premier.", "Kojo Botsio"),
+    ],
+)
+def test_a_facilitator_before_or_on_behalf_of_after_a_name_vouches_for_it(
+    sentence: str, name: str
+) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
