@@ -152,10 +152,11 @@ def bracketed_acronyms(source: str, found: list[re.Match[str]]) -> list[tuple[in
     return [(_end_before(source, match.start()), match.group("acronym")) for match in found]
 
 
-def defining_acronyms(source: str) -> list[re.Match[str]]:
-    """'(DUP)', ', known as CPN-UML': the acronyms a brief gives a name."""
+def defining_acronyms(source: str, *, known_as: bool) -> list[re.Match[str]]:
+    """'(DUP)', ', known as CPN-UML' (when `known_as`, the source holds ' known as '): the
+    acronyms a brief gives a name."""
     found = list(BRACKETED.finditer(source))
-    if " known as " in source:
+    if known_as:
         found += _KNOWN_AS.finditer(source)
     return found
 

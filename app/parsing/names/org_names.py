@@ -39,7 +39,7 @@ from app.parsing.names.tokens import Token
 from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
-_BODIES_AFTER_THE = tuple(load_data("organizations.json")["bodies_after_the"])
+_BODIES_AFTER_THE = frozenset(load_data("organizations.json")["bodies_after_the"])
 _DOCUMENT_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+) of (?:the )?$")
 _LEADING = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded)\b")
 _BODY_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w.]*[\w.]$")
@@ -56,21 +56,25 @@ def complete_organisations(
 ) -> list[Mention]:
     """`mentions` with whole organisation names and settled acronyms (see the module);
     `tokens` are the brief's words (`TokenIndex.tokens`)."""
-    known = _known_in_full(source, tokens)
+    written = frozenset(map(_TEXT, tokens))  # built in C
+    known = _known_in_full(source, written)
+    known_as = " known as " in source
     if (
         not known
         and not any(m.kind is ActorKind.organization for m in mentions)
         and "s Office" not in source
         and BRACKETED.search(source) is None
-        and " known as " not in source
-        and not any(word in source for word in _BODIES_AFTER_THE)
-        and "Air " not in source
+        and not known_as
+        and _BODIES_AFTER_THE.isdisjoint(written)
+        and "Air" not in written
     ):
         return mentions  # no organisation to widen, nor any other body to find
-    acronyms = defining_acronyms(source)
+    acronyms = defining_acronyms(source, known_as=known_as)
     brackets = bracketed_acronyms(source, acronyms)
     others = {text for _, text in brackets if other_acronym(text)}
-    return _complete(OrgText(source, mentions, acronyms, brackets, others), known)
+    brief = OrgText(source, mentions, acronyms, brackets, others)
+    brief.written = written
+    return _complete(brief, known)
 
 
 def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
@@ -199,7 +203,7 @@ def _unread_names(
     for start, end in _head_led(brief.source, brief.words.org_heads):
         if not brief.overlaps(start, end):  # not in a title: 'Chairman of the Commission'
             found.append(brief.new(start, end))
-    if "Air " in brief.source:
+    if "Air" in brief.written:
         found += [brief.new(start, end) for start, end in _flag_carriers(brief)]
     for start, end in _offices_of_titles(brief):
         # The title may be read as a lone word ('Comptroller'), never as a body.
@@ -215,13 +219,13 @@ def _unread_names(
     return found
 
 
-def _known_in_full(source: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def _known_in_full(source: str, written: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of known organisations written in full whose names hold a lowercase word
     ('Conference on Security and Co-operation in Europe') or a '+' and a number ('P5+1'),
     found from the brief's words, not by a search per name."""
     found = []
     forms_by_word = forms_by_inner_link()
-    words = forms_by_word.keys() & set(map(_TEXT, tokens))  # built in C: few, most briefs
+    words = forms_by_word.keys() & written  # built in C: few, most briefs
     for word in words:
         for pattern, forms in forms_by_word[word].items():  # 'Conference on ': its forms
             at = source.find(pattern)
@@ -276,7 +280,7 @@ def _bodies_after_the(brief: OrgText) -> list[tuple[int, int]]:
     Treasury'). Found with `str.find`."""
     found = []
     source = brief.source
-    for word in _BODIES_AFTER_THE:
+    for word in _BODIES_AFTER_THE & brief.written:
         at = source.find(word)
         while at >= 0:
             end = at + len(word)
