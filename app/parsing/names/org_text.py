@@ -96,6 +96,19 @@ class OrgText:
             m.kind is ActorKind.person and m.start < end and m.end > start for m in self.mentions
         )
 
+    def lone_word(self, start: int, end: int) -> bool:
+        """Whether the only mention of `[start, end)` is one untitled word read as a
+        person with no evidence ('Peace' of 'a Peace and Security Council'), which names
+        nobody unless a full name holds it."""
+        return all(
+            m.kind is ActorKind.person
+            and not m.titled
+            and not m.evidence
+            and (m.start, m.end) == (start, end)
+            for m in self.mentions
+            if m.start < end and start < m.end
+        )
+
     def lone_head(self, start: int, end: int) -> bool:
         """'Commission' of 'the Commission of the African Union': an organisation word
         alone names no body, so the body it belongs to is part of its name."""

@@ -112,7 +112,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     start = defined_before(brief, start, end)
     start = _after_a_descriptor(brief, start, end)
     start = _after_a_person(brief, start, end)
-    start = _coordinated_before(brief, start)
+    start = _coordinated_before(brief, start, end)
     start = _written_article(brief, start, end)
     name = one_spaced(brief.source, start, end)
     if (
@@ -258,17 +258,22 @@ def _after_a_person(brief: OrgText, start: int, end: int) -> int:
     return start + at + len(" and ")
 
 
-def _coordinated_before(brief: OrgText, start: int) -> int:
+def _coordinated_before(brief: OrgText, start: int, end: int) -> int:
     """'the ruling Justice and ' + 'Development Party': a capitalised word joined by
-    'and' to the name, with a small word before it, and no name of its own."""
+    'and' to the name, with a small word before it, and no name of its own (a lone word
+    read as a person is none before a name with an organisation word: 'a Peace and ' +
+    'Security Council', not 'Total and ' + 'Eni')."""
     if brief.source[max(0, start - 5) : start] != " and ":
         return start  # the common case, decided without the regex
     match = _AND_BEFORE.search(brief.source, max(0, start - 40), start)
     if match is None or brief.stands_alone(match.group("word")):
         return start
-    if brief.overlaps(match.start("word"), match.end("word")):
-        return start
-    return match.start("word")
+    first, stop = match.start("word"), match.end("word")
+    if brief.overlaps(first, stop) and not (
+        brief.has_head(brief.source[start:end].split()[-1:]) and brief.lone_word(first, stop)
+    ):
+        return start  # a name of its own: 'the EU and ' + 'NATO'
+    return first
 
 
 def _linked_after(brief: OrgText, start: int, end: int) -> int:

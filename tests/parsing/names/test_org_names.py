@@ -813,3 +813,8 @@ def test_air_and_a_country_s_name_is_an_airline() -> None:
     assert organisations(parse("Delegates flew on an Air India charter.")) == {
         "Air India": ["Air India"]
     }
+
+
+def test_a_lone_word_read_as_a_person_joins_a_body_s_name_over_and() -> None:
+    parsed = parse("Leaders adopted a protocol creating a Peace and Security Council in Durban.")
+    assert set(organisations(parsed)) == {"Peace and Security Council"}
