@@ -32,7 +32,9 @@ class RunView:
         if last in self.words.place_heads and last not in heads:
             return False  # 'Andrews Air Force Base' is a place
         for token in self.tokens[item.first : item.stop]:  # a loop: no generator to set up
-            if token.capitalised and token.folded in heads:
+            if token.capitalised and (
+                token.folded in heads or ("-" in token.folded and _heads_joined(token, heads))
+            ):
                 return True
         return False
 
@@ -140,3 +142,8 @@ class RunView:
         after = self.tokens[stop] if self._next_to(stop - 1, stop) else None
         next_word = after.folded if after and after.text.islower() else ""
         return before in self.words.locatives or next_word in self.words.event_nouns
+
+
+def _heads_joined(token: Token, heads: frozenset[str]) -> bool:
+    """'Legislature-Parliament': organisation words joined by a hyphen are one."""
+    return all(part in heads for part in token.folded.split("-"))

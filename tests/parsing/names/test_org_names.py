@@ -818,3 +818,8 @@ def test_air_and_a_country_s_name_is_an_airline() -> None:
 def test_a_lone_word_read_as_a_person_joins_a_body_s_name_over_and() -> None:
     parsed = parse("Leaders adopted a protocol creating a Peace and Security Council in Durban.")
     assert set(organisations(parsed)) == {"Peace and Security Council"}
+
+
+def test_organisation_words_joined_by_a_hyphen_head_a_name() -> None:
+    parsed = parse("An Interim Legislature-Parliament including 73 Maoists will sit.")
+    assert set(organisations(parsed)) == {"Interim Legislature-Parliament"}
