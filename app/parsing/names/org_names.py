@@ -56,20 +56,19 @@ def complete_organisations(
 ) -> list[Mention]:
     """`mentions` with whole organisation names and settled acronyms (see the module);
     `tokens` are the brief's words (`TokenIndex.tokens`)."""
-    written = frozenset(map(_TEXT, tokens))  # built in C
+    written = set(map(_TEXT, tokens))  # built in C
     known = _known_in_full(source, written)
-    known_as = " known as " in source
     if (
         not known
         and not any(m.kind is ActorKind.organization for m in mentions)
         and "s Office" not in source
         and BRACKETED.search(source) is None
-        and not known_as
+        and " known as " not in source
         and _BODIES_AFTER_THE.isdisjoint(written)
         and "Air" not in written
     ):
         return mentions  # no organisation to widen, nor any other body to find
-    acronyms = defining_acronyms(source, known_as=known_as)
+    acronyms = defining_acronyms(source, known_as=" known as " in source)
     brackets = bracketed_acronyms(source, acronyms)
     others = {text for _, text in brackets if other_acronym(text)}
     brief = OrgText(source, mentions, acronyms, brackets, others)
@@ -219,7 +218,7 @@ def _unread_names(
     return found
 
 
-def _known_in_full(source: str, written: frozenset[str]) -> list[tuple[int, int]]:
+def _known_in_full(source: str, written: set[str]) -> list[tuple[int, int]]:
     """Spans of known organisations written in full whose names hold a lowercase word
     ('Conference on Security and Co-operation in Europe') or a '+' and a number ('P5+1'),
     found from the brief's words, not by a search per name."""

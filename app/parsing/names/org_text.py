@@ -58,7 +58,7 @@ class OrgText:
         self.taken: list[tuple[int, int]] = []  # the run reader's spans, once settled
         self.people: list[int] | None = None  # where full names start, when first asked
         self.org_ends: dict[int, int] | None = None  # see `organisation_ends`
-        self.written: frozenset[str] = frozenset()  # the brief's words (`TokenIndex`)
+        self.written: set[str] = set()  # the brief's words (`TokenIndex`)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether a mention the run reader found overlaps `[start, end)`."""

@@ -22,7 +22,6 @@ _ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _INTRODUCED = re.compile(
     rf"(?:’s|'s)?,?[ \t]+{FILLER}(?:{SPEECH_VERBS})\b"
     rf"|,[ \t]+(?:{trie(frozenset(_NAMES['appositive_openers']))}|[^\W\d_][\w.]*(?:’s|'s))\s"
-    r"|[ \t]+on[ \t]+behalf[ \t]+of\s"  # 'sent Kojo Botsio on behalf of Kwame Nkrumah'
 )
 # ', adviser to', and a capitalised office with its complement: 'Montagu Norman, Governor of
 # the Bank of England'.
@@ -82,8 +81,8 @@ def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[s
     ('his sister Jane Roe', 'led by Jane Roe')."""
     start, end = span
     limit = min(len(source), end + 80)
-    if _INTRODUCED.match(source, end, limit):
-        return True
+    if _INTRODUCED.match(source, end, limit) or source.startswith(" on behalf of ", end):
+        return True  # 'sent Kojo Botsio on behalf of Kwame Nkrumah'
     word = _APPOSITIVE_WORD.match(source, end, limit)
     if word is not None and word.group(1).casefold() in titles:
         return True
