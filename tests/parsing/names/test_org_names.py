@@ -823,3 +823,8 @@ def test_a_lone_word_read_as_a_person_joins_a_body_s_name_over_and() -> None:
 def test_organisation_words_joined_by_a_hyphen_head_a_name() -> None:
     parsed = parse("An Interim Legislature-Parliament including 73 Maoists will sit.")
     assert set(organisations(parsed)) == {"Interim Legislature-Parliament"}
+
+
+def test_monthly_and_weekly_head_a_periodical_s_name() -> None:
+    parsed = parse("The story ran in Pacific Islands Monthly and the Sunday Weekly.")
+    assert set(organisations(parsed)) == {"Pacific Islands Monthly", "Sunday Weekly"}
