@@ -32,11 +32,9 @@ class RunView:
         if last in self.words.place_heads and last not in heads:
             return False  # 'Andrews Air Force Base' is a place
         for token in self.tokens[item.first : item.stop]:  # a loop: no generator to set up
-            if token.capitalised and (
-                token.folded in heads or ("-" in token.folded and _heads_joined(token, heads))
-            ):
+            if token.capitalised and token.folded in heads:
                 return True
-        return False
+        return "-" in last and _heads_joined(last, heads)  # 'Interim Legislature-Parliament'
 
     def _is_place(self, item: Item) -> bool:
         return self._names_place(item.first, item.stop)
@@ -144,6 +142,6 @@ class RunView:
         return before in self.words.locatives or next_word in self.words.event_nouns
 
 
-def _heads_joined(token: Token, heads: frozenset[str]) -> bool:
-    """'Legislature-Parliament': organisation words joined by a hyphen are one."""
-    return all(part in heads for part in token.folded.split("-"))
+def _heads_joined(folded: str, heads: frozenset[str]) -> bool:
+    """'legislature-parliament': organisation words joined by a hyphen are one."""
+    return all(part in heads for part in folded.split("-"))

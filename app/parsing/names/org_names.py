@@ -86,6 +86,7 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         brief.mentions = [part for m in brief.mentions for part in leaders.get(m, (m,))]
         orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
     brief.taken = sorted((m.start, m.end) for m in brief.mentions)
+    brief.orgs = orgs
     unread = _unread_names(brief, [(m.start, m.end) for m in orgs], known)
     if unread and brief.brackets:
         brief.mentions = _defined_not_people(brief, unread)

@@ -58,6 +58,7 @@ class OrgText:
         self.taken: list[tuple[int, int]] = []  # the run reader's spans, once settled
         self.people: list[int] | None = None  # where full names start, when first asked
         self.org_ends: dict[int, int] | None = None  # see `organisation_ends`
+        self.orgs: list[Mention] = []  # the run reader's organisation mentions, once settled
         self.written: set[str] = set()  # the brief's words (`TokenIndex`)
 
     def overlaps(self, start: int, end: int) -> bool:
@@ -137,8 +138,8 @@ class OrgText:
         (`start` when none does)."""
         if self.org_ends is None:
             self.org_ends = {}
-            for m in self.mentions:
-                if m.kind is ActorKind.organization and m.end > self.org_ends.get(m.start, 0):
+            for m in self.orgs:
+                if m.end > self.org_ends.get(m.start, 0):
                     self.org_ends[m.start] = m.end
         return self.org_ends.get(start, start)
 
