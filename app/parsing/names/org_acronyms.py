@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from operator import attrgetter
 
 from app.parsing.lexicon.files import load_data
 from app.parsing.names.emitting import Mention
@@ -25,6 +26,7 @@ from app.parsing.names.shapes import acronym
 from app.vocabulary import ActorKind
 
 # Words left out of an acronym's letters: 'Organization for Security and Co-operation in Europe'.
+_START = attrgetter("start")
 _SMALL = frozenset(load_data("organizations.json")["acronym_skips"])
 # '(DUP)', '(G77)', '(P5+1)', '(UNHCR)'; hyphenated: '(ZANU-PF)', '(SPLM-N)', '(ODM-Kenya)'.
 _LETTERS = (
@@ -166,11 +168,11 @@ def with_bracketed_acronyms(brief: OrgText) -> list[Mention]:
     `acronym`'s (`brief.other_acronyms`) is an organisation mention, and so is one the run
     reader did not read ('(DA)', which it takes for the particle 'da'); whether it names
     one is settled with the other acronyms."""
-    read = {(m.start, m.end) for m in brief.mentions}
+    read = set(map(_START, brief.mentions))  # built in C
     spans = set()
     for match in brief.acronyms:
         text, span = match.group("acronym"), match.span("acronym")
-        if text in brief.other_acronyms or (span not in read and acronym(text)):
+        if text in brief.other_acronyms or (span[0] not in read and acronym(text)):
             spans.add(span)
     if not spans:
         return brief.mentions  # the common case: every acronym read as a word
