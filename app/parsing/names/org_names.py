@@ -85,9 +85,9 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if " of " in brief.source and (leaders := _leaders(brief, orgs)):
         brief.mentions = [part for m in brief.mentions for part in leaders.get(m, (m,))]
         orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
-    brief.taken = sorted((m.start, m.end) for m in brief.mentions)
+    brief.taken = sorted(map(_SPAN, brief.mentions))  # (start, end) pairs, built in C
     brief.orgs = orgs
-    unread = _unread_names(brief, [(m.start, m.end) for m in orgs], known)
+    unread = _unread_names(brief, list(map(_SPAN, orgs)), known)
     if unread and brief.brackets:
         brief.mentions = _defined_not_people(brief, unread)
     found = brief.mentions + unread if unread else brief.mentions
