@@ -136,9 +136,10 @@ class _Builder:
     ) -> list[Block]:
         quotations, prose = parse_quotations(self.source, section)
         for quotation in quotations:
-            speaker, role_mentions = attribution_mentions(self.source, quotation)
+            speaker, role_mentions = attribution_mentions(self.source, quotation, tokens)
             # The index holds the quotation's own tokens, as the quotation marks (or spaces)
-            # around it end words; not so for the attribution ('Jr' ending a name is 'Jr.').
+            # around it end words, and the role's; not so for the attribution's name ('Jr'
+            # ending a name is 'Jr.'), which is tokenised again.
             mentions += find_mentions(self.source, quotation.start, quotation.end, index=tokens)
             mentions += [speaker] if speaker else []
             mentions += role_mentions

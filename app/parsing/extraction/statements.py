@@ -9,6 +9,7 @@ from app.errors import BriefError
 from app.parsing.document.sections import Section
 from app.parsing.document.source import Line
 from app.parsing.names.mentions import Mention, find_mentions, title_at
+from app.parsing.names.tokens import TokenIndex
 from app.vocabulary import ActorKind
 
 _CLOSING = {'"': '"', "“": "”", "«": "»", "„": "“”"}
@@ -123,13 +124,16 @@ def parse_quotations(source: str, section: Section) -> tuple[list[Quotation], li
 _ABOUT = re.compile(r"\b(?:for|to)(?:[ \t]+the)?[ \t]+$")
 
 
-def attribution_mentions(source: str, quotation: Quotation) -> tuple[Mention | None, list[Mention]]:
+def attribution_mentions(
+    source: str, quotation: Quotation, index: TokenIndex | None = None
+) -> tuple[Mention | None, list[Mention]]:
     """The speaker mention of an attribution line and every mention in its role.
 
     A speaker named by one word only ('— Zakharova') is still a person here, and the role
-    lends the speaker a title ('President of France' -> 'President') and a country.
+    lends the speaker a title ('President of France' -> 'President') and a country. The
+    role's words are taken from `index` (the brief's `TokenIndex`) when it is given.
     """
-    role_mentions = find_mentions(source, *quotation.role) if quotation.role else []
+    role_mentions = find_mentions(source, *quotation.role, index=index) if quotation.role else []
     named = find_mentions(source, *quotation.name)
     speaker = next((m for m in named if m.kind is ActorKind.person), None)
     speaker = speaker or next(iter(named), None)

@@ -122,7 +122,9 @@ def lexicon() -> Lexicon:
         locatives=_folded(stop["locatives"]),
         institutions=_folded(orgs["institutions"]),
         given_names=frozenset(given["given"] + given["family_first"]),
-        movement_prefixes=frozenset(orgs["movement_prefixes"] + orgs["press_openers"]),
+        movement_prefixes=frozenset(
+            orgs["movement_prefixes"] + orgs["press_openers"] + orgs["heads_first"]
+        ),
         org_qualifiers=_folded(orgs["qualifiers"]),
         group_markers=frozenset(orgs["group_markers"]),
         not_surnames=_folded(stop["not_surnames"] + stop["sentence_starters"]),

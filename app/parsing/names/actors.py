@@ -17,7 +17,13 @@ from app.parsing.models import ParsedActor
 from app.parsing.names.mentions import Mention
 from app.parsing.names.org_keys import known_organisation, qualified_name
 from app.parsing.names.shapes import acronym
-from app.parsing.names.variants import PersonName, compact, same_person, surname_key
+from app.parsing.names.variants import (
+    PersonName,
+    compact,
+    other_generation,
+    same_person,
+    surname_key,
+)
 from app.parsing.names.variants import name_words as _name_words
 from app.vocabulary import ActorKind, slugify
 
@@ -197,7 +203,11 @@ class Registry:
         people = [a for a in self.actors if a.kind is ActorKind.person]
         for actor in people:  # one holds the other: the same last word first
             known = actor.words
-            if known[-1] == last and (_contains(known, words) or _contains(words, known)):
+            if (
+                known[-1] == last
+                and (_contains(known, words) or _contains(words, known))
+                and not other_generation(actor.name, mention.name)
+            ):
                 if len(words) > len(known):
                     actor.rename(mention.name)
                 self._attach(actor, mention)

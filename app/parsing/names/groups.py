@@ -34,7 +34,7 @@ class RunView:
         for token in self.tokens[item.first : item.stop]:  # a loop: no generator to set up
             if token.capitalised and token.folded in heads:
                 return True
-        return False
+        return "-" in last and _heads_joined(last, heads)  # 'Interim Legislature-Parliament'
 
     def _is_place(self, item: Item) -> bool:
         return self._names_place(item.first, item.stop)
@@ -140,3 +140,8 @@ class RunView:
         after = self.tokens[stop] if self._next_to(stop - 1, stop) else None
         next_word = after.folded if after and after.text.islower() else ""
         return before in self.words.locatives or next_word in self.words.event_nouns
+
+
+def _heads_joined(folded: str, heads: frozenset[str]) -> bool:
+    """'legislature-parliament': organisation words joined by a hyphen are one."""
+    return all(part in heads for part in folded.split("-"))

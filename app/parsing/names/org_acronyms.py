@@ -14,7 +14,9 @@ See docs/parsing.md, "Organisations".
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
+from operator import attrgetter
 
 from app.parsing.lexicon.files import load_data
 from app.parsing.names.emitting import Mention
@@ -24,11 +26,17 @@ from app.parsing.names.shapes import acronym
 from app.vocabulary import ActorKind
 
 # Words left out of an acronym's letters: 'Organization for Security and Co-operation in Europe'.
+_START = attrgetter("start")
 _SMALL = frozenset(load_data("organizations.json")["acronym_skips"])
 # '(DUP)', '(G77)', '(P5+1)', '(UNHCR)'; hyphenated: '(ZANU-PF)', '(SPLM-N)', '(ODM-Kenya)'.
-_ACRONYM = (
-    r"\((?P<acronym>[A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z]*)+"
-    r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])\)"
+_LETTERS = (
+    r"(?P<acronym>[A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z]*)+"
+    r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])"
+)
+_ACRONYM = rf"\({_LETTERS}\)"
+# ', known as CPN-UML': an acronym given after a name as a nickname is.
+_KNOWN_AS = re.compile(
+    rf",[ \t]+(?:also[ \t]+|commonly[ \t]+)?known[ \t]+as[ \t]+{_LETTERS}(?![\w-])"
 )
 _DEFINED = re.compile(rf"[ \t]*{_ACRONYM}")
 BRACKETED = re.compile(_ACRONYM)
@@ -39,6 +47,8 @@ _CAPITALISED_BEFORE = re.compile(
 _OFFICE_BEFORE = re.compile(rf"(?P<head>{WORD})[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+$")
 # Where the look back for an acronym's words stops: a line, a bracket, the end of a
 # sentence or clause.
+# An elided article or preposition opening a word: 'l'Afrique', 'd'Ivoire'.
+_ELISION = re.compile(r"^[dlDL]['’]")
 _BOUNDS = ("\n", ")", "(", ". ", "; ", ": ")
 _ACTS = re.compile(
     r"(?:['’]s[ \t]+(?:spokes\w+|leader\w*|chief|head|secretary|director|statement)"
@@ -80,38 +90,104 @@ def acronym_letters(text: str) -> str:
 def _spells(acronym_text: str, words: list[str]) -> bool:
     """The initials of `words` spell the acronym: all of them, or a subsequence from the
     first to the last ('OHCHR' in 'Office of the United Nations High Commissioner for
-    Human Rights')."""
+    Human Rights'); or the first letters of each word do ('KFOR', 'UNAVEM', 'HoR',
+    'BCEAO': see `_spelled_by_prefixes`)."""
     letters = initials(words).casefold()
     wanted = acronym_letters(acronym_text).casefold().rstrip("+")
-    if not letters or not wanted or letters[0] != wanted[0] or letters[-1] != wanted[-1]:
+    if not letters or not wanted or letters[0] != wanted[0]:
         return False
-    if letters == wanted:
-        return True
-    rest = iter(letters[1:-1])
-    return len(wanted) >= 3 and all(letter in rest for letter in wanted[1:-1])
+    if letters[-1] == wanted[-1]:
+        if letters == wanted:
+            return True
+        rest = iter(letters[1:-1])
+        if len(wanted) >= 3 and all(letter in rest for letter in wanted[1:-1]):
+            return True
+    return len(wanted) >= 3 and _spelled_by_prefixes(_plain(wanted), words)
 
 
-def bracketed_acronyms(source: str) -> list[tuple[int, str]]:
-    """Each acronym in brackets, with the end of the text before it (spaces skipped)."""
-    return [
-        (_end_before(source, match.start()), match.group("acronym"))
-        for match in BRACKETED.finditer(source)
+def _spelled_by_prefixes(wanted: str, words: list[str]) -> bool:
+    """Whether `wanted` is the first letters of each capitalised word in turn, one or more
+    of each, and of none or some of the small words between: 'Kosovo Force' (KFOR),
+    'United Nations Angola Verification Mission' (UNAVEM), 'Philippine Civic Action Group'
+    (PHILCAG), 'House of Representatives' (HoR), 'Women in Peacebuilding Network'
+    (WIPNET), 'Banque Centrale des États de l'Afrique de l'Ouest' (BCEAO: accents and an
+    elided article left out)."""
+    parts = [
+        (_plain(part.casefold()), part[:1].isupper())
+        for word in words
+        for part in _ELISION.sub("", word).split("-")
+        if part
     ]
+    failed: set[tuple[int, int]] = set()
+
+    def spell(index: int, at: int) -> bool:
+        if index == len(parts):
+            return at == len(wanted)
+        if (index, at) in failed:
+            return False
+        text, required = parts[index]
+        if not required and spell(index + 1, at):
+            return True
+        length = 0
+        while length < len(text) and at + length < len(wanted):
+            if text[length] != wanted[at + length]:
+                break
+            length += 1
+            if spell(index + 1, at + length):
+                return True
+        failed.add((index, at))
+        return False
+
+    return spell(0, 0)
 
 
-def with_hyphenated_acronyms(brief: OrgText) -> list[Mention]:
-    """'(ZANU-PF)', '(ODM-Kenya)': an acronym with hyphenated parts in brackets is an
-    organisation mention (the run reader reads it as a name, or not at all); whether it
-    names one is settled with the other acronyms."""
-    spans = {
-        (match.start("acronym"), match.end("acronym"))
-        for match in BRACKETED.finditer(brief.source)
-        if hyphenated_acronym(match.group("acronym"))
-    }
+def _plain(text: str) -> str:
+    """`text` without accents: 'états' -> 'etats'."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def bracketed_acronyms(source: str, found: list[re.Match[str]]) -> list[tuple[int, str]]:
+    """Each acronym in brackets or after ', known as' (`defining_acronyms`), with the end
+    of the text before it (spaces skipped)."""
+    return [(_end_before(source, match.start()), match.group("acronym")) for match in found]
+
+
+def defining_acronyms(source: str, *, known_as: bool) -> list[re.Match[str]]:
+    """'(DUP)', ', known as CPN-UML' (when `known_as`, the source holds ' known as '): the
+    acronyms a brief gives a name."""
+    found = list(BRACKETED.finditer(source))
+    if known_as:
+        found += _KNOWN_AS.finditer(source)
+    return found
+
+
+def with_bracketed_acronyms(brief: OrgText) -> list[Mention]:
+    """'(ZANU-PF)', '(HoR)', '(PHILCAG)': an acronym in brackets of another shape than
+    `acronym`'s (`brief.other_acronyms`) is an organisation mention, and so is one the run
+    reader did not read ('(DA)', which it takes for the particle 'da'); whether it names
+    one is settled with the other acronyms."""
+    read = set(map(_START, brief.mentions))  # built in C
+    spans = set()
+    for match in brief.acronyms:
+        text, span = match.group("acronym"), match.span("acronym")
+        if text in brief.other_acronyms or (span[0] not in read and acronym(text)):
+            spans.add(span)
+    if not spans:
+        return brief.mentions  # the common case: every acronym read as a word
     kept = [m for m in brief.mentions if (m.start, m.end) not in spans]
     for start, end in sorted(spans):
         kept.append(brief.new(start, end))
     return kept
+
+
+def other_acronym(text: str) -> bool:
+    """An acronym in brackets that `acronym` does not take: hyphenated parts ('ZANU-PF'),
+    a small word's initial in lowercase ('HoR'), more than six letters ('PHILCAG')."""
+    if hyphenated_acronym(text):
+        return True
+    return text.isalpha() and text[:1].isupper() and text[-1:].isupper() and not acronym(text)
 
 
 def _names_territory(brief: OrgText, name: str) -> bool:
@@ -183,7 +259,7 @@ def settle_acronyms(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         text = mention.surface
         if mention.kind is not ActorKind.organization or not (
-            acronym(text) or text in brief.hyphenated
+            acronym(text) or text in brief.other_acronyms
         ):
             settled.append(mention)
             continue

@@ -77,7 +77,8 @@ def qualified_name(name: str, country: str | None) -> str:
     canonical name ('U.N.' -> 'United Nations'), with the country when the name does not
     say it ('Foreign Ministry' of RU -> 'Russian Foreign Ministry', so Russia's and
     Ukraine's ministries stay apart; 'Atomic Energy Organization of Iran' stays)."""
-    name = known_organisation(name) or name
+    # 'The Irish Times' and 'Irish Times' (at a sentence's start) are one newspaper.
+    name = known_organisation(name) or name.removeprefix("The ")
     if suffix := country_suffix(name):
         name, country = suffix  # 'Ministry of Foreign Affairs of China' as 'Chinese ...'
     if not country:

@@ -15,22 +15,31 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from operator import attrgetter
 
+from app.parsing.lexicon.files import load_data
+from app.parsing.lexicon.words import Category
 from app.parsing.names.emitting import Mention
 from app.parsing.names.org_acronyms import (
     BRACKETED,
     acronym_start,
     bracketed_acronyms,
-    hyphenated_acronym,
+    defining_acronyms,
+    other_acronym,
     settle_acronyms,
-    with_hyphenated_acronyms,
+    with_bracketed_acronyms,
 )
-from app.parsing.names.org_keys import forms_by_inner_link, forms_with_a_plus, known_organisation
-from app.parsing.names.org_text import OrgText
+from app.parsing.names.org_keys import (
+    forms_by_inner_link,
+    forms_with_a_plus,
+    known_organisation,
+    phrase_entry,
+)
+from app.parsing.names.org_text import OrgText, one_spaced
 from app.parsing.names.org_widening import split_at_a_leader, widen
 from app.parsing.names.tokens import Token
 from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
+_BODIES_AFTER_THE = frozenset(load_data("organizations.json")["bodies_after_the"])
 _DOCUMENT_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+) of (?:the )?$")
 _LEADING = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded)\b")
 _BODY_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w.]*[\w.]$")
@@ -47,28 +56,40 @@ def complete_organisations(
 ) -> list[Mention]:
     """`mentions` with whole organisation names and settled acronyms (see the module);
     `tokens` are the brief's words (`TokenIndex.tokens`)."""
-    known = _known_in_full(source, tokens)
+    written = set(map(_TEXT, tokens))  # built in C
+    known = _known_in_full(source, written)
     if (
         not known
         and not any(m.kind is ActorKind.organization for m in mentions)
         and "s Office" not in source
         and BRACKETED.search(source) is None
+        and " known as " not in source
+        and _BODIES_AFTER_THE.isdisjoint(written)
+        and "Air" not in written
     ):
-        return mentions  # no organisation to widen, office of a title or acronym to find
-    brackets = bracketed_acronyms(source)
-    hyphenated = {text for _, text in brackets if hyphenated_acronym(text)}
-    return _complete(OrgText(source, mentions, brackets, hyphenated), known)
+        return mentions  # no organisation to widen, nor any other body to find
+    acronyms = defining_acronyms(source, known_as=" known as " in source)
+    brackets = bracketed_acronyms(source, acronyms)
+    others = {text for _, text in brackets if other_acronym(text)}
+    brief = OrgText(source, mentions, acronyms, brackets, others)
+    brief.written = written
+    return _complete(brief, known)
 
 
 def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
-    if brief.hyphenated:
-        brief.mentions = with_hyphenated_acronyms(brief)
+    if brief.brackets:
+        brief.mentions = with_bracketed_acronyms(brief)
+    if bodies := _bodies_after_the(brief):
+        brief.mentions = _with_bodies(brief, bodies)
     orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
     if " of " in brief.source and (leaders := _leaders(brief, orgs)):
         brief.mentions = [part for m in brief.mentions for part in leaders.get(m, (m,))]
         orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
-    brief.taken = sorted((m.start, m.end) for m in brief.mentions)
-    unread = _unread_names(brief, [(m.start, m.end) for m in orgs], known)
+    brief.taken = sorted(map(_SPAN, brief.mentions))  # (start, end) pairs, built in C
+    brief.orgs = orgs
+    unread = _unread_names(brief, list(map(_SPAN, orgs)), known)
+    if unread and brief.brackets:
+        brief.mentions = _defined_not_people(brief, unread)
     found = brief.mentions + unread if unread else brief.mentions
     widened = [widen(brief, m) if m.kind is ActorKind.organization else m for m in found]
     kept = [m for m in widened if m is not None]
@@ -88,6 +109,43 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         kept = [m for m in kept if not any(m.start < e and s < m.end for s, e in spans)]
         kept = sorted(kept + leading, key=_SPAN)
     return settle_acronyms(brief, kept)
+
+
+def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
+    """'the Ulster Defence Regiment (UDR)', 'the Parti Social Démocrate (PSD)': a name an
+    acronym in brackets defines, with an organisation word in it, is an organisation's
+    where the run reader read a person, unless it is shaped as a person's (titled, a known
+    given name or an initial first: 'John F. Kennedy (JFK)'); the same name elsewhere in
+    the brief too. Without an organisation word it may name a thing ('Value Added Tax
+    (VAT)')."""
+    ends = {end for end, _ in brief.brackets}
+    defined = {
+        name
+        for m in unread
+        if m.end in ends
+        and (
+            brief.has_head((name := one_spaced(brief.source, m.start, m.end)).split())
+            or name.split()[0] in brief.words.movement_prefixes
+        )
+    }
+    if not defined:
+        return brief.mentions  # the common case
+    return [
+        m._replace(kind=ActorKind.organization, title=None, titled=False, evidence=False)
+        if m.kind is ActorKind.person and m.surface in defined and not _a_persons_name(brief, m)
+        else m
+        for m in brief.mentions
+    ]
+
+
+def _a_persons_name(brief: OrgText, mention: Mention) -> bool:
+    first = mention.surface.split()[0]
+    return (
+        mention.titled
+        or mention.surface != mention.name
+        or first in brief.words.given_names
+        or first.endswith(".")
+    )
 
 
 def _in_a_document(brief: OrgText, mention: Mention) -> bool:
@@ -145,6 +203,8 @@ def _unread_names(
     for start, end in _head_led(brief.source, brief.words.org_heads):
         if not brief.overlaps(start, end):  # not in a title: 'Chairman of the Commission'
             found.append(brief.new(start, end))
+    if "Air" in brief.written:
+        found += [brief.new(start, end) for start, end in _flag_carriers(brief)]
     for start, end in _offices_of_titles(brief):
         # The title may be read as a lone word ('Comptroller'), never as a body.
         if not any(stop > start and first < end for first, stop in orgs):
@@ -159,13 +219,13 @@ def _unread_names(
     return found
 
 
-def _known_in_full(source: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def _known_in_full(source: str, written: set[str]) -> list[tuple[int, int]]:
     """Spans of known organisations written in full whose names hold a lowercase word
     ('Conference on Security and Co-operation in Europe') or a '+' and a number ('P5+1'),
     found from the brief's words, not by a search per name."""
     found = []
     forms_by_word = forms_by_inner_link()
-    words = forms_by_word.keys() & set(map(_TEXT, tokens))  # built in C: few, most briefs
+    words = forms_by_word.keys() & written  # built in C: few, most briefs
     for word in words:
         for pattern, forms in forms_by_word[word].items():  # 'Conference on ': its forms
             at = source.find(pattern)
@@ -191,6 +251,72 @@ def _known_in_full(source: str, tokens: Sequence[Token]) -> list[tuple[int, int]
                     found.append((at, end))
                 at = source.find(form, end)
     return found
+
+
+def _flag_carriers(brief: OrgText) -> list[tuple[int, int]]:
+    """'Air India', 'an Air China Boeing': 'Air' and a country's name is an airline, as
+    flag carriers are named."""
+    found = []
+    source = brief.source
+    at = source.find("Air ")
+    while at >= 0:
+        start = at + 4
+        if not source[at - 1 : at].isalnum():
+            words = source[start : start + 40].split()[:2]
+            for length in (2, 1):
+                name = " ".join(words[:length]).rstrip(",.;:’'s")
+                entry = phrase_entry(name) if len(words) >= length else None
+                if entry is not None and entry.category is Category.country:
+                    found.append((at, start + len(name)))
+                    break
+        at = source.find("Air ", start)
+    return found
+
+
+def _bodies_after_the(brief: OrgText) -> list[tuple[int, int]]:
+    """'the Treasury would not confirm', 'The Treasury's own fund': a state's finance
+    ministry named by one word after 'the' (`bodies_after_the`), not before a capitalised
+    word ('Treasury Secretary') nor as an office's complement ('Secretary of the
+    Treasury'). Found with `str.find`."""
+    found = []
+    source = brief.source
+    for word in _BODIES_AFTER_THE & brief.written:
+        at = source.find(word)
+        while at >= 0:
+            end = at + len(word)
+            after = source[end : end + 3]
+            before = source[max(0, at - 40) : at]
+            if (
+                before.endswith(("the ", "The "))
+                and not after[:1].isalnum()
+                and not (after[:1] in " \t" and after[1:2].isupper())
+                and not _of_an_office(brief, before[:-4])
+            ):
+                found.append((at, end))
+            at = source.find(word, end)
+    return found
+
+
+def _with_bodies(brief: OrgText, spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions with each of `spans` an organisation: a lone word the run reader read
+    as a person is one, and a span no mention overlaps is added."""
+    exact = set(spans)
+    mentions = [
+        m._replace(kind=ActorKind.organization)
+        if m.kind is ActorKind.person and (m.start, m.end) in exact and not m.titled
+        else m
+        for m in brief.mentions
+    ]
+    for start, end in spans:
+        if not any(m.start < end and start < m.end for m in mentions):
+            mentions.append(brief.new(start, end))
+    return mentions
+
+
+def _of_an_office(brief: OrgText, before: str) -> bool:
+    """Whether `before` ends in an office title and 'of': 'Secretary of'."""
+    words = before.split()
+    return len(words) >= 2 and words[-1] == "of" and words[-2].casefold() in brief.words.title_heads
 
 
 def _offices_of_titles(brief: OrgText) -> list[tuple[int, int]]:

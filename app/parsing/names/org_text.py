@@ -42,17 +42,24 @@ class OrgText:
         self,
         source: str,
         mentions: list[Mention],
+        acronyms: list[re.Match[str]],
         brackets: list[tuple[int, str]],
-        hyphenated: set[str],
+        other_acronyms: set[str],
     ) -> None:
         self.source = source
         self.mentions = mentions
         self.words = lexicon()
-        # Each acronym in brackets, with the end of the text before it (spaces skipped).
+        # The acronyms a brief gives a name, in brackets or after ', known as': each match,
+        # and each with the end of the text before it (spaces skipped).
+        self.acronyms = acronyms
         self.brackets = brackets
-        self.hyphenated = hyphenated  # the acronyms in brackets with hyphenated parts
+        # The acronyms in brackets of another shape: 'ZANU-PF', 'HoR', 'PHILCAG'.
+        self.other_acronyms = other_acronyms
         self.taken: list[tuple[int, int]] = []  # the run reader's spans, once settled
         self.people: list[int] | None = None  # where full names start, when first asked
+        self.org_ends: dict[int, int] | None = None  # see `organisation_ends`
+        self.orgs: list[Mention] = []  # the run reader's organisation mentions, once settled
+        self.written: set[str] = set()  # the brief's words (`TokenIndex`)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether a mention the run reader found overlaps `[start, end)`."""
@@ -90,6 +97,19 @@ class OrgText:
             m.kind is ActorKind.person and m.start < end and m.end > start for m in self.mentions
         )
 
+    def lone_word(self, start: int, end: int) -> bool:
+        """Whether the only mention of `[start, end)` is one untitled word read as a
+        person with no evidence ('Peace' of 'a Peace and Security Council'), which names
+        nobody unless a full name holds it."""
+        return all(
+            m.kind is ActorKind.person
+            and not m.titled
+            and not m.evidence
+            and (m.start, m.end) == (start, end)
+            for m in self.mentions
+            if m.start < end and start < m.end
+        )
+
     def lone_head(self, start: int, end: int) -> bool:
         """'Commission' of 'the Commission of the African Union': an organisation word
         alone names no body, so the body it belongs to is part of its name."""
@@ -112,6 +132,16 @@ class OrgText:
             )
         at = bisect_left(self.people, start)
         return at < len(self.people) and self.people[at] < end
+
+    def organisation_ends(self, start: int) -> int:
+        """Where the longest organisation mention the run reader found at `start` ends
+        (`start` when none does)."""
+        if self.org_ends is None:
+            self.org_ends = {}
+            for m in self.orgs:
+                if m.end > self.org_ends.get(m.start, 0):
+                    self.org_ends[m.start] = m.end
+        return self.org_ends.get(start, start)
 
     def has_head(self, words: list[str]) -> bool:
         return any(w.rstrip("'’s").casefold() in self.words.org_heads for w in words)

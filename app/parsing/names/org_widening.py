@@ -56,11 +56,22 @@ _CALENDAR = frozenset(
     for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
     if name
 )
+# A capitalised word, its capital perhaps accented: 'États'.
+_ACCENTED_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&\-]|['’.](?=\w))*"
+# ' des Mille Collines', ' de la Révolution Algérienne', " de l'Ouest" after a name.
+_ROMANCE_LINKED = re.compile(
+    r"[ \t]+(?:de|des|du|del|della|di|da|do|dos|das|pour|para|per)"
+    r"(?:[ \t]+(?:la|le|les|los|las|el))?[ \t]+(?:[lL]['’])?"
+    rf"{_ACCENTED_WORD}(?:[ \t]+{_ACCENTED_WORD})*"
+)
+# ' (Maoist)', ' (Unified Marxist-Leninist)' after a name, no capitalised word after it.
+_QUALIFIER = re.compile(r" \((?P<words>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})\)(?![ \t]+[A-Z(])")
+_ADJECTIVE_ENDINGS = ("ist", "ic", "al", "ed", "ian", "ive")
 _DESCRIPTOR_ENDINGS = ("-led", "-backed", "-based", "-sponsored", "-funded", "-aligned", "-allied")
 
 
 def widen(brief: OrgText, mention: Mention) -> Mention | None:
-    if acronym(mention.surface) or mention.surface in brief.hyphenated:
+    if acronym(mention.surface) or mention.surface in brief.other_acronyms:
         if brief.source[mention.end : mention.end + 1] == "+":
             plus = mention.surface + "+"
             if known_organisation(plus):
@@ -94,10 +105,15 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     ):  # a lone known word takes its country: 'the Congress of Peru'
         end = _linked_after(brief, start, end)  # a known name is whole: 'the High
         # Representative of the European Union for Foreign Affairs' adds an office
+        if _head_first(brief, start):
+            end = _romance_linked_after(brief, end)
+    if brief.source.startswith(" (", end):
+        end = _bracketed_qualifier(brief, start, end)
     start = defined_before(brief, start, end)
     start = _after_a_descriptor(brief, start, end)
     start = _after_a_person(brief, start, end)
-    start = _coordinated_before(brief, start)
+    start = _coordinated_before(brief, start, end)
+    start = _written_article(brief, start, end)
     name = one_spaced(brief.source, start, end)
     if (
         " " not in name
@@ -165,6 +181,28 @@ def _names_no_body(brief: OrgText, name: str) -> bool:
     return False
 
 
+def _written_article(brief: OrgText, start: int, end: int) -> int:
+    """'The Belfast Telegraph and The Irish Times': a capital 'The' in mid-sentence is
+    part of the name as the brief writes it; at a sentence's or a line's start it is the
+    sentence's ('The New York Times has argued': 'New York Times', a known name's form)."""
+    source = brief.source
+    if source.startswith("The ", start):
+        if not _opens_a_sentence(source, start):
+            return start
+        rest = one_spaced(source, start + 4, end)
+        same = known_organisation(rest) == known_organisation(one_spaced(source, start, end))
+        return start + 4 if rest and same else start
+    if source.endswith("The ", 0, start) and not _opens_a_sentence(source, start - 4):
+        return start - 4
+    return start
+
+
+def _opens_a_sentence(source: str, at: int) -> bool:
+    """Whether the word at `at` opens a line, a sentence, a bullet or a quotation."""
+    before = source[max(0, at - 6) : at].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:;\"“‘'(*•#>-–—"
+
+
 def _acronym_owner_before(brief: OrgText, start: int) -> int:
     """'OSCE ' + 'Minsk Group': a known organisation's acronym right before a name is
     the body it belongs to, and part of its name."""
@@ -220,17 +258,22 @@ def _after_a_person(brief: OrgText, start: int, end: int) -> int:
     return start + at + len(" and ")
 
 
-def _coordinated_before(brief: OrgText, start: int) -> int:
+def _coordinated_before(brief: OrgText, start: int, end: int) -> int:
     """'the ruling Justice and ' + 'Development Party': a capitalised word joined by
-    'and' to the name, with a small word before it, and no name of its own."""
+    'and' to the name, with a small word before it, and no name of its own (a lone word
+    read as a person is none before a name with an organisation word: 'a Peace and ' +
+    'Security Council', not 'Total and ' + 'Eni')."""
     if brief.source[max(0, start - 5) : start] != " and ":
         return start  # the common case, decided without the regex
     match = _AND_BEFORE.search(brief.source, max(0, start - 40), start)
     if match is None or brief.stands_alone(match.group("word")):
         return start
-    if brief.overlaps(match.start("word"), match.end("word")):
-        return start
-    return match.start("word")
+    first, stop = match.start("word"), match.end("word")
+    if brief.overlaps(first, stop) and not (
+        brief.has_head(brief.source[start:end].split()[-1:]) and brief.lone_word(first, stop)
+    ):
+        return start  # a name of its own: 'the EU and ' + 'NATO'
+    return first
 
 
 def _linked_after(brief: OrgText, start: int, end: int) -> int:
@@ -246,12 +289,13 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
         if suffix := _COMPANY_SUFFIX.match(brief.source, end):
             end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
             continue
-        if (named := _COUNTRY_AFTER.match(brief.source, end)) and brief.has_head(
-            brief.source[start:end].split()[-1:]
-        ):
+        if (named := _COUNTRY_AFTER.match(brief.source, end)) and _headed(brief, start, end):
             entry = phrase_entry(named.group("place"))
-            if entry is not None and entry.category is Category.country:
-                end = named.end()  # 'Joint Task Force Liberia'
+            if entry is not None and (
+                entry.category is Category.country
+                or (entry.category is Category.place and _head_first(brief, start))
+            ):
+                end = named.end()  # 'Joint Task Force Liberia', 'Banco Delta Asia'
                 continue
         if (located := _IN_COUNTRY.match(brief.source, end)) and brief.has_head(
             _head_words(brief.source[start:end])
@@ -272,6 +316,10 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
             return end  # 'the Joint Commission of the JCPOA': a name of its own
         if brief.names_a_person(match.start("words"), match.end("words")):
             return end  # 'the Party of Regions of Viktor Yanukovych': its leader
+        if brief.organisation_ends(match.start("words")) > match.end() and not _LINKED.match(
+            brief.source, match.end()
+        ):
+            return end  # 'the General Staff of the Armée de Libération Nationale': two
         if brief.source[match.end() : match.end() + 1] == "," and _lists_countries(brief, match):
             return end  # 'the Contact Group of the United States, Russia, ...'
         joined = " ".join(words)
@@ -292,6 +340,41 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
         ):
             return end  # 'the European Commission and European Council': two names
         end = match.end()
+
+
+def _bracketed_qualifier(brief: OrgText, start: int, end: int) -> int:
+    """'Communist Party of Nepal (Maoist)', 'Nepali Congress (Democratic)': adjectives in
+    brackets right after a party's or a body's name tell two bodies of one name apart and
+    are part of it (not an acronym, a place or a gloss: 'Party of God (Hezbollah)'; not
+    the bracket of a title that goes on: 'European Union (Withdrawal) Act')."""
+    match = _QUALIFIER.match(brief.source, end)
+    name = one_spaced(brief.source, start, end)
+    if match is None or not brief.has_head(_head_words(name)) or known_organisation(name):
+        return end
+    words = match.group("words").split()
+    if all(w.endswith(_ADJECTIVE_ENDINGS) and w not in brief.words.phrases for w in words):
+        return match.end()
+    return end
+
+
+def _romance_linked_after(brief: OrgText, end: int) -> int:
+    """'Radio Télévision Libre' + ' des Mille Collines', 'Frente' + ' para la Liberación':
+    a name written head first goes on over the small words of its language and the
+    capitalised words after them."""
+    while (match := _ROMANCE_LINKED.match(brief.source, end)) is not None:
+        end = match.end()
+    return end
+
+
+def _headed(brief: OrgText, start: int, end: int) -> bool:
+    """Whether a name ends in an organisation word ('Joint Task Force') or opens with one
+    written first ('Partai Nasional', 'Frente Amplio')."""
+    return brief.has_head(brief.source[start:end].split()[-1:]) or _head_first(brief, start)
+
+
+def _head_first(brief: OrgText, start: int) -> bool:
+    """Whether the name at `start` opens with an organisation word written first."""
+    return brief.source[start : brief.source.find(" ", start)] in brief.words.movement_prefixes
 
 
 def _after_a_plural_marker(brief: OrgText, start: int) -> bool:

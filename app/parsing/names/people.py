@@ -126,6 +126,8 @@ class PeopleReader(OrgReader):
             return  # 'Rixos President Hotel', but 'Gen. Mark Field' is a person
         if title is not None and not self._name_after_title(self.tokens[item.first]):
             title = None
+        if title is not None and self.headline and self._plural_before_a_word(title, item):
+            title = None  # 'Five Foreign Ministers Found ASEAN': a verb, unless named in full
         groups = self._name_groups(item.first, item.stop, titled=title is not None)
         if title is not None and groups and groups[0][0] == item.first:
             self._person(groups.pop(0), title, affiliation)
@@ -133,6 +135,11 @@ class PeopleReader(OrgReader):
             self._untitled(groups.pop(0), code_of(affiliation))  # "Syria’s Bashar al-Assad"
         for group in groups:
             self._untitled(group)
+
+    def _plural_before_a_word(self, title: Item, item: Item) -> bool:
+        """A plural title before a single word ('Delegates Sign')."""
+        one_word = item.stop - item.first == 1 or self._is_stop(self.tokens[item.first + 1])
+        return one_word and self.tokens[title.stop - 1].folded in title_end().plurals
 
     @staticmethod
     def _name_after_title(token: Token) -> bool:

@@ -23,7 +23,9 @@ _INTRODUCED = re.compile(
     rf"(?:’s|'s)?,?[ \t]+{FILLER}(?:{SPEECH_VERBS})\b"
     rf"|,[ \t]+(?:{trie(frozenset(_NAMES['appositive_openers']))}|[^\W\d_][\w.]*(?:’s|'s))\s"
 )
-_APPOSITIVE_WORD = re.compile(r",[ \t]+([a-z][\w\-]*)")
+# ', adviser to', and a capitalised office with its complement: 'Montagu Norman, Governor of
+# the Bank of England'.
+_APPOSITIVE_WORD = re.compile(r",[ \t]+([a-z][\w\-]*|[A-Z][\w\-]*(?=[ \t]+(?:of|for|to)[ \t]))")
 # Before a name: 'the ambassador, Jane Roe', 'his sister Jane Roe', 'counterpart Jane Roe'.
 _WORD_BEFORE = re.compile(r"([a-z][\w\-]*),?[ \t]+$")
 _TITLE_BEFORE = re.compile(r"([A-Z][\w\-]*),[ \t]+$")
@@ -79,10 +81,10 @@ def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[s
     ('his sister Jane Roe', 'led by Jane Roe')."""
     start, end = span
     limit = min(len(source), end + 80)
-    if _INTRODUCED.match(source, end, limit):
-        return True
+    if _INTRODUCED.match(source, end, limit) or source.startswith(" on behalf of ", end):
+        return True  # 'sent Kojo Botsio on behalf of Kwame Nkrumah'
     word = _APPOSITIVE_WORD.match(source, end, limit)
-    if word is not None and word.group(1) in titles:
+    if word is not None and word.group(1).casefold() in titles:
         return True
     before = _WORD_BEFORE.search(source, max(0, start - 30), start)
     if before is not None and (before[1] in titles or before[1] in _PERSON_NOUNS):

@@ -34,10 +34,12 @@ from app.vocabulary import fold, slugify
 _GIVEN = load_data("given_names.json")
 _NAMES = load_data("names.json")
 _SUFFIXES = frozenset(word.rstrip(".").casefold() for word in _NAMES["name_suffixes"])
+_SUFFIX_ENDINGS = tuple({word[-1] for word in _NAMES["name_suffixes"]})  # 'Jr.', 'III'
 # An Arabic article written onto the name with a capital (`ElBaradei`): two words.
 _GLUED_ARTICLE = re.compile(
     r"\b(" + "|".join(word.title() for word in _NAMES["article_prefixes"]) + r")(?=[A-Z][a-z])"
 )
+_ABD_FORMS = ("abdel", "abdul", "abdal", "abdol", "abdoul", "abd")
 _APOSTROPHES = re.compile(r"['’ʼʻ‘`]")
 _FAMILY_FIRST = frozenset(slugify(name) for name in _GIVEN["family_first"])
 # Each common short or cognate form of a given name -> the group of forms it belongs to.
@@ -89,6 +91,26 @@ def name_words(name: str) -> tuple[str, ...]:
         for w in words
         if w.casefold() not in PARTICLES and w.rstrip(".").casefold() not in _SUFFIXES
     )
+
+
+@lru_cache(maxsize=8192)
+def _compared_words(name: str) -> tuple[str, ...]:
+    """`name_words` with the Arabic 'Abd al-' ('servant of') in its written forms as one
+    word before the surname: 'Abdel', 'Abdul', 'Abd' + 'al-' -> 'abd', and glued to the
+    name after it, 'Abdelsalam' -> 'abd', 'salam' ('Abdullah', 'Abdalla' stay whole)."""
+    words = name_words(name)
+    if not any(w.startswith("abd") for w in words[:-1]):
+        return words  # the common case
+    return (*(part for w in words[:-1] for part in _servant_of(w)), *words[-1:])
+
+
+def _servant_of(word: str) -> tuple[str, ...]:
+    if word in _ABD_FORMS:
+        return ("abd",)
+    for form in _ABD_FORMS[:-1]:  # glued: 'abdel' + 'salam', never 'abd' + 'ullah'
+        if word.startswith(form) and len(word) - len(form) >= 4:
+            return "abd", word[len(form) :]
+    return (word,)
 
 
 @lru_cache(maxsize=8192)
@@ -195,9 +217,11 @@ def _attributes(a: PersonName, b: PersonName) -> str | None:
 
 def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bool:
     """True when the two names are one person's, by the rules of the module docstring."""
-    words_a, words_b = name_words(a.name), name_words(b.name)
+    words_a, words_b = _compared_words(a.name), _compared_words(b.name)
     if len(words_a) < 2 or len(words_b) < 2:
         return False  # a bare surname names many people
+    if other_generation(a.name, b.name):
+        return False
     if "".join(words_a) == "".join(words_b) or compact(a.name) == compact(b.name):
         return True
     if same_brief and _reordered(words_a, words_b):
@@ -225,6 +249,21 @@ def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bo
     if given == middles == surname == "same":
         return True
     return same_brief or attributes == "support"
+
+
+def other_generation(a: str, b: str) -> bool:
+    """True when both names end in a generational suffix and the two differ: 'Henry
+    Morgenthau Jr.' is the son of 'Henry Morgenthau Sr.'."""
+    if not a.endswith(_SUFFIX_ENDINGS) or not b.endswith(_SUFFIX_ENDINGS):
+        return False  # the common case
+    first, second = _generation(a), _generation(b)
+    return bool(first and second) and first != second
+
+
+def _generation(name: str) -> str:
+    """A name's generational suffix, folded ('jr', 'sr', 'iii'), else ''."""
+    last = name.rsplit(maxsplit=1)[-1].rstrip(".").casefold()
+    return last if last in _SUFFIXES else ""
 
 
 def _lengthens(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

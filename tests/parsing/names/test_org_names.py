@@ -660,3 +660,171 @@ def test_a_body_named_inside_a_document_s_name_is_no_mention_of_its_own() -> Non
         "Europe (CSCE) there."
     )
     assert "Conference on Security and Co-operation in Europe" in organisations(parsed)
+
+
+def test_a_capital_the_in_mid_sentence_is_part_of_a_name_not_at_a_sentence_s_start() -> None:
+    parsed = parse("The Belfast Telegraph and The Irish Times led; the Irish Times said so.")
+    assert organisations(parsed) == {
+        "Belfast Telegraph": ["Belfast Telegraph"],
+        "The Irish Times": ["The Irish Times", "Irish Times"],
+    }
+    assert set(organisations(parse("The New York Times has argued for it."))) == {"New York Times"}
+    assert qualified_name("The Irish Times", None) == "Irish Times"
+
+
+def test_a_name_an_acronym_defines_is_an_organisation_not_a_person() -> None:
+    parsed = parse("Twagiramungu of the Parti Social Démocrate (PSD) spoke; the PSD agreed.")
+    assert organisations(parsed) == {"Parti Social Démocrate": ["Parti Social Démocrate", "PSD"]}
+    people = [a.name for a in parse("John Kennedy (JFK) spoke.").actors if a.kind == "person"]
+    assert people == ["John Kennedy"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        ("The Democratic Alliance (DA) objected.", ["Democratic Alliance", "DA"]),
+        ("The House of Representatives (HoR) voted.", ["House of Representatives", "HoR"]),
+        (
+            "He served with the Philippine Civic Action Group (PHILCAG) there.",
+            ["Philippine Civic Action Group", "PHILCAG"],
+        ),
+    ],
+)
+def test_an_acronym_of_any_shape_in_brackets_joins_its_name(sentence: str, pair: list[str]) -> None:
+    assert organisations(parse(sentence)) == {pair[0]: pair}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Noriega was chief of intelligence of the Guardia Nacional until then.",
+            "Guardia Nacional",
+        ),
+        (
+            "At home, Sukarno's Partai Nasional Indonesia faces an election.",
+            "Partai Nasional Indonesia",
+        ),
+        (
+            "Benkhedda must win the Conseil National de la Révolution Algérienne, which meets.",
+            "Conseil National de la Révolution Algérienne",
+        ),
+    ],
+)
+def test_a_name_opened_by_a_head_word_written_first_is_an_organisation(
+    sentence: str, name: str
+) -> None:
+    assert set(organisations(parse(sentence))) == {name}
+
+
+def test_a_name_never_widens_into_part_of_another_body_s_name() -> None:
+    parsed = parse("The General Staff of the Armée de Libération Nationale (ALN) refused.")
+    assert set(organisations(parsed)) == {"General Staff", "Armée de Libération Nationale"}
+
+
+def test_adjectives_in_brackets_after_a_body_s_name_are_part_of_it() -> None:
+    parsed = parse(
+        "The Communist Party of Nepal (Maoist) and the Communist Party of Nepal (Unified "
+        "Marxist-Leninist), known as CPN-UML, signed."
+    )
+    assert organisations(parsed) == {
+        "Communist Party of Nepal (Maoist)": ["Communist Party of Nepal (Maoist)"],
+        "Communist Party of Nepal (Unified Marxist-Leninist)": [
+            "Communist Party of Nepal (Unified Marxist-Leninist)",
+            "CPN-UML",
+        ],
+    }
+    parsed = parse("Parliament passed the European Union (Withdrawal) Act at last.")
+    assert "European Union (Withdrawal)" not in organisations(parsed)
+
+
+def test_an_ocean_s_half_before_an_organisation_word_is_part_of_the_name() -> None:
+    parsed = parse("Members of the South Pacific Forum and the North Atlantic Council met.")
+    assert set(organisations(parsed)) == {"South Pacific Forum", "North Atlantic Council"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        (
+            "The United Nations Angola Verification Mission (UNAVEM) will verify it.",
+            ["United Nations Angola Verification Mission", "UNAVEM"],
+        ),
+        (
+            "Women from the Women in Peacebuilding Network (WIPNET) sat in.",
+            ["Women in Peacebuilding Network", "WIPNET"],
+        ),
+        (
+            "They use the franc of the Banque Centrale des États de l'Afrique de l'Ouest (BCEAO).",
+            ["Banque Centrale des États de l'Afrique de l'Ouest", "BCEAO"],
+        ),
+    ],
+)
+def test_an_acronym_of_the_first_letters_of_each_word_defines_the_name(
+    sentence: str, pair: list[str]
+) -> None:
+    assert organisations(parse(sentence)) == {pair[0]: pair}
+
+
+def test_the_treasury_alone_is_a_body_not_in_a_title() -> None:
+    assert set(organisations(parse("The figures rose; the Treasury would not confirm."))) == {
+        "Treasury"
+    }
+    assert not organisations(parse("White, assistant to the Secretary of the Treasury, chaired."))
+    assert not organisations(parse("Treasury Secretary Steven Mnuchin agreed."))
+
+
+def test_executive_heads_a_body_s_name_not_a_title() -> None:
+    parsed = parse("A Provisional Executive chaired by Abderrahmane Farès will run the vote.")
+    assert set(organisations(parsed)) == {"Provisional Executive"}
+    assert not organisations(parse("Hong Kong Chief Executive Carrie Lam said so."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "A new station, Radio Télévision Libre des Mille Collines, began broadcasting.",
+            "Radio Télévision Libre des Mille Collines",
+        ),
+        (
+            "They met the Frente Farabundo Martí para la Liberación Nacional yesterday.",
+            "Frente Farabundo Martí para la Liberación Nacional",
+        ),
+        (
+            "The Banque Centrale des États de l'Afrique de l'Ouest issues it.",
+            "Banque Centrale des États de l'Afrique de l'Ouest",
+        ),
+        ("The Treasury named Banco Delta Asia, a bank in Macau.", "Banco Delta Asia"),
+    ],
+)
+def test_a_name_written_head_first_goes_on_over_the_small_words_of_its_language(
+    sentence: str, name: str
+) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_powers_heads_a_grouping_of_states() -> None:
+    parsed = parse("The sponsors were the five Colombo Powers: Burma, Ceylon and India.")
+    assert set(organisations(parsed)) == {"Colombo Powers"}
+
+
+def test_air_and_a_country_s_name_is_an_airline() -> None:
+    assert organisations(parse("Delegates flew on an Air India charter.")) == {
+        "Air India": ["Air India"]
+    }
+
+
+def test_a_lone_word_read_as_a_person_joins_a_body_s_name_over_and() -> None:
+    parsed = parse("Leaders adopted a protocol creating a Peace and Security Council in Durban.")
+    assert set(organisations(parsed)) == {"Peace and Security Council"}
+
+
+def test_organisation_words_joined_by_a_hyphen_head_a_name() -> None:
+    parsed = parse("An Interim Legislature-Parliament including 73 Maoists will sit.")
+    assert set(organisations(parsed)) == {"Interim Legislature-Parliament"}
+
+
+def test_monthly_and_weekly_head_a_periodical_s_name() -> None:
+    parsed = parse("The story ran in Pacific Islands Monthly and the Sunday Weekly.")
+    assert set(organisations(parsed)) == {"Pacific Islands Monthly", "Sunday Weekly"}

@@ -305,3 +305,43 @@ def test_a_generational_numeral_ends_a_full_name() -> None:
 )
 def test_a_descriptor_or_a_title_before_a_name_is_not_part_of_it(sentence: str, name: str) -> None:
     assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+def test_a_capitalised_office_with_its_complement_after_a_name_vouches_for_it() -> None:
+    parsed = brief(
+        LEAD, "Key Takeaways", "- Montagu Norman, Governor of the Bank of England, stayed home."
+    )
+    assert people(parsed) == {"Montagu Norman"}
+
+
+def test_a_father_and_his_son_of_one_name_are_two_people() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Treasury Secretary Henry Morgenthau Jr. opened the talks.",
+        "- Morgenthau, the son of Henry Morgenthau Sr., the former ambassador, spoke.",
+    )
+    assert people(parsed) == {"Henry Morgenthau Jr.", "Henry Morgenthau Sr."}
+
+
+def test_a_word_after_a_plural_title_in_a_headline_is_no_person_alone() -> None:
+    parsed = brief(
+        "Five Foreign Ministers Found ASEAN in Bangkok",
+        LEAD,
+        "Key Takeaways",
+        "- The ministers signed a declaration.",
+    )
+    assert people(parsed) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Tanzanian facilitator, Ami Mpungwe, chaired most sessions.", "Ami Mpungwe"),
+        ("The Gold Coast sent Kojo Botsio on behalf of its premier.", "Kojo Botsio"),
+    ],
+)
+def test_a_facilitator_before_or_on_behalf_of_after_a_name_vouches_for_it(
+    sentence: str, name: str
+) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}

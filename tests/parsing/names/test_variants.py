@@ -161,3 +161,21 @@ def test_an_initial_and_a_middle_name_left_out_are_too_little_for_one_person() -
     assert same_person(
         PersonName("R. F. Botha"), PersonName("Roelof Frederik Botha"), same_brief=True
     )
+
+
+def test_two_generational_suffixes_that_differ_are_two_people() -> None:
+    jr, sr = PersonName("Henry Morgenthau Jr."), PersonName("Henry Morgenthau Sr.")
+    assert not same_person(jr, sr, same_brief=True)
+    assert same_person(jr, PersonName("Henry Morgenthau"), same_brief=True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Gamal Abdel Nasser", "Gamal Abd al-Nasser"),
+        ("Abdelsalam al-Majali", "Abdul Salam Majali"),
+    ],
+)
+def test_the_written_forms_of_abd_al_are_one(a: str, b: str) -> None:
+    assert same_person(PersonName(a), PersonName(b), same_brief=True)
+    assert not same_person(PersonName("Abdullah Gul"), PersonName("Abd Gul"), same_brief=True)
