@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval13 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval14 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where round 10,
@@ -33,6 +33,8 @@ FLOORS = {
     # Held out in round 9 (scored before and after it), tuned on from round 10 (its misses
     # read): no longer held out.
     "eval13": (0.89, 0.88, 0.94, 0.84),
+    # Held out (scored before and after round 10, its misses not read): a floor, not a target.
+    "eval14": (0.88, 0.87, 0.86, 0.76),
 }
 
 
