@@ -9,6 +9,7 @@ from app import migrate
 from app.db import get_engine
 from app.ingest.job import ingest_sources
 from app.ingest.sources import discover
+from app.ingest.verify import verify
 from app.parsing.names.variants import variant_key
 from app.storage import counts
 from app.storage.search_index import is_index_table
@@ -292,7 +293,7 @@ def test_claim_actor_status_migration_copies_each_claims_status(database_url: st
     indexes = {index["name"] for index in inspect(engine).get_indexes("claim_actors")}
     assert "ix_claim_actors_actor_id" in indexes
 
-    migrate.upgrade(database_url)
+    migrate.upgrade(database_url, "e7c2a4f9b1d3")
     engine.dispose()
 
     with engine.connect() as connection:
@@ -304,4 +305,40 @@ def test_claim_actor_status_migration_copies_each_claims_status(database_url: st
     indexes = {index["name"] for index in inspect(engine).get_indexes("claim_actors")}
     assert "ix_claim_actors_actor_id_status" in indexes
     assert "ix_claim_actors_actor_id" not in indexes
+    migrate.upgrade(database_url)
     migrate.check(database_url)
+
+
+def test_claim_actor_date_migration_copies_each_claims_date(database_url: str) -> None:
+    """b5e1d9c3a7f2 gives each link of a claim to an actor its claim's date, indexed by
+    actor, status and date (newest first on PostgreSQL) in place of the index by actor and
+    status; one step down takes both back; `db verify` finds the copies right."""
+    ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
+    engine = get_engine(database_url)
+    migrate.downgrade(database_url, "e7c2a4f9b1d3")
+    engine.dispose()
+    assert "occurred_on" not in {c["name"] for c in inspect(engine).get_columns("claim_actors")}
+    indexes = {index["name"] for index in inspect(engine).get_indexes("claim_actors")}
+    assert indexes == {"ix_claim_actors_actor_id_status"}
+
+    migrate.upgrade(database_url)
+    engine.dispose()
+
+    with engine.connect() as connection:
+        copies = connection.execute(
+            text(
+                "SELECT l.occurred_on, c.occurred_on FROM claim_actors l "
+                "JOIN claims c ON c.id = l.claim_id"
+            )
+        ).all()
+    assert len({day for day, _ in copies}) > 1
+    assert all(copy == day for copy, day in copies)
+    indexes = {index["name"] for index in inspect(engine).get_indexes("claim_actors")}
+    expected = (
+        "ix_claim_actors_newest_first"
+        if engine.dialect.name == "postgresql"
+        else "ix_claim_actors_actor_status_date"
+    )
+    assert indexes == {expected}
+    migrate.check(database_url)
+    assert verify(database_url).problems == []

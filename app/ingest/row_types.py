@@ -124,6 +124,7 @@ class ClaimActorRow(NamedTuple):
     claim_id: int
     actor_id: int
     status: str
+    occurred_on: date | None
 
 
 class StatementActorRow(NamedTuple):

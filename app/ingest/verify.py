@@ -78,16 +78,16 @@ def _shared_names(connection: Connection) -> Iterator[str]:
         yield f"{n} {kind} actors share the folded name {name!r}"
 
 
-# A link of a claim to an actor holds the claim's status (`claim_actors.status`).
-STATUS_COPIES = (
+# A link of a claim to an actor holds the claim's status and date (`ClaimActor`).
+CLAIM_COPIES = (
     "SELECT count(*) FROM claim_actors l JOIN claims c ON c.id = l.claim_id "
-    "WHERE l.status != c.status"
+    "WHERE l.status != c.status OR l.occurred_on IS DISTINCT FROM c.occurred_on"
 )
 
 
-def _status_copies(connection: Connection) -> Iterator[str]:
-    if n := connection.execute(text(STATUS_COPIES)).scalar_one():
-        yield f"{n} row(s) of claim_actors hold another status than their claim's"
+def _claim_copies(connection: Connection) -> Iterator[str]:
+    if n := connection.execute(text(CLAIM_COPIES)).scalar_one():
+        yield f"{n} row(s) of claim_actors hold another status or date than their claim's"
 
 
 def _count_drift(connection: Connection) -> Iterator[str]:
@@ -176,7 +176,7 @@ def verify(database_url: str | None = None) -> VerifyReport:
     with get_engine(database_url).connect() as connection:
         report.problems.extend(_orphans(connection))
         report.problems.extend(_shared_names(connection))
-        report.problems.extend(_status_copies(connection))
+        report.problems.extend(_claim_copies(connection))
         report.problems.extend(_count_drift(connection))
         report.problems.extend(history_problems(connection))
         report.problems.extend(index_problems(connection))

@@ -110,8 +110,9 @@ def _write_links(
     participants = [EventParticipantRow(event_id=e, actor_id=a) for e, a in pairs]
     db.insert(links["event_participants"], participants)
     pairs = _linked(ids["claims"], brief.claim_actors, actors)
-    status = {i: claim.status for i, claim in zip(ids["claims"], brief.claims, strict=True)}
-    claim_actors = [ClaimActorRow(claim_id=c, actor_id=a, status=status[c]) for c, a in pairs]
+    # Each link holds its claim's status and date (`ClaimActor`).
+    claims = dict(zip(ids["claims"], brief.claims, strict=True))
+    claim_actors = [ClaimActorRow(c, a, claims[c].status, claims[c].occurred_on) for c, a in pairs]
     db.insert(links["claim_actors"], claim_actors)
     pairs = _linked(ids["statements"], brief.statement_actors, actors)
     statement_actors = [StatementActorRow(statement_id=s, actor_id=a) for s, a in pairs]

@@ -323,15 +323,25 @@ class ClaimActor(SQLModel, table=True):
         sa_column=Column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
     )
     actor_id: int = _actor_key()
-    # The claim's status, copied when the link is written (a claim's status never changes
-    # but with its whole brief, whose links are written again): an actor's claims of a
-    # status are then found from its links alone, not by reading each of its claims
-    # (`chancery db verify` checks the copy).
+    # The claim's status and date, copied when the link is written (a claim never changes
+    # but with its whole brief, whose links are written again): a page of an actor's
+    # claims of a status is then read in the lists' order from the links' index alone,
+    # not by reading each of its claims (`chancery db verify` checks the copies).
     status: str = Field(max_length=16)
+    occurred_on: date | None = Field(default=None)
 
     __table_args__ = (
         CheckConstraint(_one_of("status", ClaimStatus), name="status"),
-        Index("ix_claim_actors_actor_id_status", "actor_id", "status", "claim_id"),
+        # Read backwards for newest first (SQLite sorts NULLs first ascending, so that
+        # gives NULLS LAST); PostgreSQL has `ix_claim_actors_newest_first` instead.
+        Index(
+            "ix_claim_actors_actor_status_date",
+            "actor_id",
+            "status",
+            "occurred_on",
+            "claim_id",
+            info={ONLY_ON: "sqlite"},
+        ).ddl_if(dialect="sqlite"),
     )
 
 
@@ -417,9 +427,9 @@ class DataChange(SQLModel, table=True):
     )
 
 
-def _newest_first(name: str, table: type[SQLModel], *leading: str) -> Index:
+def _newest_first(name: str, table: type[SQLModel], *leading: str, row_id: str = "id") -> Index:
     """A PostgreSQL-only index in the lists' default order, `occurred_on DESC NULLS LAST, id
-    DESC`, after the equality columns `leading`.
+    DESC` (`row_id` the id's column), after the equality columns `leading`.
 
     PostgreSQL cannot serve that order from the ascending `(occurred_on, id)` index: read
     backwards it gives NULLS FIRST. SQLite sorts NULLs first ascending, so its backward scan
@@ -427,11 +437,14 @@ def _newest_first(name: str, table: type[SQLModel], *leading: str) -> Index:
     """
     columns = table.__table__.c  # type: ignore[attr-defined]
     terms = [columns[name] for name in leading]
-    terms += [columns.occurred_on.desc().nulls_last(), columns.id.desc()]
+    terms += [columns.occurred_on.desc().nulls_last(), columns[row_id].desc()]
     return Index(name, *terms, info={ONLY_ON: "postgresql"}).ddl_if(dialect="postgresql")
 
 
 NEWEST_FIRST_INDEXES = (
+    _newest_first(
+        "ix_claim_actors_newest_first", ClaimActor, "actor_id", "status", row_id="claim_id"
+    ),
     _newest_first("ix_briefs_newest_first", Brief),
     _newest_first("ix_events_newest_first", Event),
     _newest_first("ix_statements_newest_first", Statement),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import create_engine, text
 from sqlmodel import SQLModel
 
@@ -76,27 +77,36 @@ def test_two_actors_under_one_folded_name_are_reported(database_url: str) -> Non
     assert verify(database_url).problems == [f"2 person actors share the folded name {name!r}"]
 
 
-def test_a_link_holding_another_status_than_its_claim_is_reported(database_url: str) -> None:
+@pytest.mark.parametrize(
+    "change",
+    [
+        "status = CASE WHEN status = 'disputed' THEN 'verified' ELSE 'disputed' END",
+        "occurred_on = NULL",
+        "occurred_on = '1900-01-01'",
+    ],
+    ids=["status", "no date", "another date"],
+)
+def test_a_link_holding_another_status_or_date_than_its_claim_is_reported(
+    database_url: str, change: str
+) -> None:
     ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
     assert verify(database_url).ok
     engine = create_engine(database_url)
     with engine.begin() as connection:
         claim = connection.execute(
-            text("SELECT claim_id FROM claim_actors ORDER BY claim_id LIMIT 1")
-        ).scalar_one()
-        connection.execute(
             text(
-                "UPDATE claim_actors SET status = CASE WHEN status = 'disputed' "
-                "THEN 'verified' ELSE 'disputed' END WHERE claim_id = :c"
-            ),
-            {"c": claim},
-        )
+                "SELECT claim_id FROM claim_actors WHERE occurred_on IS NOT NULL "
+                "ORDER BY claim_id LIMIT 1"
+            )
+        ).scalar_one()
+        changed = text(f"UPDATE claim_actors SET {change} WHERE claim_id = :c")
+        connection.execute(changed, {"c": claim})
         linked = connection.execute(
             text("SELECT count(*) FROM claim_actors WHERE claim_id = :c"), {"c": claim}
         ).scalar_one()
     engine.dispose()
     assert verify(database_url).problems == [
-        f"{linked} row(s) of claim_actors hold another status than their claim's"
+        f"{linked} row(s) of claim_actors hold another status or date than their claim's"
     ]
 
 

@@ -14,7 +14,6 @@ from sqlmodel import Session
 from app.api.repositories.actors import resolve_refs
 from app.api.repositories.conditions import MAX_ID, ActorMatch, CommonFilters, DateRange
 from app.api.repositories.text_search import query_words
-from app.db import SessionDep
 from app.errors import InvalidParameterError
 from app.vocabulary import ClaimStatus, StatementKind, fold
 
@@ -148,11 +147,3 @@ async def common_query(actors: ActorRefsDep, dates: DatesDep, q: TextQuery = Non
 
 
 CommonQueryDep = Annotated[CommonQuery, Depends(common_query)]
-
-
-def common_filters(session: SessionDep, query: CommonQueryDep) -> CommonFilters:
-    """The common filters resolved in the request's session (routes that take one)."""
-    return query.resolve(session)
-
-
-CommonFiltersDep = Annotated[CommonFilters, Depends(common_filters)]

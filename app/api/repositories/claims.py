@@ -29,13 +29,15 @@ from app.api.repositories.conditions import (
     common_conditions,
     equal_if_given,
     in_briefs_at,
+    in_range,
+    mentions_all,
     one_of_if_given,
 )
 from app.api.repositories.json_text import CsvCell, CsvJoined, csv_line_text, json_object_text
 from app.api.repositories.keyset import AnySelect, Keyset, SqlColumn
 from app.api.repositories.mentions import claim_pairs
 from app.api.schemas.claims import ClaimItem
-from app.storage.tables import Brief, Claim
+from app.storage.tables import Brief, Claim, ClaimActor
 from app.vocabulary import ClaimStatus
 
 
@@ -81,6 +83,49 @@ def conditions(filters: ClaimFilters) -> Conditions:
     ]
 
 
+# The link a page of one actor's claims of one status is read from, in the lists' order
+# (`by_links`); an alias, so that the other actors' subqueries of `claim_actors` stay
+# subqueries of their own.
+LINK = ClaimActor.__table__.alias("link")  # type: ignore[attr-defined]
+
+
+def by_links(
+    session: Session, filters: ClaimFilters, descending: bool
+) -> tuple[Listing[ClaimItem], Conditions] | None:
+    """The newest-first claims of one status linked to the actors of `filters`, read from
+    the links of the actor with fewest claims of that status (`CLAIMS_BY_LINK`), with the
+    conditions for them; None when they are better read otherwise.
+
+    Each link holds its claim's status and date, indexed by actor, status and date, so the
+    page is the first 51 entries of one index range, however many claims the actor has:
+    a claim read per row of the page. Not with several statuses (one range each, merged
+    only by a sort), oldest first (PostgreSQL's index is newest first), text search (the
+    word index narrows more) or one brief (its own index does).
+    """
+    common = filters.common
+    actors = common.actors
+    if (
+        len(filters.statuses) != 1
+        or not actors.ids
+        or actors.unknown
+        or common.terms
+        or filters.brief_id is not None
+        or not descending
+    ):
+        return None
+    claimed = counts.actor_claims(session, actors.ids, filters.statuses)
+    driver = min(actors.ids, key=lambda actor: claimed.get(actor, 0))
+    others = replace(actors, ids=tuple(actor for actor in actors.ids if actor != driver))
+    where = [
+        LINK.c.actor_id == driver,
+        LINK.c.status == filters.statuses[0].value,
+        *in_range(LINK.c.occurred_on, common.dates),
+        *mentions_all(col(Claim.id), [claim_pairs()], others),
+        *in_briefs_at(col(Claim.brief_id), filters.places),
+    ]
+    return CLAIMS_BY_LINK, where
+
+
 def kept_total(session: Session, filters: ClaimFilters) -> int | None:
     """How many claims match `filters`, from the kept counts (None: they cannot say)."""
     narrowed = filters.brief_id is not None or filters.places is not None
@@ -124,6 +169,19 @@ def claim_item(row: Sequence[Any], actors: list[Data]) -> Data:
         "brief": brief_ref(brief_id, title, label or f"Brief {brief_id}", brief_occurred_on),
         "actors": actors,
     }
+
+
+def _by_link_query() -> AnySelect:
+    """`_query` from the driving link (`LINK`), its claim's id and date read from the link
+    (they are the claim's: the keyset reads them from the link's index)."""
+    own = claim_columns()
+    columns = (LINK.c.claim_id, *own[1:4], LINK.c.occurred_on, *own[5:])
+    return (
+        select(*columns, *brief_ref_columns())
+        .select_from(LINK)
+        .join(Claim, col(Claim.id) == LINK.c.claim_id)
+        .join(Brief, col(Brief.id) == col(Claim.brief_id))
+    )
 
 
 def _json_query(dialect: str) -> AnySelect:
@@ -210,4 +268,15 @@ CLAIMS = Listing(
     csv_query=_csv_query,
     search_text=col(Claim.search_text),
     shown_text=item_text,
+)
+
+# JSON pages of one actor's claims of one status (`by_links`): the same rows and items as
+# CLAIMS, read from the links. Not for exports, which read `CLAIMS`' own queries.
+CLAIMS_BY_LINK = replace(
+    CLAIMS,
+    keyset=Keyset("claims", LINK.c.occurred_on, LINK.c.claim_id),
+    query=_by_link_query,
+    json_rows=None,
+    csv_cells=None,
+    csv_query=None,
 )

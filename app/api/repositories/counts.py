@@ -114,14 +114,23 @@ def few_claims(
     """Those of the actors `ids` whose claims of `statuses` (all when none) are fewer than
     a probe per row would read to fill a page: n x n < PAGE_ROWS x N, n the actor's and N
     every actor's (an actor with no count row has none)."""
-    measures = Measures(statuses=tuple(statuses))
-    claims = measures.claims(ActorCount)
-    query: Any = select(col(ActorCount.actor_id), claims)
-    rows: list[Any] = list(read(session, query.where(col(ActorCount.actor_id).in_(ids))))
-    counted: dict[int, int] = dict(rows)
-    every = select(func.coalesce(func.sum(measures.claims(DailyCount)), 0))
+    counted = actor_claims(session, ids, statuses)
+    every = select(
+        func.coalesce(func.sum(Measures(statuses=tuple(statuses)).claims(DailyCount)), 0)
+    )
     total = int(session.execute(every).scalar_one())
     return frozenset(actor for actor in ids if counted.get(actor, 0) ** 2 < PAGE_ROWS * total)
+
+
+def actor_claims(
+    session: Session, ids: Sequence[int], statuses: Sequence[ClaimStatus] = ()
+) -> dict[int, int]:
+    """How many claims of `statuses` (all when none) each of the actors `ids` is linked to
+    (an actor with none is left out)."""
+    claims = Measures(statuses=tuple(statuses)).claims(ActorCount)
+    query: Any = select(col(ActorCount.actor_id), claims)
+    rows: list[Any] = list(read(session, query.where(col(ActorCount.actor_id).in_(ids))))
+    return dict(rows)
 
 
 def counted_actor(common: CommonFilters) -> tuple[int | None] | None:

@@ -23,6 +23,7 @@ from app.api.repositories.as_of import claims_at
 from app.api.repositories.claims import (
     CLAIMS,
     ClaimFilters,
+    by_links,
     conditions,
     kept_total,
     with_few_claims,
@@ -60,13 +61,16 @@ async def list_claims(
     def answer(session: Session) -> Response:
         places = places_named(session, location)
         asked = ClaimFilters(common.resolve(session), tuple(status), brief, places)
-        filters = with_few_claims(session, asked)
-        if as_of is None:
-            where = conditions(filters)
-            counted = partial(kept_total, filters=filters)
-            return render_list(request, session, fmt, page, CLAIMS, where, ClaimPage, counted)
-        listing, where = claims_at(as_of, filters)
-        return render_list(request, session, fmt, page, listing, where, ClaimPage)
+        if as_of is not None:
+            listing, where = claims_at(as_of, asked)
+            return render_list(request, session, fmt, page, listing, where, ClaimPage)
+        counted = partial(kept_total, filters=asked)
+        linked = by_links(session, asked, page.descending) if fmt is ListFormat.json else None
+        if linked is not None:
+            listing, where = linked
+            return render_list(request, session, fmt, page, listing, where, ClaimPage, counted)
+        where = conditions(with_few_claims(session, asked))
+        return render_list(request, session, fmt, page, CLAIMS, where, ClaimPage, counted)
 
     return await in_session(answer)
 

@@ -6,9 +6,10 @@ from typing import Annotated
 
 import orjson
 from fastapi import APIRouter, Query, Response
+from sqlmodel import Session
 
 from app.api.dependencies.filters import (
-    CommonFiltersDep,
+    CommonQueryDep,
     LocationQuery,
     StatementKindQuery,
     StatusQuery,
@@ -21,7 +22,7 @@ from app.api.repositories.events import EventFilters
 from app.api.repositories.statements import StatementFilters
 from app.api.repositories.stats import StatsFilters, get_stats
 from app.api.schemas.stats import Stats
-from app.db import SessionDep
+from app.db import in_session
 
 router = APIRouter(tags=["stats"])
 
@@ -37,9 +38,8 @@ TopQuery = Annotated[
     response_model=Stats,
     responses=read_responses(),
 )
-def get_dashboard_stats(
-    session: SessionDep,
-    common: CommonFiltersDep,
+async def get_dashboard_stats(
+    common: CommonQueryDep,
     status: StatusQuery,
     kind: StatementKindQuery,
     top: TopQuery = 10,
@@ -52,11 +52,19 @@ def get_dashboard_stats(
     of the brief, or of the event) apply to claims, statements, briefs and events; `status`
     to claims only; `kind` to statements only.
     """
-    places = places_named(session, location)
-    filters = StatsFilters(
-        with_few_claims(session, ClaimFilters(common, tuple(status), places=places)),
-        StatementFilters(common, tuple(kind), places=places),
-        BriefFilters(common, location),
-        EventFilters(common, location=location),
-    )
-    return Response(orjson.dumps(get_stats(session, filters, top)), media_type="application/json")
+
+    def answer(session: Session) -> Response:
+        resolved = common.resolve(session)
+        places = places_named(session, location)
+        filters = StatsFilters(
+            with_few_claims(session, ClaimFilters(resolved, tuple(status), places=places)),
+            StatementFilters(resolved, tuple(kind), places=places),
+            BriefFilters(resolved, location),
+            EventFilters(resolved, location=location),
+        )
+        stats = get_stats(session, filters, top)
+        return Response(orjson.dumps(stats), media_type="application/json")
+
+    # One hop to the thread pool, not four (the session, the filters, the route, the
+    # session closed): under load each hop waits its turn behind the others' (`in_session`).
+    return await in_session(answer)
