@@ -42,9 +42,10 @@ def _cpu_s(pid: int) -> float:
 
 
 def _one_connection(base: str, paths: list[str], seconds: float) -> list[float]:
-    """Milliseconds of each request of the rotation, one at a time, for `seconds`."""
+    """Milliseconds of each request of the rotation, one at a time, for `seconds` (at least
+    one request)."""
     timings, index, deadline = [], 0, time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    while not timings or time.monotonic() < deadline:
         started = time.perf_counter()
         with urllib.request.urlopen(base + paths[index % len(paths)], timeout=60) as answer:
             answer.read()
@@ -58,8 +59,13 @@ def _slow_clients(base: str, path: str, count: int, stop: threading.Event) -> li
 
     def ask(slot: int) -> None:
         while not stop.is_set():
-            with urllib.request.urlopen(base + path, timeout=120) as answer:
-                answer.read()
+            try:
+                with urllib.request.urlopen(base + path, timeout=120) as answer:
+                    answer.read()
+            except OSError:
+                if stop.is_set():  # the server stopped under a request in flight
+                    return
+                raise
             answered[slot] += 1
 
     for slot in range(count):
@@ -76,6 +82,9 @@ def run_one(server: Server, threads: int, paths_file: Path, args: argparse.Names
         url, load = server.base + paths[0], Load(64, args.seconds)
         loaded = measure(f"{threads} threads", url, load, warmup_s=0, paths=paths_file)
         cpu_ms = 1000 * (_cpu_s(pid) - before)
+        # wrk leaves up to 64 requests queued in the server: one more request, answered
+        # after them, waits until they are, so that `alone` is alone.
+        _one_connection(server.base, paths[:1], 0)
         alone = _one_connection(server.base, paths, args.seconds / 2)
         stop = threading.Event()
         answered = _slow_clients(server.base, args.slow, args.slow_clients, stop)
@@ -84,7 +93,9 @@ def run_one(server: Server, threads: int, paths_file: Path, args: argparse.Names
         stop.set()
     quantiles = statistics.quantiles
 
-    def summary(values: list[float]) -> dict[str, float]:
+    def summary(values: list[float]) -> dict[str, float | None]:
+        if len(values) < 2:  # too slow to say
+            return {"n": len(values), "p50_ms": None, "p99_ms": None}
         cuts = quantiles(values, n=100)
         return {"n": len(values), "p50_ms": round(cuts[49], 1), "p99_ms": round(cuts[98], 1)}
 
