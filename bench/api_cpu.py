@@ -3,12 +3,16 @@ the other core's load does not move: many distinct list URLs with the cache off,
 URL's cache hits.
 
     python -m bench.api_cpu DATABASE_URL [--requests 600] [--hits] [--metrics-both]
+    python -m bench.api_cpu DATABASE_URL --mix SAMPLE_DB [--rounds 1]
 
 DATABASE_URL: a database with briefs in it, e.g. `bench/out/scale/chancery-2000.db` after
 `python -m bench --quick`. Prints one JSON line: ms of CPU per request, overall and per
-resource (or µs per cache hit with `--hits`). `--metrics-both` builds two apps in the same
-process, one with `CHANCERY_METRICS_ENABLED=true` and one with `false`, and sends each
-request to both, in alternating order: the figures of each side by side, and the cost.
+resource (or µs per cache hit with `--hits`). `--mix SAMPLE_DB` sends the dashboard
+mix's 448 URLs instead (`bench.scale.mix`, drawn from the SQLite file SAMPLE_DB, which may
+be the database itself), each once per round, and prints ms of CPU per kind of question.
+`--metrics-both` builds two apps in the same process, one with
+`CHANCERY_METRICS_ENABLED=true` and one with `false`, and sends each request to both, in
+alternating order: the figures of each side by side, and the cost.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import os
 import random
 import time
 from contextlib import AsyncExitStack
+from pathlib import Path
 from typing import Any
 
 from bench.scale import scenarios
@@ -125,6 +130,8 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
             for _ in range(args.requests):
                 assert await get(app, path, query) == 200
             return {"hit_us": round((time.process_time() - started) / args.requests * 1e6, 2)}
+        if args.mix:
+            return await _mix_cpu(app, args)
         urls = distinct_urls(args.requests)
         for resource, query in urls[:30]:  # imports, pools, prepared statements
             await get(app, f"/v1/{resource}", query)
@@ -138,6 +145,27 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
         return result | {r: round(1000 * sum(t) / len(t), 3) for r, t in sorted(spent.items())}
 
 
+async def _mix_cpu(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+    """CPU ms per request of each kind of the dashboard mix, cache off."""
+    from bench.scale import mix
+
+    kinds = mix.dashboard_questions(mix.read_sample(Path(args.mix)))
+    for kind in kinds:  # imports, pools, prepared statements
+        path, _, query = kind.paths[0].partition("?")
+        await get(app, path, query)
+    spent: dict[str, list[float]] = {kind.label: [] for kind in kinds}
+    for _ in range(args.rounds):
+        for kind in kinds:
+            for url in kind.paths:
+                path, _, query = url.partition("?")
+                started = time.process_time()
+                assert await get(app, path, query) == 200, url
+                spent[kind.label].append(time.process_time() - started)
+    every = [s for times in spent.values() for s in times]
+    result = {"all_ms": round(1000 * sum(every) / len(every), 3)}
+    return result | {label: round(1000 * sum(t) / len(t), 3) for label, t in spent.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("database_url")
@@ -146,6 +174,8 @@ def main() -> None:
     parser.add_argument(
         "--metrics-both", action="store_true", help="metrics on and off, side by side"
     )
+    parser.add_argument("--mix", metavar="SAMPLE_DB", help="the dashboard mix's URLs")
+    parser.add_argument("--rounds", type=int, default=1, help="times each mix URL is sent")
     args = parser.parse_args()
     args.requests = args.requests or (20_000 if args.hits else 600)
     os.environ["CHANCERY_DATABASE_URL"] = args.database_url

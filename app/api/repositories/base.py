@@ -101,6 +101,12 @@ class Listing(Generic[T]):
     search_text: SqlColumn | None = None
     shown_text: Callable[[Session, list[Data]], list[str]] | None = None
 
+    def __post_init__(self) -> None:
+        # The base query is built once: a statement is immutable (`where` returns a new
+        # one), and building its joins and columns on every request was a few per cent of
+        # an uncached page's work.
+        object.__setattr__(self, "query", cache(self.query))
+
     def to_items(self, session: Session, rows: Rows) -> list[T]:
         """`rows` as item models."""
         return self.items.validate_python(self.to_data(session, rows))
@@ -202,26 +208,32 @@ def actor_ref_columns() -> tuple[SqlColumn, ...]:
     return (col(Actor.id), col(Actor.slug), col(Actor.name), col(Actor.kind))
 
 
+def in_bound(column: Any, name: str, dialect: str, type_: Any = Integer) -> ColumnElement[bool]:
+    """`column` is one of the values of the parameter `name`, bound as one value: a JSON
+    array on SQLite, an array on PostgreSQL (`bound_values`), not one parameter each. A
+    statement built with it can be built once and run with any values: building, keying and
+    compiling an IN list per request cost more than running a small query; an export's
+    batch has thousands of ids, and rendering an IN list of them took longer still."""
+    if dialect == "postgresql":
+        matches: ColumnElement[bool] = column == any_(bindparam(name, type_=ARRAY(type_)))
+        return matches
+    values: AnySelect = select(literal_column("value")).select_from(func.json_each(bindparam(name)))
+    within: ColumnElement[bool] = column.in_(values)
+    return within
+
+
+def bound_values(dialect: str, values: Iterable[Any]) -> Any:
+    """`values` as an `in_bound` parameter takes them."""
+    return list(values) if dialect == "postgresql" else orjson.dumps(list(values)).decode()
+
+
 @cache
 def _first_in_ids(rows: Callable[[], AnySelect], dialect: str) -> AnySelect:
     # The rows of `rows()` whose first column is one of the `parent_ids` parameter. Built
     # once per query: the statement object memoises its cache key, so repeated requests
-    # skip both building it and keying SQLAlchemy's compiled cache. The ids are one
-    # parameter (a JSON array on SQLite, an array on PostgreSQL), not one each: an export's
-    # batch has thousands, and rendering an IN list of them took longer than running the
-    # query.
+    # skip both building it and keying SQLAlchemy's compiled cache.
     links = rows()
-    parent = links.selected_columns[0]
-    if dialect == "postgresql":
-        return links.where(parent == any_(bindparam("parent_ids", type_=ARRAY(Integer))))
-    ids: AnySelect = select(literal_column("value")).select_from(
-        func.json_each(bindparam("parent_ids"))
-    )
-    return links.where(parent.in_(ids))
-
-
-def _parent_ids(dialect: str, parent_ids: Sequence[int]) -> Any:
-    return list(parent_ids) if dialect == "postgresql" else orjson.dumps(list(parent_ids)).decode()
+    return links.where(in_bound(links.selected_columns[0], "parent_ids", dialect))
 
 
 def _actor_rows() -> AnySelect:
@@ -232,7 +244,7 @@ def _actor_refs(session: Session, dialect: str, actor_ids: Iterable[int]) -> dic
     # A statement built once, not an IN list per page: building and keying one was about
     # 5% of a list request's Python work (docs/benchmarks.md, "A lean list path").
     query = _first_in_ids(_actor_rows, dialect)
-    wanted = {"parent_ids": _parent_ids(dialect, list(actor_ids))}
+    wanted = {"parent_ids": bound_values(dialect, actor_ids)}
     return {row[0]: actor_ref(*row) for row in read_tuples(session, query, wanted)}
 
 
@@ -283,7 +295,7 @@ def load_actor_refs(
     if not parent_ids:
         return {}
     dialect = session.get_bind().dialect.name
-    parents = {"parent_ids": _parent_ids(dialect, parent_ids)}
+    parents = {"parent_ids": bound_values(dialect, parent_ids)}
     links = read_tuples(session, _first_in_ids(pairs, dialect), parents)
     if not links:
         return {}

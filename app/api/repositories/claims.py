@@ -113,8 +113,10 @@ def by_links(
         or not descending
     ):
         return None
-    claimed = counts.actor_claims(session, actors.ids, filters.statuses)
-    driver = min(actors.ids, key=lambda actor: claimed.get(actor, 0))
+    driver = actors.ids[0]
+    if len(actors.ids) > 1:  # one actor needs no counts to be chosen
+        claimed = counts.actor_claims(session, actors.ids, filters.statuses)
+        driver = min(actors.ids, key=lambda actor: claimed.get(actor, 0))
     others = replace(actors, ids=tuple(actor for actor in actors.ids if actor != driver))
     where = [
         LINK.c.actor_id == driver,

@@ -148,7 +148,7 @@ def _from_counts(session: Session, actor: int | None, filters: StatsFilters, top
 
 
 def _from_rows(session: Session, filters: StatsFilters, top: int) -> Data:
-    claim_where = claims.conditions(filters.claims)
+    claim_where = claims.conditions(claims.with_few_claims(session, filters.claims))
     statement_where = statements.conditions(filters.statements)
     brief_where = briefs.conditions(session, filters.briefs)
     return {

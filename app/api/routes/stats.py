@@ -16,7 +16,7 @@ from app.api.dependencies.filters import (
 )
 from app.api.openapi.responses import read_responses
 from app.api.repositories.briefs import BriefFilters
-from app.api.repositories.claims import ClaimFilters, with_few_claims
+from app.api.repositories.claims import ClaimFilters
 from app.api.repositories.conditions import places_named
 from app.api.repositories.events import EventFilters
 from app.api.repositories.statements import StatementFilters
@@ -57,7 +57,7 @@ async def get_dashboard_stats(
         resolved = common.resolve(session)
         places = places_named(session, location)
         filters = StatsFilters(
-            with_few_claims(session, ClaimFilters(resolved, tuple(status), places=places)),
+            ClaimFilters(resolved, tuple(status), places=places),
             StatementFilters(resolved, tuple(kind), places=places),
             BriefFilters(resolved, location),
             EventFilters(resolved, location=location),
