@@ -129,6 +129,8 @@ def titled(sentence: str) -> dict[str, str | None]:
         ("Secretary-General of the OSCE Tomas Berg met them.", "Tomas Berg", None),
         ("Boeing Chief Executive Dana Holt met them.", "Dana Holt", "Chief Executive"),
         ("Independent Counsel Paul Kerr’s office replied.", "Paul Kerr", "Independent Counsel"),
+        # A Soviet office title (parser 1.12.0).
+        ("Foreign Commissar Vyacheslav Molotov left.", "Vyacheslav Molotov", "Foreign Commissar"),
     ],
 )
 def test_long_titles_end_before_the_name(sentence: str, name: str, title: str | None) -> None:
