@@ -43,7 +43,7 @@ _LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|fo
 # Capitalised words ending in a possessive just before a name: 'Tigray People's '.
 _OWNER_BEFORE = re.compile(rf"((?:{WORD}[ \t]+)*{WORD}{POSSESSIVE})[ \t]+$")
 _COMPANY_SUFFIX = re.compile(
-    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|PLC|plc|LLC|Corp\.)(?!\w)"
+    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|Limited|PLC|plc|LLC|Corp\.)(?!\w)"
 )
 # A country's name right after a body's name, then a lowercase word or punctuation.
 _COUNTRY_AFTER = re.compile(rf"[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})?)(?=[ \t]+[a-z]|[,.;:)])")

@@ -399,6 +399,8 @@ def test_daily_alone_names_no_newspaper() -> None:
         ("Jane Roe, the founder of Roevik, said so.", "Roevik"),
         ("The stake was held through Roevik Investment AG as trustee.", "Roevik Investment AG"),
         ("Acme Widgets Ltd objected.", "Acme Widgets Ltd"),
+        # The legal form spelled out (parser 1.12.0), with its acronym.
+        ("Roevik Copper Limited (RCL) closed the mine.", "Roevik Copper Limited"),
     ],
 )
 def test_a_leader_of_a_single_name_or_a_legal_form_makes_it_an_organisation(
