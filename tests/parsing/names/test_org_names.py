@@ -626,6 +626,9 @@ def test_the_single_name_a_person_leads_or_chairs_is_an_organisation(
         ("Ocean Minng Associates has prospected too.", "Ocean Minng Associates"),
         ("The Nicaraguan Resistance rejected the plan.", "Nicaraguan Resistance"),
         ("The Democratic Unity Roundtable called a march.", "Democratic Unity Roundtable"),
+        # A charitable trust (parser 1.12.0), never a person.
+        ("The Roevik Charitable Trusts said so.", "Roevik Charitable Trusts"),
+        ("The Ocean Heritage Trust said so.", "Ocean Heritage Trust"),
     ],
 )
 def test_consortium_associates_and_resistance_head_organisation_names(
