@@ -43,7 +43,8 @@ _LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|fo
 # Capitalised words ending in a possessive just before a name: 'Tigray People's '.
 _OWNER_BEFORE = re.compile(rf"((?:{WORD}[ \t]+)*{WORD}{POSSESSIVE})[ \t]+$")
 _COMPANY_SUFFIX = re.compile(
-    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|Limited|PLC|plc|LLC|Corp\.)(?!\w)"
+    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|Limited|PLC|plc|LLC"
+    r"|Corp\.)(?!\w)"
 )
 # A country's name right after a body's name, then a lowercase word or punctuation.
 _COUNTRY_AFTER = re.compile(rf"[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})?)(?=[ \t]+[a-z]|[,.;:)])")
@@ -238,11 +239,15 @@ def _owner_before(brief: OrgText, start: int) -> int:
 
 def _after_a_descriptor(brief: OrgText, start: int, end: int) -> int:
     """'NATO-led Implementation Force', 'Turkish-backed National Front for Liberation':
-    a word ending in '-led' or '-backed' describes the body, it is not its name."""
+    a word ending in '-led' or '-backed' describes the body, it is not its name, also when
+    it ends a country's name of two words ('New Zealand-led Truce Monitoring Group')."""
     text = brief.source[start:end]
-    first = text.split(maxsplit=1)[0]
-    if " " in text.strip() and first.endswith(_DESCRIPTOR_ENDINGS):
-        return start + len(first) + len(text[len(first) :]) - len(text[len(first) :].lstrip())
+    if "-" not in text:
+        return start  # the common case
+    words = text.split()
+    for index in range(min(len(words) - 1, 2), 0, -1):
+        if words[index - 1].endswith(_DESCRIPTOR_ENDINGS):
+            return start + text.index(words[index], text.index(words[index - 1]))
     return start
 
 
