@@ -69,7 +69,9 @@ def _and_continuation(
         ):
             return None
         if word.folded in org_heads:
-            return index
+            # 'the Casablanca Group and Monrovia Group': a second name of the same head is
+            # another body, not the rest of one name.
+            return None if word.folded == tokens[last].folded else index
     return None
 
 

@@ -527,6 +527,18 @@ def test_names_listed_after_a_plural_organisation_word_are_each_one() -> None:
     assert set(organisations(parsed)) == {"Tehiyo", "Moledo"}
 
 
+def test_two_names_of_one_head_joined_by_and_are_two_bodies() -> None:
+    parsed = parse(
+        "The Casablanca Group and Monrovia Group merged.",
+        "The Social Democratic and Labour Party stayed out.",
+    )
+    assert set(organisations(parsed)) == {
+        "Casablanca Group",
+        "Monrovia Group",
+        "Social Democratic and Labour Party",
+    }
+
+
 def test_an_irregular_plural_before_a_possessive_is_part_of_the_name() -> None:
     parsed = parse("The Mano River Women's Peace Network (MARWOPNET) signed as a witness.")
     assert "Mano River Women's Peace Network" in organisations(parsed)
