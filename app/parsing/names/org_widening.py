@@ -68,6 +68,7 @@ _ROMANCE_LINKED = re.compile(
 # ' (Maoist)', ' (Unified Marxist-Leninist)' after a name, no capitalised word after it.
 _QUALIFIER = re.compile(r" \((?P<words>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})\)(?![ \t]+[A-Z(])")
 _ADJECTIVE_ENDINGS = ("ist", "ic", "al", "ed", "ian", "ive")
+_INITIAL = re.compile(r"[A-Z]\.")
 _DESCRIPTOR_ENDINGS = ("-led", "-backed", "-based", "-sponsored", "-funded", "-aligned", "-allied")
 
 
@@ -452,8 +453,11 @@ def split_at_a_leader(brief: OrgText, mention: Mention) -> tuple[Mention, Mentio
     if at < 0:
         return None
     words = mention.surface[at + 4 :].split()
-    if not 2 <= len(words) <= 3 or not all(_name_word(brief, w) for w in words):
-        return None
+    if not 2 <= len(words) <= 4 or not all(
+        _name_word(brief, w) or (0 < i < len(words) - 1 and _INITIAL.fullmatch(w))
+        for i, w in enumerate(words)
+    ):
+        return None  # a middle initial is a name's word: 'John L. Momis'
     if words[0] not in brief.words.given_names and not shaped_as_a_name(" ".join(words)):
         return None
     end = mention.start + at

@@ -469,6 +469,10 @@ def test_a_body_and_the_person_who_leads_it_after_of_are_two_actors() -> None:
     assert list(organisations(parsed)) == ["National Umma Party", "Lebanese Forces"]
     people = [a.name for a in parsed.actors if a.kind == "person"]
     assert people == ["Sadiq al-Mahdi", "Samir Geagea"]
+    # With a middle initial (parser 1.12.0).
+    parsed = parse("The Roevik Interim Provincial Government of John L. Momis met.")
+    assert list(organisations(parsed)) == ["Roevik Interim Provincial Government"]
+    assert [a.name for a in parsed.actors if a.kind == "person"] == ["John L. Momis"]
 
 
 def test_people_in_the_possessive_is_part_of_a_name_not_a_person() -> None:
