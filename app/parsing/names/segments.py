@@ -77,6 +77,8 @@ def _match_phrase(words: Lexicon, tokens: list[Token], first: int, stop: int) ->
 
 
 _CACHE_LIMIT = 8192
+# The particles an Arabic name gives its father's name with ('Zayed bin Sultan Al Nahyan').
+_PATRONYMICS = frozenset({"bin", "ibn", "bint"})
 _words_of = attrgetter("text", "possessive")  # a run's cache key, without a Python loop
 _segment_cache: dict[tuple[tuple[str, bool], ...], list[Item]] = {}
 
@@ -114,8 +116,10 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
     items: list[Item] = []
     index = first
     while index < stop:
-        item = _match_phrase(words, tokens, first=index, stop=stop)
-        if item is None:
+        # A father's name after 'bin' is a name's word, even a title's: 'Zayed bin Sultan'.
+        fathers = index > first and tokens[index - 1].folded in _PATRONYMICS
+        item = None if fathers else _match_phrase(words, tokens, first=index, stop=stop)
+        if item is None and not fathers:
             title_stop = title_end()(tokens, index, stop=stop)
             item = Item(Part.title, index, title_stop) if title_stop else None
         if item is None or (item.entry and item.entry.category is Category.title):

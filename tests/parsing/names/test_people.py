@@ -261,6 +261,20 @@ def test_a_name_of_a_country_or_with_particles_is_a_person(sentence: str, person
     assert person in people(brief(LEAD, "Key Takeaways", "- " + sentence))
 
 
+def test_a_father_s_name_after_bin_is_part_of_the_name_even_a_title() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- The summit was hosted by Sheikh Zayed bin Sultan Al Nahyan.",
+        "- Sheikh Tamim bin Amir Al Thani and King Hussein bin Talal attended.",
+    )
+    assert people(parsed) == {
+        "Zayed bin Sultan Al Nahyan",
+        "Tamim bin Amir Al Thani",
+        "Hussein bin Talal",
+    }
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
