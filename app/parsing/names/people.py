@@ -32,6 +32,7 @@ _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 _PERSON_NOUNS = frozenset(_NAMES["person_nouns"])
 _FAMILY_FIRST = frozenset(load_data("given_names.json")["family_first"])
 _SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
+_REGNAL_TITLES = frozenset(t.casefold() for t in load_data("titles.json")["regnal_titles"])
 _ORGS = load_data("organizations.json")
 # 'his Fidesz party', 'the Mungiki sect': a marker right after a single name.
 _MARKER_AFTER = re.compile(rf" (?:{'|'.join(_ORGS['markers_after'])})\b(?!-)")
@@ -206,11 +207,14 @@ class PeopleReader(OrgReader):
         start = affiliation.first if affiliation else title.first
         title_text = self._text(title.first, title.stop)
         singular = singular_title(title_text)
+        name = self._text(first, stop)
+        if self.tokens[title.stop - 1].folded in _REGNAL_TITLES:
+            stop, name = self._regnal(stop, name)
         self._emit(
             ActorKind.person,
             start,
             stop,
-            self._text(first, stop),
+            name,
             title=singular,
             country=code_of(affiliation),
             titled=True,
@@ -219,6 +223,21 @@ class PeopleReader(OrgReader):
         self._title_entities(title)
         self._title_organisation(title, affiliation)
         self.chain = (self.tokens[stop - 1].outer, singular if singular != title_text else None)
+
+    def _regnal(self, stop: int, name: str) -> tuple[int, str]:
+        """A monarch's 'I', which reads as a pronoun or an initial: 'Emperor Haile Selassie
+        I.' (the period ends the sentence), 'King Juan Carlos I of Spain'."""
+        if name.endswith(" I."):
+            return stop, name[:-1]
+        tokens = self.tokens
+        if (
+            stop < len(tokens)
+            and tokens[stop].text == "I"
+            and self.source[tokens[stop - 1].outer : tokens[stop].start] == " "
+            and not self.source[tokens[stop].end : tokens[stop].end + 1].isalnum()
+        ):
+            return stop + 1, f"{name} I"
+        return stop, name
 
     def _title_organisation(self, title: Item, affiliation: Item | None) -> None:
         """The body a title opens with: 'Foreign Ministry' in '(Chinese) Foreign Ministry

@@ -112,6 +112,14 @@ def test_names_shaped_like_people_need_no_other_evidence(sentence: str, name: st
 def test_regnal_numbers_stay_with_a_titled_name() -> None:
     parsed = brief(LEAD, "Key Takeaways", "- King Harald V and Pope Leo XIV met.")
     assert people(parsed) == {"Harald V", "Leo XIV"}
+    # A monarch's 'I', never a pronoun or an initial there (parser 1.12.0).
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- The summit was hosted by Emperor Haile Selassie I.",
+        "- King Juan Carlos I of Spain and Dr. Ana Vell came; President Jo Roe I think not.",
+    )
+    assert people(parsed) == {"Haile Selassie I", "Juan Carlos I", "Ana Vell", "Jo Roe"}
 
 
 def titled(sentence: str) -> dict[str, str | None]:
