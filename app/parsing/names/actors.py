@@ -157,8 +157,9 @@ class Registry:
         for m in people:
             if len(_name_words(m.name)) == 1:
                 surnames.setdefault(_single_word(m.name), []).append(m)
+        listed = self._listed_before_a_person(people)
         for actor in [a for a in self.actors if a.kind is ActorKind.person]:
-            if any(m.evidence for m in actor.mentions):
+            if any(m.evidence or m.start in listed for m in actor.mentions):
                 continue
             alone = surnames.get(actor.words[-1], ())
             if any(m.titled or not self._common_word(m) for m in alone):
@@ -166,6 +167,25 @@ class Registry:
             self.actors.remove(actor)
             for mention in actor.mentions:
                 del self.by_mention[(mention.start, mention.end)]
+
+    def _listed_before_a_person(self, people: list[Mention]) -> set[int]:
+        """Where full names start that are listed right before a person's full name with
+        evidence ('Hastings Banda and Jomo Kenyatta', 'Christian Pineau and Maurice Faure
+        signed'), as one listed right after a person is evidenced by the reader."""
+        full = [m for m in people if len(_name_words(m.name)) >= 2]
+        listed: set[int] = set()
+        vouched = {m.start for m in full if m.evidence}
+        for before, after in zip(full[-2::-1], full[:0:-1], strict=True):
+            if (
+                after.start in vouched
+                and _LISTED.fullmatch(self.source, before.end, after.start)
+                and not _COMPLEMENT_BEFORE.search(
+                    self.source, max(0, before.start - 5), before.start
+                )
+            ):  # not 'Minister of Public Works, and Jean de Broglie'
+                vouched.add(before.start)
+                listed.add(before.start)
+        return listed
 
     def _common_word(self, mention: Mention) -> bool:
         """Whether a single word opens a sentence, a line or a quotation, where any word is
@@ -433,6 +453,11 @@ class Registry:
         """The public actor records."""
         actors = [_to_parsed(actor, self._keys[id(actor)]) for actor in self.ordered()]
         return _ACTORS.validate_python(actors)  # one call for all: see `brief.Data`
+
+
+# Between two names of a list: 'Jane Roe and John Doe', 'Jane Roe, John Doe'.
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:of|for|to|the)[ \t]+$")
+_LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 
 
 def _evidence(actor: _Actor) -> PersonName:

@@ -97,6 +97,23 @@ def test_untitled_names_with_evidence_are_people(sentence: str) -> None:
     assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {"Jane Roe"}
 
 
+def test_a_full_name_listed_right_before_a_person_is_a_person() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Whether Zoltar Vex, Quill Brant and Jomo Kenyatta attend is open.",
+        "- Ana Vell, Minister of Public Works, and Jean de Broglie signed.",
+        "- Hollow Creek and Silver Ridge were mentioned.",
+    )
+    assert people(parsed) == {
+        "Zoltar Vex",
+        "Quill Brant",
+        "Jomo Kenyatta",
+        "Ana Vell",
+        "Jean de Broglie",
+    }
+
+
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
