@@ -229,7 +229,8 @@ def _owner_before(brief: OrgText, start: int) -> int:
     words = match.group(1).split()
     if brief.has_head(words[-1:]):
         return start  # 'the European Parliament's Brexit Steering Group': an owner body
-    if brief.overlaps(start - len(before) + match.end(1) - len(words[-1]), start):
+    plural = words[-1].endswith(("s'", "s’"))  # 'Workers' Party': a plural owns no name
+    if not plural and brief.overlaps(start - len(before) + match.end(1) - len(words[-1]), start):
         return start  # 'Viktor Orbán's Fidesz': a person owns it (the possessive word)
     for index, word in enumerate(words):
         if any(brief.stands_alone(w) for w in words[index:]):

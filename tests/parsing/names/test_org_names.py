@@ -481,6 +481,9 @@ def test_people_in_the_possessive_is_part_of_a_name_not_a_person() -> None:
         "People's Revolutionary Army": ["People's Revolutionary Army", "ERP"]
     }
     assert not [a for a in parsed.actors if a.kind == "person"]
+    # A plural's possessive too, at a sentence's start (parser 1.12.0).
+    parsed = parse("The Workers' Party of Korea held a congress.")
+    assert set(organisations(parsed)) == {"Workers' Party of Korea"}
 
 
 def test_bloc_constabulary_academy_are_organisation_words() -> None:
