@@ -49,6 +49,10 @@ _COMPANY_SUFFIX = re.compile(
 # A country's name right after a body's name, then a lowercase word or punctuation.
 _COUNTRY_AFTER = re.compile(rf"[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})?)(?=[ \t]+[a-z]|[,.;:)])")
 _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})*)")
+# A country's official name after 'in the': 'in the Republic of South Sudan'.
+_IN_THE_COUNTRY = re.compile(
+    rf"[ \t]+in[ \t]+the[ \t]+(?P<place>{WORD}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{WORD})*)"
+)
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{WORD})[ \t]+and[ \t]+$")
 # A link the run reader took in before a word it stopped at: 'United Nations Council for'.
 _TRAILING_LINKS = (" for", " of", " on")
@@ -239,6 +243,22 @@ def _owner_before(brief: OrgText, start: int) -> int:
     return start
 
 
+def _in_a_country(brief: OrgText, start: int, end: int) -> int | None:
+    """Where a body's name ends that goes on over 'in' and a country's name ('UN Assistance
+    Mission in Afghanistan', 'United Nations Mission in the Republic of South Sudan'), or
+    None."""
+    if not brief.source.startswith(" in ", end) or not brief.has_head(
+        _head_words(brief.source[start:end])
+    ):
+        return None
+    for pattern in (_IN_COUNTRY, _IN_THE_COUNTRY):
+        located = pattern.match(brief.source, end)
+        entry = located and phrase_entry(located.group("place"))
+        if located and entry is not None and entry.category is Category.country:
+            return located.end()
+    return None
+
+
 def _after_a_descriptor(brief: OrgText, start: int, end: int) -> int:
     """'NATO-led Implementation Force', 'Turkish-backed National Front for Liberation':
     a word ending in '-led' or '-backed' describes the body, it is not its name, also when
@@ -304,12 +324,8 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
             ):
                 end = named.end()  # 'Joint Task Force Liberia', 'Banco Delta Asia'
                 continue
-        if (located := _IN_COUNTRY.match(brief.source, end)) and brief.has_head(
-            _head_words(brief.source[start:end])
-        ):
-            entry = phrase_entry(located.group("place"))
-            if entry is not None and entry.category is Category.country:
-                end = located.end()  # 'UN Assistance Mission in Afghanistan'
+        if (located := _in_a_country(brief, start, end)) is not None:
+            end = located  # 'UN Assistance Mission in Afghanistan'
         match = _LINKED.match(brief.source, end)
         if match is None:
             return end

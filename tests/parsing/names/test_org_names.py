@@ -562,6 +562,10 @@ def test_an_irregular_plural_before_a_possessive_is_part_of_the_name() -> None:
             "The Movement for Democracy in Liberia (MODEL) signed.",
             "Movement for Democracy in Liberia",
         ),
+        (  # a country's official name after 'in the' (parser 1.12.0)
+            "The United Nations Mission in the Republic of South Sudan (UNMISS) began.",
+            "United Nations Mission in the Republic of South Sudan",
+        ),
     ],
 )
 def test_a_name_goes_on_over_a_country_after_its_link_or_its_head(sentence: str, name: str) -> None:
