@@ -251,6 +251,8 @@ def _in_a_country(brief: OrgText, start: int, end: int) -> int | None:
         _head_words(brief.source[start:end])
     ):
         return None
+    if brief.source[start:end].endswith(" Party"):
+        return None  # 'the Colorado Party in Paraguay': a party is named 'of' its country
     for pattern in (_IN_COUNTRY, _IN_THE_COUNTRY):
         located = pattern.match(brief.source, end)
         entry = located and phrase_entry(located.group("place"))

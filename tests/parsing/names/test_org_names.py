@@ -572,6 +572,13 @@ def test_a_name_goes_on_over_a_country_after_its_link_or_its_head(sentence: str,
     assert set(organisations(parse(sentence))) == {name}
 
 
+def test_a_party_s_name_never_goes_on_over_in_a_country() -> None:
+    parsed = parse(
+        "The Colorado Party in Paraguay and the UN Assistance Mission in Afghanistan met."
+    )
+    assert set(organisations(parsed)) == {"Colorado Party", "UN Assistance Mission in Afghanistan"}
+
+
 def test_an_ordinal_opening_a_name_is_part_of_it() -> None:
     parsed = parse("A Third Party Monitoring Team will review implementation.")
     assert set(organisations(parsed)) == {"Third Party Monitoring Team"}
