@@ -134,7 +134,20 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
             continue
         items.append(item)
         index = item.stop
-    return _extend_title(words, tokens, items, stop)
+    return _extend_title(words, tokens, _body_complement(words, tokens, items), stop)
+
+
+def _body_complement(words: Lexicon, tokens: list[Token], items: list[Item]) -> list[Item]:
+    """A title word ending a run after a body's 'of' is what the body serves, part of its
+    name: 'Ministry of Justice', 'Permanent Court of International Justice' (with a name
+    after it, it stays a title: 'Court of Justice President Koen Lenaerts')."""
+    if len(items) < 2 or items[-1].part is not Part.title or items[-2].part is not Part.words:
+        return items
+    body = tokens[items[-2].first : items[-2].stop]
+    of = next((i for i, t in enumerate(body) if t.folded == "of"), 0)
+    if not of or not any(t.folded in words.org_heads for t in body[:of]):
+        return items
+    return [*items[:-2], Item(Part.words, items[-2].first, items[-1].stop)]
 
 
 def _extend_title(words: Lexicon, tokens: list[Token], items: list[Item], stop: int) -> list[Item]:

@@ -865,3 +865,15 @@ def test_organisation_words_joined_by_a_hyphen_head_a_name() -> None:
 def test_monthly_and_weekly_head_a_periodical_s_name() -> None:
     parsed = parse("The story ran in Pacific Islands Monthly and the Sunday Weekly.")
     assert set(organisations(parsed)) == {"Pacific Islands Monthly", "Sunday Weekly"}
+
+
+def test_a_title_word_ending_a_body_s_of_is_part_of_its_name() -> None:
+    parsed = parse(
+        "The Ministry of Justice and the Permanent Court of International Justice agreed.",
+        "Minister of Justice Ana Vell said so.",
+    )
+    assert set(organisations(parsed)) == {
+        "Ministry of Justice",
+        "Permanent Court of International Justice",
+    }
+    assert [a.title for a in parsed.actors if a.kind == "person"] == ["Minister of Justice"]
