@@ -79,6 +79,12 @@ def _match_phrase(words: Lexicon, tokens: list[Token], first: int, stop: int) ->
 _CACHE_LIMIT = 8192
 # The particles an Arabic name gives its father's name with ('Zayed bin Sultan Al Nahyan').
 _PATRONYMICS = frozenset({"bin", "ibn", "bint"})
+
+
+def _initial(text: str) -> bool:
+    return len(text) == 2 and text[1] == "." and text[0].isupper()
+
+
 _words_of = attrgetter("text", "possessive")  # a run's cache key, without a Python loop
 _segment_cache: dict[tuple[tuple[str, bool], ...], list[Item]] = {}
 
@@ -116,8 +122,11 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
     items: list[Item] = []
     index = first
     while index < stop:
-        # A father's name after 'bin' is a name's word, even a title's: 'Zayed bin Sultan'.
-        fathers = index > first and tokens[index - 1].folded in _PATRONYMICS
+        # A father's name after 'bin' is a name's word, even a title's: 'Zayed bin Sultan';
+        # so is a word after an initial, even a place's: 'V. K. Wellington Koo'.
+        fathers = index > first and (
+            tokens[index - 1].folded in _PATRONYMICS or _initial(tokens[index - 1].text)
+        )
         item = None if fathers else _match_phrase(words, tokens, first=index, stop=stop)
         if item is None and not fathers:
             title_stop = title_end()(tokens, index, stop=stop)

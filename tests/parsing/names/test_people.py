@@ -286,6 +286,14 @@ def test_a_name_of_a_country_or_with_particles_is_a_person(sentence: str, person
     assert person in people(brief(LEAD, "Key Takeaways", "- " + sentence))
 
 
+def test_a_word_after_an_initial_is_part_of_the_name_even_a_place() -> None:
+    parsed = brief(
+        LEAD, "Key Takeaways", "- China's delegation was led by Dr. V. K. Wellington Koo."
+    )
+    assert people(parsed) == {"V. K. Wellington Koo"}
+    assert "New Zealand" not in {a.name for a in parsed.actors}
+
+
 def test_a_father_s_name_after_bin_is_part_of_the_name_even_a_title() -> None:
     parsed = brief(
         LEAD,
