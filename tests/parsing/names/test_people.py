@@ -97,6 +97,16 @@ def test_untitled_names_with_evidence_are_people(sentence: str) -> None:
     assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {"Jane Roe"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army was represented by Zoltar Vex at the talks.",  # parser 1.12.0
+    ],
+)
+def test_an_agent_verb_before_by_vouches_for_a_name(sentence: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {"Zoltar Vex"}
+
+
 def test_a_full_name_listed_right_before_a_person_is_a_person() -> None:
     parsed = brief(
         LEAD,
