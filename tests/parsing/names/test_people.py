@@ -101,9 +101,11 @@ def test_untitled_names_with_evidence_are_people(sentence: str) -> None:
     "sentence",
     [
         "The army was represented by Zoltar Vex at the talks.",  # parser 1.12.0
+        "A commission will sit, with Zoltar Vex as its executive secretary.",
+        "The conference met, with Zoltar Vex as secretary-general.",
     ],
 )
-def test_an_agent_verb_before_by_vouches_for_a_name(sentence: str) -> None:
+def test_an_agent_verb_before_by_or_an_office_after_as_vouches_for_a_name(sentence: str) -> None:
     assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {"Zoltar Vex"}
 
 
@@ -404,3 +406,8 @@ def test_a_facilitator_before_or_on_behalf_of_after_a_name_vouches_for_it(
     sentence: str, name: str
 ) -> None:
     assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+def test_as_and_a_word_that_is_no_office_vouches_for_nothing() -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- It joined Hollow Creek as a non-nuclear state.")
+    assert people(parsed) == set()
