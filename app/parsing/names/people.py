@@ -48,6 +48,7 @@ _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
 _OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ ){0,2}(?P<marker>[\w-]+)[,.;:]")
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he|\ban?|\bA)[ \t]+$")
 _LINKS = frozenset(("of", "for", "and", "to", "on"))
 _APPOSITIVE_ENDS = _LINKS | {"in", "at", "with", "by", "from", "that", "which", "who", "based"}
 
@@ -462,11 +463,15 @@ class PeopleReader(OrgReader):
 
     def _introduced(self, first: int, stop: int) -> bool:
         span = (self.tokens[first].start, self.tokens[stop - 1].outer)
-        return introduced_as_person(self.source, span, title_end().words) or self._of_country(stop)
+        return introduced_as_person(self.source, span, title_end().words) or self._of_country(
+            first, stop
+        )
 
-    def _of_country(self, stop: int) -> bool:
+    def _of_country(self, first: int, stop: int) -> bool:
         """'Rodolfo Benítez of Cuba', 'Thomas Graham of the United States': a name said to
-        be of a country is a person's (an organisation's name would hold its own word)."""
+        be of a country is a person's (an organisation's name would hold its own word), and
+        so is one said to be of the body it works for, unless an article opens it ('Alger
+        Hiss of the State Department'; not 'the Entity List of the Bureau of ...')."""
         tokens = self.tokens
         at = stop
         if at >= len(tokens) or tokens[at].folded != "of" or not self._next_to(at - 1, at):
@@ -474,6 +479,10 @@ class PeopleReader(OrgReader):
         at += 1
         if at < len(tokens) and tokens[at].folded == "the" and self._next_to(at - 1, at):
             at += 1
+            if self._of_a_body(at) and not _ARTICLE_BEFORE.search(
+                self.source, max(0, self.tokens[first].start - 4), self.tokens[first].start
+            ):
+                return True  # 'Alger Hiss of the State Department', not 'the Entity List of'
         for length in (3, 2, 1):
             words = tokens[at : at + length]
             if len(words) < length or not all(
@@ -483,6 +492,24 @@ class PeopleReader(OrgReader):
             entry = self.words.phrases.get(" ".join(t.text for t in words))
             if entry is not None and entry.category is Category.country:
                 return True
+        return False
+
+    def _of_a_body(self, at: int) -> bool:
+        """Whether capitalised words from token `at` end in an organisation word: 'the
+        State Department', 'the Chase National Bank' after a name are where the person
+        works (an organisation's own name would hold its own word)."""
+        tokens, heads = self.tokens, self.words.org_heads
+        last = at
+        while last < len(tokens) and last - at < 5 and tokens[last].capitalised:
+            if tokens[last].folded in heads and (
+                last + 1 == len(tokens)
+                or not tokens[last + 1].capitalised
+                or not self._next_to(last, last + 1)
+            ):
+                return True
+            if last + 1 < len(tokens) and not self._next_to(last, last + 1):
+                return False
+            last += 1
         return False
 
 

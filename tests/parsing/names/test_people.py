@@ -411,3 +411,15 @@ def test_a_facilitator_before_or_on_behalf_of_after_a_name_vouches_for_it(
 def test_as_and_a_word_that_is_no_office_vouches_for_nothing() -> None:
     parsed = brief(LEAD, "Key Takeaways", "- It joined Hollow Creek as a non-nuclear state.")
     assert people(parsed) == set()
+
+
+def test_a_name_of_the_body_it_works_for_is_a_person() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Zoltar Vex of the State Department served the conference.",
+        "- The idea was championed by Quill Brant of the Chase National Bank.",
+        "- Huawei has been on the Entity List of the Bureau of Industry and Security.",
+        "- Alongside Koirala of the Nepali Congress, others signed.",
+    )
+    assert people(parsed) == {"Zoltar Vex", "Quill Brant"}
