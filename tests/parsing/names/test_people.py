@@ -423,3 +423,12 @@ def test_a_name_of_the_body_it_works_for_is_a_person() -> None:
         "- Alongside Koirala of the Nepali Congress, others signed.",
     )
     assert people(parsed) == {"Zoltar Vex", "Quill Brant"}
+
+
+def test_jan_is_a_given_name_and_still_a_month_before_a_number() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Field Marshal Jan Smuts drafted the Preamble on Jan. 5; on Jan 6 Zoltar Vex said so.",
+    )
+    assert people(parsed) == {"Jan Smuts", "Zoltar Vex"}
