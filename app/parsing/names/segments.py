@@ -135,7 +135,11 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
             item = item and Item(Part.title, item.first, item.stop)
         if item is None:
             previous = items[-1] if items else None
-            if previous and previous.part is Part.words and not tokens[index - 1].possessive:
+            if (
+                previous
+                and previous.part is Part.words
+                and (not tokens[index - 1].possessive or tokens[index - 1].folded in words.plurals)
+            ):  # a plural noun's possessive stays inside a name: 'People's Army'
                 items[-1] = Item(Part.words, previous.first, index + 1)
             else:
                 items.append(Item(Part.words, index, index + 1))

@@ -877,3 +877,18 @@ def test_a_title_word_ending_a_body_s_of_is_part_of_its_name() -> None:
         "Permanent Court of International Justice",
     }
     assert [a.title for a in parsed.actors if a.kind == "person"] == ["Minister of Justice"]
+
+
+def test_a_plural_noun_s_possessive_stays_inside_a_name_the_run_reader_reads() -> None:
+    parsed = parse(
+        "Officials said the Korean People's Army would dismantle a test site.",
+        "The Palestinian People's Party and the Northern Ireland Women's Coalition signed.",
+        "The People's Daily reported it.",
+    )
+    assert set(organisations(parsed)) == {
+        "Korean People's Army",
+        "Palestinian People's Party",
+        "Northern Ireland Women's Coalition",
+        "People's Daily",
+    }
+    assert not [a for a in parsed.actors if a.kind == "person"]
