@@ -157,9 +157,13 @@ class Registry:
         for m in people:
             if len(_name_words(m.name)) == 1:
                 surnames.setdefault(_single_word(m.name), []).append(m)
-        listed = self._listed_before_a_person(people)
+        listed: set[int] | None = None  # only asked for when a name has no evidence
         for actor in [a for a in self.actors if a.kind is ActorKind.person]:
-            if any(m.evidence or m.start in listed for m in actor.mentions):
+            if any(m.evidence for m in actor.mentions):
+                continue
+            if listed is None:
+                listed = self._listed_before_a_person(people)
+            if any(m.start in listed for m in actor.mentions):
                 continue
             alone = surnames.get(actor.words[-1], ())
             if any(m.titled or not self._common_word(m) for m in alone):
