@@ -176,18 +176,20 @@ class Registry:
         """Where full names start that are listed right before a person's full name with
         evidence ('Hastings Banda and Jomo Kenyatta', 'Christian Pineau and Maurice Faure
         signed'), as one listed right after a person is evidenced by the reader."""
-        full = [m for m in people if len(_name_words(m.name)) >= 2]
         listed: set[int] = set()
-        vouched = {m.start for m in full if m.evidence}
-        for before, after in zip(full[-2::-1], full[:0:-1], strict=True):
+        for before, after in zip(people[-2::-1], people[:0:-1], strict=True):
+            if after.start - before.end > _LIST_GAP or not (
+                after.evidence or after.start in listed
+            ):
+                continue  # most pairs: far apart, decided without a regex
             if (
-                after.start in vouched
-                and _LISTED.fullmatch(self.source, before.end, after.start)
+                _LISTED.fullmatch(self.source, before.end, after.start)
+                and len(_name_words(before.name)) >= 2
+                and len(_name_words(after.name)) >= 2
                 and not _COMPLEMENT_BEFORE.search(
                     self.source, max(0, before.start - 5), before.start
                 )
             ):  # not 'Minister of Public Works, and Jean de Broglie'
-                vouched.add(before.start)
                 listed.add(before.start)
         return listed
 
@@ -460,6 +462,7 @@ class Registry:
 
 
 # Between two names of a list: 'Jane Roe and John Doe', 'Jane Roe, John Doe'.
+_LIST_GAP = len(", and ")
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:of|for|to|the)[ \t]+$")
 _LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 
