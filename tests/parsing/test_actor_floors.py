@@ -1,10 +1,10 @@
 """Regression floors for actor recognition on the actor sets eval4-eval14 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
-the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where round 10,
-parser 1.11.0, moved them) less about 0.02, so a change that loses ground on briefs the
-parser was or was not tuned on fails here and says where, and a gain is kept by raising the
-floor in the same commit as its figures in docs/parsing.md.
+the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
+and 11, parsers 1.11.0 and 1.12.0, moved them) less about 0.02, so a change that loses ground
+on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
+raising the floor in the same commit as its figures in docs/parsing.md.
 """
 
 from __future__ import annotations
@@ -24,17 +24,18 @@ FLOORS = {
     "eval4": (0.98, 0.98, 0.95, 0.89),
     "eval5": (0.97, 0.96, 0.96, 0.89),
     "eval6": (0.96, 0.97, 0.96, 0.89),
-    "eval7": (0.97, 0.97, 0.92, 0.87),
+    "eval7": (0.97, 0.97, 0.92, 0.88),
     "eval8": (0.98, 0.97, 0.94, 0.88),
-    "eval9": (0.96, 0.96, 0.94, 0.89),
-    "eval10": (0.94, 0.95, 0.94, 0.92),
-    "eval11": (0.96, 0.97, 0.94, 0.79),
-    "eval12": (0.95, 0.94, 0.94, 0.88),
+    "eval9": (0.96, 0.96, 0.94, 0.90),
+    "eval10": (0.95, 0.95, 0.94, 0.92),
+    "eval11": (0.96, 0.97, 0.94, 0.80),
+    "eval12": (0.96, 0.95, 0.94, 0.88),
     # Held out in round 9 (scored before and after it), tuned on from round 10 (its misses
     # read): no longer held out.
-    "eval13": (0.89, 0.88, 0.94, 0.84),
-    # Held out (scored before and after round 10, its misses not read): a floor, not a target.
-    "eval14": (0.88, 0.87, 0.86, 0.76),
+    "eval13": (0.90, 0.91, 0.94, 0.84),
+    # Held out in round 10 (scored before and after it), tuned on from round 11 (its misses
+    # read): no longer held out.
+    "eval14": (0.93, 0.94, 0.89, 0.80),
 }
 
 

@@ -157,8 +157,13 @@ class Registry:
         for m in people:
             if len(_name_words(m.name)) == 1:
                 surnames.setdefault(_single_word(m.name), []).append(m)
+        listed: set[int] | None = None  # only asked for when a name has no evidence
         for actor in [a for a in self.actors if a.kind is ActorKind.person]:
             if any(m.evidence for m in actor.mentions):
+                continue
+            if listed is None:
+                listed = self._listed_before_a_person(people)
+            if any(m.start in listed for m in actor.mentions):
                 continue
             alone = surnames.get(actor.words[-1], ())
             if any(m.titled or not self._common_word(m) for m in alone):
@@ -166,6 +171,27 @@ class Registry:
             self.actors.remove(actor)
             for mention in actor.mentions:
                 del self.by_mention[(mention.start, mention.end)]
+
+    def _listed_before_a_person(self, people: list[Mention]) -> set[int]:
+        """Where full names start that are listed right before a person's full name with
+        evidence ('Hastings Banda and Jomo Kenyatta', 'Christian Pineau and Maurice Faure
+        signed'), as one listed right after a person is evidenced by the reader."""
+        listed: set[int] = set()
+        for before, after in zip(people[-2::-1], people[:0:-1], strict=True):
+            if after.start - before.end > _LIST_GAP or not (
+                after.evidence or after.start in listed
+            ):
+                continue  # most pairs: far apart, decided without a regex
+            if (
+                _LISTED.fullmatch(self.source, before.end, after.start)
+                and len(_name_words(before.name)) >= 2
+                and len(_name_words(after.name)) >= 2
+                and not _COMPLEMENT_BEFORE.search(
+                    self.source, max(0, before.start - 5), before.start
+                )
+            ):  # not 'Minister of Public Works, and Jean de Broglie'
+                listed.add(before.start)
+        return listed
 
     def _common_word(self, mention: Mention) -> bool:
         """Whether a single word opens a sentence, a line or a quotation, where any word is
@@ -433,6 +459,12 @@ class Registry:
         """The public actor records."""
         actors = [_to_parsed(actor, self._keys[id(actor)]) for actor in self.ordered()]
         return _ACTORS.validate_python(actors)  # one call for all: see `brief.Data`
+
+
+# Between two names of a list: 'Jane Roe and John Doe', 'Jane Roe, John Doe'.
+_LIST_GAP = len(", and ")
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:of|for|to|the)[ \t]+$")
+_LISTED = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
 
 
 def _evidence(actor: _Actor) -> PersonName:

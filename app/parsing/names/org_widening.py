@@ -43,11 +43,16 @@ _LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|fo
 # Capitalised words ending in a possessive just before a name: 'Tigray People's '.
 _OWNER_BEFORE = re.compile(rf"((?:{WORD}[ \t]+)*{WORD}{POSSESSIVE})[ \t]+$")
 _COMPANY_SUFFIX = re.compile(
-    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|PLC|plc|LLC|Corp\.)(?!\w)"
+    r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|Limited|PLC|plc|LLC"
+    r"|Corp\.)(?!\w)"
 )
 # A country's name right after a body's name, then a lowercase word or punctuation.
 _COUNTRY_AFTER = re.compile(rf"[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})?)(?=[ \t]+[a-z]|[,.;:)])")
 _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})*)")
+# A country's official name after 'in the': 'in the Republic of South Sudan'.
+_IN_THE_COUNTRY = re.compile(
+    rf"[ \t]+in[ \t]+the[ \t]+(?P<place>{WORD}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{WORD})*)"
+)
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{WORD})[ \t]+and[ \t]+$")
 # A link the run reader took in before a word it stopped at: 'United Nations Council for'.
 _TRAILING_LINKS = (" for", " of", " on")
@@ -67,6 +72,7 @@ _ROMANCE_LINKED = re.compile(
 # ' (Maoist)', ' (Unified Marxist-Leninist)' after a name, no capitalised word after it.
 _QUALIFIER = re.compile(r" \((?P<words>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})\)(?![ \t]+[A-Z(])")
 _ADJECTIVE_ENDINGS = ("ist", "ic", "al", "ed", "ian", "ive")
+_INITIAL = re.compile(r"[A-Z]\.")
 _DESCRIPTOR_ENDINGS = ("-led", "-backed", "-based", "-sponsored", "-funded", "-aligned", "-allied")
 
 
@@ -227,7 +233,8 @@ def _owner_before(brief: OrgText, start: int) -> int:
     words = match.group(1).split()
     if brief.has_head(words[-1:]):
         return start  # 'the European Parliament's Brexit Steering Group': an owner body
-    if brief.overlaps(start - len(before) + match.end(1) - len(words[-1]), start):
+    plural = words[-1].endswith(("s'", "s’"))  # 'Workers' Party': a plural owns no name
+    if not plural and brief.overlaps(start - len(before) + match.end(1) - len(words[-1]), start):
         return start  # 'Viktor Orbán's Fidesz': a person owns it (the possessive word)
     for index, word in enumerate(words):
         if any(brief.stands_alone(w) for w in words[index:]):
@@ -236,13 +243,35 @@ def _owner_before(brief: OrgText, start: int) -> int:
     return start
 
 
+def _in_a_country(brief: OrgText, start: int, end: int) -> int | None:
+    """Where a body's name ends that goes on over 'in' and a country's name ('UN Assistance
+    Mission in Afghanistan', 'United Nations Mission in the Republic of South Sudan'), or
+    None."""
+    if not brief.source.startswith(" in ", end) or not brief.has_head(
+        _head_words(brief.source[start:end])
+    ):
+        return None
+    if brief.source[start:end].endswith(" Party"):
+        return None  # 'the Colorado Party in Paraguay': a party is named 'of' its country
+    for pattern in (_IN_COUNTRY, _IN_THE_COUNTRY):
+        located = pattern.match(brief.source, end)
+        entry = located and phrase_entry(located.group("place"))
+        if located and entry is not None and entry.category is Category.country:
+            return located.end()
+    return None
+
+
 def _after_a_descriptor(brief: OrgText, start: int, end: int) -> int:
     """'NATO-led Implementation Force', 'Turkish-backed National Front for Liberation':
-    a word ending in '-led' or '-backed' describes the body, it is not its name."""
+    a word ending in '-led' or '-backed' describes the body, it is not its name, also when
+    it ends a country's name of two words ('New Zealand-led Truce Monitoring Group')."""
     text = brief.source[start:end]
-    first = text.split(maxsplit=1)[0]
-    if " " in text.strip() and first.endswith(_DESCRIPTOR_ENDINGS):
-        return start + len(first) + len(text[len(first) :]) - len(text[len(first) :].lstrip())
+    if "-" not in text:
+        return start  # the common case
+    words = text.split()
+    for index in range(min(len(words) - 1, 2), 0, -1):
+        if words[index - 1].endswith(_DESCRIPTOR_ENDINGS):
+            return start + text.index(words[index], text.index(words[index - 1]))
     return start
 
 
@@ -297,12 +326,8 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
             ):
                 end = named.end()  # 'Joint Task Force Liberia', 'Banco Delta Asia'
                 continue
-        if (located := _IN_COUNTRY.match(brief.source, end)) and brief.has_head(
-            _head_words(brief.source[start:end])
-        ):
-            entry = phrase_entry(located.group("place"))
-            if entry is not None and entry.category is Category.country:
-                end = located.end()  # 'UN Assistance Mission in Afghanistan'
+        if (located := _in_a_country(brief, start, end)) is not None:
+            end = located  # 'UN Assistance Mission in Afghanistan'
         match = _LINKED.match(brief.source, end)
         if match is None:
             return end
@@ -447,8 +472,11 @@ def split_at_a_leader(brief: OrgText, mention: Mention) -> tuple[Mention, Mentio
     if at < 0:
         return None
     words = mention.surface[at + 4 :].split()
-    if not 2 <= len(words) <= 3 or not all(_name_word(brief, w) for w in words):
-        return None
+    if not 2 <= len(words) <= 4 or not all(
+        _name_word(brief, w) or (0 < i < len(words) - 1 and _INITIAL.fullmatch(w))
+        for i, w in enumerate(words)
+    ):
+        return None  # a middle initial is a name's word: 'John L. Momis'
     if words[0] not in brief.words.given_names and not shaped_as_a_name(" ".join(words)):
         return None
     end = mention.start + at

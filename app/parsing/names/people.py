@@ -32,6 +32,7 @@ _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 _PERSON_NOUNS = frozenset(_NAMES["person_nouns"])
 _FAMILY_FIRST = frozenset(load_data("given_names.json")["family_first"])
 _SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
+_REGNAL_TITLES = frozenset(t.casefold() for t in load_data("titles.json")["regnal_titles"])
 _ORGS = load_data("organizations.json")
 # 'his Fidesz party', 'the Mungiki sect': a marker right after a single name.
 _MARKER_AFTER = re.compile(rf" (?:{'|'.join(_ORGS['markers_after'])})\b(?!-)")
@@ -47,6 +48,7 @@ _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
 _OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ ){0,2}(?P<marker>[\w-]+)[,.;:]")
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he|\ban?|\bA)[ \t]+$")
 _LINKS = frozenset(("of", "for", "and", "to", "on"))
 _APPOSITIVE_ENDS = _LINKS | {"in", "at", "with", "by", "from", "that", "which", "who", "based"}
 
@@ -206,11 +208,14 @@ class PeopleReader(OrgReader):
         start = affiliation.first if affiliation else title.first
         title_text = self._text(title.first, title.stop)
         singular = singular_title(title_text)
+        name = self._text(first, stop)
+        if self.tokens[title.stop - 1].folded in _REGNAL_TITLES:
+            stop, name = self._regnal(stop, name)
         self._emit(
             ActorKind.person,
             start,
             stop,
-            self._text(first, stop),
+            name,
             title=singular,
             country=code_of(affiliation),
             titled=True,
@@ -219,6 +224,21 @@ class PeopleReader(OrgReader):
         self._title_entities(title)
         self._title_organisation(title, affiliation)
         self.chain = (self.tokens[stop - 1].outer, singular if singular != title_text else None)
+
+    def _regnal(self, stop: int, name: str) -> tuple[int, str]:
+        """A monarch's 'I', which reads as a pronoun or an initial: 'Emperor Haile Selassie
+        I.' (the period ends the sentence), 'King Juan Carlos I of Spain'."""
+        if name.endswith(" I."):
+            return stop, name[:-1]
+        tokens = self.tokens
+        if (
+            stop < len(tokens)
+            and tokens[stop].text == "I"
+            and self.source[tokens[stop - 1].outer : tokens[stop].start] == " "
+            and not self.source[tokens[stop].end : tokens[stop].end + 1].isalnum()
+        ):
+            return stop + 1, f"{name} I"
+        return stop, name
 
     def _title_organisation(self, title: Item, affiliation: Item | None) -> None:
         """The body a title opens with: 'Foreign Ministry' in '(Chinese) Foreign Ministry
@@ -443,11 +463,15 @@ class PeopleReader(OrgReader):
 
     def _introduced(self, first: int, stop: int) -> bool:
         span = (self.tokens[first].start, self.tokens[stop - 1].outer)
-        return introduced_as_person(self.source, span, title_end().words) or self._of_country(stop)
+        return introduced_as_person(self.source, span, title_end().words) or self._of_country(
+            first, stop
+        )
 
-    def _of_country(self, stop: int) -> bool:
+    def _of_country(self, first: int, stop: int) -> bool:
         """'Rodolfo Benítez of Cuba', 'Thomas Graham of the United States': a name said to
-        be of a country is a person's (an organisation's name would hold its own word)."""
+        be of a country is a person's (an organisation's name would hold its own word), and
+        so is one said to be of the body it works for, unless an article opens it ('Alger
+        Hiss of the State Department'; not 'the Entity List of the Bureau of ...')."""
         tokens = self.tokens
         at = stop
         if at >= len(tokens) or tokens[at].folded != "of" or not self._next_to(at - 1, at):
@@ -455,6 +479,10 @@ class PeopleReader(OrgReader):
         at += 1
         if at < len(tokens) and tokens[at].folded == "the" and self._next_to(at - 1, at):
             at += 1
+            if self._of_a_body(at) and not _ARTICLE_BEFORE.search(
+                self.source, max(0, self.tokens[first].start - 4), self.tokens[first].start
+            ):
+                return True  # 'Alger Hiss of the State Department', not 'the Entity List of'
         for length in (3, 2, 1):
             words = tokens[at : at + length]
             if len(words) < length or not all(
@@ -464,6 +492,24 @@ class PeopleReader(OrgReader):
             entry = self.words.phrases.get(" ".join(t.text for t in words))
             if entry is not None and entry.category is Category.country:
                 return True
+        return False
+
+    def _of_a_body(self, at: int) -> bool:
+        """Whether capitalised words from token `at` end in an organisation word: 'the
+        State Department', 'the Chase National Bank' after a name are where the person
+        works (an organisation's own name would hold its own word)."""
+        tokens, heads = self.tokens, self.words.org_heads
+        last = at
+        while last < len(tokens) and last - at < 5 and tokens[last].capitalised:
+            if tokens[last].folded in heads and (
+                last + 1 == len(tokens)
+                or not tokens[last + 1].capitalised
+                or not self._next_to(last, last + 1)
+            ):
+                return True
+            if last + 1 < len(tokens) and not self._next_to(last, last + 1):
+                return False
+            last += 1
         return False
 
 

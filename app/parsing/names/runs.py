@@ -59,9 +59,6 @@ def _and_continuation(
     index = last + 1
     if tokens[last].possessive or not tokens[last].capitalised:
         return None
-    words = [token.text for token in tokens[index : index + _LONGEST_NAME]]
-    if any(" ".join(words[:length]) in org_names for length in range(1, len(words) + 1)):
-        return None
     for ahead in range(index, min(index + 3, len(tokens))):
         word = tokens[ahead]
         if not word.capitalised or (
@@ -69,8 +66,17 @@ def _and_continuation(
         ):
             return None
         if word.folded in org_heads:
-            return index
-    return None
+            # 'the Casablanca Group and Monrovia Group': a second name of the same head is
+            # another body, not the rest of one name.
+            if word.folded == tokens[last].folded:
+                return None
+            break
+    else:
+        return None  # most gaps: no organisation word ahead, decided before the lookups
+    words = [token.text for token in tokens[index : index + _LONGEST_NAME]]
+    if any(" ".join(words[:length]) in org_names for length in range(1, len(words) + 1)):
+        return None  # a known name after 'and' is a body of its own
+    return index
 
 
 def _continuation(source: str, tokens: list[Token], last: int, title_end: TitleEnd) -> int | None:

@@ -77,6 +77,14 @@ def _match_phrase(words: Lexicon, tokens: list[Token], first: int, stop: int) ->
 
 
 _CACHE_LIMIT = 8192
+# The particles an Arabic name gives its father's name with ('Zayed bin Sultan Al Nahyan').
+_PATRONYMICS = frozenset({"bin", "ibn", "bint"})
+
+
+def _initial(text: str) -> bool:
+    return len(text) == 2 and text[1] == "." and text[0].isupper()
+
+
 _words_of = attrgetter("text", "possessive")  # a run's cache key, without a Python loop
 _segment_cache: dict[tuple[tuple[str, bool], ...], list[Item]] = {}
 
@@ -114,15 +122,24 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
     items: list[Item] = []
     index = first
     while index < stop:
-        item = _match_phrase(words, tokens, first=index, stop=stop)
-        if item is None:
+        # A father's name after 'bin' is a name's word, even a title's: 'Zayed bin Sultan';
+        # so is a word after an initial, even a place's: 'V. K. Wellington Koo'.
+        fathers = index > first and (
+            tokens[index - 1].folded in _PATRONYMICS or _initial(tokens[index - 1].text)
+        )
+        item = None if fathers else _match_phrase(words, tokens, first=index, stop=stop)
+        if item is None and not fathers:
             title_stop = title_end()(tokens, index, stop=stop)
             item = Item(Part.title, index, title_stop) if title_stop else None
         if item is None or (item.entry and item.entry.category is Category.title):
             item = item and Item(Part.title, item.first, item.stop)
         if item is None:
             previous = items[-1] if items else None
-            if previous and previous.part is Part.words and not tokens[index - 1].possessive:
+            if (
+                previous
+                and previous.part is Part.words
+                and (not tokens[index - 1].possessive or tokens[index - 1].folded in words.plurals)
+            ):  # a plural noun's possessive stays inside a name: 'People's Army'
                 items[-1] = Item(Part.words, previous.first, index + 1)
             else:
                 items.append(Item(Part.words, index, index + 1))
@@ -130,7 +147,20 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
             continue
         items.append(item)
         index = item.stop
-    return _extend_title(words, tokens, items, stop)
+    return _extend_title(words, tokens, _body_complement(words, tokens, items), stop)
+
+
+def _body_complement(words: Lexicon, tokens: list[Token], items: list[Item]) -> list[Item]:
+    """A title word ending a run after a body's 'of' is what the body serves, part of its
+    name: 'Ministry of Justice', 'Permanent Court of International Justice' (with a name
+    after it, it stays a title: 'Court of Justice President Koen Lenaerts')."""
+    if len(items) < 2 or items[-1].part is not Part.title or items[-2].part is not Part.words:
+        return items
+    body = tokens[items[-2].first : items[-2].stop]
+    of = next((i for i, t in enumerate(body) if t.folded == "of"), 0)
+    if not of or not any(t.folded in words.org_heads for t in body[:of]):
+        return items
+    return [*items[:-2], Item(Part.words, items[-2].first, items[-1].stop)]
 
 
 def _extend_title(words: Lexicon, tokens: list[Token], items: list[Item], stop: int) -> list[Item]:

@@ -26,6 +26,9 @@ _INTRODUCED = re.compile(
 # ', adviser to', and a capitalised office with its complement: 'Montagu Norman, Governor of
 # the Bank of England'.
 _APPOSITIVE_WORD = re.compile(r",[ \t]+([a-z][\w\-]*|[A-Z][\w\-]*(?=[ \t]+(?:of|for|to)[ \t]))")
+# After a name, the office it holds: ' as its executive secretary', ' as secretary-general'.
+_AS_ROLE = re.compile(r" as[ \t]+(?:(?:its|the|their|his|her)[ \t]+)?((?:[\w-]+[ \t]+){0,2}[\w-]+)")
+_TITLE_HEADS = frozenset(head.casefold() for head in load_data("titles.json")["heads"])
 # Before a name: 'the ambassador, Jane Roe', 'his sister Jane Roe', 'counterpart Jane Roe'.
 _WORD_BEFORE = re.compile(r"([a-z][\w\-]*),?[ \t]+$")
 _TITLE_BEFORE = re.compile(r"([A-Z][\w\-]*),[ \t]+$")
@@ -86,6 +89,9 @@ def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[s
     word = _APPOSITIVE_WORD.match(source, end, limit)
     if word is not None and word.group(1).casefold() in titles:
         return True
+    role = _AS_ROLE.match(source, end, limit) if source.startswith(" as ", end) else None
+    if role is not None and role.group(1).rsplit(None, 1)[-1].casefold() in _TITLE_HEADS:
+        return True  # 'with Gladwyn Jebb as its executive secretary'
     before = _WORD_BEFORE.search(source, max(0, start - 30), start)
     if before is not None and (before[1] in titles or before[1] in _PERSON_NOUNS):
         return True

@@ -285,15 +285,19 @@ def test_a_common_word_opening_a_sentence_vouches_for_no_name_ending_in_it() -> 
     assert "Lasting Peace" not in people(parsed)
 
 
-def test_former_states_are_countries_not_organisations() -> None:
+def test_former_states_and_their_official_names_are_countries() -> None:
     parsed = brief(
         "Lead: On Oct. 30, 1991 in Madrid, a conference co-sponsored by the United States "
         "and the Soviet Union opened.",
         "Key Takeaways",
         "- Soviet diplomats and Yugoslavia's envoy attended; the USSR paid its share.",
+        # Their official names too (parser 1.12.0): never a person `Socialist Republics`.
+        "- Andrei Gromyko, Ambassador of the Union of Soviet Socialist Republics, signed.",
+        "- The German Democratic Republic and the Czechoslovak Socialist Republic joined.",
     )
     countries = {a.name for a in parsed.actors if a.kind == "country"}
-    assert {"Soviet Union", "Yugoslavia"} <= countries
+    assert {"Soviet Union", "Yugoslavia", "East Germany", "Czechoslovakia"} <= countries
+    assert people(parsed) == {"Andrei Gromyko"}
     assert not {a.name for a in parsed.actors if a.kind == "organization"}
 
 
