@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval14 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval15 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
@@ -36,6 +36,8 @@ FLOORS = {
     # Held out in round 10 (scored before and after it), tuned on from round 11 (its misses
     # read): no longer held out.
     "eval14": (0.93, 0.94, 0.89, 0.80),
+    # Held out (scored before and after round 11, its misses not read): a floor, not a target.
+    "eval15": (0.84, 0.89, 0.89, 0.75),
 }
 
 
