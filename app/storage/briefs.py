@@ -8,14 +8,15 @@ connection (ingest, verify). The ingest writer's own hot-path reads stay in
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from functools import cache
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, func, literal, select, union_all
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from app.storage.bound import bound_values, in_bound
 from app.storage.tables import Brief, BriefRevision, Claim, Event, Mention, Section, Statement
 
 Reader = Connection | Session
@@ -74,16 +75,28 @@ def stored_sources(db: Reader) -> Iterator[StoredSource]:
         yield StoredSource._make(row)
 
 
+@cache
+def _counts_query(tables: tuple[str, ...], dialect: str) -> Any:
+    # Built once per set of tables: one statement for every table counted, the ids bound as
+    # one value (`in_bound`), where an IN list per table and page was built each time.
+    parts = []
+    for name in tables:
+        brief_id = COUNTED[name].c.brief_id
+        counted = select(literal(name).label("name"), brief_id, func.count())
+        parts.append(counted.where(in_bound(brief_id, "brief_ids", dialect)).group_by(brief_id))
+    return union_all(*parts)
+
+
 def row_counts(
     db: Reader, brief_ids: Sequence[int], tables: Iterable[str] = tuple(COUNTED)
 ) -> dict[int, dict[str, int]]:
     """Per brief, how many rows of each table (by name, from `COUNTED`) it has; a brief
     with none of a table's rows counts 0, so every id and every table is present."""
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for name in tables:
-        brief_id = COUNTED[name].c.brief_id
-        query = select(brief_id, func.count()).where(brief_id.in_(brief_ids)).group_by(brief_id)
-        found = {row[0]: row[1] for row in db.execute(query)}
-        for i in brief_ids:
-            counts[i][name] = found.get(i, 0)
-    return dict(counts)
+    names = tuple(tables)
+    dialect = (db.dialect if isinstance(db, Connection) else db.get_bind().dialect).name
+    ids = {"brief_ids": bound_values(dialect, brief_ids)}
+    found = {
+        (name, brief): count
+        for name, brief, count in db.execute(_counts_query(names, dialect), ids)
+    }
+    return {i: {name: found.get((name, i), 0) for name in names} for i in brief_ids}

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Text, or_, select
 from sqlmodel import Session, col
 
 from app.api.repositories import counts
-from app.api.repositories.base import Data, Listing, Rows, bound_values, in_bound
+from app.api.repositories.base import Data, Listing, Rows
 from app.api.repositories.conditions import (
     MAX_ID,
     NUL,
@@ -22,6 +22,7 @@ from app.api.repositories.conditions import (
 from app.api.repositories.keyset import AnySelect, Keyset, read_tuples
 from app.api.schemas.actors import ActorDetail, ActorItem
 from app.errors import NotFoundError
+from app.storage.bound import bound_values, in_bound
 from app.storage.tables import Actor, ActorAlias
 from app.vocabulary import ActorKind
 

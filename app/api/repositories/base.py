@@ -11,19 +11,14 @@ import orjson
 from pydantic import TypeAdapter
 from sqlalchemy import (
     ColumnElement,
-    Integer,
     Label,
     Row,
     Text,
-    any_,
-    bindparam,
     cast,
     func,
-    literal_column,
     select,
     true,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col
 
 from app.api.export.give_way import sliced
@@ -43,6 +38,7 @@ from app.api.repositories.keyset import (
 from app.api.repositories.text_search import for_paging, ranked
 from app.api.snippets import match_snippet
 from app.errors import NotFoundError
+from app.storage.bound import bound_values, in_bound
 from app.storage.tables import Actor, Brief
 
 T = TypeVar("T")
@@ -206,25 +202,6 @@ def actor_ref(actor_id: int, slug: str, name: str, kind: str) -> Data:
 def actor_ref_columns() -> tuple[SqlColumn, ...]:
     """The columns an ActorRef is built from."""
     return (col(Actor.id), col(Actor.slug), col(Actor.name), col(Actor.kind))
-
-
-def in_bound(column: Any, name: str, dialect: str, type_: Any = Integer) -> ColumnElement[bool]:
-    """`column` is one of the values of the parameter `name`, bound as one value: a JSON
-    array on SQLite, an array on PostgreSQL (`bound_values`), not one parameter each. A
-    statement built with it can be built once and run with any values: building, keying and
-    compiling an IN list per request cost more than running a small query; an export's
-    batch has thousands of ids, and rendering an IN list of them took longer still."""
-    if dialect == "postgresql":
-        matches: ColumnElement[bool] = column == any_(bindparam(name, type_=ARRAY(type_)))
-        return matches
-    values: AnySelect = select(literal_column("value")).select_from(func.json_each(bindparam(name)))
-    within: ColumnElement[bool] = column.in_(values)
-    return within
-
-
-def bound_values(dialect: str, values: Iterable[Any]) -> Any:
-    """`values` as an `in_bound` parameter takes them."""
-    return list(values) if dialect == "postgresql" else orjson.dumps(list(values)).decode()
 
 
 @cache
