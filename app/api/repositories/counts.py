@@ -343,12 +343,18 @@ def _ranked_in_months(
     rows by month, its ends' rows by day (a few thousand rows a year, where by day it was
     one per actor, or partner, and day)."""
     linked = _linked_in_months(split, measures, actor)
-    total = func.sum(linked.c.mentions)
+    return ranked_actors(session, linked.c.actor_id, func.sum(linked.c.mentions), top)
+
+
+def ranked_actors(session: Session, actor_id: Any, mentions: Any, top: int) -> list[Data]:
+    """The `top` actors by `mentions`, an aggregate of the rows grouped by `actor_id` (those
+    with none left out), most first, then by id: ranked by id alone, then joined to the few
+    actors ranked (joined first, every row was looked up and grouped by four columns)."""
     ranked = (
-        select(linked.c.actor_id, total.label("mentions"))
-        .group_by(linked.c.actor_id)
-        .having(total > 0)
-        .order_by(total.desc(), linked.c.actor_id)
+        select(actor_id.label("actor_id"), mentions.label("mentions"))
+        .group_by(actor_id)
+        .having(mentions > 0)
+        .order_by(mentions.desc(), actor_id)
         .limit(top)
         .subquery()
     )

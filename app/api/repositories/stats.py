@@ -10,11 +10,11 @@ from sqlalchemy import func, literal, select, union_all
 from sqlmodel import Session, col
 
 from app.api.repositories import briefs, claims, counts, events, statements
-from app.api.repositories.base import Data, actor_ref_columns
+from app.api.repositories.base import Data
 from app.api.repositories.conditions import CommonFilters, Conditions, DateRange
 from app.api.repositories.keyset import AnySelect, SqlColumn
 from app.api.repositories.mentions import claim_pairs, statement_pairs
-from app.storage.tables import Actor, Brief, Claim, Event, EventParticipant, Statement
+from app.storage.tables import Brief, Claim, Event, EventParticipant, Statement
 from app.vocabulary import ClaimStatus
 
 
@@ -104,23 +104,7 @@ def _top_actors(
         _mentioning(claim_pairs(), col(Claim.id), claim_where),
         _mentioning(statement_pairs(), col(Statement.id), statement_where),
     ).subquery()
-    # Counted and ranked by actor id first, then joined to the few actors ranked: joined to
-    # `actors` before grouping, every mention (most links, with a common word in `q`) was
-    # looked up and grouped by the actor's four columns.
-    count = func.count().label("mentions")
-    ranked = (
-        select(mentions.c.actor_id, count)
-        .group_by(mentions.c.actor_id)
-        .order_by(count.desc(), mentions.c.actor_id)
-        .limit(limit)
-        .subquery()
-    )
-    query = (
-        select(*actor_ref_columns(), ranked.c.mentions)
-        .join(ranked, ranked.c.actor_id == col(Actor.id))
-        .order_by(ranked.c.mentions.desc(), col(Actor.id))
-    )
-    return counts.actor_mentions(session.execute(query))
+    return counts.ranked_actors(session, mentions.c.actor_id, func.count(), limit)
 
 
 @dataclass(frozen=True)
