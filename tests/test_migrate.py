@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
 from sqlmodel import SQLModel
 
 from app import migrate
@@ -282,6 +282,13 @@ def test_monthly_pair_and_actor_place_counts_migration_fills_them(database_url: 
     migrate.check(database_url)
 
 
+def _link_copies(engine: Engine, column: str) -> list[tuple[object, object]]:
+    """(the link's `column`, its claim's) for every link of a claim to an actor."""
+    query = f"SELECT l.{column}, c.{column} FROM claim_actors l JOIN claims c ON c.id = l.claim_id"
+    with engine.connect() as connection:
+        return [(copy, value) for copy, value in connection.execute(text(query))]
+
+
 def test_claim_actor_status_migration_copies_each_claims_status(database_url: str) -> None:
     """e7c2a4f9b1d3 gives each link of a claim to an actor its claim's status, indexed by
     actor and status in place of the index by actor; one step down takes both back."""
@@ -296,10 +303,7 @@ def test_claim_actor_status_migration_copies_each_claims_status(database_url: st
     migrate.upgrade(database_url, "e7c2a4f9b1d3")
     engine.dispose()
 
-    with engine.connect() as connection:
-        copies = connection.execute(
-            text("SELECT l.status, c.status FROM claim_actors l JOIN claims c ON c.id = l.claim_id")
-        ).all()
+    copies = _link_copies(engine, "status")
     assert len({status for status, _ in copies}) > 1
     assert all(copy == status for copy, status in copies)
     indexes = {index["name"] for index in inspect(engine).get_indexes("claim_actors")}
@@ -324,13 +328,7 @@ def test_claim_actor_date_migration_copies_each_claims_date(database_url: str) -
     migrate.upgrade(database_url)
     engine.dispose()
 
-    with engine.connect() as connection:
-        copies = connection.execute(
-            text(
-                "SELECT l.occurred_on, c.occurred_on FROM claim_actors l "
-                "JOIN claims c ON c.id = l.claim_id"
-            )
-        ).all()
+    copies = _link_copies(engine, "occurred_on")
     assert len({day for day, _ in copies}) > 1
     assert all(copy == day for copy, day in copies)
     indexes = {index["name"] for index in inspect(engine).get_indexes("claim_actors")}
