@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, select, union_all
+from sqlalchemy import ColumnElement, bindparam, func, literal_column, select, union_all
 from sqlmodel import Session, col
 
 from app.api.repositories.base import Data, actor_ref, actor_ref_columns
@@ -106,6 +107,73 @@ def in_months(month: Any, months: tuple[str | None, str | None]) -> Conditions:
     if last is not None:
         where.append(month <= last)
     return where
+
+
+# Statements built once per shape: which bounds a range of dates has, whether one actor is
+# read, which whole months and how many ranges of days a range splits into. Values are bound
+# by name (`_values`), so a statement is built, keyed and compiled once per shape, not per
+# request: building and keying them was about a third of `/v1/stats`' Python work.
+Bounds = tuple[bool, bool]
+
+
+@dataclass(frozen=True)
+class SplitShape:
+    """A `MonthSplit`'s shape: its whole months' bounds (None: no whole month) and its
+    ranges of days' bounds."""
+
+    months: Bounds | None
+    days: tuple[Bounds, ...]
+
+
+def _bounds(dates: DateRange) -> Bounds:
+    return (dates.start is not None, dates.end is not None)
+
+
+def _split_shape(split: MonthSplit) -> SplitShape:
+    months = (
+        None if split.months is None else (split.months[0] is not None, split.months[1] is not None)
+    )
+    return SplitShape(months, tuple(_bounds(days) for days in split.days))
+
+
+def _bound_days(table: DayTable, bounds: Bounds, name: str) -> Conditions:
+    """`in_days` with the range's ends bound as `{name}_from` and `{name}_to`."""
+    day = col(table.day)
+    where: Conditions = []
+    if bounds[0]:
+        where.append(day >= bindparam(f"{name}_from"))
+    if bounds[1]:
+        where.extend([day <= bindparam(f"{name}_to"), day != ""])
+    return where
+
+
+def _bound_months(month: Any, bounds: Bounds) -> Conditions:
+    """`in_months` with the months bound as `months_from` and `months_to`."""
+    where: Conditions = [month != ""]
+    if bounds[0]:
+        where.append(month >= bindparam("months_from"))
+    if bounds[1]:
+        where.append(month <= bindparam("months_to"))
+    return where
+
+
+def _days_values(dates: DateRange, name: str) -> dict[str, str]:
+    values = {}
+    if dates.start is not None:
+        values[f"{name}_from"] = dates.start.isoformat()
+    if dates.end is not None:
+        values[f"{name}_to"] = dates.end.isoformat()
+    return values
+
+
+def _split_values(split: MonthSplit) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if split.months is not None:
+        first, last = split.months
+        values.update({"months_from": first, "months_to": last})
+    for index, days in enumerate(split.days):
+        values.update(_days_values(days, f"days{index}"))
+    return values
 
 
 def few_claims(
@@ -220,45 +288,69 @@ def _daily_by_month(table: type[DailyCount] | type[ActorDailyCount]) -> Any:
     return select(month, *(_column(table, name) for name in COUNT_COLUMNS))
 
 
-def _monthly_rows(actor: int | None, dates: DateRange) -> Any:
-    """(month, *COUNT_COLUMNS) rows to sum by month: every row's by day; one actor's by
-    month for the whole months within `dates` (all when it has no bound, the undated
-    included) and by day for the days at its ends."""
-    if actor is None:
-        return _daily_by_month(DailyCount).where(*in_days(DailyCount, dates))
+def _monthly_rows(by_actor: bool, shape: Bounds | SplitShape | None) -> Any:
+    """(month, *COUNT_COLUMNS) rows to sum by month: every row's by day within bounds
+    `shape`; one actor's (`actor`) by month for the whole months of a split `shape` (all
+    when None, the undated included) and by day for the days at its ends."""
+    if not by_actor:
+        assert isinstance(shape, tuple)
+        return _daily_by_month(DailyCount).where(*_bound_days(DailyCount, shape, "dates"))
+    actor: Any = bindparam("actor")
     by_month = select(
         col(ActorMonthlyCount.month), *(_column(ActorMonthlyCount, n) for n in COUNT_COLUMNS)
     ).where(col(ActorMonthlyCount.actor_id) == actor)
-    if dates == DateRange():
+    if shape is None:
         return by_month
-    split = split_months(dates)
+    assert isinstance(shape, SplitShape)
     parts = []
-    if split.months is not None:
-        parts.append(by_month.where(*in_months(col(ActorMonthlyCount.month), split.months)))
+    if shape.months is not None:
+        parts.append(by_month.where(*_bound_months(col(ActorMonthlyCount.month), shape.months)))
     daily = _daily_by_month(ActorDailyCount).where(col(ActorDailyCount.actor_id) == actor)
-    parts += [daily.where(*in_days(ActorDailyCount, days)) for days in split.days]
+    parts += [
+        daily.where(*_bound_days(ActorDailyCount, bounds, f"days{index}"))
+        for index, bounds in enumerate(shape.days)
+    ]
     return union_all(*parts)
+
+
+@cache
+def _monthly_query(by_actor: bool, shape: Bounds | SplitShape | None) -> Any:
+    rows = _monthly_rows(by_actor, shape).subquery()
+    sums = [func.sum(rows.c[name]) for name in COUNT_COLUMNS]
+    return select(rows.c[0], *sums).group_by(rows.c[0])
+
+
+def _window(
+    actor: int | None, dates: DateRange
+) -> tuple[Bounds | SplitShape | None, dict[str, Any]]:
+    """The shape and values of the counts read for `actor` (or every row) within `dates`:
+    every row's by day, or one actor's all (None) or split into whole months and days."""
+    if actor is None:
+        return _bounds(dates), _days_values(dates, "dates")
+    if dates == DateRange():
+        return None, {"actor": actor}
+    split = split_months(dates)
+    return _split_shape(split), {"actor": actor, **_split_values(split)}
 
 
 def monthly(session: Session, actor: int | None, dates: DateRange, measures: Measures) -> Monthly:
     """Claims by status, claims per month and per month and status, and statements and
     briefs per month, of every row or of the rows linking `actor`."""
-    rows = _monthly_rows(actor, dates).subquery()
-    sums = [func.sum(rows.c[name]) for name in COUNT_COLUMNS]
-    query = select(rows.c[0], *sums).group_by(rows.c[0])
+    shape, values = _window(actor, dates)
+    query = _monthly_query(actor is not None, shape)
     claims, statements, briefs = {}, {}, {}
     statuses = [status.value for status in measures.statuses or tuple(ClaimStatus)]
     by_status = dict.fromkeys((status.value for status in ClaimStatus), 0)
     by_month_and_status: dict[tuple[str | None, str], int] = {}
     wanted_claims, wanted_statements = measures.claim_columns(), measures.statement_columns()
-    for row in session.execute(query):
-        values = dict(zip(COUNT_COLUMNS, row[1:], strict=True))
+    for row in read(session, query, values):
+        values_of: dict[str, Any] = dict(zip(COUNT_COLUMNS, row[1:], strict=True))
         key = row[0] or None
-        claims[key] = sum(values[name] for name in wanted_claims)
-        statements[key] = sum(values[name] for name in wanted_statements)
-        briefs[key] = values["briefs"]
+        claims[key] = sum(values_of[name] for name in wanted_claims)
+        statements[key] = sum(values_of[name] for name in wanted_statements)
+        briefs[key] = values_of["briefs"]
         for status in statuses:
-            counted = values[f"claims_{status}"]
+            counted = values_of[f"claims_{status}"]
             by_status[status] += counted
             if counted:
                 by_month_and_status[(key, status)] = counted
@@ -279,12 +371,9 @@ def actor_mentions(rows: Iterable[Any]) -> list[Data]:
     ]
 
 
-def _ranked(
-    session: Session, query: Any, mentions: Any, top: int, *, grouped: bool = False
-) -> list[Data]:
+def _ranked(query: Any, mentions: Any, top: int, *, grouped: bool = False) -> Any:
     ranked = query.having(mentions > 0) if grouped else query.where(mentions > 0)
-    ranked = ranked.order_by(mentions.desc(), col(Actor.id)).limit(top)
-    return actor_mentions(session.execute(ranked))
+    return ranked.order_by(mentions.desc(), col(Actor.id)).limit(top)
 
 
 def top_actors(
@@ -292,64 +381,70 @@ def top_actors(
 ) -> list[Data]:
     """The actors most linked by claims and statements (of those linking `actor`, if
     given), in `dates`."""
-    if actor is not None and dates != DateRange():
-        return _ranked_in_months(session, split_months(dates), measures, top, actor)
-    if actor is not None:
+    if dates == DateRange():
+        shape, values = None, ({} if actor is None else {"actor": actor})
+    else:
+        split = split_months(dates)
+        shape, values = _split_shape(split), _split_values(split)
+        if actor is not None:
+            values["actor"] = actor
+    query = _top_actors_query(actor is not None, shape, measures, top)
+    return actor_mentions(read(session, query, values))
+
+
+@cache
+def _top_actors_query(
+    by_actor: bool, shape: SplitShape | None, measures: Measures, top: int
+) -> Any:
+    """`top_actors`' statement: over every date from the counts per actor (or pair), within
+    a split's whole months and days from the counts per month and day."""
+    if shape is not None:
+        linked = _linked_in_months(shape, measures, by_actor)
+        return _ranked_actors_query(linked.c.actor_id, func.sum(linked.c.mentions), top)
+    if by_actor:
         mentions = measures.mentions(ActorPairCount)
         query = (
             select(*actor_ref_columns(), mentions.label("mentions"))
             .join(ActorPairCount, col(ActorPairCount.other_id) == col(Actor.id))
-            .where(col(ActorPairCount.actor_id) == actor)
+            .where(col(ActorPairCount.actor_id) == bindparam("actor"))
         )
-        return _ranked(session, query, mentions, top)
-    if dates == DateRange():
-        mentions = measures.mentions(ActorCount)
-        query = select(*actor_ref_columns(), mentions.label("mentions")).join(
-            ActorCount, col(ActorCount.actor_id) == col(Actor.id)
-        )
-        return _ranked(session, query, mentions, top)
-    return _ranked_in_months(session, split_months(dates), measures, top)
+        return _ranked(query, mentions, top)
+    mentions = measures.mentions(ActorCount)
+    query = select(*actor_ref_columns(), mentions.label("mentions")).join(
+        ActorCount, col(ActorCount.actor_id) == col(Actor.id)
+    )
+    return _ranked(query, mentions, top)
 
 
-def _linked_in_months(split: MonthSplit, measures: Measures, actor: int | None) -> Any:
-    """(actor_id, mentions) rows to sum by actor: every actor's linked within `split`, or
-    those named with `actor`; its whole months' rows by month, its ends' rows by day."""
-    monthly: MonthTable = ActorMonthlyCount if actor is None else ActorPairMonthlyCount
-    daily: DayTable = ActorDailyCount if actor is None else ActorPairDailyCount
+def _linked_in_months(shape: SplitShape, measures: Measures, by_actor: bool) -> Any:
+    """(actor_id, mentions) rows to sum by actor: every actor's linked within a split of
+    `shape`, or those named with `actor`; its whole months' rows by month, its ends' rows
+    by day."""
+    monthly: MonthTable = ActorPairMonthlyCount if by_actor else ActorMonthlyCount
+    daily: DayTable = ActorPairDailyCount if by_actor else ActorDailyCount
     parts = []
-    if split.months is not None:
+    if shape.months is not None:
         month = col(monthly.month)
-        by_month = select(_key(monthly, actor), measures.mentions(monthly).label("mentions"))
-        parts.append(by_month.where(*in_months(month, split.months), *_of(monthly, actor)))
-    for days in split.days:
-        by_day = select(_key(daily, actor), measures.mentions(daily).label("mentions"))
-        parts.append(by_day.where(*in_days(daily, days), *_of(daily, actor)))
+        by_month = select(_key(monthly, by_actor), measures.mentions(monthly).label("mentions"))
+        parts.append(by_month.where(*_bound_months(month, shape.months), *_of(monthly, by_actor)))
+    for index, bounds in enumerate(shape.days):
+        by_day = select(_key(daily, by_actor), measures.mentions(daily).label("mentions"))
+        parts.append(
+            by_day.where(*_bound_days(daily, bounds, f"days{index}"), *_of(daily, by_actor))
+        )
     return union_all(*parts).subquery()
 
 
-def _key(table: CountTable, actor: int | None) -> Any:
+def _key(table: CountTable, by_actor: bool) -> Any:
     """The column naming the actor counted: `other_id` in a pair table (of `actor`)."""
-    return _column(table, "actor_id" if actor is None else "other_id").label("actor_id")
+    return _column(table, "other_id" if by_actor else "actor_id").label("actor_id")
 
 
-def _of(table: CountTable, actor: int | None) -> Conditions:
-    return [] if actor is None else [_column(table, "actor_id") == actor]
+def _of(table: CountTable, by_actor: bool) -> Conditions:
+    return [_column(table, "actor_id") == bindparam("actor")] if by_actor else []
 
 
-def _ranked_in_months(
-    session: Session, split: MonthSplit, measures: Measures, top: int, actor: int | None = None
-) -> list[Data]:
-    """The actors most linked (with `actor`, if given) within `split`: its whole months'
-    rows by month, its ends' rows by day (a few thousand rows a year, where by day it was
-    one per actor, or partner, and day)."""
-    linked = _linked_in_months(split, measures, actor)
-    return ranked_actors(session, linked.c.actor_id, func.sum(linked.c.mentions), top)
-
-
-def ranked_actors(session: Session, actor_id: Any, mentions: Any, top: int) -> list[Data]:
-    """The `top` actors by `mentions`, an aggregate of the rows grouped by `actor_id` (those
-    with none left out), most first, then by id: ranked by id alone, then joined to the few
-    actors ranked (joined first, every row was looked up and grouped by four columns)."""
+def _ranked_actors_query(actor_id: Any, mentions: Any, top: int) -> Any:
     ranked = (
         select(actor_id.label("actor_id"), mentions.label("mentions"))
         .group_by(actor_id)
@@ -358,12 +453,18 @@ def ranked_actors(session: Session, actor_id: Any, mentions: Any, top: int) -> l
         .limit(top)
         .subquery()
     )
-    query = (
+    return (
         select(*actor_ref_columns(), ranked.c.mentions)
         .join(ranked, ranked.c.actor_id == col(Actor.id))
         .order_by(ranked.c.mentions.desc(), col(Actor.id))
     )
-    return actor_mentions(session.execute(query))
+
+
+def ranked_actors(session: Session, actor_id: Any, mentions: Any, top: int) -> list[Data]:
+    """The `top` actors by `mentions`, an aggregate of the rows grouped by `actor_id` (those
+    with none left out), most first, then by id: ranked by id alone, then joined to the few
+    actors ranked (joined first, every row was looked up and grouped by four columns)."""
+    return actor_mentions(session.execute(_ranked_actors_query(actor_id, mentions, top)))
 
 
 @dataclass(frozen=True)
@@ -422,18 +523,23 @@ def seen_in(dates: DateRange) -> ColumnElement[bool]:
 def places(session: Session, actor: int | None) -> list[Data]:
     """Events per place (and country) over every date, of all or those `actor` takes part
     in; most first, then by place."""
+    values = {} if actor is None else {"actor": actor}
+    return [
+        {"location": row.location, "country": row.country or None, "count": row.events}
+        for row in read(session, _places_query(actor is not None), values)
+    ]
+
+
+@cache
+def _places_query(by_actor: bool) -> Any:
     table: type[EventPlaceCount] | type[ActorPlaceCount] = (
-        EventPlaceCount if actor is None else ActorPlaceCount
+        ActorPlaceCount if by_actor else EventPlaceCount
     )
     place, country, held = col(table.location), col(table.country), col(table.events)
     query = select(place, country, held).where(held > 0)
-    if actor is not None:
-        query = query.where(col(ActorPlaceCount.actor_id) == actor)
-    query = query.order_by(held.desc(), place, country)
-    return [
-        {"location": row.location, "country": row.country or None, "count": row.events}
-        for row in session.execute(query)
-    ]
+    if by_actor:
+        query = query.where(col(ActorPlaceCount.actor_id) == bindparam("actor"))
+    return query.order_by(held.desc(), place, country)
 
 
 def places_in_months(months: tuple[str | None, str | None], actor: int | None = None) -> Any:
