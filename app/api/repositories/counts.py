@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, literal_column, select, union_all
+from sqlalchemy import ColumnElement, bindparam, func, literal, literal_column, select, union_all
 from sqlmodel import Session, col
 
 from app.api.repositories.base import Data, actor_ref, actor_ref_columns
@@ -27,6 +27,8 @@ from app.storage.tables import (
     ActorPlaceCount,
     ActorPlaceMonthlyCount,
     DailyCount,
+    Event,
+    EventParticipant,
     EventPlaceCount,
     PlaceMonthlyCount,
 )
@@ -98,17 +100,6 @@ def split_months(dates: DateRange) -> MonthSplit:
     return MonthSplit((first.strftime("%Y-%m") if first else None, last), tuple(days))
 
 
-def in_months(month: Any, months: tuple[str | None, str | None]) -> Conditions:
-    """The `month` rows from `months[0]` to `months[1]` (either open), never the undated."""
-    first, last = months
-    where: Conditions = [month != ""]
-    if first is not None:
-        where.append(month >= first)
-    if last is not None:
-        where.append(month <= last)
-    return where
-
-
 # Statements built once per shape: which bounds a range of dates has, whether one actor is
 # read, which whole months and how many ranges of days a range splits into. Values are bound
 # by name (`_values`), so a statement is built, keyed and compiled once per shape, not per
@@ -148,7 +139,8 @@ def _bound_days(table: DayTable, bounds: Bounds, name: str) -> Conditions:
 
 
 def _bound_months(month: Any, bounds: Bounds) -> Conditions:
-    """`in_months` with the months bound as `months_from` and `months_to`."""
+    """The `month` rows within the months bound as `months_from` and `months_to` (either
+    open), never the undated."""
     where: Conditions = [month != ""]
     if bounds[0]:
         where.append(month >= bindparam("months_from"))
@@ -542,15 +534,56 @@ def _places_query(by_actor: bool) -> Any:
     return query.order_by(held.desc(), place, country)
 
 
-def places_in_months(months: tuple[str | None, str | None], actor: int | None = None) -> Any:
-    """Events per place (location, country, events) held within whole `months`, of all or
-    those `actor` takes part in."""
+def places_within(session: Session, dates: DateRange, actor: int | None) -> list[Data]:
+    """Events per place within `dates` (of those `actor` takes part in, if given): the
+    whole months' from the counts per month and place, the days' at the range's ends from
+    the events themselves."""
+    split = split_months(dates)
+    values = _split_values(split)
+    for index, days in enumerate(split.days):
+        # The events' own dates are dates, not the counts' ISO text.
+        values.update({f"days{index}_from": days.start, f"days{index}_to": days.end})
+    if actor is not None:
+        values["actor"] = actor
+    query = _places_within_query(actor is not None, _split_shape(split))
+    rows: list[Any] = list(read(session, query, values))
+    return [{"location": row[0], "country": row[1] or None, "count": row[2]} for row in rows]
+
+
+@cache
+def _places_within_query(by_actor: bool, shape: SplitShape) -> Any:
+    parts = [] if shape.months is None else [_places_in_months(shape.months, by_actor)]
+    place = (col(Event.location), func.coalesce(col(Event.country), ""))
+    occurred_on = col(Event.occurred_on)
+    for index, (has_start, has_end) in enumerate(shape.days):
+        held = select(*place, literal(1).label("events"))
+        where: Conditions = [col(Event.location).is_not(None)]
+        if has_start:
+            where.append(occurred_on >= bindparam(f"days{index}_from"))
+        if has_end:
+            where.append(occurred_on <= bindparam(f"days{index}_to"))
+        if by_actor:
+            held = held.join(EventParticipant, col(EventParticipant.event_id) == col(Event.id))
+            where.append(col(EventParticipant.actor_id) == bindparam("actor"))
+        parts.append(held.where(*where))
+    found = union_all(*parts).subquery()
+    location, country, count = found.c[0], found.c[1], func.sum(found.c.events)
+    return (
+        select(location, country, count)
+        .group_by(location, country)
+        .order_by(count.desc(), location, country)
+    )
+
+
+def _places_in_months(months: Bounds, by_actor: bool) -> Any:
+    """Events per place (location, country, events) held within whole months (bound as
+    `months_from` and `months_to`), of all or those `actor` takes part in."""
     table: type[PlaceMonthlyCount] | type[ActorPlaceMonthlyCount] = (
-        PlaceMonthlyCount if actor is None else ActorPlaceMonthlyCount
+        ActorPlaceMonthlyCount if by_actor else PlaceMonthlyCount
     )
     month, held = col(table.month), col(table.events)
     place = (col(table.location), col(table.country))
-    query: Any = select(*place, held.label("events")).where(*in_months(month, months), held > 0)
-    if actor is not None:
-        query = query.where(col(ActorPlaceMonthlyCount.actor_id) == actor)
+    query: Any = select(*place, held.label("events")).where(*_bound_months(month, months), held > 0)
+    if by_actor:
+        query = query.where(col(ActorPlaceMonthlyCount.actor_id) == bindparam("actor"))
     return query

@@ -6,15 +6,15 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, literal, select, union_all
+from sqlalchemy import func, select, union_all
 from sqlmodel import Session, col
 
 from app.api.repositories import briefs, claims, counts, events, statements
 from app.api.repositories.base import Data
-from app.api.repositories.conditions import CommonFilters, Conditions, DateRange
+from app.api.repositories.conditions import Conditions, DateRange
 from app.api.repositories.keyset import AnySelect, SqlColumn
 from app.api.repositories.mentions import claim_pairs, statement_pairs
-from app.storage.tables import Brief, Claim, Event, EventParticipant, Statement
+from app.storage.tables import Brief, Claim, Event, Statement
 from app.vocabulary import ClaimStatus
 
 
@@ -57,34 +57,6 @@ def _events_by_place(session: Session, where: Conditions) -> list[Data]:
     return [
         {"location": row.location, "country": row.country, "count": row.count}
         for row in session.execute(query)
-    ]
-
-
-def _places_within(session: Session, dates: DateRange, actor: int | None) -> list[Data]:
-    """Events per place within `dates` (of those `actor` takes part in, if given): the
-    whole months' from the counts per month and place, the days' at the range's ends from
-    the events themselves."""
-    split = counts.split_months(dates)
-    parts = [] if split.months is None else [counts.places_in_months(split.months, actor)]
-    place = (col(Event.location), func.coalesce(col(Event.country), ""))
-    for days in split.days:
-        where = events.conditions(session, events.EventFilters(CommonFilters(dates=days)))
-        held = select(*place, literal(1).label("events"))
-        if actor is not None:
-            taking_part = col(EventParticipant.event_id) == col(Event.id)
-            held = held.join(EventParticipant, taking_part)
-            where = [*where, col(EventParticipant.actor_id) == actor]
-        parts.append(held.where(col(Event.location).is_not(None), *where))
-    found = union_all(*parts).subquery()
-    location, country, count = found.c[0], found.c[1], func.sum(found.c.events)
-    query = (
-        select(location, country, count)
-        .group_by(location, country)
-        .order_by(count.desc(), location, country)
-    )
-    return [
-        {"location": where, "country": code or None, "count": n}
-        for where, code, n in session.execute(query)
     ]
 
 
@@ -140,7 +112,7 @@ def _from_counts(session: Session, actor: int | None, filters: StatsFilters, top
     if dates == DateRange():
         places = counts.places(session, actor)
     else:
-        places = _places_within(session, dates, actor)
+        places = counts.places_within(session, dates, actor)
     return {**vars(monthly), "top_actors": top_actors, "events_by_place": places}
 
 
