@@ -14,7 +14,8 @@ from sqlmodel import Session, col
 
 from app.api.repositories.base import Data, actor_ref, actor_ref_columns
 from app.api.repositories.conditions import PAGE_ROWS, CommonFilters, Conditions, DateRange
-from app.api.repositories.keyset import read
+from app.api.repositories.keyset import read, read_tuples
+from app.storage.bound import bound_values, in_bound
 from app.storage.counts import COUNT_COLUMNS
 from app.storage.tables import (
     Actor,
@@ -484,22 +485,30 @@ def _seen_day(actor_id: Any, *, last: bool) -> Any:
 
 def seen(session: Session, ids: Sequence[int]) -> dict[int, Seen]:
     """Counts and first and last days seen of the actors `ids`."""
+    dialect = session.get_bind().dialect.name
+    values = {"ids": bound_values(dialect, ids)}
+    found: dict[int, Seen] = {}
+    for actor, briefs, statements, claims, *days in read_tuples(
+        session, _seen_query(dialect), values
+    ):
+        first, last = (date.fromisoformat(day) if day else None for day in days)
+        found[actor] = Seen(briefs, statements, claims, first, last)
+    return found
+
+
+@cache
+def _seen_query(dialect: str) -> Any:
+    """`seen`'s statement, the ids bound as one value (`in_bound`)."""
     every = Measures()
     actor_id = col(ActorCount.actor_id)
-    query = select(
+    return select(
         actor_id,
         col(ActorCount.briefs),
         _total(ActorCount, every.statement_columns()),
         _total(ActorCount, every.claim_columns()),
         _seen_day(actor_id, last=False),
         _seen_day(actor_id, last=True),
-    ).where(actor_id.in_(ids))
-    found: dict[int, Seen] = {}
-    rows: list[tuple[Any, ...]] = [tuple(row) for row in read(session, query)]
-    for actor, briefs, statements, claims, *days in rows:
-        first, last = (date.fromisoformat(day) if day else None for day in days)
-        found[actor] = Seen(briefs, statements, claims, first, last)
-    return found
+    ).where(in_bound(actor_id, "ids", dialect))
 
 
 def seen_in(dates: DateRange) -> ColumnElement[bool]:
