@@ -75,7 +75,7 @@ def conditions(filters: ClaimFilters) -> Conditions:
             # by claim and actor alone: with the links narrowed there too, PostgreSQL took
             # them for few and started from them (`united-states`, disputed: 660 against 40
             # ms).
-            listed=claim_pairs([status.value for status in filters.statuses]),
+            listed=claim_pairs(tuple(status.value for status in filters.statuses)),
         ),
         *one_of_if_given(col(Claim.status), filters.statuses),
         *equal_if_given(col(Claim.brief_id), filters.brief_id),

@@ -7,7 +7,8 @@ which every claim, statement and event linking it does too.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
+from functools import cache
 
 from sqlalchemy import Subquery, exists, select, union_all
 from sqlmodel import col
@@ -21,18 +22,23 @@ from app.storage.tables import (
     StatementActor,
 )
 
+# The selects are built once (`cache`): a statement is immutable, and the conditions that
+# read them memoise their subqueries' columns (`conditions.mentions_all`).
+#
 # Parts are combined with UNION ALL, never UNION: a UNION subquery is built whole and sorted
 # before any filter of the outer query applies (seconds at 10k briefs), and a filter on
 # UNION ALL reaches each part's indexes.
 
 
-def claim_pairs(statuses: Collection[str] = ()) -> AnySelect:
+@cache
+def claim_pairs(statuses: tuple[str, ...] = ()) -> AnySelect:
     """(claim id, actor id), of claims of `statuses` only when given (each link holds its
     claim's status: an actor's claims of a status come from its links alone)."""
     pairs = select(col(ClaimActor.claim_id), col(ClaimActor.actor_id))
     return pairs.where(col(ClaimActor.status).in_(statuses)) if statuses else pairs
 
 
+@cache
 def event_pairs() -> AnySelect:
     """(event id, actor id)."""
     return select(col(EventParticipant.event_id), col(EventParticipant.actor_id))
@@ -49,6 +55,7 @@ def _spoken_unless_mentioned() -> AnySelect:
     )
 
 
+@cache
 def statement_pair_parts(*, with_speaker: bool = True) -> tuple[AnySelect, ...]:
     """(statement id, actor id) selects, no pair twice: mentioned actors, then the speaker
     where the statement does not also list them as mentioned."""
@@ -58,6 +65,7 @@ def statement_pair_parts(*, with_speaker: bool = True) -> tuple[AnySelect, ...]:
     return mentioned, _spoken_unless_mentioned()
 
 
+@cache
 def statement_pairs(*, with_speaker: bool = True) -> AnySelect:
     """(statement id, actor id), the speaker included unless `with_speaker` is false."""
     parts = statement_pair_parts(with_speaker=with_speaker)
@@ -69,12 +77,14 @@ def statement_mention_pairs() -> AnySelect:
     return statement_pairs(with_speaker=False)
 
 
+@cache
 def brief_pair_parts() -> tuple[AnySelect, ...]:
     """(brief id, actor id) selects for every actor a brief names; one per place it is
     named, so readers count or select a pair DISTINCT."""
     return (select(col(Mention.brief_id), col(Mention.actor_id)),)
 
 
+@cache
 def brief_pairs() -> AnySelect:
     """(brief id, actor id) for every actor named anywhere in a brief (repeats kept)."""
     return brief_pair_parts()[0]
