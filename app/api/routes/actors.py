@@ -7,7 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlmodel import Session
 
-from app.api.dependencies.filters import BriefQuery, DatesDep, StatusQuery, TextQuery, text_terms
+from app.api.dependencies.filters import (
+    BriefQuery,
+    DatesDep,
+    StatusQuery,
+    TextQuery,
+    none_given,
+    text_terms,
+)
 from app.api.dependencies.listing import FormatQuery, NamePageDep, TextOrderPageDep
 from app.api.openapi.responses import list_responses, problems, read_responses
 from app.api.rendering.list_response import render_list
@@ -25,7 +32,7 @@ router = APIRouter(prefix="/actors", tags=["actors"])
 KindQuery = Annotated[
     list[ActorKind],
     Query(
-        default_factory=list,
+        default_factory=none_given,
         description="`person`, `organization` or `country`; repeat for any of several.",
     ),
 ]

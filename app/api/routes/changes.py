@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from app.api import feed
-from app.api.dependencies.filters import ActorQuery, BriefQuery
+from app.api.dependencies.filters import ActorQuery, BriefQuery, none_given
 from app.api.dependencies.listing import DEFAULT_LIMIT, LimitQuery
 from app.api.export.formats import NDJSON_MEDIA_TYPE
 from app.api.openapi.responses import Responses, problems
@@ -65,7 +65,7 @@ TypeQuery = Annotated[
     list[ChangeType],
     Query(
         alias="type",
-        default_factory=list,
+        default_factory=none_given,
         description="Change type; repeat it to accept any of several.",
     ),
 ]
