@@ -113,6 +113,8 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         # Representative of the European Union for Foreign Affairs' adds an office
         if _head_first(brief, start):
             end = _romance_linked_after(brief, end)
+        if brief.source[end : end + 1] == ".":
+            end = _before_an_abbreviated_title(brief, start, end)
     if brief.source.startswith(" (", end):
         end = _bracketed_qualifier(brief, start, end)
     start = defined_before(brief, start, end)
@@ -157,6 +159,16 @@ def _before_a_titled_name(brief: OrgText, start: int, end: int) -> int:
         ):
             return previous.end()
     return end
+
+
+def _before_an_abbreviated_title(brief: OrgText, start: int, end: int) -> int:
+    """'the Progressive Federal Party' of 'the Progressive Federal Party of Dr. Frederik van
+    Zyl Slabbert': an abbreviated title after the last 'of' opens the name of the person
+    who leads the body, not the body's name (the run reader stopped at its period)."""
+    at = brief.source.rfind(" of ", start, end)
+    if at < 0 or brief.source[at + 4 : end + 1].casefold() not in brief.words.title_heads:
+        return end
+    return at
 
 
 def _known_over_slash(brief: OrgText, start: int, end: int) -> int:
