@@ -463,8 +463,19 @@ class PeopleReader(OrgReader):
 
     def _introduced(self, first: int, stop: int) -> bool:
         span = (self.tokens[first].start, self.tokens[stop - 1].outer)
-        return introduced_as_person(self.source, span, title_end().words) or self._of_country(
-            first, stop
+        return (
+            introduced_as_person(self.source, span, title_end().words)
+            or self._of_country(first, stop)
+            or (self.tokens[stop - 1].possessive and self._owns_a_body(stop))
+        )
+
+    def _owns_a_body(self, at: int) -> bool:
+        """'Andries Treurnicht's Conservative Party', 'Abdumalik Abdullajanov's National
+        Revival Bloc': a full name owning the body named right after it is its leader's."""
+        return (
+            at < len(self.tokens)
+            and self.tokens[at - 1].outer + 1 == self.tokens[at].start
+            and self._of_a_body(at)
         )
 
     def _of_country(self, first: int, stop: int) -> bool:
