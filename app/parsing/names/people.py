@@ -53,6 +53,8 @@ _REPORTS_THAT = re.compile(r" (?:reported|wrote) that\b")
 _PRESS_ARTICLES = frozenset(("El", "La", "Le", "Les", "Los", "Las", "Der", "Die", "Das", "Il"))
 _ARTICLE_REPORTS = re.compile(r" (?:reported|wrote|said|that)\b")
 
+# The words of an Arabic name that 'Sheikh' is a title before: a father's name, a family.
+_ARABIC_LINKS = frozenset(("bin", "ibn", "bint", "al", "el", "abu", "bani"))
 _ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he|\ban?|\bA)[ \t]+$")
 _LINKS = frozenset(("of", "for", "and", "to", "on"))
 _APPOSITIVE_ENDS = _LINKS | {"in", "at", "with", "by", "from", "that", "which", "who", "based"}
@@ -212,10 +214,12 @@ class PeopleReader(OrgReader):
         first, stop = group
         start = affiliation.first if affiliation else title.first
         title_text = self._text(title.first, title.stop)
-        singular = singular_title(title_text)
+        singular: str | None = singular_title(title_text)
         name = self._text(first, stop)
         if self.tokens[title.stop - 1].folded in _REGNAL_TITLES:
             stop, name = self._regnal(stop, name)
+        elif title_text == "Sheikh" and self._sheikh_in_the_name(first, stop):
+            name, singular, title_text = f"{title_text} {name}", None, ""
         self._emit(
             ActorKind.person,
             start,
@@ -229,6 +233,16 @@ class PeopleReader(OrgReader):
         self._title_entities(title)
         self._title_organisation(title, affiliation)
         self.chain = (self.tokens[stop - 1].outer, singular if singular != title_text else None)
+
+    def _sheikh_in_the_name(self, first: int, stop: int) -> bool:
+        """'Sheikh Mujibur Rahman': before a name of two words or more with no Arabic
+        father's name or family article ('bin', 'Al', 'al-'), 'Sheikh' is a word of the name,
+        as in South Asia, not the Gulf rulers' title ('Sheikh Tamim bin Hamad Al Thani').
+        A single name after it stays titled ('Sheikh Zayed', short for a full name)."""
+        words = self.tokens[first:stop]
+        return len(words) >= 2 and not any(
+            t.folded in _ARABIC_LINKS or t.folded[:3] == "al-" for t in words
+        )
 
     def _regnal(self, stop: int, name: str) -> tuple[int, str]:
         """A monarch's 'I', which reads as a pronoun or an initial: 'Emperor Haile Selassie
