@@ -218,7 +218,7 @@ class PeopleReader(OrgReader):
         name = self._text(first, stop)
         if self.tokens[title.stop - 1].folded in _REGNAL_TITLES:
             stop, name = self._regnal(stop, name)
-        elif title_text == "Sheikh" and self._sheikh_in_the_name(first, stop):
+        elif self._title_in_the_name(title_text, first, stop):
             name, singular, title_text = f"{title_text} {name}", None, ""
         self._emit(
             ActorKind.person,
@@ -234,6 +234,13 @@ class PeopleReader(OrgReader):
         self._title_organisation(title, affiliation)
         self.chain = (self.tokens[stop - 1].outer, singular if singular != title_text else None)
 
+    def _title_in_the_name(self, title: str, first: int, stop: int) -> bool:
+        """A title that is a word of the name after it ('Sheikh Mujibur Rahman', 'Lord
+        Carrington')."""
+        if title == "Sheikh":
+            return self._sheikh_in_the_name(first, stop)
+        return title == "Lord" and stop - first == 1 and self._known_by_a_peerage(first)
+
     def _sheikh_in_the_name(self, first: int, stop: int) -> bool:
         """'Sheikh Mujibur Rahman': before a name of two words or more with no Arabic
         father's name or family article ('bin', 'Al', 'al-'), 'Sheikh' is a word of the name,
@@ -243,6 +250,13 @@ class PeopleReader(OrgReader):
         return len(words) >= 2 and not any(
             t.folded in _ARABIC_LINKS or t.folded[:3] == "al-" for t in words
         )
+
+    def _known_by_a_peerage(self, first: int) -> bool:
+        """'Lord Carrington': a peer named by the title and one name, which the brief
+        never writes after another name ('Peter Carrington'), is known by both words."""
+        name = re.escape(self.tokens[first].text)
+        before = re.finditer(rf"\b([A-Z][\w'’.-]*) {name}\b", self.source)
+        return all(match.group(1) == "Lord" for match in before)
 
     def _regnal(self, stop: int, name: str) -> tuple[int, str]:
         """A monarch's 'I', which reads as a pronoun or an initial: 'Emperor Haile Selassie
