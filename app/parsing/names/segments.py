@@ -79,6 +79,9 @@ def _match_phrase(words: Lexicon, tokens: list[Token], first: int, stop: int) ->
 _CACHE_LIMIT = 8192
 # The particles an Arabic name gives its father's name with ('Zayed bin Sultan Al Nahyan').
 _PATRONYMICS = frozenset({"bin", "ibn", "bint"})
+# Honorifics that are also words of Persian, Arabic and South Asian names: between a given
+# name and another word they are the name's ('Ahmad Shah Massoud', 'Mohammed Sultan Ali').
+_NAME_HONORIFICS = frozenset({"shah", "sultan", "emir", "sheikh"})
 
 
 def _initial(text: str) -> bool:
@@ -125,7 +128,9 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
         # A father's name after 'bin' is a name's word, even a title's: 'Zayed bin Sultan';
         # so is a word after an initial, even a place's: 'V. K. Wellington Koo'.
         fathers = index > first and (
-            tokens[index - 1].folded in _PATRONYMICS or _initial(tokens[index - 1].text)
+            tokens[index - 1].folded in _PATRONYMICS
+            or _initial(tokens[index - 1].text)
+            or _honorific_in_a_name(words, tokens, index, stop)
         )
         item = None if fathers else _match_phrase(words, tokens, first=index, stop=stop)
         if item is None and not fathers:
@@ -148,6 +153,17 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
         items.append(item)
         index = item.stop
     return _extend_title(words, tokens, _body_complement(words, tokens, items), stop)
+
+
+def _honorific_in_a_name(words: Lexicon, tokens: list[Token], index: int, stop: int) -> bool:
+    """'Shah' of 'Ahmad Shah Massoud': an honorific after a given name and
+    before another word of it (see `_NAME_HONORIFICS`)."""
+    return (
+        tokens[index].folded in _NAME_HONORIFICS
+        and index + 1 < stop
+        and tokens[index - 1].text in words.given_names
+        and not tokens[index - 1].possessive
+    )
 
 
 def _body_complement(words: Lexicon, tokens: list[Token], items: list[Item]) -> list[Item]:
