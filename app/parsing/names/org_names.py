@@ -51,6 +51,7 @@ _OTHER_NAME = re.compile(
     r"(?:\)|[ \t]+\([A-Z][\w-]*\))?,[ \t]+(?:also[ \t]+|better[ \t]+|commonly[ \t]+|widely[ \t]+)?"
     r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
 )
+_OF_A_KIND = ("-style", "-type")
 _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
 _TITLED_OFFICE = re.compile(
@@ -115,10 +116,25 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         spans = [(m.start, m.end) for m in leading]  # no person: 'NATO-led' read as a name
         kept = [m for m in kept if not any(m.start < e and s < m.end for s, e in spans)]
         kept = sorted(kept + leading, key=_SPAN)
+    if "-style" in brief.source or "-type" in brief.source:
+        kept = [_without_a_kind(m) for m in kept]
     settled = settle_acronyms(brief, kept)
     if " known as " in brief.source:
         settled = _other_names(brief.source, settled)
     return settled
+
+
+def _without_a_kind(mention: Mention) -> Mention:
+    """'a Banco del Sur-style fund': a body's name before '-style' or '-type' describes
+    a thing of its kind; the body is named without the suffix."""
+    surface = mention.surface
+    if mention.kind is not ActorKind.organization or not surface.endswith(_OF_A_KIND):
+        return mention
+    cut = surface.rindex("-")
+    name = surface[:cut] if mention.name == surface else mention.name
+    return mention._replace(
+        end=mention.end - (len(surface) - cut), surface=surface[:cut], name=name
+    )
 
 
 def _other_names(source: str, mentions: list[Mention]) -> list[Mention]:
