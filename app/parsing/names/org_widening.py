@@ -267,7 +267,8 @@ def _in_a_country(brief: OrgText, start: int, end: int) -> int | None:
         return None  # 'the Colorado Party in Paraguay': a party is named 'of' its country
     for pattern in (_IN_COUNTRY, _IN_THE_COUNTRY):
         located = pattern.match(brief.source, end)
-        entry = located and phrase_entry(located.group("place"))
+        # 'The' capitalised is part of a country's short name: 'ECOWAS Mission in The Gambia'
+        entry = located and phrase_entry(located.group("place").removeprefix("The "))
         if located and entry is not None and entry.category is Category.country:
             return located.end()
     return None
