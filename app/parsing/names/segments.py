@@ -130,7 +130,7 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
         fathers = index > first and (
             tokens[index - 1].folded in _PATRONYMICS
             or _initial(tokens[index - 1].text)
-            or _honorific_in_a_name(words, tokens, index, stop)
+            or _honorific_in_a_name(words, tokens, (first, index, stop))
         )
         item = None if fathers else _match_phrase(words, tokens, first=index, stop=stop)
         if item is None and not fathers:
@@ -155,14 +155,21 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
     return _extend_title(words, tokens, _body_complement(words, tokens, items), stop)
 
 
-def _honorific_in_a_name(words: Lexicon, tokens: list[Token], index: int, stop: int) -> bool:
-    """'Shah' of 'Ahmad Shah Massoud': an honorific after a given name and
-    before another word of it (see `_NAME_HONORIFICS`)."""
+def _honorific_in_a_name(words: Lexicon, tokens: list[Token], at: tuple[int, int, int]) -> bool:
+    """'Shah' of 'Ahmad Shah Massoud' and of 'Mohammad Zahir Shah': an honorific after a
+    given name and before another word of the name, or ending it after two words (see
+    `_NAME_HONORIFICS`)."""
+    first, index, stop = at
+    if tokens[index].folded not in _NAME_HONORIFICS or tokens[index - 1].possessive:
+        return False
+    if index + 1 < stop:
+        return tokens[index - 1].text in words.given_names
     return (
-        tokens[index].folded in _NAME_HONORIFICS
-        and index + 1 < stop
-        and tokens[index - 1].text in words.given_names
-        and not tokens[index - 1].possessive
+        index - 2 >= first
+        and tokens[index - 2].text in words.given_names
+        and tokens[index - 1].capitalised
+        and tokens[index - 1].folded not in words.title_heads
+        and not tokens[index - 2].possessive
     )
 
 
