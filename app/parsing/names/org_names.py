@@ -52,6 +52,7 @@ _OTHER_NAME = re.compile(
     r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
 )
 _OF_A_KIND = ("-style", "-type")
+_BUILDINGS = (" House", " Court")
 _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
 _TITLED_OFFICE = re.compile(
@@ -118,10 +119,21 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         kept = sorted(kept + leading, key=_SPAN)
     if "-style" in brief.source or "-type" in brief.source:
         kept = [_without_a_kind(m) for m in kept]
+    kept = [m for m in kept if not _a_building(brief, m)]
     settled = settle_acronyms(brief, kept)
     if " known as " in brief.source:
         settled = _other_names(brief.source, settled)
     return settled
+
+
+def _a_building(brief: OrgText, mention: Mention) -> bool:
+    """'at Lancaster House', 'at Barnes Court': a name ending in 'House' or 'Court' right
+    after a locative with no article is the building where something happens, not a body
+    ('at the International Court', 'Freedom House said' stay bodies)."""
+    if mention.kind is not ActorKind.organization or not mention.surface.endswith(_BUILDINGS):
+        return False
+    before = brief.source[max(0, mention.start - 12) : mention.start].split()[-1:]
+    return bool(before) and before[0] in brief.words.locatives
 
 
 def _without_a_kind(mention: Mention) -> Mention:
