@@ -119,7 +119,8 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         kept = sorted(kept + leading, key=_SPAN)
     if "-style" in brief.source or "-type" in brief.source:
         kept = [_without_a_kind(m) for m in kept]
-    kept = [m for m in kept if not _a_building(brief, m)]
+    if " House" in brief.source or " Court" in brief.source:
+        kept = [m for m in kept if not _a_building(brief, m)]
     settled = settle_acronyms(brief, kept)
     if " known as " in brief.source:
         settled = _other_names(brief.source, settled)

@@ -53,6 +53,8 @@ _REPORTS_THAT = re.compile(r" (?:reported|wrote) that\b")
 _PRESS_ARTICLES = frozenset(("El", "La", "Le", "Les", "Los", "Las", "Der", "Die", "Das", "Il"))
 _ARTICLE_REPORTS = re.compile(r" (?:reported|wrote|said|that)\b")
 
+# Titles that may be a word of the name after them ('Sheikh Mujibur Rahman', 'Lord Carrington').
+_NAME_TITLES = frozenset(("Sheikh", "Lord"))
 # The words of an Arabic name that 'Sheikh' is a title before: a father's name, a family.
 _ARABIC_LINKS = frozenset(("bin", "ibn", "bint", "al", "el", "abu", "bani"))
 _ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he|\ban?|\bA)[ \t]+$")
@@ -218,7 +220,7 @@ class PeopleReader(OrgReader):
         name = self._text(first, stop)
         if self.tokens[title.stop - 1].folded in _REGNAL_TITLES:
             stop, name = self._regnal(stop, name)
-        elif self._title_in_the_name(title_text, first, stop):
+        elif title_text in _NAME_TITLES and self._title_in_the_name(title_text, first, stop):
             name, singular, title_text = f"{title_text} {name}", None, ""
         self._emit(
             ActorKind.person,
@@ -317,7 +319,7 @@ class PeopleReader(OrgReader):
         if (len(names) >= 2 or self._movement_word(names)) and self._movement(first, stop):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return
-        if stop - first <= 2 and self._press_name(first, stop):
+        if stop - first <= 2 and self._press_shaped(first, stop) and self._press_name(first, stop):
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return
         if (
@@ -398,6 +400,14 @@ class PeopleReader(OrgReader):
         if previous and (previous[0].casefold() in self.words.locatives or previous[0] in _LINKS):
             return False  # 'In Pristina, the opposition movement ...', 'Fridays for Future, the'
         return _described_as_organisation(source, token.outer, self.words.group_markers)
+
+    def _press_shaped(self, first: int, stop: int) -> bool:
+        """The cheap test before `_press_name`: a word before 'r' or 'w', or two opened by an
+        article of another language."""
+        if stop - first == 2:
+            return self.tokens[first].text in _PRESS_ARTICLES
+        outer = self.tokens[first].outer
+        return self.source[outer + 1 : outer + 2] in ("r", "w")
 
     def _press_name(self, first: int, stop: int) -> bool:
         """A news outlet's name: one word the subject of 'reported that' or 'wrote that',
