@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval15 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval16 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-and 11, parsers 1.11.0 and 1.12.0, moved them) less about 0.02, so a change that loses ground
+to 12, parsers 1.11.0 to 1.13.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -21,23 +21,27 @@ from tests.parsing.test_eval import expected_path
 SETS = Path(__file__).parent
 # set: (persons precision, persons recall, organisations precision, organisations recall)
 FLOORS = {
-    "eval4": (0.98, 0.98, 0.95, 0.89),
-    "eval5": (0.97, 0.96, 0.96, 0.89),
-    "eval6": (0.96, 0.97, 0.96, 0.89),
+    "eval4": (0.98, 0.98, 0.95, 0.90),
+    "eval5": (0.97, 0.96, 0.96, 0.90),
+    "eval6": (0.96, 0.97, 0.96, 0.92),
     "eval7": (0.97, 0.97, 0.92, 0.88),
-    "eval8": (0.98, 0.97, 0.94, 0.88),
-    "eval9": (0.96, 0.96, 0.94, 0.90),
-    "eval10": (0.95, 0.95, 0.94, 0.92),
-    "eval11": (0.96, 0.97, 0.94, 0.80),
-    "eval12": (0.96, 0.95, 0.94, 0.88),
+    "eval8": (0.98, 0.97, 0.94, 0.90),
+    "eval9": (0.97, 0.97, 0.95, 0.92),
+    "eval10": (0.95, 0.96, 0.94, 0.92),
+    "eval11": (0.96, 0.97, 0.94, 0.83),
+    "eval12": (0.96, 0.96, 0.94, 0.89),
     # Held out in round 9 (scored before and after it), tuned on from round 10 (its misses
     # read): no longer held out.
-    "eval13": (0.90, 0.91, 0.94, 0.84),
+    "eval13": (0.91, 0.92, 0.94, 0.89),
     # Held out in round 10 (scored before and after it), tuned on from round 11 (its misses
     # read): no longer held out.
-    "eval14": (0.93, 0.94, 0.89, 0.80),
-    # Held out (scored before and after round 11, its misses not read): a floor, not a target.
-    "eval15": (0.84, 0.89, 0.89, 0.75),
+    "eval14": (0.94, 0.94, 0.89, 0.82),
+    # Held out in round 11 (scored before and after it), tuned on from round 12 (its misses
+    # read): no longer held out.
+    "eval15": (0.91, 0.96, 0.91, 0.82),
+    # Held out (scored once before and once after round 12, its misses not read): a floor,
+    # not a target.
+    "eval16": (0.86, 0.93, 0.93, 0.80),
 }
 
 

@@ -234,8 +234,8 @@ class Registry:
                 and (_contains(known, words) or _contains(words, known))
                 and not other_generation(actor.name, mention.name)
             ):
-                if len(words) > len(known):
-                    actor.rename(mention.name)
+                if len(words) > len(known) and " " not in actor.name:
+                    actor.rename(mention.name)  # 'Dae-jung', then 'Kim Dae-jung'
                 self._attach(actor, mention)
                 return
         keys = (surname_key(last), compact(mention.name))

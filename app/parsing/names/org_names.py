@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import pairwise
 from operator import attrgetter
 
 from app.parsing.lexicon.files import load_data
@@ -44,6 +45,14 @@ _DOCUMENT_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+) of (?:the )?$")
 _LEADING = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded)\b")
 _BODY_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w.]*[\w.]$")
 _TEXT = attrgetter("text")
+# ', better known as the ' before a body's other name; the body before it may carry its
+# acronym in brackets: 'the Party of Democratic Kampuchea (PDK), better known as the'.
+_OTHER_NAME = re.compile(
+    r"(?:\)|[ \t]+\([A-Z][\w-]*\))?,[ \t]+(?:also[ \t]+|better[ \t]+|commonly[ \t]+|widely[ \t]+)?"
+    r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
+)
+_OF_A_KIND = ("-style", "-type")
+_BUILDINGS = (" House", " Court")
 _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
 _TITLED_OFFICE = re.compile(
@@ -108,7 +117,57 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         spans = [(m.start, m.end) for m in leading]  # no person: 'NATO-led' read as a name
         kept = [m for m in kept if not any(m.start < e and s < m.end for s, e in spans)]
         kept = sorted(kept + leading, key=_SPAN)
-    return settle_acronyms(brief, kept)
+    if "-style" in brief.source or "-type" in brief.source:
+        kept = [_without_a_kind(m) for m in kept]
+    if " House" in brief.source or " Court" in brief.source:
+        kept = [m for m in kept if not _a_building(brief, m)]
+    settled = settle_acronyms(brief, kept)
+    if " known as " in brief.source:
+        settled = _other_names(brief.source, settled)
+    return settled
+
+
+def _a_building(brief: OrgText, mention: Mention) -> bool:
+    """'at Lancaster House', 'at Barnes Court': a name ending in 'House' or 'Court' right
+    after a locative with no article is the building where something happens, not a body
+    ('at the International Court', 'Freedom House said' stay bodies)."""
+    if mention.kind is not ActorKind.organization or not mention.surface.endswith(_BUILDINGS):
+        return False
+    before = brief.source[max(0, mention.start - 12) : mention.start].split()[-1:]
+    return bool(before) and before[0] in brief.words.locatives
+
+
+def _without_a_kind(mention: Mention) -> Mention:
+    """'a Banco del Sur-style fund': a body's name before '-style' or '-type' describes
+    a thing of its kind; the body is named without the suffix."""
+    surface = mention.surface
+    if mention.kind is not ActorKind.organization or not surface.endswith(_OF_A_KIND):
+        return mention
+    cut = surface.rindex("-")
+    name = surface[:cut] if mention.name == surface else mention.name
+    return mention._replace(
+        end=mention.end - (len(surface) - cut), surface=surface[:cut], name=name
+    )
+
+
+def _other_names(source: str, mentions: list[Mention]) -> list[Mention]:
+    """'the Party of Democratic Kampuchea (PDK), better known as the Khmer Rouge': a body
+    named right after 'known as' following another body is that body under its other name,
+    there and wherever the brief uses it (one actor, the first name canonical)."""
+    orgs = [m for m in mentions if m.kind is ActorKind.organization]
+    renamed: dict[str, str] = {}
+    for before, after in pairwise(orgs):
+        found = _OTHER_NAME.match(source, before.end, after.start)
+        if found is not None and found.end() == after.start and after.name != before.name:
+            renamed.setdefault(after.name, renamed.get(before.name, before.name))
+    if not renamed:
+        return mentions
+    return [
+        m._replace(name=renamed[m.name])
+        if m.kind is ActorKind.organization and m.name in renamed
+        else m
+        for m in mentions
+    ]
 
 
 def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:

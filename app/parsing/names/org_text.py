@@ -19,7 +19,7 @@ from app.parsing.names.tokens import PARTICLES
 from app.vocabulary import ActorKind
 
 # A capitalised word of a name, and a possessive after it: 'Workers'', 'People's'.
-WORD = r"[A-Z](?:[\w&\-]|['’.](?=\w))*"
+WORD = r"[A-Z](?:[\w&\-]|['’‘.](?=\w))*"
 POSSESSIVE = r"(?:(?<=s)['’](?!\w)|['’]s\b)"
 LETTER_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 REACH = 160  # characters looked back for the words an acronym abbreviates

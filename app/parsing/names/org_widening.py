@@ -113,6 +113,8 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         # Representative of the European Union for Foreign Affairs' adds an office
         if _head_first(brief, start):
             end = _romance_linked_after(brief, end)
+        if brief.source[end : end + 1] == ".":
+            end = _before_an_abbreviated_title(brief, start, end)
     if brief.source.startswith(" (", end):
         end = _bracketed_qualifier(brief, start, end)
     start = defined_before(brief, start, end)
@@ -157,6 +159,16 @@ def _before_a_titled_name(brief: OrgText, start: int, end: int) -> int:
         ):
             return previous.end()
     return end
+
+
+def _before_an_abbreviated_title(brief: OrgText, start: int, end: int) -> int:
+    """'the Progressive Federal Party' of 'the Progressive Federal Party of Dr. Frederik van
+    Zyl Slabbert': an abbreviated title after the last 'of' opens the name of the person
+    who leads the body, not the body's name (the run reader stopped at its period)."""
+    at = brief.source.rfind(" of ", start, end)
+    if at < 0 or brief.source[at + 4 : end + 1].casefold() not in brief.words.title_heads:
+        return end
+    return at
 
 
 def _known_over_slash(brief: OrgText, start: int, end: int) -> int:
@@ -255,7 +267,8 @@ def _in_a_country(brief: OrgText, start: int, end: int) -> int | None:
         return None  # 'the Colorado Party in Paraguay': a party is named 'of' its country
     for pattern in (_IN_COUNTRY, _IN_THE_COUNTRY):
         located = pattern.match(brief.source, end)
-        entry = located and phrase_entry(located.group("place"))
+        # 'The' capitalised is part of a country's short name: 'ECOWAS Mission in The Gambia'
+        entry = located and phrase_entry(located.group("place").removeprefix("The "))
         if located and entry is not None and entry.category is Category.country:
             return located.end()
     return None

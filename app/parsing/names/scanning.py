@@ -46,7 +46,7 @@ def _trie_node(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-_WORD_TAIL = r"[\w’'.\-]*"
+_WORD_TAIL = r"[\w’‘'.\-]*"
 # Arabic-style prefixes that make a lowercase word part of a name ('al-Assad').
 ARTICLE_PREFIXES = frozenset(load_data("names.json")["article_prefixes"])
 _PREFIXED = rf"{trie(ARTICLE_PREFIXES)}-[^\W\d_]{_WORD_TAIL}"  # as a trie, tried faster

@@ -79,6 +79,9 @@ def _match_phrase(words: Lexicon, tokens: list[Token], first: int, stop: int) ->
 _CACHE_LIMIT = 8192
 # The particles an Arabic name gives its father's name with ('Zayed bin Sultan Al Nahyan').
 _PATRONYMICS = frozenset({"bin", "ibn", "bint"})
+# Honorifics that are also words of Persian, Arabic and South Asian names: between a given
+# name and another word they are the name's ('Ahmad Shah Massoud', 'Mohammed Sultan Ali').
+_NAME_HONORIFICS = frozenset({"shah", "sultan", "emir", "sheikh"})
 
 
 def _initial(text: str) -> bool:
@@ -125,7 +128,9 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
         # A father's name after 'bin' is a name's word, even a title's: 'Zayed bin Sultan';
         # so is a word after an initial, even a place's: 'V. K. Wellington Koo'.
         fathers = index > first and (
-            tokens[index - 1].folded in _PATRONYMICS or _initial(tokens[index - 1].text)
+            tokens[index - 1].folded in _PATRONYMICS
+            or _initial(tokens[index - 1].text)
+            or _honorific_in_a_name(words, tokens, (first, index, stop))
         )
         item = None if fathers else _match_phrase(words, tokens, first=index, stop=stop)
         if item is None and not fathers:
@@ -148,6 +153,24 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
         items.append(item)
         index = item.stop
     return _extend_title(words, tokens, _body_complement(words, tokens, items), stop)
+
+
+def _honorific_in_a_name(words: Lexicon, tokens: list[Token], at: tuple[int, int, int]) -> bool:
+    """'Shah' of 'Ahmad Shah Massoud' and of 'Mohammad Zahir Shah': an honorific after a
+    given name and before another word of the name, or ending it after two words (see
+    `_NAME_HONORIFICS`)."""
+    first, index, stop = at
+    if tokens[index].folded not in _NAME_HONORIFICS or tokens[index - 1].possessive:
+        return False
+    if index + 1 < stop:
+        return tokens[index - 1].text in words.given_names
+    return (
+        index - 2 >= first
+        and tokens[index - 2].text in words.given_names
+        and tokens[index - 1].capitalised
+        and tokens[index - 1].folded not in words.title_heads
+        and not tokens[index - 2].possessive
+    )
 
 
 def _body_complement(words: Lexicon, tokens: list[Token], items: list[Item]) -> list[Item]:

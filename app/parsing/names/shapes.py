@@ -36,6 +36,15 @@ _AGENT_BEFORE = re.compile(rf"\b(?:{trie(frozenset(_NAMES['agent_verbs']))})[ \t
 # 'by Jane Roe for the PLO': signing or acting for an organisation.
 _ACTING_FOR = re.compile(r"[ \t]+(?:for|on[ \t]+behalf[ \t]+of)[ \t]+(?:the[ \t]+\w|[A-Z])")
 _BY_BEFORE = re.compile(r"\bby[ \t]+$")
+# A body's acronym in brackets and 'of' before a name: 'the United Democratic Party (UDP) of '.
+_ACRONYM_OF_BEFORE = re.compile(r"\([A-Z][\w-]*\) of $")
+# Before a name in apposition, an office of a body: 'The chairman of the Independent
+# Electoral Commission (IEC), ', 'Minister for International Development and the Pacific, '.
+_OFFICE_OF_BEFORE = re.compile(
+    r"\b([A-Za-z][\w-]*)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:[A-Z][\w'’-]*|and|of|for|the|on)[ \t]+)*[A-Z][\w'’-]*"
+    r"(?:[ \t]+\([A-Z][\w-]*\))?,[ \t]+$"
+)
 # Kinship, role and descriptor nouns: 'his sister Jane Roe', 'former spy Jane Roe'.
 _PERSON_NOUNS = frozenset(_NAMES["person_nouns"])
 # 'Jae-in', 'Geun-hye': a hyphenated given name with a lowercase second part.
@@ -81,7 +90,9 @@ def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[s
     """True when the words around a name say it is a person: a speech verb after it
     ('Jane Roe said'), an appositive ('Jane Roe, the envoy,', 'Jane Roe, who ...', 'Jane
     Roe, adviser to ...', 'the ambassador, Jane Roe'), a kinship or role noun before it
-    ('his sister Jane Roe', 'led by Jane Roe')."""
+    ('his sister Jane Roe', 'led by Jane Roe'), an office of a body before its comma ('the
+    chairman of the Electoral Commission, Jane Roe') or its acronym and 'of' ('the Democratic
+    Party (DP) of Jane Roe')."""
     start, end = span
     limit = min(len(source), end + 80)
     if _INTRODUCED.match(source, end, limit) or source.startswith(" on behalf of ", end):
@@ -100,5 +111,13 @@ def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[s
         return True  # 'the Maronite Patriarch, Nasrallah Boutros Sfeir'
     if _AGENT_BEFORE.search(source, max(0, start - 30), start) is not None:
         return True
+    if source[start - 5 : start] == ") of " and _ACRONYM_OF_BEFORE.search(
+        source, max(0, start - 20), start
+    ):
+        return True  # 'the United Democratic Party (UDP) of Ousainou Darboe': its leader
+    if source[start - 2 : start] == ", ":
+        office = _OFFICE_OF_BEFORE.search(source, max(0, start - 100), start)
+        if office is not None and office[1].casefold() in titles:
+            return True  # 'The chairman of the Independent Electoral Commission, Alieu Njai'
     acting = _BY_BEFORE.search(source, max(0, start - 4), start) is not None
     return acting and _ACTING_FOR.match(source, end, limit) is not None

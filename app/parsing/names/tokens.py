@@ -12,7 +12,7 @@ from app.parsing.names.scanning import ARTICLE_PREFIXES, selected_words, trie
 
 # Words with inner dots, hyphens and apostrophes ("U.S.", "Jae-in", "O’Brien", "Zelenskyy’s");
 # `_trimmed` then drops trailing punctuation. One simple pattern keeps the scan fast.
-_TOKEN = re.compile(r"\w[\w’'.\-]*")
+_TOKEN = re.compile(r"\w[\w’‘'.\-]*")
 _DOTTED_PREFIX = re.compile(r"(?:[A-Za-z]\.){2,}")
 _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
 _NAMES = load_data("names.json")

@@ -53,8 +53,9 @@ _VOWELS = str.maketrans("eou", "aaa")
 # Letters written two ways in the Latin forms of one name: an umlaut spelled out
 # (`Ruediger`/`Rüdiger`, folded `rudiger`), a caron or stroke letter spelled out
 # (`Kovachevski`/`Kovačevski`, `Tudjman`/`Tuđman`, folded `c`, `d`), `ph` for `f`, `c` for `k`
-# (`Nicos`/`Nikos`).
+# (`Nicos`/`Nikos`); `kh` for `h`, the Russian and Tajik `х` (`Rakhmonov`/`Rahmonov`).
 _SPELLED_OUT = (
+    ("kh", "h"),
     ("ue", "u"),
     ("oe", "o"),
     ("ae", "a"),
@@ -119,9 +120,10 @@ def skeleton(word: str) -> str:
     names taken out: `y` read as `i` (`Sergey`/`Sergei`, `Zelenskyy`/`Zelenskiy`,
     `Nebenzya`/`Nebenzia`), doubled letters as one (`Vassily`/`Vasily`), and in words of
     five letters or more `a`, `e`, `o`, `u` as one vowel (`Mohammed`/`Muhammad`, and so
-    `Raeisi`/`Raisi`); the French `ou` as `u` (`Moussa`/`Musa`); letters spelled out
-    (`_SPELLED_OUT`: `Ruediger`/`Rüdiger`, `Kovachevski`/`Kovačevski`)."""
-    plain = word.replace("y", "i").replace("ou", "u")
+    `Raeisi`/`Raisi`); the French `ou` and the English `oo` as `u` (`Moussa`/`Musa`,
+    `Aloul`/`Alool`); letters spelled out (`_SPELLED_OUT`: `Ruediger`/`Rüdiger`,
+    `Kovachevski`/`Kovačevski`, the Russian `х` as `kh` or `h`: `Rakhmonov`/`Rahmonov`)."""
+    plain = word.replace("y", "i").replace("ou", "u").replace("oo", "u")
     for written, read in _SPELLED_OUT:
         if written in plain:
             plain = plain.replace(written, read)
