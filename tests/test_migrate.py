@@ -87,7 +87,7 @@ def test_actor_variant_keys_are_backfilled_as_the_ingest_computes_them(
     spelling of their name finds them; organisations and one-word names get none."""
     names = ("Recep Tayyip Erdoğan", "Kim Jong-un", "Mohammed bin Salman", "O’Neill Łukasz",
              "Zelenskyy", "Muammar Qaddafi", "Mohamed ElBaradei", "Joseph R. Biden Jr.",
-             "Ali Khamene'i", "Kim Kye Gwan")  # fmt: skip
+             "Ali Khamene'i", "Kim Kye Gwan", "Emomali Rakhmonov", "Benigno Aquino III")  # fmt: skip
     engine = get_engine(database_url)
     migrate.downgrade(database_url, "5b1f0e7c9a24")
     with engine.begin() as connection:
@@ -109,6 +109,17 @@ def test_actor_variant_keys_are_backfilled_as_the_ingest_computes_them(
     assert keys["Kim Jong-un"] == "un k"
     # e3f8a1c57d20 keys again by the consonants: Gaddafi's other spelling meets this one.
     assert keys["Muammar Qaddafi"] == variant_key("Muammar Gaddafi") == "ktfi m"
+    # a7c3e9b5d1f8: `kh` is `h`, and a generational numeral is left out as `Jr.` is.
+    assert keys["Emomali Rakhmonov"] == variant_key("Emomali Rahmonov") == "rhmnv a"
+    assert keys["Benigno Aquino III"] == variant_key("Benigno Aquino") == "akna p"
+    migrate.downgrade(database_url, "b5e1d9c3a7f2")
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT name, variant_key FROM actors ORDER BY id"))
+        before = dict(stored.all())
+    assert before["Emomali Rakhmonov"] == "rkhmnv a"
+    assert before["Benigno Aquino III"] == "i p"
+    assert before["Muammar Qaddafi"] == "ktfi m"
+    migrate.upgrade(database_url)
 
 
 # Tables that migrations after the mentions one add (going down past it drops them too).
