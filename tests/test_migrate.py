@@ -87,7 +87,8 @@ def test_actor_variant_keys_are_backfilled_as_the_ingest_computes_them(
     spelling of their name finds them; organisations and one-word names get none."""
     names = ("Recep Tayyip Erdoğan", "Kim Jong-un", "Mohammed bin Salman", "O’Neill Łukasz",
              "Zelenskyy", "Muammar Qaddafi", "Mohamed ElBaradei", "Joseph R. Biden Jr.",
-             "Ali Khamene'i", "Kim Kye Gwan", "Emomali Rakhmonov", "Benigno Aquino III")  # fmt: skip
+             "Ali Khamene'i", "Kim Kye Gwan", "Emomali Rakhmonov",
+             "Benigno Aquino III")  # fmt: skip
     engine = get_engine(database_url)
     migrate.downgrade(database_url, "5b1f0e7c9a24")
     with engine.begin() as connection:
