@@ -19,7 +19,7 @@ from app.api.repositories.conditions import (
     DateRange,
     contains_all,
 )
-from app.api.repositories.keyset import AnySelect, Keyset, read_tuples
+from app.api.repositories.keyset import AnySelect, Keyset, read_prepared
 from app.api.schemas.actors import ActorDetail, ActorItem
 from app.errors import NotFoundError
 from app.storage.bound import bound_values, in_bound
@@ -62,7 +62,7 @@ def resolve_refs(session: Session, refs: Sequence[str]) -> list[int] | None:
     numbers = {number for ref in refs if (number := _as_id(ref)) is not None}
     dialect = session.get_bind().dialect.name
     values = {"ids": bound_values(dialect, numbers), "slugs": bound_values(dialect, set(refs))}
-    rows = read_tuples(session, _refs_query(dialect), values)
+    rows = read_prepared(session, _refs_query(dialect), values)
     by_id = {row[0] for row in rows}
     by_slug = {row[1]: row[0] for row in rows}
     ids: list[int] = []

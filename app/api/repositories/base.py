@@ -33,7 +33,7 @@ from app.api.repositories.keyset import (
     core_column,
     fetch_page,
     read,
-    read_tuples,
+    read_prepared,
 )
 from app.api.repositories.text_search import for_paging, ranked
 from app.api.snippets import match_snippet
@@ -222,7 +222,7 @@ def _actor_refs(session: Session, dialect: str, actor_ids: Iterable[int]) -> dic
     # 5% of a list request's Python work (docs/benchmarks.md, "A lean list path").
     query = _first_in_ids(_actor_rows, dialect)
     wanted = {"parent_ids": bound_values(dialect, actor_ids)}
-    return {row[0]: actor_ref(*row) for row in read_tuples(session, query, wanted)}
+    return {row[0]: actor_ref(*row) for row in read_prepared(session, query, wanted)}
 
 
 def _by_name(ref: Data) -> tuple[str, int]:
@@ -273,7 +273,7 @@ def load_actor_refs(
         return {}
     dialect = session.get_bind().dialect.name
     parents = {"parent_ids": bound_values(dialect, parent_ids)}
-    links = read_tuples(session, _first_in_ids(pairs, dialect), parents)
+    links = read_prepared(session, _first_in_ids(pairs, dialect), parents)
     if not links:
         return {}
     actors = _actor_refs(session, dialect, {actor_id for _, actor_id in links})

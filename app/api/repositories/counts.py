@@ -14,7 +14,7 @@ from sqlmodel import Session, col
 
 from app.api.repositories.base import Data, actor_ref, actor_ref_columns
 from app.api.repositories.conditions import PAGE_ROWS, CommonFilters, Conditions, DateRange
-from app.api.repositories.keyset import read, read_tuples
+from app.api.repositories.keyset import read, read_prepared
 from app.storage.bound import bound_values, in_bound
 from app.storage.counts import COUNT_COLUMNS
 from app.storage.tables import (
@@ -488,7 +488,7 @@ def seen(session: Session, ids: Sequence[int]) -> dict[int, Seen]:
     dialect = session.get_bind().dialect.name
     values = {"ids": bound_values(dialect, ids)}
     found: dict[int, Seen] = {}
-    for actor, briefs, statements, claims, *days in read_tuples(
+    for actor, briefs, statements, claims, *days in read_prepared(
         session, _seen_query(dialect), values
     ):
         first, last = (date.fromisoformat(day) if day else None for day in days)

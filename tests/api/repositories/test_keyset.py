@@ -6,12 +6,23 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, bindparam, literal, select
+from sqlmodel import col
 
 from app.api.cursors import Cursor
 from app.api.repositories.claims import CLAIMS
-from app.api.repositories.keyset import PageRequest, after, fetch_page, fetch_range, order_by
+from app.api.repositories.keyset import (
+    PageRequest,
+    after,
+    fetch_page,
+    fetch_range,
+    order_by,
+    read_prepared,
+    read_tuples,
+)
 from app.db import session_scope
+from app.storage.bound import bound_values, in_bound
+from app.storage.tables import Claim
 from tests.api.corpus import seed
 
 
@@ -56,3 +67,29 @@ def test_ranges_between_any_cursors_cover_the_rows_once_in_order(
                     session, CLAIMS.query(), keyset, descending, cursors[first], end, chunk
                 )
                 assert [row[0] for row in got] == ids[first:last]
+
+
+def test_a_prepared_read_returns_what_sqlalchemy_returns(engine: Engine) -> None:
+    """`read_prepared` runs a statement built once on the driver's cursor: the same rows as
+    SQLAlchemy's path, with the statement's own bound values and the values given, on
+    either driver's style of parameters; a parameter that needs processing (a date on
+    SQLite) goes SQLAlchemy's way."""
+    seed(engine)
+    dialect = engine.dialect.name
+    claim_id, status = col(Claim.id), col(Claim.status)
+    by_ids = (
+        select(claim_id, status, literal("x"))
+        .where(in_bound(claim_id, "ids", dialect), status != "no such status")
+        .order_by(claim_id)
+    )
+    since = select(claim_id).where(col(Claim.occurred_on) >= bindparam("since"))
+    with session_scope(engine) as session:
+        values = {"ids": bound_values(dialect, [1, 3, 5, 99])}
+        rows = read_prepared(session, by_ids, values)
+        assert rows == read_tuples(session, by_ids, values)
+        assert [row[0] for row in rows] == [1, 3, 5]
+        assert {row[2] for row in rows} == {"x"}
+        assert read_prepared(session, by_ids, {"ids": bound_values(dialect, [])}) == []
+        dated = read_prepared(session, since, {"since": date(2025, 1, 1)})
+        assert sorted(dated) == sorted(read_tuples(session, since, {"since": date(2025, 1, 1)}))
+        assert dated
