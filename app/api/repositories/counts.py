@@ -103,8 +103,8 @@ def split_months(dates: DateRange) -> MonthSplit:
 
 # Statements built once per shape: which bounds a range of dates has, whether one actor is
 # read, which whole months and how many ranges of days a range splits into. Values are bound
-# by name (`_values`), so a statement is built, keyed and compiled once per shape, not per
-# request: building and keying them was about a third of `/v1/stats`' Python work.
+# by name (`_window`, `_split_values`), so a statement is built, keyed and compiled once per
+# shape, not per request: building and keying them was about a third of `/v1/stats`' Python work.
 Bounds = tuple[bool, bool]
 
 
@@ -128,15 +128,20 @@ def _split_shape(split: MonthSplit) -> SplitShape:
     return SplitShape(months, tuple(_bounds(days) for days in split.days))
 
 
-def _bound_days(table: DayTable, bounds: Bounds, name: str) -> Conditions:
-    """`in_days` with the range's ends bound as `{name}_from` and `{name}_to`."""
-    day = col(table.day)
+def _bound_range(column: Any, bounds: Bounds, name: str) -> Conditions:
+    """`column` within a range whose ends are bound as `{name}_from` and `{name}_to`."""
     where: Conditions = []
     if bounds[0]:
-        where.append(day >= bindparam(f"{name}_from"))
+        where.append(column >= bindparam(f"{name}_from"))
     if bounds[1]:
-        where.extend([day <= bindparam(f"{name}_to"), day != ""])
+        where.append(column <= bindparam(f"{name}_to"))
     return where
+
+
+def _bound_days(table: DayTable, bounds: Bounds, name: str) -> Conditions:
+    """`in_days` with the range's ends bound (`_bound_range`)."""
+    day = col(table.day)
+    return [*_bound_range(day, bounds, name), *([day != ""] if bounds[1] else [])]
 
 
 def _bound_months(month: Any, bounds: Bounds) -> Conditions:
@@ -150,22 +155,22 @@ def _bound_months(month: Any, bounds: Bounds) -> Conditions:
     return where
 
 
-def _days_values(dates: DateRange, name: str) -> dict[str, str]:
-    values = {}
-    if dates.start is not None:
-        values[f"{name}_from"] = dates.start.isoformat()
-    if dates.end is not None:
-        values[f"{name}_to"] = dates.end.isoformat()
+def _days_values(dates: DateRange, name: str, *, as_text: bool = True) -> dict[str, Any]:
+    """The ends of `dates` for `_bound_range`: ISO text, as the counts' days are, or dates."""
+    values: dict[str, Any] = {}
+    for end, day in (("from", dates.start), ("to", dates.end)):
+        if day is not None:
+            values[f"{name}_{end}"] = day.isoformat() if as_text else day
     return values
 
 
-def _split_values(split: MonthSplit) -> dict[str, Any]:
+def _split_values(split: MonthSplit, *, as_text: bool = True) -> dict[str, Any]:
     values: dict[str, Any] = {}
     if split.months is not None:
         first, last = split.months
         values.update({"months_from": first, "months_to": last})
     for index, days in enumerate(split.days):
-        values.update(_days_values(days, f"days{index}"))
+        values.update(_days_values(days, f"days{index}", as_text=as_text))
     return values
 
 
@@ -548,10 +553,7 @@ def places_within(session: Session, dates: DateRange, actor: int | None) -> list
     whole months' from the counts per month and place, the days' at the range's ends from
     the events themselves."""
     split = split_months(dates)
-    values = _split_values(split)
-    for index, days in enumerate(split.days):
-        # The events' own dates are dates, not the counts' ISO text.
-        values.update({f"days{index}_from": days.start, f"days{index}_to": days.end})
+    values = _split_values(split, as_text=False)  # the events' own dates are dates
     if actor is not None:
         values["actor"] = actor
     query = _places_within_query(actor is not None, _split_shape(split))
@@ -563,14 +565,12 @@ def places_within(session: Session, dates: DateRange, actor: int | None) -> list
 def _places_within_query(by_actor: bool, shape: SplitShape) -> Any:
     parts = [] if shape.months is None else [_places_in_months(shape.months, by_actor)]
     place = (col(Event.location), func.coalesce(col(Event.country), ""))
-    occurred_on = col(Event.occurred_on)
-    for index, (has_start, has_end) in enumerate(shape.days):
+    for index, bounds in enumerate(shape.days):
         held = select(*place, literal(1).label("events"))
-        where: Conditions = [col(Event.location).is_not(None)]
-        if has_start:
-            where.append(occurred_on >= bindparam(f"days{index}_from"))
-        if has_end:
-            where.append(occurred_on <= bindparam(f"days{index}_to"))
+        where: Conditions = [
+            col(Event.location).is_not(None),
+            *_bound_range(col(Event.occurred_on), bounds, f"days{index}"),
+        ]
         if by_actor:
             held = held.join(EventParticipant, col(EventParticipant.event_id) == col(Event.id))
             where.append(col(EventParticipant.actor_id) == bindparam("actor"))
