@@ -110,6 +110,27 @@ class Settings(BaseSettings):
         ),
     )
 
+    concurrent_queries: int = Field(
+        default=4,
+        ge=0,
+        le=1000,
+        description=(
+            "Requests whose database work a server process runs at once; the rest wait their "
+            "turn on the event loop, which then answers cached requests without waiting among "
+            "busy threads. One that runs longer than `slow_query_ms` stops counting. 0: no "
+            "limit but the thread pool."
+        ),
+    )
+    slow_query_ms: int = Field(
+        default=100,
+        ge=1,
+        le=60_000,
+        description=(
+            "After how long a request's database work stops holding one of "
+            "`concurrent_queries`' places, in ms, so that slow requests do not hold back the rest."
+        ),
+    )
+
     export_readers: int = Field(
         default=1,
         ge=1,

@@ -7,12 +7,12 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Annotated, Any, TypeVar
 
-from anyio import to_thread
 from fastapi import Depends
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
+from app.admission import admitted
 from app.config import get_settings
 from app.vocabulary import STARTS_WORDS_SQL, starts_words
 
@@ -136,11 +136,12 @@ async def in_session(work: Callable[[Session], R]) -> R:
     The list routes await this instead of taking `SessionDep`: a sync route with a session
     and a sync dependency costs four hops to the thread pool and back (the session opened,
     the dependency, the route, the session closed), about 0.45 ms of CPU more than one hop
-    (docs/benchmarks.md, "A lean list path"). The event loop stays free while it runs.
+    (docs/benchmarks.md, "A lean list path"). The event loop stays free while it runs;
+    it waits for its turn first when more requests are at work (`app.admission`).
     """
 
     def run() -> R:
         with session_scope() as session:
             return work(session)
 
-    return await to_thread.run_sync(run)
+    return await admitted(run)

@@ -18,8 +18,10 @@ ALLOWED: dict[str, set[str]] = {
     "app.config": set(),
     "app.logs": set(),
     "app.metrics": set(),
-    # app.db registers SQLite functions from the shared vocabulary (`starts_words`).
-    "app.db": {"app.config", "app.errors", "app.vocabulary"},
+    "app.admission": {"app.config"},
+    # app.db registers SQLite functions from the shared vocabulary (`starts_words`) and
+    # admits a request's work (`in_session`) as `app.admission` says.
+    "app.db": {"app.config", "app.errors", "app.vocabulary", "app.admission"},
     "app.migrate": {"app.db", "app.config"},
     "app.storage": {"app.vocabulary"},
     "app.parsing": {"app.vocabulary", "app.errors"},

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from app.api.main import create_app
 from app.api.repositories.base import Listing
 from tests.api.corpus import seed
+from tests.test_admission import Running, settings_from_env
 
 SLOW_LIMIT = 7  # the page size that marks the slow request
 OTHERS = [
@@ -52,3 +53,28 @@ def test_the_other_lists_are_answered_while_one_is_stuck_in_its_query(
 
     monkeypatch.setattr(Listing, "page", slow_page)
     assert asyncio.run(_while_one_is_stuck(released, stuck)) == [200] * len(OTHERS)
+
+
+def test_the_api_runs_no_more_list_queries_at_once_than_the_setting(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    seed(engine)
+    settings_from_env(monkeypatch, request, concurrent_queries="2", slow_query_ms="30000")
+    running = Running()
+    page = Listing.page
+
+    def counted_page(self: Listing[Any], *args: Any) -> Any:
+        running.work(0, 0.03)()
+        return page(self, *args)
+
+    monkeypatch.setattr(Listing, "page", counted_page)
+    paths = [f"/v1/claims?limit={n}" for n in range(1, 9)]
+
+    async def ask() -> list[int]:
+        transport = httpx.ASGITransport(app=create_app())
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            answers = await asyncio.gather(*(client.get(path) for path in paths))
+        return [answer.status_code for answer in answers]
+
+    assert asyncio.run(ask()) == [200] * len(paths)
+    assert running.most == 2
