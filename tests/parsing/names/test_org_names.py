@@ -892,3 +892,11 @@ def test_a_plural_noun_s_possessive_stays_inside_a_name_the_run_reader_reads() -
         "People's Daily",
     }
     assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_a_nationality_adjective_is_a_word_of_an_air_force_s_name() -> None:
+    parsed = parse(
+        "The Colombian Air Force bombed a camp.",
+        "The Russian Defence Ministry objected.",
+    )
+    assert set(organisations(parsed)) == {"Colombian Air Force", "Defence Ministry"}
