@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from app.parsing.lexicon.countries import capitals, plain
 from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category, lexicon
 from app.parsing.names.emitting import code_of
@@ -52,6 +53,13 @@ _OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ ){0,2}(?P<marker
 _REPORTS_THAT = re.compile(r" (?:reported|wrote) that\b")
 _PRESS_ARTICLES = frozenset(("El", "La", "Le", "Les", "Los", "Las", "Der", "Die", "Das", "Il"))
 _ARTICLE_REPORTS = re.compile(r" (?:reported|wrote|said|that)\b")
+# A source a claim is put to: 'According to The Hindu,', 'Claims in Granma that', 'Reports
+# in Yonhap'; and the subject of reporting opening a bullet: '- Kompas reported, and',
+# '* Izvestia said', '– The Solomon Star reported'.
+_SOURCED_IN = re.compile(r"(?:\bAccording to|\b[Cc]laims? in|\b[Rr]eports? in)(?: The)? $")
+_BULLET_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+(?:The )?$")
+_SUBJECT_REPORTS = re.compile(r" (?:reported|wrote|said|claimed)\b")
+_PRESS_WORDS = frozenset(_ORGS["press_words"])
 
 # Titles that may be a word of the name after them ('Sheikh Mujibur Rahman', 'Lord Carrington').
 _NAME_TITLES = frozenset(("Sheikh", "Lord"))
@@ -402,12 +410,17 @@ class PeopleReader(OrgReader):
         return _described_as_organisation(source, token.outer, self.words.group_markers)
 
     def _press_shaped(self, first: int, stop: int) -> bool:
-        """The cheap test before `_press_name`: a word before 'r' or 'w', or two opened by an
-        article of another language."""
-        if stop - first == 2:
-            return self.tokens[first].text in _PRESS_ARTICLES
-        outer = self.tokens[first].outer
-        return self.source[outer + 1 : outer + 2] in ("r", "w")
+        """The cheap test before `_press_name`: a word before 'r' or 'w', two opened by an
+        article of another language, or a name after 'to ', 'in ' or a bullet."""
+        if stop - first == 2 and self.tokens[first].text in _PRESS_ARTICLES:
+            return True
+        outer = self.tokens[stop - 1].outer
+        if stop - first == 1 and self.source[outer + 1 : outer + 2] in ("r", "w"):
+            return True
+        start = self.tokens[first].start
+        return self.source[start - 3 : start - 1] in ("to", "in", "he") or (
+            self.source[start - 2 : start - 1] in ("-", "*", "•", "–", "—", ".", ")")
+        )
 
     def _press_name(self, first: int, stop: int) -> bool:
         """A news outlet's name: one word the subject of 'reported that' or 'wrote that',
@@ -417,6 +430,8 @@ class PeopleReader(OrgReader):
         writes inside a longer name ('Bahr reported that' after 'Egon Bahr')."""
         tokens, source = self.tokens, self.source
         last = tokens[stop - 1]
+        if self._sourced(first, stop):
+            return self._press_word_or_unknown(first, stop)
         if stop - first == 1:
             if source[last.outer + 1 : last.outer + 2] not in ("r", "w"):
                 return False  # the common case, tested before any regex
@@ -438,6 +453,43 @@ class PeopleReader(OrgReader):
             return False
         word = re.escape(text)
         return re.search(rf"[A-Z][\w'’.-]* {word}\b|\b{word} [A-Z]", source) is None
+
+    def _sourced(self, first: int, stop: int) -> bool:
+        """A name a claim is put to ('According to The Hindu,', 'Claims in Granma that') or
+        the subject of reporting opening a bullet ('- Kompas reported, and Manila denied,',
+        '* Izvestia said', '– The Solomon Star reported that')."""
+        tokens, source = self.tokens, self.source
+        start, outer = tokens[first].start, tokens[stop - 1].outer
+        before = source[max(0, start - 20) : start]
+        if _SOURCED_IN.search(before):
+            return not self.headline and (
+                source.startswith((",", " that", " "), outer) and not tokens[stop - 1].possessive
+            )
+        return bool(_BULLET_OPENS.search(before)) and bool(_SUBJECT_REPORTS.match(source, outer))
+
+    def _press_word_or_unknown(self, first: int, stop: int) -> bool:
+        """A news outlet's name where the brief puts a claim to it (`_sourced`): one word,
+        or two ending in a word of newspapers' names ('Solomon Star', 'Caracol Radio',
+        'Dong-a Ilbo'), or two opened by neither a given name nor a known word ('Dimtsi
+        Hafash'); never a place, a given name, a plural, a known name, nor words the
+        brief writes inside a longer name ('Putin said' after 'Vladimir Putin')."""
+        tokens, source = self.tokens, self.source
+        last = tokens[stop - 1]
+        if last.possessive or not last.text.replace("-", "").isalpha():
+            return False
+        text = self._text(first, stop)
+        if text in self.words.phrases or plural_noun(last.text) or acronym(last.text):
+            return False
+        if stop - first == 1 and plain(text) in capitals():
+            return False  # 'Luanda said': the government at its capital
+        opening = tokens[first]
+        if (stop - first == 1 or last.text not in _PRESS_WORDS) and (
+            self._given_name(opening) or self._is_stop(opening)
+        ):
+            return False
+        if stop - first == 2 and not self._next_to(first, first + 1):
+            return False
+        return not _inside_a_longer_name(source, text)
 
     def _led_body(self, token: Token) -> bool:
         """'Oleh Dubyna, chairman of ' + 'Naftogaz': the body a leader, chairman,
@@ -598,6 +650,14 @@ class PeopleReader(OrgReader):
                 return False
             last += 1
         return False
+
+
+def _inside_a_longer_name(source: str, text: str) -> bool:
+    """Whether the brief writes `text` after or before another capitalised word ('Vladimir
+    Putin' for 'Putin'); 'The' and the end of a sentence before it do not count."""
+    word = re.escape(text)
+    pattern = rf"(?<![\w.])(?!The )[A-Z][\w'’-]* {word}\b|\b{word} [A-Z]"
+    return re.search(pattern, source) is not None
 
 
 def _unnumbered(names: list[Token]) -> list[Token]:

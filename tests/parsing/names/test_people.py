@@ -435,3 +435,54 @@ def test_jan_is_a_given_name_and_still_a_month_before_a_number() -> None:
         "- Field Marshal Jan Smuts drafted the Preamble on Jan. 5; on Jan 6 Zoltar Vex said so.",
     )
     assert people(parsed) == {"Jan Smuts", "Zoltar Vex"}
+
+
+def _actors(*bullets: str) -> tuple[set[str], set[str]]:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Foreign Minister Vladimir Putin met Hugo Chávez.",
+        "Unconfirmed",
+        *bullets,
+    )
+    kinds = {a.name: a.kind for a in parsed.actors}
+    return (
+        {n for n, k in kinds.items() if k is ActorKind.organization},
+        {n for n, k in kinds.items() if k is ActorKind.person},
+    )
+
+
+def test_the_subject_of_reporting_opening_a_bullet_is_a_news_outlet() -> None:
+    orgs, persons = _actors(
+        "- Kompas reported, and Manila denied, that the claim was dropped.",
+        "* Izvestia said the Soviet Union would seek observer status.",
+        "– The Solomon Star reported that the team would be based in Honiara.",
+        "• Caracol Radio said the minister would resign.",
+    )
+    assert {"Kompas", "Izvestia", "Solomon Star", "Caracol Radio"} <= orgs
+    assert not persons & {"Solomon Star", "Caracol Radio"}
+
+
+def test_a_source_a_claim_is_put_to_is_a_news_outlet() -> None:
+    orgs, _ = _actors(
+        "- According to The Hindu, the fund was proposed by Bhutan.",
+        "- According to Dimtsi Hafash, the front held a congress.",
+        "- Claims in Granma that weapons are stored there are denied.",
+    )
+    assert orgs == {"The Hindu", "Dimtsi Hafash", "Granma"}
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "- Putin said the talks would go on.",  # the surname of a person named in full
+        "- Chávez said he would withdraw the troops.",
+        "- Luanda said the commission could meet.",  # a capital: its government
+        "- Aides said the minister was tired.",  # a plural noun
+        "- Bankers said the loan was ready.",
+        "- According to Moscow, the talks failed.",
+    ],
+)
+def test_a_person_a_place_or_a_plural_opening_a_bullet_is_no_outlet(bullet: str) -> None:
+    orgs, _ = _actors(bullet)
+    assert not orgs
