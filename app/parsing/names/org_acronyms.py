@@ -34,9 +34,11 @@ _LETTERS = (
     r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])"
 )
 _ACRONYM = rf"\({_LETTERS}\)"
-# ', known as CPN-UML': an acronym given after a name as a nickname is.
+# ', known as CPN-UML': an acronym given after a name as a nickname is; so is one 'known by
+# its (French) acronym': ', known by its Portuguese acronym RENAMO'.
 _KNOWN_AS = re.compile(
-    rf",[ \t]+(?:also[ \t]+|commonly[ \t]+)?known[ \t]+as[ \t]+{_LETTERS}(?![\w-])"
+    rf",[ \t]+(?:also[ \t]+|commonly[ \t]+)?known[ \t]+"
+    rf"(?:as|by[ \t]+its(?:[ \t]+[A-Z][a-z]+)?[ \t]+acronym)[ \t]+{_LETTERS}(?![\w-])"
 )
 _DEFINED = re.compile(rf"[ \t]*{_ACRONYM}")
 BRACKETED = re.compile(_ACRONYM)
@@ -44,6 +46,10 @@ BRACKETED = re.compile(_ACRONYM)
 _CAPITALISED_BEFORE = re.compile(
     rf"(?:{WORD}{POSSESSIVE}?[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?)*{WORD}$"
 )
+# A list of names ending right before a name: the acronym after it is the whole name's,
+# which holds the list ('Association of Indigenous Peoples of the North, Siberia and Far
+# East of the Russian Federation, known by its Russian acronym RAIPON').
+_LIST_BEFORE = re.compile(rf",[ \t]+{WORD}(?:[ \t]+{WORD})*[ \t]+and[ \t]+$")
 _OFFICE_BEFORE = re.compile(rf"(?P<head>{WORD})[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+$")
 # Where the look back for an acronym's words stops: a line, a bracket, the end of a
 # sentence or clause.
@@ -155,8 +161,8 @@ def bracketed_acronyms(source: str, found: list[re.Match[str]]) -> list[tuple[in
 
 
 def defining_acronyms(source: str, *, known_as: bool) -> list[re.Match[str]]:
-    """'(DUP)', ', known as CPN-UML' (when `known_as`, the source holds ' known as '): the
-    acronyms a brief gives a name."""
+    """'(DUP)', ', known as CPN-UML' (when `known_as`, the source holds ' known as ' or
+    ' known by its '): the acronyms a brief gives a name."""
     found = list(BRACKETED.finditer(source))
     if known_as:
         found += _KNOWN_AS.finditer(source)
@@ -216,6 +222,8 @@ def acronym_start(brief: OrgText, letters: str, end: int) -> int | None:
         or brief.owned_by_a_person(first, word)
     ):
         first += len(word) + 1
+    if _LIST_BEFORE.search(brief.source, max(0, first - 60), first):
+        return None  # 'of the North, Siberia and ' + 'Far East of the Russian Federation'
     return first if first < end and " " in brief.source[first:end].strip() else None
 
 

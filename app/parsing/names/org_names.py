@@ -72,12 +72,13 @@ def complete_organisations(
         and not any(m.kind is ActorKind.organization for m in mentions)
         and "s Office" not in source
         and BRACKETED.search(source) is None
-        and " known as " not in source
+        and " known " not in source
         and _BODIES_AFTER_THE.isdisjoint(written)
         and "Air" not in written
     ):
         return mentions  # no organisation to widen, nor any other body to find
-    acronyms = defining_acronyms(source, known_as=" known as " in source)
+    known_as = " known as " in source or " known by its " in source
+    acronyms = defining_acronyms(source, known_as=known_as)
     brackets = bracketed_acronyms(source, acronyms)
     others = {text for _, text in brackets if other_acronym(text)}
     brief = OrgText(source, mentions, acronyms, brackets, others)

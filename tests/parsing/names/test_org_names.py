@@ -900,3 +900,21 @@ def test_a_nationality_adjective_is_a_word_of_an_air_force_s_name() -> None:
         "The Russian Defence Ministry objected.",
     )
     assert set(organisations(parsed)) == {"Colombian Air Force", "Defence Ministry"}
+
+
+def test_an_acronym_known_by_its_language_names_the_body_before_it() -> None:
+    parsed = parse(
+        "Pretoria ends its support for the Mozambican National Resistance, known by its "
+        "Portuguese acronym RENAMO. RENAMO said nothing.",
+    )
+    assert organisations(parsed) == {
+        "Mozambican National Resistance": ["Mozambican National Resistance", "RENAMO"]
+    }
+
+
+def test_an_acronym_after_a_list_of_names_defines_none_of_them_alone() -> None:
+    parsed = parse(
+        "It admits the Association of Indigenous Peoples of the North, Siberia and Far East "
+        "of the Russian Federation, known by its Russian acronym RAIPON.",
+    )
+    assert "Far East of the Russian Federation" not in organisations(parsed)
