@@ -33,7 +33,8 @@ _LETTERS = (
     r"(?P<acronym>[A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z]*)+"
     r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])"
 )
-_ACRONYM = rf"\({_LETTERS}\)"
+# The name in the body's own language may come first: '(Dewan Perwakilan Rakyat, DPR)'.
+_ACRONYM = rf"\((?:(?P<gloss>[^\W\d_][^()\n,;:]{{2,80}}?),[ \t]+)?{_LETTERS}\)"
 # ', known as CPN-UML': an acronym given after a name as a nickname is; so is one 'known by
 # its (French) acronym': ', known by its Portuguese acronym RENAMO'.
 _KNOWN_AS = re.compile(
@@ -258,6 +259,30 @@ def _office_before(brief: OrgText, start: int) -> int:
     if office is not None and brief.has_head([office.group("head")]):
         return office.start()
     return start
+
+
+def glossed(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
+    """'the People's Representative Assembly (Dewan Perwakilan Rakyat, DPR)': the name in
+    the body's own language before its acronym in brackets is the body's other name, one
+    actor with it (the name before the bracket canonical); names read inside it are none
+    of their own ('Secretaría de Relaciones Exteriores' is no person)."""
+    ends = {m.end: m for m in mentions if m.kind is ActorKind.organization}
+    spans: dict[tuple[int, int], str | None] = {}
+    for match in brief.acronyms:
+        if (gloss := match.groupdict().get("gloss")) is not None and gloss[:1].isupper():
+            owner = ends.get(_end_before(brief.source, match.start()))
+            spans[match.span("gloss")] = owner.name if owner is not None else None
+    if not spans:
+        return mentions
+    kept = []
+    for mention in mentions:
+        inside = next(((s, e) for s, e in spans if s <= mention.start and mention.end <= e), None)
+        if inside is None:
+            kept.append(mention)
+        elif spans[inside] is not None and (mention.start, mention.end) == inside:
+            name = spans[inside] or mention.name
+            kept.append(mention._replace(kind=ActorKind.organization, name=name, title=None))
+    return kept
 
 
 def settle_acronyms(brief: OrgText, mentions: list[Mention]) -> list[Mention]:

@@ -24,6 +24,7 @@ from app.parsing.names.org_acronyms import (
     acronym_start,
     bracketed_acronyms,
     defining_acronyms,
+    glossed,
     other_acronym,
     settle_acronyms,
     with_bracketed_acronyms,
@@ -122,6 +123,8 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         kept = [_without_a_kind(m) for m in kept]
     if " House" in brief.source or " Court" in brief.source:
         kept = [m for m in kept if not _a_building(brief, m)]
+    if brief.brackets and any(m.groupdict().get("gloss") for m in brief.acronyms):
+        kept = glossed(brief, kept)
     settled = settle_acronyms(brief, kept)
     if " known as " in brief.source:
         settled = _other_names(brief.source, settled)

@@ -918,3 +918,15 @@ def test_an_acronym_after_a_list_of_names_defines_none_of_them_alone() -> None:
         "of the Russian Federation, known by its Russian acronym RAIPON.",
     )
     assert "Far East of the Russian Federation" not in organisations(parsed)
+
+
+def test_a_name_in_the_body_s_own_language_before_its_acronym_is_the_same_body() -> None:
+    parsed = parse(
+        "They met at the Secretariat of Foreign Affairs (Secretaría de Relaciones "
+        "Exteriores, SRE) in Tlatelolco. The SRE said so.",
+    )
+    assert set(organisations(parsed)) == {"Secretariat of Foreign Affairs"}
+    assert {"SRE", "Secretaría de Relaciones Exteriores"} <= set(
+        organisations(parsed)["Secretariat of Foreign Affairs"]
+    )
+    assert not [a for a in parsed.actors if a.kind == "person"]
