@@ -261,6 +261,35 @@ def _office_before(brief: OrgText, start: int) -> int:
     return start
 
 
+def inner_defined(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
+    """'the Permanent Council of the Organization of American States (OAS)': an acronym in
+    brackets that spells the body named after the last 'of (the)' of a longer name, not
+    the whole, is that inner body's, named too (the longer name stays); not after one
+    word, an office that takes the acronym of what it is of (`_office_before`)."""
+    ends = {m.end: m for m in mentions if m.kind is ActorKind.organization}
+    inner = []
+    for end, letters in brief.brackets:
+        owner = ends.get(end)
+        if owner is None or " of " not in owner.surface:
+            continue
+        parts = owner.surface.split(" of ")
+        wanted = acronym_letters(letters).casefold()
+        if " " not in parts[0] or initials(owner.surface.split()).casefold() == wanted:
+            continue  # 'Office of the United States Trade Representative (USTR)': the whole's
+        tails = [" of ".join(parts[at:]).removeprefix("the ") for at in range(1, len(parts))]
+        tails = [t for t in tails if t[:1].isupper() and " " in t]
+        # the tail its letters spell exactly ('the Central Committee of the Communist Party
+        # of China (CPC)'), else, unless they spell the whole, the longest they spell
+        tail = next((t for t in tails if initials(t.split()).casefold() == wanted), None)
+        if tail is None and not _spells(letters, owner.surface.split()):
+            tail = next((t for t in tails if _spells(letters, t.split())), None)
+        if tail is not None:
+            inner.append(brief.new(owner.end - len(tail), owner.end))
+    if not inner:
+        return mentions
+    return sorted(mentions + inner, key=attrgetter("start", "end"))
+
+
 def glossed(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
     """'the People's Representative Assembly (Dewan Perwakilan Rakyat, DPR)': the name in
     the body's own language before its acronym in brackets is the body's other name, one

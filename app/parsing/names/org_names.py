@@ -25,6 +25,7 @@ from app.parsing.names.org_acronyms import (
     bracketed_acronyms,
     defining_acronyms,
     glossed,
+    inner_defined,
     other_acronym,
     settle_acronyms,
     with_bracketed_acronyms,
@@ -123,6 +124,8 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         kept = [_without_a_kind(m) for m in kept]
     if " House" in brief.source or " Court" in brief.source:
         kept = [m for m in kept if not _a_building(brief, m)]
+    if brief.brackets:
+        kept = inner_defined(brief, kept)
     if brief.brackets and any(m.groupdict().get("gloss") for m in brief.acronyms):
         kept = glossed(brief, kept)
     settled = settle_acronyms(brief, kept)

@@ -653,10 +653,11 @@ class PeopleReader(OrgReader):
 
 
 def _inside_a_longer_name(source: str, text: str) -> bool:
-    """Whether the brief writes `text` after or before another capitalised word ('Vladimir
-    Putin' for 'Putin'); 'The' and the end of a sentence before it do not count."""
+    """Whether the brief writes `text`, in any case, after or before another capitalised
+    word ('Vladimir Putin' for 'Putin', 'Omar al-Bashir' for 'Al-Bashir'); 'The' and the
+    end of a sentence before it do not count."""
     word = re.escape(text)
-    pattern = rf"(?<![\w.])(?!The )[A-Z][\w'’-]* {word}\b|\b{word} [A-Z]"
+    pattern = rf"(?<![\w.])(?!The )[A-Z][\w'’-]* (?i:{word})\b|\b(?i:{word}) [A-Z]"
     return re.search(pattern, source) is not None
 
 

@@ -930,3 +930,15 @@ def test_a_name_in_the_body_s_own_language_before_its_acronym_is_the_same_body()
         organisations(parsed)["Secretariat of Foreign Affairs"]
     )
     assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_an_acronym_spelling_the_body_a_longer_name_is_of_names_that_body_too() -> None:
+    parsed = parse(
+        "The Permanent Council of the Organization of American States (OAS) met. The OAS "
+        "said so. The Office of the United States Trade Representative (USTR) agreed.",
+    )
+    orgs = organisations(parsed)
+    assert "Permanent Council of the Organization of American States" in orgs
+    assert "OAS" in orgs["Organization of American States"]
+    assert "OAS" not in orgs["Permanent Council of the Organization of American States"]
+    assert "USTR" in orgs["Office of the United States Trade Representative"]
