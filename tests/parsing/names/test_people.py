@@ -486,3 +486,28 @@ def test_a_source_a_claim_is_put_to_is_a_news_outlet() -> None:
 def test_a_person_a_place_or_a_plural_opening_a_bullet_is_no_outlet(bullet: str) -> None:
     orgs, _ = _actors(bullet)
     assert not orgs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        (
+            "It was signed by Under Secretary of State for Global Affairs Timothy E. Wirth.",
+            "Timothy E. Wirth",
+            "Under Secretary of State for Global Affairs",
+        ),
+        ("Vice-Minister Qiao Guanhua spoke.", "Qiao Guanhua", "Vice-Minister"),
+        ("Malaysia sent Tun Abdul Razak Hussein.", "Abdul Razak Hussein", "Tun"),
+        ("Tan Sri Ghazali Shafie spoke.", "Ghazali Shafie", "Tan Sri"),
+    ],
+)
+def test_titles_round_thirteen(sentence: str, name: str, title: str) -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- " + sentence)
+    assert [(a.name, a.title) for a in parsed.actors if a.kind is ActorKind.person] == [
+        (name, title)
+    ]
+
+
+def test_tun_inside_a_name_after_a_given_name_is_the_name_s() -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- Prime Minister Najib Tun Razak spoke.")
+    assert people(parsed) == {"Najib Tun Razak"}
