@@ -54,6 +54,9 @@ _OTHER_NAME = re.compile(
     r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
 )
 _OF_A_KIND = ("-style", "-type")
+_INTERNATIONAL = re.compile(
+    r"(?<![\w'’-])(?P<words>(?:[A-Z][\w’'&.-]*[ \t]){1,3})International\b(?![ \t]+[A-Z]|['’-])"
+)
 _BUILDINGS = (" House", " Court")
 _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
@@ -77,6 +80,8 @@ def complete_organisations(
         and " known " not in source
         and _BODIES_AFTER_THE.isdisjoint(written)
         and "Air" not in written
+        and "Radio" not in written
+        and "International" not in written
     ):
         return mentions  # no organisation to widen, nor any other body to find
     known_as = " known as " in source or " known by its " in source
@@ -271,6 +276,10 @@ def _unread_names(
             found.append(brief.new(start, end))
     if "Air" in brief.written:
         found += [brief.new(start, end) for start, end in _flag_carriers(brief)]
+    if "Radio" in brief.written:
+        found += [brief.new(start, end) for start, end in _flag_carriers(brief, "Radio")]
+    if "International" in brief.written:
+        found += [brief.new(start, end) for start, end in _international(brief)]
     for start, end in _offices_of_titles(brief):
         # The title may be read as a lone word ('Comptroller'), never as a body.
         if not any(stop > start and first < end for first, stop in orgs):
@@ -319,14 +328,15 @@ def _known_in_full(source: str, written: set[str]) -> list[tuple[int, int]]:
     return found
 
 
-def _flag_carriers(brief: OrgText) -> list[tuple[int, int]]:
+def _flag_carriers(brief: OrgText, opening: str = "Air") -> list[tuple[int, int]]:
     """'Air India', 'an Air China Boeing': 'Air' and a country's name is an airline, as
-    flag carriers are named."""
+    flag carriers are named; 'Radio' and a country's name ('Radio Australia', 'Radio New
+    Zealand') is the state broadcaster, as national radios are named."""
     found = []
     source = brief.source
-    at = source.find("Air ")
+    at = source.find(f"{opening} ")
     while at >= 0:
-        start = at + 4
+        start = at + len(opening) + 1
         if not source[at - 1 : at].isalnum():
             words = source[start : start + 40].split()[:2]
             for length in (2, 1):
@@ -335,7 +345,22 @@ def _flag_carriers(brief: OrgText) -> list[tuple[int, int]]:
                 if entry is not None and entry.category is Category.country:
                     found.append((at, start + len(name)))
                     break
-        at = source.find("Air ", start)
+        at = source.find(f"{opening} ", start)
+    return found
+
+
+def _international(brief: OrgText) -> list[tuple[int, int]]:
+    """'Greenpeace International', 'Sandline International', 'Iran International': one to
+    three capitalised words and 'International' ending the name (not 'International
+    Cooperation', nor after a small word: 'Minister for International Development') are a
+    body's name, as NGOs, companies and broadcasters are named."""
+    found = []
+    for match in _INTERNATIONAL.finditer(brief.source):
+        words = match.group("words").split()
+        while words and words[0].casefold() in brief.words.stop_words:
+            words.pop(0)  # 'The', 'According'
+        if words:
+            found.append((match.end() - len(" ".join(words)) - 14, match.end()))
     return found
 
 

@@ -942,3 +942,17 @@ def test_an_acronym_spelling_the_body_a_longer_name_is_of_names_that_body_too() 
     assert "OAS" in orgs["Organization of American States"]
     assert "OAS" not in orgs["Permanent Council of the Organization of American States"]
     assert "USTR" in orgs["Office of the United States Trade Representative"]
+
+
+def test_international_ending_a_name_and_radio_before_a_country_name_a_body() -> None:
+    parsed = parse(
+        "Greenpeace International said the pact was weak, and Sandline International left.",
+        "Radio Australia reported it. Radio New Zealand did too.",
+        "The Minister for International Development met the International Cooperation team.",
+    )
+    assert set(organisations(parsed)) == {
+        "Greenpeace International",
+        "Sandline International",
+        "Radio Australia",
+        "Radio New Zealand",
+    }
