@@ -956,3 +956,9 @@ def test_international_ending_a_name_and_radio_before_a_country_name_a_body() ->
         "Radio Australia",
         "Radio New Zealand",
     }
+
+
+def test_a_commission_word_of_another_language_opens_a_body_s_name() -> None:
+    parsed = parse("The Comisión Nacional de Energía Atómica (CNEA) has lobbied. The CNEA won.")
+    assert set(organisations(parsed)) == {"Comisión Nacional de Energía Atómica"}
+    assert not [a for a in parsed.actors if a.kind == "person"]
