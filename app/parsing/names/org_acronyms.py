@@ -47,6 +47,8 @@ BRACKETED = re.compile(_ACRONYM)
 _CAPITALISED_BEFORE = re.compile(
     rf"(?:{WORD}{POSSESSIVE}?[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?)*{WORD}$"
 )
+# Event words that also head a standing body's name an acronym defines (`_a_standing_body`).
+_STANDING_EVENT_WORDS = frozenset(("conference", "programme", "program"))
 # A list of names ending right before a name: the acronym after it is the whole name's,
 # which holds the list ('Association of Indigenous Peoples of the North, Siberia and Far
 # East of the Russian Federation, known by its Russian acronym RAIPON').
@@ -204,6 +206,25 @@ def _names_territory(brief: OrgText, name: str) -> bool:
     return bool(head) and head[0] in brief.words.territory_heads
 
 
+def _a_standing_body(brief: OrgText, name: str, letters: str) -> bool:
+    """'Southern African Development Coordination Conference (SADCC)', 'Arctic Monitoring
+    and Assessment Programme (AMAP)': a conference or a programme whose initials spell
+    the acronym in brackets exactly is a standing body, not a meeting (a treaty, a plan or
+    talks stay events: 'Strategic Arms Limitation Talks (SALT)')."""
+    words = name.split()
+    events = {w.casefold() for w in words} & brief.words.event_heads
+    if not events or not events <= _STANDING_EVENT_WORDS:
+        return False
+    return initials(words).casefold() == acronym_letters(letters).casefold()
+
+
+def defined_standing_body(brief: OrgText, name: str, end: int) -> bool:
+    """Whether an acronym in brackets right after `name` (ending at `end`) defines it as a
+    standing body (`_a_standing_body`)."""
+    defined = _DEFINED.match(brief.source, end)
+    return defined is not None and _a_standing_body(brief, name, defined.group("acronym"))
+
+
 def acronym_start(brief: OrgText, letters: str, end: int) -> int | None:
     """Where a name defined by an acronym in brackets starts, when no organisation
     mention ends there: the words spelling its initials, or capitalised words ending in
@@ -211,7 +232,11 @@ def acronym_start(brief: OrgText, letters: str, end: int) -> int | None:
     start = defined_before(brief, end, end, letters)
     if start < end:
         name = brief.source[start:end]
-        return None if brief.names_event(name) or _names_territory(brief, name) else start
+        if _names_territory(brief, name):
+            return None
+        if brief.names_event(name) and not _a_standing_body(brief, name, letters):
+            return None
+        return start
     owner = _CAPITALISED_BEFORE.search(brief.source, max(0, end - REACH), end)
     if owner is None or not brief.has_head(owner.group().split()[-1:]):
         return None

@@ -20,7 +20,7 @@ import re
 
 from app.parsing.lexicon.words import Category
 from app.parsing.names.emitting import Mention
-from app.parsing.names.org_acronyms import defined_before
+from app.parsing.names.org_acronyms import defined_before, defined_standing_body
 from app.parsing.names.org_countries import adjective_before, country_name_before, own_words
 from app.parsing.names.org_keys import known_forms, known_organisation, phrase_entry
 from app.parsing.names.org_text import (
@@ -129,7 +129,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         and not known_organisation(name)
     ):
         return None  # a lone 'Office' or 'Army' names nobody in particular; 'Congress' does
-    if _names_no_body(brief, name):
+    if _names_no_body(brief, name) and not defined_standing_body(brief, name, end):
         return None
     if (start, end, name, country) == (
         mention.start,

@@ -962,3 +962,17 @@ def test_a_commission_word_of_another_language_opens_a_body_s_name() -> None:
     parsed = parse("The Comisión Nacional de Energía Atómica (CNEA) has lobbied. The CNEA won.")
     assert set(organisations(parsed)) == {"Comisión Nacional de Energía Atómica"}
     assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_a_conference_or_programme_an_acronym_spells_exactly_is_a_standing_body() -> None:
+    parsed = parse(
+        "The Inuit Circumpolar Conference (ICC), led by Rosemarie Kuptana, agreed.",
+        "The Arctic Monitoring and Assessment Programme (AMAP) reported.",
+        "The Strategic Arms Limitation Talks (SALT) resumed.",
+    )
+    orgs = organisations(parsed)
+    assert set(orgs) == {
+        "Inuit Circumpolar Conference",
+        "Arctic Monitoring and Assessment Programme",
+    }
+    assert "ICC" in orgs["Inuit Circumpolar Conference"]
