@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category
 from app.parsing.names.emitting import Mention
 from app.parsing.names.org_acronyms import defined_before, defined_standing_body
@@ -53,6 +54,8 @@ _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})*)")
 _IN_THE_COUNTRY = re.compile(
     rf"[ \t]+in[ \t]+the[ \t]+(?P<place>{WORD}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{WORD})*)"
 )
+# The continents and the world's regions a body's name may end in, as in a country.
+_WORLD_REGIONS = frozenset(load_data("organizations.json")["world_regions"])
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{WORD})[ \t]+and[ \t]+$")
 # A link the run reader took in before a word it stopped at: 'United Nations Council for'.
 _TRAILING_LINKS = (" for", " of", " on")
@@ -271,6 +274,8 @@ def _in_a_country(brief: OrgText, start: int, end: int) -> int | None:
         entry = located and phrase_entry(located.group("place").removeprefix("The "))
         if located and entry is not None and entry.category is Category.country:
             return located.end()
+        if located and located.group("place") in _WORLD_REGIONS:
+            return located.end()  # 'Agency for the Prohibition of ... in Latin America'
     return None
 
 

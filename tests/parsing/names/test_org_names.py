@@ -976,3 +976,16 @@ def test_a_conference_or_programme_an_acronym_spells_exactly_is_a_standing_body(
         "Arctic Monitoring and Assessment Programme",
     }
     assert "ICC" in orgs["Inuit Circumpolar Conference"]
+
+
+def test_a_body_s_name_goes_on_over_in_and_a_world_region() -> None:
+    parsed = parse(
+        "It establishes the Agency for the Prohibition of Nuclear Weapons in Latin America, "
+        "known by its Spanish acronym OPANAL. OPANAL will sit in Mexico City.",
+    )
+    assert organisations(parsed) == {
+        "Agency for the Prohibition of Nuclear Weapons in Latin America": [
+            "Agency for the Prohibition of Nuclear Weapons in Latin America",
+            "OPANAL",
+        ]
+    }
