@@ -61,6 +61,12 @@ _BULLET_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+(?
 _SUBJECT_REPORTS = re.compile(r" (?:reported|wrote|said|claimed)\b")
 _PRESS_WORDS = frozenset(_ORGS["press_words"])
 
+# A document's or a meeting's name before 'on' or 'for': 'Convention on ', 'Conference on '.
+_DOCUMENT_LINK = re.compile(r"\b(?P<head>[A-Z][a-z]+) (?:on|for) $")
+_NUMBER_WORDS = frozenset(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+)
+
 # Titles that may be a word of the name after them ('Sheikh Mujibur Rahman', 'Lord Carrington').
 _NAME_TITLES = frozenset(("Sheikh", "Lord"))
 # The words of an Arabic name that 'Sheikh' is a title before: a father's name, a family.
@@ -353,7 +359,11 @@ class PeopleReader(OrgReader):
                 and not self._given_name(names[0])
             ):  # 'Democracia Popular, Mahuad's party,'
                 self._emit(ActorKind.organization, first, stop, self._text(first, stop))
-            elif not self._is_located(first, stop) and not plural_noun(names[-1].text):
+            elif (
+                not self._is_located(first, stop)
+                and not plural_noun(names[-1].text)
+                and not self._names_no_one(first, stop)
+            ):
                 self._full_name(first, stop, country)
             return
         if len(names) == 1 and self._named_as_organisation(names[0], self.tokens[first].start):
@@ -373,6 +383,18 @@ class PeopleReader(OrgReader):
                 and not plural_noun(token.text)  # 'People' of 'the People's Party'
             ):
                 self._single_name(index, index + 1)
+
+    def _names_no_one(self, first: int, stop: int) -> bool:
+        """Words of a document's name after its 'on' or 'for' ('the Shanghai Convention on
+        Combating Terrorism', 'the Conference on Marine Biodiversity'), or a name ending in
+        a number, as groupings are named ('the Shanghai Five'): no person."""
+        if self.tokens[stop - 1].folded in _NUMBER_WORDS:
+            return True
+        start = self.tokens[first].start
+        if not self.source.endswith((" on ", " for "), 0, start):
+            return False  # the common case
+        link = _DOCUMENT_LINK.search(self.source, max(0, start - 40), start)
+        return link is not None and link.group("head").casefold() in self.words.event_heads
 
     def _named_as_organisation(self, token: Token, start: int) -> bool:
         """A single name the brief calls an organisation: a marker right before it ('the

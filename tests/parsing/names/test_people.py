@@ -511,3 +511,15 @@ def test_titles_round_thirteen(sentence: str, name: str, title: str) -> None:
 def test_tun_inside_a_name_after_a_given_name_is_the_name_s() -> None:
     parsed = brief(LEAD, "Key Takeaways", "- Prime Minister Najib Tun Razak spoke.")
     assert people(parsed) == {"Najib Tun Razak"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They signed the Shanghai Convention on Combating Terrorism, Separatism and Extremism.",
+        "The Intergovernmental Conference on Marine Biodiversity of Areas closed.",
+        "The Shanghai Five was founded in April 1996.",
+    ],
+)
+def test_words_of_a_document_s_name_or_a_numbered_grouping_are_no_person(sentence: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == set()
