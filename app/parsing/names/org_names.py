@@ -186,9 +186,10 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
     """'the Ulster Defence Regiment (UDR)', 'the Parti Social Démocrate (PSD)': a name an
     acronym in brackets defines, with an organisation word in it, is an organisation's
     where the run reader read a person, unless it is shaped as a person's (titled, a known
-    given name or an initial first: 'John F. Kennedy (JFK)'); the same name elsewhere in
-    the brief too. Without an organisation word it may name a thing ('Value Added Tax
-    (VAT)')."""
+    given name or an initial first: 'John F. Kennedy (JFK)'); so is one with a word that
+    opens movements' names inside it ('Muttahida Majlis-e-Amal (MMA)'); the same name
+    elsewhere in the brief too. Without an organisation word it may name a thing ('Value
+    Added Tax (VAT)')."""
     ends = {end for end, _ in brief.brackets}
     defined = {
         name
@@ -197,6 +198,7 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
         and (
             brief.has_head((name := one_spaced(brief.source, m.start, m.end)).split())
             or name.split()[0] in brief.words.movement_prefixes
+            or _movement_word_inside(brief, name)
         )
     }
     if not defined:
@@ -207,6 +209,13 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
         else m
         for m in brief.mentions
     ]
+
+
+def _movement_word_inside(brief: OrgText, name: str) -> bool:
+    """'Muttahida Majlis-e-Amal': a word that opens movements' names ('Majlis', 'Hizb',
+    'Jamaat') inside a name, alone or before a hyphen."""
+    prefixes = brief.words.movement_prefixes
+    return any(part in prefixes for word in name.split()[1:] for part in word.split("-"))
 
 
 def _a_persons_name(brief: OrgText, mention: Mention) -> bool:

@@ -989,3 +989,8 @@ def test_a_body_s_name_goes_on_over_in_and_a_world_region() -> None:
             "OPANAL",
         ]
     }
+
+
+def test_a_movement_word_inside_a_name_an_acronym_defines_makes_it_a_body() -> None:
+    parsed = parse("The Muttahida Majlis-e-Amal (MMA) objected. The MMA walked out.")
+    assert organisations(parsed) == {"Muttahida Majlis-e-Amal": ["Muttahida Majlis-e-Amal", "MMA"]}
