@@ -323,6 +323,12 @@ def _coordinated_before(brief: OrgText, start: int, end: int) -> int:
     return first
 
 
+def _a_country(word: str) -> bool:
+    """'USSR', 'UK': a country written as an acronym."""
+    entry = phrase_entry(word)
+    return entry is not None and entry.category is Category.country
+
+
 def _linked_after(brief: OrgText, start: int, end: int) -> int:
     """' of the Red Cross', ' for Government', ' on Disarmament', ', Trade and Industry'."""
     tail = brief.source[end - 2 : end + 1].rstrip()
@@ -355,8 +361,8 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
             return end  # 'the Board on Monday'
         if words[0] in brief.words.phrases and link[-1] == "on" and not _named_on(brief, match):
             return end  # 'the Council on Russia'
-        if len(words) == 1 and acronym(words[0]):
-            return end  # 'the Joint Commission of the JCPOA': a name of its own
+        if len(words) == 1 and acronym(words[0]) and not _a_country(words[0]):
+            return end  # 'the Joint Commission of the JCPOA': a name of its own (not 'USSR')
         if brief.names_a_person(match.start("words"), match.end("words")):
             return end  # 'the Party of Regions of Viktor Yanukovych': its leader
         if brief.organisation_ends(match.start("words")) > match.end() and not _LINKED.match(

@@ -994,3 +994,11 @@ def test_a_body_s_name_goes_on_over_in_and_a_world_region() -> None:
 def test_a_movement_word_inside_a_name_an_acronym_defines_makes_it_a_body() -> None:
     parsed = parse("The Muttahida Majlis-e-Amal (MMA) objected. The MMA walked out.")
     assert organisations(parsed) == {"Muttahida Majlis-e-Amal": ["Muttahida Majlis-e-Amal", "MMA"]}
+
+
+def test_a_body_s_name_goes_on_over_of_the_and_a_country_written_as_an_acronym() -> None:
+    parsed = parse(
+        "Aleksei Kosygin, Chairman of the Council of Ministers of the USSR, hosted them.",
+        "The European Commission agreed.",
+    )
+    assert set(organisations(parsed)) == {"Council of Ministers of the USSR", "European Commission"}
