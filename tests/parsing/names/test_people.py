@@ -523,3 +523,13 @@ def test_tun_inside_a_name_after_a_given_name_is_the_name_s() -> None:
 )
 def test_words_of_a_document_s_name_or_a_numbered_grouping_are_no_person(sentence: str) -> None:
     assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == set()
+
+
+def test_the_agent_of_a_declaration_or_a_proposal_is_a_person() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- It replaces the Peace Line declared by Syngman Rhee in 1952.",
+        "- The plan proposed by the Ministry of Finance was dropped.",
+    )
+    assert people(parsed) == {"Syngman Rhee"}
