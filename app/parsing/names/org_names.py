@@ -54,9 +54,9 @@ _OTHER_NAME = re.compile(
     r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
 )
 _OF_A_KIND = ("-style", "-type")
-_INTERNATIONAL = re.compile(
-    r"(?<![\w'’-])(?P<words>(?:[A-Z][\w’'&.-]*[ \t]){1,3})International\b(?![ \t]+[A-Z]|['’-])"
-)
+# One to three capitalised words right before ' International', and what may follow it.
+_WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?P<words>(?:[A-Z][\w’'&.-]*[ \t]){0,2}[A-Z][\w’'&.-]*) $")
+_NAME_GOES_ON = re.compile(r"\w|[ \t]+[A-Z]|['’-]")
 _BUILDINGS = (" House", " Court")
 _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
@@ -364,12 +364,18 @@ def _international(brief: OrgText) -> list[tuple[int, int]]:
     Cooperation', nor after a small word: 'Minister for International Development') are a
     body's name, as NGOs, companies and broadcasters are named."""
     found = []
-    for match in _INTERNATIONAL.finditer(brief.source):
-        words = match.group("words").split()
-        while words and words[0].casefold() in brief.words.stop_words:
-            words.pop(0)  # 'The', 'According'
-        if words:
-            found.append((match.end() - len(" ".join(words)) - 14, match.end()))
+    source = brief.source
+    at = source.find(" International")
+    while at >= 0:
+        end = at + len(" International")
+        match = _WORDS_BEFORE.search(source, max(0, at - 80), at + 1)
+        if match is not None and not _NAME_GOES_ON.match(source, end):
+            words = match.group("words").split()
+            while words and words[0].casefold() in brief.words.stop_words:
+                words.pop(0)  # 'The', 'According'
+            if words:
+                found.append((at + 1 - len(" ".join(words)) - 1, end))
+        at = source.find(" International", end)
     return found
 
 

@@ -440,9 +440,12 @@ class PeopleReader(OrgReader):
         if stop - first == 1 and self.source[outer + 1 : outer + 2] in ("r", "w"):
             return True
         start = self.tokens[first].start
-        return self.source[start - 3 : start - 1] in ("to", "in", "he") or (
-            self.source[start - 2 : start - 1] in ("-", "*", "•", "–", "—", ".", ")")
-        )
+        before = self.source[max(0, start - 4) : start]
+        if before.endswith((" to ", " in ", "The ")):
+            return True  # 'According to X', 'Claims in X', 'The X reported'
+        if before[-2:-1] in (".", ")"):
+            return before[-3:-2].isdigit()  # a numbered bullet: '1. X said'
+        return before[-2:-1] in ("-", "*", "•", "–", "—")
 
     def _press_name(self, first: int, stop: int) -> bool:
         """A news outlet's name: one word the subject of 'reported that' or 'wrote that',
