@@ -21,7 +21,8 @@ from app.parsing.names.shapes import (
     shaped_like_a_person,
 )
 from app.parsing.names.tokens import PARTICLES, Token
-from app.vocabulary import ActorKind
+from app.parsing.names.variants import skeleton
+from app.vocabulary import ActorKind, slugify
 
 # What may separate coordinated names: 'A B, C D and E F', 'ministers, A and B'.
 _NAMES = load_data("names.json")
@@ -60,6 +61,8 @@ _SOURCED_IN = re.compile(r"(?:\bAccording to|\b[Cc]laims? in|\b[Rr]eports? in)(?
 _BULLET_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+(?:The )?$")
 _SUBJECT_REPORTS = re.compile(r" (?:reported|wrote|said|claimed)\b")
 _PRESS_WORDS = frozenset(_ORGS["press_words"])
+# A capitalised word and the word after it: where a surname stands in a full name.
+_NAME_PAIR = re.compile(r"(?<![\w.])(?!The )[A-Z][\w'’-]* (?P<word>[^\W\d_][\w'’-]*)")
 
 # A document's or a meeting's name before 'on' or 'for': 'Convention on ', 'Conference on '.
 _DOCUMENT_LINK = re.compile(r"\b(?P<head>[A-Z][a-z]+) (?:on|for) $")
@@ -679,11 +682,20 @@ class PeopleReader(OrgReader):
 
 def _inside_a_longer_name(source: str, text: str) -> bool:
     """Whether the brief writes `text`, in any case, after or before another capitalised
-    word ('Vladimir Putin' for 'Putin', 'Omar al-Bashir' for 'Al-Bashir'); 'The' and the
-    end of a sentence before it do not count."""
+    word ('Vladimir Putin' for 'Putin', 'Omar al-Bashir' for 'Al-Bashir'), or a word after
+    one that is another spelling of it ('Recep Tayyip Erdoğan' for 'Erdogan', 'Volodymyr
+    Zelenskyy' for 'Zelensky'); 'The' and the end of a sentence before it do not count."""
     word = re.escape(text)
     pattern = rf"(?<![\w.])(?!The )[A-Z][\w'’-]* (?i:{word})\b|\b(?i:{word}) [A-Z]"
-    return re.search(pattern, source) is not None
+    if re.search(pattern, source) is not None:
+        return True
+    if " " in text:
+        return False
+    key = skeleton(slugify(text))
+    return any(
+        found["word"][:1].isupper() and skeleton(slugify(found["word"])) == key
+        for found in _NAME_PAIR.finditer(source)
+    )
 
 
 def _unnumbered(names: list[Token]) -> list[Token]:

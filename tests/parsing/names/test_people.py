@@ -476,6 +476,7 @@ def test_a_source_a_claim_is_put_to_is_a_news_outlet() -> None:
     "bullet",
     [
         "- Putin said the talks would go on.",  # the surname of a person named in full
+        "- Chavez said the talks would go on.",  # another spelling of that surname
         "- Chávez said he would withdraw the troops.",
         "- Luanda said the commission could meet.",  # a capital: its government
         "- Aides said the minister was tired.",  # a plural noun
