@@ -55,9 +55,10 @@ _REPORTS_THAT = re.compile(r" (?:reported|wrote) that\b")
 _PRESS_ARTICLES = frozenset(("El", "La", "Le", "Les", "Los", "Las", "Der", "Die", "Das", "Il"))
 _ARTICLE_REPORTS = re.compile(r" (?:reported|wrote|said|that)\b")
 # A source a claim is put to: 'According to The Hindu,', 'Claims in Granma that', 'Reports
-# in Yonhap'; and the subject of reporting opening a bullet: '- Kompas reported, and',
-# '* Izvestia said', '– The Solomon Star reported'.
-_SOURCED_IN = re.compile(r"(?:\bAccording to|\b[Cc]laims? in|\b[Rr]eports? in)(?: The)? $")
+# in Yonhap' (opening a claim: 'border claims in Kashmir' name a place); and the subject of
+# reporting opening a bullet: '- Kompas reported, and', '* Izvestia said', '– The Solomon
+# Star reported'.
+_SOURCED_IN = re.compile(r"(?:\b[Aa]ccording to|\bClaims? in|\bReports? in)(?: The)? $")
 _BULLET_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+(?:The )?$")
 _SUBJECT_REPORTS = re.compile(r" (?:reported|wrote|said|claimed)\b")
 _PRESS_WORDS = frozenset(_ORGS["press_words"])

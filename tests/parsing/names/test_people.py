@@ -534,3 +534,8 @@ def test_the_agent_of_a_declaration_or_a_proposal_is_a_person() -> None:
         "- The plan proposed by the Ministry of Finance was dropped.",
     )
     assert people(parsed) == {"Syngman Rhee"}
+
+
+def test_a_place_claims_are_made_in_is_no_news_outlet() -> None:
+    orgs, _ = _actors("- India rejects border claims in Kashmir that Pakistan made.")
+    assert not orgs
