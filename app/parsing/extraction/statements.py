@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from app.errors import BriefError
 from app.parsing.document.sections import Section
 from app.parsing.document.source import Line
+from app.parsing.lexicon.files import load_data
+from app.parsing.lexicon.words import lexicon
 from app.parsing.names.mentions import Mention, find_mentions, title_at
 from app.parsing.names.tokens import TokenIndex
 from app.vocabulary import ActorKind
@@ -17,6 +19,7 @@ _PREFIX = re.compile(r"^\s*(?:>\s*)*(?:[-*•]\s+)?")
 _ATTRIBUTION_PREFIX = re.compile(r"^\s*(?:>\s*)*[—–―\-~]*\s*")
 # A role naming a document a body issues: '— Melanesian Brotherhood, statement issued in
 # Honiara', '— Solomon Star, editorial', '— Tanjug, summary of the closing session'.
+_PRESS_WORDS = frozenset(load_data("organizations.json")["press_words"])
 _DOCUMENT_ROLE = re.compile(
     r"(?:statement|communiqu[eé]|report|summary|editorial|commentary|press release)\b"
 )
@@ -142,7 +145,12 @@ def attribution_mentions(
     named = find_mentions(source, *quotation.name)
     speaker = next((m for m in named if m.kind is ActorKind.person), None)
     speaker = speaker or next(iter(named), None)
-    if speaker is not None and speaker.kind is ActorKind.person and _issued(source, quotation):
+    if (
+        speaker is not None
+        and speaker.kind is ActorKind.person
+        and _issued(source, quotation)
+        and not _a_persons_name(speaker.surface)
+    ):
         speaker = _issuer(source, quotation, speaker)
     if speaker is not None and speaker.kind is ActorKind.person:
         title, country = _role_details(source, quotation, role_mentions)
@@ -164,6 +172,15 @@ def _issued(source: str, quotation: Quotation) -> bool:
     """Whether the role names a document the speaker issued ('statement issued in Juba',
     'editorial'): the speaker is a body, never a person, who would be given a role."""
     return quotation.role is not None and bool(_DOCUMENT_ROLE.match(source, quotation.role[0]))
+
+
+def _a_persons_name(name: str) -> bool:
+    """'Josep Borrell' of '— Josep Borrell, statement on behalf of the EU': a known given name
+    first, unless an organisation or a newspaper word ends the name ('Solomon Star')."""
+    words, parts = lexicon(), name.split()
+    if not parts or parts[0] not in words.given_names:
+        return False
+    return parts[-1].casefold() not in words.org_heads and parts[-1] not in _PRESS_WORDS
 
 
 def _issuer(source: str, quotation: Quotation, speaker: Mention) -> Mention:

@@ -99,3 +99,11 @@ def test_a_speaker_issuing_a_document_is_an_organisation(attribution: str, body:
     speaker = next(a for a in parsed.actors if a.key == parsed.statements[-1].speaker)
     assert (speaker.name, speaker.kind) == (body, "organization")
     assert body not in {a.name for a in parsed.actors if a.kind == "person"}
+
+
+def test_a_person_issuing_a_statement_stays_a_person() -> None:
+    parsed = brief(
+        LEAD, "Official Statements", "“No.”", "— John Kerry, statement on behalf of Washington"
+    )
+    speaker = next(a for a in parsed.actors if a.key == parsed.statements[-1].speaker)
+    assert (speaker.name, speaker.kind) == ("John Kerry", "person")
