@@ -539,3 +539,12 @@ def test_the_agent_of_a_declaration_or_a_proposal_is_a_person() -> None:
 def test_a_place_claims_are_made_in_is_no_news_outlet() -> None:
     orgs, _ = _actors("- India rejects border claims in Kashmir that Pakistan made.")
     assert not orgs
+
+
+def test_abdul_inside_a_full_name_vouches_for_a_person_and_the_name_listed_with_it() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Whether Maumoon Abdul Gayoom and Surya Bahadur Thapa bring the plan is unclear.",
+    )
+    assert people(parsed) == {"Maumoon Abdul Gayoom", "Surya Bahadur Thapa"}
