@@ -41,7 +41,7 @@ FLOORS = {
     "eval15": (0.93, 0.96, 0.92, 0.85),
     # Held out in round 12 (scored before and after it), tuned on from round 13 (its misses
     # read): no longer held out.
-    "eval16": (0.94, 0.95, 0.94, 0.88),
+    "eval16": (0.94, 0.97, 0.94, 0.88),
 }
 
 
