@@ -61,6 +61,8 @@ _ARTICLE_REPORTS = re.compile(r" (?:reported|wrote|said|that)\b")
 _SOURCED_IN = re.compile(r"(?:\b[Aa]ccording to|\bClaims? in|\bReports? in)(?: The)? $")
 _BULLET_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+(?:The )?$")
 _SUBJECT_REPORTS = re.compile(r" (?:reported|wrote|said|claimed)\b")
+# A claim, report or account owned by the name opening a bullet: '* Doordarshan's claim that'.
+_CLAIM_AFTER = re.compile(r" (?:claim|report|account)s? (?:that|of)\b")
 _PRESS_WORDS = frozenset(_ORGS["press_words"])
 # A capitalised word and the word after it: where a surname stands in a full name.
 _NAME_PAIR = re.compile(r"(?<![\w.])(?!The )[A-Z][\w'’-]* (?P<word>[^\W\d_][\w'’-]*)")
@@ -486,7 +488,8 @@ class PeopleReader(OrgReader):
     def _sourced(self, first: int, stop: int) -> bool:
         """A name a claim is put to ('According to The Hindu,', 'Claims in Granma that') or
         the subject of reporting opening a bullet ('- Kompas reported, and Manila denied,',
-        '* Izvestia said', '– The Solomon Star reported that')."""
+        '* Izvestia said', '– The Solomon Star reported that') or owning the claim it opens
+        with ('* Doordarshan's claim that')."""
         tokens, source = self.tokens, self.source
         start, outer = tokens[first].start, tokens[stop - 1].outer
         before = source[max(0, start - 20) : start]
@@ -494,7 +497,11 @@ class PeopleReader(OrgReader):
             return not self.headline and (
                 source.startswith((",", " that", " "), outer) and not tokens[stop - 1].possessive
             )
-        return bool(_BULLET_OPENS.search(before)) and bool(_SUBJECT_REPORTS.match(source, outer))
+        if not _BULLET_OPENS.search(before):
+            return False
+        if tokens[stop - 1].possessive:  # '* Doordarshan's claim that'
+            return _CLAIM_AFTER.match(source, outer) is not None
+        return _SUBJECT_REPORTS.match(source, outer) is not None
 
     def _press_word_or_unknown(self, first: int, stop: int) -> bool:
         """A news outlet's name where the brief puts a claim to it (`_sourced`): one word,
@@ -504,7 +511,9 @@ class PeopleReader(OrgReader):
         brief writes inside a longer name ('Putin said' after 'Vladimir Putin')."""
         tokens, source = self.tokens, self.source
         last = tokens[stop - 1]
-        if last.possessive or not last.text.replace("-", "").isalpha():
+        if not last.text.replace("-", "").isalpha():
+            return False
+        if last.possessive and _CLAIM_AFTER.match(source, last.outer) is None:
             return False
         text = self._text(first, stop)
         if text in self.words.phrases or plural_noun(last.text) or acronym(last.text):

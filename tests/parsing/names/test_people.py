@@ -460,6 +460,10 @@ def test_the_subject_of_reporting_opening_a_bullet_is_a_news_outlet() -> None:
         "• Caracol Radio said the minister would resign.",
     )
     assert {"Kompas", "Izvestia", "Solomon Star", "Caracol Radio"} <= orgs
+    orgs, _ = _actors("* Doordarshan's claim that the assembly would sit is denied.")
+    assert orgs == {"Doordarshan"}
+    orgs, _ = _actors("* Putin's claim that the assembly would sit is denied.")
+    assert not orgs
     assert not persons & {"Solomon Star", "Caracol Radio"}
 
 
