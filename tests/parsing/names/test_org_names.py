@@ -1002,3 +1002,9 @@ def test_a_body_s_name_goes_on_over_of_the_and_a_country_written_as_an_acronym()
         "The European Commission agreed.",
     )
     assert set(organisations(parsed)) == {"Council of Ministers of the USSR", "European Commission"}
+
+
+def test_a_newspaper_word_of_portuguese_opens_a_body_s_name() -> None:
+    parsed = parse("The Folha de S.Paulo reported that the deal was close.")
+    assert set(organisations(parsed)) == {"Folha de S.Paulo"}
+    assert not [a for a in parsed.actors if a.kind == "person"]
