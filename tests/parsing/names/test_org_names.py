@@ -1008,3 +1008,8 @@ def test_a_newspaper_word_of_portuguese_opens_a_body_s_name() -> None:
     parsed = parse("The Folha de S.Paulo reported that the deal was close.")
     assert set(organisations(parsed)) == {"Folha de S.Paulo"}
     assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_incorporated_ends_a_company_s_name_as_its_legal_form() -> None:
+    parsed = parse("Nunavut Tunngavik Incorporated sees the council as a forum.")
+    assert set(organisations(parsed)) == {"Nunavut Tunngavik Incorporated"}
