@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from app.errors import BriefError
 from app.parsing.document.sections import Section
 from app.parsing.document.source import Line
+from app.parsing.lexicon.files import load_data
+from app.parsing.lexicon.words import lexicon
 from app.parsing.names.mentions import Mention, find_mentions, title_at
 from app.parsing.names.tokens import TokenIndex
 from app.vocabulary import ActorKind
@@ -15,6 +17,12 @@ from app.vocabulary import ActorKind
 _CLOSING = {'"': '"', "“": "”", "«": "»", "„": "“”"}
 _PREFIX = re.compile(r"^\s*(?:>\s*)*(?:[-*•]\s+)?")
 _ATTRIBUTION_PREFIX = re.compile(r"^\s*(?:>\s*)*[—–―\-~]*\s*")
+# A role naming a document a body issues: '— Melanesian Brotherhood, statement issued in
+# Honiara', '— Solomon Star, editorial', '— Tanjug, summary of the closing session'.
+_PRESS_WORDS = frozenset(load_data("organizations.json")["press_words"])
+_DOCUMENT_ROLE = re.compile(
+    r"(?:statement|communiqu[eé]|report|summary|editorial|commentary|press release)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +145,13 @@ def attribution_mentions(
     named = find_mentions(source, *quotation.name)
     speaker = next((m for m in named if m.kind is ActorKind.person), None)
     speaker = speaker or next(iter(named), None)
+    if (
+        speaker is not None
+        and speaker.kind is ActorKind.person
+        and _issued(source, quotation)
+        and not _a_persons_name(speaker.surface)
+    ):
+        speaker = _issuer(source, quotation, speaker)
     if speaker is not None and speaker.kind is ActorKind.person:
         title, country = _role_details(source, quotation, role_mentions)
         speaker = Mention(
@@ -151,6 +166,35 @@ def attribution_mentions(
             evidence=True,
         )
     return speaker, role_mentions
+
+
+def _issued(source: str, quotation: Quotation) -> bool:
+    """Whether the role names a document the speaker issued ('statement issued in Juba',
+    'editorial'): the speaker is a body, never a person, who would be given a role."""
+    return quotation.role is not None and bool(_DOCUMENT_ROLE.match(source, quotation.role[0]))
+
+
+def _a_persons_name(name: str) -> bool:
+    """'Josep Borrell' of '— Josep Borrell, statement on behalf of the EU': a known given name
+    first, unless an organisation or a newspaper word ends the name ('Solomon Star')."""
+    words, parts = lexicon(), name.split()
+    if not parts or parts[0] not in words.given_names:
+        return False
+    return parts[-1].casefold() not in words.org_heads and parts[-1] not in _PRESS_WORDS
+
+
+def _issuer(source: str, quotation: Quotation, speaker: Mention) -> Mention:
+    """The body issuing a statement, named by the whole name of the attribution line
+    ('Bangladesh Sangbad Sangstha', which the run reader cuts at the country)."""
+    start, end = quotation.name
+    text = source[start:end]
+    prefix = _ATTRIBUTION_PREFIX.match(text)
+    start += prefix.end() if prefix else 0
+    end -= len(text) - len(text.rstrip())
+    if not start <= speaker.start < speaker.end <= end:
+        start, end = speaker.start, speaker.end
+    name = " ".join(source[start:end].split())
+    return Mention(ActorKind.organization, start, end, source[start:end], name)
 
 
 def _role_details(

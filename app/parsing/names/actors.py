@@ -102,6 +102,13 @@ def _longer_form(name: str, short: str) -> bool:
     )
 
 
+def _of_another(name: str, tail: str) -> bool:
+    """'Permanent Council of the ' + 'Organization of American States': the body a longer
+    name is 'of' or 'for' is another body than the one it names."""
+    head = name[: len(name) - len(tail)]
+    return any(link in head for link in _TAIL_LINKS)
+
+
 def _same_country(one: _Actor, other: _Actor) -> bool:
     countries = {m.country for m in (*one.mentions, *other.mentions)} - {None}
     return len(countries) <= 1
@@ -404,7 +411,11 @@ class Registry:
             return
         if mention.kind is ActorKind.organization and mention.country is None:
             name = key.partition("|")[0]
-            same_head = [a for a in self.actors if a.name.casefold().endswith(name)]
+            same_head = [
+                a
+                for a in self.actors
+                if a.name.casefold().endswith(name) and not _of_another(a.name, name)
+            ]
             if len(same_head) == 1 and same_head[0].kind is ActorKind.organization:
                 self._attach(same_head[0], mention)
                 return

@@ -33,10 +33,13 @@ _LETTERS = (
     r"(?P<acronym>[A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z]*)+"
     r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])"
 )
-_ACRONYM = rf"\({_LETTERS}\)"
-# ', known as CPN-UML': an acronym given after a name as a nickname is.
+# The name in the body's own language may come first: '(Dewan Perwakilan Rakyat, DPR)'.
+_ACRONYM = rf"\((?:(?P<gloss>[^\W\d_][^()\n,;:]{{2,80}}?),[ \t]+)?{_LETTERS}\)"
+# ', known as CPN-UML': an acronym given after a name as a nickname is; so is one 'known by
+# its (French) acronym': ', known by its Portuguese acronym RENAMO'.
 _KNOWN_AS = re.compile(
-    rf",[ \t]+(?:also[ \t]+|commonly[ \t]+)?known[ \t]+as[ \t]+{_LETTERS}(?![\w-])"
+    rf",[ \t]+(?:also[ \t]+|commonly[ \t]+)?known[ \t]+"
+    rf"(?:as|by[ \t]+its(?:[ \t]+[A-Z][a-z]+)?[ \t]+acronym)[ \t]+{_LETTERS}(?![\w-])"
 )
 _DEFINED = re.compile(rf"[ \t]*{_ACRONYM}")
 BRACKETED = re.compile(_ACRONYM)
@@ -44,6 +47,12 @@ BRACKETED = re.compile(_ACRONYM)
 _CAPITALISED_BEFORE = re.compile(
     rf"(?:{WORD}{POSSESSIVE}?[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?)*{WORD}$"
 )
+# Event words that also head a standing body's name an acronym defines (`_a_standing_body`).
+_STANDING_EVENT_WORDS = frozenset(("conference", "programme", "program"))
+# A list of names ending right before a name: the acronym after it is the whole name's,
+# which holds the list ('Association of Indigenous Peoples of the North, Siberia and Far
+# East of the Russian Federation, known by its Russian acronym RAIPON').
+_LIST_BEFORE = re.compile(rf",[ \t]+{WORD}(?:[ \t]+{WORD})*[ \t]+and[ \t]+$")
 _OFFICE_BEFORE = re.compile(rf"(?P<head>{WORD})[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+$")
 # Where the look back for an acronym's words stops: a line, a bracket, the end of a
 # sentence or clause.
@@ -155,8 +164,8 @@ def bracketed_acronyms(source: str, found: list[re.Match[str]]) -> list[tuple[in
 
 
 def defining_acronyms(source: str, *, known_as: bool) -> list[re.Match[str]]:
-    """'(DUP)', ', known as CPN-UML' (when `known_as`, the source holds ' known as '): the
-    acronyms a brief gives a name."""
+    """'(DUP)', ', known as CPN-UML' (when `known_as`, the source holds ' known as ' or
+    ' known by its '): the acronyms a brief gives a name."""
     found = list(BRACKETED.finditer(source))
     if known_as:
         found += _KNOWN_AS.finditer(source)
@@ -197,6 +206,25 @@ def _names_territory(brief: OrgText, name: str) -> bool:
     return bool(head) and head[0] in brief.words.territory_heads
 
 
+def _a_standing_body(brief: OrgText, name: str, letters: str) -> bool:
+    """'Southern African Development Coordination Conference (SADCC)', 'Arctic Monitoring
+    and Assessment Programme (AMAP)': a conference or a programme whose initials spell
+    the acronym in brackets exactly is a standing body, not a meeting (a treaty, a plan or
+    talks stay events: 'Strategic Arms Limitation Talks (SALT)')."""
+    words = name.split()
+    events = {w.casefold() for w in words} & brief.words.event_heads
+    if not events or not events <= _STANDING_EVENT_WORDS:
+        return False
+    return initials(words).casefold() == acronym_letters(letters).casefold()
+
+
+def defined_standing_body(brief: OrgText, name: str, end: int) -> bool:
+    """Whether an acronym in brackets right after `name` (ending at `end`) defines it as a
+    standing body (`_a_standing_body`)."""
+    defined = _DEFINED.match(brief.source, end)
+    return defined is not None and _a_standing_body(brief, name, defined.group("acronym"))
+
+
 def acronym_start(brief: OrgText, letters: str, end: int) -> int | None:
     """Where a name defined by an acronym in brackets starts, when no organisation
     mention ends there: the words spelling its initials, or capitalised words ending in
@@ -204,7 +232,11 @@ def acronym_start(brief: OrgText, letters: str, end: int) -> int | None:
     start = defined_before(brief, end, end, letters)
     if start < end:
         name = brief.source[start:end]
-        return None if brief.names_event(name) or _names_territory(brief, name) else start
+        if _names_territory(brief, name):
+            return None
+        if brief.names_event(name) and not _a_standing_body(brief, name, letters):
+            return None
+        return start
     owner = _CAPITALISED_BEFORE.search(brief.source, max(0, end - REACH), end)
     if owner is None or not brief.has_head(owner.group().split()[-1:]):
         return None
@@ -216,6 +248,8 @@ def acronym_start(brief: OrgText, letters: str, end: int) -> int | None:
         or brief.owned_by_a_person(first, word)
     ):
         first += len(word) + 1
+    if _LIST_BEFORE.search(brief.source, max(0, first - 60), first):
+        return None  # 'of the North, Siberia and ' + 'Far East of the Russian Federation'
     return first if first < end and " " in brief.source[first:end].strip() else None
 
 
@@ -250,6 +284,59 @@ def _office_before(brief: OrgText, start: int) -> int:
     if office is not None and brief.has_head([office.group("head")]):
         return office.start()
     return start
+
+
+def inner_defined(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
+    """'the Permanent Council of the Organization of American States (OAS)': an acronym in
+    brackets that spells the body named after the last 'of (the)' of a longer name, not
+    the whole, is that inner body's, named too (the longer name stays); not after one
+    word, an office that takes the acronym of what it is of (`_office_before`)."""
+    ends = {m.end: m for m in mentions if m.kind is ActorKind.organization}
+    inner = []
+    for end, letters in brief.brackets:
+        owner = ends.get(end)
+        if owner is None or " of " not in owner.surface:
+            continue
+        parts = owner.surface.split(" of ")
+        wanted = acronym_letters(letters).casefold()
+        if " " not in parts[0] or initials(owner.surface.split()).casefold() == wanted:
+            continue  # 'Office of the United States Trade Representative (USTR)': the whole's
+        tails = [" of ".join(parts[at:]).removeprefix("the ") for at in range(1, len(parts))]
+        tails = [t for t in tails if t[:1].isupper() and " " in t]
+        # the tail its letters spell exactly ('the Central Committee of the Communist Party
+        # of China (CPC)'), else, unless they spell the whole, the longest they spell
+        tail = next((t for t in tails if initials(t.split()).casefold() == wanted), None)
+        if tail is None and not _spells(letters, owner.surface.split()):
+            tail = next((t for t in tails if _spells(letters, t.split())), None)
+        if tail is not None:
+            inner.append(brief.new(owner.end - len(tail), owner.end))
+    if not inner:
+        return mentions
+    return sorted(mentions + inner, key=attrgetter("start", "end"))
+
+
+def glossed(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
+    """'the People's Representative Assembly (Dewan Perwakilan Rakyat, DPR)': the name in
+    the body's own language before its acronym in brackets is the body's other name, one
+    actor with it (the name before the bracket canonical); names read inside it are none
+    of their own ('Secretaría de Relaciones Exteriores' is no person)."""
+    ends = {m.end: m for m in mentions if m.kind is ActorKind.organization}
+    spans: dict[tuple[int, int], str | None] = {}
+    for match in brief.acronyms:
+        if (gloss := match.groupdict().get("gloss")) is not None and gloss[:1].isupper():
+            owner = ends.get(_end_before(brief.source, match.start()))
+            spans[match.span("gloss")] = owner.name if owner is not None else None
+    if not spans:
+        return mentions
+    kept = []
+    for mention in mentions:
+        inside = next(((s, e) for s, e in spans if s <= mention.start and mention.end <= e), None)
+        if inside is None:
+            kept.append(mention)
+        elif spans[inside] is not None and (mention.start, mention.end) == inside:
+            name = spans[inside] or mention.name
+            kept.append(mention._replace(kind=ActorKind.organization, name=name, title=None))
+    return kept
 
 
 def settle_acronyms(brief: OrgText, mentions: list[Mention]) -> list[Mention]:

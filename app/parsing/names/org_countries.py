@@ -20,6 +20,9 @@ from app.parsing.names.org_keys import known_organisation, phrase_entry
 from app.parsing.names.org_text import OrgText, one_spaced
 
 _STATE_HEADS = frozenset(load_data("organizations.json")["state_heads"])
+# A state's forces named by a proper name whose adjective is a word of it ('the Colombian
+# Air Force', 'the Nigerian Air Force'), unlike its army or navy ('Pakistan Army': `Army`).
+_NAMED_FORCES = frozenset(load_data("organizations.json")["named_forces"])
 _COUNTRY_WORDS = (Category.demonym, Category.country, Category.seat)
 
 
@@ -80,6 +83,8 @@ def _state_institution(brief: OrgText, name: str) -> bool:
     """'Foreign Ministry', 'Ministry of Commerce', 'Parliament': a body every state
     has, which its country, not its name, tells apart."""
     folded = name.casefold()
+    if folded in _NAMED_FORCES:
+        return False
     words = folded.split()
     # A name's head is its last word ('Congress Party' is a party), or its first before
     # a complement ('Ministry of Commerce').

@@ -24,6 +24,8 @@ from app.parsing.names.org_acronyms import (
     acronym_start,
     bracketed_acronyms,
     defining_acronyms,
+    glossed,
+    inner_defined,
     other_acronym,
     settle_acronyms,
     with_bracketed_acronyms,
@@ -52,6 +54,9 @@ _OTHER_NAME = re.compile(
     r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
 )
 _OF_A_KIND = ("-style", "-type")
+# One to three capitalised words right before ' International', and what may follow it.
+_WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?P<words>(?:[A-Z][\w’'&.-]*[ \t]){0,2}[A-Z][\w’'&.-]*) $")
+_NAME_GOES_ON = re.compile(r"\w|[ \t]+[A-Z]|['’-]")
 _BUILDINGS = (" House", " Court")
 _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
@@ -72,12 +77,15 @@ def complete_organisations(
         and not any(m.kind is ActorKind.organization for m in mentions)
         and "s Office" not in source
         and BRACKETED.search(source) is None
-        and " known as " not in source
+        and " known " not in source
         and _BODIES_AFTER_THE.isdisjoint(written)
         and "Air" not in written
+        and "Radio" not in written
+        and "International" not in written
     ):
         return mentions  # no organisation to widen, nor any other body to find
-    acronyms = defining_acronyms(source, known_as=" known as " in source)
+    known_as = " known as " in source or " known by its " in source
+    acronyms = defining_acronyms(source, known_as=known_as)
     brackets = bracketed_acronyms(source, acronyms)
     others = {text for _, text in brackets if other_acronym(text)}
     brief = OrgText(source, mentions, acronyms, brackets, others)
@@ -121,6 +129,10 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         kept = [_without_a_kind(m) for m in kept]
     if " House" in brief.source or " Court" in brief.source:
         kept = [m for m in kept if not _a_building(brief, m)]
+    if brief.brackets:
+        kept = inner_defined(brief, kept)
+    if brief.brackets and any(m.groupdict().get("gloss") for m in brief.acronyms):
+        kept = glossed(brief, kept)
     settled = settle_acronyms(brief, kept)
     if " known as " in brief.source:
         settled = _other_names(brief.source, settled)
@@ -174,9 +186,10 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
     """'the Ulster Defence Regiment (UDR)', 'the Parti Social Démocrate (PSD)': a name an
     acronym in brackets defines, with an organisation word in it, is an organisation's
     where the run reader read a person, unless it is shaped as a person's (titled, a known
-    given name or an initial first: 'John F. Kennedy (JFK)'); the same name elsewhere in
-    the brief too. Without an organisation word it may name a thing ('Value Added Tax
-    (VAT)')."""
+    given name or an initial first: 'John F. Kennedy (JFK)'); so is one with a word that
+    opens movements' names inside it ('Muttahida Majlis-e-Amal (MMA)'); the same name
+    elsewhere in the brief too. Without an organisation word it may name a thing ('Value
+    Added Tax (VAT)')."""
     ends = {end for end, _ in brief.brackets}
     defined = {
         name
@@ -185,6 +198,7 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
         and (
             brief.has_head((name := one_spaced(brief.source, m.start, m.end)).split())
             or name.split()[0] in brief.words.movement_prefixes
+            or _movement_word_inside(brief, name)
         )
     }
     if not defined:
@@ -195,6 +209,13 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
         else m
         for m in brief.mentions
     ]
+
+
+def _movement_word_inside(brief: OrgText, name: str) -> bool:
+    """'Muttahida Majlis-e-Amal': a word that opens movements' names ('Majlis', 'Hizb',
+    'Jamaat') inside a name, alone or before a hyphen."""
+    prefixes = brief.words.movement_prefixes
+    return any(part in prefixes for word in name.split()[1:] for part in word.split("-"))
 
 
 def _a_persons_name(brief: OrgText, mention: Mention) -> bool:
@@ -264,6 +285,10 @@ def _unread_names(
             found.append(brief.new(start, end))
     if "Air" in brief.written:
         found += [brief.new(start, end) for start, end in _flag_carriers(brief)]
+    if "Radio" in brief.written:
+        found += [brief.new(start, end) for start, end in _flag_carriers(brief, "Radio")]
+    if "International" in brief.written:
+        found += [brief.new(start, end) for start, end in _international(brief)]
     for start, end in _offices_of_titles(brief):
         # The title may be read as a lone word ('Comptroller'), never as a body.
         if not any(stop > start and first < end for first, stop in orgs):
@@ -312,14 +337,15 @@ def _known_in_full(source: str, written: set[str]) -> list[tuple[int, int]]:
     return found
 
 
-def _flag_carriers(brief: OrgText) -> list[tuple[int, int]]:
+def _flag_carriers(brief: OrgText, opening: str = "Air") -> list[tuple[int, int]]:
     """'Air India', 'an Air China Boeing': 'Air' and a country's name is an airline, as
-    flag carriers are named."""
+    flag carriers are named; 'Radio' and a country's name ('Radio Australia', 'Radio New
+    Zealand') is the state broadcaster, as national radios are named."""
     found = []
     source = brief.source
-    at = source.find("Air ")
+    at = source.find(f"{opening} ")
     while at >= 0:
-        start = at + 4
+        start = at + len(opening) + 1
         if not source[at - 1 : at].isalnum():
             words = source[start : start + 40].split()[:2]
             for length in (2, 1):
@@ -328,7 +354,28 @@ def _flag_carriers(brief: OrgText) -> list[tuple[int, int]]:
                 if entry is not None and entry.category is Category.country:
                     found.append((at, start + len(name)))
                     break
-        at = source.find("Air ", start)
+        at = source.find(f"{opening} ", start)
+    return found
+
+
+def _international(brief: OrgText) -> list[tuple[int, int]]:
+    """'Greenpeace International', 'Sandline International', 'Iran International': one to
+    three capitalised words and 'International' ending the name (not 'International
+    Cooperation', nor after a small word: 'Minister for International Development') are a
+    body's name, as NGOs, companies and broadcasters are named."""
+    found = []
+    source = brief.source
+    at = source.find(" International")
+    while at >= 0:
+        end = at + len(" International")
+        match = _WORDS_BEFORE.search(source, max(0, at - 80), at + 1)
+        if match is not None and not _NAME_GOES_ON.match(source, end):
+            words = match.group("words").split()
+            while words and words[0].casefold() in brief.words.stop_words:
+                words.pop(0)  # 'The', 'According'
+            if words:
+                found.append((at + 1 - len(" ".join(words)) - 1, end))
+        at = source.find(" International", end)
     return found
 
 

@@ -18,9 +18,10 @@ from __future__ import annotations
 import calendar
 import re
 
+from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category
 from app.parsing.names.emitting import Mention
-from app.parsing.names.org_acronyms import defined_before
+from app.parsing.names.org_acronyms import defined_before, defined_standing_body
 from app.parsing.names.org_countries import adjective_before, country_name_before, own_words
 from app.parsing.names.org_keys import known_forms, known_organisation, phrase_entry
 from app.parsing.names.org_text import (
@@ -53,6 +54,8 @@ _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})*)")
 _IN_THE_COUNTRY = re.compile(
     rf"[ \t]+in[ \t]+the[ \t]+(?P<place>{WORD}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{WORD})*)"
 )
+# The continents and the world's regions a body's name may end in, as in a country.
+_WORLD_REGIONS = frozenset(load_data("organizations.json")["world_regions"])
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{WORD})[ \t]+and[ \t]+$")
 # A link the run reader took in before a word it stopped at: 'United Nations Council for'.
 _TRAILING_LINKS = (" for", " of", " on")
@@ -129,7 +132,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         and not known_organisation(name)
     ):
         return None  # a lone 'Office' or 'Army' names nobody in particular; 'Congress' does
-    if _names_no_body(brief, name):
+    if _names_no_body(brief, name) and not defined_standing_body(brief, name, end):
         return None
     if (start, end, name, country) == (
         mention.start,
@@ -271,6 +274,8 @@ def _in_a_country(brief: OrgText, start: int, end: int) -> int | None:
         entry = located and phrase_entry(located.group("place").removeprefix("The "))
         if located and entry is not None and entry.category is Category.country:
             return located.end()
+        if located and located.group("place") in _WORLD_REGIONS:
+            return located.end()  # 'Agency for the Prohibition of ... in Latin America'
     return None
 
 
@@ -318,6 +323,12 @@ def _coordinated_before(brief: OrgText, start: int, end: int) -> int:
     return first
 
 
+def _a_country(word: str) -> bool:
+    """'USSR', 'UK': a country written as an acronym."""
+    entry = phrase_entry(word)
+    return entry is not None and entry.category is Category.country
+
+
 def _linked_after(brief: OrgText, start: int, end: int) -> int:
     """' of the Red Cross', ' for Government', ' on Disarmament', ', Trade and Industry'."""
     tail = brief.source[end - 2 : end + 1].rstrip()
@@ -350,8 +361,8 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
             return end  # 'the Board on Monday'
         if words[0] in brief.words.phrases and link[-1] == "on" and not _named_on(brief, match):
             return end  # 'the Council on Russia'
-        if len(words) == 1 and acronym(words[0]):
-            return end  # 'the Joint Commission of the JCPOA': a name of its own
+        if len(words) == 1 and acronym(words[0]) and not _a_country(words[0]):
+            return end  # 'the Joint Commission of the JCPOA': a name of its own (not 'USSR')
         if brief.names_a_person(match.start("words"), match.end("words")):
             return end  # 'the Party of Regions of Viktor Yanukovych': its leader
         if brief.organisation_ends(match.start("words")) > match.end() and not _LINKED.match(

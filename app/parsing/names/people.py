@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from app.parsing.lexicon.countries import capitals, plain
 from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category, lexicon
 from app.parsing.names.emitting import code_of
@@ -20,7 +21,8 @@ from app.parsing.names.shapes import (
     shaped_like_a_person,
 )
 from app.parsing.names.tokens import PARTICLES, Token
-from app.vocabulary import ActorKind
+from app.parsing.names.variants import skeleton
+from app.vocabulary import ActorKind, slugify
 
 # What may separate coordinated names: 'A B, C D and E F', 'ministers, A and B'.
 _NAMES = load_data("names.json")
@@ -52,6 +54,24 @@ _OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ ){0,2}(?P<marker
 _REPORTS_THAT = re.compile(r" (?:reported|wrote) that\b")
 _PRESS_ARTICLES = frozenset(("El", "La", "Le", "Les", "Los", "Las", "Der", "Die", "Das", "Il"))
 _ARTICLE_REPORTS = re.compile(r" (?:reported|wrote|said|that)\b")
+# A source a claim is put to: 'According to The Hindu,', 'Claims in Granma that', 'Reports
+# in Yonhap' (opening a claim: 'border claims in Kashmir' name a place); and the subject of
+# reporting opening a bullet: '- Kompas reported, and', '* Izvestia said', '– The Solomon
+# Star reported'.
+_SOURCED_IN = re.compile(r"(?:\b[Aa]ccording to|\bClaims? in|\bReports? in)(?: The)? $")
+_BULLET_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+(?:The )?$")
+_SUBJECT_REPORTS = re.compile(r" (?:reported|wrote|said|claimed)\b")
+# A claim, report or account owned by the name opening a bullet: '* Doordarshan's claim that'.
+_CLAIM_AFTER = re.compile(r" (?:claim|report|account)s? (?:that|of)\b")
+_PRESS_WORDS = frozenset(_ORGS["press_words"])
+# A capitalised word and the word after it: where a surname stands in a full name.
+_NAME_PAIR = re.compile(r"(?<![\w.])(?!The )[A-Z][\w'’-]* (?P<word>[^\W\d_][\w'’-]*)")
+
+# A document's or a meeting's name before 'on' or 'for': 'Convention on ', 'Conference on '.
+_DOCUMENT_LINK = re.compile(r"\b(?P<head>[A-Z][a-z]+) (?:on|for) $")
+_NUMBER_WORDS = frozenset(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+)
 
 # Titles that may be a word of the name after them ('Sheikh Mujibur Rahman', 'Lord Carrington').
 _NAME_TITLES = frozenset(("Sheikh", "Lord"))
@@ -345,7 +365,11 @@ class PeopleReader(OrgReader):
                 and not self._given_name(names[0])
             ):  # 'Democracia Popular, Mahuad's party,'
                 self._emit(ActorKind.organization, first, stop, self._text(first, stop))
-            elif not self._is_located(first, stop) and not plural_noun(names[-1].text):
+            elif (
+                not self._is_located(first, stop)
+                and not plural_noun(names[-1].text)
+                and not self._names_no_one(first, stop)
+            ):
                 self._full_name(first, stop, country)
             return
         if len(names) == 1 and self._named_as_organisation(names[0], self.tokens[first].start):
@@ -365,6 +389,18 @@ class PeopleReader(OrgReader):
                 and not plural_noun(token.text)  # 'People' of 'the People's Party'
             ):
                 self._single_name(index, index + 1)
+
+    def _names_no_one(self, first: int, stop: int) -> bool:
+        """Words of a document's name after its 'on' or 'for' ('the Shanghai Convention on
+        Combating Terrorism', 'the Conference on Marine Biodiversity'), or a name ending in
+        a number, as groupings are named ('the Shanghai Five'): no person."""
+        if self.tokens[stop - 1].folded in _NUMBER_WORDS:
+            return True
+        start = self.tokens[first].start
+        if not self.source.endswith((" on ", " for "), 0, start):
+            return False  # the common case
+        link = _DOCUMENT_LINK.search(self.source, max(0, start - 40), start)
+        return link is not None and link.group("head").casefold() in self.words.event_heads
 
     def _named_as_organisation(self, token: Token, start: int) -> bool:
         """A single name the brief calls an organisation: a marker right before it ('the
@@ -402,12 +438,20 @@ class PeopleReader(OrgReader):
         return _described_as_organisation(source, token.outer, self.words.group_markers)
 
     def _press_shaped(self, first: int, stop: int) -> bool:
-        """The cheap test before `_press_name`: a word before 'r' or 'w', or two opened by an
-        article of another language."""
-        if stop - first == 2:
-            return self.tokens[first].text in _PRESS_ARTICLES
-        outer = self.tokens[first].outer
-        return self.source[outer + 1 : outer + 2] in ("r", "w")
+        """The cheap test before `_press_name`: a word before 'r' or 'w', two opened by an
+        article of another language, or a name after 'to ', 'in ' or a bullet."""
+        if stop - first == 2 and self.tokens[first].text in _PRESS_ARTICLES:
+            return True
+        outer = self.tokens[stop - 1].outer
+        if stop - first == 1 and self.source[outer + 1 : outer + 2] in ("r", "w"):
+            return True
+        start = self.tokens[first].start
+        before = self.source[max(0, start - 4) : start]
+        if before.endswith((" to ", " in ", "The ")):
+            return True  # 'According to X', 'Claims in X', 'The X reported'
+        if before[-2:-1] in (".", ")"):
+            return before[-3:-2].isdigit()  # a numbered bullet: '1. X said'
+        return before[-2:-1] in ("-", "*", "•", "–", "—")
 
     def _press_name(self, first: int, stop: int) -> bool:
         """A news outlet's name: one word the subject of 'reported that' or 'wrote that',
@@ -417,6 +461,8 @@ class PeopleReader(OrgReader):
         writes inside a longer name ('Bahr reported that' after 'Egon Bahr')."""
         tokens, source = self.tokens, self.source
         last = tokens[stop - 1]
+        if self._sourced(first, stop):
+            return self._press_word_or_unknown(first, stop)
         if stop - first == 1:
             if source[last.outer + 1 : last.outer + 2] not in ("r", "w"):
                 return False  # the common case, tested before any regex
@@ -438,6 +484,50 @@ class PeopleReader(OrgReader):
             return False
         word = re.escape(text)
         return re.search(rf"[A-Z][\w'’.-]* {word}\b|\b{word} [A-Z]", source) is None
+
+    def _sourced(self, first: int, stop: int) -> bool:
+        """A name a claim is put to ('According to The Hindu,', 'Claims in Granma that') or
+        the subject of reporting opening a bullet ('- Kompas reported, and Manila denied,',
+        '* Izvestia said', '– The Solomon Star reported that') or owning the claim it opens
+        with ('* Doordarshan's claim that')."""
+        tokens, source = self.tokens, self.source
+        start, outer = tokens[first].start, tokens[stop - 1].outer
+        before = source[max(0, start - 20) : start]
+        if _SOURCED_IN.search(before):
+            return not self.headline and (
+                source.startswith((",", " that", " "), outer) and not tokens[stop - 1].possessive
+            )
+        if not _BULLET_OPENS.search(before):
+            return False
+        if tokens[stop - 1].possessive:  # '* Doordarshan's claim that'
+            return _CLAIM_AFTER.match(source, outer) is not None
+        return _SUBJECT_REPORTS.match(source, outer) is not None
+
+    def _press_word_or_unknown(self, first: int, stop: int) -> bool:
+        """A news outlet's name where the brief puts a claim to it (`_sourced`): one word,
+        or two ending in a word of newspapers' names ('Solomon Star', 'Caracol Radio',
+        'Dong-a Ilbo'), or two opened by neither a given name nor a known word ('Dimtsi
+        Hafash'); never a place, a given name, a plural, a known name, nor words the
+        brief writes inside a longer name ('Putin said' after 'Vladimir Putin')."""
+        tokens, source = self.tokens, self.source
+        last = tokens[stop - 1]
+        if not last.text.replace("-", "").isalpha():
+            return False
+        if last.possessive and _CLAIM_AFTER.match(source, last.outer) is None:
+            return False
+        text = self._text(first, stop)
+        if text in self.words.phrases or plural_noun(last.text) or acronym(last.text):
+            return False
+        if stop - first == 1 and plain(text) in capitals():
+            return False  # 'Luanda said': the government at its capital
+        opening = tokens[first]
+        if (stop - first == 1 or last.text not in _PRESS_WORDS) and (
+            self._given_name(opening) or self._is_stop(opening)
+        ):
+            return False
+        if stop - first == 2 and not self._next_to(first, first + 1):
+            return False
+        return not _inside_a_longer_name(source, text)
 
     def _led_body(self, token: Token) -> bool:
         """'Oleh Dubyna, chairman of ' + 'Naftogaz': the body a leader, chairman,
@@ -598,6 +688,24 @@ class PeopleReader(OrgReader):
                 return False
             last += 1
         return False
+
+
+def _inside_a_longer_name(source: str, text: str) -> bool:
+    """Whether the brief writes `text`, in any case, after or before another capitalised
+    word ('Vladimir Putin' for 'Putin', 'Omar al-Bashir' for 'Al-Bashir'), or a word after
+    one that is another spelling of it ('Recep Tayyip Erdoğan' for 'Erdogan', 'Volodymyr
+    Zelenskyy' for 'Zelensky'); 'The' and the end of a sentence before it do not count."""
+    word = re.escape(text)
+    pattern = rf"(?<![\w.])(?!The )[A-Z][\w'’-]* (?i:{word})\b|\b(?i:{word}) [A-Z]"
+    if re.search(pattern, source) is not None:
+        return True
+    if " " in text:
+        return False
+    key = skeleton(slugify(text))
+    return any(
+        found["word"][:1].isupper() and skeleton(slugify(found["word"])) == key
+        for found in _NAME_PAIR.finditer(source)
+    )
 
 
 def _unnumbered(names: list[Token]) -> list[Token]:

@@ -89,7 +89,7 @@ def _continuation(source: str, tokens: list[Token], last: int, title_end: TitleE
     if word.folded in PARTICLES:
         while skip < len(tokens) and tokens[skip].folded in PARTICLES and skip - index < 2:
             skip += 1
-    elif _joins_title(word.folded, tokens[last].folded):
+    elif _joins_title(word.folded, tokens[last].folded) or _of_state_for(tokens, last):
         skip = index + 1
         if skip < len(tokens) and tokens[skip].folded == "the":
             skip += 1
@@ -106,6 +106,17 @@ def _joins_title(word: str, previous: str) -> bool:
     if word in ("of", "for"):
         return previous in _OF_HEADS
     return word == "to" and previous in _TO_HEADS
+
+
+def _of_state_for(tokens: list[Token], last: int) -> bool:
+    """'Under Secretary of State for Global Affairs', 'Minister of State for Europe': an
+    office 'of State' goes on over 'for'."""
+    return (
+        last >= 2
+        and tokens[last + 1].folded == "for"
+        and tokens[last].text == "State"
+        and tokens[last - 1].folded == "of"
+    )
 
 
 def _plurals(heads: frozenset[str]) -> frozenset[str]:

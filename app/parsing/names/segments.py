@@ -80,8 +80,9 @@ _CACHE_LIMIT = 8192
 # The particles an Arabic name gives its father's name with ('Zayed bin Sultan Al Nahyan').
 _PATRONYMICS = frozenset({"bin", "ibn", "bint"})
 # Honorifics that are also words of Persian, Arabic and South Asian names: between a given
-# name and another word they are the name's ('Ahmad Shah Massoud', 'Mohammed Sultan Ali').
-_NAME_HONORIFICS = frozenset({"shah", "sultan", "emir", "sheikh"})
+# name and another word they are the name's ('Ahmad Shah Massoud', 'Mohammed Sultan Ali',
+# 'Najib Tun Razak').
+_NAME_HONORIFICS = frozenset({"shah", "sultan", "emir", "sheikh", "tun"})
 
 
 def _initial(text: str) -> bool:

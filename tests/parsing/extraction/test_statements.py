@@ -84,3 +84,26 @@ def test_reported_speech_speakers(sentence: str, speaker: str | None) -> None:
 def test_sentences_without_speech_are_not_statements() -> None:
     parsed = brief(LEAD, "Verified Facts", "Zelenskyy held talks with leaders described as allies.")
     assert [s for s in parsed.statements if "allies" in s.text] == []
+
+
+@pytest.mark.parametrize(
+    ("attribution", "body"),
+    [
+        ("– Melanesian Brotherhood, statement issued in Honiara", "Melanesian Brotherhood"),
+        ("> — Bangladesh Sangbad Sangstha, summary of a text", "Bangladesh Sangbad Sangstha"),
+        ("— Solomon Star, editorial", "Solomon Star"),
+    ],
+)
+def test_a_speaker_issuing_a_document_is_an_organisation(attribution: str, body: str) -> None:
+    parsed = brief(LEAD, "Official Statements", "“No.”", attribution)
+    speaker = next(a for a in parsed.actors if a.key == parsed.statements[-1].speaker)
+    assert (speaker.name, speaker.kind) == (body, "organization")
+    assert body not in {a.name for a in parsed.actors if a.kind == "person"}
+
+
+def test_a_person_issuing_a_statement_stays_a_person() -> None:
+    parsed = brief(
+        LEAD, "Official Statements", "“No.”", "— John Kerry, statement on behalf of Washington"
+    )
+    speaker = next(a for a in parsed.actors if a.key == parsed.statements[-1].speaker)
+    assert (speaker.name, speaker.kind) == ("John Kerry", "person")

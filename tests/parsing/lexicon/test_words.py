@@ -46,3 +46,9 @@ def test_a_known_body_written_with_a_slash_is_read_whole() -> None:
     )
     names = [a.name for a in parsed.actors if a.kind == "organization"]
     assert names == ["Radio Free Europe/Radio Liberty"]
+
+
+def test_an_office_joined_to_vice_or_deputy_by_a_hyphen_is_a_title_head() -> None:
+    heads = lexicon().title_heads
+    assert {"vice-minister", "deputy-minister", "vice-premier", "vice-president"} <= heads
+    assert "vice-dr." not in heads

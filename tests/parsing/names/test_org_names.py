@@ -892,3 +892,124 @@ def test_a_plural_noun_s_possessive_stays_inside_a_name_the_run_reader_reads() -
         "People's Daily",
     }
     assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_a_nationality_adjective_is_a_word_of_an_air_force_s_name() -> None:
+    parsed = parse(
+        "The Colombian Air Force bombed a camp.",
+        "The Russian Defence Ministry objected.",
+    )
+    assert set(organisations(parsed)) == {"Colombian Air Force", "Defence Ministry"}
+
+
+def test_an_acronym_known_by_its_language_names_the_body_before_it() -> None:
+    parsed = parse(
+        "Pretoria ends its support for the Mozambican National Resistance, known by its "
+        "Portuguese acronym RENAMO. RENAMO said nothing.",
+    )
+    assert organisations(parsed) == {
+        "Mozambican National Resistance": ["Mozambican National Resistance", "RENAMO"]
+    }
+
+
+def test_an_acronym_after_a_list_of_names_defines_none_of_them_alone() -> None:
+    parsed = parse(
+        "It admits the Association of Indigenous Peoples of the North, Siberia and Far East "
+        "of the Russian Federation, known by its Russian acronym RAIPON.",
+    )
+    assert "Far East of the Russian Federation" not in organisations(parsed)
+
+
+def test_a_name_in_the_body_s_own_language_before_its_acronym_is_the_same_body() -> None:
+    parsed = parse(
+        "They met at the Secretariat of Foreign Affairs (Secretaría de Relaciones "
+        "Exteriores, SRE) in Tlatelolco. The SRE said so.",
+    )
+    assert set(organisations(parsed)) == {"Secretariat of Foreign Affairs"}
+    assert {"SRE", "Secretaría de Relaciones Exteriores"} <= set(
+        organisations(parsed)["Secretariat of Foreign Affairs"]
+    )
+    assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_an_acronym_spelling_the_body_a_longer_name_is_of_names_that_body_too() -> None:
+    parsed = parse(
+        "The Permanent Council of the Organization of American States (OAS) met. The OAS "
+        "said so. The Office of the United States Trade Representative (USTR) agreed.",
+    )
+    orgs = organisations(parsed)
+    assert "Permanent Council of the Organization of American States" in orgs
+    assert "OAS" in orgs["Organization of American States"]
+    assert "OAS" not in orgs["Permanent Council of the Organization of American States"]
+    assert "USTR" in orgs["Office of the United States Trade Representative"]
+
+
+def test_international_ending_a_name_and_radio_before_a_country_name_a_body() -> None:
+    parsed = parse(
+        "Greenpeace International said the pact was weak, and Sandline International left.",
+        "Radio Australia reported it. Radio New Zealand did too.",
+        "The Minister for International Development met the International Cooperation team.",
+    )
+    assert set(organisations(parsed)) == {
+        "Greenpeace International",
+        "Sandline International",
+        "Radio Australia",
+        "Radio New Zealand",
+    }
+
+
+def test_a_commission_word_of_another_language_opens_a_body_s_name() -> None:
+    parsed = parse("The Comisión Nacional de Energía Atómica (CNEA) has lobbied. The CNEA won.")
+    assert set(organisations(parsed)) == {"Comisión Nacional de Energía Atómica"}
+    assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_a_conference_or_programme_an_acronym_spells_exactly_is_a_standing_body() -> None:
+    parsed = parse(
+        "The Inuit Circumpolar Conference (ICC), led by Rosemarie Kuptana, agreed.",
+        "The Arctic Monitoring and Assessment Programme (AMAP) reported.",
+        "The Strategic Arms Limitation Talks (SALT) resumed.",
+    )
+    orgs = organisations(parsed)
+    assert set(orgs) == {
+        "Inuit Circumpolar Conference",
+        "Arctic Monitoring and Assessment Programme",
+    }
+    assert "ICC" in orgs["Inuit Circumpolar Conference"]
+
+
+def test_a_body_s_name_goes_on_over_in_and_a_world_region() -> None:
+    parsed = parse(
+        "It establishes the Agency for the Prohibition of Nuclear Weapons in Latin America, "
+        "known by its Spanish acronym OPANAL. OPANAL will sit in Mexico City.",
+    )
+    assert organisations(parsed) == {
+        "Agency for the Prohibition of Nuclear Weapons in Latin America": [
+            "Agency for the Prohibition of Nuclear Weapons in Latin America",
+            "OPANAL",
+        ]
+    }
+
+
+def test_a_movement_word_inside_a_name_an_acronym_defines_makes_it_a_body() -> None:
+    parsed = parse("The Muttahida Majlis-e-Amal (MMA) objected. The MMA walked out.")
+    assert organisations(parsed) == {"Muttahida Majlis-e-Amal": ["Muttahida Majlis-e-Amal", "MMA"]}
+
+
+def test_a_body_s_name_goes_on_over_of_the_and_a_country_written_as_an_acronym() -> None:
+    parsed = parse(
+        "Aleksei Kosygin, Chairman of the Council of Ministers of the USSR, hosted them.",
+        "The European Commission agreed.",
+    )
+    assert set(organisations(parsed)) == {"Council of Ministers of the USSR", "European Commission"}
+
+
+def test_a_newspaper_word_of_portuguese_opens_a_body_s_name() -> None:
+    parsed = parse("The Folha de S.Paulo reported that the deal was close.")
+    assert set(organisations(parsed)) == {"Folha de S.Paulo"}
+    assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_incorporated_ends_a_company_s_name_as_its_legal_form() -> None:
+    parsed = parse("Nunavut Tunngavik Incorporated sees the council as a forum.")
+    assert set(organisations(parsed)) == {"Nunavut Tunngavik Incorporated"}

@@ -435,3 +435,120 @@ def test_jan_is_a_given_name_and_still_a_month_before_a_number() -> None:
         "- Field Marshal Jan Smuts drafted the Preamble on Jan. 5; on Jan 6 Zoltar Vex said so.",
     )
     assert people(parsed) == {"Jan Smuts", "Zoltar Vex"}
+
+
+def _actors(*bullets: str) -> tuple[set[str], set[str]]:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Foreign Minister Vladimir Putin met Hugo Chávez.",
+        "Unconfirmed",
+        *bullets,
+    )
+    kinds = {a.name: a.kind for a in parsed.actors}
+    return (
+        {n for n, k in kinds.items() if k is ActorKind.organization},
+        {n for n, k in kinds.items() if k is ActorKind.person},
+    )
+
+
+def test_the_subject_of_reporting_opening_a_bullet_is_a_news_outlet() -> None:
+    orgs, persons = _actors(
+        "- Kompas reported, and Manila denied, that the claim was dropped.",
+        "* Izvestia said the Soviet Union would seek observer status.",
+        "– The Solomon Star reported that the team would be based in Honiara.",
+        "• Caracol Radio said the minister would resign.",
+    )
+    assert {"Kompas", "Izvestia", "Solomon Star", "Caracol Radio"} <= orgs
+    orgs, _ = _actors("* Doordarshan's claim that the assembly would sit is denied.")
+    assert orgs == {"Doordarshan"}
+    orgs, _ = _actors("* Putin's claim that the assembly would sit is denied.")
+    assert not orgs
+    assert not persons & {"Solomon Star", "Caracol Radio"}
+
+
+def test_a_source_a_claim_is_put_to_is_a_news_outlet() -> None:
+    orgs, _ = _actors(
+        "- According to The Hindu, the fund was proposed by Bhutan.",
+        "- According to Dimtsi Hafash, the front held a congress.",
+        "- Claims in Granma that weapons are stored there are denied.",
+    )
+    assert orgs == {"The Hindu", "Dimtsi Hafash", "Granma"}
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "- Putin said the talks would go on.",  # the surname of a person named in full
+        "- Chavez said the talks would go on.",  # another spelling of that surname
+        "- Chávez said he would withdraw the troops.",
+        "- Luanda said the commission could meet.",  # a capital: its government
+        "- Aides said the minister was tired.",  # a plural noun
+        "- Bankers said the loan was ready.",
+        "- According to Moscow, the talks failed.",
+    ],
+)
+def test_a_person_a_place_or_a_plural_opening_a_bullet_is_no_outlet(bullet: str) -> None:
+    orgs, _ = _actors(bullet)
+    assert not orgs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        (
+            "It was signed by Under Secretary of State for Global Affairs Timothy E. Wirth.",
+            "Timothy E. Wirth",
+            "Under Secretary of State for Global Affairs",
+        ),
+        ("Vice-Minister Qiao Guanhua spoke.", "Qiao Guanhua", "Vice-Minister"),
+        ("Malaysia sent Tun Abdul Razak Hussein.", "Abdul Razak Hussein", "Tun"),
+        ("Tan Sri Ghazali Shafie spoke.", "Ghazali Shafie", "Tan Sri"),
+    ],
+)
+def test_titles_round_thirteen(sentence: str, name: str, title: str) -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- " + sentence)
+    assert [(a.name, a.title) for a in parsed.actors if a.kind is ActorKind.person] == [
+        (name, title)
+    ]
+
+
+def test_tun_inside_a_name_after_a_given_name_is_the_name_s() -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- Prime Minister Najib Tun Razak spoke.")
+    assert people(parsed) == {"Najib Tun Razak"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They signed the Shanghai Convention on Combating Terrorism, Separatism and Extremism.",
+        "The Intergovernmental Conference on Marine Biodiversity of Areas closed.",
+        "The Shanghai Five was founded in April 1996.",
+    ],
+)
+def test_words_of_a_document_s_name_or_a_numbered_grouping_are_no_person(sentence: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == set()
+
+
+def test_the_agent_of_a_declaration_or_a_proposal_is_a_person() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- It replaces the Peace Line declared by Syngman Rhee in 1952.",
+        "- The plan proposed by the Ministry of Finance was dropped.",
+    )
+    assert people(parsed) == {"Syngman Rhee"}
+
+
+def test_a_place_claims_are_made_in_is_no_news_outlet() -> None:
+    orgs, _ = _actors("- India rejects border claims in Kashmir that Pakistan made.")
+    assert not orgs
+
+
+def test_abdul_inside_a_full_name_vouches_for_a_person_and_the_name_listed_with_it() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Whether Maumoon Abdul Gayoom and Surya Bahadur Thapa bring the plan is unclear.",
+    )
+    assert people(parsed) == {"Maumoon Abdul Gayoom", "Surya Bahadur Thapa"}
