@@ -24,6 +24,7 @@ from weakref import WeakKeyDictionary
 
 from anyio import to_thread
 
+from app import metrics
 from app.config import get_settings
 
 R = TypeVar("R")
@@ -69,12 +70,15 @@ class Admission:
             return
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiting.append(future)
+        metrics.WAITING_FOR_DATABASE.inc()
         try:
             await future
         except asyncio.CancelledError:
             if future.done() and not future.cancelled():
                 self._leave()  # a place was handed over as the request went: pass it on
             raise
+        finally:
+            metrics.WAITING_FOR_DATABASE.dec()
 
     def _leave(self) -> None:
         while self._waiting:

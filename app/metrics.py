@@ -50,6 +50,11 @@ POOL_LIMIT = Gauge(
     "Connections the pool may open at most (its size plus overflow).",
     multiprocess_mode="livesum",
 )
+WAITING_FOR_DATABASE = Gauge(
+    "chancery_requests_waiting_for_database",
+    "Requests waiting for a place to run their database work (`CHANCERY_CONCURRENT_QUERIES`).",
+    multiprocess_mode="livesum",
+)
 DATA_VERSION = Gauge(
     "chancery_data_version",
     "The data version: the id of the latest write to the briefs, read when scraped.",

@@ -9,9 +9,14 @@ import time
 from collections.abc import Callable
 
 import pytest
+from prometheus_client import REGISTRY
 
 from app.admission import Admission, admission
 from app.config import get_settings
+
+
+def waiting_gauge() -> float | None:
+    return REGISTRY.get_sample_value("chancery_requests_waiting_for_database")
 
 
 class Running:
@@ -95,6 +100,7 @@ def test_a_waiter_cancelled_loses_no_place() -> None:
         gone = asyncio.create_task(gate.run(running.work(1, 0)))
         await asyncio.sleep(0.01)
         assert gate.waiting == 1
+        assert waiting_gauge() == 1
         gone.cancel()
         await first
         assert await gate.run(running.work(2, 0)) == 2
@@ -104,6 +110,7 @@ def test_a_waiter_cancelled_loses_no_place() -> None:
 
     assert asyncio.run(main()) == 1
     assert running.started == [0, 2]
+    assert waiting_gauge() == 0
 
 
 def test_a_waiter_cancelled_as_its_place_comes_passes_it_on() -> None:

@@ -18,7 +18,7 @@ ALLOWED: dict[str, set[str]] = {
     "app.config": set(),
     "app.logs": set(),
     "app.metrics": set(),
-    "app.admission": {"app.config"},
+    "app.admission": {"app.config", "app.metrics"},
     # app.db registers SQLite functions from the shared vocabulary (`starts_words`) and
     # admits a request's work (`in_session`) as `app.admission` says.
     "app.db": {"app.config", "app.errors", "app.vocabulary", "app.admission"},
