@@ -552,3 +552,37 @@ def test_abdul_inside_a_full_name_vouches_for_a_person_and_the_name_listed_with_
         "- Whether Maumoon Abdul Gayoom and Surya Bahadur Thapa bring the plan is unclear.",
     )
     assert people(parsed) == {"Maumoon Abdul Gayoom", "Surya Bahadur Thapa"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The commissioners, among them Llewellyn Thompson for the US, met.", "Llewellyn Thompson"),
+        ("Reports that Izumi Nakamitsu, the envoy, had doubts were denied.", "Izumi Nakamitsu"),
+        ("Liz Karan of the trust welcomed the text.", "Liz Karan"),
+    ],
+)
+def test_common_given_names_round_fourteen_vouch_for_a_person(sentence: str, name: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("A member known as Comandante Isaías was seen.", "Isaías", "Comandante"),
+        ("Président Pierre Pflimlin spoke.", "Pierre Pflimlin", "Président"),
+        ("Presidente Luis Herrera spoke.", "Luis Herrera", "Presidente"),
+    ],
+)
+def test_heads_of_office_in_french_spanish_and_portuguese_are_titles(
+    sentence: str, name: str, title: str
+) -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- " + sentence)
+    assert [(a.name, a.title) for a in parsed.actors if a.kind is ActorKind.person] == [
+        (name, title)
+    ]
+
+
+def test_a_test_site_is_a_place_not_a_person() -> None:
+    sentence = "- The Semipalatinsk Test Site was closed by President Nursultan Nazarbayev."
+    assert people(brief(LEAD, "Key Takeaways", sentence)) == {"Nursultan Nazarbayev"}
