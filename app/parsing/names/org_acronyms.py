@@ -48,7 +48,7 @@ _CAPITALISED_BEFORE = re.compile(
     rf"(?:{WORD}{POSSESSIVE}?[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?)*{WORD}$"
 )
 # Event words that also head a standing body's name an acronym defines (`_a_standing_body`).
-_STANDING_EVENT_WORDS = frozenset(("conference", "programme", "program"))
+_STANDING_EVENT_WORDS = frozenset(("conference", "programme", "program", "facility"))
 # A list of names ending right before a name: the acronym after it is the whole name's,
 # which holds the list ('Association of Indigenous Peoples of the North, Siberia and Far
 # East of the Russian Federation, known by its Russian acronym RAIPON').
@@ -208,9 +208,12 @@ def _names_territory(brief: OrgText, name: str) -> bool:
 
 def _a_standing_body(brief: OrgText, name: str, letters: str) -> bool:
     """'Southern African Development Coordination Conference (SADCC)', 'Arctic Monitoring
-    and Assessment Programme (AMAP)': a conference or a programme whose initials spell
-    the acronym in brackets exactly is a standing body, not a meeting (a treaty, a plan or
-    talks stay events: 'Strategic Arms Limitation Talks (SALT)')."""
+    and Assessment Programme (AMAP)', 'Global Environment Facility (GEF)': a conference, a
+    programme or a facility whose initials spell the acronym in brackets exactly is a
+    standing body, not a meeting (a treaty, a plan or talks stay events: 'Strategic Arms
+    Limitation Talks (SALT)'; a mechanism too, which the gold writers split between bodies
+    and funds: 'European Stability Mechanism', 'European Financial Stabilisation
+    Mechanism')."""
     words = name.split()
     events = {w.casefold() for w in words} & brief.words.event_heads
     if not events or not events <= _STANDING_EVENT_WORDS:

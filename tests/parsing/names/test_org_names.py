@@ -1013,3 +1013,10 @@ def test_a_newspaper_word_of_portuguese_opens_a_body_s_name() -> None:
 def test_incorporated_ends_a_company_s_name_as_its_legal_form() -> None:
     parsed = parse("Nunavut Tunngavik Incorporated sees the council as a forum.")
     assert set(organisations(parsed)) == {"Nunavut Tunngavik Incorporated"}
+
+
+def test_a_facility_an_acronym_spells_exactly_is_a_standing_body() -> None:
+    parsed = parse("The Global Environment Facility (GEF) will fund the work. The GEF agreed.")
+    orgs = organisations(parsed)
+    assert set(orgs) == {"Global Environment Facility"}
+    assert "GEF" in orgs["Global Environment Facility"]
