@@ -1020,3 +1020,16 @@ def test_a_facility_an_acronym_spells_exactly_is_a_standing_body() -> None:
     orgs = organisations(parsed)
     assert set(orgs) == {"Global Environment Facility"}
     assert "GEF" in orgs["Global Environment Facility"]
+
+
+def test_capitalised_words_and_radio_ending_a_name_are_a_broadcaster() -> None:
+    parsed = parse(
+        "The Holy See is said by Vatican Radio to be ready.",
+        "All India Radio called them baseless.",
+    )
+    assert set(organisations(parsed)) == {"Vatican Radio", "All India Radio"}
+
+
+def test_radio_a_country_and_internationale_is_its_world_service() -> None:
+    parsed = parse("Radio France Internationale (RFI) reported that Sankoh would take it.")
+    assert set(organisations(parsed)) == {"Radio France Internationale"}
