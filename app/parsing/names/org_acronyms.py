@@ -96,6 +96,13 @@ def acronym_letters(text: str) -> str:
     return "".join(part if part.isupper() else part[:1] for part in text.split("-"))
 
 
+# An acronym of a name in another language spells the initials of the English name in
+# another order, adjectives and nouns swapped: 'Guatemalan National Revolutionary Unity
+# (URNG)' (Unidad Revolucionaria Nacional Guatemalteca), 'Revolutionary Organisation of
+# People in Arms (ORPA)'; from four letters, fewer being too often met by chance.
+_REORDERED_FROM = 4
+
+
 def _spells(acronym_text: str, words: list[str]) -> bool:
     """The initials of `words` spell the acronym: all of them, or a subsequence from the
     first to the last ('OHCHR' in 'Office of the United Nations High Commissioner for
@@ -103,6 +110,8 @@ def _spells(acronym_text: str, words: list[str]) -> bool:
     'BCEAO': see `_spelled_by_prefixes`)."""
     letters = initials(words).casefold()
     wanted = acronym_letters(acronym_text).casefold().rstrip("+")
+    if len(wanted) >= _REORDERED_FROM and sorted(letters) == sorted(wanted):
+        return True  # the name translated, its words reordered: see `_REORDERED_FROM`
     if not letters or not wanted or letters[0] != wanted[0]:
         return False
     if letters[-1] == wanted[-1]:

@@ -1033,3 +1033,12 @@ def test_capitalised_words_and_radio_ending_a_name_are_a_broadcaster() -> None:
 def test_radio_a_country_and_internationale_is_its_world_service() -> None:
     parsed = parse("Radio France Internationale (RFI) reported that Sankoh would take it.")
     assert set(organisations(parsed)) == {"Radio France Internationale"}
+
+
+def test_an_acronym_of_the_name_in_another_language_spells_it_reordered() -> None:
+    parsed = parse(
+        "The Guatemalan National Revolutionary Unity (URNG) signed. The URNG will disarm."
+    )
+    orgs = organisations(parsed)
+    assert set(orgs) == {"Guatemalan National Revolutionary Unity"}
+    assert "URNG" in orgs["Guatemalan National Revolutionary Unity"]
