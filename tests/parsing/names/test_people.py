@@ -586,3 +586,14 @@ def test_heads_of_office_in_french_spanish_and_portuguese_are_titles(
 def test_a_test_site_is_a_place_not_a_person() -> None:
     sentence = "- The Semipalatinsk Test Site was closed by President Nursultan Nazarbayev."
     assert people(brief(LEAD, "Key Takeaways", sentence)) == {"Nursultan Nazarbayev"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The movement founded by the poet Olzhas Suleimenov hopes for aid.", "Olzhas Suleimenov"),
+        ("The historian Ousmane Diarra doubted it.", "Ousmane Diarra"),
+    ],
+)
+def test_an_occupation_before_a_name_makes_it_a_person(sentence: str, name: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
