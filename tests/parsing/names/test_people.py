@@ -597,3 +597,19 @@ def test_a_test_site_is_a_place_not_a_person() -> None:
 )
 def test_an_occupation_before_a_name_makes_it_a_person(sentence: str, name: str) -> None:
     assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Phoui Sananikone spoke for the Kingdom of Laos.",
+        "Phoui Sananikone signed for Laos.",
+        "Phoui Sananikone signed on behalf of the Kingdom of Laos.",
+    ],
+)
+def test_a_name_signing_or_speaking_for_a_state_is_a_person(sentence: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {"Phoui Sananikone"}
+
+
+def test_a_state_signing_is_no_person() -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- Sierra Leone signed for the region.")) == set()
