@@ -613,3 +613,16 @@ def test_a_name_signing_or_speaking_for_a_state_is_a_person(sentence: str) -> No
 
 def test_a_state_signing_is_no_person() -> None:
     assert people(brief(LEAD, "Key Takeaways", "- Sierra Leone signed for the region.")) == set()
+
+
+def test_upper_or_lower_opening_a_name_is_a_place_and_the_chambers_stay_bodies() -> None:
+    parsed = brief(
+        LEAD,
+        "Verified Facts",
+        "The signing took place in the Marble Hall of the Upper Belvedere.",
+        "The Lower House of the Diet passed the bill.",
+    )
+    assert people(parsed) == set()
+    assert {a.name for a in parsed.actors if a.kind == "organization"} == {
+        "Lower House of the Diet"
+    }
