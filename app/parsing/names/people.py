@@ -527,7 +527,24 @@ class PeopleReader(OrgReader):
             return False
         if stop - first == 2 and not self._next_to(first, first + 1):
             return False
+        if stop - first == 2 and last.text not in _PRESS_WORDS and self._named_by_surname(last):
+            return False  # '- Munther Haddadin said' and 'Haddadin' elsewhere: a person
         return not _inside_a_longer_name(source, text)
+
+    def _named_by_surname(self, last: Token) -> bool:
+        """Whether the brief writes the second word of a two-word name alone elsewhere, as
+        a person is named again by the surname ('Haddadin'), never a newspaper by half of
+        its name ('Prothom Alo', 'Dimtsi Hafash')."""
+        source, word = self.source, last.text
+        at = source.find(word)
+        while at >= 0:
+            if at != last.start and not source[at - 1 : at].isalnum():
+                before = source[max(0, at - 40) : at].rstrip().rsplit(None, 1)[-1:]
+                after = source[at + len(word) : at + len(word) + 1]
+                if not after.isalnum() and not (before and before[0][:1].isupper()):
+                    return True
+            at = source.find(word, at + len(word))
+        return False
 
     def _led_body(self, token: Token) -> bool:
         """'Oleh Dubyna, chairman of ' + 'Naftogaz': the body a leader, chairman,

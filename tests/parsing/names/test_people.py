@@ -626,3 +626,19 @@ def test_upper_or_lower_opening_a_name_is_a_place_and_the_chambers_stay_bodies()
     assert {a.name for a in parsed.actors if a.kind == "organization"} == {
         "Lower House of the Diet"
     }
+
+
+def test_a_two_word_name_opening_a_bullet_and_named_again_by_its_second_word_is_a_person() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Munther Haddadin said the water annex was fair.",
+        "- Haddadin led the talks for months.",
+    )
+    assert "Munther Haddadin" in people(parsed)
+    assert not [a for a in parsed.actors if a.kind == "organization"]
+
+
+def test_a_two_word_outlet_opening_a_bullet_stays_an_outlet() -> None:
+    parsed = brief(LEAD, "Unconfirmed", "- Prothom Alo said the deal was signed.")
+    assert {a.name for a in parsed.actors if a.kind == "organization"} == {"Prothom Alo"}
