@@ -383,11 +383,13 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
                 or brief.has_head(words)
                 or link[0].startswith(",")
                 or brief.has_head(brief.source[start:end].split()[-1:])
+                or brief.source[start:end].split()[0] == words[0]  # 'Radio X and Radio Y'
                 or known_organisation(one_spaced(brief.source, start, end))
                 or _after_a_plural_marker(brief, start)
             )
         ):
-            return end  # 'the European Commission and European Council': two names
+            return end  # 'the European Commission and European Council', 'Radio Australia
+            # and Radio New Zealand': two names
         end = match.end()
 
 

@@ -1042,3 +1042,8 @@ def test_an_acronym_of_the_name_in_another_language_spells_it_reordered() -> Non
     orgs = organisations(parsed)
     assert set(orgs) == {"Guatemalan National Revolutionary Unity"}
     assert "URNG" in orgs["Guatemalan National Revolutionary Unity"]
+
+
+def test_two_names_opened_by_the_same_word_and_joined_by_and_are_two_bodies() -> None:
+    parsed = parse("The deal was reported by Radio Australia and Radio New Zealand on Monday.")
+    assert set(organisations(parsed)) == {"Radio Australia", "Radio New Zealand"}
