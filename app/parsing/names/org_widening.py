@@ -134,6 +134,8 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         return None  # a lone 'Office' or 'Army' names nobody in particular; 'Congress' does
     if _names_no_body(brief, name) and not defined_standing_body(brief, name, end):
         return None
+    if brief.source.startswith(", a", end) and _described_as_a_meeting(brief.source, end):
+        return None
     if (start, end, name, country) == (
         mention.start,
         mention.end,
@@ -200,6 +202,19 @@ def _names_no_body(brief: OrgText, name: str) -> bool:
         entry = phrase_entry(rest.removeprefix("of ").removeprefix("the "))
         return entry is not None and entry.category is Category.country
     return False
+
+
+# An appositive calling what it follows a meeting: 'the Forum for Peace and Democracy, a
+# meeting held in San José in October'.
+_DESCRIBED_AS_MEETING = re.compile(
+    r",[ \t]+an?[ \t]+(?:[\w-]+[ \t]+)?(?:meeting|summit|conference|gathering|session)\b"
+)
+
+
+def _described_as_a_meeting(source: str, end: int) -> bool:
+    """'the Forum for Peace and Democracy, a meeting held in San José': a name the brief
+    calls a meeting, a summit or a conference right after it names an event, no body."""
+    return _DESCRIBED_AS_MEETING.match(source, end) is not None
 
 
 def _written_article(brief: OrgText, start: int, end: int) -> int:

@@ -1047,3 +1047,11 @@ def test_an_acronym_of_the_name_in_another_language_spells_it_reordered() -> Non
 def test_two_names_opened_by_the_same_word_and_joined_by_and_are_two_bodies() -> None:
     parsed = parse("The deal was reported by Radio Australia and Radio New Zealand on Monday.")
     assert set(organisations(parsed)) == {"Radio Australia", "Radio New Zealand"}
+
+
+def test_a_name_the_brief_calls_a_meeting_is_no_body() -> None:
+    parsed = parse(
+        "It competes with the Forum for Peace and Democracy, a meeting held in San José.",
+        "The Organization of American States, a regional body, welcomed it.",
+    )
+    assert set(organisations(parsed)) == {"Organization of American States"}
