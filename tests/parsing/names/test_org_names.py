@@ -1055,3 +1055,8 @@ def test_a_name_the_brief_calls_a_meeting_is_no_body() -> None:
         "The Organization of American States, a regional body, welcomed it.",
     )
     assert set(organisations(parsed)) == {"Organization of American States"}
+
+
+def test_a_treaty_s_contracting_party_is_no_body() -> None:
+    parsed = parse("It shall not affect the position of either Contracting Party on third states.")
+    assert organisations(parsed) == {}
