@@ -642,3 +642,13 @@ def test_a_two_word_name_opening_a_bullet_and_named_again_by_its_second_word_is_
 def test_a_two_word_outlet_opening_a_bullet_stays_an_outlet() -> None:
     parsed = brief(LEAD, "Unconfirmed", "- Prothom Alo said the deal was signed.")
     assert {a.name for a in parsed.actors if a.kind == "organization"} == {"Prothom Alo"}
+
+
+def test_a_country_s_name_right_after_a_full_name_ends_its_compound_surname() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Prime Minister Pierre Mendès France had told the National Assembly he would resign.",
+        "- Hafez al-Assad's Syria stayed away.",
+    )
+    assert people(parsed) == {"Pierre Mendès France", "Hafez al-Assad"}
