@@ -54,11 +54,13 @@ _OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ ){0,2}(?P<marker
 _REPORTS_THAT = re.compile(r" (?:reported|wrote) that\b")
 _PRESS_ARTICLES = frozenset(("El", "La", "Le", "Les", "Los", "Las", "Der", "Die", "Das", "Il"))
 _ARTICLE_REPORTS = re.compile(r" (?:reported|wrote|said|that)\b")
-# A source a claim is put to: 'According to The Hindu,', 'Claims in Granma that', 'Reports
+# A source a claim is put to: 'According to The Hindu,', 'Claims in (by) Granma that', 'Reports
 # in Yonhap' (opening a claim: 'border claims in Kashmir' name a place); and the subject of
 # reporting opening a bullet: '- Kompas reported, and', '* Izvestia said', '– The Solomon
 # Star reported'.
-_SOURCED_IN = re.compile(r"(?:\b[Aa]ccording to|\bClaims? in|\bReports? in)(?: The)? $")
+_SOURCED_IN = re.compile(
+    r"(?:\b[Aa]ccording to|\bClaims? (?:in|by)|\bReports? (?:in|by))(?: The)? $"
+)
 _BULLET_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+(?:The )?$")
 _SUBJECT_REPORTS = re.compile(r" (?:reported|wrote|said|claimed)\b")
 # A claim, report or account owned by the name opening a bullet: '* Doordarshan's claim that'.
@@ -447,8 +449,8 @@ class PeopleReader(OrgReader):
             return True
         start = self.tokens[first].start
         before = self.source[max(0, start - 4) : start]
-        if before.endswith((" to ", " in ", "The ")):
-            return True  # 'According to X', 'Claims in X', 'The X reported'
+        if before.endswith((" to ", " in ", " by ", "The ")):
+            return True  # 'According to X', 'Claims in X', 'Claims by X', 'The X reported'
         if before[-2:-1] in (".", ")"):
             return before[-3:-2].isdigit()  # a numbered bullet: '1. X said'
         return before[-2:-1] in ("-", "*", "•", "–", "—")

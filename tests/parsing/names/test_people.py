@@ -652,3 +652,9 @@ def test_a_country_s_name_right_after_a_full_name_ends_its_compound_surname() ->
         "- Hafez al-Assad's Syria stayed away.",
     )
     assert people(parsed) == {"Pierre Mendès France", "Hafez al-Assad"}
+
+
+def test_the_name_claims_are_made_by_is_a_news_outlet() -> None:
+    orgs, persons = _actors("- Claims by Al-Thawra that Israel will withdraw are denied.")
+    assert "Al-Thawra" in orgs
+    assert "Al-Thawra" not in persons
