@@ -658,3 +658,18 @@ def test_the_name_claims_are_made_by_is_a_news_outlet() -> None:
     orgs, persons = _actors("- Claims by Al-Thawra that Israel will withdraw are denied.")
     assert "Al-Thawra" in orgs
     assert "Al-Thawra" not in persons
+
+
+def test_names_listed_after_one_who_signed_for_a_state_are_people() -> None:
+    sentence = (
+        "- Kassymzhomart Tokayev signed for Kazakhstan, Alikbek Jekshenkulov for Kyrgyzstan "
+        "and Rashid Meredov for Turkmenistan."
+    )
+    assert {"Alikbek Jekshenkulov", "Kassymzhomart Tokayev"} <= people(
+        brief(LEAD, "Key Takeaways", sentence)
+    )
+
+
+def test_a_name_listed_with_for_and_no_signing_before_it_needs_other_evidence() -> None:
+    sentence = "- Aid went to Kenya, Dimtsi Hafash for Eritrea."
+    assert "Dimtsi Hafash" not in people(brief(LEAD, "Key Takeaways", sentence))
