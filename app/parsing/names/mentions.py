@@ -85,8 +85,17 @@ class _Reader(PeopleReader):
     def _country_in_a_surname(self, items: list[Item]) -> list[Item]:
         """'Pierre Mendès France': a one-word country's name ending a run right after a
         given name and a surname is the end of a compound surname, as no country is
-        written after a person's name with nothing between them."""
+        written after a person's name with nothing between them; so is any known name after
+        a name's particle ('Miguel de la Madrid')."""
         last, before = items[-1], items[-2]
+        if (
+            last.part is Part.entry
+            and before.part is Part.words
+            and self.tokens[before.stop - 1].folded in PARTICLES
+            and before.stop - before.first >= 2  # a given name and a particle at least
+            and self.tokens[before.first].text in self.words.given_names  # not 'Banco de'
+        ):  # 'Miguel de la' + 'Madrid': a particle never ends a name, the place is its end
+            return [*items[:-2], Item(Part.words, before.first, last.stop)]
         if (
             last.part is not Part.entry
             or before.part is not Part.words

@@ -673,3 +673,13 @@ def test_names_listed_after_one_who_signed_for_a_state_are_people() -> None:
 def test_a_name_listed_with_for_and_no_signing_before_it_needs_other_evidence() -> None:
     sentence = "- Aid went to Kenya, Dimtsi Hafash for Eritrea."
     assert "Dimtsi Hafash" not in people(brief(LEAD, "Key Takeaways", sentence))
+
+
+def test_a_place_s_name_after_a_name_s_particle_ends_the_name() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- He took office with President Miguel de la Madrid in December.",
+        "- The Banco de España objected.",
+    )
+    assert people(parsed) == {"Miguel de la Madrid"}
