@@ -44,7 +44,7 @@ FLOORS = {
     "eval16": (0.94, 0.97, 0.94, 0.88),
     # Held out in round 13 (scored before and after it), tuned on from round 14 (its misses
     # read): no longer held out.
-    "eval17": (0.94, 0.96, 0.94, 0.88),
+    "eval17": (0.94, 0.97, 0.94, 0.88),
 }
 
 
