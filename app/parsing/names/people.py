@@ -38,6 +38,10 @@ _REGNAL_TITLES = frozenset(t.casefold() for t in load_data("titles.json")["regna
 _ORGS = load_data("organizations.json")
 # 'his Fidesz party', 'the Mungiki sect': a marker right after a single name.
 _MARKER_AFTER = re.compile(rf" (?:{'|'.join(_ORGS['markers_after'])})\b(?!-)")
+# 'group' or 'faction' after a single name marks a body, unless the name is an adjective
+# ('the Slavic group', 'an Islamist faction').
+_GROUP_AFTER = re.compile(r" (?:group|faction)\b(?![-’'])")
+_ADJECTIVE_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "ist")
 # 'Oleh Dubyna, chairman of ' + 'Naftogaz': who leads a body, of a single name.
 _HEAD_OF = re.compile(rf"\b(?:{'|'.join(_ORGS['leader_roles'])}) of (?:the )?$")
 # Verbs of leading a body: 'who also chairs ' + 'Golkar', 'Sekou Conneh leads ' + 'LURD'.
@@ -418,6 +422,13 @@ class PeopleReader(OrgReader):
         if source.startswith(" ", token.outer):
             if _MARKER_AFTER.match(source, token.outer) and not token.possessive:
                 return True  # 'his Fidesz party'; 'Mahuad's party' is its leader's
+            if (
+                source.startswith((" group", " faction"), token.outer)
+                and _GROUP_AFTER.match(source, token.outer)
+                and not token.possessive
+                and not token.folded.endswith(_ADJECTIVE_ENDINGS)
+            ):
+                return True  # 'the Seirankai group'; not 'the Slavic group' of languages
             if source.startswith(" and its ", token.outer) and previous not in (["and"], ["of"]):
                 return True  # not the end of a name cut short: 'Bosnia and Herzegovina'
         if previous and previous[0] in self.words.group_markers:

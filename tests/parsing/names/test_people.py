@@ -683,3 +683,9 @@ def test_a_place_s_name_after_a_name_s_particle_ends_the_name() -> None:
         "- The Banco de España objected.",
     )
     assert people(parsed) == {"Miguel de la Madrid"}
+
+
+def test_group_or_faction_after_a_single_name_marks_a_body_unless_an_adjective() -> None:
+    orgs = organisations("Inside the party, the Seirankai group of younger members argued.")
+    assert orgs == {"Seirankai"}
+    assert organisations("Macedonian belongs to the Slavic group of languages.") == set()
