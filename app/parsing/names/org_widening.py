@@ -124,6 +124,8 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     start = _after_a_descriptor(brief, start, end)
     start = _after_a_person(brief, start, end)
     start = _coordinated_before(brief, start, end)
+    if (all_country := _all_and_a_country(brief, start)) < start:
+        start, country = all_country, None  # 'All India Trinamool Congress': no country's body
     start = _written_article(brief, start, end)
     name = one_spaced(brief.source, start, end)
     if (
@@ -215,6 +217,26 @@ def _described_as_a_meeting(source: str, end: int) -> bool:
     """'the Forum for Peace and Democracy, a meeting held in San José': a name the brief
     calls a meeting, a summit or a conference right after it names an event, no body."""
     return _DESCRIBED_AS_MEETING.match(source, end) is not None
+
+
+_ALL_AND_A_WORD = re.compile(r"\bAll (?P<word>[A-Z][\w-]*) $")
+
+
+def _all_and_a_country(brief: OrgText, start: int) -> int:
+    """'All India Trinamool Congress', 'All India Radio': 'All' and a country's name opening
+    a body's name (as Indian parties and bodies are named) belong to it."""
+    if (
+        not brief.source.endswith(" ", 0, start)
+        or "All " not in brief.source[max(0, start - 40) : start]
+    ):
+        return start
+    match = _ALL_AND_A_WORD.search(brief.source, max(0, start - 40), start)
+    if match is None:
+        return start
+    entry = phrase_entry(match.group("word"))
+    if entry is None or entry.category is not Category.country:
+        return start
+    return match.start()
 
 
 def _written_article(brief: OrgText, start: int, end: int) -> int:

@@ -1060,3 +1060,10 @@ def test_a_name_the_brief_calls_a_meeting_is_no_body() -> None:
 def test_a_treaty_s_contracting_party_is_no_body() -> None:
     parsed = parse("It shall not affect the position of either Contracting Party on third states.")
     assert organisations(parsed) == {}
+
+
+def test_all_and_a_country_open_a_body_s_name() -> None:
+    parsed = parse("It drew protests from Mamata Banerjee's All India Trinamool Congress.")
+    assert organisations(parsed) == {
+        "All India Trinamool Congress": ["All India Trinamool Congress"]
+    }
