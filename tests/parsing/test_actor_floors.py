@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval16 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval17 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 13, parsers 1.11.0 to 1.14.0, moved them) less about 0.02, so a change that loses ground
+to 14, parsers 1.11.0 to 1.15.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -27,21 +27,24 @@ FLOORS = {
     "eval7": (0.97, 0.97, 0.93, 0.89),
     "eval8": (0.98, 0.97, 0.94, 0.90),
     "eval9": (0.97, 0.97, 0.95, 0.92),
-    "eval10": (0.96, 0.96, 0.94, 0.92),
+    "eval10": (0.96, 0.97, 0.94, 0.92),
     "eval11": (0.96, 0.97, 0.94, 0.84),
-    "eval12": (0.96, 0.96, 0.94, 0.89),
+    "eval12": (0.96, 0.96, 0.94, 0.90),
     # Held out in round 9 (scored before and after it), tuned on from round 10 (its misses
     # read): no longer held out.
-    "eval13": (0.92, 0.92, 0.94, 0.90),
+    "eval13": (0.93, 0.93, 0.94, 0.90),
     # Held out in round 10 (scored before and after it), tuned on from round 11 (its misses
     # read): no longer held out.
-    "eval14": (0.94, 0.94, 0.90, 0.84),
+    "eval14": (0.95, 0.96, 0.90, 0.86),
     # Held out in round 11 (scored before and after it), tuned on from round 12 (its misses
     # read): no longer held out.
-    "eval15": (0.93, 0.96, 0.92, 0.85),
+    "eval15": (0.93, 0.96, 0.93, 0.86),
     # Held out in round 12 (scored before and after it), tuned on from round 13 (its misses
     # read): no longer held out.
     "eval16": (0.94, 0.97, 0.94, 0.88),
+    # Held out in round 13 (scored before and after it), tuned on from round 14 (its misses
+    # read): no longer held out.
+    "eval17": (0.94, 0.97, 0.94, 0.88),
 }
 
 

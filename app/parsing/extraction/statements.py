@@ -18,10 +18,12 @@ _CLOSING = {'"': '"', "“": "”", "«": "»", "„": "“”"}
 _PREFIX = re.compile(r"^\s*(?:>\s*)*(?:[-*•]\s+)?")
 _ATTRIBUTION_PREFIX = re.compile(r"^\s*(?:>\s*)*[—–―\-~]*\s*")
 # A role naming a document a body issues: '— Melanesian Brotherhood, statement issued in
-# Honiara', '— Solomon Star, editorial', '— Tanjug, summary of the closing session'.
+# Honiara', '— Solomon Star, editorial', '— Tanjug, summary of the closing session',
+# '— United States Mission to the United Nations, joint press statement'.
 _PRESS_WORDS = frozenset(load_data("organizations.json")["press_words"])
 _DOCUMENT_ROLE = re.compile(
-    r"(?:statement|communiqu[eé]|report|summary|editorial|commentary|press release)\b"
+    r"(?:joint\s+)?(?:press\s+)?"
+    r"(?:statement|communiqu[eé]|report|summary|editorial|commentary|release)\b"
 )
 
 
@@ -150,6 +152,11 @@ def attribution_mentions(
         and speaker.kind is ActorKind.person
         and _issued(source, quotation)
         and not _a_persons_name(speaker.surface)
+    ) or (
+        speaker is not None
+        and speaker.kind is not ActorKind.person
+        and _issued(source, quotation)
+        and _cut(source, quotation, speaker)
     ):
         speaker = _issuer(source, quotation, speaker)
     if speaker is not None and speaker.kind is ActorKind.person:
@@ -172,6 +179,16 @@ def _issued(source: str, quotation: Quotation) -> bool:
     """Whether the role names a document the speaker issued ('statement issued in Juba',
     'editorial'): the speaker is a body, never a person, who would be given a role."""
     return quotation.role is not None and bool(_DOCUMENT_ROLE.match(source, quotation.role[0]))
+
+
+def _cut(source: str, quotation: Quotation, speaker: Mention) -> bool:
+    """Whether a body or a country read in an attribution line is shorter than the name
+    written ('China News Agency' of '— New China News Agency, commentary issued in Beijing')."""
+    start, end = quotation.name
+    written = " ".join(_ATTRIBUTION_PREFIX.sub("", source[start:end]).split())
+    if "(" in written:
+        return False  # an acronym in brackets after the name: the reader has read it
+    return len(written) > len(" ".join(speaker.surface.split())) and written[:1].isupper()
 
 
 def _a_persons_name(name: str) -> bool:

@@ -77,10 +77,39 @@ class _Reader(PeopleReader):
     def _read_run(self, first: int, stop: int) -> None:
         items = segment(self.tokens, first, stop)
         if len(items) > 1:  # most runs are one piece, with nothing to join
-            items = self._extend_organisations(items)
+            items = self._extend_organisations(self._country_in_a_surname(items))
         position = 0
         while position < len(items):
             position = self._read_item(items, position, stop)
+
+    def _country_in_a_surname(self, items: list[Item]) -> list[Item]:
+        """'Pierre Mendès France': a one-word country's name ending a run right after a
+        given name and a surname is the end of a compound surname, as no country is
+        written after a person's name with nothing between them; so is any known name after
+        a name's particle ('Miguel de la Madrid')."""
+        last, before = items[-1], items[-2]
+        if (
+            last.part is Part.entry
+            and before.part is Part.words
+            and self.tokens[before.stop - 1].folded in PARTICLES
+            and before.stop - before.first >= 2  # a given name and a particle at least
+            and self.tokens[before.first].text in self.words.given_names  # not 'Banco de'
+        ):  # 'Miguel de la' + 'Madrid': a particle never ends a name, the place is its end
+            return [*items[:-2], Item(Part.words, before.first, last.stop)]
+        if (
+            last.part is not Part.entry
+            or before.part is not Part.words
+            or last.stop - last.first != 1
+            or before.stop - before.first < 2  # a given name and a surname at least
+            or last.entry is None
+            or last.entry.category is not Category.country
+        ):
+            return items
+        country, given = self.tokens[last.first], self.tokens[before.first]
+        surname = self.tokens[before.stop - 1]
+        if country.possessive or surname.possessive or given.text not in self.words.given_names:
+            return items  # 'Hafez al-Assad's Syria'
+        return [*items[:-2], Item(Part.words, before.first, last.stop)]
 
     def _read_item(self, items: list[Item], position: int, stop: int) -> int:
         item = items[position]

@@ -48,7 +48,7 @@ _CAPITALISED_BEFORE = re.compile(
     rf"(?:{WORD}{POSSESSIVE}?[ \t]+(?:(?:of|for|and)[ \t]+(?:the[ \t]+)?)?)*{WORD}$"
 )
 # Event words that also head a standing body's name an acronym defines (`_a_standing_body`).
-_STANDING_EVENT_WORDS = frozenset(("conference", "programme", "program"))
+_STANDING_EVENT_WORDS = frozenset(("conference", "programme", "program", "facility"))
 # A list of names ending right before a name: the acronym after it is the whole name's,
 # which holds the list ('Association of Indigenous Peoples of the North, Siberia and Far
 # East of the Russian Federation, known by its Russian acronym RAIPON').
@@ -96,6 +96,13 @@ def acronym_letters(text: str) -> str:
     return "".join(part if part.isupper() else part[:1] for part in text.split("-"))
 
 
+# An acronym of a name in another language spells the initials of the English name in
+# another order, adjectives and nouns swapped: 'Guatemalan National Revolutionary Unity
+# (URNG)' (Unidad Revolucionaria Nacional Guatemalteca), 'Revolutionary Organisation of
+# People in Arms (ORPA)'; from four letters, fewer being too often met by chance.
+_REORDERED_FROM = 4
+
+
 def _spells(acronym_text: str, words: list[str]) -> bool:
     """The initials of `words` spell the acronym: all of them, or a subsequence from the
     first to the last ('OHCHR' in 'Office of the United Nations High Commissioner for
@@ -103,6 +110,8 @@ def _spells(acronym_text: str, words: list[str]) -> bool:
     'BCEAO': see `_spelled_by_prefixes`)."""
     letters = initials(words).casefold()
     wanted = acronym_letters(acronym_text).casefold().rstrip("+")
+    if len(wanted) >= _REORDERED_FROM and sorted(letters) == sorted(wanted):
+        return True  # the name translated, its words reordered: see `_REORDERED_FROM`
     if not letters or not wanted or letters[0] != wanted[0]:
         return False
     if letters[-1] == wanted[-1]:
@@ -208,9 +217,12 @@ def _names_territory(brief: OrgText, name: str) -> bool:
 
 def _a_standing_body(brief: OrgText, name: str, letters: str) -> bool:
     """'Southern African Development Coordination Conference (SADCC)', 'Arctic Monitoring
-    and Assessment Programme (AMAP)': a conference or a programme whose initials spell
-    the acronym in brackets exactly is a standing body, not a meeting (a treaty, a plan or
-    talks stay events: 'Strategic Arms Limitation Talks (SALT)')."""
+    and Assessment Programme (AMAP)', 'Global Environment Facility (GEF)': a conference, a
+    programme or a facility whose initials spell the acronym in brackets exactly is a
+    standing body, not a meeting (a treaty, a plan or talks stay events: 'Strategic Arms
+    Limitation Talks (SALT)'; a mechanism too, which the gold writers split between bodies
+    and funds: 'European Stability Mechanism', 'European Financial Stabilisation
+    Mechanism')."""
     words = name.split()
     events = {w.casefold() for w in words} & brief.words.event_heads
     if not events or not events <= _STANDING_EVENT_WORDS:

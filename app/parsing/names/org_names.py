@@ -287,6 +287,7 @@ def _unread_names(
         found += [brief.new(start, end) for start, end in _flag_carriers(brief)]
     if "Radio" in brief.written:
         found += [brief.new(start, end) for start, end in _flag_carriers(brief, "Radio")]
+        found += [brief.new(start, end) for start, end in _international(brief, " Radio")]
     if "International" in brief.written:
         found += [brief.new(start, end) for start, end in _international(brief)]
     for start, end in _offices_of_titles(brief):
@@ -340,7 +341,9 @@ def _known_in_full(source: str, written: set[str]) -> list[tuple[int, int]]:
 def _flag_carriers(brief: OrgText, opening: str = "Air") -> list[tuple[int, int]]:
     """'Air India', 'an Air China Boeing': 'Air' and a country's name is an airline, as
     flag carriers are named; 'Radio' and a country's name ('Radio Australia', 'Radio New
-    Zealand') is the state broadcaster, as national radios are named."""
+    Zealand') is the state broadcaster, as national radios are named, and with
+    'Internationale' or 'International' after the country its world service ('Radio France
+    Internationale')."""
     found = []
     source = brief.source
     at = source.find(f"{opening} ")
@@ -352,30 +355,40 @@ def _flag_carriers(brief: OrgText, opening: str = "Air") -> list[tuple[int, int]
                 name = " ".join(words[:length]).rstrip(",.;:’'s")
                 entry = phrase_entry(name) if len(words) >= length else None
                 if entry is not None and entry.category is Category.country:
-                    found.append((at, start + len(name)))
+                    end = start + len(name)
+                    # 'Radio France Internationale': its world service
+                    for tail in (" Internationale", " International"):
+                        if (
+                            source.startswith(tail, end)
+                            and not source[end + len(tail) :][:1].isalnum()
+                        ):
+                            end += len(tail)
+                            break
+                    found.append((at, end))
                     break
         at = source.find(f"{opening} ", start)
     return found
 
 
-def _international(brief: OrgText) -> list[tuple[int, int]]:
+def _international(brief: OrgText, ending: str = " International") -> list[tuple[int, int]]:
     """'Greenpeace International', 'Sandline International', 'Iran International': one to
     three capitalised words and 'International' ending the name (not 'International
     Cooperation', nor after a small word: 'Minister for International Development') are a
-    body's name, as NGOs, companies and broadcasters are named."""
+    body's name, as NGOs, companies and broadcasters are named; so with 'Radio' ending it
+    ('Vatican Radio', 'Caracol Radio'), as broadcasters are named."""
     found = []
     source = brief.source
-    at = source.find(" International")
+    at = source.find(ending)
     while at >= 0:
-        end = at + len(" International")
+        end = at + len(ending)
         match = _WORDS_BEFORE.search(source, max(0, at - 80), at + 1)
         if match is not None and not _NAME_GOES_ON.match(source, end):
             words = match.group("words").split()
-            while words and words[0].casefold() in brief.words.stop_words:
-                words.pop(0)  # 'The', 'According'
+            while words and words[0].casefold() in brief.words.stop_words and words[0] != "All":
+                words.pop(0)  # 'The', 'According'; 'All' opens names: 'All India Radio'
             if words:
                 found.append((at + 1 - len(" ".join(words)) - 1, end))
-        at = source.find(" International", end)
+        at = source.find(ending, end)
     return found
 
 

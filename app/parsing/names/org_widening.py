@@ -124,6 +124,8 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     start = _after_a_descriptor(brief, start, end)
     start = _after_a_person(brief, start, end)
     start = _coordinated_before(brief, start, end)
+    if (all_country := _all_and_a_country(brief, start)) < start:
+        start, country = all_country, None  # 'All India Trinamool Congress': no country's body
     start = _written_article(brief, start, end)
     name = one_spaced(brief.source, start, end)
     if (
@@ -133,6 +135,8 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     ):
         return None  # a lone 'Office' or 'Army' names nobody in particular; 'Congress' does
     if _names_no_body(brief, name) and not defined_standing_body(brief, name, end):
+        return None
+    if brief.source.startswith(", a", end) and _described_as_a_meeting(brief.source, end):
         return None
     if (start, end, name, country) == (
         mention.start,
@@ -200,6 +204,39 @@ def _names_no_body(brief: OrgText, name: str) -> bool:
         entry = phrase_entry(rest.removeprefix("of ").removeprefix("the "))
         return entry is not None and entry.category is Category.country
     return False
+
+
+# An appositive calling what it follows a meeting: 'the Forum for Peace and Democracy, a
+# meeting held in San José in October'.
+_DESCRIBED_AS_MEETING = re.compile(
+    r",[ \t]+an?[ \t]+(?:[\w-]+[ \t]+)?(?:meeting|summit|conference|gathering|session)\b"
+)
+
+
+def _described_as_a_meeting(source: str, end: int) -> bool:
+    """'the Forum for Peace and Democracy, a meeting held in San José': a name the brief
+    calls a meeting, a summit or a conference right after it names an event, no body."""
+    return _DESCRIBED_AS_MEETING.match(source, end) is not None
+
+
+_ALL_AND_A_WORD = re.compile(r"\bAll (?P<word>[A-Z][\w-]*) $")
+
+
+def _all_and_a_country(brief: OrgText, start: int) -> int:
+    """'All India Trinamool Congress', 'All India Radio': 'All' and a country's name opening
+    a body's name (as Indian parties and bodies are named) belong to it."""
+    if (
+        not brief.source.endswith(" ", 0, start)
+        or "All " not in brief.source[max(0, start - 40) : start]
+    ):
+        return start
+    match = _ALL_AND_A_WORD.search(brief.source, max(0, start - 40), start)
+    if match is None:
+        return start
+    entry = phrase_entry(match.group("word"))
+    if entry is None or entry.category is not Category.country:
+        return start
+    return match.start()
 
 
 def _written_article(brief: OrgText, start: int, end: int) -> int:
@@ -383,11 +420,13 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
                 or brief.has_head(words)
                 or link[0].startswith(",")
                 or brief.has_head(brief.source[start:end].split()[-1:])
+                or brief.source[start:end].split()[0] == words[0]  # 'Radio X and Radio Y'
                 or known_organisation(one_spaced(brief.source, start, end))
                 or _after_a_plural_marker(brief, start)
             )
         ):
-            return end  # 'the European Commission and European Council': two names
+            return end  # 'the European Commission and European Council', 'Radio Australia
+            # and Radio New Zealand': two names
         end = match.end()
 
 

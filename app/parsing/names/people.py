@@ -38,6 +38,10 @@ _REGNAL_TITLES = frozenset(t.casefold() for t in load_data("titles.json")["regna
 _ORGS = load_data("organizations.json")
 # 'his Fidesz party', 'the Mungiki sect': a marker right after a single name.
 _MARKER_AFTER = re.compile(rf" (?:{'|'.join(_ORGS['markers_after'])})\b(?!-)")
+# 'group' or 'faction' after a single name marks a body, unless the name is an adjective
+# ('the Slavic group', 'an Islamist faction').
+_GROUP_AFTER = re.compile(r" (?:group|faction)\b(?![-’'])")
+_ADJECTIVE_ENDINGS = ("ic", "ian", "ean", "ese", "ish", "ist")
 # 'Oleh Dubyna, chairman of ' + 'Naftogaz': who leads a body, of a single name.
 _HEAD_OF = re.compile(rf"\b(?:{'|'.join(_ORGS['leader_roles'])}) of (?:the )?$")
 # Verbs of leading a body: 'who also chairs ' + 'Golkar', 'Sekou Conneh leads ' + 'LURD'.
@@ -54,11 +58,13 @@ _OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ ){0,2}(?P<marker
 _REPORTS_THAT = re.compile(r" (?:reported|wrote) that\b")
 _PRESS_ARTICLES = frozenset(("El", "La", "Le", "Les", "Los", "Las", "Der", "Die", "Das", "Il"))
 _ARTICLE_REPORTS = re.compile(r" (?:reported|wrote|said|that)\b")
-# A source a claim is put to: 'According to The Hindu,', 'Claims in Granma that', 'Reports
+# A source a claim is put to: 'According to The Hindu,', 'Claims in (by) Granma that', 'Reports
 # in Yonhap' (opening a claim: 'border claims in Kashmir' name a place); and the subject of
 # reporting opening a bullet: '- Kompas reported, and', '* Izvestia said', '– The Solomon
 # Star reported'.
-_SOURCED_IN = re.compile(r"(?:\b[Aa]ccording to|\bClaims? in|\bReports? in)(?: The)? $")
+_SOURCED_IN = re.compile(
+    r"(?:\b[Aa]ccording to|\bClaims? (?:in|by)|\bReports? (?:in|by))(?: The)? $"
+)
 _BULLET_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+(?:The )?$")
 _SUBJECT_REPORTS = re.compile(r" (?:reported|wrote|said|claimed)\b")
 # A claim, report or account owned by the name opening a bullet: '* Doordarshan's claim that'.
@@ -416,6 +422,13 @@ class PeopleReader(OrgReader):
         if source.startswith(" ", token.outer):
             if _MARKER_AFTER.match(source, token.outer) and not token.possessive:
                 return True  # 'his Fidesz party'; 'Mahuad's party' is its leader's
+            if (
+                source.startswith((" group", " faction"), token.outer)
+                and _GROUP_AFTER.match(source, token.outer)
+                and not token.possessive
+                and not token.folded.endswith(_ADJECTIVE_ENDINGS)
+            ):
+                return True  # 'the Seirankai group'; not 'the Slavic group' of languages
             if source.startswith(" and its ", token.outer) and previous not in (["and"], ["of"]):
                 return True  # not the end of a name cut short: 'Bosnia and Herzegovina'
         if previous and previous[0] in self.words.group_markers:
@@ -447,8 +460,8 @@ class PeopleReader(OrgReader):
             return True
         start = self.tokens[first].start
         before = self.source[max(0, start - 4) : start]
-        if before.endswith((" to ", " in ", "The ")):
-            return True  # 'According to X', 'Claims in X', 'The X reported'
+        if before.endswith((" to ", " in ", " by ", "The ")):
+            return True  # 'According to X', 'Claims in X', 'Claims by X', 'The X reported'
         if before[-2:-1] in (".", ")"):
             return before[-3:-2].isdigit()  # a numbered bullet: '1. X said'
         return before[-2:-1] in ("-", "*", "•", "–", "—")
@@ -527,7 +540,24 @@ class PeopleReader(OrgReader):
             return False
         if stop - first == 2 and not self._next_to(first, first + 1):
             return False
+        if stop - first == 2 and last.text not in _PRESS_WORDS and self._named_by_surname(last):
+            return False  # '- Munther Haddadin said' and 'Haddadin' elsewhere: a person
         return not _inside_a_longer_name(source, text)
+
+    def _named_by_surname(self, last: Token) -> bool:
+        """Whether the brief writes the second word of a two-word name alone elsewhere, as
+        a person is named again by the surname ('Haddadin'), never a newspaper by half of
+        its name ('Prothom Alo', 'Dimtsi Hafash')."""
+        source, word = self.source, last.text
+        at = source.find(word)
+        while at >= 0:
+            if at != last.start and not source[at - 1 : at].isalnum():
+                before = source[max(0, at - 40) : at].rstrip().rsplit(None, 1)[-1:]
+                after = source[at + len(word) : at + len(word) + 1]
+                if not after.isalnum() and not (before and before[0][:1].isupper()):
+                    return True
+            at = source.find(word, at + len(word))
+        return False
 
     def _led_body(self, token: Token) -> bool:
         """'Oleh Dubyna, chairman of ' + 'Naftogaz': the body a leader, chairman,

@@ -38,7 +38,11 @@ def run_end(
         # The gap decides which continuation can apply: spaces, or ' and ' (neither, mostly).
         if adjacent(source, left, right):
             nxt = _continuation(source, tokens, last, title_end)
-        elif org_heads and source[left.outer : right.start] == " and ":
+        elif (
+            org_heads
+            and source[left.outer : right.start] == " and "
+            and not _titled_name(tokens, first, last, title_end, org_heads)
+        ):
             nxt = _and_continuation(source, tokens, last, org_heads, org_names)
         else:
             nxt = None
@@ -77,6 +81,26 @@ def _and_continuation(
     if any(" ".join(words[:length]) in org_names for length in range(1, len(words) + 1)):
         return None  # a known name after 'and' is a body of its own
     return index
+
+
+def _titled_name(
+    tokens: list[Token], first: int, last: int, title_end: TitleEnd, org_heads: frozenset[str]
+) -> bool:
+    """'(Sierra Leone's) President Ahmad Tejan Kabbah' + ' and Revolutionary United Front':
+    a run that ends in an office title, at its start or after a possessive, and words after
+    it none of which is an organisation word, names a person; a body's name after ' and '
+    is another actor."""
+    opening = first
+    for index in range(last - 1, first - 1, -1):
+        if tokens[index].possessive:
+            opening = index + 1
+            break
+    end = title_end(tokens, opening, stop=last + 1)
+    return (
+        end is not None
+        and end <= last
+        and not any(token.folded in org_heads for token in tokens[end : last + 1])
+    )
 
 
 def _continuation(source: str, tokens: list[Token], last: int, title_end: TitleEnd) -> int | None:

@@ -36,6 +36,13 @@ _AGENT_BEFORE = re.compile(rf"\b(?:{trie(frozenset(_NAMES['agent_verbs']))})[ \t
 # 'by Jane Roe for the PLO': signing or acting for an organisation.
 _ACTING_FOR = re.compile(r"[ \t]+(?:for|on[ \t]+behalf[ \t]+of)[ \t]+(?:the[ \t]+\w|[A-Z])")
 _BY_BEFORE = re.compile(r"\bby[ \t]+$")
+_SIGNED_VERB = re.compile(r" (?:signed|spoke|initialled|initialed|voted) ")
+# A name signing or speaking for a state or a body: 'Phoui Sananikone spoke for the Kingdom
+# of Laos', 'Kassymzhomart Tokayev signed for Kazakhstan' (a state signs, not for another).
+_SIGNED_FOR = re.compile(
+    r"[ \t]+(?:signed|spoke|initialled|initialed|voted)"
+    r"[ \t]+(?:for|on[ \t]+behalf[ \t]+of)[ \t]+(?:the[ \t]+[A-Z]|[A-Z])"
+)
 # A body's acronym in brackets and 'of' before a name: 'the United Democratic Party (UDP) of '.
 _ACRONYM_OF_BEFORE = re.compile(r"\([A-Z][\w-]*\) of $")
 # Before a name in apposition, an office of a body: 'The chairman of the Independent
@@ -91,13 +98,26 @@ def shaped_like_a_person(tokens: list[Token]) -> bool:
     return any(_HYPHENATED_GIVEN.fullmatch(t.text) for t in tokens)
 
 
+def _signed_for_before(source: str, start: int, end: int, limit: int) -> bool:
+    """'X signed for Kazakhstan, Alikbek Jekshenkulov for Kyrgyzstan': a name listed with
+    `for` and a capitalised name after one who signed for another, the verb left out."""
+    if _ACTING_FOR.match(source, end, limit) is None:
+        return False
+    sentence = max(source.rfind(". ", 0, start), source.rfind("\n", 0, start))
+    return any(
+        _SIGNED_FOR.match(source, verb.start())
+        for verb in _SIGNED_VERB.finditer(source, max(sentence, start - 300), start)
+    )
+
+
 def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[str]) -> bool:
     """True when the words around a name say it is a person: a speech verb after it
     ('Jane Roe said'), an appositive ('Jane Roe, the envoy,', 'Jane Roe, who ...', 'Jane
     Roe, adviser to ...', 'the ambassador, Jane Roe'), a kinship or role noun before it
     ('his sister Jane Roe', 'led by Jane Roe'), an office of a body before its comma ('the
     chairman of the Electoral Commission, Jane Roe') or its acronym and 'of' ('the Democratic
-    Party (DP) of Jane Roe')."""
+    Party (DP) of Jane Roe'), or signing or speaking for a state or a body after it ('Jane
+    Roe spoke for the Kingdom of Laos')."""
     start, end = span
     limit = min(len(source), end + 80)
     if _INTRODUCED.match(source, end, limit) or source.startswith(" on behalf of ", end):
@@ -124,5 +144,11 @@ def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[s
         office = _OFFICE_OF_BEFORE.search(source, max(0, start - 100), start)
         if office is not None and office[1].casefold() in titles:
             return True  # 'The chairman of the Independent Electoral Commission, Alieu Njai'
+    if source.startswith((" signed ", " spoke ", " initial", " voted "), end) and _SIGNED_FOR.match(
+        source, end, limit
+    ):
+        return True
+    if source[start - 2 : start] == ", " and source.startswith(" for ", end):
+        return _signed_for_before(source, start, end, limit)
     acting = _BY_BEFORE.search(source, max(0, start - 4), start) is not None
     return acting and _ACTING_FOR.match(source, end, limit) is not None

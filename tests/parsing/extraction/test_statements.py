@@ -92,6 +92,11 @@ def test_sentences_without_speech_are_not_statements() -> None:
         ("– Melanesian Brotherhood, statement issued in Honiara", "Melanesian Brotherhood"),
         ("> — Bangladesh Sangbad Sangstha, summary of a text", "Bangladesh Sangbad Sangstha"),
         ("— Solomon Star, editorial", "Solomon Star"),
+        ("> — New China News Agency, commentary issued in Beijing", "New China News Agency"),
+        (
+            "– United States Mission to the United Nations, joint press statement",
+            "United States Mission to the United Nations",
+        ),
     ],
 )
 def test_a_speaker_issuing_a_document_is_an_organisation(attribution: str, body: str) -> None:

@@ -1013,3 +1013,57 @@ def test_a_newspaper_word_of_portuguese_opens_a_body_s_name() -> None:
 def test_incorporated_ends_a_company_s_name_as_its_legal_form() -> None:
     parsed = parse("Nunavut Tunngavik Incorporated sees the council as a forum.")
     assert set(organisations(parsed)) == {"Nunavut Tunngavik Incorporated"}
+
+
+def test_a_facility_an_acronym_spells_exactly_is_a_standing_body() -> None:
+    parsed = parse("The Global Environment Facility (GEF) will fund the work. The GEF agreed.")
+    orgs = organisations(parsed)
+    assert set(orgs) == {"Global Environment Facility"}
+    assert "GEF" in orgs["Global Environment Facility"]
+
+
+def test_capitalised_words_and_radio_ending_a_name_are_a_broadcaster() -> None:
+    parsed = parse(
+        "The Holy See is said by Vatican Radio to be ready.",
+        "All India Radio called them baseless.",
+    )
+    assert set(organisations(parsed)) == {"Vatican Radio", "All India Radio"}
+
+
+def test_radio_a_country_and_internationale_is_its_world_service() -> None:
+    parsed = parse("Radio France Internationale (RFI) reported that Sankoh would take it.")
+    assert set(organisations(parsed)) == {"Radio France Internationale"}
+
+
+def test_an_acronym_of_the_name_in_another_language_spells_it_reordered() -> None:
+    parsed = parse(
+        "The Guatemalan National Revolutionary Unity (URNG) signed. The URNG will disarm."
+    )
+    orgs = organisations(parsed)
+    assert set(orgs) == {"Guatemalan National Revolutionary Unity"}
+    assert "URNG" in orgs["Guatemalan National Revolutionary Unity"]
+
+
+def test_two_names_opened_by_the_same_word_and_joined_by_and_are_two_bodies() -> None:
+    parsed = parse("The deal was reported by Radio Australia and Radio New Zealand on Monday.")
+    assert set(organisations(parsed)) == {"Radio Australia", "Radio New Zealand"}
+
+
+def test_a_name_the_brief_calls_a_meeting_is_no_body() -> None:
+    parsed = parse(
+        "It competes with the Forum for Peace and Democracy, a meeting held in San José.",
+        "The Organization of American States, a regional body, welcomed it.",
+    )
+    assert set(organisations(parsed)) == {"Organization of American States"}
+
+
+def test_a_treaty_s_contracting_party_is_no_body() -> None:
+    parsed = parse("It shall not affect the position of either Contracting Party on third states.")
+    assert organisations(parsed) == {}
+
+
+def test_all_and_a_country_open_a_body_s_name() -> None:
+    parsed = parse("It drew protests from Mamata Banerjee's All India Trinamool Congress.")
+    assert organisations(parsed) == {
+        "All India Trinamool Congress": ["All India Trinamool Congress"]
+    }

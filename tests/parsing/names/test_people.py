@@ -552,3 +552,140 @@ def test_abdul_inside_a_full_name_vouches_for_a_person_and_the_name_listed_with_
         "- Whether Maumoon Abdul Gayoom and Surya Bahadur Thapa bring the plan is unclear.",
     )
     assert people(parsed) == {"Maumoon Abdul Gayoom", "Surya Bahadur Thapa"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The commissioners, among them Llewellyn Thompson for the US, met.", "Llewellyn Thompson"),
+        ("Reports that Izumi Nakamitsu, the envoy, had doubts were denied.", "Izumi Nakamitsu"),
+        ("Liz Karan of the trust welcomed the text.", "Liz Karan"),
+    ],
+)
+def test_common_given_names_round_fourteen_vouch_for_a_person(sentence: str, name: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("A member known as Comandante Isaías was seen.", "Isaías", "Comandante"),
+        ("Président Pierre Pflimlin spoke.", "Pierre Pflimlin", "Président"),
+        ("Presidente Luis Herrera spoke.", "Luis Herrera", "Presidente"),
+    ],
+)
+def test_heads_of_office_in_french_spanish_and_portuguese_are_titles(
+    sentence: str, name: str, title: str
+) -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- " + sentence)
+    assert [(a.name, a.title) for a in parsed.actors if a.kind is ActorKind.person] == [
+        (name, title)
+    ]
+
+
+def test_a_test_site_is_a_place_not_a_person() -> None:
+    sentence = "- The Semipalatinsk Test Site was closed by President Nursultan Nazarbayev."
+    assert people(brief(LEAD, "Key Takeaways", sentence)) == {"Nursultan Nazarbayev"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The movement founded by the poet Olzhas Suleimenov hopes for aid.", "Olzhas Suleimenov"),
+        ("The historian Ousmane Diarra doubted it.", "Ousmane Diarra"),
+    ],
+)
+def test_an_occupation_before_a_name_makes_it_a_person(sentence: str, name: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Phoui Sananikone spoke for the Kingdom of Laos.",
+        "Phoui Sananikone signed for Laos.",
+        "Phoui Sananikone signed on behalf of the Kingdom of Laos.",
+    ],
+)
+def test_a_name_signing_or_speaking_for_a_state_is_a_person(sentence: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {"Phoui Sananikone"}
+
+
+def test_a_state_signing_is_no_person() -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- Sierra Leone signed for the region.")) == set()
+
+
+def test_upper_or_lower_opening_a_name_is_a_place_and_the_chambers_stay_bodies() -> None:
+    parsed = brief(
+        LEAD,
+        "Verified Facts",
+        "The signing took place in the Marble Hall of the Upper Belvedere.",
+        "The Lower House of the Diet passed the bill.",
+    )
+    assert people(parsed) == set()
+    assert {a.name for a in parsed.actors if a.kind == "organization"} == {
+        "Lower House of the Diet"
+    }
+
+
+def test_a_two_word_name_opening_a_bullet_and_named_again_by_its_second_word_is_a_person() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Munther Haddadin said the water annex was fair.",
+        "- Haddadin led the talks for months.",
+    )
+    assert "Munther Haddadin" in people(parsed)
+    assert not [a for a in parsed.actors if a.kind == "organization"]
+
+
+def test_a_two_word_outlet_opening_a_bullet_stays_an_outlet() -> None:
+    parsed = brief(LEAD, "Unconfirmed", "- Prothom Alo said the deal was signed.")
+    assert {a.name for a in parsed.actors if a.kind == "organization"} == {"Prothom Alo"}
+
+
+def test_a_country_s_name_right_after_a_full_name_ends_its_compound_surname() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- Prime Minister Pierre Mendès France had told the National Assembly he would resign.",
+        "- Hafez al-Assad's Syria stayed away.",
+    )
+    assert people(parsed) == {"Pierre Mendès France", "Hafez al-Assad"}
+
+
+def test_the_name_claims_are_made_by_is_a_news_outlet() -> None:
+    orgs, persons = _actors("- Claims by Al-Thawra that Israel will withdraw are denied.")
+    assert "Al-Thawra" in orgs
+    assert "Al-Thawra" not in persons
+
+
+def test_names_listed_after_one_who_signed_for_a_state_are_people() -> None:
+    sentence = (
+        "- Kassymzhomart Tokayev signed for Kazakhstan, Alikbek Jekshenkulov for Kyrgyzstan "
+        "and Rashid Meredov for Turkmenistan."
+    )
+    assert {"Alikbek Jekshenkulov", "Kassymzhomart Tokayev"} <= people(
+        brief(LEAD, "Key Takeaways", sentence)
+    )
+
+
+def test_a_name_listed_with_for_and_no_signing_before_it_needs_other_evidence() -> None:
+    sentence = "- Aid went to Kenya, Dimtsi Hafash for Eritrea."
+    assert "Dimtsi Hafash" not in people(brief(LEAD, "Key Takeaways", sentence))
+
+
+def test_a_place_s_name_after_a_name_s_particle_ends_the_name() -> None:
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- He took office with President Miguel de la Madrid in December.",
+        "- The Banco de España objected.",
+    )
+    assert people(parsed) == {"Miguel de la Madrid"}
+
+
+def test_group_or_faction_after_a_single_name_marks_a_body_unless_an_adjective() -> None:
+    orgs = organisations("Inside the party, the Seirankai group of younger members argued.")
+    assert orgs == {"Seirankai"}
+    assert organisations("Macedonian belongs to the Slavic group of languages.") == set()
