@@ -1067,3 +1067,18 @@ def test_all_and_a_country_open_a_body_s_name() -> None:
     assert organisations(parsed) == {
         "All India Trinamool Congress": ["All India Trinamool Congress"]
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Empresa Colombiana de Petróleos signed the lease.",
+        "The Agência de Informação de Moçambique reported the talks.",
+        "The Agence Nigérienne de Presse reported the talks.",
+        "The Hidroeléctrica de Cahora Bassa sells power to South Africa.",
+    ],
+)
+def test_a_company_or_agency_word_of_another_language_opens_a_body_s_name(sentence: str) -> None:
+    parsed = parse(sentence)
+    assert not [a for a in parsed.actors if a.kind == "person"]
+    assert len(organisations(parsed)) == 1
