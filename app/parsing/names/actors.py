@@ -23,6 +23,7 @@ from app.parsing.names.variants import (
     other_generation,
     same_person,
     surname_key,
+    unaspirated_key,
 )
 from app.parsing.names.variants import name_words as _name_words
 from app.vocabulary import ActorKind, slugify
@@ -258,6 +259,7 @@ class Registry:
                 or first in actor.words[1:-1]  # lengthened at both ends: 'Marco Vinicio ...'
                 or actor.words[0] in inner
                 or actor.keys[1] == keys[1]
+                or unaspirated_key(actor.words[-1]) == unaspirated_key(last)
             )
             and same_person(
                 _evidence(actor),
