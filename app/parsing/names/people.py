@@ -51,6 +51,8 @@ _SUCH_AS = re.compile(r"(?P<plural>[A-Za-z-]+) such as (?:[A-Z][\w'’-]*(?:,? a
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
 _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
 # An owner's marker after a name: ', Mahuad's party,', ', Orbán's ruling party.'.
+# A firm's names joined by an ampersand after a run: 'Burns Philp' + ' & Co'.
+_AMPERSAND = re.compile(r"[ \t]+&[ \t]+[A-Z]")
 _OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ ){0,2}(?P<marker>[\w-]+)[,.;:]")
 # A news outlet named as the subject of reporting: 'Dawn reported that', 'Pravda wrote
 # that'; opened by an article of another language, also 'said' and a claim 'in' it: 'Der
@@ -607,6 +609,8 @@ class PeopleReader(OrgReader):
             return True
         if stop - first > 1 and self.tokens[stop - 1].text in words.group_markers:
             return True  # 'Raiffeisen Investment AG': a company's legal form ends it
+        if _AMPERSAND.match(self.source, self.tokens[stop - 1].outer):
+            return True  # 'Burns Philp & Co', 'W. R. Grace & Co.': a firm's names, joined
         before = self.source[max(0, self.tokens[first].start - 20) : self.tokens[first].start]
         after = self.source[self.tokens[stop - 1].outer : self.tokens[stop - 1].outer + 20]
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []

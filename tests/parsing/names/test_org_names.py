@@ -1082,3 +1082,23 @@ def test_a_company_or_agency_word_of_another_language_opens_a_body_s_name(senten
     parsed = parse(sentence)
     assert not [a for a in parsed.actors if a.kind == "person"]
     assert len(organisations(parsed)) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Firms such as W. R. Grace & Co. and others objected.", "W. R. Grace & Co."),
+        ("The trading house Burns Philp & Co are to be consulted.", "Burns Philp & Co"),
+        ("Links between Siemens & Halske and Renault may grow.", "Siemens & Halske"),
+        ("Firms led by Yawata Iron & Steel are expected to bid.", "Yawata Iron & Steel"),
+    ],
+)
+def test_a_firm_s_names_joined_by_an_ampersand_are_one_company(sentence: str, name: str) -> None:
+    parsed = parse(sentence)
+    assert name in organisations(parsed)
+    assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_two_countries_joined_by_an_ampersand_are_no_company() -> None:
+    parsed = parse("Trinidad & Tobago and Antigua & Barbuda signed the accord.")
+    assert not organisations(parsed)
