@@ -49,6 +49,9 @@ _BODY_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w.]*[\w.]$")
 _TEXT = attrgetter("text")
 # ', better known as the ' before a body's other name; the body before it may carry its
 # acronym in brackets: 'the Party of Democratic Kampuchea (PDK), better known as the'.
+# A body's short name in brackets: one capitalised word, not all capitals ('Renamo').
+_SHORT_NAME = re.compile(r"[^\W\d_a-z][^\W\d_A-Z][^\W\d_]*(?:-[^\W\d_]+)?")
+_SHORT_NAME_KINDS = (ActorKind.organization, ActorKind.person)
 _OTHER_NAME = re.compile(
     r"(?:\)|[ \t]+\([A-Z][\w-]*\))?,[ \t]+(?:also[ \t]+|better[ \t]+|commonly[ \t]+|widely[ \t]+)?"
     r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
@@ -136,7 +139,41 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     settled = settle_acronyms(brief, kept)
     if " known as " in brief.source:
         settled = _other_names(brief.source, settled)
+    if " (" in brief.source:
+        settled = _short_names(brief.source, settled)
     return settled
+
+
+def _short_names(source: str, mentions: list[Mention]) -> list[Mention]:
+    """'the Mozambican National Resistance (Renamo)', 'Empresa Colombiana de Petróleos
+    (Ecopetrol)': one capitalised word, not an acronym, in brackets right after a body's
+    name of two words or more is the short name the brief gives that body, an organisation
+    there and wherever the brief uses it (one actor, the full name canonical)."""
+    by_start = {m.start: m for m in mentions}
+    renamed: dict[str, str] = {}
+    for before in mentions:
+        if before.kind is not ActorKind.organization or " " not in before.name:
+            continue
+        if source[before.end : before.end + 2] != " (":
+            continue
+        after = by_start.get(before.end + 2)
+        if (
+            after is not None
+            and after.kind in _SHORT_NAME_KINDS
+            and not after.titled
+            and source[after.end : after.end + 1] == ")"
+            and _SHORT_NAME.fullmatch(after.surface)
+            and after.surface != before.name
+        ):
+            renamed.setdefault(after.surface, before.name)
+    if not renamed:
+        return mentions
+    return [
+        m._replace(kind=ActorKind.organization, name=renamed[m.surface], title=None)
+        if m.kind in _SHORT_NAME_KINDS and m.surface in renamed
+        else m
+        for m in mentions
+    ]
 
 
 def _a_building(brief: OrgText, mention: Mention) -> bool:

@@ -1102,3 +1102,21 @@ def test_a_firm_s_names_joined_by_an_ampersand_are_one_company(sentence: str, na
 def test_two_countries_joined_by_an_ampersand_are_no_company() -> None:
     parsed = parse("Trinidad & Tobago and Antigua & Barbuda signed the accord.")
     assert not organisations(parsed)
+
+
+def test_a_short_name_in_brackets_after_a_body_s_name_is_that_body() -> None:
+    parsed = parse(
+        "Afonso Dhlakama, leader of the Mozambican National Resistance (Renamo), signed.",
+        "The Empresa Colombiana de Petróleos (Ecopetrol) bid; Ecopetrol won.",
+    )
+    orgs = organisations(parsed)
+    assert set(orgs) == {"Mozambican National Resistance", "Empresa Colombiana de Petróleos"}
+    assert "Renamo" in orgs["Mozambican National Resistance"]
+    assert "Ecopetrol" in orgs["Empresa Colombiana de Petróleos"]
+
+
+def test_a_titled_person_in_brackets_after_a_body_s_name_stays_a_person() -> None:
+    parsed = parse("The Foreign Ministry (Minister Lavrov) objected.")
+    orgs = organisations(parsed)
+    assert "Foreign Ministry" in orgs
+    assert not any("Lavrov" in " ".join(forms) for forms in orgs.values())
