@@ -52,6 +52,7 @@ _TEXT = attrgetter("text")
 # A body's short name in brackets: one capitalised word, not all capitals ('Renamo').
 _SHORT_NAME = re.compile(r"[^\W\d_a-z][^\W\d_A-Z][^\W\d_]*(?:-[^\W\d_]+)?")
 _SHORT_NAME_KINDS = (ActorKind.organization, ActorKind.person)
+_THE_IN_BRACKETS = (" (the ", " (The ")
 _OTHER_NAME = re.compile(
     r"(?:\)|[ \t]+\([A-Z][\w-]*\))?,[ \t]+(?:also[ \t]+|better[ \t]+|commonly[ \t]+|widely[ \t]+)?"
     r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
@@ -152,13 +153,13 @@ def _short_names(source: str, mentions: list[Mention]) -> list[Mention]:
     by_start = {m.start: m for m in mentions}
     renamed: dict[str, str] = {}
     for before in mentions:
-        if before.kind is not ActorKind.organization or " " not in before.name:
-            continue
-        if source[before.end : before.end + 2] != " (":
+        if before.kind not in _SHORT_NAME_KINDS or source[before.end : before.end + 2] != " (":
             continue
         after = by_start.get(before.end + 2)
         if (
-            after is not None
+            before.kind is ActorKind.organization
+            and " " in before.name
+            and after is not None
             and after.kind in _SHORT_NAME_KINDS
             and not after.titled
             and source[after.end : after.end + 1] == ")"
@@ -166,14 +167,45 @@ def _short_names(source: str, mentions: list[Mention]) -> list[Mention]:
             and after.surface != before.name
         ):
             renamed.setdefault(after.surface, before.name)
+        elif _the_in_brackets(source, before):
+            # written the other way round: 'Frelimo (the Front for the Liberation ...)'
+            full = by_start.get(before.end + 6)
+            if full is not None and _names_in_brackets(source, full):
+                renamed.setdefault(before.surface, full.name)
     if not renamed:
         return mentions
-    return [
-        m._replace(kind=ActorKind.organization, name=renamed[m.surface], title=None)
-        if m.kind in _SHORT_NAME_KINDS and m.surface in renamed
-        else m
-        for m in mentions
-    ]
+    return [_renamed(m, renamed) if m.kind in _SHORT_NAME_KINDS else m for m in mentions]
+
+
+def _the_in_brackets(source: str, mention: Mention) -> bool:
+    """'Frelimo (the ': one word before a bracket opening with 'the'."""
+    opening = source[mention.end : mention.end + 6]
+    return opening in _THE_IN_BRACKETS and _SHORT_NAME.fullmatch(mention.surface) is not None
+
+
+def _names_in_brackets(source: str, mention: Mention) -> bool:
+    return (
+        mention.kind is ActorKind.organization
+        and " " in mention.name
+        and source[mention.end : mention.end + 1] == ")"
+    )
+
+
+def _renamed(mention: Mention, renamed: dict[str, str]) -> Mention:
+    """A mention of a short name as the body it names; a titled person of that one word
+    ('will head Renamo’s delegation': 'head' read as a title) too, the title left out."""
+    word = mention.surface if mention.kind is ActorKind.organization else mention.name
+    full = renamed.get(word)
+    if full is None or not mention.surface.endswith(word):
+        return mention
+    return mention._replace(
+        kind=ActorKind.organization,
+        start=mention.end - len(word),
+        surface=word,
+        name=full,
+        title=None,
+        titled=False,
+    )
 
 
 def _a_building(brief: OrgText, mention: Mention) -> bool:

@@ -1120,3 +1120,15 @@ def test_a_titled_person_in_brackets_after_a_body_s_name_stays_a_person() -> Non
     orgs = organisations(parsed)
     assert "Foreign Ministry" in orgs
     assert not any("Lavrov" in " ".join(forms) for forms in orgs.values())
+
+
+def test_a_short_name_before_a_body_s_full_name_in_brackets_is_that_body() -> None:
+    parsed = parse(
+        "Frelimo (the Front for the Liberation of Mozambique) abandoned Marxism; Frelimo won.",
+        "The Mozambican National Resistance (Renamo) agreed; Domingos will head Renamo’s team.",
+    )
+    orgs = organisations(parsed)
+    assert "Frelimo" in orgs["Front for the Liberation of Mozambique"]
+    assert "Renamo" in orgs["Mozambican National Resistance"]
+    assert "Frelimo" not in orgs
+    assert not [a.name for a in parsed.actors if a.kind == "person" and a.name == "Renamo"]
