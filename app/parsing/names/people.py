@@ -68,7 +68,7 @@ _SOURCED_IN = re.compile(
     r"(?:\b[Aa]ccording to|\bClaims? (?:in|by)|\bReports? (?:in|by))(?: The)? $"
 )
 _BULLET_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+(?:The )?$")
-_SUBJECT_REPORTS = re.compile(r" (?:reported|wrote|said|claimed)\b")
+_SUBJECT_REPORTS = re.compile(r" (?:report(?:s|ed)|wr(?:ites|ote)|sa(?:ys|id)|claim(?:s|ed))\b")
 # A claim, report or account owned by the name opening a bullet: '* Doordarshan's claim that'.
 _CLAIM_AFTER = re.compile(r" (?:claim|report|account)s? (?:that|of)\b")
 _PRESS_WORDS = frozenset(_ORGS["press_words"])

@@ -458,8 +458,15 @@ def test_the_subject_of_reporting_opening_a_bullet_is_a_news_outlet() -> None:
         "* Izvestia said the Soviet Union would seek observer status.",
         "– The Solomon Star reported that the team would be based in Honiara.",
         "• Caracol Radio said the minister would resign.",
+        # the present tense too (parser 1.16.0)
+        "• El Tiempo reports that the bank has begun studying a plan.",
+        "– An-Nahar says the prime minister argued for the text.",
+        "* Notícias claims that the service was informed.",
+        "- Dong-A Ilbo writes that the board was informed.",
     )
-    assert {"Kompas", "Izvestia", "Solomon Star", "Caracol Radio"} <= orgs
+    outlets = {"Kompas", "Izvestia", "Solomon Star", "Caracol Radio", "El Tiempo", "An-Nahar"}
+    assert outlets | {"Notícias", "Dong-A Ilbo"} <= orgs
+    assert not persons & {"El Tiempo", "An-Nahar", "Notícias", "Dong-A Ilbo"}
     orgs, _ = _actors("* Doordarshan's claim that the assembly would sit is denied.")
     assert orgs == {"Doordarshan"}
     orgs, _ = _actors("* Putin's claim that the assembly would sit is denied.")
