@@ -511,6 +511,7 @@ def test_a_person_a_place_or_a_plural_opening_a_bullet_is_no_outlet(bullet: str)
         ("Vice-Minister Qiao Guanhua spoke.", "Qiao Guanhua", "Vice-Minister"),
         ("Malaysia sent Tun Abdul Razak Hussein.", "Abdul Razak Hussein", "Tun"),
         ("Tan Sri Ghazali Shafie spoke.", "Ghazali Shafie", "Tan Sri"),
+        ("Fiji sent Ratu Kamisese Mara.", "Kamisese Mara", "Ratu"),  # parser 1.16.0
     ],
 )
 def test_titles_round_thirteen(sentence: str, name: str, title: str) -> None:
