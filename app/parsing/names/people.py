@@ -5,7 +5,8 @@ C D'). See docs/parsing.md, "Actors"."""
 from __future__ import annotations
 
 import re
-from functools import cache
+import unicodedata
+from functools import cache, lru_cache
 
 from app.parsing.lexicon.countries import capitals, plain
 from app.parsing.lexicon.files import load_data
@@ -659,7 +660,11 @@ class PeopleReader(OrgReader):
             self.chain = (self.tokens[stop - 1].outer, title)
 
     def _given_name(self, token: Token) -> bool:
-        return token.text in self.words.given_names
+        """A common given name, also as written with the accents of its language
+        ('Valentín', 'Valentin')."""
+        text = token.text
+        given = self.words.given_names
+        return text in given or (not text.isascii() and _unaccented(text) in given)
 
     def _introduced(self, first: int, stop: int) -> bool:
         span = (self.tokens[first].start, self.tokens[stop - 1].outer)
@@ -722,6 +727,13 @@ class PeopleReader(OrgReader):
                 return False
             last += 1
         return False
+
+
+@lru_cache(maxsize=4096)
+def _unaccented(text: str) -> str:
+    """A word without its accents, its case kept: 'Valentín' -> 'Valentin'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _inside_a_longer_name(source: str, text: str) -> bool:

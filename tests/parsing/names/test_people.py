@@ -697,3 +697,10 @@ def test_group_or_faction_after_a_single_name_marks_a_body_unless_an_adjective()
     orgs = organisations("Inside the party, the Seirankai group of younger members argued.")
     assert orgs == {"Seirankai"}
     assert organisations("Macedonian belongs to the Slavic group of languages.") == set()
+
+
+def test_a_given_name_written_with_its_language_s_accents_is_a_given_name() -> None:
+    parsed = brief(
+        LEAD, "Key Takeaways", "- It was launched by the government of Valentín Paniagua."
+    )
+    assert "Valentín Paniagua" in people(parsed)
