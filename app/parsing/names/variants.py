@@ -20,7 +20,8 @@ ingest's `ActorResolver` (spellings across briefs), so both merge by the same ev
   an Indian aspirate (`Prabhakaran`/`Prabakaran`: `unaspirated_key`) is a weaker match
   too, and only beside a given name of one form and supporting evidence; in a name written
   family first, `k`/`g`, `t`/`d`, `p`/`b` and `ch`/`j` are the two romanisations of Korean
-  (`Kim Kye Gwan`/`Kim Gye-gwan`), never inner vowels (`Li Qiang` is not `Li Keqiang`).
+  (`Kim Kye Gwan`/`Kim Gye-gwan`), and `ou` written for `o` (`Young`/`Yong`), never other
+  inner vowels (`Li Qiang` is not `Li Keqiang`, `Jong` is not `Jung`).
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ def _word_match(a: str, b: str, family_first: bool = False) -> str | None:
         return "same"
     if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
         return "weak"
-    if family_first and _korean(a) == _korean(b):
+    if family_first and (_korean(a) == _korean(b) or _young(a) == _young(b)):
         return "weak"
     if (a[-1:] == "h" or b[-1:] == "h") and skeleton(_silent_h(a)) == skeleton(_silent_h(b)):
         return "weak"  # a final 'h' after a vowel: 'Abdullah'/'Abdalla'
@@ -197,6 +198,12 @@ def _word_match(a: str, b: str, family_first: bool = False) -> str | None:
         return "weak"  # the Arabic qaf written `q` or `k`: 'Zulfiqar'/'Zulfikar', 'Tariq'/'Tarik'
     group = _GIVEN_FORMS.get(a)
     return "weak" if group is not None and group == _GIVEN_FORMS.get(b) else None
+
+
+def _young(word: str) -> str:
+    """A Korean syllable with 'ou' written for 'o', as 'yŏng' is written 'young' ('Kim
+    Young-joo', 'Kim Yong-ju'), read as 'o'; no other vowel ('Jong' is not 'Jung')."""
+    return _korean(word.replace("ou", "o")) if "ou" in word else _korean(word)
 
 
 def _silent_h(word: str) -> str:

@@ -212,3 +212,10 @@ def test_the_h_of_an_indian_aspirate_is_a_weak_surname_match() -> None:
     )
     # the stored key is unchanged: the two keys differ as they did before
     assert variant_key("Velupillai Prabhakaran") != variant_key("Velupillai Prabakaran")
+
+
+def test_young_for_yong_in_a_korean_name_is_a_weak_match() -> None:
+    one, other = PersonName("Kim Yong-ju"), PersonName("Kim Young-joo")
+    assert same_person(one, other, same_brief=True)
+    assert not same_person(PersonName("Kim Jong-un"), PersonName("Kim Jung-un"), same_brief=True)
+    assert variant_key("Kim Yong-ju") == variant_key("Kim Young-joo")  # the stored key as before
