@@ -47,7 +47,7 @@ FLOORS = {
     "eval17": (0.94, 0.97, 0.94, 0.88),
     # Held out in round 14 (scored before and after it), tuned on from round 15 (its misses
     # read): no longer held out.
-    "eval18": (0.93, 0.96, 0.90, 0.87),
+    "eval18": (0.94, 0.96, 0.90, 0.87),
 }
 
 
