@@ -53,6 +53,8 @@ _TEXT = attrgetter("text")
 _SHORT_NAME = re.compile(r"[^\W\d_a-z][^\W\d_A-Z][^\W\d_]*(?:-[^\W\d_]+)?")
 _SHORT_NAME_KINDS = (ActorKind.organization, ActorKind.person)
 _THE_IN_BRACKETS = (" (the ", " (The ")
+# Where a short name in brackets may open: ' (Renamo)', ' (the Front ...)'.
+_SHORT_OPEN = re.compile(r" \((?=[^\W\d_a-z][^\W\d_A-Z]|[Tt]he )")
 _OTHER_NAME = re.compile(
     r"(?:\)|[ \t]+\([A-Z][\w-]*\))?,[ \t]+(?:also[ \t]+|better[ \t]+|commonly[ \t]+|widely[ \t]+)?"
     r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
@@ -150,10 +152,13 @@ def _short_names(source: str, mentions: list[Mention]) -> list[Mention]:
     (Ecopetrol)': one capitalised word, not an acronym, in brackets right after a body's
     name of two words or more is the short name the brief gives that body, an organisation
     there and wherever the brief uses it (one actor, the full name canonical)."""
+    opens = {found.start() for found in _SHORT_OPEN.finditer(source)}
+    if not opens:
+        return mentions  # the common case: no word in brackets
     by_start = {m.start: m for m in mentions}
     renamed: dict[str, str] = {}
     for before in mentions:
-        if before.kind not in _SHORT_NAME_KINDS or source[before.end : before.end + 2] != " (":
+        if before.end not in opens or before.kind not in _SHORT_NAME_KINDS:
             continue
         after = by_start.get(before.end + 2)
         if (
