@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval17 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval18 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 14, parsers 1.11.0 to 1.15.0, moved them) less about 0.02, so a change that loses ground
+to 15, parsers 1.11.0 to 1.16.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -41,10 +41,13 @@ FLOORS = {
     "eval15": (0.93, 0.96, 0.93, 0.86),
     # Held out in round 12 (scored before and after it), tuned on from round 13 (its misses
     # read): no longer held out.
-    "eval16": (0.94, 0.97, 0.94, 0.88),
+    "eval16": (0.95, 0.97, 0.94, 0.89),
     # Held out in round 13 (scored before and after it), tuned on from round 14 (its misses
     # read): no longer held out.
     "eval17": (0.94, 0.97, 0.94, 0.88),
+    # Held out in round 14 (scored before and after it), tuned on from round 15 (its misses
+    # read): no longer held out.
+    "eval18": (0.94, 0.96, 0.90, 0.87),
 }
 
 

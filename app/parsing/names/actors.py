@@ -23,6 +23,7 @@ from app.parsing.names.variants import (
     other_generation,
     same_person,
     surname_key,
+    unaspirated_key,
 )
 from app.parsing.names.variants import name_words as _name_words
 from app.vocabulary import ActorKind, slugify
@@ -40,6 +41,8 @@ class _Actor:
     # each new full name is compared with, kept with the name (`rename`).
     words: tuple[str, ...] = ()
     keys: tuple[str, str] = ("", "")
+    # The surname key without an Indian aspirate's 'h' (`variants.unaspirated_key`).
+    unaspirated: str = ""
 
     def __post_init__(self) -> None:
         self.rename(self.name)
@@ -49,6 +52,7 @@ class _Actor:
         self.words = _name_words(name)
         if self.kind is ActorKind.person and self.words:
             self.keys = (surname_key(self.words[-1]), compact(name))
+            self.unaspirated = unaspirated_key(self.words[-1])
 
 
 _ACTORS = TypeAdapter(list[ParsedActor])
@@ -246,6 +250,7 @@ class Registry:
                 self._attach(actor, mention)
                 return
         keys = (surname_key(last), compact(mention.name))
+        unaspirated = unaspirated_key(last)
         first, opening, inner = words[0], words[:2], words[1:-1]
         variants = [
             actor
@@ -258,6 +263,7 @@ class Registry:
                 or first in actor.words[1:-1]  # lengthened at both ends: 'Marco Vinicio ...'
                 or actor.words[0] in inner
                 or actor.keys[1] == keys[1]
+                or actor.unaspirated == unaspirated
             )
             and same_person(
                 _evidence(actor),

@@ -49,6 +49,12 @@ _BODY_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w.]*[\w.]$")
 _TEXT = attrgetter("text")
 # ', better known as the ' before a body's other name; the body before it may carry its
 # acronym in brackets: 'the Party of Democratic Kampuchea (PDK), better known as the'.
+# A body's short name in brackets: one capitalised word, not all capitals ('Renamo').
+_SHORT_NAME = re.compile(r"[^\W\d_a-z][^\W\d_A-Z][^\W\d_]*(?:-[^\W\d_]+)?")
+_SHORT_NAME_KINDS = (ActorKind.organization, ActorKind.person)
+_THE_IN_BRACKETS = (" (the ", " (The ")
+# Where a short name in brackets may open: ' (Renamo)', ' (the Front ...)'.
+_SHORT_OPEN = re.compile(r" \((?=[^\W\d_a-z][^\W\d_A-Z]|[Tt]he )")
 _OTHER_NAME = re.compile(
     r"(?:\)|[ \t]+\([A-Z][\w-]*\))?,[ \t]+(?:also[ \t]+|better[ \t]+|commonly[ \t]+|widely[ \t]+)?"
     r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
@@ -136,7 +142,75 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     settled = settle_acronyms(brief, kept)
     if " known as " in brief.source:
         settled = _other_names(brief.source, settled)
+    if " (" in brief.source:
+        settled = _short_names(brief.source, settled)
     return settled
+
+
+def _short_names(source: str, mentions: list[Mention]) -> list[Mention]:
+    """'the Mozambican National Resistance (Renamo)', 'Empresa Colombiana de Petróleos
+    (Ecopetrol)': one capitalised word, not an acronym, in brackets right after a body's
+    name of two words or more is the short name the brief gives that body, an organisation
+    there and wherever the brief uses it (one actor, the full name canonical)."""
+    opens = {found.start() for found in _SHORT_OPEN.finditer(source)}
+    if not opens:
+        return mentions  # the common case: no word in brackets
+    by_start = {m.start: m for m in mentions}
+    renamed: dict[str, str] = {}
+    for before in mentions:
+        if before.end not in opens or before.kind not in _SHORT_NAME_KINDS:
+            continue
+        after = by_start.get(before.end + 2)
+        if (
+            before.kind is ActorKind.organization
+            and " " in before.name
+            and after is not None
+            and after.kind in _SHORT_NAME_KINDS
+            and not after.titled
+            and source[after.end : after.end + 1] == ")"
+            and _SHORT_NAME.fullmatch(after.surface)
+            and after.surface != before.name
+        ):
+            renamed.setdefault(after.surface, before.name)
+        elif _the_in_brackets(source, before):
+            # written the other way round: 'Frelimo (the Front for the Liberation ...)'
+            full = by_start.get(before.end + 6)
+            if full is not None and _names_in_brackets(source, full):
+                renamed.setdefault(before.surface, full.name)
+    if not renamed:
+        return mentions
+    return [_renamed(m, renamed) if m.kind in _SHORT_NAME_KINDS else m for m in mentions]
+
+
+def _the_in_brackets(source: str, mention: Mention) -> bool:
+    """'Frelimo (the ': one word before a bracket opening with 'the'."""
+    opening = source[mention.end : mention.end + 6]
+    return opening in _THE_IN_BRACKETS and _SHORT_NAME.fullmatch(mention.surface) is not None
+
+
+def _names_in_brackets(source: str, mention: Mention) -> bool:
+    return (
+        mention.kind is ActorKind.organization
+        and " " in mention.name
+        and source[mention.end : mention.end + 1] == ")"
+    )
+
+
+def _renamed(mention: Mention, renamed: dict[str, str]) -> Mention:
+    """A mention of a short name as the body it names; a titled person of that one word
+    ('will head Renamo’s delegation': 'head' read as a title) too, the title left out."""
+    word = mention.surface if mention.kind is ActorKind.organization else mention.name
+    full = renamed.get(word)
+    if full is None or not mention.surface.endswith(word):
+        return mention
+    return mention._replace(
+        kind=ActorKind.organization,
+        start=mention.end - len(word),
+        surface=word,
+        name=full,
+        title=None,
+        titled=False,
+    )
 
 
 def _a_building(brief: OrgText, mention: Mention) -> bool:

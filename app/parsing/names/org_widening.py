@@ -3,7 +3,8 @@
 The run reader (`mentions.py`) cuts a name at its first small word or possessive. A name
 goes on over `of`, `for`, `on` (+ `the`), `in <country>` and capitalised words ('Bureau of
 Industry and Security', 'UN Assistance Mission in Afghanistan'), a company's legal form
-('Raiffeisen Investment AG') and a known name's slash ('Radio Free Europe/Radio Liberty');
+('Raiffeisen Investment AG'), a firm's names joined by '&' ('Siemens & Halske') and a known
+name's slash ('Radio Free Europe/Radio Liberty');
 back over capitalised possessives ('Tigray People's Liberation Front'), `X and` after a
 small word ('the ruling Justice and Development Party') and a known body's acronym ('OSCE
 Minsk Group'); never into a known organisation of its own ('the Appellate Body of the World
@@ -47,6 +48,8 @@ _COMPANY_SUFFIX = re.compile(
     r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|Limited|PLC|plc|LLC"
     r"|Corp\.)(?!\w)"
 )
+# A firm's names joined by an ampersand: ' & Halske', ' & Steel', ' & Co.' after a name.
+_AMPERSAND = re.compile(r"[ \t]+&[ \t]+(?:Co\.|[A-Z][\w'’-]*)")
 # A country's name right after a body's name, then a lowercase word or punctuation.
 _COUNTRY_AFTER = re.compile(rf"[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})?)(?=[ \t]+[a-z]|[,.;:)])")
 _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})*)")
@@ -89,6 +92,9 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     start, end, country = own_words(brief, mention)
     if brief.source.endswith(_TRAILING_LINKS, start, end):
         end = brief.source.rindex(" ", start, end)  # 'Council for' + 'Namibia': read again
+    joined = _AMPERSAND.match(brief.source, end) if brief.source.startswith(" &", end) else None
+    if joined is not None:
+        end = joined.end()  # 'Siemens & Halske', 'W. R. Grace & Co.': a firm's whole name
     elif brief.source.startswith(",", end) and " of " in brief.source[start:end]:
         end, listed = _before_a_list_of_countries(brief, start, end)
         country = None if country == listed else country  # no member is its country
@@ -109,8 +115,8 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         end = _known_over_slash(brief, start, end)
     if suffix := _COMPANY_SUFFIX.match(brief.source, end):
         end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
-    elif not known_organisation(one_spaced(brief.source, start, end)) or brief.lone_head(
-        start, end
+    elif joined is None and (
+        not known_organisation(one_spaced(brief.source, start, end)) or brief.lone_head(start, end)
     ):  # a lone known word takes its country: 'the Congress of Peru'
         end = _linked_after(brief, start, end)  # a known name is whole: 'the High
         # Representative of the European Union for Foreign Affairs' adds an office

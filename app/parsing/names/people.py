@@ -5,7 +5,8 @@ C D'). See docs/parsing.md, "Actors"."""
 from __future__ import annotations
 
 import re
-from functools import cache
+import unicodedata
+from functools import cache, lru_cache
 
 from app.parsing.lexicon.countries import capitals, plain
 from app.parsing.lexicon.files import load_data
@@ -51,6 +52,8 @@ _SUCH_AS = re.compile(r"(?P<plural>[A-Za-z-]+) such as (?:[A-Z][\w'’-]*(?:,? a
 # An appositive after a name: ', a Norwegian research institute', ', the state broadcaster'.
 _APPOSITIVE = re.compile(r", (?:a|an|the) (?P<words>[\w-]+(?: [\w-]+){0,3})")
 # An owner's marker after a name: ', Mahuad's party,', ', Orbán's ruling party.'.
+# A firm's names joined by an ampersand after a run: 'Burns Philp' + ' & Co'.
+_AMPERSAND = re.compile(r"[ \t]+&[ \t]+[A-Z]")
 _OWNED_MARKER = re.compile(r", [A-Z][\w-]*(?:'s|’s) (?:[\w-]+ ){0,2}(?P<marker>[\w-]+)[,.;:]")
 # A news outlet named as the subject of reporting: 'Dawn reported that', 'Pravda wrote
 # that'; opened by an article of another language, also 'said' and a claim 'in' it: 'Der
@@ -66,7 +69,7 @@ _SOURCED_IN = re.compile(
     r"(?:\b[Aa]ccording to|\bClaims? (?:in|by)|\bReports? (?:in|by))(?: The)? $"
 )
 _BULLET_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—]|\d{1,2}[.)])[ \t]+(?:The )?$")
-_SUBJECT_REPORTS = re.compile(r" (?:reported|wrote|said|claimed)\b")
+_SUBJECT_REPORTS = re.compile(r" (?:report(?:s|ed)|wr(?:ites|ote)|sa(?:ys|id)|claim(?:s|ed))\b")
 # A claim, report or account owned by the name opening a bullet: '* Doordarshan's claim that'.
 _CLAIM_AFTER = re.compile(r" (?:claim|report|account)s? (?:that|of)\b")
 _PRESS_WORDS = frozenset(_ORGS["press_words"])
@@ -607,6 +610,8 @@ class PeopleReader(OrgReader):
             return True
         if stop - first > 1 and self.tokens[stop - 1].text in words.group_markers:
             return True  # 'Raiffeisen Investment AG': a company's legal form ends it
+        if _AMPERSAND.match(self.source, self.tokens[stop - 1].outer):
+            return True  # 'Burns Philp & Co', 'W. R. Grace & Co.': a firm's names, joined
         before = self.source[max(0, self.tokens[first].start - 20) : self.tokens[first].start]
         after = self.source[self.tokens[stop - 1].outer : self.tokens[stop - 1].outer + 20]
         previous = before.split()[-1:] if before.endswith((" ", "\t")) else []
@@ -655,7 +660,11 @@ class PeopleReader(OrgReader):
             self.chain = (self.tokens[stop - 1].outer, title)
 
     def _given_name(self, token: Token) -> bool:
-        return token.text in self.words.given_names
+        """A common given name, also as written with the accents of its language
+        ('Valentín', 'Valentin')."""
+        text = token.text
+        given = self.words.given_names
+        return text in given or (not text.isascii() and _unaccented(text) in given)
 
     def _introduced(self, first: int, stop: int) -> bool:
         span = (self.tokens[first].start, self.tokens[stop - 1].outer)
@@ -718,6 +727,13 @@ class PeopleReader(OrgReader):
                 return False
             last += 1
         return False
+
+
+@lru_cache(maxsize=4096)
+def _unaccented(text: str) -> str:
+    """A word without its accents, its case kept: 'Valentín' -> 'Valentin'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _inside_a_longer_name(source: str, text: str) -> bool:

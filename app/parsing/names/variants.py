@@ -14,11 +14,14 @@ ingest's `ActorResolver` (spellings across briefs), so both merge by the same ev
   Ahmed Ali`) or at both ends (`Vinicio Cerezo`, `Marco Vinicio Cerezo Arévalo`), not in
   a family-first name (`Kim Jong`, `Kim Jong Un`); one name written in both orders
   (`Sze-yuen Chung`, `Chung Sze-yuen`);
+* initials written together are initials (`J.R. Jayawardene`, `J. R. Jayewardene`);
 * a surname of five letters or more that differs only in its inner vowels or in `q`/`g`/`k`
-  (`Dagalo`/`Daglo`, `Afwerki`/`Afewerki`, `Gaddafi`/`Qaddafi`: `loose`) is a weaker match
+  (`Dagalo`/`Daglo`, `Afwerki`/`Afewerki`, `Gaddafi`/`Qaddafi`: `loose`), or in the 'h' of
+  an Indian aspirate (`Prabhakaran`/`Prabakaran`: `unaspirated_key`) is a weaker match
   too, and only beside a given name of one form and supporting evidence; in a name written
   family first, `k`/`g`, `t`/`d`, `p`/`b` and `ch`/`j` are the two romanisations of Korean
-  (`Kim Kye Gwan`/`Kim Gye-gwan`), never inner vowels (`Li Qiang` is not `Li Keqiang`).
+  (`Kim Kye Gwan`/`Kim Gye-gwan`), and `ou` written for `o` (`Young`/`Yong`), never other
+  inner vowels (`Li Qiang` is not `Li Keqiang`, `Jong` is not `Jung`).
 """
 
 from __future__ import annotations
@@ -49,6 +52,11 @@ _GIVEN_FORMS = {
     for form in map(slugify, group)
 }
 _DOUBLE = re.compile(r"(.)\1+")
+# Initials written without a space between them, folded: 'J.R.' -> 'j-r'.
+_JOINED_INITIALS = re.compile(r"[a-z](?:-[a-z])+$")
+# The aspirated consonants of Indian names, written with or without their 'h'
+# ('Prabhakaran'/'Prabakaran', 'Gandhi'); 'kh' is the Russian sound already (`_SPELLED_OUT`).
+_ASPIRATE = re.compile(r"(?<=[bdgj])h")
 _VOWELS = str.maketrans("eou", "aaa")
 # Letters written two ways in the Latin forms of one name: an umlaut spelled out
 # (`Ruediger`/`Rüdiger`, folded `rudiger`), a caron or stroke letter spelled out
@@ -100,9 +108,16 @@ def _compared_words(name: str) -> tuple[str, ...]:
     word before the surname: 'Abdel', 'Abdul', 'Abd' + 'al-' -> 'abd', and glued to the
     name after it, 'Abdelsalam' -> 'abd', 'salam' ('Abdullah', 'Abdalla' stay whole)."""
     words = name_words(name)
+    if any(_JOINED_INITIALS.match(w) for w in words[:-1]):
+        words = tuple(part for w in words for part in _initials(w))
     if not any(w.startswith("abd") for w in words[:-1]):
         return words  # the common case
     return (*(part for w in words[:-1] for part in _servant_of(w)), *words[-1:])
+
+
+def _initials(word: str) -> tuple[str, ...]:
+    """Initials written together ('J.R.', folded 'j-r') as the initials they are."""
+    return tuple(word.split("-")) if _JOINED_INITIALS.match(word) else (word,)
 
 
 def _servant_of(word: str) -> tuple[str, ...]:
@@ -175,7 +190,7 @@ def _word_match(a: str, b: str, family_first: bool = False) -> str | None:
         return "same"
     if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
         return "weak"
-    if family_first and _korean(a) == _korean(b):
+    if family_first and (_korean(a) == _korean(b) or _young(a) == _young(b)):
         return "weak"
     if (a[-1:] == "h" or b[-1:] == "h") and skeleton(_silent_h(a)) == skeleton(_silent_h(b)):
         return "weak"  # a final 'h' after a vowel: 'Abdullah'/'Abdalla'
@@ -183,6 +198,12 @@ def _word_match(a: str, b: str, family_first: bool = False) -> str | None:
         return "weak"  # the Arabic qaf written `q` or `k`: 'Zulfiqar'/'Zulfikar', 'Tariq'/'Tarik'
     group = _GIVEN_FORMS.get(a)
     return "weak" if group is not None and group == _GIVEN_FORMS.get(b) else None
+
+
+def _young(word: str) -> str:
+    """A Korean syllable with 'ou' written for 'o', as 'yŏng' is written 'young' ('Kim
+    Young-joo', 'Kim Yong-ju'), read as 'o'; no other vowel ('Jong' is not 'Jung')."""
+    return _korean(word.replace("ou", "o")) if "ou" in word else _korean(word)
 
 
 def _silent_h(word: str) -> str:
@@ -292,6 +313,16 @@ def _surname_match(a: str, b: str, family_first: bool) -> str | None:
         return "same"
     if family_first:
         return "weak" if _korean(a) == _korean(b) else None
-    if min(len(a), len(b)) >= _VOWEL_FREE_FROM and loose(a) == loose(b):
+    if min(len(a), len(b)) >= _VOWEL_FREE_FROM and (
+        loose(a) == loose(b) or unaspirated_key(a) == unaspirated_key(b)
+    ):
         return "weak"
     return None
+
+
+@lru_cache(maxsize=8192)
+def unaspirated_key(word: str) -> str:
+    """`surname_key` with the 'h' of an aspirated consonant left out (`_ASPIRATE`): what
+    'Prabhakaran' and 'Prabakaran' share, a weaker match (the stored `variant_key` is
+    unchanged)."""
+    return surname_key(_ASPIRATE.sub("", word))

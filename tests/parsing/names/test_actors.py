@@ -355,3 +355,11 @@ def test_a_known_country_name_with_a_possessive_inside_is_that_country() -> None
     assert "North Korea" in countries
     assert "South Korea" not in countries
     assert not {a.name for a in parsed.actors if a.kind == "organization"}
+
+
+def test_two_spellings_of_an_indian_name_in_one_brief_are_one_person() -> None:
+    parsed = brief(
+        "Lead: Tamil leader Velupillai Prabhakaran met President J. R. Jayewardene.",
+        "- Velupillai Prabakaran said J.R. Jayawardene agreed.",
+    )
+    assert people(parsed) == {"Velupillai Prabhakaran", "J. R. Jayewardene"}

@@ -1067,3 +1067,68 @@ def test_all_and_a_country_open_a_body_s_name() -> None:
     assert organisations(parsed) == {
         "All India Trinamool Congress": ["All India Trinamool Congress"]
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Empresa Colombiana de Petróleos signed the lease.",
+        "The Agência de Informação de Moçambique reported the talks.",
+        "The Agence Nigérienne de Presse reported the talks.",
+        "The Hidroeléctrica de Cahora Bassa sells power to South Africa.",
+    ],
+)
+def test_a_company_or_agency_word_of_another_language_opens_a_body_s_name(sentence: str) -> None:
+    parsed = parse(sentence)
+    assert not [a for a in parsed.actors if a.kind == "person"]
+    assert len(organisations(parsed)) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Firms such as W. R. Grace & Co. and others objected.", "W. R. Grace & Co."),
+        ("The trading house Burns Philp & Co are to be consulted.", "Burns Philp & Co"),
+        ("Links between Siemens & Halske and Renault may grow.", "Siemens & Halske"),
+        ("Firms led by Yawata Iron & Steel are expected to bid.", "Yawata Iron & Steel"),
+    ],
+)
+def test_a_firm_s_names_joined_by_an_ampersand_are_one_company(sentence: str, name: str) -> None:
+    parsed = parse(sentence)
+    assert name in organisations(parsed)
+    assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_two_countries_joined_by_an_ampersand_are_no_company() -> None:
+    parsed = parse("Trinidad & Tobago and Antigua & Barbuda signed the accord.")
+    assert not organisations(parsed)
+
+
+def test_a_short_name_in_brackets_after_a_body_s_name_is_that_body() -> None:
+    parsed = parse(
+        "Afonso Dhlakama, leader of the Mozambican National Resistance (Renamo), signed.",
+        "The Empresa Colombiana de Petróleos (Ecopetrol) bid; Ecopetrol won.",
+    )
+    orgs = organisations(parsed)
+    assert set(orgs) == {"Mozambican National Resistance", "Empresa Colombiana de Petróleos"}
+    assert "Renamo" in orgs["Mozambican National Resistance"]
+    assert "Ecopetrol" in orgs["Empresa Colombiana de Petróleos"]
+
+
+def test_a_titled_person_in_brackets_after_a_body_s_name_stays_a_person() -> None:
+    parsed = parse("The Foreign Ministry (Minister Lavrov) objected.")
+    orgs = organisations(parsed)
+    assert "Foreign Ministry" in orgs
+    assert not any("Lavrov" in " ".join(forms) for forms in orgs.values())
+
+
+def test_a_short_name_before_a_body_s_full_name_in_brackets_is_that_body() -> None:
+    parsed = parse(
+        "Frelimo (the Front for the Liberation of Mozambique) abandoned Marxism; Frelimo won.",
+        "The Mozambican National Resistance (Renamo) agreed; Domingos will head Renamo’s team.",
+    )
+    orgs = organisations(parsed)
+    assert "Frelimo" in orgs["Front for the Liberation of Mozambique"]
+    assert "Renamo" in orgs["Mozambican National Resistance"]
+    assert "Frelimo" not in orgs
+    assert not [a.name for a in parsed.actors if a.kind == "person" and a.name == "Renamo"]

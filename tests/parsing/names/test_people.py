@@ -458,8 +458,15 @@ def test_the_subject_of_reporting_opening_a_bullet_is_a_news_outlet() -> None:
         "* Izvestia said the Soviet Union would seek observer status.",
         "– The Solomon Star reported that the team would be based in Honiara.",
         "• Caracol Radio said the minister would resign.",
+        # the present tense too (parser 1.16.0)
+        "• El Tiempo reports that the bank has begun studying a plan.",
+        "– An-Nahar says the prime minister argued for the text.",
+        "* Notícias claims that the service was informed.",
+        "- Dong-A Ilbo writes that the board was informed.",
     )
-    assert {"Kompas", "Izvestia", "Solomon Star", "Caracol Radio"} <= orgs
+    outlets = {"Kompas", "Izvestia", "Solomon Star", "Caracol Radio", "El Tiempo", "An-Nahar"}
+    assert outlets | {"Notícias", "Dong-A Ilbo"} <= orgs
+    assert not persons & {"El Tiempo", "An-Nahar", "Notícias", "Dong-A Ilbo"}
     orgs, _ = _actors("* Doordarshan's claim that the assembly would sit is denied.")
     assert orgs == {"Doordarshan"}
     orgs, _ = _actors("* Putin's claim that the assembly would sit is denied.")
@@ -504,6 +511,7 @@ def test_a_person_a_place_or_a_plural_opening_a_bullet_is_no_outlet(bullet: str)
         ("Vice-Minister Qiao Guanhua spoke.", "Qiao Guanhua", "Vice-Minister"),
         ("Malaysia sent Tun Abdul Razak Hussein.", "Abdul Razak Hussein", "Tun"),
         ("Tan Sri Ghazali Shafie spoke.", "Ghazali Shafie", "Tan Sri"),
+        ("Fiji sent Ratu Kamisese Mara.", "Kamisese Mara", "Ratu"),  # parser 1.16.0
     ],
 )
 def test_titles_round_thirteen(sentence: str, name: str, title: str) -> None:
@@ -689,3 +697,10 @@ def test_group_or_faction_after_a_single_name_marks_a_body_unless_an_adjective()
     orgs = organisations("Inside the party, the Seirankai group of younger members argued.")
     assert orgs == {"Seirankai"}
     assert organisations("Macedonian belongs to the Slavic group of languages.") == set()
+
+
+def test_a_given_name_written_with_its_language_s_accents_is_a_given_name() -> None:
+    parsed = brief(
+        LEAD, "Key Takeaways", "- It was launched by the government of Valentín Paniagua."
+    )
+    assert "Valentín Paniagua" in people(parsed)

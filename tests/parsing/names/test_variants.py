@@ -193,3 +193,29 @@ def test_short_forms_and_transliterations_of_a_given_name_round_thirteen(
     a: PersonName, b: PersonName
 ) -> None:
     assert same_person(a, b, same_brief=True)  # a weak match: the brief supports it
+
+
+def test_initials_written_together_are_the_initials_they_are() -> None:
+    joined, spaced = PersonName("J.R. Jayawardene"), PersonName("J. R. Jayewardene")
+    assert same_person(joined, spaced, same_brief=True)
+    assert variant_key("J.R. Jayawardene") == variant_key("J. R. Jayewardene")
+    assert not same_person(PersonName("J.R. Smith"), PersonName("J. P. Smith"), same_brief=True)
+
+
+def test_the_h_of_an_indian_aspirate_is_a_weak_surname_match() -> None:
+    one, other = PersonName("Velupillai Prabhakaran"), PersonName("Velupillai Prabakaran")
+    assert same_person(one, other, same_brief=True)
+    assert not same_person(one, other)  # weak: no support across briefs without a title
+    # the given name must be one form beside a weak surname
+    assert not same_person(
+        PersonName("Ravi Prabhakaran"), PersonName("Rani Prabakaran"), same_brief=True
+    )
+    # the stored key is unchanged: the two keys differ as they did before
+    assert variant_key("Velupillai Prabhakaran") != variant_key("Velupillai Prabakaran")
+
+
+def test_young_for_yong_in_a_korean_name_is_a_weak_match() -> None:
+    one, other = PersonName("Kim Yong-ju"), PersonName("Kim Young-joo")
+    assert same_person(one, other, same_brief=True)
+    assert not same_person(PersonName("Kim Jong-un"), PersonName("Kim Jung-un"), same_brief=True)
+    assert variant_key("Kim Yong-ju") == variant_key("Kim Young-joo")  # the stored key as before
