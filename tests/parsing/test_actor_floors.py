@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval18 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval19 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
@@ -48,6 +48,9 @@ FLOORS = {
     # Held out in round 14 (scored before and after it), tuned on from round 15 (its misses
     # read): no longer held out.
     "eval18": (0.94, 0.96, 0.90, 0.87),
+    # Held out in round 15 (scored before and after it; 0.93 / 0.96 and 0.90 / 0.70 after),
+    # readable from the next round on.
+    "eval19": (0.91, 0.94, 0.88, 0.68),
 }
 
 
