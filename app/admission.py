@@ -17,12 +17,11 @@ requests run at once, as before.
 from __future__ import annotations
 
 import asyncio
-from collections import deque
 from collections.abc import Callable
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
-from anyio import to_thread
+from anyio import CapacityLimiter, to_thread
 
 from app import metrics
 from app.config import get_settings
@@ -32,30 +31,35 @@ R = TypeVar("R")
 
 class Admission:
     """At most `places` pieces of work that started less than `lease_s` ago run at once;
-    one event loop's, first come first served."""
+    one event loop's, first come first served (anyio's `CapacityLimiter`, which queues
+    waiters in order and loses no place to a cancelled one)."""
 
     def __init__(self, places: int, lease_s: float) -> None:
         self.places = places
         self.lease_s = lease_s
-        self._free = places
-        self._waiting: deque[asyncio.Future[None]] = deque()
+        self._limiter = CapacityLimiter(places)
 
     @property
     def waiting(self) -> int:
-        """Pieces of work waiting for a place (cancelled ones may count until skipped)."""
-        return sum(not future.done() for future in self._waiting)
+        """Pieces of work waiting for a place."""
+        return self._limiter.statistics().tasks_waiting
 
     async def run(self, work: Callable[[], R]) -> R:
         """`work()` in a worker thread once a place is free; its place is given back when it
         ends or when its lease runs out, whichever comes first."""
-        await self._enter()
+        holder = object()
+        metrics.WAITING_FOR_DATABASE.inc()
+        try:
+            await self._limiter.acquire_on_behalf_of(holder)
+        finally:
+            metrics.WAITING_FOR_DATABASE.dec()
         held = True
 
         def leave() -> None:
             nonlocal held
             if held:
                 held = False
-                self._leave()
+                self._limiter.release_on_behalf_of(holder)
 
         lease = asyncio.get_running_loop().call_later(self.lease_s, leave)
         try:
@@ -63,30 +67,6 @@ class Admission:
         finally:
             lease.cancel()
             leave()
-
-    async def _enter(self) -> None:
-        if self._free > 0 and not self._waiting:
-            self._free -= 1
-            return
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiting.append(future)
-        metrics.WAITING_FOR_DATABASE.inc()
-        try:
-            await future
-        except asyncio.CancelledError:
-            if future.done() and not future.cancelled():
-                self._leave()  # a place was handed over as the request went: pass it on
-            raise
-        finally:
-            metrics.WAITING_FOR_DATABASE.dec()
-
-    def _leave(self) -> None:
-        while self._waiting:
-            future = self._waiting.popleft()
-            if not future.done():
-                future.set_result(None)
-                return
-        self._free += 1
 
 
 _per_loop: WeakKeyDictionary[asyncio.AbstractEventLoop, Admission] = WeakKeyDictionary()
