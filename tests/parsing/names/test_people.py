@@ -591,6 +591,21 @@ def test_heads_of_office_in_french_spanish_and_portuguese_are_titles(
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        ("Count Folke Bernadotte mediated.", "Folke Bernadotte", "Count"),
+        ("Italy sent Count Carlo Sforza.", "Carlo Sforza", "Count"),
+        ("Baroness Catherine Ashton spoke.", "Catherine Ashton", "Baroness"),
+    ],
+)
+def test_ranks_of_nobility_are_titles(sentence: str, name: str, title: str) -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- " + sentence)
+    assert [(a.name, a.title) for a in parsed.actors if a.kind is ActorKind.person] == [
+        (name, title)
+    ]
+
+
 def test_a_test_site_is_a_place_not_a_person() -> None:
     sentence = "- The Semipalatinsk Test Site was closed by President Nursultan Nazarbayev."
     assert people(brief(LEAD, "Key Takeaways", sentence)) == {"Nursultan Nazarbayev"}
