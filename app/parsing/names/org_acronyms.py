@@ -237,6 +237,17 @@ def defined_standing_body(brief: OrgText, name: str, end: int) -> bool:
     return defined is not None and _a_standing_body(brief, name, defined.group("acronym"))
 
 
+def acronym_of_another_language(brief: OrgText, name: str, end: int) -> bool:
+    """'Indonesian Armed Forces (ABRI)', 'Angolan Armed Forces (FAA)': an acronym in
+    brackets right after `name` (ending at `end`) that its words do not spell is the name's
+    in its own language (Angkatan Bersenjata Republik Indonesia, Forças Armadas
+    Angolanas), which holds the country: the name is written whole."""
+    if not brief.source.startswith(" (", end):
+        return False  # the common case
+    defined = _DEFINED.match(brief.source, end)
+    return defined is not None and not _spells(defined.group("acronym"), name.split())
+
+
 def acronym_start(brief: OrgText, letters: str, end: int) -> int | None:
     """Where a name defined by an acronym in brackets starts, when no organisation
     mention ends there: the words spelling its initials, or capitalised words ending in

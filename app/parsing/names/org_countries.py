@@ -3,8 +3,9 @@
 A possessive country is never part of a name ('Mexico's Ministry of Finance': `Ministry of
 Finance`, MX); a nationality adjective or a country before a body every state has
 (`state_heads`: ministry, parliament, embassy, ...) gives the actor's country, not its
-name ('the Russian Defence Ministry': `Defence Ministry`, RU); before any other body it is
-part of the name ('Eritrean Defence Forces', 'the Kenya Red Cross Society', a compound
+name ('the Russian Defence Ministry': `Defence Ministry`, RU), unless an acronym in brackets
+that its other words do not spell defines it ('the Indonesian Armed Forces (ABRI)'); before
+any other body it is part of the name ('Eritrean Defence Forces', 'the Kenya Red Cross Society', a compound
 adjective: 'Cuban American National Foundation').
 See docs/parsing.md, "Organisations".
 """
@@ -16,6 +17,7 @@ from functools import cache
 from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category, lexicon
 from app.parsing.names.emitting import Mention
+from app.parsing.names.org_acronyms import acronym_of_another_language
 from app.parsing.names.org_keys import known_organisation, phrase_entry
 from app.parsing.names.org_text import OrgText, one_spaced
 
@@ -38,7 +40,9 @@ def own_words(brief: OrgText, mention: Mention) -> tuple[int, int, str | None]:
         after, code, possessive = found
         rest = one_spaced(brief.source, after, end)
         if not possessive and (
-            not _state_institution(brief, rest) or _national_party(brief, start, rest)
+            not _state_institution(brief, rest)
+            or _national_party(brief, start, rest)
+            or acronym_of_another_language(brief, rest, end)
         ):
             return start, end, country  # 'Eritrean Defence Forces': part of the name
         start, country = after, country or code

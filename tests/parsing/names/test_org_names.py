@@ -1132,3 +1132,21 @@ def test_a_short_name_before_a_body_s_full_name_in_brackets_is_that_body() -> No
     assert "Renamo" in orgs["Mozambican National Resistance"]
     assert "Frelimo" not in orgs
     assert not [a.name for a in parsed.actors if a.kind == "person" and a.name == "Renamo"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "acronym"),
+    [
+        ("The Indonesian Armed Forces (ABRI) were tied down.", "Indonesian Armed Forces", "ABRI"),
+        ("Troops joined the Angolan Armed Forces (FAA) in May.", "Angolan Armed Forces", "FAA"),
+    ],
+)
+def test_an_acronym_of_another_language_keeps_the_adjective_before_a_state_body(
+    sentence: str, name: str, acronym: str
+) -> None:
+    assert organisations(parse(sentence)) == {name: [name, acronym]}
+
+
+def test_a_state_body_without_such_an_acronym_still_drops_its_adjective() -> None:
+    found = organisations(parse("The Russian Foreign Ministry protested."))
+    assert found == {"Foreign Ministry": ["Foreign Ministry"]}
