@@ -8,6 +8,8 @@ from app.parsing.names.shapes import name_shaped
 from app.parsing.names.tokens import PARTICLES, Token
 
 _PREPOSITIONS = frozenset(["of", "for", "to"])
+# Small words that link a complement's words and never end it.
+_LINKS = frozenset(["of", "for", "to", "the", "and", "in", "on"])
 _MAX_NAME = 4
 
 
@@ -28,7 +30,9 @@ def name_start(
     run of two to four name-shaped words. Of the possible starts the earliest that is a
     given name wins ('Arms Control Jane Roe' -> 'Jane Roe'), else the latest (two words).
     A word inside a known phrase (`known`: 'NATO', 'Japan') or an office or institution
-    word never starts the name; at least one word is left to the complement."""
+    word never starts the name, nor a word after a small link ('Party of' + 'Kanak
+    Liberation': the complement would end in 'of'); at least one word is left to the
+    complement."""
     starts: list[int] = []
     for start in range(stop - 2, first, -1):
         tail = tokens[start:stop]
@@ -37,6 +41,8 @@ def name_start(
             break
         if any(t.possessive for t in tail[:-1]) or any(_institutional(words, t) for t in tail):
             break
+        if tokens[start - 1].folded in _LINKS:
+            continue  # 'leader of the Party of' + 'Kanak Liberation': no complement ends so
         if _can_start(words, tokens[start], start, known) and len(names) >= 2:
             starts.append(start)
     given = [start for start in starts if tokens[start].text in words.given_names]

@@ -606,6 +606,17 @@ def test_ranks_of_nobility_are_titles(sentence: str, name: str, title: str) -> N
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Paul Néaoutyine, leader of the Party of Kanak Liberation, took part.",
+        "The head of the Ministry of External Affairs spoke.",
+    ],
+)
+def test_a_title_s_complement_never_ends_in_a_small_word_before_a_name(sentence: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) <= {"Paul Néaoutyine"}
+
+
 def test_a_test_site_is_a_place_not_a_person() -> None:
     sentence = "- The Semipalatinsk Test Site was closed by President Nursultan Nazarbayev."
     assert people(brief(LEAD, "Key Takeaways", sentence)) == {"Nursultan Nazarbayev"}
