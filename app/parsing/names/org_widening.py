@@ -36,6 +36,8 @@ from app.parsing.names.org_text import (
 from app.parsing.names.shapes import acronym
 from app.vocabulary import ActorKind
 
+# An organisation word and 'of the' opening a name.
+_HEAD_OF_THE = re.compile(r"(?P<head>[A-Z][a-z]+) of the ")
 # ' of the Workers' Party', ' for Historical Memory', ', Trade and Industry' after a name.
 _LINKED = re.compile(
     rf"(?P<link>,?[ \t]+(?:of|for|on)(?:[ \t]+the)?[ \t]+|,[ \t]+(?=(?:{WORD}[ \t]+)+and[ \t])"
@@ -133,6 +135,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     if (all_country := _all_and_a_country(brief, start)) < start:
         start, country = all_country, None  # 'All India Trinamool Congress': no country's body
     start = _written_article(brief, start, end)
+    start = _after_a_repeated_head(brief, start, end)
     name = one_spaced(brief.source, start, end)
     if (
         " " not in name
@@ -259,6 +262,18 @@ def _written_article(brief: OrgText, start: int, end: int) -> int:
     if source.endswith("The ", 0, start) and not _opens_a_sentence(source, start - 4):
         return start - 4
     return start
+
+
+def _after_a_repeated_head(brief: OrgText, start: int, end: int) -> int:
+    """'Forces of the Mozambique Armed Forces (FAM)', 'Forces of the Armed Forces for the
+    Liberation of Angola': an organisation word before 'of the' that the body's name after
+    it holds again is a common noun (the body's forces), capitalised to open a sentence,
+    not a word of the name."""
+    opening = _HEAD_OF_THE.match(brief.source, start, end)
+    if opening is None or opening["head"].casefold() not in brief.words.org_heads:
+        return start  # the common case
+    rest = brief.source[opening.end() : end].split()
+    return opening.end() if opening["head"] in rest else start
 
 
 def _opens_a_sentence(source: str, at: int) -> bool:

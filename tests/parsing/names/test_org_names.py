@@ -1150,3 +1150,27 @@ def test_an_acronym_of_another_language_keeps_the_adjective_before_a_state_body(
 def test_a_state_body_without_such_an_acronym_still_drops_its_adjective() -> None:
     found = organisations(parse("The Russian Foreign Ministry protested."))
     assert found == {"Foreign Ministry": ["Foreign Ministry"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Forces of the Mozambique Armed Forces (FAM) are to be cantoned.",
+            "Mozambique Armed Forces",
+        ),
+        (
+            "Forces of the Armed Forces for the Liberation of Angola (FALA) are to assemble.",
+            "Armed Forces for the Liberation of Angola",
+        ),
+    ],
+)
+def test_an_organisation_word_before_of_the_that_the_name_repeats_is_no_part_of_it(
+    sentence: str, name: str
+) -> None:
+    assert list(organisations(parse(sentence))) == [name]
+
+
+def test_an_organisation_word_before_of_the_opens_the_name_otherwise() -> None:
+    found = organisations(parse("The Council of the European Union met."))
+    assert list(found) == ["Council of the European Union"]
