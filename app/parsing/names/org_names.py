@@ -21,10 +21,12 @@ from app.parsing.lexicon.words import Category
 from app.parsing.names.emitting import Mention
 from app.parsing.names.org_acronyms import (
     BRACKETED,
+    acronym_letters,
     acronym_start,
     bracketed_acronyms,
     defining_acronyms,
     glossed,
+    initials,
     inner_defined,
     other_acronym,
     settle_acronyms,
@@ -60,6 +62,12 @@ _OTHER_NAME = re.compile(
     r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
 )
 _OF_A_KIND = ("-style", "-type")
+# After a name and its acronym in brackets, what a body does or who leads it: '(RSS)
+# condemned', '(JVP) of Rohana Wijeweera' (not a thing: 'Value Added Tax (VAT) rises').
+_BODY_CUE_AFTER = re.compile(
+    r",?[ \t]+(?:of[ \t]+[A-Z]|(?:said|says|condemned|rejected|accused|welcomed|warned"
+    r"|announced|denied|demanded|urged|called|claimed|declared|vowed|opposed|backed)\b)"
+)
 # One to three capitalised words right before ' International', and what may follow it.
 _WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?P<words>(?:[A-Z][\w’'&.-]*[ \t]){0,2}[A-Z][\w’'&.-]*) $")
 _NAME_GOES_ON = re.compile(r"\w|[ \t]+[A-Z]|['’-]")
@@ -264,7 +272,7 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
     opens movements' names inside it ('Muttahida Majlis-e-Amal (MMA)'); the same name
     elsewhere in the brief too. Without an organisation word it may name a thing ('Value
     Added Tax (VAT)')."""
-    ends = {end for end, _ in brief.brackets}
+    ends = dict(brief.brackets)
     defined = {
         name
         for m in unread
@@ -275,14 +283,31 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
             or _movement_word_inside(brief, name)
         )
     }
-    if not defined:
+    spelled = {
+        name
+        for m in unread
+        if m.end in ends
+        and _spelled_exactly(name := one_spaced(brief.source, m.start, m.end), ends[m.end])
+        and _BODY_CUE_AFTER.match(brief.source, brief.source.find(")", m.end) + 1) is not None
+    }
+    if not defined and not spelled:
         return brief.mentions  # the common case
     return [
         m._replace(kind=ActorKind.organization, title=None, titled=False, evidence=False)
-        if m.kind is ActorKind.person and m.surface in defined and not _a_persons_name(brief, m)
+        if m.kind is ActorKind.person
+        and (m.surface in defined or (m.surface in spelled and not m.evidence))
+        and not _a_persons_name(brief, m)
         else m
         for m in brief.mentions
     ]
+
+
+def _spelled_exactly(name: str, letters: str) -> bool:
+    """'Rashtriya Swayamsevak Sangh' (RSS), 'Janatha Vimukthi Peramuna' (JVP): every word's
+    initial, in order, and nothing else, is the acronym (with `_BODY_CUE_AFTER`, a body
+    with no organisation word, its name often in another language)."""
+    words = name.split()
+    return len(words) >= 2 and initials(words) == acronym_letters(letters)
 
 
 def _movement_word_inside(brief: OrgText, name: str) -> bool:

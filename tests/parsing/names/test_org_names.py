@@ -1174,3 +1174,28 @@ def test_an_organisation_word_before_of_the_that_the_name_repeats_is_no_part_of_
 def test_an_organisation_word_before_of_the_opens_the_name_otherwise() -> None:
     found = organisations(parse("The Council of the European Union met."))
     assert list(found) == ["Council of the European Union"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "acronym"),
+    [
+        (
+            "The Hindu Mahasabha and the Rashtriya Swayamsevak Sangh (RSS) condemned it.",
+            "Rashtriya Swayamsevak Sangh",
+            "RSS",
+        ),
+        (
+            "The Janatha Vimukthi Peramuna (JVP) of Rohana Wijeweera rejected it.",
+            "Janatha Vimukthi Peramuna",
+            "JVP",
+        ),
+    ],
+)
+def test_a_name_its_acronym_spells_that_acts_or_is_led_is_an_organisation(
+    sentence: str, name: str, acronym: str
+) -> None:
+    assert organisations(parse(sentence))[name] == [name, acronym]
+
+
+def test_a_name_its_acronym_spells_with_no_body_cue_is_no_organisation() -> None:
+    assert organisations(parse("A Value Added Tax (VAT) was set in May.")) == {}
