@@ -607,6 +607,17 @@ def test_ranks_of_nobility_are_titles(sentence: str, name: str, title: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Governor-General Khawaja Nazimuddin sent a message.", "Khawaja Nazimuddin"),
+        ("Gazprom CEO Alexei Miller discussed surveys.", "Alexei Miller"),
+    ],
+)
+def test_a_governor_general_or_a_ceo_is_titled(sentence: str, name: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Paul Néaoutyine, leader of the Party of Kanak Liberation, took part.",
