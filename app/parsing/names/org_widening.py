@@ -109,6 +109,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         start = adjective_before(brief, start, end)
         start = _acronym_owner_before(brief, start)
         start = country_name_before(brief, start, end)
+        start = _region_before(brief, start)
     if (owned := _owner_before(brief, start)) < start:
         start = country_name_before(brief, owned, end)  # 'Zimbabwe ' + 'People's ...'
     if brief.source[end : end + 1] == "+" and known_organisation(brief.source[start : end + 1]):
@@ -274,6 +275,21 @@ def _after_a_repeated_head(brief: OrgText, start: int, end: int) -> int:
         return start  # the common case
     rest = brief.source[opening.end() : end].split()
     return opening.end() if opening["head"] in rest else start
+
+
+def _region_before(brief: OrgText, start: int) -> int:
+    """'Caribbean ' + 'Congress of Labour', 'Sahel ' + 'Alliance': a world region's name
+    right before a body's is part of it (a region has no state body to tell apart)."""
+    previous = brief.source[max(0, start - 16) : start]
+    if not previous.endswith(" ") or not previous[-2:-1].isalpha():
+        return start  # the common case: a small word or punctuation before the name
+    words = previous.split()
+    for length in (2, 1):
+        text = " ".join(words[-length:])
+        if len(words) >= length and text in _WORLD_REGIONS:
+            at = start - 1 - len(text)
+            return at if at == 0 or not brief.source[at - 1].isalnum() else start
+    return start
 
 
 def _opens_a_sentence(source: str, at: int) -> bool:

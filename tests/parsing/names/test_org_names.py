@@ -1199,3 +1199,8 @@ def test_a_name_its_acronym_spells_that_acts_or_is_led_is_an_organisation(
 
 def test_a_name_its_acronym_spells_with_no_body_cue_is_no_organisation() -> None:
     assert organisations(parse("A Value Added Tax (VAT) was set in May.")) == {}
+
+
+def test_a_world_region_right_before_a_body_is_part_of_its_name() -> None:
+    found = organisations(parse("The Caribbean Congress of Labour welcomed free movement."))
+    assert list(found) == ["Caribbean Congress of Labour"]
