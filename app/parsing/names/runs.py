@@ -43,7 +43,7 @@ def run_end(
             and source[left.outer : right.start] == " and "
             and not _titled_name(tokens, first, last, title_end, org_heads)
         ):
-            nxt = _and_continuation(source, tokens, last, org_heads, org_names)
+            nxt = _and_continuation(source, tokens, (first, last), org_heads, org_names)
         else:
             nxt = None
         if nxt is None:
@@ -55,11 +55,13 @@ def run_end(
 def _and_continuation(
     source: str,
     tokens: list[Token],
-    last: int,
+    run: tuple[int, int],
     org_heads: frozenset[str],
     org_names: frozenset[str],
 ) -> int | None:
-    """Where the run goes on when ' and ' follows `tokens[last]`, or None."""
+    """Where the run (`tokens[first]` to `tokens[last]`) goes on when ' and ' follows it,
+    or None."""
+    first, last = run
     index = last + 1
     if tokens[last].possessive or not tokens[last].capitalised:
         return None
@@ -80,6 +82,9 @@ def _and_continuation(
     words = [token.text for token in tokens[index : index + _LONGEST_NAME]]
     if any(" ".join(words[:length]) in org_names for length in range(1, len(words) + 1)):
         return None  # a known name after 'and' is a body of its own
+    before = [token.text for token in tokens[max(first, last + 1 - _LONGEST_NAME) : index]]
+    if any(" ".join(before[-length:]) in org_names for length in range(2, len(before) + 1)):
+        return None  # and so is one before it: 'State Duma' + ' and Federation Council'
     return index
 
 
