@@ -29,9 +29,10 @@ from app.vocabulary import ActorKind
 _START = attrgetter("start")
 _SMALL = frozenset(load_data("organizations.json")["acronym_skips"])
 # '(DUP)', '(G77)', '(P5+1)', '(UNHCR)'; hyphenated: '(ZANU-PF)', '(SPLM-N)', '(ODM-Kenya)'.
+# Capitals of Latin-1 count too: '(ÖVP)', '(SPÖ)' (Österreichische Volkspartei).
 _LETTERS = (
     r"(?P<acronym>[A-Z][A-Z0-9]+(?:-[A-Z][A-Za-z]*)+"
-    r"|[A-Z][A-Za-z0-9+]*[A-Z0-9+]|[A-Z][a-z]+[A-Z])"
+    r"|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-Þ0-9+]*[A-ZÀ-ÖØ-Þ0-9+]|[A-Z][a-z]+[A-Z])"
 )
 # The name in the body's own language may come first: '(Dewan Perwakilan Rakyat, DPR)'.
 _ACRONYM = rf"\((?:(?P<gloss>[^\W\d_][^()\n,;:]{{2,80}}?),[ \t]+)?{_LETTERS}\)"

@@ -1204,3 +1204,14 @@ def test_a_name_its_acronym_spells_with_no_body_cue_is_no_organisation() -> None
 def test_a_world_region_right_before_a_body_is_part_of_its_name() -> None:
     found = organisations(parse("The Caribbean Congress of Labour welcomed free movement."))
     assert list(found) == ["Caribbean Congress of Labour"]
+
+
+def test_an_acronym_with_an_accented_capital_is_defined_in_brackets() -> None:
+    parsed = parse(
+        "Julius Raab of the Austrian People's Party (ÖVP) spoke.",
+        "Adolf Schärf of the Socialist Party of Austria (SPÖ) agreed.",
+        "The ÖVP said so.",
+    )
+    found = organisations(parsed)
+    assert found["Austrian People's Party"] == ["Austrian People's Party", "ÖVP"]
+    assert found["Socialist Party of Austria"] == ["Socialist Party of Austria", "SPÖ"]
