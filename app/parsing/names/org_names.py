@@ -152,7 +152,28 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         settled = _other_names(brief.source, settled)
     if " (" in brief.source:
         settled = _short_names(brief.source, settled)
+        settled = _lowercase_forms_in_brackets(brief.source, settled)
     return settled
+
+
+def _lowercase_forms_in_brackets(source: str, mentions: list[Mention]) -> list[Mention]:
+    """'Deutsche Presse-Agentur (dpa)': a known body's form written in lowercase (which
+    the run reader never reads) in brackets right after its name is a mention of it."""
+    found = []
+    for mention in mentions:
+        opening = mention.end + 2
+        if (
+            mention.kind is not ActorKind.organization
+            or not source.startswith(" (", mention.end)
+            or not source[opening : opening + 1].islower()
+        ):
+            continue  # the common case
+        close = source.find(")", opening, opening + 12)
+        form = source[opening:close] if close > 0 else ""
+        canonical = known_organisation(form) if form.isalpha() else None
+        if canonical is not None and canonical == known_organisation(mention.name):
+            found.append(Mention(ActorKind.organization, opening, close, form, mention.name))
+    return sorted(mentions + found, key=_SPAN) if found else mentions
 
 
 def _short_names(source: str, mentions: list[Mention]) -> list[Mention]:

@@ -1215,3 +1215,13 @@ def test_an_acronym_with_an_accented_capital_is_defined_in_brackets() -> None:
     found = organisations(parsed)
     assert found["Austrian People's Party"] == ["Austrian People's Party", "ÖVP"]
     assert found["Socialist Party of Austria"] == ["Socialist Party of Austria", "SPÖ"]
+
+
+def test_a_known_body_s_lowercase_form_in_brackets_is_a_mention_of_it() -> None:
+    found = organisations(parse("According to Deutsche Presse-Agentur (dpa), talks went on."))
+    assert found == {"Deutsche Presse-Agentur": ["Deutsche Presse-Agentur", "dpa"]}
+
+
+def test_a_lowercase_word_in_brackets_after_a_body_is_no_mention() -> None:
+    found = organisations(parse("The World Bank (various sources) lent more."))
+    assert found == {"World Bank": ["World Bank"]}
