@@ -22,7 +22,8 @@ _ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _INTRODUCED = re.compile(
     rf"(?:’s|'s)?,?[ \t]+{FILLER}(?:{SPEECH_VERBS})\b"
     rf"|,[ \t]+(?:{trie(frozenset(_NAMES['appositive_openers']))}|[^\W\d_][\w.]*(?:’s|'s))\s"
-)
+    rf"|(?:’s|'s|(?<=’s)|(?<='s))[ \t]+(?:{trie(frozenset(_NAMES['life_nouns']))})\b"
+)  # the last: 'Jane Roe's death' (the span may end before or after the possessive)
 # ', adviser to', and a capitalised office with its complement: 'Montagu Norman, Governor of
 # the Bank of England'.
 _APPOSITIVE_WORD = re.compile(r",[ \t]+([a-z][\w\-]*|[A-Z][\w\-]*(?=[ \t]+(?:of|for|to)[ \t]))")

@@ -592,6 +592,18 @@ def test_heads_of_office_in_french_spanish_and_portuguese_are_titles(
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    ["Since Zoltar Vex's death in 2016, borders reopened.", "Zoltar Vex’s widow spoke."],
+)
+def test_a_life_event_after_a_name_s_possessive_makes_it_a_person(sentence: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {"Zoltar Vex"}
+
+
+def test_a_place_s_possessive_before_a_life_event_stays_no_person() -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- The Aral Sea's death was slow.")) == set()
+
+
+@pytest.mark.parametrize(
     ("sentence", "name", "title"),
     [
         ("Count Folke Bernadotte mediated.", "Folke Bernadotte", "Count"),
