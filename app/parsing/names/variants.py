@@ -196,6 +196,8 @@ def _word_match(a: str, b: str, family_first: bool = False) -> str | None:
         return "weak"  # a final 'h' after a vowel: 'Abdullah'/'Abdalla'
     if ("q" in a or "q" in b) and skeleton(a.replace("q", "k")) == skeleton(b.replace("q", "k")):
         return "weak"  # the Arabic qaf written `q` or `k`: 'Zulfiqar'/'Zulfikar', 'Tariq'/'Tarik'
+    if len(a) == len(b) >= _VOWEL_FREE_FROM and loose(a) == loose(b):
+        return "weak"  # an inner vowel written `e` or `i`, letter for letter: 'Hafez'/'Hafiz'
     group = _GIVEN_FORMS.get(a)
     return "weak" if group is not None and group == _GIVEN_FORMS.get(b) else None
 
