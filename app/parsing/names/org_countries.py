@@ -5,8 +5,8 @@ Finance`, MX); a nationality adjective or a country before a body every state ha
 (`state_heads`: ministry, parliament, embassy, ...) gives the actor's country, not its
 name ('the Russian Defence Ministry': `Defence Ministry`, RU), unless an acronym in brackets
 that its other words do not spell defines it ('the Indonesian Armed Forces (ABRI)'); before
-any other body it is part of the name ('Eritrean Defence Forces', 'the Kenya Red Cross Society', a compound
-adjective: 'Cuban American National Foundation').
+any other body it is part of the name ('Eritrean Defence Forces', 'the Kenya Red Cross
+Society', a compound adjective: 'Cuban American National Foundation').
 See docs/parsing.md, "Organisations".
 """
 

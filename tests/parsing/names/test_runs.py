@@ -31,7 +31,9 @@ def test_a_body_s_name_still_goes_on_over_and() -> None:
 
 def test_a_known_body_before_and_ends_the_run() -> None:
     parsed = brief(
-        LEAD, "Key Takeaways", "- Ratification by Russia's State Duma and Federation Council is due."
+        LEAD,
+        "Key Takeaways",
+        "- Ratification by Russia's State Duma and Federation Council is due.",
     )
     orgs = {a.name for a in parsed.actors if a.kind == "organization"}
     assert orgs == {"State Duma", "Federation Council"}
