@@ -2,7 +2,7 @@
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 15, parsers 1.11.0 to 1.16.0, moved them) less about 0.02, so a change that loses ground
+to 16, parsers 1.11.0 to 1.17.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -44,13 +44,14 @@ FLOORS = {
     "eval16": (0.95, 0.97, 0.94, 0.89),
     # Held out in round 13 (scored before and after it), tuned on from round 14 (its misses
     # read): no longer held out.
-    "eval17": (0.94, 0.97, 0.94, 0.88),
+    "eval17": (0.95, 0.97, 0.94, 0.88),
     # Held out in round 14 (scored before and after it), tuned on from round 15 (its misses
     # read): no longer held out.
-    "eval18": (0.94, 0.96, 0.90, 0.87),
+    "eval18": (0.94, 0.96, 0.90, 0.88),
     # Held out in round 15 (scored before and after it; 0.93 / 0.96 and 0.90 / 0.70 after),
-    # readable from the next round on.
-    "eval19": (0.91, 0.94, 0.88, 0.68),
+    # tuned on from round 16 (its misses read; 0.97 / 1.00 and 0.93 / 0.73 after): no longer
+    # held out.
+    "eval19": (0.95, 0.98, 0.91, 0.71),
 }
 
 
