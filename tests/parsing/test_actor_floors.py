@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval19 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval20 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
@@ -52,6 +52,9 @@ FLOORS = {
     # tuned on from round 16 (its misses read; 0.97 / 1.00 and 0.93 / 0.73 after): no longer
     # held out.
     "eval19": (0.95, 0.98, 0.91, 0.71),
+    # Held out in round 16 (scored before and after it; 0.90 / 0.88 and 0.94 / 0.76 after),
+    # readable from the next round on.
+    "eval20": (0.88, 0.86, 0.92, 0.74),
 }
 
 
