@@ -132,6 +132,12 @@ def plural_noun(word: str) -> bool:
     return folded.endswith("s") and folded[:-1] in words.title_heads
 
 
+def _person_noun(folded: str) -> bool:
+    """'businessman', and a person noun's plural before a list of names ('Writers Günter
+    Grass and Siegfried Lenz'): a descriptor, never a word of the name."""
+    return folded in _PERSON_NOUNS or (folded.endswith("s") and folded[:-1] in _PERSON_NOUNS)
+
+
 def singular_title(title: str) -> str:
     """'former Presidents' -> 'former President'; 'defense ministers' -> 'defense minister'."""
     head = title.rsplit(" ", 1)[-1]
@@ -354,7 +360,7 @@ class PeopleReader(OrgReader):
         if (
             len(names) >= 3
             and names[0] is self.tokens[first]
-            and names[0].folded in _PERSON_NOUNS
+            and _person_noun(names[0].folded)
             and not self.headline
             and all(map(name_shaped, _unnumbered(names[1:])))
         ):  # 'Businessman Roman Abramovich', 'Economist Abdalla Hamdok': a descriptor

@@ -733,3 +733,43 @@ def test_a_given_name_written_with_its_language_s_accents_is_a_given_name() -> N
         LEAD, "Key Takeaways", "- It was launched by the government of Valentín Paniagua."
     )
     assert "Valentín Paniagua" in people(parsed)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Georgia sent only observers; Zviad Gamsakhurdia remains besieged.", "Zviad Gamsakhurdia"),
+        ("Pyongyang says Megumi Yokota died in 1993.", "Megumi Yokota"),
+        (
+            "Downer is reported to have told Laisenia Qarase that troops will stay.",
+            "Laisenia Qarase",
+        ),
+        ("The flag was planted on the seabed by Artur Chilingarov.", "Artur Chilingarov"),
+    ],
+)
+def test_common_given_names_of_more_cultures_make_an_untitled_name_a_person(
+    sentence: str, name: str
+) -> None:
+    assert name in people(brief(LEAD, "Key Takeaways", "- " + sentence))
+
+
+def test_a_plural_person_noun_opening_a_sentence_describes_the_names_after_it() -> None:
+    parsed = brief(
+        LEAD, "Key Takeaways", "- Writers Günter Grass and Siegfried Lenz travelled with them."
+    )
+    assert people(parsed) == {"Günter Grass", "Siegfried Lenz"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The force is led by Lt Col John Frewen.", "John Frewen"),
+        ("Dr Hans Blix said the inspectors would return.", "Hans Blix"),
+    ],
+)
+def test_an_abbreviated_title_without_its_full_stop_is_a_title(sentence: str, name: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+def test_hun_sen_keeps_sen_as_his_name() -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- Hun Sen said so.")) == {"Hun Sen"}

@@ -226,3 +226,17 @@ def test_an_inner_vowel_written_e_or_i_is_a_weak_given_name_match() -> None:
     assert same_person(hafez, hafiz, same_brief=True)
     assert not same_person(hafez, hafiz)  # across briefs it needs support
     assert not same_person(PersonName("Hafez Assad"), PersonName("Hafizi Assad"), same_brief=True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (PersonName("Ali Osman Taha", "First Vice-President"), PersonName("Ali Uthman Taha")),
+        (PersonName("Omar al-Bashir", "President"), PersonName("Umar al-Bashir")),
+    ],
+)
+def test_the_arabic_transliterations_of_omar_and_osman_are_one_given_name(
+    a: PersonName, b: PersonName
+) -> None:
+    assert same_person(a, b, same_brief=True)
+    assert not same_person(PersonName("Omar Taha"), PersonName("Osman Taha"), same_brief=True)
