@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from operator import attrgetter
 
+from app.parsing.lexicon.countries import plain
 from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category
 from app.parsing.names.emitting import Mention
@@ -62,6 +63,9 @@ _OTHER_NAME = re.compile(
     r"known[ \t]+as[ \t]+(?:the[ \t]+)?"
 )
 _OF_A_KIND = ("-style", "-type")
+# The articles and prepositions that join the words of a body's name in Romance languages
+# and German ('Bund der Vertriebenen', 'Central Única dos Trabalhadores').
+_NAME_LINKS = frozenset(("de", "del", "della", "der", "des", "do", "dos", "da", "das", "du", "di"))
 # After a name and its acronym in brackets, what a body does or who leads it: '(RSS)
 # condemned', '(JVP) of Rohana Wijeweera' (not a thing: 'Value Added Tax (VAT) rises').
 _BODY_CUE_AFTER = re.compile(
@@ -291,7 +295,8 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
     where the run reader read a person, unless it is shaped as a person's (titled, a known
     given name or an initial first: 'John F. Kennedy (JFK)'); so is one with a word that
     opens movements' names inside it ('Muttahida Majlis-e-Amal (MMA)'); the same name
-    elsewhere in the brief too. Without an organisation word it may name a thing ('Value
+    elsewhere in the brief too; so is one in another language its acronym spells
+    (`_linked_in_its_language`). Without an organisation word it may name a thing ('Value
     Added Tax (VAT)')."""
     ends = dict(brief.brackets)
     defined = {
@@ -302,6 +307,7 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
             brief.has_head((name := one_spaced(brief.source, m.start, m.end)).split())
             or name.split()[0] in brief.words.movement_prefixes
             or _movement_word_inside(brief, name)
+            or _linked_in_its_language(name, ends[m.end])
         )
     }
     spelled = {
@@ -329,6 +335,24 @@ def _spelled_exactly(name: str, letters: str) -> bool:
     with no organisation word, its name often in another language)."""
     words = name.split()
     return len(words) >= 2 and initials(words) == acronym_letters(letters)
+
+
+def _linked_in_its_language(name: str, letters: str) -> bool:
+    """'Bund der Vertriebenen (BdV)', 'Central Única dos Trabalhadores (CUT)', 'Asociación
+    Latinoamericana de Integración (ALADI)': three words or more joined by a Romance or
+    German article or preposition, whose capitals' initials are the acronym's letters in
+    order, the first first (an acronym may take a small word's or a second syllable's
+    letter too). A person's name is never defined by such an acronym; one shaped as a
+    person's (a known given name, a title) is kept by `_a_persons_name`."""
+    words = name.split()
+    if len(words) < 3 or not any(word in _NAME_LINKS for word in words[1:-1]):
+        return False
+    wanted = plain("".join(c for c in acronym_letters(letters) if c.isalpha()))
+    spelled = plain(initials(words))
+    if len(wanted) < 3 or len(spelled) < 2 or wanted[:1] != spelled[:1]:
+        return False
+    rest = iter(wanted)
+    return all(letter in rest for letter in spelled)
 
 
 def _movement_word_inside(brief: OrgText, name: str) -> bool:

@@ -1225,3 +1225,31 @@ def test_a_known_body_s_lowercase_form_in_brackets_is_a_mention_of_it() -> None:
 def test_a_lowercase_word_in_brackets_after_a_body_is_no_mention() -> None:
     found = organisations(parse("The World Bank (various sources) lent more."))
     assert found == {"World Bank": ["World Bank"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "acronym"),
+    [
+        ("Herbert Czaja heads the Bund der Vertriebenen (BdV).", "Bund der Vertriebenen", "BdV"),
+        (
+            "The Central Única dos Trabalhadores (CUT) marched in São Paulo.",
+            "Central Única dos Trabalhadores",
+            "CUT",
+        ),
+        (
+            "The Asociación Latinoamericana de Integración (ALADI) may host talks.",
+            "Asociación Latinoamericana de Integración",
+            "ALADI",
+        ),
+    ],
+)
+def test_a_name_joined_by_a_romance_or_german_link_its_acronym_spells_is_a_body(
+    sentence: str, name: str, acronym: str
+) -> None:
+    assert organisations(parse(sentence))[name] == [name, acronym]
+
+
+def test_a_person_s_name_with_a_particle_before_an_acronym_stays_a_person() -> None:
+    parsed = parse("Pedro Sánchez de la Torre (PSDT) spoke first.")
+    assert organisations(parsed) == {}
+    assert "Pedro Sánchez de la Torre" in {a.name for a in parsed.actors}
