@@ -773,3 +773,9 @@ def test_an_abbreviated_title_without_its_full_stop_is_a_title(sentence: str, na
 
 def test_hun_sen_keeps_sen_as_his_name() -> None:
     assert people(brief(LEAD, "Key Takeaways", "- Hun Sen said so.")) == {"Hun Sen"}
+
+
+def test_per_is_a_nordic_given_name_before_a_capitalised_word() -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- It was hosted by Foreign Minister Per Stig Møller.")
+    assert people(parsed) == {"Per Stig Møller"}
+    assert people(brief(LEAD, "Key Takeaways", "- Per capita income rose in Oslo.")) == set()
