@@ -13,6 +13,7 @@ from operator import attrgetter, itemgetter
 from pydantic import TypeAdapter
 
 from app.parsing.lexicon.countries import country_name
+from app.parsing.lexicon.words import lexicon
 from app.parsing.models import ParsedActor
 from app.parsing.names.mentions import Mention
 from app.parsing.names.org_keys import known_organisation, qualified_name
@@ -79,6 +80,16 @@ def _single_word(name: str) -> str:
     """The one word of a short name, its particles left out (`Al-Bashir`, `Von der Leyen`)."""
     words = _name_words(name)
     return words[0] if len(words) == 1 else slugify(name)
+
+
+def _given_name_before(name: str, surname: str) -> bool:
+    """'Javier Pérez de Cuéllar' after 'Pérez de Cuéllar' (a headline's): a known given name
+    before a surname of several words the brief wrote first is the person's full name."""
+    return (
+        name.endswith(" " + surname)
+        and name.split()[0] in lexicon().given_names
+        and surname.split()[0] not in lexicon().given_names
+    )
 
 
 def _fuller(name: str, than: str) -> bool:
@@ -245,7 +256,9 @@ class Registry:
                 and (_contains(known, words) or _contains(words, known))
                 and not other_generation(actor.name, mention.name)
             ):
-                if len(words) > len(known) and " " not in actor.name:
+                if len(words) > len(known) and (
+                    " " not in actor.name or _given_name_before(mention.name, actor.name)
+                ):
                     actor.rename(mention.name)  # 'Dae-jung', then 'Kim Dae-jung'
                 self._attach(actor, mention)
                 return

@@ -363,3 +363,14 @@ def test_two_spellings_of_an_indian_name_in_one_brief_are_one_person() -> None:
         "- Velupillai Prabakaran said J.R. Jayawardene agreed.",
     )
     assert people(parsed) == {"Velupillai Prabhakaran", "J. R. Jayewardene"}
+
+
+def test_a_given_name_before_a_surname_of_several_words_written_first_is_the_full_name() -> None:
+    parsed = brief(
+        "# Pérez de Cuéllar sets date for ceasefire",
+        "",
+        "**Lead:** On 8 August 1988 in New York, UN Secretary-General Javier Pérez de Cuéllar"
+        " told the Security Council that Iran and Iraq agreed.",
+    )
+    names = [a.name for a in parsed.actors if a.kind is ActorKind.person]
+    assert names == ["Javier Pérez de Cuéllar"]
