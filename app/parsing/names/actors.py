@@ -23,6 +23,7 @@ from app.parsing.names.variants import (
     compact,
     other_generation,
     same_person,
+    skeleton,
     surname_key,
     unaspirated_key,
 )
@@ -295,6 +296,14 @@ class Registry:
     def _add_short_name(self, mention: Mention, *, create: bool) -> None:
         word = _single_word(mention.name)
         matches = [a for a in self.actors if a.kind is ActorKind.person and word in a.words]
+        if not matches:  # another romanisation of one surname: 'Soeharto', then 'Suharto'
+            key = skeleton(word)
+            matches = [
+                a
+                for a in self.actors
+                if a.kind is ActorKind.person and skeleton(a.words[-1]) == key
+            ]
+            matches = matches if len(matches) == 1 else []
         if matches:
             self._attach(self._closest(matches, mention.start), mention)
         elif (nicknamed := self._nicknames.get(word)) is not None and nicknamed in self.actors:

@@ -374,3 +374,28 @@ def test_a_given_name_before_a_surname_of_several_words_written_first_is_the_ful
     )
     names = [a.name for a in parsed.actors if a.kind is ActorKind.person]
     assert names == ["Javier Pérez de Cuéllar"]
+
+
+def test_a_surname_alone_in_another_romanisation_is_the_one_person_it_spells() -> None:
+    parsed = brief(
+        "Lead: On May 2, 2025 in Oslo, envoys met.",
+        "Key Takeaways",
+        "- President Soeharto’s government sent a message.",
+        "- Suharto’s diplomats invested in the deal.",
+    )
+    assert [(a.name, a.aliases) for a in parsed.actors] == [
+        ("Soeharto", ["President Soeharto", "Suharto"])
+    ]
+
+
+def test_a_surname_alone_that_spells_two_people_s_joins_neither() -> None:
+    parsed = brief(
+        "Lead: On May 2, 2025 in Oslo, Jan Moertopo and Ali Murtopo met.",
+        "Key Takeaways",
+        "- Mortopo said so.",
+    )
+    assert {a.name for a in parsed.actors if a.kind is ActorKind.person} >= {
+        "Jan Moertopo",
+        "Ali Murtopo",
+    }
+    assert all("Mortopo" not in a.aliases for a in parsed.actors if a.name != "Mortopo")
