@@ -2,7 +2,7 @@
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 16, parsers 1.11.0 to 1.17.0, moved them) less about 0.02, so a change that loses ground
+to 17, parsers 1.11.0 to 1.18.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -35,7 +35,7 @@ FLOORS = {
     "eval13": (0.93, 0.93, 0.94, 0.90),
     # Held out in round 10 (scored before and after it), tuned on from round 11 (its misses
     # read): no longer held out.
-    "eval14": (0.95, 0.96, 0.90, 0.86),
+    "eval14": (0.96, 0.96, 0.90, 0.86),
     # Held out in round 11 (scored before and after it), tuned on from round 12 (its misses
     # read): no longer held out.
     "eval15": (0.93, 0.96, 0.93, 0.86),
@@ -53,8 +53,9 @@ FLOORS = {
     # held out.
     "eval19": (0.95, 0.98, 0.91, 0.71),
     # Held out in round 16 (scored before and after it; 0.90 / 0.88 and 0.94 / 0.76 after),
-    # readable from the next round on.
-    "eval20": (0.88, 0.86, 0.92, 0.74),
+    # tuned on from round 17 (its misses read; 0.95 / 0.98 and 0.94 / 0.77 after): no longer
+    # held out.
+    "eval20": (0.93, 0.96, 0.92, 0.75),
 }
 
 
