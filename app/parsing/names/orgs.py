@@ -12,6 +12,8 @@ from app.parsing.names.segments import Item, Part
 from app.vocabulary import ActorKind
 
 _LINKS = frozenset(["of", "for", "the", "and"])
+# The words that name a part of a country before its name ('Southern Sudan', 'Northern Iraq').
+_COMPASS = frozenset(["northern", "southern", "eastern", "western", "central", "upper", "lower"])
 
 
 class OrgReader(Emitter):
@@ -34,12 +36,24 @@ class OrgReader(Emitter):
         following = items[position + 1] if position + 1 < len(items) else None
         if following is None or following.entry is None or not self._is_org(item):
             return False
-        if self.tokens[item.stop - 1].folded not in ("of", "for"):
+        if self.tokens[item.stop - 1].folded not in ("of", "for") and not self._part_of_country(
+            item
+        ):
             return False
         if following.entry.category is not Category.country:
             return False
         self._org(Item(Part.words, item.first, following.stop), country=following.entry.value)
         return True
+
+    def _part_of_country(self, item: Item) -> bool:
+        """'Bank of Southern' + 'Sudan': a compass word after 'of' or 'for' names a part of
+        the country after it, which belongs to the name as the country would."""
+        last = item.stop - 1
+        return (
+            last - 1 > item.first
+            and self.tokens[last].folded in _COMPASS
+            and self.tokens[last - 1].folded in ("of", "for")
+        )
 
     def _org_name(self, first: int, stop: int, affiliation: Item | None) -> str:
         text = self._text(first, stop)

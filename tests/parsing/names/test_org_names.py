@@ -1253,3 +1253,9 @@ def test_a_person_s_name_with_a_particle_before_an_acronym_stays_a_person() -> N
     parsed = parse("Pedro Sánchez de la Torre (PSDT) spoke first.")
     assert organisations(parsed) == {}
     assert "Pedro Sánchez de la Torre" in {a.name for a in parsed.actors}
+
+
+def test_a_compass_word_before_a_country_after_of_belongs_to_the_body_s_name() -> None:
+    found = organisations(parse("A Bank of Southern Sudan will be set up in Juba."))
+    assert list(found) == ["Bank of Southern Sudan"]
+    assert list(organisations(parse("The Bank of Sudan lends to Juba."))) == ["Bank of Sudan"]
