@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval20 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval21 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
@@ -56,6 +56,9 @@ FLOORS = {
     # tuned on from round 17 (its misses read; 0.95 / 0.96 and 0.95 / 0.78 after): no longer
     # held out.
     "eval20": (0.93, 0.94, 0.93, 0.76),
+    # Held out in round 17 (scored before and after it; 0.88 / 0.85 and 0.93 / 0.72 after),
+    # readable from the next round on.
+    "eval21": (0.86, 0.83, 0.91, 0.70),
 }
 
 
