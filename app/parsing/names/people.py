@@ -296,10 +296,13 @@ class PeopleReader(OrgReader):
         return all(match.group(1) == "Lord" for match in before)
 
     def _regnal(self, stop: int, name: str) -> tuple[int, str]:
-        """A monarch's 'I', which reads as a pronoun or an initial: 'Emperor Haile Selassie
-        I.' (the period ends the sentence), 'King Juan Carlos I of Spain'."""
-        if name.endswith(" I."):
-            return stop, name[:-1]
+        """A monarch's numeral, which reads as an initial before the period that ends the
+        sentence ('Emperor Haile Selassie I.', 'Malietoa Tanumafili II.'), and 'I', which
+        reads as a pronoun: 'King Juan Carlos I of Spain'."""
+        if name.endswith(" I.") or (
+            name.endswith(".") and roman_numeral(name[name.rfind(" ") + 1 : -1])
+        ):
+            return stop, name[:-1]  # 'Malietoa Tanumafili II.': no numeral takes a period
         tokens = self.tokens
         if (
             stop < len(tokens)
@@ -652,6 +655,8 @@ class PeopleReader(OrgReader):
             or self._introduced(first, stop)
         )
         name = self._text(first, stop)
+        if name.endswith(".") and roman_numeral(name[name.rfind(" ") + 1 : -1]):
+            name = name[:-1]  # 'Malietoa Tanumafili II.': the period ends the sentence
         self._emit(
             ActorKind.person,
             first,
@@ -692,19 +697,28 @@ class PeopleReader(OrgReader):
     def _of_country(self, first: int, stop: int) -> bool:
         """'Rodolfo Benítez of Cuba', 'Thomas Graham of the United States': a name said to
         be of a country is a person's (an organisation's name would hold its own word), and
-        so is one said to be of the body it works for, unless an article opens it ('Alger
-        Hiss of the State Department'; not 'the Entity List of the Bureau of ...')."""
+        so is one said to be of the body it works for, named or by its acronym, unless an
+        article opens it ('Alger Hiss of the State Department', 'Workneh Gebeyehu of IGAD';
+        not 'the Entity List of the Bureau of ...')."""
         tokens = self.tokens
         at = stop
         if at >= len(tokens) or tokens[at].folded != "of" or not self._next_to(at - 1, at):
             return False
         at += 1
+        article = _ARTICLE_BEFORE.search(
+            self.source, max(0, tokens[first].start - 4), tokens[first].start
+        )
         if at < len(tokens) and tokens[at].folded == "the" and self._next_to(at - 1, at):
             at += 1
-            if self._of_a_body(at) and not _ARTICLE_BEFORE.search(
-                self.source, max(0, self.tokens[first].start - 4), self.tokens[first].start
-            ):
+            if self._of_a_body(at) and not article:
                 return True  # 'Alger Hiss of the State Department', not 'the Entity List of'
+        if (
+            at < len(tokens)
+            and acronym(tokens[at].text)
+            and self._next_to(at - 1, at)
+            and not article
+        ):
+            return True  # 'Workneh Gebeyehu of IGAD', 'Chai Chengwen of the CPV delegation'
         for length in (3, 2, 1):
             words = tokens[at : at + length]
             if len(words) < length or not all(

@@ -22,8 +22,10 @@ _ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _INTRODUCED = re.compile(
     rf"(?:’s|'s)?,?[ \t]+{FILLER}(?:{SPEECH_VERBS})\b"
     rf"|,[ \t]+(?:{trie(frozenset(_NAMES['appositive_openers']))}|[^\W\d_][\w.]*(?:’s|'s))\s"
-    rf"|(?:’s|'s|(?<=’s)|(?<='s))[ \t]+(?:{trie(frozenset(_NAMES['life_nouns']))})\b"
-)  # the last: 'Jane Roe's death' (the span may end before or after the possessive)
+    rf"|(?:’s|'s|(?<=’s)|(?<='s))[ \t]+"
+    rf"(?:{trie(frozenset(_NAMES['life_nouns'] + _NAMES['led_nouns']))})\b"
+)  # the last: 'Jane Roe's death', 'Jane Roe's government' (the span may end before or after
+# the possessive)
 # ', adviser to', and a capitalised office with its complement: 'Montagu Norman, Governor of
 # the Bank of England'.
 _APPOSITIVE_WORD = re.compile(r",[ \t]+([a-z][\w\-]*|[A-Z][\w\-]*(?=[ \t]+(?:of|for|to)[ \t]))")
@@ -149,6 +151,10 @@ def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[s
         source, end, limit
     ):
         return True
+    if source.startswith(" signed ", end) and source.endswith(" and ", 0, start):
+        last = source[source.rfind(" ", start, end) + 1 : end]
+        if not source.endswith(f" {last} and ", 0, start):  # not 'Adani Power and Reliance Power'
+            return True  # 'Jeenbek Kulubaev and Sirojiddin Muhriddin signed': the last signer
     if source[start - 2 : start] == ", " and source.startswith(" for ", end):
         return _signed_for_before(source, start, end, limit)
     acting = _BY_BEFORE.search(source, max(0, start - 4), start) is not None

@@ -779,3 +779,56 @@ def test_per_is_a_nordic_given_name_before_a_capitalised_word() -> None:
     parsed = brief(LEAD, "Key Takeaways", "- It was hosted by Foreign Minister Per Stig Møller.")
     assert people(parsed) == {"Per Stig Møller"}
     assert people(brief(LEAD, "Key Takeaways", "- Per capita income rose in Oslo.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Syngman Rhee's government said it would not obstruct the truce.", "Syngman Rhee"),
+        ("Observers asked whether Kokhir Rasulzoda's cabinet would act.", "Kokhir Rasulzoda"),
+    ],
+)
+def test_a_possessive_before_what_only_a_person_leads_makes_a_person(
+    sentence: str, name: str
+) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+def test_supporters_after_a_possessive_are_no_sign_of_a_person() -> None:
+    """Parties and movements have supporters too: only what a person leads counts."""
+    parsed = brief(LEAD, "Key Takeaways", "- Gatsha Buthelezi's supporters oppose it.")
+    assert people(parsed) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Workneh Gebeyehu of IGAD has offered mediation.", "Workneh Gebeyehu"),
+        ("Chai Chengwen of the CPV delegation checked the text.", "Chai Chengwen"),
+    ],
+)
+def test_an_untitled_name_of_a_body_by_its_acronym_is_a_person(sentence: str, name: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+def test_a_body_of_another_by_its_acronym_after_an_article_is_no_person() -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- The Entity List of the BIS was cited again.")
+    assert people(parsed) == set()
+
+
+def test_untitled_names_joined_by_and_before_signed_are_people() -> None:
+    sentence = "- Jeenbek Kulubaev and Sirojiddin Muhriddin signed agreements on water use."
+    assert people(brief(LEAD, "Key Takeaways", sentence)) == {
+        "Jeenbek Kulubaev",
+        "Sirojiddin Muhriddin",
+    }
+
+
+def test_two_names_sharing_their_last_word_before_signed_are_no_people() -> None:
+    sentence = "- Adani Power and Reliance Power signed supply deals."
+    assert people(brief(LEAD, "Key Takeaways", sentence)) == set()
+
+
+def test_a_regnal_numeral_ending_a_sentence_leaves_the_period_out_of_the_name() -> None:
+    sentence = "- The talks were led by Tupua Tamasese and Malietoa Tanumafili II. The base closed."
+    assert "Malietoa Tanumafili II" in people(brief(LEAD, "Key Takeaways", sentence))
