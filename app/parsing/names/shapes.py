@@ -32,6 +32,8 @@ _APPOSITIVE_WORD = re.compile(r",[ \t]+([a-z][\w\-]*|[A-Z][\w\-]*(?=[ \t]+(?:of|
 # After a name, the office it holds: ' as its executive secretary', ' as secretary-general'.
 _AS_ROLE = re.compile(r" as[ \t]+(?:(?:its|the|their|his|her)[ \t]+)?((?:[\w-]+[ \t]+){0,2}[\w-]+)")
 _TITLE_HEADS = frozenset(head.casefold() for head in load_data("titles.json")["heads"])
+# 'Zora Tavčar and other Slovene writers': a name listed with others of a kind of person.
+_AND_OTHER = re.compile(r" and other[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z][\w-]*s)\b")
 # Before a name: 'the ambassador, Jane Roe', 'his sister Jane Roe', 'counterpart Jane Roe'.
 _WORD_BEFORE = re.compile(r"([a-z][\w\-]*),?[ \t]+$")
 _TITLE_BEFORE = re.compile(r"([A-Z][\w\-]*),[ \t]+$")
@@ -101,6 +103,17 @@ def shaped_like_a_person(tokens: list[Token]) -> bool:
     return any(_HYPHENATED_GIVEN.fullmatch(t.text) for t in tokens)
 
 
+def _role_noun(word: str) -> bool:
+    """An office or a person noun, or its plural: 'secretary', 'witnesses', 'writers'."""
+    if word in _TITLE_HEADS or word in _PERSON_NOUNS:
+        return True
+    return word.endswith("s") and (
+        word[:-1] in _TITLE_HEADS
+        or word[:-1] in _PERSON_NOUNS
+        or (word.endswith("es") and word[:-2] in _PERSON_NOUNS)
+    )
+
+
 def _signed_for_before(source: str, start: int, end: int, limit: int) -> bool:
     """'X signed for Kazakhstan, Alikbek Jekshenkulov for Kyrgyzstan': a name listed with
     `for` and a capitalised name after one who signed for another, the verb left out."""
@@ -129,8 +142,11 @@ def introduced_as_person(source: str, span: tuple[int, int], titles: frozenset[s
     if word is not None and word.group(1).casefold() in titles:
         return True
     role = _AS_ROLE.match(source, end, limit) if source.startswith(" as ", end) else None
-    if role is not None and role.group(1).rsplit(None, 1)[-1].casefold() in _TITLE_HEADS:
-        return True  # 'with Gladwyn Jebb as its executive secretary'
+    if role is not None and _role_noun(role.group(1).rsplit(None, 1)[-1].casefold()):
+        return True  # 'with Gladwyn Jebb as its executive secretary', 'Essa Kayd as witnesses'
+    others = _AND_OTHER.match(source, end, limit) if source.startswith(" and other ", end) else None
+    if others is not None and _role_noun(others.group(1).casefold()):
+        return True  # 'Zora Tavčar and other Slovene writers': one of them
     before = _WORD_BEFORE.search(source, max(0, start - 30), start)
     if before is not None and (before[1] in titles or before[1] in _PERSON_NOUNS):
         return True

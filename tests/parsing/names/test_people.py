@@ -832,3 +832,24 @@ def test_two_names_sharing_their_last_word_before_signed_are_no_people() -> None
 def test_a_regnal_numeral_ending_a_sentence_leaves_the_period_out_of_the_name() -> None:
     sentence = "- The talks were led by Tupua Tamasese and Malietoa Tanumafili II. The base closed."
     assert "Malietoa Tanumafili II" in people(brief(LEAD, "Key Takeaways", sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Zora Tavčar and other Slovene writers welcome the clauses.", {"Zora Tavčar"}),
+        (
+            "It was signed with Redwan Hussien and Essa Kayd as witnesses.",
+            {"Redwan Hussien", "Essa Kayd"},
+        ),
+    ],
+)
+def test_a_name_before_as_or_and_other_and_a_plural_person_noun_is_a_person(
+    sentence: str, names: set[str]
+) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == names
+
+
+def test_a_name_and_other_things_is_no_person() -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- Reliance Power and other firms froze the funds.")
+    assert people(parsed) == set()
