@@ -1259,3 +1259,22 @@ def test_a_compass_word_before_a_country_after_of_belongs_to_the_body_s_name() -
     found = organisations(parse("A Bank of Southern Sudan will be set up in Juba."))
     assert list(found) == ["Bank of Southern Sudan"]
     assert list(organisations(parse("The Bank of Sudan lends to Juba."))) == ["Bank of Sudan"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The Ministerie van Overzeese Gebiedsdelen sent an observer.",
+            "Ministerie van Overzeese Gebiedsdelen",
+        ),
+        ("The Camera di Commercio di Trieste opposed the zone.", "Camera di Commercio di Trieste"),
+        ("The Entidad Binacional Yacyretá will build the dam.", "Entidad Binacional Yacyretá"),
+    ],
+)
+def test_a_ministry_chamber_or_entity_word_of_another_language_opens_a_body_s_name(
+    sentence: str, name: str
+) -> None:
+    parsed = parse(sentence)
+    assert name in organisations(parsed)
+    assert not [a for a in parsed.actors if a.kind == "person"]
