@@ -87,14 +87,17 @@ def acronym(text: str) -> bool:
 # The Arabic 'servant (of)', which opens the second word of a compound given name inside a
 # full name ('Maumoon Abdul Gayoom', 'Ahmed Abdel Rahman'): no body's name has it there.
 _SERVANT_OF = frozenset(("abdul", "abdel", "abdal", "abdol", "abdoul", "abd"))
+# Inside a full name, the Arabic 'father of' of a kunya and the Hassaniya 'son of' ('Mousa Abu
+# Marzouk', 'Mohamed Ould Abdel Aziz'), which open a body's name at most ('Abu Sayyaf').
+_KIN_INSIDE = _SERVANT_OF | {"abu", "ould"}
 
 
 def shaped_like_a_person(tokens: list[Token]) -> bool:
     """Names with particles, Arabic article prefixes, hyphenated given names, initials or
-    'Abdul' inside them rarely name anything but a person: 'Lula da Silva', 'Bashar al-Assad',
-    'Moon Jae-in', 'D. P. Dhar', 'Maumoon Abdul Gayoom'."""
-    if any(t.folded in PARTICLES or t.folded in _SERVANT_OF for t in tokens[1:-1]):
-        return True  # 'Maumoon Abdul Gayoom': 'Abdul' opens the second half of a given name
+    'Abdul' or 'Abu' inside them rarely name anything but a person: 'Lula da Silva', 'Bashar
+    al-Assad', 'Moon Jae-in', 'D. P. Dhar', 'Maumoon Abdul Gayoom', 'Mousa Abu Marzouk'."""
+    if any(t.folded in PARTICLES or t.folded in _KIN_INSIDE for t in tokens[1:-1]):
+        return True  # 'Maumoon Abdul Gayoom', 'Mousa Abu Marzouk': inside, a person's
     last = tokens[-1].text
     if any(_INITIAL.fullmatch(t.text) for t in tokens[:-1]) and _SURNAME.fullmatch(last):
         return True  # 'D. P. Dhar', 'Harry S. Truman': an initial before a surname

@@ -853,3 +853,8 @@ def test_a_name_before_as_or_and_other_and_a_plural_person_noun_is_a_person(
 def test_a_name_and_other_things_is_no_person() -> None:
     parsed = brief(LEAD, "Key Takeaways", "- Reliance Power and other firms froze the funds.")
     assert people(parsed) == set()
+
+
+def test_abu_inside_an_untitled_name_makes_it_a_person() -> None:
+    sentence = "- Hamas was represented by Meshaal, Mousa Abu Marzouk and Haniyeh."
+    assert people(brief(LEAD, "Key Takeaways", sentence)) == {"Mousa Abu Marzouk"}
