@@ -18,6 +18,12 @@ _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
 _NAMES = load_data("names.json")
 _ABBREVIATED = frozenset(_NAMES["abbreviated_titles"])
 PARTICLES = frozenset(_NAMES["particles"])
+# The participles and nouns that make a capitalised word an adjective ('the Hamas-run
+# ministry', 'an Iran-backed militia', 'a Falklands War-era plan'): no part of a name.
+_ADJECTIVE_ENDINGS = frozenset(
+    ("run", "led", "backed", "based", "controlled", "owned", "held", "dominated", "aligned",
+     "linked", "allied", "sponsored", "funded", "era")
+)  # fmt: skip
 _ARABIC_PREFIX = re.compile(rf"^(?:{trie(ARTICLE_PREFIXES)})-[^\W\d_]", re.I)
 
 
@@ -68,6 +74,8 @@ def _shape_of(raw: str) -> _Shape:
         text = text[:-2]
     abbreviation = not possessive and ((len(text) == 1 and text.isupper()) or text in _ABBREVIATED)
     capitalised = first.isupper() or ("-" in text[:4] and _ARABIC_PREFIX.match(text) is not None)
+    if capitalised and "-" in text and text[text.rfind("-") + 1 :] in _ADJECTIVE_ENDINGS:
+        capitalised = False  # 'Hamas-run': an adjective
     outer = len(text) + 2 if possessive else len(text)
     shape: _Shape = ()
     if text:

@@ -858,3 +858,14 @@ def test_a_name_and_other_things_is_no_person() -> None:
 def test_abu_inside_an_untitled_name_makes_it_a_person() -> None:
     sentence = "- Hamas was represented by Meshaal, Mousa Abu Marzouk and Haniyeh."
     assert people(brief(LEAD, "Key Takeaways", sentence)) == {"Mousa Abu Marzouk"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Argentina would not revive the Falklands War-era naval deployments.",
+        "Observers met the Rio Grande-based units.",
+    ],
+)
+def test_a_capitalised_word_made_an_adjective_by_its_hyphen_ends_no_name(sentence: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == set()
