@@ -2,7 +2,7 @@
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 17, parsers 1.11.0 to 1.18.0, moved them) less about 0.02, so a change that loses ground
+to 18, parsers 1.11.0 to 1.19.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -57,8 +57,9 @@ FLOORS = {
     # held out.
     "eval20": (0.93, 0.94, 0.93, 0.76),
     # Held out in round 17 (scored before and after it; 0.88 / 0.85 and 0.93 / 0.72 after),
-    # readable from the next round on.
-    "eval21": (0.86, 0.83, 0.91, 0.70),
+    # tuned on from round 18 (its misses read; 0.92 / 0.91 and 0.93 / 0.73 after): no longer
+    # held out.
+    "eval21": (0.90, 0.89, 0.91, 0.71),
 }
 
 
