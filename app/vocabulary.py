@@ -77,8 +77,7 @@ _PLAIN_PUNCTUATION = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'),
 # Letters that Unicode does not decompose into an ASCII base letter ('Łódź' -> 'Lodz').
 TRANSLITERATE = str.maketrans(
     {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
-     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h",
-     "ə": "a", "Ə": "A"}
+     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ħ": "h"}
 )  # fmt: skip
 _TRANSLITERATIONS = tuple(
     (chr(code), str(ascii_form)) for code, ascii_form in TRANSLITERATE.items()
