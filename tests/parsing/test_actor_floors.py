@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval21 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval22 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
@@ -60,6 +60,9 @@ FLOORS = {
     # tuned on from round 18 (its misses read; 0.91 / 0.91 and 0.93 / 0.73 after): no longer
     # held out.
     "eval21": (0.90, 0.89, 0.91, 0.71),
+    # Held out in round 18 (scored before and after it; 0.93 / 0.90 and 0.87 / 0.77 after),
+    # readable from the next round on.
+    "eval22": (0.91, 0.88, 0.85, 0.75),
 }
 
 
