@@ -174,6 +174,8 @@ def _before_a_titled_name(brief: OrgText, start: int, end: int) -> int:
             and previous.group().casefold() not in modifiers
             and previous.group() not in ("of", "the", "for")
         ):
+            if previous.group() == "and" and brief.has_head(brief.source[start:end].split()[-1:]):
+                continue  # 'Transport and General Workers' Union': the name's own word
             return previous.end()
     return end
 
@@ -433,6 +435,8 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
         link = match.group("link").split()
         if words[0].rstrip(".").casefold() in _CALENDAR:
             return end  # 'the Board on Monday'
+        if "and" in link and _a_persons_words(brief, match):
+            return end  # 'the Ministry of External Affairs and W. T. Jayasinghe'
         if words[0] in brief.words.phrases and link[-1] == "on" and not _named_on(brief, match):
             return end  # 'the Council on Russia'
         if len(words) == 1 and acronym(words[0]) and not _a_country(words[0]):
@@ -455,6 +459,7 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
                 brief.source.endswith("such as ", 0, start)  # a list of examples
                 or entry is not None
                 or brief.has_head(words)
+                or _plural_head(brief, words[-1])
                 or link[0].startswith(",")
                 or brief.has_head(brief.source[start:end].split()[-1:])
                 or brief.source[start:end].split()[0] == words[0]  # 'Radio X and Radio Y'
@@ -465,6 +470,23 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
             return end  # 'the European Commission and European Council', 'Radio Australia
             # and Radio New Zealand': two names
         end = match.end()
+
+
+def _plural_head(brief: OrgText, word: str) -> bool:
+    """'Airlines', 'Times', 'Industries': an organisation word listed in its plural, which
+    `has_head` reads without its last 's' ('Ethiopian Airlines' after 'and' is a name of its
+    own, never the end of 'State Bank of Ethiopia')."""
+    return word.casefold() in brief.words.org_heads
+
+
+def _a_persons_words(brief: OrgText, match: re.Match[str]) -> bool:
+    """Whether the words after 'and' open a person's name by an initial ('W. T.
+    Jayasinghe') or own what follows them ('Manasseh Sogavare's government'): a name never
+    ends in a possessive nor goes on over an initial."""
+    words, after = match.group("words"), brief.source[match.end() : match.end() + 2]
+    if len(words) == 1 and after[:1] == "." and after[1:] in ("", " "):
+        return True
+    return words.endswith(("'s", "’s", "s'", "s’")) and after[:1] == " " and after[1:].islower()
 
 
 def _bracketed_qualifier(brief: OrgText, start: int, end: int) -> int:

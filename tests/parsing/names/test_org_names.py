@@ -1278,3 +1278,45 @@ def test_a_ministry_chamber_or_entity_word_of_another_language_opens_a_body_s_na
     parsed = parse(sentence)
     assert name in organisations(parsed)
     assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "The State Bank of Ethiopia and Ethiopian Airlines will open offices.",
+            {"State Bank of Ethiopia", "Ethiopian Airlines"},
+        ),
+        (
+            "The Ministry of Defence and Kenya Airways signed a lease.",
+            {"Ministry of Defence", "Kenya Airways"},
+        ),
+    ],
+)
+def test_a_name_ending_in_a_plural_organisation_word_after_and_is_a_body_of_its_own(
+    sentence: str, names: set[str]
+) -> None:
+    assert set(organisations(parse(sentence))) == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks were led by the Ministry of External Affairs and W. T. Jayasinghe for Colombo.",
+        "The Ministry of External Affairs and Ravi Shankar's staff drafted it.",
+    ],
+)
+def test_a_person_s_initial_or_possessive_after_and_ends_a_body_s_name(sentence: str) -> None:
+    assert "Ministry of External Affairs" in organisations(parse(sentence))
+
+
+def test_a_newspaper_is_not_joined_to_a_person_owning_what_follows() -> None:
+    parsed = parse("In Fiji, The Fiji Times and Manasseh Sogavare's government doubt it.")
+    assert set(organisations(parsed)) == {"The Fiji Times"}
+
+
+def test_a_title_word_after_and_inside_a_body_s_name_is_the_name_s_own() -> None:
+    parsed = parse("The Transport and General Workers' Union (TGWU) called for compensation.")
+    assert organisations(parsed) == {
+        "Transport and General Workers' Union": ["Transport and General Workers' Union", "TGWU"]
+    }
