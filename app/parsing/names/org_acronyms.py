@@ -294,12 +294,20 @@ def defined_before(brief: OrgText, start: int, end: int, letters: str | None = N
     words = list(LETTER_WORD.finditer(brief.source, reach, start))
     for index in range(len(words) - 1, -1, -1):
         first = words[index]
+        if _a_verb_form(first.group()):
+            break  # 'the Cusco Declaration founding the South American Community of Nations'
         if not first.group()[:1].isupper():
             continue
         candidate = [w.group() for w in words[index:]] + name_words
         if _spells(letters, candidate):
             return _office_before(brief, first.start())
     return start
+
+
+def _a_verb_form(word: str) -> bool:
+    """'founding', 'signed': a lowercase participle is a clause's verb, which no name of
+    any language holds (its small words are links: 'of', 'de', 'ni', 'we')."""
+    return word[:1].islower() and len(word) > 4 and word.endswith(("ing", "ed"))
 
 
 def _office_before(brief: OrgText, start: int) -> int:

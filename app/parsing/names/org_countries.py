@@ -144,7 +144,22 @@ def adjective_before(brief: OrgText, start: int, end: int) -> int:
     name = one_spaced(brief.source, start, end)
     if " " not in name or _state_institution(brief, name) or known_organisation(name):
         return start
-    return start - 1 - len(word)
+    return _compass_before(brief.source, start - 1 - len(word))
+
+
+_COMPASS_WORDS = ("North ", "South ", "East ", "West ", "Central ")
+
+
+def _compass_before(source: str, start: int) -> int:
+    """'South ' + 'American Community of Nations', 'East ' + 'African Community': a compass
+    word before the adjective makes it a continent's part, one adjective with it."""
+    for word in _COMPASS_WORDS:
+        if (
+            source.endswith(word, 0, start)
+            and not source[start - len(word) - 1 : start - len(word)].isalpha()
+        ):
+            return start - len(word)
+    return start
 
 
 @cache

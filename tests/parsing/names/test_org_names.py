@@ -1320,3 +1320,25 @@ def test_a_title_word_after_and_inside_a_body_s_name_is_the_name_s_own() -> None
     assert organisations(parsed) == {
         "Transport and General Workers' Union": ["Transport and General Workers' Union", "TGWU"]
     }
+
+
+def test_an_acronym_in_brackets_reads_no_name_back_over_a_participle() -> None:
+    parsed = parse(
+        "Leaders signed the Caracas Declaration founding the Andean Council of Nations "
+        "(Consejo Andino de Naciones, CAN) on Friday."
+    )
+    assert "Andean Council of Nations" in organisations(parsed)
+    assert not [name for name in organisations(parsed) if "Declaration" in name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The South American Community of Nations met.", "South American Community of Nations"),
+        ("The West African Payments Union met.", "West African Payments Union"),
+    ],
+)
+def test_a_compass_word_before_a_nationality_adjective_opening_a_name_is_part_of_it(
+    sentence: str, name: str
+) -> None:
+    assert list(organisations(parse(sentence))) == [name]
