@@ -1280,23 +1280,11 @@ def test_a_ministry_chamber_or_entity_word_of_another_language_opens_a_body_s_na
     assert not [a for a in parsed.actors if a.kind == "person"]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "names"),
-    [
-        (
-            "The State Bank of Ethiopia and Ethiopian Airlines will open offices.",
-            {"State Bank of Ethiopia", "Ethiopian Airlines"},
-        ),
-        (
-            "The Ministry of Defence and Kenya Airways signed a lease.",
-            {"Ministry of Defence", "Kenya Airways"},
-        ),
-    ],
-)
-def test_a_name_ending_in_a_plural_organisation_word_after_and_is_a_body_of_its_own(
-    sentence: str, names: set[str]
-) -> None:
-    assert set(organisations(parse(sentence))) == names
+def test_a_name_ending_in_a_plural_organisation_word_after_and_is_a_body_of_its_own() -> None:
+    bank = parse("The State Bank of Ethiopia and Ethiopian Airlines will open offices.")
+    assert set(organisations(bank)) == {"State Bank of Ethiopia", "Ethiopian Airlines"}
+    ministry = parse("The Ministry of Defence and Kenya Airways signed a lease.")
+    assert set(organisations(ministry)) == {"Ministry of Defence", "Kenya Airways"}
 
 
 @pytest.mark.parametrize(
