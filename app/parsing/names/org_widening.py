@@ -473,10 +473,16 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
 
 
 def _plural_head(brief: OrgText, word: str) -> bool:
-    """'Airlines', 'Times', 'Industries': an organisation word listed in its plural, which
-    `has_head` reads without its last 's' ('Ethiopian Airlines' after 'and' is a name of its
-    own, never the end of 'State Bank of Ethiopia')."""
-    return word.casefold() in brief.words.org_heads
+    """'Airlines', 'Industries': an organisation word that is the plural of one the lexicon
+    knows in the singular, which `has_head` reads without its last 's' ('Ethiopian
+    Airlines' after 'and' is a name of its own, never the end of 'State Bank of Ethiopia');
+    not a word that only ends in 's' ('Times', 'News': 'New Times and Ethiopia News' is one
+    newspaper's name)."""
+    folded, words = word.casefold(), brief.words
+    if folded not in words.org_heads:
+        return False
+    singular = folded[:-3] + "y" if folded.endswith("ies") else folded.removesuffix("s")
+    return singular != folded and (singular in words.org_heads or singular in words.group_markers)
 
 
 def _a_persons_words(brief: OrgText, match: re.Match[str]) -> bool:

