@@ -2,7 +2,7 @@
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 18, parsers 1.11.0 to 1.19.0, moved them) less about 0.02, so a change that loses ground
+to 19, parsers 1.11.0 to 1.20.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -61,8 +61,9 @@ FLOORS = {
     # held out.
     "eval21": (0.90, 0.89, 0.91, 0.71),
     # Held out in round 18 (scored before and after it; 0.93 / 0.90 and 0.87 / 0.77 after),
-    # readable from the next round on.
-    "eval22": (0.91, 0.88, 0.85, 0.75),
+    # tuned on from round 19 (its misses read; 0.94 / 0.91 and 0.89 / 0.79 after): no longer
+    # held out.
+    "eval22": (0.92, 0.89, 0.87, 0.77),
 }
 
 
