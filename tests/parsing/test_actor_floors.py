@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval22 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval23 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
@@ -64,6 +64,9 @@ FLOORS = {
     # tuned on from round 19 (its misses read; 0.94 / 0.91 and 0.89 / 0.79 after): no longer
     # held out.
     "eval22": (0.92, 0.89, 0.87, 0.77),
+    # Held out in round 19 (scored before and after it; 0.95 / 0.97 and 0.90 / 0.72 after),
+    # readable from the next round on.
+    "eval23": (0.93, 0.95, 0.88, 0.70),
 }
 
 
