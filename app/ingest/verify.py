@@ -20,6 +20,7 @@ from app.ingest.verify_index import index_problems
 from app.parsing import parse_brief
 from app.storage import briefs as stored  # also puts the tables in SQLModel.metadata
 from app.storage import counts
+from app.storage.tables import RevisionItem
 from app.vocabulary import fold
 
 
@@ -42,7 +43,13 @@ def links(metadata: MetaData = SQLModel.metadata) -> tuple[Link, ...]:
 
 
 # Tables of rows extracted from a brief: each holds a span of its source.
-SPAN_TABLES = tuple(t.name for t in SQLModel.metadata.sorted_tables if "span_start" in t.c)
+# Tables whose spans point into the brief's current source; `revision_items` point into
+# their own superseded revision's, which `history_problems` reads them against.
+SPAN_TABLES = tuple(
+    t.name
+    for t in SQLModel.metadata.sorted_tables
+    if "span_start" in t.c and t.name != RevisionItem.__tablename__
+)
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 Every stored brief's rows are its latest revision (that revision is current and holds its
 content and label); every deleted brief ends with a tombstone; every change, status changes
-included, belongs to a recorded revision; and each claim's status is the one its last
-change left.
+included, belongs to a recorded revision; each claim's status is the one its last change
+left; and each superseded revision's items point into that revision's own source.
 """
 
 from __future__ import annotations
@@ -38,6 +38,20 @@ STALE_STATUS = (
     "WHERE ch.new_status IS NULL OR ch.new_status <> c.status"
 )
 
+# A superseded revision's claims, statements and events whose span is not within the source
+# that revision kept, or (a claim) does not hold its text. `length` and `substr` count
+# characters on both databases, as Python's slices do.
+REVISION_SPANS = (
+    "SELECT r.source_name, r.number, i.kind, i.span_start, i.span_end, "
+    "i.span_start >= 0 AND i.span_start <= i.span_end AND i.span_end <= length(r.source_text) "
+    "FROM revision_items i JOIN brief_revisions r ON r.id = i.revision_id "
+    "WHERE r.source_text IS NOT NULL AND NOT ("
+    "i.span_start >= 0 AND i.span_start <= i.span_end AND i.span_end <= length(r.source_text) "
+    "AND (i.kind <> 'claim' "
+    "OR substr(r.source_text, i.span_start + 1, i.span_end - i.span_start) = i.text)) "
+    "ORDER BY r.brief_id, r.number, i.id"
+)
+
 
 def _latest(connection: Connection) -> Iterator[str]:
     for row in connection.execute(text(LATEST)):
@@ -63,3 +77,6 @@ def history_problems(connection: Connection) -> Iterator[str]:
         yield f"{n} {change_type} change(s) belong to no recorded revision"
     if n := connection.execute(text(STALE_STATUS)).scalar_one():
         yield f"{n} claim(s) whose status is not the one their last change gave"
+    for name, number, kind, start, end, inside in connection.execute(text(REVISION_SPANS)):
+        problem = "is outside its source" if not inside else "does not hold its text"
+        yield f"{name}, revision {number}: {kind} span [{start}, {end}) {problem}"
