@@ -41,13 +41,11 @@ STALE_STATUS = (
 # A superseded revision's claims, statements and events whose span is not within the source
 # that revision kept, or (a claim) does not hold its text. `length` and `substr` count
 # characters on both databases, as Python's slices do.
+_INSIDE = "i.span_start >= 0 AND i.span_start <= i.span_end AND i.span_end <= length(r.source_text)"
 REVISION_SPANS = (
-    "SELECT r.source_name, r.number, i.kind, i.span_start, i.span_end, "
-    "i.span_start >= 0 AND i.span_start <= i.span_end AND i.span_end <= length(r.source_text) "
+    f"SELECT r.source_name, r.number, i.kind, i.span_start, i.span_end, {_INSIDE} "
     "FROM revision_items i JOIN brief_revisions r ON r.id = i.revision_id "
-    "WHERE r.source_text IS NOT NULL AND NOT ("
-    "i.span_start >= 0 AND i.span_start <= i.span_end AND i.span_end <= length(r.source_text) "
-    "AND (i.kind <> 'claim' "
+    f"WHERE r.source_text IS NOT NULL AND NOT ({_INSIDE} AND (i.kind <> 'claim' "
     "OR substr(r.source_text, i.span_start + 1, i.span_end - i.span_start) = i.text)) "
     "ORDER BY r.brief_id, r.number, i.id"
 )

@@ -18,6 +18,8 @@ from app.parsing.names.shapes import (
     acronym,
     introduced_as_person,
     name_shaped,
+    numeral_before_period,
+    person_noun,
     roman_numeral,
     shaped_like_a_person,
 )
@@ -32,7 +34,6 @@ _PLURAL_SUFFIXES = tuple(_NAMES["plural_suffixes"])
 _MAX_SURNAME_REACH = 3
 _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 # Descriptor nouns: capitalised at a sentence's start, they open no name ('Economist X Y').
-_PERSON_NOUNS = frozenset(_NAMES["person_nouns"])
 _FAMILY_FIRST = frozenset(load_data("given_names.json")["family_first"])
 _SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
 _REGNAL_TITLES = frozenset(t.casefold() for t in load_data("titles.json")["regnal_titles"])
@@ -130,12 +131,6 @@ def plural_noun(word: str) -> bool:
     if word.endswith("s") and len(word) > 2 and word[:-1].isupper():
         return True  # an acronym's plural: 'MPs', 'MEPs', 'NGOs'
     return folded.endswith("s") and folded[:-1] in words.title_heads
-
-
-def _person_noun(folded: str) -> bool:
-    """'businessman', and a person noun's plural before a list of names ('Writers Günter
-    Grass and Siegfried Lenz'): a descriptor, never a word of the name."""
-    return folded in _PERSON_NOUNS or (folded.endswith("s") and folded[:-1] in _PERSON_NOUNS)
 
 
 def singular_title(title: str) -> str:
@@ -299,9 +294,7 @@ class PeopleReader(OrgReader):
         """A monarch's numeral, which reads as an initial before the period that ends the
         sentence ('Emperor Haile Selassie I.', 'Malietoa Tanumafili II.'), and 'I', which
         reads as a pronoun: 'King Juan Carlos I of Spain'."""
-        if name.endswith(" I.") or (
-            name.endswith(".") and roman_numeral(name[name.rfind(" ") + 1 : -1])
-        ):
+        if name.endswith(" I.") or numeral_before_period(name):
             return stop, name[:-1]  # 'Malietoa Tanumafili II.': no numeral takes a period
         tokens = self.tokens
         if (
@@ -363,7 +356,7 @@ class PeopleReader(OrgReader):
         if (
             len(names) >= 3
             and names[0] is self.tokens[first]
-            and _person_noun(names[0].folded)
+            and person_noun(names[0].folded)  # 'Writers Günter Grass and Siegfried Lenz'
             and not self.headline
             and all(map(name_shaped, _unnumbered(names[1:])))
         ):  # 'Businessman Roman Abramovich', 'Economist Abdalla Hamdok': a descriptor
@@ -655,7 +648,7 @@ class PeopleReader(OrgReader):
             or self._introduced(first, stop)
         )
         name = self._text(first, stop)
-        if name.endswith(".") and roman_numeral(name[name.rfind(" ") + 1 : -1]):
+        if numeral_before_period(name):
             name = name[:-1]  # 'Malietoa Tanumafili II.': the period ends the sentence
         self._emit(
             ActorKind.person,

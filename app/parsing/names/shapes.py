@@ -106,15 +106,24 @@ def shaped_like_a_person(tokens: list[Token]) -> bool:
     return any(_HYPHENATED_GIVEN.fullmatch(t.text) for t in tokens)
 
 
+def person_noun(folded: str) -> bool:
+    """A person noun or its plural in -s: 'businessman', 'writers'."""
+    return folded in _PERSON_NOUNS or (folded.endswith("s") and folded[:-1] in _PERSON_NOUNS)
+
+
 def _role_noun(word: str) -> bool:
     """An office or a person noun, or its plural: 'secretary', 'witnesses', 'writers'."""
-    if word in _TITLE_HEADS or word in _PERSON_NOUNS:
+    if word in _TITLE_HEADS or person_noun(word):
         return True
     return word.endswith("s") and (
-        word[:-1] in _TITLE_HEADS
-        or word[:-1] in _PERSON_NOUNS
-        or (word.endswith("es") and word[:-2] in _PERSON_NOUNS)
+        word[:-1] in _TITLE_HEADS or (word.endswith("es") and word[:-2] in _PERSON_NOUNS)
     )
+
+
+def numeral_before_period(name: str) -> bool:
+    """'Malietoa Tanumafili II.': a regnal numeral, then the period that ends the sentence
+    (no numeral takes one)."""
+    return name.endswith(".") and roman_numeral(name[name.rfind(" ") + 1 : -1])
 
 
 def _signed_for_before(source: str, start: int, end: int, limit: int) -> bool:
