@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import date
 from operator import itemgetter
 from typing import Any
@@ -38,7 +39,7 @@ from app.parsing.models import (
 from app.parsing.names.actors import Registry
 from app.parsing.names.mentions import Mention, context_words, find_mentions
 from app.parsing.names.org_names import complete_organisations
-from app.parsing.names.tokens import TokenIndex
+from app.parsing.names.tokens import Token, TokenIndex
 from app.vocabulary import ActorKind, ClaimStatus, SectionKind, StatementKind
 
 # The kinds of section that hold claims, and their claims' status.
@@ -57,6 +58,8 @@ _IMPACTS = TypeAdapter(list[ParsedImpact])
 _SECTIONS = TypeAdapter(list[ParsedSection])
 _MENTIONS = TypeAdapter(list[ParsedMention])
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^:.!?;]{0,38}):\s+(?=\S)")
+# The stage after the rules' organisations: (source, mentions, tokens, sections) -> mentions.
+OrgStage = Callable[[str, list[Mention], Sequence[Token], Sequence[Section]], list[Mention]]
 
 
 def parse_brief(
@@ -76,14 +79,19 @@ def parse_brief(
         raise BriefError(f"internal parser error ({type(exc).__name__})", file=file) from exc
 
 
-def parse_source(source: str) -> ParsedBrief:
-    """Parse normalised source text (see `normalise_source`); raises BriefError."""
+def parse_source(source: str, *, organisations: OrgStage | None = None) -> ParsedBrief:
+    """Parse normalised source text (see `normalise_source`); raises BriefError.
+
+    `organisations` is a stage run over the rules' mentions once the persons are resolved
+    (`actors.Registry`), such as the learned organisation recogniser's
+    (`org_model.org_model().apply`); it is off by default (docs/parsing.md, "A learned
+    organisation recogniser")."""
     if not source.strip():
         raise BriefError("the brief is empty")
     wrapped = uses_blank_lines(source)
     sections = split_sections(split_lines(source), wrapped)
     _reject_unclosed_quote(source)
-    return _Builder(source, sections, wrapped).build()
+    return _Builder(source, sections, wrapped, organisations).build()
 
 
 def _reject_unclosed_quote(source: str) -> None:
@@ -105,14 +113,22 @@ class _Builder:
     costs less than `model_construct`, which skips validation but runs Python per field.
     """
 
-    def __init__(self, source: str, sections: list[Section], wrapped: bool) -> None:
+    def __init__(
+        self,
+        source: str,
+        sections: list[Section],
+        wrapped: bool,
+        organisations: OrgStage | None = None,
+    ) -> None:
         self.source = source
+        self.organisations = organisations
         self.sections = sections
         self.blocks = {id(s): section_blocks(s, wrapped) for s in sections}
         self.quotations: list[tuple[Quotation, Mention | None]] = []
         self.sentences: list[Sentence] = []
+        self.tokens: list[Token] = []
         mentions = self._collect()
-        self.registry = Registry(mentions, self.source)
+        self.registry = Registry(mentions, self.source, self._learned if organisations else None)
         self.keyed = self.registry.keyed()
         self.index = MentionIndex(self.keyed)
 
@@ -129,7 +145,14 @@ class _Builder:
             self.sentences += block_sentences(self.source, section, blocks)
         for sentence in self.sentences:
             mentions += find_mentions(self.source, sentence.start, sentence.end, index=tokens)
+        self.tokens = tokens.tokens
         return complete_organisations(self.source, mentions, tokens.tokens)
+
+    def _learned(self, mentions: list[Mention]) -> list[Mention]:
+        """The learned organisation stage, over the rules' mentions of organisations and
+        countries and the persons the registry kept (`Registry`)."""
+        assert self.organisations is not None
+        return self.organisations(self.source, mentions, self.tokens, self.sections)
 
     def _statement_blocks(
         self, section: Section, mentions: list[Mention], tokens: TokenIndex

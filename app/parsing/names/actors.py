@@ -7,6 +7,7 @@ Keys are lowercase ASCII slugs of the canonical name ('volodymyr-zelenskyy',
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
@@ -141,9 +142,17 @@ def _key_name(actor: _Actor) -> str:
 class Registry:
     """Collects mentions, then resolves them to actors with stable keys."""
 
-    def __init__(self, mentions: list[Mention], source: str = "") -> None:
+    def __init__(
+        self,
+        mentions: list[Mention],
+        source: str = "",
+        organisations: Callable[[list[Mention]], list[Mention]] | None = None,
+    ) -> None:
         self.mentions = sorted(mentions, key=_span_of)
         self.source = source
+        # A stage between the persons and the rest (`org_model`): it is given the mentions of
+        # organisations and countries and the persons' kept mentions, and returns mentions.
+        self._organisations = organisations
         # Nicknames a brief gives a person ('Rodrigo Londoño, known as Timochenko').
         self._nicknames: dict[str, _Actor] = {}
         self.actors: list[_Actor] = []
@@ -167,6 +176,18 @@ class Registry:
         for mention in people:
             if len(_name_words(mention.name)) < 2 and not mention.titled:
                 self._add_short_name(mention, create=False)
+        if self._organisations is not None:
+            kept = self.by_mention
+            self.mentions = sorted(
+                self._organisations(
+                    [
+                        m
+                        for m in self.mentions
+                        if m.kind is not ActorKind.person or _span_of(m) in kept
+                    ]
+                ),
+                key=_span_of,
+            )
         for mention in self.mentions:
             if mention.kind is not ActorKind.person:
                 self._add_group(mention)
