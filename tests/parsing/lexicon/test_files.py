@@ -10,6 +10,7 @@ import pytest
 from app.parsing import parse_brief
 from app.parsing.lexicon.files import DataFile, load_data, read_keys
 from app.parsing.lexicon.words import lexicon
+from app.parsing.names.org_model import org_model
 from app.vocabulary import ClaimStatus, SectionKind
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -34,6 +35,7 @@ def parsed_everything() -> None:
     for path in BRIEFS:
         parse_brief(path.read_bytes(), file=path.name)
     lexicon()
+    org_model()  # the learned organisation stage, off by default in the parser
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
