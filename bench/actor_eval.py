@@ -1,7 +1,7 @@
 """Actor recognition scored on the held-out sets (tests/parsing/eval*/): persons and
 organisations (precision, recall), acronyms and name variants merged into one actor.
 
-    python -m bench.actor_eval [SET_DIR ...]
+    python -m bench.actor_eval [SET_DIR ...] [--misses] [--learned]
 
 Each brief's `NAME.expected.json` is written by hand from the brief alone. Persons are scored
 on every set; organisations, acronym pairs and variants only where the gold has them
@@ -9,6 +9,7 @@ on every set; organisations, acronym pairs and variants only where the gold has 
 under its acronym counts as its full name; the same organisation found twice counts as a
 false positive. Variants across briefs are checked after ingesting the set into a scratch
 SQLite database, as `chancery ingest` would. Prints a markdown table for docs/parsing.md.
+`--learned` parses with the learned organisation stage (`org_model`, off by default).
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from app import migrate
 from app.db import get_engine
 from app.ingest.job import ingest_sources
 from app.ingest.sources import discover
-from app.parsing import parse_brief
+from app.parsing import normalise_source, parse_brief
+from app.parsing.brief import parse_source
 from app.parsing.models import ParsedActor, ParsedBrief
+from app.parsing.names.org_model import org_model
 from app.vocabulary import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,11 +190,17 @@ def score_across(set_dir: Path, score: Score) -> None:
         engine.dispose()
 
 
-def score_set(set_dir: Path) -> Score:
+def score_set(set_dir: Path, *, learned: bool = False) -> Score:
+    """One set's scores; `learned`: with the learned organisation stage switched on (off in
+    the parser by default; the cross-brief merges are the ingest's, without it)."""
+    stage = org_model().apply if learned else None
     score = Score()
     for path in brief_paths(set_dir):
         gold = json.loads(path.with_name(f"{path.stem}.expected.json").read_text("utf-8"))
-        parsed = parse_brief(path.read_bytes())
+        raw = path.read_bytes()
+        parsed = (
+            parse_source(normalise_source(raw), organisations=stage) if stage else parse_brief(raw)
+        )
         score.briefs += 1
         score_persons(path.stem, parsed, gold, score.persons)
         if "organisations" in gold:
@@ -216,8 +225,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", type=Path, help="default: every tests/parsing/eval*")
     parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--learned", action="store_true", help="with the learned organisation stage (org_model)"
+    )
     args = parser.parse_args(argv)
-    scores = [(d.name, score_set(d)) for d in (args.sets or SETS)]
+    scores = [(d.name, score_set(d, learned=args.learned)) for d in (args.sets or SETS)]
     print(table(scores))
     if args.misses:
         for name, s in scores:
