@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval23 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval24 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
@@ -67,6 +67,10 @@ FLOORS = {
     # Held out in round 19 (scored before and after it; 0.95 / 0.97 and 0.90 / 0.72 after),
     # readable from the next round on.
     "eval23": (0.93, 0.95, 0.88, 0.70),
+    # Held out for the learned organisation recogniser (scored once before it, parser 1.20.0:
+    # 0.88 / 0.91 and 0.95 / 0.76; once with it switched on: 0.88 / 0.91 and 0.94 / 0.82),
+    # readable from the next round on. The floors are the rules' (the stage is off).
+    "eval24": (0.86, 0.89, 0.93, 0.74),
 }
 
 
