@@ -27,7 +27,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import repeat
 
 from app.parsing.document.sections import Section
@@ -155,7 +155,8 @@ def candidates(source: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
 
 
 class _Brief:
-    """One brief's text, tokens, candidates and rule mentions, indexed once for `describe`."""
+    """One brief's text, tokens and rule mentions, indexed on demand for `describe` and
+    `_Scorer` (the stage reads only what the few candidates it scores need)."""
 
     def __init__(
         self,
@@ -167,37 +168,110 @@ class _Brief:
         self.source = source
         self.tokens = tokens
         self.mentions = mentions
-        self.found = candidates(source, tokens)
+        self._sections_in = sections
         self.starts_at = [t.start for t in tokens]
-        self.over: dict[int, list[int]] = {}  # token -> rule mentions on it
-        for m, mention in enumerate(mentions):
-            for i in range(
-                bisect_right(self.starts_at, mention.start - 1),
-                bisect_left(self.starts_at, mention.end),
-            ):
-                self.over.setdefault(i, []).append(m)
-        self.forms: dict[str, str] = {}
-        self.person_words: set[str] = set()
-        for mention in mentions:
-            self.forms.setdefault(fold(mention.surface), mention.kind.value)
-            if mention.kind is _PERSON:
-                self.person_words.update(mention.name.split())
-            elif mention.kind is _ORG:
-                self.forms.setdefault(fold(mention.name), mention.kind.value)
-        self.sections = [(s.span[0], s.span[1], s.kind.value) for s in sections]
-        self.section_starts = [s[0] for s in self.sections]
-        self.reach_right: dict[int, int] = {}
-        self.reach_left: dict[int, int] = {}
-        for first, last in self.found:  # the longest run from each first word, to each last
-            if self.reach_right.get(first, -1) < last:
-                self.reach_right[first] = last
-            if self.reach_left.get(last, 1 << 30) > first:
-                self.reach_left[last] = first
+        self._joins: list[bool | None] = [None] * len(tokens)
         self._lowered: str | None = None
         self._expands: dict[str, str] | None = None
         self._before: dict[int, tuple[str, str, bool]] = {}
         self._after: dict[int, tuple[str, str]] = {}
         self._counts: dict[str, int] = {}
+
+    @cached_property
+    def found(self) -> list[tuple[int, int]]:
+        """Every candidate, as (first, last) token indices (`candidates`)."""
+        return candidates(self.source, self.tokens)
+
+    @cached_property
+    def ranges(self) -> list[tuple[int, int]]:
+        """Each rule mention's tokens, as a range of token indices."""
+        starts_at = self.starts_at
+        return [
+            (bisect_right(starts_at, m.start - 1), bisect_left(starts_at, m.end))
+            for m in self.mentions
+        ]
+
+    @cached_property
+    def over(self) -> dict[int, list[int]]:
+        """Token -> the rule mentions on it."""
+        over: dict[int, list[int]] = {}
+        for m, (lo, hi) in enumerate(self.ranges):
+            for i in range(lo, hi):
+                over.setdefault(i, []).append(m)
+        return over
+
+    @cached_property
+    def forms(self) -> dict[str, str]:
+        """A rule mention's folded surface (and an organisation's name) -> its kind."""
+        forms: dict[str, str] = {}
+        for mention in self.mentions:
+            forms.setdefault(fold(mention.surface), mention.kind.value)
+            if mention.kind is _ORG:
+                forms.setdefault(fold(mention.name), mention.kind.value)
+        return forms
+
+    @cached_property
+    def person_words(self) -> set[str]:
+        return {w for m in self.mentions if m.kind is _PERSON for w in m.name.split()}
+
+    @cached_property
+    def sections(self) -> list[tuple[int, int, str]]:
+        return [(s.span[0], s.span[1], s.kind.value) for s in self._sections_in]
+
+    @cached_property
+    def section_starts(self) -> list[int]:
+        return [s[0] for s in self.sections]
+
+    def joins(self, j: int) -> bool:
+        """Whether token `j` goes on a run that reaches token `j - 1` (`candidates`)."""
+        known = self._joins[j]
+        if known is None:
+            previous, t = self.tokens[j - 1], self.tokens[j]
+            outer = previous.outer
+            if t.start - outer != 1 or self.source[outer] != " ":
+                known = t.capitalised and self.source[outer : t.start] in _SKIPPED
+            else:
+                known = t.capitalised or t.folded in CONNECTORS
+            self._joins[j] = known
+        return known
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The candidate whose text is `source[start:end]`, if there is one."""
+        tokens, starts_at = self.tokens, self.starts_at
+        a = bisect_left(starts_at, start)
+        b = bisect_left(starts_at, end, a) - 1
+        if (
+            b < a
+            or b - a >= MAX_TOKENS
+            or tokens[a].start != start
+            or tokens[b].end != end
+            or not tokens[a].capitalised
+            or not tokens[b].capitalised
+        ):
+            return None
+        joins = self.joins
+        return (a, b) if all(joins(j) for j in range(a + 1, b + 1)) else None
+
+    def longer_right(self, first: int, last: int) -> bool:
+        """Whether a longer candidate starts at `first` ('United Nations' of 'United Nations
+        Framework Convention ...'); (first, last) is a candidate."""
+        tokens, joins = self.tokens, self.joins
+        for j in range(last + 1, min(len(tokens), first + MAX_TOKENS)):
+            if not joins(j):
+                return False
+            if tokens[j].capitalised:
+                return True
+        return False
+
+    def longer_left(self, first: int, last: int) -> bool:
+        """Whether a longer candidate ends at `last`; (first, last) is a candidate."""
+        tokens, joins = self.tokens, self.joins
+        for i in range(first - 1, max(-1, last - MAX_TOKENS), -1):
+            if not joins(i + 1):
+                return False
+            if tokens[i].capitalised:
+                return True
+        return False
 
     def candidate(self, first: int, last: int) -> Candidate:
         start, end = self.tokens[first].start, self.tokens[last].end
@@ -219,40 +293,17 @@ class _Brief:
         return self._expands
 
     def before(self, start: int) -> tuple[str, str, bool]:
-        """The two words before `start` (nearest first) and whether a sentence or line opens
-        there."""
+        """`_before` at `start`, cached."""
         known = self._before.get(start)
         if known is None:
-            window = self.source[max(0, start - 40) : start]
-            line = window.rfind("\n")
-            if line >= 0:
-                window = window[line + 1 :]
-            words = _WORDS.findall(window)
-            opens = (line >= 0 or start < 40) and not words
-            opens = opens or (bool(words) and words[-1] in _SENTENCE_MARKS)
-            if opens:
-                known = ("<s>", "<s>", True)
-            else:
-                p2 = words[-2].casefold() if len(words) > 1 else "<s>"
-                known = (words[-1].casefold(), p2, False)
-            self._before[start] = known
+            known = self._before[start] = _before(self.source, start)
         return known
 
     def after(self, end: int) -> tuple[str, str]:
-        """The two words after `end` ('</s>' at a line's end)."""
+        """`_after` at `end`, cached."""
         known = self._after.get(end)
         if known is None:
-            window = self.source[end : end + 40]
-            line = window.find("\n")
-            if line >= 0:
-                window = window[:line]
-            if window.startswith(("'s", "’s")):
-                words = [window[:2], *_WORDS.findall(window, 2)]
-            else:
-                words = _WORDS.findall(window)
-            n1 = words[0].casefold() if words else "</s>"
-            n2 = words[1].casefold() if len(words) > 1 else "</s>"
-            known = self._after[end] = (n1, n2)
+            known = self._after[end] = _after(self.source, end)
         return known
 
     def count(self, text: str) -> int:
@@ -260,6 +311,46 @@ class _Brief:
         if count is None:
             count = self._counts[text] = self.source.count(text)
         return count
+
+
+def _words(chunk: str) -> list[str]:
+    """`_WORDS.findall(chunk)` for a chunk without spaces: one word when it is all letters
+    and digits or one character (the usual case), without the regex."""
+    return [chunk] if len(chunk) == 1 or chunk.isalnum() else _WORDS.findall(chunk)
+
+
+def _before(source: str, start: int) -> tuple[str, str, bool]:
+    """The two words before `start` (nearest first) and whether a sentence or line opens
+    there, read in the 40 characters before it on its line (`_WORDS`; since no word spans
+    a space, only the last chunks between spaces are read)."""
+    low = start - 40 if start >= 40 else 0
+    line = source.rfind("\n", low, start)
+    words: list[str] = []
+    for chunk in reversed(source[line + 1 if line >= 0 else low : start].split()):
+        words[:0] = _words(chunk)
+        if len(words) > 1:
+            break
+    if ((line >= 0 or start < 40) and not words) or (words and words[-1] in _SENTENCE_MARKS):
+        return ("<s>", "<s>", True)
+    return (words[-1].casefold(), words[-2].casefold() if len(words) > 1 else "<s>", False)
+
+
+def _after(source: str, end: int) -> tuple[str, str]:
+    """The two words after `end` ('</s>' at a line's end), read in the 40 characters after
+    it on its line, a possessive 's first."""
+    line = source.find("\n", end, end + 40)
+    stop = line if line >= 0 else end + 40
+    words: list[str] = []
+    if source.startswith(("'s", "’s"), end, stop):
+        words.append(source[end : end + 2])
+        end += 2
+    for chunk in source[end:stop].split(None, 2)[:2]:
+        if len(words) > 1:
+            break
+        words += _words(chunk)
+    n1 = words[0].casefold() if words else "</s>"
+    n2 = words[1].casefold() if len(words) > 1 else "</s>"
+    return n1, n2
 
 
 def _first_flags(first: str) -> list[str]:
@@ -346,9 +437,9 @@ def describe(brief: _Brief, only: Callable[[Candidate], bool] | None = None) -> 
         rule_feats = _rule_features(brief, c) if brief.over else []
         if rule_feats is None:
             continue
-        if brief.reach_right[a] > b:
+        if brief.longer_right(a, b):
             rule_feats.append("longer_right")  # 'United Nations' of 'United Nations Framework...'
-        if brief.reach_left[b] < a:
+        if brief.longer_left(a, b):
             rule_feats.append("longer_left")
         key = fold(c.text)
         n = b - a + 1
@@ -407,7 +498,8 @@ def describe(brief: _Brief, only: Callable[[Candidate], bool] | None = None) -> 
 
 class _Table:
     """The weights split by feature family, so that `OrgModel.logit` sums them without
-    building the feature strings `describe` writes (the same sum: test_org_model.py)."""
+    building the feature strings `describe` writes (the same sum: test_org_model.py), and
+    what each family can add at most (`_Scorer.bound`)."""
 
     def __init__(self, weights: dict[str, float]) -> None:
         self.flat = weights
@@ -419,10 +511,76 @@ class _Table:
         get = weights.get
         self.bias = get("bias", 0.0)
         self.flags = {name: get(name, 0.0) for name in _FLAGS}
+        part = self.family
+        self.len, self.shape, self.start_shape = (
+            part("len"),
+            part("shape"),
+            part("start|shape"),
+        )
+        self.w0, self.wl, self.suf3, self.suf4 = (
+            part("w0"),
+            part("wl"),
+            part("suf3"),
+            part("suf4"),
+        )
+        self.p1, self.p2, self.n1, self.n2 = part("p1"), part("p2"), part("n1"), part("n2")
+        self.p1len, self.n1len, self.rep = part("p1|len"), part("n1|len"), part("rep")
+        self.inner, self.form, self.expands = part("w"), part("form"), part("expands_wl")
+        self.sec = part("sec")
+        self.first_sums: dict[str, float] = {}  # folded word -> its `_first_flags` summed
+        self.last_sums: dict[str, float] = {}  # folded word -> its `_last_flags` summed
+        # Upper bounds: the most a part of `_Scorer.logit` can add (0 when it may be absent).
+        flags = self.flags
+
+        def most(values: Iterable[float]) -> float:
+            return max([0.0, *values])
+
+        self.len_of = [0.0] + [self.len.get(str(min(n, 5)), 0.0) for n in range(1, MAX_TOKENS + 1)]
+        rules = (f"{kind}={k.value}" for kind in ("r=", "r_in", "r_has", "r_x") for k in ActorKind)
+        self.most_rules = sum(max(0.0, get(name, 0.0)) for name in rules)
+        self.most_form = most(self.form.values())
+        self.most_start_shape = most(self.start_shape.values())
+        self.most_inner = most(self.inner.values())
+        self.most_expands = most(self.expands.values())
+        self.most_acr, self.most_in_brackets, self.most_lower = (
+            most([flags["acr_after"]]),
+            most([flags["in_brackets"]]),
+            most([flags["lower_in_text"]]),
+        )
+        self.most_rep = max(self.rep.get(key, 0.0) for key in ("1", "2", "3+"))
+        self.most_shape = [  # by a candidate's length in tokens (one token: exact)
+            most(w for k, w in self.shape.items() if k != "long" and k.count(" ") == n - 1)
+            for n in range(5)
+        ] + [self.shape.get("long", 0.0)] * (MAX_TOKENS - 4)
+        self.most_key = most([flags["lex_known_org"]]) + most([flags["lex_place"]])
+        self.word_flags: dict[
+            str, tuple[bool, bool, bool]
+        ] = {}  # (organisation head, press, title)
 
     def family(self, name: str) -> dict[str, float]:
         """'w0' -> {'bank': 0.8, ...}: the weights of the features 'w0=...'."""
         return self.families.get(name, {})
+
+    def word(self, folded: str) -> tuple[bool, bool, bool]:
+        """Whether a word is an organisation head, a press word, a title word."""
+        known = self.word_flags.get(folded)
+        if known is None:
+            lex = _lexicon()
+            known = self.word_flags[folded] = (
+                folded in lex.org_heads,
+                folded in lex.press,
+                folded in lex.titles,
+            )
+        return known
+
+    def flag_sum(self, word: str, last: bool) -> float:
+        """The weights of `_first_flags(word)` (`last`: `_last_flags`) summed, per word."""
+        sums = self.last_sums if last else self.first_sums
+        known = sums.get(word)
+        if known is None:
+            flags, names = self.flags, _last_flags(word) if last else _first_flags(word)
+            known = sums[word] = sum(flags[name] for name in names)
+        return known
 
 
 _FLAGS = (
@@ -431,6 +589,10 @@ _FLAGS = (
     "lex_given_first", "lex_title", "lex_stop_first", "lex_place_head", "lex_event_head",
     "lex_place",
 )  # fmt: skip
+# `_run_flags` other than the two organisation-head flags (one candidate has at most one).
+_RUN_FLAGS = ("lex_press", "lex_known_org", "lex_title", "lex_place")
+# Below the `add` threshold by more than this, a bound is not merely rounding.
+_MARGIN = 1e-9
 
 
 @dataclass
@@ -458,39 +620,62 @@ class OrgModel:
         sections: Sequence[Section],
     ) -> list[Mention]:
         """`mentions` less the rule organisations the model rejects, plus the organisations
-        it finds that no kept mention covers."""
+        it finds that no kept mention covers.
+
+        Most candidates cannot change the result, so only these are scored in full: those on
+        the rules' organisation mentions (for `drop`), and those no kept mention covers whose
+        upper bound (`_Scorer.bound`: the parts read from the first and last tokens, an
+        upper limit for the rest) reaches `add`."""
         if not tokens:
             return mentions
         brief = _Brief(source, tokens, mentions, sections)
         scorer = _Scorer(self.table(), brief)
         dropped = self._dropped(brief, scorer)
-        kept = [m for m in mentions if m.kind is not _ORG or m.name not in dropped]
         size = len(tokens)
         covered = [False] * (size + 1)
-        starts_at = brief.starts_at
-        for m in kept:
-            for i in range(bisect_right(starts_at, m.start - 1), bisect_left(starts_at, m.end)):
-                covered[i] = True
-        free_until = [size] * (size + 1)  # the first covered token at or after each one
-        for i in range(size - 1, -1, -1):
-            free_until[i] = i if covered[i] else free_until[i + 1]
-        taken = {fold(form) for m in kept for form in (m.surface, m.name)}
+        for m, (lo, hi) in zip(mentions, brief.ranges if mentions else (), strict=True):
+            if m.kind is not _ORG or m.name not in dropped:
+                covered[lo:hi] = repeat(True, hi - lo)
         lowest = _logit(self.add)
-        found = []
+        rules = bool(dropped)
+        near = lowest - _MARGIN
+        found: list[Candidate] = []
+        singles: list[int] = []  # lone tokens that are candidates (for acronyms: `_added`)
         stop = _lexicon().stop
-        for a, b in brief.found:
-            if b >= free_until[a] or (a == b and tokens[a].folded in stop):
-                continue  # covered; a lone stop word ('The', 'However': never above `add`)
-            start, end = tokens[a].start, tokens[b].end
-            text = source[start:end]
-            if fold(text) in taken:
+        bound, joins = scorer.bound, brief.joins
+        taken: set[str] | None = None
+        for a, tok in enumerate(tokens):
+            if covered[a] or not tok.capitalised:
                 continue
-            c = Candidate(a, b, start, end, text)
-            z = scorer.logit(c, bool(dropped))
-            if z is not None:
-                c.score = z
-                found.append(c)
-        added = self._added(found, taken, lowest)
+            b, limit = a, min(size, a + MAX_TOKENS)
+            while True:  # the candidates from `a` that no kept mention covers (`candidates`)
+                if not tokens[b].capitalised:
+                    pass
+                elif a == b and tok.folded in stop:
+                    pass  # a lone stop word ('The', 'However': never above `add`)
+                else:
+                    if a == b:
+                        singles.append(a)
+                    if bound(a, b, rules) >= near:
+                        start, end = tok.start, tokens[b].end
+                        text = source[start:end]
+                        if taken is None:
+                            taken = _taken(mentions, dropped)
+                        if fold(text) not in taken:
+                            c = Candidate(a, b, start, end, text)
+                            z = scorer.logit(c, rules)
+                            if z is not None:
+                                c.score = z
+                                found.append(c)
+                b += 1
+                if b >= limit or covered[b] or not joins(b):
+                    break
+        if not found:
+            return [m for m in mentions if m.kind is not _ORG or m.name not in dropped]
+        if taken is None:
+            taken = _taken(mentions, dropped)
+        added = self._added(found, taken, lowest, brief, singles)
+        kept = [m for m in mentions if m.kind is not _ORG or m.name not in dropped]
         if not added:
             return kept if dropped else mentions
         return sorted(kept + added, key=_span)
@@ -503,18 +688,24 @@ class OrgModel:
         if not on_orgs:
             return set()
         best: dict[str, float] = {}
-        tokens = brief.tokens
-        for a, b in brief.found:
-            name = on_orgs.get((tokens[a].start, tokens[b].end))
-            if name is None:
+        for (start, end), name in on_orgs.items():
+            span = brief.span(start, end)
+            if span is None:
                 continue
-            z = scorer.logit(brief.candidate(a, b))
+            z = scorer.logit(brief.candidate(*span))
             if z is not None and z > best.get(name, -math.inf):
                 best[name] = z
         lowest = _logit(self.drop)
         return {name for name, z in best.items() if z < lowest}
 
-    def _added(self, found: list[Candidate], taken: set[str], lowest: float) -> list[Mention]:
+    def _added(
+        self,
+        found: list[Candidate],
+        taken: set[str],
+        lowest: float,
+        brief: _Brief,
+        singles: list[int],
+    ) -> list[Mention]:
         chosen: list[Candidate] = []
         names: dict[str, str] = {}  # an acronym in brackets -> the name before it
         for c in sorted(found, key=lambda c: -c.score):
@@ -540,13 +731,26 @@ class OrgModel:
             for c in chosen
         ]
         if names:  # an acronym in brackets after a name the model took is that name's
-            for c in found:
-                name = names.get(c.text) if c.first == c.last else None
-                if name is not None and not any(
-                    o.start < c.end and c.start < o.end for o in chosen
+            for a in singles:  # every lone candidate, scored or not
+                c = brief.candidate(a, a)
+                name = names.get(c.text)
+                if (
+                    name is not None
+                    and fold(c.text) not in taken
+                    and not any(o.start < c.end and c.start < o.end for o in chosen)
                 ):
                     added.append(Mention(_ORG, c.start, c.end, c.text, name))
         return added
+
+
+def _taken(mentions: Sequence[Mention], dropped: set[str]) -> set[str]:
+    """The folded forms of the kept mentions: a candidate with one of them is no addition."""
+    return {
+        fold(form)
+        for m in mentions
+        if m.kind is not _ORG or m.name not in dropped
+        for form in (m.surface, m.name)
+    }
 
 
 def _sigmoid(z: float) -> float:
@@ -570,100 +774,143 @@ class _Scorer:
 
     def __init__(self, table: _Table, brief: _Brief) -> None:
         self.table, self.brief = table, brief
-        family = table.family
-        self.len, self.shape, self.start_shape = (
-            family("len"),
-            family("shape"),
-            family("start|shape"),
-        )
-        self.w0, self.wl, self.suf3, self.suf4 = (
-            family("w0"),
-            family("wl"),
-            family("suf3"),
-            family("suf4"),
-        )
-        self.p1, self.p2, self.n1, self.n2 = family("p1"), family("p2"), family("n1"), family("n2")
-        self.p1len, self.n1len, self.rep = family("p1|len"), family("n1|len"), family("rep")
-        self.inner, self.form, self.expands = family("w"), family("form"), family("expands_wl")
-        self.sec = family("sec")
-        self.heads: dict[int, tuple[tuple[float, float, float], str, bool, bool]] = {}
+        self.heads: dict[int, tuple[tuple[float, float, float], str, bool]] = {}
         self.tails: dict[int, tuple[tuple[float, float, float], str]] = {}
         self.shapes = [""] * len(brief.tokens)
 
-    def _head(self, i: int) -> tuple[tuple[float, float, float], str, bool, bool]:
+    def _head(self, i: int) -> tuple[tuple[float, float, float], str, bool]:
         known = self.heads.get(i)
         if known is None:
-            flags, brief = self.table.flags, self.brief
+            table, brief = self.table, self.brief
             token = brief.tokens[i]
             first = token.folded
             p1, p2, starts = brief.before(token.start)
-            base = self.w0.get(first, 0.0) + self.p1.get(p1, 0.0) + self.p2.get(p2, 0.0)
-            base += sum(flags[name] for name in _first_flags(first))
-            at = bisect_right(brief.section_starts, token.start) - 1
-            if at >= 0 and token.start < brief.sections[at][1]:
-                base += self.sec.get(brief.sections[at][2], 0.0)
-            by_length = _by_length(base, self.p1len, p1)
-            lower = f" {first} " in brief.lowered()
-            known = self.heads[i] = (by_length, p1, starts, lower)
+            base = table.w0.get(first, 0.0) + table.p1.get(p1, 0.0) + table.p2.get(p2, 0.0)
+            base += table.flag_sum(first, False)
+            if brief._sections_in:
+                at = bisect_right(brief.section_starts, token.start) - 1
+                if at >= 0 and token.start < brief.sections[at][1]:
+                    base += table.sec.get(brief.sections[at][2], 0.0)
+            by_length = _by_length(base, table.p1len, p1)
+            known = self.heads[i] = (by_length, p1, starts)
         return known
 
     def _tail(self, j: int) -> tuple[tuple[float, float, float], str]:
         known = self.tails.get(j)
         if known is None:
-            flags, brief = self.table.flags, self.brief
+            table, brief = self.table, self.brief
             token = brief.tokens[j]
             last = token.folded
             n1, n2 = brief.after(token.end)
-            base = self.wl.get(last, 0.0) + self.suf3.get(last[-3:], 0.0)
-            base += self.suf4.get(last[-4:], 0.0) + self.n1.get(n1, 0.0) + self.n2.get(n2, 0.0)
-            base += sum(flags[name] for name in _last_flags(last))
-            by_length = _by_length(base, self.n1len, n1)
+            base = table.wl.get(last, 0.0) + table.suf3.get(last[-3:], 0.0)
+            base += table.suf4.get(last[-4:], 0.0) + table.n1.get(n1, 0.0) + table.n2.get(n2, 0.0)
+            base += table.flag_sum(last, True)
+            by_length = _by_length(base, table.n1len, n1)
             known = self.tails[j] = (by_length, n1)
         return known
+
+    def bound(self, a: int, b: int, rules: bool) -> float:
+        """At least `logit` of the candidate (a, b) no kept mention covers: the parts read
+        from its tokens and its first and last tokens' context, exact, and the most every
+        other part (its text, brackets) can add."""
+        table, brief = self.table, self.brief
+        flags = table.flags
+        head, p1, starts = self.heads.get(a) or self._head(a)
+        tail, n1 = self.tails.get(b) or self._tail(b)
+        n = b - a + 1
+        short = n - 1 if n < 3 else 2
+        z = table.bias + head[short] + tail[short] + table.len_of[n] + table.most_rep
+        z += table.most_key
+        if rules:
+            z += table.most_rules + table.most_form
+        if starts:
+            z += table.most_start_shape
+        tokens = brief.tokens
+        if n == 1:
+            z += table.most_lower
+            if "(" in brief.source:
+                z += table.most_expands
+            shapes = self.shapes
+            if not shapes[a]:
+                shapes[a] = _shape(tokens[a].text)
+            z += table.shape.get(shapes[a], 0.0)
+        else:
+            z += table.most_shape[n]
+            if n1 == "(":
+                z += table.most_acr
+        if p1 == "(" and n1 == ")":
+            z += table.most_in_brackets
+        word = table.word_flags.get
+        head_last, press, title = word(tokens[b].folded) or table.word(tokens[b].folded)
+        head_inside = False
+        if n > 1:
+            inner = table.inner
+            for i in range(a, b):
+                t = tokens[i]
+                if t.capitalised:
+                    h, p, ti = word(t.folded) or table.word(t.folded)
+                    head_inside, press, title = head_inside or h, press or p, title or ti
+                    if i > a:
+                        z += max(0.0, inner.get(t.folded, 0.0))
+        if head_last:
+            z += flags["lex_head_last"]
+        elif head_inside:
+            z += flags["lex_head_inside"]
+        if press:
+            z += flags["lex_press"]
+        if title:
+            z += flags["lex_title"]
+        right, left = flags["longer_right"], flags["longer_left"]
+        if right > 0.0 or brief.longer_right(a, b):
+            z += right
+        if left > 0.0 or brief.longer_left(a, b):
+            z += left
+        return z
 
     def logit(self, c: Candidate, rules: bool = True) -> float | None:
         """The candidate's logit, or None for one inside a rule person's name. `rules`
         False: no rule mention lies over it (a candidate no kept mention covers, when the
         model dropped none)."""
-        brief, flags = self.brief, self.table.flags
+        brief, table = self.brief, self.table
+        flags = table.flags
         a, b = c.first, c.last
-        z = self.table.bias
-        if rules and brief.over:
+        z = table.bias
+        if rules and brief.mentions and brief.over:
             rule = _rule_features(brief, c)
             if rule is None:
                 return None
-            flat = self.table.flat
+            flat = table.flat
             z += sum(flat.get(f, 0.0) for f in set(rule))
-        if brief.reach_right[a] > b:
+        if brief.longer_right(a, b):
             z += flags["longer_right"]
-        if brief.reach_left[b] < a:
+        if brief.longer_left(a, b):
             z += flags["longer_left"]
         n = b - a + 1
         short = min(n, 3) - 1
-        head, p1, starts, lower = self._head(a)
+        head, p1, starts = self._head(a)
         tail, n1 = self._tail(b)
-        z += head[short] + tail[short] + self.len.get(str(min(n, 5)), 0.0)
+        z += head[short] + tail[short] + table.len.get(str(min(n, 5)), 0.0)
         tokens, shapes = brief.tokens, self.shapes
         for i in range(a, b + 1):
             if not shapes[i]:
                 shapes[i] = _shape(tokens[i].text)
         shp = " ".join(shapes[a : b + 1]) if n < 5 else "long"
-        z += self.shape.get(shp, 0.0)
+        z += table.shape.get(shp, 0.0)
         if starts:
-            z += self.start_shape.get(shp if n < 4 else "long", 0.0)
+            z += table.start_shape.get(shp if n < 4 else "long", 0.0)
         count = brief.count(c.text)
-        z += self.rep.get(str(count) if count < 3 else "3+", 0.0)
+        z += table.rep.get(str(count) if count < 3 else "3+", 0.0)
         last = tokens[b].folded
         caps = (
             {t.folded for t in tokens[a : b + 1] if t.capitalised} if n > 1 else {tokens[a].folded}
         )
         if n > 2:
             inner = {t.folded for t in tokens[a + 1 : b] if t.capitalised}
-            z += sum(self.inner.get(w, 0.0) for w in inner)
+            z += sum(table.inner.get(w, 0.0) for w in inner)
         key = fold(c.text)
         form_kind = brief.forms.get(key)
         if form_kind:
-            z += self.form.get(form_kind, 0.0)
+            z += table.form.get(form_kind, 0.0)
         if n1 == "(" and n > 1:
             bracket = _BRACKET_WORD.match(brief.source, c.end)
             if bracket is not None and bracket[1].isupper():
@@ -672,10 +919,10 @@ class _Scorer:
         if n == 1 and "(" in brief.source:
             expands = brief.expands()
             if c.text in expands:
-                z += self.expands.get(expands[c.text], 0.0)
+                z += table.expands.get(expands[c.text], 0.0)
         if p1 == "(" and n1 == ")":
             z += flags["in_brackets"]
-        if n == 1 and lower:
+        if n == 1 and f" {tokens[a].folded} " in brief.lowered():
             z += flags["lower_in_text"]
         for name in _run_flags(last, caps, key):
             z += flags[name]
