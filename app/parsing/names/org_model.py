@@ -171,6 +171,8 @@ class _Brief:
         self._sections_in = sections
         self.starts_at = [t.start for t in tokens]
         self._joins: list[bool | None] = [None] * len(tokens)
+        self._right: list[int | None] = [None] * len(tokens)  # `_next_capital`
+        self._left: list[int | None] = [None] * len(tokens)
         self._lowered: str | None = None
         self._expands: dict[str, str] | None = None
         self._before: dict[int, tuple[str, str, bool]] = {}
@@ -255,23 +257,30 @@ class _Brief:
     def longer_right(self, first: int, last: int) -> bool:
         """Whether a longer candidate starts at `first` ('United Nations' of 'United Nations
         Framework Convention ...'); (first, last) is a candidate."""
-        tokens, joins = self.tokens, self.joins
-        for j in range(last + 1, min(len(tokens), first + MAX_TOKENS)):
-            if not joins(j):
-                return False
-            if tokens[j].capitalised:
-                return True
-        return False
+        return self._next_capital(last, 1) <= first + MAX_TOKENS - 1
 
     def longer_left(self, first: int, last: int) -> bool:
         """Whether a longer candidate ends at `last`; (first, last) is a candidate."""
-        tokens, joins = self.tokens, self.joins
-        for i in range(first - 1, max(-1, last - MAX_TOKENS), -1):
-            if not joins(i + 1):
-                return False
-            if tokens[i].capitalised:
-                return True
-        return False
+        return self._next_capital(first, -1) >= last - MAX_TOKENS + 1
+
+    def _next_capital(self, i: int, step: int) -> int:
+        """The nearest capitalised token after `i` (`step` 1; before it: -1) that a run
+        from `i` reaches within MAX_TOKENS - 1 tokens, else one out of reach."""
+        cache = self._right if step > 0 else self._left
+        known = cache[i]
+        if known is None:
+            tokens, joins = self.tokens, self.joins
+            known = i + MAX_TOKENS * step  # out of reach
+            j = i + step
+            while 0 <= j < len(tokens) and j != known:
+                if not joins(j if step > 0 else j + 1):
+                    break
+                if tokens[j].capitalised:
+                    known = j
+                    break
+                j += step
+            cache[i] = known
+        return known
 
     def candidate(self, first: int, last: int) -> Candidate:
         start, end = self.tokens[first].start, self.tokens[last].end
@@ -527,6 +536,11 @@ class _Table:
         self.p1len, self.n1len, self.rep = part("p1|len"), part("n1|len"), part("rep")
         self.inner, self.form, self.expands = part("w"), part("form"), part("expands_wl")
         self.sec = part("sec")
+        # Per word, across briefs: `head`, `tail`, `by_length`, `flag_sum`.
+        self.heads: dict[str, tuple[float, float]] = {}
+        self.tails: dict[str, tuple[float, float, float]] = {}
+        self.p1lens: dict[str, tuple[float, float, float]] = {}
+        self.n1lens: dict[str, tuple[float, float, float]] = {}
         self.first_sums: dict[str, float] = {}  # folded word -> its `_first_flags` summed
         self.last_sums: dict[str, float] = {}  # folded word -> its `_last_flags` summed
         # Upper bounds: the most a part of `_Scorer.logit` can add (0 when it may be absent).
@@ -572,6 +586,38 @@ class _Table:
                 folded in lex.titles,
             )
         return known
+
+    def head(self, first: str) -> tuple[float, float]:
+        """A first word's own parts: its 'w0=' weight and its `_first_flags` summed."""
+        known = self.heads[first] = (self.w0.get(first, 0.0), self.flag_sum(first, False))
+        return known
+
+    def tail(self, last: str) -> tuple[float, float, float]:
+        """A last word's own parts: 'wl=' plus 'suf3=', 'suf4=', its `_last_flags` summed."""
+        known = self.tails[last] = (
+            self.wl.get(last, 0.0) + self.suf3.get(last[-3:], 0.0),
+            self.suf4.get(last[-4:], 0.0),
+            self.flag_sum(last, True),
+        )
+        return known
+
+    def by_length(self, word: str, after: bool) -> tuple[float, float, float]:
+        """The weights of 'p1|len=word|1', '...|2', '...|3' ('n1|len' when `after`)."""
+        family, lens = (self.n1len, self.n1lens) if after else (self.p1len, self.p1lens)
+        get = family.get
+        known = lens[word] = (get(word + "|1", 0.0), get(word + "|2", 0.0), get(word + "|3", 0.0))
+        return known
+
+    def text_part(self, key: str, count: int) -> float:
+        """What the parts read from a candidate's text (its lexicon flags, how often it
+        recurs) add, less what `_Scorer.bound` counted for them (at most 0)."""
+        lex, flags = _lexicon(), self.flags
+        part = self.rep.get(str(count) if count < 3 else "3+", 0.0) - self.most_rep - self.most_key
+        if key in lex.known_orgs:
+            part += flags["lex_known_org"]
+        if key in lex.places:
+            part += flags["lex_place"]
+        return part
 
     def flag_sum(self, word: str, last: bool) -> float:
         """The weights of `_first_flags(word)` (`last`: `_last_flags`) summed, per word."""
@@ -642,7 +688,7 @@ class OrgModel:
         found: list[Candidate] = []
         singles: list[int] = []  # lone tokens that are candidates (for acronyms: `_added`)
         stop = _lexicon().stop
-        bound, joins = scorer.bound, brief.joins
+        bound, joins, table = scorer.bound, brief.joins, self.table()
         taken: set[str] | None = None
         for a, tok in enumerate(tokens):
             if covered[a] or not tok.capitalised:
@@ -656,12 +702,17 @@ class OrgModel:
                 else:
                     if a == b:
                         singles.append(a)
-                    if bound(a, b, rules) >= near:
+                    up = bound(a, b, rules)
+                    if up >= near:
                         start, end = tok.start, tokens[b].end
                         text = source[start:end]
                         if taken is None:
                             taken = _taken(mentions, dropped)
-                        if fold(text) not in taken:
+                        key = fold(text)
+                        if (
+                            key not in taken
+                            and up + table.text_part(key, brief.count(text)) >= near
+                        ):
                             c = Candidate(a, b, start, end, text)
                             z = scorer.logit(c, rules)
                             if z is not None:
@@ -761,51 +812,62 @@ def _logit(p: float) -> float:
     return math.log(p / (1.0 - p)) if 0.0 < p < 1.0 else (-math.inf if p <= 0.0 else math.inf)
 
 
-def _by_length(base: float, family: dict[str, float], word: str) -> tuple[float, float, float]:
-    """`base` plus the weight of 'word|1', 'word|2' and 'word|3' (a word by a name's length)."""
-    if not family:
-        return base, base, base
-    get = family.get
-    return base + get(word + "|1", 0.0), base + get(word + "|2", 0.0), base + get(word + "|3", 0.0)
-
-
 class _Scorer:
     """`describe`'s features summed straight from the table, per-token parts cached."""
 
     def __init__(self, table: _Table, brief: _Brief) -> None:
         self.table, self.brief = table, brief
-        self.heads: dict[int, tuple[tuple[float, float, float], str, bool]] = {}
-        self.tails: dict[int, tuple[tuple[float, float, float], str]] = {}
-        self.shapes = [""] * len(brief.tokens)
+        size = len(brief.tokens)
+        self.heads: list[tuple[tuple[float, float, float], str, bool] | None] = [None] * size
+        self.tails: list[tuple[tuple[float, float, float], str] | None] = [None] * size
+        self.shapes = [""] * size
+        self._sections: list[tuple[int, int, float]] | None = None
+
+    def _section(self, start: int) -> float | None:
+        """The weight of the section around `start` ('sec='), or None outside every one."""
+        sections = self._sections
+        if sections is None:
+            sec = self.table.sec
+            sections = self._sections = [
+                (begin, end, sec.get(kind, 0.0)) for begin, end, kind in self.brief.sections
+            ]
+        if sections:
+            at = bisect_right(self.brief.section_starts, start) - 1
+            if at >= 0 and start < sections[at][1]:
+                return sections[at][2]
+        return None
 
     def _head(self, i: int) -> tuple[tuple[float, float, float], str, bool]:
-        known = self.heads.get(i)
+        known = self.heads[i]
         if known is None:
             table, brief = self.table, self.brief
             token = brief.tokens[i]
             first = token.folded
-            p1, p2, starts = brief.before(token.start)
-            base = table.w0.get(first, 0.0) + table.p1.get(p1, 0.0) + table.p2.get(p2, 0.0)
-            base += table.flag_sum(first, False)
-            if brief._sections_in:
-                at = bisect_right(brief.section_starts, token.start) - 1
-                if at >= 0 and token.start < brief.sections[at][1]:
-                    base += table.sec.get(brief.sections[at][2], 0.0)
-            by_length = _by_length(base, table.p1len, p1)
+            p1, p2, starts = _before(brief.source, token.start)
+            word = table.heads.get(first) or table.head(first)
+            base = word[0] + table.p1.get(p1, 0.0) + table.p2.get(p2, 0.0)
+            base += word[1]
+            sec = self._section(token.start)
+            if sec is not None:
+                base += sec
+            lens = table.p1lens.get(p1) or table.by_length(p1, False)
+            by_length = (base + lens[0], base + lens[1], base + lens[2])
             known = self.heads[i] = (by_length, p1, starts)
         return known
 
     def _tail(self, j: int) -> tuple[tuple[float, float, float], str]:
-        known = self.tails.get(j)
+        known = self.tails[j]
         if known is None:
             table, brief = self.table, self.brief
             token = brief.tokens[j]
             last = token.folded
-            n1, n2 = brief.after(token.end)
-            base = table.wl.get(last, 0.0) + table.suf3.get(last[-3:], 0.0)
-            base += table.suf4.get(last[-4:], 0.0) + table.n1.get(n1, 0.0) + table.n2.get(n2, 0.0)
-            base += table.flag_sum(last, True)
-            by_length = _by_length(base, table.n1len, n1)
+            n1, n2 = _after(brief.source, token.end)
+            word = table.tails.get(last) or table.tail(last)
+            base = word[0]
+            base += word[1] + table.n1.get(n1, 0.0) + table.n2.get(n2, 0.0)
+            base += word[2]
+            lens = table.n1lens.get(n1) or table.by_length(n1, True)
+            by_length = (base + lens[0], base + lens[1], base + lens[2])
             known = self.tails[j] = (by_length, n1)
         return known
 
@@ -815,8 +877,8 @@ class _Scorer:
         other part (its text, brackets) can add."""
         table, brief = self.table, self.brief
         flags = table.flags
-        head, p1, starts = self.heads.get(a) or self._head(a)
-        tail, n1 = self.tails.get(b) or self._tail(b)
+        head, p1, starts = self.heads[a] or self._head(a)
+        tail, n1 = self.tails[b] or self._tail(b)
         n = b - a + 1
         short = n - 1 if n < 3 else 2
         z = table.bias + head[short] + tail[short] + table.len_of[n] + table.most_rep
