@@ -508,7 +508,7 @@ def describe(brief: _Brief, only: Callable[[Candidate], bool] | None = None) -> 
 class _Table:
     """The weights split by feature family, so that `OrgModel.logit` sums them without
     building the feature strings `describe` writes (the same sum: test_org_model.py), and
-    what each family can add at most (`_Scorer.bound`)."""
+    what each family can add at most (the bound in `OrgModel.apply`)."""
 
     def __init__(self, weights: dict[str, float]) -> None:
         self.flat = weights
@@ -567,9 +567,8 @@ class _Table:
             for n in range(5)
         ] + [self.shape.get("long", 0.0)] * (MAX_TOKENS - 4)
         self.most_key = most([flags["lex_known_org"]]) + most([flags["lex_place"]])
-        self.word_flags: dict[
-            str, tuple[bool, bool, bool]
-        ] = {}  # (organisation head, press, title)
+        # Per word: whether it is an organisation head, a press word, a title word.
+        self.word_flags: dict[str, tuple[bool, bool, bool]] = {}
 
     def family(self, name: str) -> dict[str, float]:
         """'w0' -> {'bank': 0.8, ...}: the weights of the features 'w0=...'."""
@@ -610,7 +609,7 @@ class _Table:
 
     def text_part(self, key: str, count: int) -> float:
         """What the parts read from a candidate's text (its lexicon flags, how often it
-        recurs) add, less what `_Scorer.bound` counted for them (at most 0)."""
+        recurs) add, less what the bound in `OrgModel.apply` counted for them (at most 0)."""
         lex, flags = _lexicon(), self.flags
         part = self.rep.get(str(count) if count < 3 else "3+", 0.0) - self.most_rep - self.most_key
         if key in lex.known_orgs:
@@ -670,8 +669,8 @@ class OrgModel:
 
         Most candidates cannot change the result, so only these are scored in full: those on
         the rules' organisation mentions (for `drop`), and those no kept mention covers whose
-        upper bound (`_Scorer.bound`: the parts read from the first and last tokens, an
-        upper limit for the rest) reaches `add`."""
+        upper bound (its tokens' parts and its first and last tokens' context exact, the
+        most the rest can add) reaches `add`."""
         if not tokens:
             return mentions
         brief = _Brief(source, tokens, mentions, sections)
@@ -688,38 +687,105 @@ class OrgModel:
         found: list[Candidate] = []
         singles: list[int] = []  # lone tokens that are candidates (for acronyms: `_added`)
         stop = _lexicon().stop
-        bound, joins, table = scorer.bound, brief.joins, self.table()
+        table = self.table()
+        flags, inner, word_flags, word = table.flags, table.inner, table.word_flags, table.word
+        heads, tails, head_of, tail_of = scorer.heads, scorer.tails, scorer._head, scorer._tail
+        right, left, next_capital = brief._right, brief._left, brief._next_capital
+        joined, joins = brief._joins, brief.joins
+        len_of, most_shape, shape, shapes = (
+            table.len_of,
+            table.most_shape,
+            table.shape,
+            scorer.shapes,
+        )
+        # What the bound adds to every candidate, and to a lone word.
+        always = table.bias + table.most_rep + table.most_key
+        if rules:
+            always += table.most_rules + table.most_form
+        lone = table.most_lower + (table.most_expands if "(" in source else 0.0)
+        head_last_w, head_inside_w = flags["lex_head_last"], flags["lex_head_inside"]
+        press_w, title_w = flags["lex_press"], flags["lex_title"]
+        right_w, left_w = flags["longer_right"], flags["longer_left"]
         taken: set[str] | None = None
         for a, tok in enumerate(tokens):
             if covered[a] or not tok.capitalised:
                 continue
             b, limit = a, min(size, a + MAX_TOKENS)
+            head, p1, starts = heads[a] or head_of(a)
+            head_up = always + table.most_start_shape if starts else always
+            reach_left = left[a]
+            if reach_left is None:
+                reach_left = next_capital(a, -1)
+            # Over the capitalised tokens a..b-1: organisation head, press or title word
+            # among them; the positive weights of a..b-1 as inner words.
+            inside = press = title = False
+            inner_up = 0.0
             while True:  # the candidates from `a` that no kept mention covers (`candidates`)
-                if not tokens[b].capitalised:
-                    pass
-                elif a == b and tok.folded in stop:
-                    pass  # a lone stop word ('The', 'However': never above `add`)
-                else:
-                    if a == b:
-                        singles.append(a)
-                    up = bound(a, b, rules)
-                    if up >= near:
-                        start, end = tok.start, tokens[b].end
-                        text = source[start:end]
-                        if taken is None:
-                            taken = _taken(mentions, dropped)
-                        key = fold(text)
-                        if (
-                            key not in taken
-                            and up + table.text_part(key, brief.count(text)) >= near
-                        ):
-                            c = Candidate(a, b, start, end, text)
-                            z = scorer.logit(c, rules)
-                            if z is not None:
-                                c.score = z
-                                found.append(c)
+                t = tokens[b]
+                if t.capitalised:
+                    flagged = word_flags.get(t.folded) or word(t.folded)
+                    if a != b or tok.folded not in stop:  # not a lone stop word ('The')
+                        if a == b:
+                            singles.append(a)
+                        # An upper bound of the candidate's logit (`_Scorer.logit`).
+                        tail, n1 = tails[b] or tail_of(b)
+                        n = b - a + 1
+                        short = n - 1 if n < 3 else 2
+                        up = head_up + head[short] + tail[short] + len_of[n] + inner_up
+                        if n == 1:
+                            if not shapes[a]:
+                                shapes[a] = _shape(tok.text)
+                            up += lone + shape.get(shapes[a], 0.0)
+                        else:
+                            up += most_shape[n]
+                            if n1 == "(":
+                                up += table.most_acr
+                        if p1 == "(" and n1 == ")":
+                            up += table.most_in_brackets
+                        if flagged[0]:
+                            up += head_last_w
+                        elif inside:
+                            up += head_inside_w
+                        if press or flagged[1]:
+                            up += press_w
+                        if title or flagged[2]:
+                            up += title_w
+                        reach = right[b]
+                        if reach is None:
+                            reach = next_capital(b, 1)
+                        if right_w > 0.0 or reach < a + MAX_TOKENS:
+                            up += right_w
+                        if left_w > 0.0 or reach_left > b - MAX_TOKENS:
+                            up += left_w
+                        if up >= near:
+                            start, end = tok.start, t.end
+                            text = source[start:end]
+                            key = fold(text)
+                            if up + table.text_part(key, brief.count(text)) >= near:
+                                if taken is None:
+                                    taken = _taken(mentions, dropped)
+                                if key not in taken:
+                                    c = Candidate(a, b, start, end, text)
+                                    z = scorer.logit(c, rules, table.most_lower)
+                                    if z is not None and z >= near:
+                                        z = scorer.logit(c, rules)
+                                    if z is not None:
+                                        c.score = z
+                                        found.append(c)
+                    inside, press, title = (
+                        inside or flagged[0],
+                        press or flagged[1],
+                        title or flagged[2],
+                    )
+                    if b > a:
+                        inner_up += max(0.0, inner.get(t.folded, 0.0))
                 b += 1
-                if b >= limit or covered[b] or not joins(b):
+                if b >= limit or covered[b]:
+                    break
+                joined_b = joined[b]
+                if joined_b is None:
+                    joined_b = joins(b)
+                if not joined_b:
                     break
         if not found:
             return [m for m in mentions if m.kind is not _ORG or m.name not in dropped]
@@ -739,14 +805,19 @@ class OrgModel:
         if not on_orgs:
             return set()
         best: dict[str, float] = {}
+        lowest, lower = _logit(self.drop), self.table().flags["lower_in_text"]
         for (start, end), name in on_orgs.items():
+            if best.get(name, -math.inf) >= lowest:
+                continue  # kept already
             span = brief.span(start, end)
             if span is None:
                 continue
-            z = scorer.logit(brief.candidate(*span))
+            c = brief.candidate(*span)
+            z = scorer.logit(c, lower=min(0.0, lower))  # the whole source lowercased: rarely
+            if z is not None and z < lowest + _MARGIN:
+                z = scorer.logit(c)
             if z is not None and z > best.get(name, -math.inf):
                 best[name] = z
-        lowest = _logit(self.drop)
         return {name for name, z in best.items() if z < lowest}
 
     def _added(
@@ -871,68 +942,12 @@ class _Scorer:
             known = self.tails[j] = (by_length, n1)
         return known
 
-    def bound(self, a: int, b: int, rules: bool) -> float:
-        """At least `logit` of the candidate (a, b) no kept mention covers: the parts read
-        from its tokens and its first and last tokens' context, exact, and the most every
-        other part (its text, brackets) can add."""
-        table, brief = self.table, self.brief
-        flags = table.flags
-        head, p1, starts = self.heads[a] or self._head(a)
-        tail, n1 = self.tails[b] or self._tail(b)
-        n = b - a + 1
-        short = n - 1 if n < 3 else 2
-        z = table.bias + head[short] + tail[short] + table.len_of[n] + table.most_rep
-        z += table.most_key
-        if rules:
-            z += table.most_rules + table.most_form
-        if starts:
-            z += table.most_start_shape
-        tokens = brief.tokens
-        if n == 1:
-            z += table.most_lower
-            if "(" in brief.source:
-                z += table.most_expands
-            shapes = self.shapes
-            if not shapes[a]:
-                shapes[a] = _shape(tokens[a].text)
-            z += table.shape.get(shapes[a], 0.0)
-        else:
-            z += table.most_shape[n]
-            if n1 == "(":
-                z += table.most_acr
-        if p1 == "(" and n1 == ")":
-            z += table.most_in_brackets
-        word = table.word_flags.get
-        head_last, press, title = word(tokens[b].folded) or table.word(tokens[b].folded)
-        head_inside = False
-        if n > 1:
-            inner = table.inner
-            for i in range(a, b):
-                t = tokens[i]
-                if t.capitalised:
-                    h, p, ti = word(t.folded) or table.word(t.folded)
-                    head_inside, press, title = head_inside or h, press or p, title or ti
-                    if i > a:
-                        z += max(0.0, inner.get(t.folded, 0.0))
-        if head_last:
-            z += flags["lex_head_last"]
-        elif head_inside:
-            z += flags["lex_head_inside"]
-        if press:
-            z += flags["lex_press"]
-        if title:
-            z += flags["lex_title"]
-        right, left = flags["longer_right"], flags["longer_left"]
-        if right > 0.0 or brief.longer_right(a, b):
-            z += right
-        if left > 0.0 or brief.longer_left(a, b):
-            z += left
-        return z
-
-    def logit(self, c: Candidate, rules: bool = True) -> float | None:
+    def logit(self, c: Candidate, rules: bool = True, lower: float | None = None) -> float | None:
         """The candidate's logit, or None for one inside a rule person's name. `rules`
         False: no rule mention lies over it (a candidate no kept mention covers, when the
-        model dropped none)."""
+        model dropped none). `lower`: this for 'lower_in_text' on a lone word rather than
+        its weight when the word is in the text in lowercase (a bound, without reading the
+        whole text)."""
         brief, table = self.brief, self.table
         flags = table.flags
         a, b = c.first, c.last
@@ -984,8 +999,11 @@ class _Scorer:
                 z += table.expands.get(expands[c.text], 0.0)
         if p1 == "(" and n1 == ")":
             z += flags["in_brackets"]
-        if n == 1 and f" {tokens[a].folded} " in brief.lowered():
-            z += flags["lower_in_text"]
+        if n == 1:
+            if lower is not None:
+                z += lower
+            elif f" {tokens[a].folded} " in brief.lowered():
+                z += flags["lower_in_text"]
         for name in _run_flags(last, caps, key):
             z += flags[name]
         return z
