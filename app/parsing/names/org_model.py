@@ -50,6 +50,7 @@ _BRACKET_WORD = re.compile(r"[ \t]*\((\w+(?:[-&.'’]\w+)*)\)?")
 _DEFINED = re.compile(r"(?<![\w'’.-])(\w[\w'’.-]*) \((\w+(?:[-&.'’]\w+)*)\)")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _ORG, _PERSON = ActorKind.organization, ActorKind.person
+_KIND_VALUES = {kind: kind.value for kind in ActorKind}  # an enum's `.value` is a slow property
 
 
 @lru_cache(maxsize=16_384)
@@ -203,14 +204,30 @@ class _Brief:
         return over
 
     @cached_property
+    def folded(self) -> list[tuple[str, str]]:
+        """Each rule mention's surface and name, folded."""
+        return [(fold(m.surface), fold(m.name)) for m in self.mentions]
+
+    @cached_property
     def forms(self) -> dict[str, str]:
         """A rule mention's folded surface (and an organisation's name) -> its kind."""
         forms: dict[str, str] = {}
-        for mention in self.mentions:
-            forms.setdefault(fold(mention.surface), mention.kind.value)
+        for mention, (surface, name) in zip(self.mentions, self.folded, strict=True):
+            kind = _KIND_VALUES[mention.kind]
+            forms.setdefault(surface, kind)
             if mention.kind is _ORG:
-                forms.setdefault(fold(mention.name), mention.kind.value)
+                forms.setdefault(name, kind)
         return forms
+
+    def taken(self, dropped: set[str]) -> set[str]:
+        """The folded forms of the kept mentions: a candidate with one of them is no
+        addition."""
+        return {
+            form
+            for m, forms in zip(self.mentions, self.folded, strict=True)
+            if m.kind is not _ORG or m.name not in dropped
+            for form in forms
+        }
 
     @cached_property
     def person_words(self) -> set[str]:
@@ -416,7 +433,7 @@ def _rule_features(brief: _Brief, c: Candidate) -> list[str] | None:
     found = []
     for m in touched:
         mention = brief.mentions[m]
-        kind = mention.kind.value
+        kind = _KIND_VALUES[mention.kind]
         if mention.kind is _PERSON and not brief.person_words.isdisjoint(
             t.text for t in brief.tokens[c.first : c.last + 1]
         ):
@@ -763,7 +780,7 @@ class OrgModel:
                             key = fold(text)
                             if up + table.text_part(key, brief.count(text)) >= near:
                                 if taken is None:
-                                    taken = _taken(mentions, dropped)
+                                    taken = brief.taken(dropped)
                                 if key not in taken:
                                     c = Candidate(a, b, start, end, text)
                                     z = scorer.logit(c, rules, table.most_lower)
@@ -790,7 +807,7 @@ class OrgModel:
         if not found:
             return [m for m in mentions if m.kind is not _ORG or m.name not in dropped]
         if taken is None:
-            taken = _taken(mentions, dropped)
+            taken = brief.taken(dropped)
         added = self._added(found, taken, lowest, brief, singles)
         kept = [m for m in mentions if m.kind is not _ORG or m.name not in dropped]
         if not added:
@@ -863,16 +880,6 @@ class OrgModel:
                 ):
                     added.append(Mention(_ORG, c.start, c.end, c.text, name))
         return added
-
-
-def _taken(mentions: Sequence[Mention], dropped: set[str]) -> set[str]:
-    """The folded forms of the kept mentions: a candidate with one of them is no addition."""
-    return {
-        fold(form)
-        for m in mentions
-        if m.kind is not _ORG or m.name not in dropped
-        for form in (m.surface, m.name)
-    }
 
 
 def _sigmoid(z: float) -> float:
