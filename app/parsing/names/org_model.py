@@ -195,15 +195,6 @@ class _Brief:
         ]
 
     @cached_property
-    def over(self) -> dict[int, list[int]]:
-        """Token -> the rule mentions on it."""
-        over: dict[int, list[int]] = {}
-        for m, (lo, hi) in enumerate(self.ranges):
-            for i in range(lo, hi):
-                over.setdefault(i, []).append(m)
-        return over
-
-    @cached_property
     def folded(self) -> list[tuple[str, str]]:
         """Each rule mention's surface and name, folded."""
         return [(fold(m.surface), fold(m.name)) for m in self.mentions]
@@ -286,11 +277,13 @@ class _Brief:
         cache = self._right if step > 0 else self._left
         known = cache[i]
         if known is None:
-            tokens, joins = self.tokens, self.joins
+            tokens, joined, joins = self.tokens, self._joins, self.joins
             known = i + MAX_TOKENS * step  # out of reach
-            j = i + step
-            while 0 <= j < len(tokens) and j != known:
-                if not joins(j if step > 0 else j + 1):
+            j, size = i + step, len(tokens)
+            while 0 <= j < size and j != known:
+                link = j if step > 0 else j + 1
+                ok = joined[link]
+                if not (joins(link) if ok is None else ok):
                     break
                 if tokens[j].capitalised:
                     known = j
@@ -426,8 +419,8 @@ def _run_flags(last: str, caps: set[str], key: str) -> list[str]:
 def _rule_features(brief: _Brief, c: Candidate) -> list[str] | None:
     """How the rules' mentions lie over a candidate, or None for one inside a rule person's
     name ('Dmitry Peskov' in 'Kremlin spokesman Dmitry Peskov': the rules')."""
-    over = brief.over
-    touched = {m for i in range(c.first, c.last + 1) for m in over.get(i, ())}
+    a, b = c.first, c.last
+    touched = {m for m, (lo, hi) in enumerate(brief.ranges) if lo <= b and hi > a and lo < hi}
     if not touched:
         return []
     found = []
@@ -460,7 +453,7 @@ def describe(brief: _Brief, only: Callable[[Candidate], bool] | None = None) -> 
         if only is not None and not only(c):
             continue
         run = tokens[a : b + 1]
-        rule_feats = _rule_features(brief, c) if brief.over else []
+        rule_feats = _rule_features(brief, c) if brief.mentions else []
         if rule_feats is None:
             continue
         if brief.longer_right(a, b):
@@ -959,7 +952,7 @@ class _Scorer:
         flags = table.flags
         a, b = c.first, c.last
         z = table.bias
-        if rules and brief.mentions and brief.over:
+        if rules and brief.mentions:
             rule = _rule_features(brief, c)
             if rule is None:
                 return None
