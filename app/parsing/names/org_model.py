@@ -716,6 +716,7 @@ class OrgModel:
         head_last_w, head_inside_w = flags["lex_head_last"], flags["lex_head_inside"]
         press_w, title_w = flags["lex_press"], flags["lex_title"]
         right_w, left_w = flags["longer_right"], flags["longer_left"]
+        longer_up = max(0.0, right_w) + max(0.0, left_w)
         taken: set[str] | None = None
         for a, tok in enumerate(tokens):
             if covered[a] or not tok.capitalised:
@@ -723,9 +724,6 @@ class OrgModel:
             b, limit = a, min(size, a + MAX_TOKENS)
             head, p1, starts = heads[a] or head_of(a)
             head_up = always + table.most_start_shape if starts else always
-            reach_left = left[a]
-            if reach_left is None:
-                reach_left = next_capital(a, -1)
             # Over the capitalised tokens a..b-1: organisation head, press or title word
             # among them; the positive weights of a..b-1 as inner words.
             inside = press = title = False
@@ -760,13 +758,20 @@ class OrgModel:
                             up += press_w
                         if title or flagged[2]:
                             up += title_w
-                        reach = right[b]
-                        if reach is None:
-                            reach = next_capital(b, 1)
-                        if right_w > 0.0 or reach < a + MAX_TOKENS:
-                            up += right_w
-                        if left_w > 0.0 or reach_left > b - MAX_TOKENS:
-                            up += left_w
+                        up += longer_up
+                        if up >= near:  # then whether a longer run goes on right or left
+                            if right_w < 0.0:
+                                reach = right[b]
+                                if reach is None:
+                                    reach = next_capital(b, 1)
+                                if reach < a + MAX_TOKENS:
+                                    up += right_w
+                            if left_w < 0.0:
+                                reach = left[a]
+                                if reach is None:
+                                    reach = next_capital(a, -1)
+                                if reach > b - MAX_TOKENS:
+                                    up += left_w
                         if up >= near:
                             start, end = tok.start, t.end
                             text = source[start:end]
