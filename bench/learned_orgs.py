@@ -3,6 +3,7 @@ trained from the annotated sets, and its leave-one-set-out scores.
 
     python -m bench.learned_orgs --write      # app/parsing/data/org_model.json from eval4-eval23
     python -m bench.learned_orgs [--sets eval4 ... eval23] [--misses] [--cost N]
+    python -m bench.learned_orgs --without p2,n2 [--stage-cost N]   # an ablation
 
 Training: every brief of the sets is parsed with the stage replaced by one that records the
 candidates and their features over the rules' mentions (`org_model.describe`) and changes
@@ -16,6 +17,12 @@ tests/parsing/names/test_org_model.py retrains with `model_file` and compares.
 Cross-validation (the default): each set is parsed by the real parser with a model trained on
 the other sets (`OrgModel.apply` as the stage) and scored by bench.actor_eval's organisation
 scorer against the same briefs parsed by the rules alone. Needs scikit-learn (`bench` extra).
+
+`--without FAMILY,...` leaves feature families out (a family is a feature's name before its
+`=`: `p2`, `n2`, `p1|len`, `n1|len`, ...) of training, so the tables scored have no weight for
+them and the stage adds nothing for them (it still reads the words: the saving in time needs
+the scorer changed). `--stage-cost N`: the stage alone on the golden briefs, best of N, with a
+table trained on all the sets given (families left out as asked).
 """
 
 from __future__ import annotations
@@ -114,11 +121,25 @@ def load_sets(names: Sequence[str]) -> dict[str, list[Brief]]:
     return sets
 
 
-def train(briefs: Sequence[Brief], c: float = 0.5, prune: float = 0.0) -> dict[str, float]:
+def family(feature: str) -> str:
+    """'p1|len=of|2' -> 'p1|len'; a feature without '=' ('bias', 'acr_after') is its own."""
+    return feature.partition("=")[0]
+
+
+def train(
+    briefs: Sequence[Brief],
+    c: float = 0.5,
+    prune: float = 0.0,
+    without: frozenset[str] = frozenset(),
+) -> dict[str, float]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows = [dict.fromkeys(cand.features, 1) for b in briefs for cand in b.found]
+    rows = [
+        dict.fromkeys((f for f in cand.features if family(f) not in without), 1)
+        for b in briefs
+        for cand in b.found
+    ]
     labels = [y for b in briefs for y in b.labels]
     vectoriser = DictVectorizer()
     x = vectoriser.fit_transform(rows).tocsr()
@@ -186,6 +207,31 @@ def cost(repeat: int) -> tuple[float, float]:
     return statistics.median(rules), statistics.median(both)
 
 
+def stage_cost(model: OrgModel, repeat: int) -> tuple[float, int]:
+    """Microseconds per golden brief in the stage alone (best of `repeat`), and the
+    mentions it returned in all: its inputs are recorded from one parse of each brief."""
+    from app.parsing import normalise_source
+    from app.parsing.brief import parse_source
+    from bench.actor_eval import ROOT, brief_paths
+
+    inputs: list[tuple[Any, ...]] = []
+
+    def keep(*args: Any) -> list[Mention]:
+        inputs.append(args)
+        return list(args[1])
+
+    for path in brief_paths(ROOT / "tests" / "parsing" / "golden"):
+        parse_source(normalise_source(path.read_bytes()), organisations=keep)
+    returned = sum(len(model.apply(*args)) for args in inputs)  # warm the table's caches
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for args in inputs:
+            model.apply(*args)
+        best = min(best, time.perf_counter() - t0)
+    return best * 1e6 / len(inputs), returned
+
+
 def in_sample(sets: dict[str, list[Brief]]) -> None:
     """Each set parsed with the committed model (trained on these sets) against the rules."""
     from app.parsing.brief import parse_source
@@ -219,7 +265,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--in-sample", action="store_true", help=f"score the committed {MODEL_FILE.name}"
     )
+    parser.add_argument(
+        "--without", default="", help="feature families to leave out, e.g. p2,n2,p1|len,n1|len"
+    )
+    parser.add_argument("--stage-cost", type=int, default=0, help="time the stage alone, best of N")
     args = parser.parse_args(argv)
+    without = frozenset(f for f in args.without.split(",") if f)
 
     t0 = time.perf_counter()
     sets = load_sets(args.sets)
@@ -231,16 +282,27 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.in_sample:
         in_sample(sets)
         return
+    if args.stage_cost:
+        every = [b for briefs in sets.values() for b in briefs]
+        weights = train(every, C, PRUNE, without)
+        model = OrgModel(weights, args.add, args.drop)
+        micros, returned = stage_cost(model, args.stage_cost)
+        print(
+            f"without {sorted(without)}: {len(weights)} weights; stage on golden briefs "
+            f"{micros:.0f} us a brief (best of {args.stage_cost}), {returned} mentions returned"
+        )
+        return
     lines = [
         "| held-out set | rules P / R | rules+model P / R | right +/- | found +/- "
         "| added (gold) | dropped (gold) |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     sum_rules, sum_model, sum_moves = [0, 0, 0], [0, 0, 0], [0, 0, 0, 0]
+    late_rules, late_model = [0, 0, 0], [0, 0, 0]  # eval19-eval23
     changes: list[str] = []
     for held in args.sets:
         training = [b for s in args.sets if s != held for b in sets[s]]
-        model = OrgModel(train(training, C, PRUNE), args.add, args.drop)
+        model = OrgModel(train(training, C, PRUNE, without), args.add, args.drop)
         test = sets[held]
         after_parse = {id(b): parse_source(b.source, organisations=model.apply) for b in test}
         before = tally(test, lambda b: b.parsed)
@@ -256,7 +318,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             moves[3] += len((old - new) & keys)
         for i, v in enumerate(moves):
             sum_moves[i] += v
-        for total, t in ((sum_rules, before), (sum_model, after)):
+        late = held in {f"eval{i}" for i in range(19, 24)}
+        for total, t in ((sum_rules, before), (sum_model, after)) + (
+            ((late_rules, before), (late_model, after)) if late else ()
+        ):
             total[0] += t.found
             total[1] += t.right
             total[2] += t.wanted
@@ -275,6 +340,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     gain = f"{sum_model[1] - sum_rules[1]:+d} | {sum_model[0] - sum_rules[0]:+d}"
     moved = f"{sum_moves[0]} ({sum_moves[1]}) | {sum_moves[2]} ({sum_moves[3]})"
     lines.append(f"| sum | {cell(sum_rules)} | {cell(sum_model)} | {gain} | {moved} |")
+    if late_rules[0]:
+        late_gain = f"{late_model[1] - late_rules[1]:+d} | {late_model[0] - late_rules[0]:+d}"
+        lines.append(f"| eval19-eval23 | {cell(late_rules)} | {cell(late_model)} | {late_gain} |")
+    if without:
+        lines.append(f"(without {', '.join(sorted(without))})")
     print("\n".join(lines))
     if args.misses:
         print("\n".join(changes))
