@@ -18,7 +18,6 @@ import argparse
 import itertools
 import json
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,19 +32,12 @@ from app.ingest.sources import discover
 from app.parsing import normalise_source, parse_brief
 from app.parsing.brief import parse_source
 from app.parsing.models import ParsedActor, ParsedBrief
+from app.parsing.names.org_model import fold as normalise
 from app.parsing.names.org_model import org_model
 from app.vocabulary import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = sorted(p for p in (ROOT / "tests" / "parsing").glob("eval*") if p.is_dir())
-QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-
-
-def normalise(name: str) -> str:
-    """Case, accents, quote marks and spacing ignored (as tests/parsing/test_eval.py)."""
-    decomposed = unicodedata.normalize("NFKD", name.translate(QUOTES))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
 
 
 @dataclass

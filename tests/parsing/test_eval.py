@@ -9,7 +9,6 @@ its own. Failures list every miss, so a red run says what to fix.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from app.parsing.names.org_model import fold as normalise
 
 if TYPE_CHECKING:
     from app.parsing.models import ParsedBrief
@@ -26,7 +27,6 @@ BRIEF_SUFFIXES = {".txt", ".md"}
 STATUSES = ("verified", "reported", "unconfirmed", "disputed")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
-QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,6 @@ class Case:
     name: str
     expected: dict[str, Any]
     parsed: ParsedBrief
-
-
-def normalise(text: str) -> str:
-    """Casefold, strip accents and unify quote marks and whitespace, for lenient equality."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(QUOTE_MARKS))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
 
 
 def brief_paths(eval_dir: Path) -> list[Path]:

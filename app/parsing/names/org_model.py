@@ -55,7 +55,8 @@ _KIND_VALUES = {kind: kind.value for kind in ActorKind}  # an enum's `.value` is
 
 @lru_cache(maxsize=16_384)
 def fold(text: str) -> str:
-    """Case, accents, quote marks and spacing ignored (as bench.actor_eval compares names)."""
+    """Case, accents, quote marks and spacing ignored: the form in which gold names are compared
+    with the parser's (bench.actor_eval, tests/parsing/test_eval.py) and the model's labels made."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
