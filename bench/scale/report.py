@@ -139,13 +139,14 @@ def update_docs(
     heading: str = HEADING,
 ) -> None:
     """Replace the figures between the markers, adding `heading` and the markers at the end
-    if they are missing."""
+    if they are missing (and the file, if it is: a run's figures are not lost to a new path)."""
     start, end = markers
-    text = path.read_text()
+    text = path.read_text() if path.exists() else ""
     block = f"{start}\n{figures}\n{end}"
     if start in text:
         pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
         text = pattern.sub(lambda _: block, text)
     else:
-        text = text.rstrip("\n") + f"\n\n{heading}\n\n{block}\n"
+        before = text.rstrip("\n")
+        text = (f"{before}\n\n" if before else "") + f"{heading}\n\n{block}\n"
     path.write_text(text)

@@ -47,3 +47,9 @@ def test_figures_replace_the_previous_ones_and_nothing_else(tmp_path: Path) -> N
     assert f"{FIGURES_START}\nsecond\n{FIGURES_END}" in text
     assert "first" not in text
     assert text.count("## API at scale") == 1
+
+
+def test_figures_go_to_a_new_file_when_there_is_none(tmp_path: Path) -> None:
+    docs = tmp_path / "new.md"
+    update_docs(docs, "figures")
+    assert docs.read_text() == f"## API at scale\n\n{FIGURES_START}\nfigures\n{FIGURES_END}\n"
