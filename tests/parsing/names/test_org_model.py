@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,10 +43,26 @@ def organisations(parsed: ParsedBrief) -> dict[str, list[str]]:
 )
 def test_the_weight_table_is_trained_from_the_annotated_sets() -> None:
     """The committed table is what `python -m bench.learned_orgs --write` makes from the
-    committed sets: a derivation of the annotations, not a hand-edited file."""
-    from bench.learned_orgs import MODEL_FILE, SETS, load_sets, model_file
+    committed sets: a derivation of the annotations, not a hand-edited file.
 
-    assert model_file(load_sets(SETS)) == MODEL_FILE.read_text("utf-8")
+    Equal but for the last rounded digit: the solver's floating point moves with the
+    numpy and scipy it is built on (a fresh install on 2026-12-05, numpy 2.4.6 and scipy
+    1.17.1, moved 238 of the 8,308 weights by 0.001), so a weight may differ by one unit
+    of its rounding, and one near the pruning bound may be kept on one side only."""
+    from bench.learned_orgs import DIGITS, MODEL_FILE, PRUNE, SETS, load_sets, model_file
+
+    trained = json.loads(model_file(load_sets(SETS)))
+    committed = json.loads(MODEL_FILE.read_text("utf-8"))
+    assert {k: v for k, v in trained.items() if k != "weights"} == {
+        k: v for k, v in committed.items() if k != "weights"
+    }
+    unit = 10.0**-DIGITS
+    new, old = trained["weights"], committed["weights"]
+    for name in new.keys() | old.keys():
+        if name in new and name in old:
+            assert abs(new[name] - old[name]) <= unit * 1.5, name
+        else:
+            assert abs(new.get(name, old.get(name))) <= PRUNE + unit * 1.5, name
 
 
 def test_the_scorer_sums_the_described_features() -> None:
