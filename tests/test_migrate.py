@@ -258,7 +258,7 @@ def test_pair_events_migration_counts_the_events_of_the_stored_pairs(database_ur
     assert "events" not in {c["name"] for c in inspect(engine).get_columns("actor_pair_counts")}
     # `actor_pair_counts` as it stood before: without events (`counts.ACTOR_TABLES`), and
     # none of the tables of later revisions.
-    later = counts.PAIR_MONTHLY_TABLES
+    later = (*counts.PAIR_MONTHLY_TABLES, counts.ACTOR_YEARLY)
     kept = [table for table in counts.TABLES[4:] if table not in later]
     assert_counts_exact(database_url, tables=(*counts.ACTOR_TABLES, *kept))
 
@@ -272,16 +272,19 @@ def test_pair_events_migration_counts_the_events_of_the_stored_pairs(database_ur
     migrate.check(database_url)
 
 
-def test_monthly_pair_and_actor_place_counts_migration_fills_them(database_url: str) -> None:
-    """d3b9f7a2e6c1 adds the counts per pair of actors and month and per actor, month and
-    place, filled from the stored rows; one step down drops those two tables alone."""
+def _assert_counts_migration_fills(
+    database_url: str, below: str, added: tuple[counts.CountTable, ...]
+) -> None:
+    """Migrating down to `below` drops the count tables `added` alone (the others stay
+    exact); migrating up again fills them from the stored rows."""
     ingest_sources(discover([str(SEEDS)]), database_url=database_url, workers=0)
     engine = get_engine(database_url)
-    migrate.downgrade(database_url, "b8e4f1a6c3d7")
+    migrate.downgrade(database_url, below)
     engine.dispose()
-    names = set(inspect(engine).get_table_names())
-    assert not {table.name for table in counts.PAIR_MONTHLY_TABLES} & names
-    earlier = [table for table in counts.TABLES if table not in counts.PAIR_MONTHLY_TABLES]
+    assert not {table.name for table in added} & set(inspect(engine).get_table_names())
+    # The tables of revisions after `below` are gone too.
+    later = {table.name for table in counts.TABLES[counts.TABLES.index(added[0]) :]}
+    earlier = [table for table in counts.TABLES if table.name not in later]
     assert_counts_exact(database_url, tables=earlier)
 
     migrate.upgrade(database_url)
@@ -289,9 +292,21 @@ def test_monthly_pair_and_actor_place_counts_migration_fills_them(database_url: 
 
     assert_counts_exact(database_url)
     with engine.connect() as connection:
-        for table in counts.PAIR_MONTHLY_TABLES:
+        for table in added:
             assert connection.execute(text(f"SELECT count(*) FROM {table.name}")).scalar_one()
     migrate.check(database_url)
+
+
+def test_monthly_pair_and_actor_place_counts_migration_fills_them(database_url: str) -> None:
+    """d3b9f7a2e6c1 adds the counts per pair of actors and month and per actor, month and
+    place, filled from the stored rows; one step down drops those two tables alone."""
+    _assert_counts_migration_fills(database_url, "b8e4f1a6c3d7", counts.PAIR_MONTHLY_TABLES)
+
+
+def test_yearly_actor_counts_migration_fills_them(database_url: str) -> None:
+    """c8f2b6d4a9e1 adds the counts per year and actor, filled from the stored rows; one step
+    down drops that table alone."""
+    _assert_counts_migration_fills(database_url, "a7c3e9b5d1f8", (counts.ACTOR_YEARLY,))
 
 
 def _link_copies(engine: Engine, column: str) -> list[tuple[object, object]]:

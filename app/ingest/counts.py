@@ -101,6 +101,10 @@ def _month_of(day: object) -> str:
     return str(day)[:7]
 
 
+def _year_of(day: object) -> str:
+    return str(day)[:4]
+
+
 def _linking(actors: Iterable[int]) -> tuple[int, ...]:
     return tuple(sorted(set(actors)))
 
@@ -135,6 +139,7 @@ def contribution(brief: PreparedBrief, actors: Mapping[str, int]) -> counts.Cont
         places[2],
         _summed(pairs_daily, lambda key: (key[0], _month_of(key[1]), key[2])),
         places[3],
+        _summed(actor_daily, lambda key: (_year_of(key[1]), key[0])),
     )
 
 

@@ -1,14 +1,15 @@
 """The counts behind the dashboard's aggregates, kept in each brief's own transaction.
 
-A brief contributes to eleven tables (`app.storage.tables`): per day (`daily_counts`), per
+A brief contributes to twelve tables (`app.storage.tables`): per day (`daily_counts`), per
 actor and day (`actor_daily_counts`), per actor (`actor_counts`), per pair of actors
 (`actor_pair_counts`), per place of its events (`place_counts`), per actor and place of
 the events it takes part in (`actor_place_counts`), per pair of actors and day
 (`actor_pair_daily_counts`; it and the other pair tables also count the events both take
 part in), and by month: per actor (`actor_monthly_counts`), per place of its events
 (`place_monthly_counts`), per pair of actors (`actor_pair_monthly_counts`) and per actor
-and place (`actor_place_monthly_counts`): a range of dates reads its whole months from
-these and only the days at its ends from the rows by day. Its
+and place (`actor_place_monthly_counts`), and by year per actor (`actor_yearly_counts`): a
+range of dates reads its whole years and months from these and only the days at its ends
+from the rows by day. Its
 contribution is one SELECT over its rows, so the writer takes a brief's old contribution
 out before its rows are replaced or deleted and puts the new one in once they are written
 (`change_statements`), and the same SELECT over every brief gives what the tables should
@@ -65,6 +66,8 @@ PAIR_MONTHLY = CountTable(
 ACTOR_PLACE_MONTHLY = CountTable(
     "actor_place_monthly_counts", ("actor_id", "month", "location", "country"), ("events",)
 )
+# A year is `YYYY`, '' for rows without a date. Added in revision c8f2b6d4a9e1.
+ACTOR_YEARLY = CountTable("actor_yearly_counts", ("year", "actor_id"), COUNT_COLUMNS)
 # The tables of the first counts migration (c4a7e2d91b6f), which fills just these, as they
 # stood then: `actor_pair_counts` counts events since b8e4f1a6c3d7.
 ACTOR_TABLES = (DAILY, ACTOR_DAILY, ACTOR, replace(PAIR, counts=LINK_COLUMNS))
@@ -81,8 +84,9 @@ TABLES = (
     PAIR_DAILY,
     *MONTHLY_TABLES,
     *PAIR_MONTHLY_TABLES,
+    ACTOR_YEARLY,
 )
-TEXT_KEYS = frozenset({"day", "month", "location", "country"})
+TEXT_KEYS = frozenset({"day", "month", "year", "location", "country"})
 
 
 def _day(column: str, dialect: str) -> str:
@@ -97,6 +101,13 @@ def _month(column: str, dialect: str) -> str:
     if dialect == "postgresql":
         return f"COALESCE(to_char({column}, 'YYYY-MM'), '')"
     return f"COALESCE(substr({column}, 1, 7), '')"
+
+
+def _year(column: str, dialect: str) -> str:
+    """A date column as the `year` key: `YYYY`, '' when NULL."""
+    if dialect == "postgresql":
+        return f"COALESCE(to_char({column}, 'YYYY'), '')"
+    return f"COALESCE(substr({column}, 1, 4), '')"
 
 
 def _flags(column: str, values: Sequence[str]) -> list[str]:
@@ -147,9 +158,11 @@ def _daily_parts(dialect: str) -> str:
 
 def _actor_key(table: CountTable, actor: str, row: str, dialect: str) -> list[str]:
     """The key of `actor` on the row `row`: (actor, day), (month, actor) for
-    `ACTOR_MONTHLY`, (actor) for `ACTOR`."""
+    `ACTOR_MONTHLY`, (year, actor) for `ACTOR_YEARLY`, (actor) for `ACTOR`."""
     if table is ACTOR_MONTHLY:
         return [_month(f"{row}.occurred_on", dialect), actor]
+    if table is ACTOR_YEARLY:
+        return [_year(f"{row}.occurred_on", dialect), actor]
     if table is ACTOR:
         return [actor]
     return [actor, _day(f"{row}.occurred_on", dialect)]
@@ -157,7 +170,7 @@ def _actor_key(table: CountTable, actor: str, row: str, dialect: str) -> list[st
 
 def _actor_parts(table: CountTable, dialect: str) -> str:
     """Briefs naming an actor, claims and statements linking it: by day (`ACTOR_DAILY`),
-    month (`ACTOR_MONTHLY`) or over every date (`ACTOR`)."""
+    month (`ACTOR_MONTHLY`), year (`ACTOR_YEARLY`) or over every date (`ACTOR`)."""
     names = table.keys + table.counts
 
     def part(actor: str, row: str, counts: list[str]) -> str:

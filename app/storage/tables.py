@@ -540,6 +540,23 @@ class ActorMonthlyCount(_Counts, table=True):
     __table_args__ = (Index("ix_actor_monthly_counts_actor_id", "actor_id", "month"),)
 
 
+YEAR_DOC = "`occurred_on` as `YYYY`; '' for rows without a date."
+
+
+class ActorYearlyCount(_Counts, table=True):
+    """Per year and actor: `actor_daily_counts` summed by year, which a range of dates reads
+    for its whole years (the actors most named over years: one row per actor a year, not
+    twelve)."""
+
+    __tablename__ = "actor_yearly_counts"
+
+    # Keyed by year first: a range of years is read for every actor at once. No index by
+    # actor: nothing reads one actor's years, and each index is one more B-tree every brief
+    # writes (a few thousand rows at 100,000 briefs: an actor's delete scans them).
+    year: str = Field(primary_key=True, max_length=4, description=YEAR_DOC)
+    actor_id: int = _actor_key()
+
+
 class _PlaceCounts(SQLModel):
     location: str = Field(
         primary_key=True, sa_type=Text, description="The event's `location` as stored."

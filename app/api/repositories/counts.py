@@ -27,6 +27,7 @@ from app.storage.tables import (
     ActorPairMonthlyCount,
     ActorPlaceCount,
     ActorPlaceMonthlyCount,
+    ActorYearlyCount,
     DailyCount,
     Event,
     EventParticipant,
@@ -40,7 +41,9 @@ DayTable = type[DailyCount] | type[ActorDailyCount] | type[ActorPairDailyCount]
 # a parameter, SQLite cannot tell that the index holds every row the query wants.
 NAMED = col(ActorDailyCount.briefs) > literal_column("0")
 MonthTable = type[ActorMonthlyCount] | type[ActorPairMonthlyCount]
-CountTable = DayTable | MonthTable | type[ActorCount] | type[ActorPairCount]
+CountTable = (
+    DayTable | MonthTable | type[ActorYearlyCount] | type[ActorCount] | type[ActorPairCount]
+)
 
 
 def _column(table: CountTable, name: str) -> Any:
@@ -101,6 +104,33 @@ def split_months(dates: DateRange) -> MonthSplit:
     return MonthSplit((first.strftime("%Y-%m") if first else None, last), tuple(days))
 
 
+@dataclass(frozen=True)
+class YearSplit:
+    """A range of dates with a bound as the whole years in it (`first` to `last`, `YYYY`,
+    either open where the range is; None when it holds no whole year) and the ranges left at
+    its ends, each as its whole months and days (`rest`)."""
+
+    years: tuple[str | None, str | None] | None
+    rest: tuple[MonthSplit, ...]
+
+
+def split_years(dates: DateRange) -> YearSplit:
+    """`dates` (with at least one bound) as whole years and, at its ends, whole months and
+    days (`split_months`)."""
+    start, end = dates.start, dates.end
+    first = None if start is None else start.year + (start != date(start.year, 1, 1))
+    last = None if end is None else end.year - (end != date(end.year, 12, 31))
+    if first is not None and last is not None and first > last:
+        return YearSplit(None, (split_months(dates),))
+    rest = []
+    if start is not None and first is not None and start.year < first:
+        rest.append(split_months(DateRange(start, date(first - 1, 12, 31))))
+    if end is not None and last is not None and end.year > last:
+        rest.append(split_months(DateRange(date(last + 1, 1, 1), end)))
+    years = (None if first is None else f"{first:04d}", None if last is None else f"{last:04d}")
+    return YearSplit(years, tuple(rest))
+
+
 # Statements built once per shape: which bounds a range of dates has, whether one actor is
 # read, which whole months and how many ranges of days a range splits into. Values are bound
 # by name (`_window`, `_split_values`), so a statement is built, keyed and compiled once per
@@ -121,11 +151,27 @@ def _bounds(dates: DateRange) -> Bounds:
     return (dates.start is not None, dates.end is not None)
 
 
+@dataclass(frozen=True)
+class YearShape:
+    """A `YearSplit`'s shape: its whole years' bounds (None: no whole year) and the shapes
+    of the ranges left at its ends."""
+
+    years: Bounds | None
+    rest: tuple[SplitShape, ...]
+
+
 def _split_shape(split: MonthSplit) -> SplitShape:
     months = (
         None if split.months is None else (split.months[0] is not None, split.months[1] is not None)
     )
     return SplitShape(months, tuple(_bounds(days) for days in split.days))
+
+
+def _year_shape(split: YearSplit) -> YearShape:
+    years = (
+        None if split.years is None else (split.years[0] is not None, split.years[1] is not None)
+    )
+    return YearShape(years, tuple(_split_shape(rest) for rest in split.rest))
 
 
 def _bound_range(column: Any, bounds: Bounds, name: str) -> Conditions:
@@ -144,15 +190,16 @@ def _bound_days(table: DayTable, bounds: Bounds, name: str) -> Conditions:
     return [*_bound_range(day, bounds, name), *([day != ""] if bounds[1] else [])]
 
 
-def _bound_months(month: Any, bounds: Bounds) -> Conditions:
+def _bound_periods(period: Any, bounds: Bounds, name: str) -> Conditions:
+    """The `period` rows (months, years) within the periods bound as `{name}_from` and
+    `{name}_to` (either open), never the undated."""
+    return [period != "", *_bound_range(period, bounds, name)]
+
+
+def _bound_months(month: Any, bounds: Bounds, prefix: str = "") -> Conditions:
     """The `month` rows within the months bound as `months_from` and `months_to` (either
-    open), never the undated."""
-    where: Conditions = [month != ""]
-    if bounds[0]:
-        where.append(month >= bindparam("months_from"))
-    if bounds[1]:
-        where.append(month <= bindparam("months_to"))
-    return where
+    open; names after `prefix`), never the undated."""
+    return _bound_periods(month, bounds, f"{prefix}months")
 
 
 def _days_values(dates: DateRange, name: str, *, as_text: bool = True) -> dict[str, Any]:
@@ -164,13 +211,22 @@ def _days_values(dates: DateRange, name: str, *, as_text: bool = True) -> dict[s
     return values
 
 
-def _split_values(split: MonthSplit, *, as_text: bool = True) -> dict[str, Any]:
+def _split_values(split: MonthSplit, *, as_text: bool = True, prefix: str = "") -> dict[str, Any]:
     values: dict[str, Any] = {}
     if split.months is not None:
         first, last = split.months
-        values.update({"months_from": first, "months_to": last})
+        values.update({f"{prefix}months_from": first, f"{prefix}months_to": last})
     for index, days in enumerate(split.days):
-        values.update(_days_values(days, f"days{index}", as_text=as_text))
+        values.update(_days_values(days, f"{prefix}days{index}", as_text=as_text))
+    return values
+
+
+def _year_values(split: YearSplit) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if split.years is not None:
+        values.update({"years_from": split.years[0], "years_to": split.years[1]})
+    for index, rest in enumerate(split.rest):
+        values.update(_split_values(rest, prefix=f"rest{index}_"))
     return values
 
 
@@ -379,25 +435,31 @@ def top_actors(
 ) -> list[Data]:
     """The actors most linked by claims and statements (of those linking `actor`, if
     given), in `dates`."""
+    shape: SplitShape | YearShape | None
     if dates == DateRange():
         shape, values = None, ({} if actor is None else {"actor": actor})
+    elif actor is None:  # every actor's: whole years from the counts per year
+        years = split_years(dates)
+        shape, values = _year_shape(years), _year_values(years)
     else:
         split = split_months(dates)
         shape, values = _split_shape(split), _split_values(split)
-        if actor is not None:
-            values["actor"] = actor
+        values["actor"] = actor
     query = _top_actors_query(actor is not None, shape, measures, top)
     return actor_mentions(read(session, query, values))
 
 
 @cache
 def _top_actors_query(
-    by_actor: bool, shape: SplitShape | None, measures: Measures, top: int
+    by_actor: bool, shape: SplitShape | YearShape | None, measures: Measures, top: int
 ) -> Any:
     """`top_actors`' statement: over every date from the counts per actor (or pair), within
-    a split's whole months and days from the counts per month and day."""
+    a split's whole years, months and days from the counts per year, month and day."""
     if shape is not None:
-        linked = _linked_in_months(shape, measures, by_actor)
+        if isinstance(shape, YearShape):
+            linked = _linked_in_years(shape, measures)
+        else:
+            linked = union_all(*_month_parts(shape, measures, by_actor)).subquery()
         return _ranked_actors_query(linked.c.actor_id, func.sum(linked.c.mentions), top)
     if by_actor:
         mentions = measures.mentions(ActorPairCount)
@@ -414,22 +476,39 @@ def _top_actors_query(
     return _ranked(query, mentions, top)
 
 
-def _linked_in_months(shape: SplitShape, measures: Measures, by_actor: bool) -> Any:
+def _month_parts(
+    shape: SplitShape, measures: Measures, by_actor: bool, prefix: str = ""
+) -> list[Any]:
     """(actor_id, mentions) rows to sum by actor: every actor's linked within a split of
     `shape`, or those named with `actor`; its whole months' rows by month, its ends' rows
-    by day."""
+    by day (values named after `prefix`)."""
     monthly: MonthTable = ActorPairMonthlyCount if by_actor else ActorMonthlyCount
     daily: DayTable = ActorPairDailyCount if by_actor else ActorDailyCount
     parts = []
     if shape.months is not None:
         month = col(monthly.month)
         by_month = select(_key(monthly, by_actor), measures.mentions(monthly).label("mentions"))
-        parts.append(by_month.where(*_bound_months(month, shape.months), *_of(monthly, by_actor)))
+        within = _bound_months(month, shape.months, prefix)
+        parts.append(by_month.where(*within, *_of(monthly, by_actor)))
     for index, bounds in enumerate(shape.days):
         by_day = select(_key(daily, by_actor), measures.mentions(daily).label("mentions"))
-        parts.append(
-            by_day.where(*_bound_days(daily, bounds, f"days{index}"), *_of(daily, by_actor))
-        )
+        within = _bound_days(daily, bounds, f"{prefix}days{index}")
+        parts.append(by_day.where(*within, *_of(daily, by_actor)))
+    return parts
+
+
+def _linked_in_years(shape: YearShape, measures: Measures) -> Any:
+    """(actor_id, mentions) rows to sum by actor, every actor's linked within a split of
+    `shape`: its whole years' rows by year (one an actor a year, where by month there are up
+    to twelve), the rest as `_month_parts`."""
+    parts = []
+    if shape.years is not None:
+        year = col(ActorYearlyCount.year)
+        mentions = measures.mentions(ActorYearlyCount).label("mentions")
+        by_year = select(_key(ActorYearlyCount, False), mentions)
+        parts.append(by_year.where(*_bound_periods(year, shape.years, "years")))
+    for index, rest in enumerate(shape.rest):
+        parts += _month_parts(rest, measures, False, f"rest{index}_")
     return union_all(*parts).subquery()
 
 

@@ -136,18 +136,57 @@ def test_a_range_of_dates_is_its_whole_months_and_the_days_at_its_ends() -> None
             continue
         split = counts.split_months(DateRange(start, end))
         wanted = _days(start or LOW, end or HIGH)
-        by_day = [_days(days.start or LOW, days.end or HIGH) for days in split.days]
-        months: list[str] = []
-        if split.months is not None:
-            first, last = split.months
-            every = {f"{day:%Y-%m}" for day in _days(LOW, HIGH)}
-            months = sorted(m for m in every if (first or "") <= m <= (last or "9999"))
-        by_month = [_month_days(month) for month in months]
+        by_day, by_month = _month_split_days(split, LOW, HIGH)
         parts = by_day + by_month
         assert set().union(*parts) == wanted, (start, end, split)
         assert sum(len(part) for part in parts) == len(wanted), (start, end, split)
         assert all(days <= wanted for days in by_month), (start, end, split)
         assert len(split.days) <= 2
+
+
+def _month_split_days(
+    split: counts.MonthSplit, low: date, high: date
+) -> tuple[list[set[date]], list[set[date]]]:
+    """The days each part of `split` reads, within `low`-`high` where an end is open: the
+    ranges of days, then the whole months."""
+    by_day = [_days(days.start or low, days.end or high) for days in split.days]
+    months: list[str] = []
+    if split.months is not None:
+        first, last = split.months
+        every = {f"{day:%Y-%m}" for day in _days(low, high)}
+        months = sorted(m for m in every if (first or "") <= m <= (last or "9999"))
+    return by_day, [_month_days(month) for month in months]
+
+
+YEAR_EDGES = [
+    *EDGES, date(2017, 12, 31), date(2018, 1, 1), date(2018, 7, 1), date(2021, 12, 31),
+    date(2022, 1, 1), date(2022, 12, 31), date(2023, 6, 30),
+]  # fmt: skip
+YEARS_LOW, YEARS_HIGH = date(2016, 1, 1), date(2024, 12, 31)
+
+
+def test_a_range_of_dates_is_its_whole_years_then_months_then_days() -> None:
+    """Every day of the range counted once: by year where its year is whole in the range, by
+    month where its month is, by day otherwise; an open end takes every year on that side."""
+    for start, end in product([None, *YEAR_EDGES], [None, *YEAR_EDGES]):
+        if (start is None and end is None) or (start and end and start > end):
+            continue
+        split = counts.split_years(DateRange(start, end))
+        wanted = _days(start or YEARS_LOW, end or YEARS_HIGH)
+        parts: list[set[date]] = []
+        if split.years is not None:
+            first, last = split.years
+            every = range(YEARS_LOW.year, YEARS_HIGH.year + 1)
+            years = [y for y in every if int(first or 0) <= y <= int(last or 9999)]
+            parts += [_days(date(y, 1, 1), date(y, 12, 31)) for y in years]
+            assert all(part <= wanted for part in parts), (start, end, split)
+        for rest in split.rest:
+            by_day, by_month = _month_split_days(rest, YEARS_LOW, YEARS_HIGH)
+            parts += by_day + by_month
+        assert set().union(*parts) == wanted, (start, end, split)
+        assert sum(len(part) for part in parts) == len(wanted), (start, end, split)
+        assert len(split.rest) <= 2
+        assert split.years is not None or len(split.rest) == 1
 
 
 @pytest.mark.parametrize("statuses", [(), (ClaimStatus.disputed,), tuple(ClaimStatus)[:2]])
