@@ -30,5 +30,6 @@ def test_one_statement_answers_any_list_of_values(database_url: str) -> None:
         assert names([7]) == ['name-7\'s "7"']
         assert names([3, 1, 3, 99_999]) == ['name-1\'s "1"', 'name-3\'s "3"']
         assert len(names(list(range(1, 1501)))) == 1500  # a batch larger than any IN list
-        wanted = {"names": bound_values(dialect, ['name-5\'s "5"', "nobody"])}
+        assert names([-1, 2]) == ['name-2\'s "2"']  # a negative id in the array literal
+        wanted = {"names": bound_values(dialect, ['name-5\'s "5"', "nobody"], Text)}
         assert [row[0] for row in connection.execute(by_name, wanted)] == [5]

@@ -61,7 +61,10 @@ def resolve_refs(session: Session, refs: Sequence[str]) -> list[int] | None:
         return None
     numbers = {number for ref in refs if (number := _as_id(ref)) is not None}
     dialect = session.get_bind().dialect.name
-    values = {"ids": bound_values(dialect, numbers), "slugs": bound_values(dialect, set(refs))}
+    values = {
+        "ids": bound_values(dialect, numbers),
+        "slugs": bound_values(dialect, set(refs), Text),
+    }
     rows = read_prepared(session, _refs_query(dialect), values)
     by_id = {row[0] for row in rows}
     by_slug = {row[1]: row[0] for row in rows}
