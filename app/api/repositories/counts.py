@@ -160,18 +160,17 @@ class YearShape:
     rest: tuple[SplitShape, ...]
 
 
+def _given(periods: tuple[str | None, str | None] | None) -> Bounds | None:
+    """Which ends of a range of whole periods (months, years) are bound; None: no period."""
+    return None if periods is None else (periods[0] is not None, periods[1] is not None)
+
+
 def _split_shape(split: MonthSplit) -> SplitShape:
-    months = (
-        None if split.months is None else (split.months[0] is not None, split.months[1] is not None)
-    )
-    return SplitShape(months, tuple(_bounds(days) for days in split.days))
+    return SplitShape(_given(split.months), tuple(_bounds(days) for days in split.days))
 
 
 def _year_shape(split: YearSplit) -> YearShape:
-    years = (
-        None if split.years is None else (split.years[0] is not None, split.years[1] is not None)
-    )
-    return YearShape(years, tuple(_split_shape(rest) for rest in split.rest))
+    return YearShape(_given(split.years), tuple(_split_shape(rest) for rest in split.rest))
 
 
 def _bound_range(column: Any, bounds: Bounds, name: str) -> Conditions:
