@@ -157,15 +157,12 @@ def _daily_parts(dialect: str) -> str:
 
 
 def _actor_key(table: CountTable, actor: str, row: str, dialect: str) -> list[str]:
-    """The key of `actor` on the row `row`: (actor, day), (month, actor) for
-    `ACTOR_MONTHLY`, (year, actor) for `ACTOR_YEARLY`, (actor) for `ACTOR`."""
-    if table is ACTOR_MONTHLY:
-        return [_month(f"{row}.occurred_on", dialect), actor]
-    if table is ACTOR_YEARLY:
-        return [_year(f"{row}.occurred_on", dialect), actor]
-    if table is ACTOR:
-        return [actor]
-    return [actor, _day(f"{row}.occurred_on", dialect)]
+    """The key of `actor` on the row `row`, in `table`'s key order: the actor, and the row's
+    day, month or year where the table is keyed by one (`ACTOR_DAILY`, `ACTOR_MONTHLY`,
+    `ACTOR_YEARLY`; `ACTOR` by the actor alone). The keys say which, as in `_place_parts`."""
+    date = f"{row}.occurred_on"
+    periods = {"day": _day, "month": _month, "year": _year}
+    return [actor if key == "actor_id" else periods[key](date, dialect) for key in table.keys]
 
 
 def _actor_parts(table: CountTable, dialect: str) -> str:
