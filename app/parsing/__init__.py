@@ -8,6 +8,6 @@ from __future__ import annotations
 from app.parsing.brief import parse_brief
 from app.parsing.document.source import normalise_source
 
-PARSER_VERSION = "1.20.0"
+PARSER_VERSION = "1.21.0"
 
 __all__ = ["PARSER_VERSION", "normalise_source", "parse_brief"]
