@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval25 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval26 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 19, parsers 1.11.0 to 1.20.0, moved them) less about 0.02, so a change that loses ground
+to 20, parsers 1.11.0 to 1.21.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -69,12 +69,19 @@ FLOORS = {
     "eval23": (0.93, 0.95, 0.88, 0.70),
     # Held out for the learned organisation recogniser (scored once before it, parser 1.20.0:
     # 0.88 / 0.91 and 0.95 / 0.76; once with it switched on: 0.88 / 0.91 and 0.94 / 0.82),
-    # readable from the next round on. The floors are the rules' (the stage is off).
-    "eval24": (0.86, 0.89, 0.93, 0.74),
+    # readable from the next round on. The floors are the rules' (the stage is off); round 20
+    # (parser 1.21.0) moved persons to 0.89 / 0.92.
+    "eval24": (0.87, 0.90, 0.93, 0.74),
     # Held out (another writer, 2026-12-05), scored once at parser 1.20.0 before any change:
     # 0.92 / 0.91 and 0.90 / 0.73 with the rules, 0.92 / 0.91 and 0.89 / 0.79 with the learned
-    # stage switched on. The floors are the rules' less 0.02 (the stage is off).
-    "eval25": (0.90, 0.89, 0.88, 0.71),
+    # stage switched on. The floors are the rules' less 0.02 (the stage is off). Tuned on in
+    # round 20 (parser 1.21.0: persons 0.94 / 0.94 after).
+    "eval25": (0.92, 0.92, 0.88, 0.71),
+    # Held out in round 20 (a third new writer, 2026-12-05), scored once before it (parser
+    # 1.20.0: 0.92 / 0.93 and 0.92 / 0.73; with the learned stage 0.92 / 0.81) and once after
+    # (1.21.0: 0.92 / 0.94 and 0.92 / 0.73; with the retrained stage 0.91 / 0.81); readable
+    # from the next round on.
+    "eval26": (0.90, 0.92, 0.90, 0.71),
 }
 
 
