@@ -183,9 +183,15 @@ def parse(
 ) -> None:
     """Parse one brief and print its structured form as JSON (nothing is stored)."""
     source = next(discover([file]))
+    settings = get_settings()
     try:
-        data = read_bytes(source, get_settings().max_brief_bytes)
-        brief = parse_brief(data, file=source.display, max_bytes=get_settings().max_brief_bytes)
+        data = read_bytes(source, settings.max_brief_bytes)
+        brief = parse_brief(
+            data,
+            file=source.display,
+            max_bytes=settings.max_brief_bytes,
+            learned=settings.learned_organisations,
+        )
     except BriefError as error:
         typer.echo(str(error.with_file(source.display)), err=True)
         raise typer.Exit(1) from None

@@ -49,6 +49,20 @@ def test_parse_writes_spans_as_the_api_does() -> None:
     assert all(span["start"] < span["end"] for span in spans)
 
 
+def test_parse_follows_the_learned_organisations_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`CHANCERY_LEARNED_ORGANISATIONS=true`: the recogniser's output (it drops the venue
+    the rules read as a body in this seed)."""
+    seed = SEEDS / "2018-04-27-panmunjom-moon-kim.txt"
+    found = {}
+    for setting in ("false", "true"):
+        monkeypatch.setenv("CHANCERY_LEARNED_ORGANISATIONS", setting)
+        get_settings.cache_clear()
+        brief = json.loads(runner.invoke(cli, ["parse", str(seed)]).stdout)
+        found[setting] = {a["name"] for a in brief["actors"] if a["kind"] == "organization"}
+    get_settings.cache_clear()
+    assert found["false"] - found["true"] == {"Peace House"}
+
+
 def test_parse_reports_file_and_line_of_a_bad_brief(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text(

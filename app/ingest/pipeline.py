@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 
 from app.errors import BriefError
+from app.ingest.parser_choice import configured_version, learned
 from app.ingest.report import FileResult
 from app.ingest.rows import PreparedBrief, prepare_brief
 from app.ingest.sources import BriefSource, read_bytes
 from app.ingest.writer import Outcome, content_hash
-from app.parsing import PARSER_VERSION, normalise_source, parse_brief
+from app.parsing import normalise_source, parse_brief
 from app.storage.briefs import stored_keys
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,8 @@ class StoredIndex:
 
     by_name: dict[str, tuple[int, str, str]] = field(default_factory=dict)
     by_sha: dict[str, int] = field(default_factory=dict)
+    # The parser version a brief parsed now is stored with (`parser_choice`).
+    version: str = field(default_factory=configured_version)
 
     @classmethod
     def load(cls, engine: Engine) -> StoredIndex:
@@ -62,14 +65,14 @@ class StoredIndex:
         """The id of the stored brief this content leaves unchanged, if any."""
         stored = self.by_name.get(name)
         if stored is not None:
-            return stored[0] if stored[1:] == (sha256, PARSER_VERSION) else None
+            return stored[0] if stored[1:] == (sha256, self.version) else None
         return self.by_sha.get(sha256)
 
 
 def parse_text(text: str, display: str, max_bytes: int) -> PreparedBrief | str:
     """The rows of one normalised brief; a bad one gives its `FILE:LINE: message` instead."""
     try:
-        parsed = parse_brief(text, file=display, max_bytes=max_bytes)
+        parsed = parse_brief(text, file=display, max_bytes=max_bytes, learned=learned())
     except BriefError as error:
         return str(error.with_file(display))
     return prepare_brief(parsed, content_hash(parsed.source))

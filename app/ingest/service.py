@@ -15,9 +15,10 @@ from app.errors import BriefError, NotFoundError
 from app.ingest import writer
 from app.ingest.actors import ActorResolver
 from app.ingest.driver import DriverCursor
+from app.ingest.parser_choice import configured_version, learned
 from app.ingest.rows import PreparedBrief, prepare_brief
 from app.ingest.writer import Outcome, StoredBrief, content_hash, find_existing, write_brief
-from app.parsing import PARSER_VERSION, parse_brief
+from app.parsing import parse_brief
 from app.parsing.models import ParsedBrief
 from app.storage import briefs as stored
 
@@ -42,11 +43,12 @@ def _store(engine: Engine, name: str, brief: PreparedBrief, resolver: ActorResol
         db = DriverCursor(session)
         with db.batch():  # PostgreSQL: the transaction's BEGIN goes with this first query
             stored, same = find_existing(db, name, brief.sha256)
-        if stored is not None and stored[1:] == (brief.sha256, PARSER_VERSION):
+        version = configured_version()
+        if stored is not None and stored[1:] == (brief.sha256, version):
             return StoredBrief(Outcome.unchanged, stored[0])
         if stored is None and same is not None:
             return StoredBrief(Outcome.unchanged, same)
-        result = write_brief(db, name, brief, PARSER_VERSION, resolver, stored)
+        result = write_brief(db, name, brief, version, resolver, stored)
     resolver.commit()
     return result
 
@@ -96,7 +98,9 @@ def store_brief(
     text sent twice is the same brief."""
     started = time.perf_counter()
     try:
-        parsed = parse_brief(data, file=source_name or "<request>", max_bytes=max_bytes)
+        parsed = parse_brief(
+            data, file=source_name or "<request>", max_bytes=max_bytes, learned=learned()
+        )
     except BriefError:
         metrics.INGEST_BRIEFS.labels(Outcome.rejected.value).inc()
         raise

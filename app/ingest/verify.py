@@ -17,7 +17,7 @@ from app.errors import BriefError
 from app.ingest.rows import stored_mentions
 from app.ingest.verify_history import history_problems
 from app.ingest.verify_index import index_problems
-from app.parsing import parse_brief
+from app.parsing import parse_brief, parsed_with_learned
 from app.storage import briefs as stored  # also puts the tables in SQLModel.metadata
 from app.storage import counts
 from app.storage.tables import RevisionItem
@@ -155,10 +155,13 @@ def _bad_mentions(connection: Connection, brief_id: int, source: str) -> Iterato
             yield f"mention span [{start}, {end}) does not name {name}"
 
 
-def _brief_problems(connection: Connection, brief_id: int, source: str) -> Iterator[str]:
-    """A brief is whole when its rows are those a fresh parse of its source gives."""
+def _brief_problems(
+    connection: Connection, brief_id: int, source: str, version: str
+) -> Iterator[str]:
+    """A brief is whole when its rows are those a fresh parse of its source gives, parsed as
+    its stored parser version says (with the learned organisation recogniser or not)."""
     try:
-        parsed = parse_brief(source)
+        parsed = parse_brief(source, learned=parsed_with_learned(version))
     except BriefError as error:
         yield f"stored source no longer parses: {error.message}"
         return
@@ -187,9 +190,9 @@ def verify(database_url: str | None = None) -> VerifyReport:
         report.problems.extend(_count_drift(connection))
         report.problems.extend(history_problems(connection))
         report.problems.extend(index_problems(connection))
-        for brief_id, name, source in list(stored.stored_sources(connection)):
+        for brief_id, name, source, version in list(stored.stored_sources(connection)):
             report.briefs += 1
             report.problems.extend(
-                f"{name}: {p}" for p in _brief_problems(connection, brief_id, source)
+                f"{name}: {p}" for p in _brief_problems(connection, brief_id, source, version)
             )
     return report

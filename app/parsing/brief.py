@@ -38,6 +38,7 @@ from app.parsing.models import (
 )
 from app.parsing.names.actors import Registry
 from app.parsing.names.mentions import Mention, context_words, find_mentions
+from app.parsing.names.org_model import org_model
 from app.parsing.names.org_names import complete_organisations
 from app.parsing.names.tokens import Token, TokenIndex
 from app.vocabulary import ActorKind, ClaimStatus, SectionKind, StatementKind
@@ -63,16 +64,23 @@ OrgStage = Callable[[str, list[Mention], Sequence[Token], Sequence[Section]], li
 
 
 def parse_brief(
-    raw: bytes | str, *, file: str = "<brief>", max_bytes: int = 1_048_576
+    raw: bytes | str,
+    *,
+    file: str = "<brief>",
+    max_bytes: int = 1_048_576,
+    learned: bool = False,
 ) -> ParsedBrief:
-    """Parse one brief into structured data.
+    """Parse one brief into structured data; `learned` runs the learned organisation
+    recogniser after the rules (`org_model`; off by default, docs/parsing.md).
 
     Raises BriefError (BriefTooLargeError over `max_bytes`) naming `file`, the line and
     the problem; no other exception escapes.
     """
     try:
         check_size(raw, max_bytes)
-        return parse_source(normalise_source(raw))
+        return parse_source(
+            normalise_source(raw), organisations=org_model().apply if learned else None
+        )
     except BriefError as exc:
         raise exc.with_file(file) from None
     except Exception as exc:  # a parser bug must still reach callers as one bad brief

@@ -35,6 +35,7 @@ class StoredSource(NamedTuple):
     id: int
     source_name: str
     source_text: str
+    parser_version: str
 
 
 def _table(model: type[object]) -> Table:
@@ -69,8 +70,10 @@ def stored_keys(db: Reader) -> Iterator[StoredKey]:
 
 
 def stored_sources(db: Reader) -> Iterator[StoredSource]:
-    """Every stored brief's id, name and source text, in id order."""
-    query = select(col(Brief.id), col(Brief.source_name), col(Brief.source_text))
+    """Every stored brief's id, name, source text and parser version, in id order."""
+    query = select(
+        col(Brief.id), col(Brief.source_name), col(Brief.source_text), col(Brief.parser_version)
+    )
     for row in db.execute(query.order_by(col(Brief.id))):
         yield StoredSource._make(row)
 

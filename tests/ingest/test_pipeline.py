@@ -50,8 +50,7 @@ def test_older_parser_version_is_reextracted_without_a_new_revision(
 ) -> None:
     sources = list(discover([str(SEEDS / "2025-09-04-paris-security-guarantees.txt")]))
     ingest_sources(sources, database_url=database_url)
-    monkeypatch.setattr(pipeline, "PARSER_VERSION", "99.0.0")
-    monkeypatch.setattr("app.ingest.service.PARSER_VERSION", "99.0.0")
+    monkeypatch.setattr("app.parsing.PARSER_VERSION", "99.0.0")
 
     report = ingest_sources(sources, database_url=database_url)
 
