@@ -181,7 +181,8 @@ def _ingest_seeds(url: str) -> None:
 def parse(
     file: Annotated[str, typer.Argument(help="Brief to parse (.txt or .md); `-` reads stdin.")],
 ) -> None:
-    """Parse one brief and print its structured form as JSON (nothing is stored)."""
+    """Parse one brief and print its structured form as JSON (nothing is stored); with the
+    learned organisation recogniser when CHANCERY_LEARNED_ORGANISATIONS is true."""
     source = next(discover([file]))
     settings = get_settings()
     try:
