@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval26 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval27 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
@@ -82,6 +82,10 @@ FLOORS = {
     # (1.21.0: 0.92 / 0.94 and 0.92 / 0.73; with the retrained stage 0.91 / 0.81); readable
     # from the next round on.
     "eval26": (0.90, 0.92, 0.90, 0.71),
+    # A fourth new writer (2026-12-05), scored once at parser 1.21.0 with no change after it:
+    # 0.92 / 0.90 and 0.90 / 0.70 with the rules; with the learned stage 0.92 / 0.90 and
+    # 0.92 / 0.81. Readable from the next round on.
+    "eval27": (0.90, 0.88, 0.88, 0.68),
 }
 
 
