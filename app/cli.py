@@ -25,7 +25,7 @@ from app.api.export.resources import ExportFilters, Resource, export_reader
 from app.config import Settings, get_settings
 from app.db import get_engine
 from app.errors import BriefError, InvalidParameterError, NotFoundError
-from app.ingest import service
+from app.ingest import parser_choice, service
 from app.ingest.console import progress_bar, summary_table
 from app.ingest.job import ingest_sources
 from app.ingest.report import IngestReport
@@ -191,7 +191,7 @@ def parse(
             data,
             file=source.display,
             max_bytes=settings.max_brief_bytes,
-            learned=settings.learned_organisations,
+            learned=parser_choice.learned(),
         )
     except BriefError as error:
         typer.echo(str(error.with_file(source.display)), err=True)
