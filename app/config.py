@@ -134,8 +134,9 @@ class Settings(BaseSettings):
     learned_organisations: bool = Field(
         default=False,
         description=(
-            "Parse briefs with the learned organisation recogniser after the rules: about "
-            "+0.06-0.08 organisation recall and -0.01 precision on held-out briefs, and parsing "
+            "Parse briefs with the learned organisation recogniser after the rules: "
+            "+0.06 to +0.11 organisation recall on held-out briefs, precision about the same, "
+            "and parsing "
             "a quarter to a third slower (docs/parsing.md). Stored with the parser version, "
             "so turning it on or off re-parses every brief on the next `chancery ingest`."
         ),
