@@ -4,6 +4,8 @@ the way they were parsed, on both databases."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 import pytest
 from sqlalchemy import text
 
@@ -26,8 +28,16 @@ ORGANISATIONS = (
 )
 
 
-def _learned(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
-    monkeypatch.setenv("CHANCERY_LEARNED_ORGANISATIONS", "true" if on else "false")
+@pytest.fixture
+def set_learned(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[bool], None]]:
+    """Sets `CHANCERY_LEARNED_ORGANISATIONS`; the settings read under it are dropped after the
+    test, so no later test parses with the recogniser."""
+
+    def set_to(on: bool) -> None:
+        monkeypatch.setenv("CHANCERY_LEARNED_ORGANISATIONS", "true" if on else "false")
+        get_settings.cache_clear()
+
+    yield set_to
     get_settings.cache_clear()
 
 
@@ -45,36 +55,36 @@ def _organisations(*, learned: bool) -> set[str]:
 
 
 def test_the_parser_version_says_whether_the_learned_recogniser_parsed(
-    monkeypatch: pytest.MonkeyPatch,
+    set_learned: Callable[[bool], None],
 ) -> None:
-    _learned(monkeypatch, False)
+    set_learned(False)
     assert configured_version() == PARSER_VERSION
-    _learned(monkeypatch, True)
+    set_learned(True)
     assert configured_version() == PARSER_VERSION + LEARNED_ORGANISATIONS
 
 
 def test_turning_the_recogniser_on_and_off_reparses_every_brief(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
+    database_url: str, set_learned: Callable[[bool], None]
 ) -> None:
     sources = list(discover([str(SEEDS)]))
     rules, learned = _organisations(learned=False), _organisations(learned=True)
     assert rules - learned == {"Peace House"}  # the seed shows the difference
 
-    _learned(monkeypatch, False)
+    set_learned(False)
     assert ingest_sources(sources, database_url=database_url).counts["ingested"] == len(sources)
     assert _stored(database_url) == ({PARSER_VERSION}, rules)
 
-    _learned(monkeypatch, True)
+    set_learned(True)
     report = ingest_sources(sources, database_url=database_url)
     assert report.counts["updated"] == len(sources)
     assert _stored(database_url) == ({PARSER_VERSION + LEARNED_ORGANISATIONS}, learned)
     assert ingest_sources(sources, database_url=database_url).counts["unchanged"] == len(sources)
     # Verified as parsed, whatever the setting now says.
-    _learned(monkeypatch, False)
+    set_learned(False)
     assert verify(database_url).problems == []
 
     report = ingest_sources(sources, database_url=database_url)
     assert report.counts["updated"] == len(sources)
     assert _stored(database_url) == ({PARSER_VERSION}, rules)
-    _learned(monkeypatch, True)
+    set_learned(True)
     assert verify(database_url).problems == []
