@@ -26,6 +26,8 @@ _STATE_HEADS = frozenset(load_data("organizations.json")["state_heads"])
 # Air Force', 'the Nigerian Air Force'), unlike its army or navy ('Pakistan Army': `Army`).
 _NAMED_FORCES = frozenset(load_data("organizations.json")["named_forces"])
 _COUNTRY_WORDS = (Category.demonym, Category.country, Category.seat)
+# Movements with a society in every state, named by its nationality ('the Korean Red Cross').
+_NATIONAL_SOCIETIES = frozenset(load_data("organizations.json")["national_societies"])
 
 
 def own_words(brief: OrgText, mention: Mention) -> tuple[int, int, str | None]:
@@ -142,7 +144,9 @@ def adjective_before(brief: OrgText, start: int, end: int) -> int:
     if opening_entry is not None and opening_entry.category is Category.demonym:
         return start - 1 - len(word)
     name = one_spaced(brief.source, start, end)
-    if " " not in name or _state_institution(brief, name) or known_organisation(name):
+    if " " not in name or _state_institution(brief, name):
+        return start
+    if known_organisation(name) and name not in _NATIONAL_SOCIETIES:
         return start
     return _compass_before(brief.source, start - 1 - len(word))
 

@@ -127,6 +127,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
             end = _romance_linked_after(brief, end)
         if brief.source[end : end + 1] == ".":
             end = _before_an_abbreviated_title(brief, start, end)
+    end = _before_initials(brief, start, end)
     if brief.source.startswith(" (", end):
         end = _bracketed_qualifier(brief, start, end)
     start = defined_before(brief, start, end)
@@ -188,6 +189,17 @@ def _before_an_abbreviated_title(brief: OrgText, start: int, end: int) -> int:
     if at < 0 or brief.source[at + 4 : end + 1].casefold() not in brief.words.title_heads:
         return end
     return at
+
+
+def _before_initials(brief: OrgText, start: int, end: int) -> int:
+    """'the Northern People's Party' of 'the Northern People's Party of S. D. Dombo': an
+    initial after 'of' opens the name of the person the body is said to be of."""
+    at = brief.source.find(" of ", start, end)
+    while at >= 0:
+        if _INITIAL.match(brief.source, at + 4):
+            return at
+        at = brief.source.find(" of ", at + 4, end)
+    return end
 
 
 def _known_over_slash(brief: OrgText, start: int, end: int) -> int:
@@ -388,6 +400,8 @@ def _coordinated_before(brief: OrgText, start: int, end: int) -> int:
     'Security Council', not 'Total and ' + 'Eni')."""
     if brief.source[max(0, start - 5) : start] != " and ":
         return start  # the common case, decided without the regex
+    if brief.source.startswith("The ", start):
+        return start  # 'The Times and The New York Times': a name with its own article
     match = _AND_BEFORE.search(brief.source, max(0, start - 40), start)
     if match is None or brief.stands_alone(match.group("word")):
         return start

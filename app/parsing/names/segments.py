@@ -83,6 +83,8 @@ _PATRONYMICS = frozenset({"bin", "ibn", "bint"})
 # name and another word they are the name's ('Ahmad Shah Massoud', 'Mohammed Sultan Ali',
 # 'Najib Tun Razak').
 _NAME_HONORIFICS = frozenset({"shah", "sultan", "emir", "sheikh", "tun"})
+# 'Jr.' and 'Sr.' follow a surname, never a title: 'Martin Luther King Jr.'.
+_JUNIOR_SENIOR = frozenset({"jr.", "sr.", "jr", "sr"})
 
 
 def _initial(text: str) -> bool:
@@ -132,8 +134,11 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
             tokens[index - 1].folded in _PATRONYMICS
             or _initial(tokens[index - 1].text)
             or _honorific_in_a_name(words, tokens, (first, index, stop))
+            or (index + 1 < stop and tokens[index + 1].folded in _JUNIOR_SENIOR)
         )
         item = None if fathers else _match_phrase(words, tokens, first=index, stop=stop)
+        if item is not None and _surname_of(words, tokens, items, item):
+            item = None
         if item is None and not fathers:
             title_stop = title_end()(tokens, index, stop=stop)
             item = Item(Part.title, index, title_stop) if title_stop else None
@@ -153,7 +158,36 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
             continue
         items.append(item)
         index = item.stop
-    return _extend_title(words, tokens, _body_complement(words, tokens, items), stop)
+    return _extend_title(
+        words, tokens, _body_complement(words, tokens, _last_surname(tokens, items)), stop
+    )
+
+
+# Titles that are also common English surnames: one ending a run after two words of a name
+# is the surname ('Coretta Scott King came'), since a title stands before the name it goes with.
+_SURNAME_TITLES = frozenset({"king", "queen"})
+
+
+def _last_surname(tokens: list[Token], items: list[Item]) -> list[Item]:
+    if len(items) < 2 or items[-1].part is not Part.title or items[-2].part is not Part.words:
+        return items
+    title, name = items[-1], items[-2]
+    if title.stop - title.first != 1 or tokens[title.first].folded not in _SURNAME_TITLES:
+        return items
+    if name.stop - name.first < 2 or any(t.possessive for t in tokens[name.first : name.stop]):
+        return items
+    return [*items[:-2], Item(Part.words, name.first, title.stop)]
+
+
+def _surname_of(words: Lexicon, tokens: list[Token], items: list[Item], item: Item) -> bool:
+    """'Wagner' of 'Richard Wagner': a one-word known organisation right after a known given
+    name (no possessive between) is the person's surname."""
+    if item.stop - item.first != 1 or item.entry is None or item.entry.category is not Category.org:
+        return False
+    if not items or items[-1].part is not Part.words or items[-1].stop != item.first:
+        return False
+    before = tokens[item.first - 1]
+    return not before.possessive and before.text in words.given_names
 
 
 def _honorific_in_a_name(words: Lexicon, tokens: list[Token], at: tuple[int, int, int]) -> bool:
