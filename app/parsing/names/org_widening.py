@@ -81,6 +81,8 @@ _ROMANCE_LINKED = re.compile(
 _QUALIFIER = re.compile(r" \((?P<words>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})\)(?![ \t]+[A-Z(])")
 _ADJECTIVE_ENDINGS = ("ist", "ic", "al", "ed", "ian", "ive")
 _INITIAL = re.compile(r"[A-Z]\.")
+_ORDINAL = re.compile(r"(?<![\w.])\d{1,4}(?:st|nd|rd|th) $")
+_MILITARY_UNITS = frozenset(load_data("organizations.json")["military_units"])
 _DESCRIPTOR_ENDINGS = ("-led", "-backed", "-based", "-sponsored", "-funded", "-aligned", "-allied")
 
 
@@ -110,6 +112,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         start = _acronym_owner_before(brief, start)
         start = country_name_before(brief, start, end)
         start = _region_before(brief, start)
+    start = _ordinal_before(brief, start, end)
     if (owned := _owner_before(brief, start)) < start:
         start = country_name_before(brief, owned, end)  # 'Zimbabwe ' + 'People's ...'
     if brief.source[end : end + 1] == "+" and known_organisation(brief.source[start : end + 1]):
@@ -189,6 +192,18 @@ def _before_an_abbreviated_title(brief: OrgText, start: int, end: int) -> int:
     if at < 0 or brief.source[at + 4 : end + 1].casefold() not in brief.words.title_heads:
         return end
     return at
+
+
+def _ordinal_before(brief: OrgText, start: int, end: int) -> int:
+    """'the ' + '205th ' + 'Motor Rifle Brigade': a number before a military unit's name is
+    part of it (`military_units`: 'the 58th Army', 'the 1st Armoured Division')."""
+    if not brief.source.endswith("th ", 0, start) and not brief.source.endswith(
+        ("st ", "nd ", "rd "), 0, start
+    ):
+        return start  # the common case, decided without the regex
+    ordinal = _ORDINAL.search(brief.source, max(0, start - 8), start)
+    last = brief.source[start:end].rsplit(None, 1)[-1].casefold()
+    return ordinal.start() if ordinal is not None and last in _MILITARY_UNITS else start
 
 
 def _before_initials(brief: OrgText, start: int, end: int) -> int:

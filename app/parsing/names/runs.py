@@ -65,6 +65,8 @@ def _and_continuation(
     index = last + 1
     if tokens[last].possessive or not tokens[last].capitalised:
         return None
+    if first == last and len(tokens[last].text) > 1 and tokens[last].text.isupper():
+        return None  # 'NHK and People's Daily': an acronym alone is a name of its own
     for ahead in range(index, min(index + 3, len(tokens))):
         word = tokens[ahead]
         if not word.capitalised or (

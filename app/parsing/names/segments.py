@@ -72,6 +72,8 @@ def _match_phrase(words: Lexicon, tokens: list[Token], first: int, stop: int) ->
             continue
         entry = words.phrases.get(" ".join(t.text for t in tokens[first : first + length]))
         if entry is not None:
+            if tokens[first].text == "the" and first + length < stop:
+                return None  # 'the Alliance' (NATO) of 'the Alliance Party': a longer name
             return Item(Part.entry, first, first + length, entry)
     return None
 
@@ -159,22 +161,25 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
         items.append(item)
         index = item.stop
     return _extend_title(
-        words, tokens, _body_complement(words, tokens, _last_surname(tokens, items)), stop
+        words, tokens, _body_complement(words, tokens, _last_surname(words, tokens, items)), stop
     )
 
 
-# Titles that are also common English surnames: one ending a run after two words of a name
-# is the surname ('Coretta Scott King came'), since a title stands before the name it goes with.
-_SURNAME_TITLES = frozenset({"king", "queen"})
+# Titles that are also common English surnames: one ending a run after two words of a name,
+# or after a known given name, is the surname ('Coretta Scott King came', 'Antony Head'),
+# since a title stands before the name it goes with.
+_SURNAME_TITLES = frozenset({"king", "queen", "prince", "head", "judge", "chancellor", "marshal"})
 
 
-def _last_surname(tokens: list[Token], items: list[Item]) -> list[Item]:
+def _last_surname(words: Lexicon, tokens: list[Token], items: list[Item]) -> list[Item]:
     if len(items) < 2 or items[-1].part is not Part.title or items[-2].part is not Part.words:
         return items
     title, name = items[-1], items[-2]
     if title.stop - title.first != 1 or tokens[title.first].folded not in _SURNAME_TITLES:
         return items
-    if name.stop - name.first < 2 or any(t.possessive for t in tokens[name.first : name.stop]):
+    if any(t.possessive for t in tokens[name.first : name.stop]):
+        return items
+    if name.stop - name.first < 2 and tokens[name.first].text not in words.given_names:
         return items
     return [*items[:-2], Item(Part.words, name.first, title.stop)]
 
