@@ -67,6 +67,8 @@ def _and_continuation(
         return None
     if first == last and len(tokens[last].text) > 1 and tokens[last].text.isupper():
         return None  # 'NHK and People's Daily': an acronym alone is a name of its own
+    if tokens[index].text == "The":
+        return None  # 'The Times and The Daily Courier': a name with its own article
     for ahead in range(index, min(index + 3, len(tokens))):
         word = tokens[ahead]
         if not word.capitalised or (

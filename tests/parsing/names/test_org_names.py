@@ -1335,3 +1335,46 @@ def test_a_compass_word_before_a_nationality_adjective_opening_a_name_is_part_of
     sentence: str, name: str
 ) -> None:
     assert list(organisations(parse(sentence))) == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found", "not_found"),
+    [
+        # A nationality adjective before Army or Navy is part of the name (parser 1.22.0).
+        ("The Chilean Army moved north.", "Chilean Army", "Army"),
+        ("The Sri Lanka Navy patrolled.", "Sri Lanka Navy", "Navy"),
+        # and before the Red Cross or Red Crescent, one society per state (1.22.0).
+        ("The Norwegian Red Cross sent tents.", "Norwegian Red Cross", "Red Cross"),
+        ("The Turkish Red Crescent sent food.", "Turkish Red Crescent", "Red Crescent"),
+        # A number before a military unit's name (1.23.0).
+        ("The 12th Motor Rifle Brigade stayed.", "12th Motor Rifle Brigade", "Motor Rifle Brigade"),
+        # An initial after 'of' opens a person's name (1.22.0).
+        ("The Northern Unity Party of K. B. Asante stayed away.", "Northern Unity Party", None),
+        # 'the Alliance' (NATO) is not read inside a longer name (1.23.0).
+        ("Ministers of the Alliance Party signed.", "Alliance Party", "the Alliance Party"),
+    ],
+)
+def test_what_belongs_to_a_name_at_its_ends(
+    sentence: str, found: str, not_found: str | None
+) -> None:
+    names = organisations(parse(sentence))
+    assert found in names
+    assert not_found is None or not_found not in names
+    assert not any(" of K" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # An acronym alone before 'and' is a name of its own (parser 1.23.0).
+        ("Reports on KBS and Korea Herald said so.", {"KBS", "Korea Herald"}),
+        # so is a name opened by a capital 'The' after 'and' (1.22.0).
+        ("The Times and The Daily Courier called it an annexation.", {"The Daily Courier"}),
+    ],
+)
+def test_an_acronym_or_an_article_before_and_opens_another_name(
+    sentence: str, names: set[str]
+) -> None:
+    found = organisations(parse(sentence))
+    assert names <= set(found)
+    assert not any(" and " in name for name in found)

@@ -518,6 +518,13 @@ def test_a_person_a_place_or_a_plural_opening_a_bullet_is_no_outlet(bullet: str)
         ("Baroness Catherine Ashton spoke.", "Catherine Ashton", "Baroness"),
         ("Governor-General Khawaja Nazimuddin wrote.", "Khawaja Nazimuddin", "Governor-General"),
         ("Gazprom CEO Alexei Miller discussed surveys.", "Alexei Miller", "CEO"),
+        # The ranks below General and Admiral, and the offices in '-General' (parser 1.22.0).
+        ("Commodore Tevita Lomu took power.", "Tevita Lomu", "Commodore"),
+        ("Lieutenant General Omar Diallo spoke.", "Omar Diallo", "Lieutenant General"),
+        ("Resident-General Kato Hiroshi signed.", "Kato Hiroshi", "Resident-General"),
+        ("Consul-General Maria Lindqvist protested.", "Maria Lindqvist", "Consul-General"),
+        # 'Empress' as 'Emperor' (parser 1.23.0).
+        ("Empress Maria Alvarenga arrived.", "Maria Alvarenga", "Empress"),
     ],
 )
 def test_titles_since_round_thirteen(sentence: str, name: str, title: str) -> None:
@@ -842,3 +849,22 @@ _NO_PERSON_SHOWN = (
 @pytest.mark.parametrize("sentence", _NO_PERSON_SHOWN)
 def test_round_18_s_cues_are_not_read_where_they_do_not_hold(sentence: str) -> None:
     assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # A title word before 'Jr.' or 'Sr.', or ending a name, is the surname (1.22.0, 1.23.0).
+        ("Pastor Daniel Queen Jr. spoke in the square.", "Daniel Queen Jr."),
+        ("Envoy Robert Louis King came from Atlanta.", "Robert Louis King"),
+        ("British High Commissioner Peter Head was told hours before.", "Peter Head"),
+        # A one-word known organisation after a known given name is the surname (1.22.0).
+        ("Ambassador Richard Wagner left the talks.", "Richard Wagner"),
+    ],
+)
+def test_a_title_or_known_word_ending_a_name_is_its_surname(sentence: str, name: str) -> None:
+    assert name in titled(sentence)
+
+
+def test_a_title_before_a_name_is_still_a_title() -> None:
+    assert titled("King Letsie met them.") == {"Letsie": "King"}
