@@ -23,7 +23,7 @@ from app.parsing.names.org_text import OrgText, one_spaced
 
 _STATE_HEADS = frozenset(load_data("organizations.json")["state_heads"])
 # A state's forces named by a proper name whose adjective is a word of it ('the Colombian
-# Air Force', 'the Nigerian Air Force'), unlike its army or navy ('Pakistan Army': `Army`).
+# Air Force', 'the Chilean Army', 'the Sri Lanka Navy').
 _NAMED_FORCES = frozenset(load_data("organizations.json")["named_forces"])
 _COUNTRY_WORDS = (Category.demonym, Category.country, Category.seat)
 # Movements with a society in every state, named by its nationality ('the Korean Red Cross').
