@@ -197,9 +197,7 @@ def _before_an_abbreviated_title(brief: OrgText, start: int, end: int) -> int:
 def _ordinal_before(brief: OrgText, start: int, end: int) -> int:
     """'the ' + '205th ' + 'Motor Rifle Brigade': a number before a military unit's name is
     part of it (`military_units`: 'the 58th Army', 'the 1st Armoured Division')."""
-    if not brief.source.endswith("th ", 0, start) and not brief.source.endswith(
-        ("st ", "nd ", "rd "), 0, start
-    ):
+    if not brief.source.endswith(("th ", "st ", "nd ", "rd "), 0, start):
         return start  # the common case, decided without the regex
     ordinal = _ORDINAL.search(brief.source, max(0, start - 8), start)
     last = brief.source[start:end].rsplit(None, 1)[-1].casefold()
