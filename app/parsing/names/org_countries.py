@@ -102,6 +102,21 @@ def _state_institution(brief: OrgText, name: str) -> bool:
     )
 
 
+def compass_before_a_country(brief: OrgText, start: int, end: int) -> int:
+    """'South ' + 'China Morning Post': a compass word right before a body's name that opens
+    with a country's name (not a code) names a region of it, a word of the name."""
+    if not brief.source.endswith(_COMPASS_WORDS, 0, start):
+        return start  # the common case
+    words = brief.source[start:end].split()
+    for length in (2, 1):
+        if len(words) > length:
+            text = " ".join(words[:length])
+            entry = brief.words.phrases.get(text)
+            if entry is not None and entry.category is Category.country and not text.isupper():
+                return compass_before(brief.source, start)
+    return start
+
+
 def country_name_before(brief: OrgText, start: int, end: int) -> int:
     """'Kenya ' + 'Red Cross Society', 'Qatar ' + 'Airways': a country's name (not its
     adjective, nor a possessive) right before a body that is not one every state has
@@ -148,15 +163,16 @@ def adjective_before(brief: OrgText, start: int, end: int) -> int:
         return start
     if known_organisation(name) and name not in _NATIONAL_SOCIETIES:
         return start
-    return _compass_before(brief.source, start - 1 - len(word))
+    return compass_before(brief.source, start - 1 - len(word))
 
 
 _COMPASS_WORDS = ("North ", "South ", "East ", "West ", "Central ")
 
 
-def _compass_before(source: str, start: int) -> int:
+def compass_before(source: str, start: int) -> int:
     """'South ' + 'American Community of Nations', 'East ' + 'African Community': a compass
-    word before the adjective makes it a continent's part, one adjective with it."""
+    word before the adjective makes it a continent's part, one adjective with it (before a
+    country's name, a region of it: 'South ' + 'China Morning Post')."""
     for word in _COMPASS_WORDS:
         if (
             source.endswith(word, 0, start)

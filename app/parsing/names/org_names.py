@@ -10,13 +10,14 @@ See docs/parsing.md, "Organisations".
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import pairwise
 from operator import attrgetter
 
-from app.parsing.lexicon.countries import plain
+from app.parsing.lexicon.countries import capitals, plain
 from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category
 from app.parsing.names.emitting import Mention
@@ -41,6 +42,7 @@ from app.parsing.names.org_keys import (
 )
 from app.parsing.names.org_text import OrgText, one_spaced
 from app.parsing.names.org_widening import split_at_a_leader, widen
+from app.parsing.names.people import plural_noun
 from app.parsing.names.tokens import Token
 from app.vocabulary import ActorKind
 
@@ -80,6 +82,25 @@ _LINK_WORDS = (" of ", " for ", " on ")
 # Up to three capitalised words, a possessive and `Office`: 'Prime Minister’s Office'.
 _TITLED_OFFICE = re.compile(
     r"(?P<title>(?:[A-Z][\w-]* ){0,2}[A-Z][\w-]*)(?P<office>['’]s Office)\b(?!.)", re.DOTALL
+)
+
+
+# A list's next item after a body's name: ', the Reichsbank.', ' and BOAC jets'.
+_LISTED_AFTER = re.compile(
+    r"\)?(?:,[ \t]+(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?:the[ \t]+)?"
+    r"(?P<name>[A-Z][\w&'’\-]*\w)(?=[.,;:)]|[ \t]+(?:and|or)[ \t]|[ \t]+(?P<next>[a-z]+)\b)"
+)
+_LIST_MARKS = (",", " and ", " or ", "),", ") and ", ") or ")
+# A ministry or department named by its fields, which a list after it may go on naming.
+_PORTFOLIOS = re.compile(r"(?:Ministry|Department|Secretariat|Office) (?:of|for) ")
+_SMALL_WORDS = frozenset(
+    ("of", "for", "the", "de", "des", "du", "del", "la", "le", "el", "al", "da", "di", "van",
+     "von", "on", "in", "y", "et", "and", "or", "d")
+)  # fmt: skip
+_CALENDAR = frozenset(
+    name.casefold()
+    for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
+    if name
 )
 
 
@@ -152,6 +173,9 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if brief.brackets and any(m.groupdict().get("gloss") for m in brief.acronyms):
         kept = glossed(brief, kept)
     settled = settle_acronyms(brief, kept)
+    if listed := _listed_with_bodies(brief, settled):
+        taken = {(m.start, m.end) for m in listed}
+        settled = sorted([m for m in settled if (m.start, m.end) not in taken] + listed, key=_SPAN)
     if " known as " in brief.source:
         settled = _other_names(brief.source, settled)
     if " (" in brief.source:
@@ -403,6 +427,64 @@ def _leading_bodies(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _listed_with_bodies(brief: OrgText, mentions: list[Mention]) -> list[Mention]:
+    """'the Bank of England, the Bank of Spain and the Reichsbank', 'Trans World Airlines
+    (TWA), Swissair and BOAC jets': a single capitalised word that nothing else reads,
+    listed after a body's name (',' or 'and', perhaps 'the'), and ending the list or
+    followed by a lowercase word, is a body too, as a list names things of one kind."""
+    found: list[Mention] = []
+    source = brief.source
+    listed = [
+        m
+        for m in mentions
+        if m.kind is ActorKind.organization
+        and source.startswith(_LIST_MARKS, m.end)
+        and not _PORTFOLIOS.match(m.name)  # 'the Ministry of Foreign Affairs, Trade, Tourism'
+    ]
+    if not listed:
+        return found  # the common case: no body's name goes on into a list
+    spans = [(m.start, m.end) for m in mentions if not _a_lone_word(m)]
+    surnames = {
+        word
+        for m in mentions
+        if m.kind is ActorKind.person and " " in m.name.strip()
+        for word in m.name.split()
+    }
+    for mention in listed:
+        end = mention.end
+        while (item := _LISTED_AFTER.match(source, end)) is not None:
+            start, stop = item.span("name")
+            word = item["name"]
+            if (
+                any(first < stop and start < last for first, last in spans)
+                or word in surnames  # 'the PLO and Arafat'
+                or word.endswith(("'s", "’s"))
+                or not word[word.rfind("-") + 1 :][:1].isupper()  # 'Russian-led'
+                or plural_noun(word)  # 'Conservatives', 'Gaullists'
+                or word.casefold() in brief.words.stop_words
+                or word.casefold() in _CALENDAR
+                or word in brief.words.given_names
+                or phrase_entry(word) is not None
+                or item["next"] in _SMALL_WORDS
+            ):
+                break
+            found.append(brief.new(start, stop))
+            spans.append((start, stop))
+            end = stop
+    return found
+
+
+def _a_lone_word(mention: Mention) -> bool:
+    """A single untitled word read as a person with no evidence: it names nobody unless
+    something else does (`OrgText.lone_word`)."""
+    return (
+        mention.kind is ActorKind.person
+        and not mention.titled
+        and not mention.evidence
+        and " " not in mention.surface
+    )
+
+
 def _leaders(brief: OrgText, orgs: list[Mention]) -> dict[Mention, tuple[Mention, Mention]]:
     """Each body of `orgs` named with its leader after 'of', cut in two (see
     `split_at_a_leader`)."""
@@ -487,7 +569,8 @@ def _flag_carriers(brief: OrgText, opening: str = "Air") -> list[tuple[int, int]
     flag carriers are named; 'Radio' and a country's name ('Radio Australia', 'Radio New
     Zealand') is the state broadcaster, as national radios are named, and with
     'Internationale' or 'International' after the country its world service ('Radio France
-    Internationale')."""
+    Internationale'); so is 'Radio' and a capital city's name ('Radio Moscow', 'Radio
+    Amman'), as the state radios were named after their city."""
     found = []
     source = brief.source
     at = source.find(f"{opening} ")
@@ -498,7 +581,9 @@ def _flag_carriers(brief: OrgText, opening: str = "Air") -> list[tuple[int, int]
             for length in (2, 1):
                 name = " ".join(words[:length]).rstrip(",.;:’'s")
                 entry = phrase_entry(name) if len(words) >= length else None
-                if entry is not None and entry.category is Category.country:
+                if (entry is not None and entry.category is Category.country) or (
+                    opening == "Radio" and len(words) >= length and plain(name) in capitals()
+                ):
                     end = start + len(name)
                     # 'Radio France Internationale': its world service
                     for tail in (" Internationale", " International"):

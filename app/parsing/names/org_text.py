@@ -116,6 +116,19 @@ class OrgText:
         word = self.source[start:end]
         return word.casefold() in self.words.org_heads and " " not in word
 
+    def cuts_a_person(self, start: int, end: int) -> bool:
+        """Whether a titled person's full name starts in `[start, end)`, or one that starts
+        there goes on past `end` ('of Defence Minister Hafez' + ' al-Assad'); not a title
+        alone ('Ministry of Foreign Affairs' + ' spokesman Wang Wenbin')."""
+        return any(
+            m.kind is ActorKind.person
+            and start <= m.start < end
+            and " " in m.name.strip()
+            and (m.titled or m.end > end)
+            and start <= self.source.find(m.name.split()[0], m.start, m.end) < end
+            for m in self.mentions
+        )
+
     def names_a_person(self, start: int, end: int) -> bool:
         """Whether a person's full name starts in `[start, end)`: found by the run reader
         with evidence, opening with a known given name or with an Arabic article or a

@@ -23,7 +23,12 @@ from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category
 from app.parsing.names.emitting import Mention
 from app.parsing.names.org_acronyms import defined_before, defined_standing_body
-from app.parsing.names.org_countries import adjective_before, country_name_before, own_words
+from app.parsing.names.org_countries import (
+    adjective_before,
+    compass_before_a_country,
+    country_name_before,
+    own_words,
+)
 from app.parsing.names.org_keys import known_forms, known_organisation, phrase_entry
 from app.parsing.names.org_text import (
     LETTER_WORD,
@@ -63,7 +68,9 @@ _IN_THE_COUNTRY = re.compile(
 _WORLD_REGIONS = frozenset(load_data("organizations.json")["world_regions"])
 _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{WORD})[ \t]+and[ \t]+$")
 # A link the run reader took in before a word it stopped at: 'United Nations Council for'.
-_TRAILING_LINKS = (" for", " of", " on")
+_TRAILING_LINKS = (" for", " of", " on", " de", " des", " du", " del", " di", " da", " do")
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+_CAPITAL_AFTER = re.compile(r" [A-Z]")
 _CALENDAR = frozenset(
     name.casefold()
     for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
@@ -71,9 +78,10 @@ _CALENDAR = frozenset(
 )
 # A capitalised word, its capital perhaps accented: 'États'.
 _ACCENTED_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&\-]|['’.](?=\w))*"
-# ' des Mille Collines', ' de la Révolution Algérienne', " de l'Ouest" after a name.
+# ' des Mille Collines', ' de la Révolution Algérienne', " de l'Ouest", ' et des Pays-Bas'
+# after a name.
 _ROMANCE_LINKED = re.compile(
-    r"[ \t]+(?:de|des|du|del|della|di|da|do|dos|das|pour|para|per)"
+    r"[ \t]+(?:(?:et|y|e)[ \t]+)?(?:de|des|du|del|della|di|da|do|dos|das|pour|para|per)"
     r"(?:[ \t]+(?:la|le|les|los|las|el))?[ \t]+(?:[lL]['’])?"
     rf"{_ACCENTED_WORD}(?:[ \t]+{_ACCENTED_WORD})*"
 )
@@ -112,6 +120,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         start = _acronym_owner_before(brief, start)
         start = country_name_before(brief, start, end)
         start = _region_before(brief, start)
+        start = compass_before_a_country(brief, start, end)
     start = _ordinal_before(brief, start, end)
     if (owned := _owner_before(brief, start)) < start:
         start = country_name_before(brief, owned, end)  # 'Zimbabwe ' + 'People's ...'
@@ -416,14 +425,32 @@ def _coordinated_before(brief: OrgText, start: int, end: int) -> int:
     if brief.source.startswith("The ", start):
         return start  # 'The Times and The New York Times': a name with its own article
     match = _AND_BEFORE.search(brief.source, max(0, start - 40), start)
-    if match is None or brief.stands_alone(match.group("word")):
+    if match is None:
         return start
     first, stop = match.start("word"), match.end("word")
+    if _regions_joined(brief, match.group("word"), start, end):
+        return first  # 'the IMF's Asia and ' + 'Pacific Department': one body's field
+    if brief.stands_alone(match.group("word")):
+        return start
     if brief.overlaps(first, stop) and not (
         brief.has_head(brief.source[start:end].split()[-1:]) and brief.lone_word(first, stop)
     ):
         return start  # a name of its own: 'the EU and ' + 'NATO'
     return first
+
+
+def _regions_joined(brief: OrgText, word: str, start: int, end: int) -> bool:
+    """'Asia and ' + 'Pacific Department', 'Europe and ' + 'Central Asia Department': a world
+    region joined by 'and' to a body's name that opens with another and ends in an
+    organisation word is the region its department covers, a word of its name."""
+    if word not in _WORLD_REGIONS:
+        return False
+    words = brief.source[start:end].split()
+    return (
+        len(words) > 1
+        and any(" ".join(words[:n]) in _WORLD_REGIONS for n in (1, 2))
+        and brief.has_head(words[-1:])
+    )
 
 
 def _a_country(word: str) -> bool:
@@ -433,7 +460,18 @@ def _a_country(word: str) -> bool:
 
 
 def _linked_after(brief: OrgText, start: int, end: int) -> int:
-    """' of the Red Cross', ' for Government', ' on Disarmament', ', Trade and Industry'."""
+    """' of the Red Cross', ' for Government', ' on Disarmament', ', Trade and Industry'.
+    Where a capitalised word follows the name, the run reader stopped inside it at a known
+    name ('Executive Committee of the National' + ' Security Council'): read again from its
+    last link, and keep the longer reading."""
+    if _CAPITAL_AFTER.match(brief.source, end):
+        last_link = _LAST_LINK.search(brief.source, start, end)
+        if last_link is not None:
+            return max(end, _linked_from(brief, start, last_link.start()))
+    return _linked_from(brief, start, end)
+
+
+def _linked_from(brief: OrgText, start: int, end: int) -> int:
     tail = brief.source[end - 2 : end + 1].rstrip()
     if tail.endswith(("'", "’", "'s", "’s")):
         # The run stopped at a possessive inside the name ('Central Committee of the
@@ -470,6 +508,8 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
             return end  # 'the Joint Commission of the JCPOA': a name of its own (not 'USSR')
         if brief.names_a_person(match.start("words"), match.end("words")):
             return end  # 'the Party of Regions of Viktor Yanukovych': its leader
+        if brief.cuts_a_person(match.start("words"), match.end("words")):
+            return end  # 'the Syrian Arab Air Force of Defence Minister Hafez al-Assad'
         if brief.organisation_ends(match.start("words")) > match.end() and not _LINKED.match(
             brief.source, match.end()
         ):
@@ -497,6 +537,9 @@ def _linked_after(brief: OrgText, start: int, end: int) -> int:
             return end  # 'the European Commission and European Council', 'Radio Australia
             # and Radio New Zealand': two names
         end = match.end()
+        if brief.source.endswith(_POSSESSIVE_ENDINGS, match.start("words"), end):
+            # 'the Council of State’s decree': a possessive ends the name, not in it
+            return end - (1 if brief.source[end - 1] in "'’" else 2)
 
 
 def _plural_head(brief: OrgText, word: str) -> bool:

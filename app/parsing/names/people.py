@@ -36,6 +36,9 @@ _NAME_SUFFIXES = frozenset(_NAMES["name_suffixes"])
 # Descriptor nouns: capitalised at a sentence's start, they open no name ('Economist X Y').
 _FAMILY_FIRST = frozenset(load_data("given_names.json")["family_first"])
 _SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
+# The organisation words that a title word alone before names a government department by
+# its field (the Justice Ministry).
+_DEPARTMENTS = frozenset(("ministry", "department"))
 _REGNAL_TITLES = frozenset(t.casefold() for t in load_data("titles.json")["regnal_titles"])
 _ORGS = load_data("organizations.json")
 # 'his Fidesz party', 'the Mungiki sect': a marker right after a single name.
@@ -154,10 +157,19 @@ class PeopleReader(OrgReader):
         if self._is_org(item):
             if (
                 title is not None
-                and self._text(title.first, title.stop) == "General"
                 and not self.tokens[title.first].possessive  # 'Comptroller General's Office'
+                and (
+                    self._text(title.first, title.stop) == "General"
+                    or (
+                        title.stop - title.first == 1
+                        and item.stop - item.first == 1
+                        and self.tokens[item.first].folded in _DEPARTMENTS
+                    )
+                )
             ):
-                # the adjective, not the rank: 'the General Intelligence Service'
+                # the adjective, not the rank: 'the General Intelligence Service'; a title
+                # word before 'Ministry' or 'Department' alone names its field: 'the Justice
+                # Ministry'
                 item = Item(Part.words, title.first, item.stop)
             self._org(item, affiliation)  # also 'director of the Central Affairs Commission'
             return

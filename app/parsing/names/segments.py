@@ -168,7 +168,9 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
 # Titles that are also common English surnames: one ending a run after two words of a name,
 # or after a known given name, is the surname ('Coretta Scott King came', 'Antony Head'),
 # since a title stands before the name it goes with.
-_SURNAME_TITLES = frozenset({"king", "queen", "prince", "head", "judge", "chancellor", "marshal"})
+_SURNAME_TITLES = frozenset(
+    {"king", "queen", "prince", "head", "judge", "chancellor", "marshal", "bishop"}
+)
 
 
 def _last_surname(words: Lexicon, tokens: list[Token], items: list[Item]) -> list[Item]:

@@ -1378,3 +1378,43 @@ def test_an_acronym_or_an_article_before_and_opens_another_name(
     found = organisations(parse(sentence))
     assert names <= set(found)
     assert not any(" and " in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found", "not_found"),
+    [
+        # A possessive after a name's link ends the name (parser 1.24.0).
+        ("The Council of State’s ruling stood.", "Council of State", "Council of State’s"),
+        ("The Ministry of Defence's budget grew.", "Ministry of Defence", "Ministry of Defence's"),
+        # A compass word before a country's name opening a body's name (1.24.0).
+        ("The South China Evening Post reported it.", "South China Evening Post", None),
+        # 'Radio' and a capital city's name (1.24.0).
+        ("Radio Tirana broadcast the note.", "Radio Tirana", None),
+        # A title word before 'Ministry' or 'Department' alone (1.24.0).
+        ("The Justice Ministry appealed.", "Justice Ministry", None),
+        # Two world regions joined by 'and' before a department (1.24.0).
+        (
+            "The Europe and Central Asia Department wrote.",
+            "Europe and Central Asia Department",
+            "Central Asia Department",
+        ),
+        # A titled person after a link ends the name (1.24.0).
+        (
+            "The Royal Air Force of Air Marshal John Slessor flew.",
+            "Royal Air Force",
+            "Royal Air Force of Air Marshal John",
+        ),
+        # A known name inside a longer one (1.24.0).
+        (
+            "The Standing Committee of the National Security Council met.",
+            "Standing Committee of the National Security Council",
+            "Standing Committee of the National",
+        ),
+    ],
+)
+def test_what_round_twenty_three_reads_into_a_name(
+    sentence: str, found: str, not_found: str | None
+) -> None:
+    names = organisations(parse(sentence))
+    assert found in names
+    assert not_found is None or not_found not in names

@@ -525,6 +525,10 @@ def test_a_person_a_place_or_a_plural_opening_a_bullet_is_no_outlet(bullet: str)
         ("Consul-General Maria Lindqvist protested.", "Maria Lindqvist", "Consul-General"),
         # 'Empress' as 'Emperor' (parser 1.23.0).
         ("Empress Maria Alvarenga arrived.", "Maria Alvarenga", "Empress"),
+        # Monarchs' and clergy's titles (parser 1.24.0).
+        ("Kaiser Friedrich III sailed home.", "Friedrich III", "Kaiser"),
+        ("Bishop Carlos Belo spoke at the cathedral.", "Carlos Belo", "Bishop"),
+        ("Grand Mufti Ahmed Kuftaro received them.", "Ahmed Kuftaro", "Grand Mufti"),
     ],
 )
 def test_titles_since_round_thirteen(sentence: str, name: str, title: str) -> None:
@@ -860,6 +864,8 @@ def test_round_18_s_cues_are_not_read_where_they_do_not_hold(sentence: str) -> N
         ("British High Commissioner Peter Head was told hours before.", "Peter Head"),
         # A one-word known organisation after a known given name is the surname (1.22.0).
         ("Ambassador Richard Wagner left the talks.", "Richard Wagner"),
+        # 'Bishop' after a known given name is the surname (1.24.0).
+        ("Prime Minister Maurice Bishop was deposed.", "Maurice Bishop"),
     ],
 )
 def test_a_title_or_known_word_ending_a_name_is_its_surname(sentence: str, name: str) -> None:

@@ -187,6 +187,10 @@ def test_the_written_forms_of_abd_al_are_one(a: str, b: str) -> None:
         (PersonName("Michael Kantor", "Trade Representative", US), PersonName("Mickey Kantor")),
         (PersonName("Bartholomew Ulufa'alu", "Prime Minister"), PersonName("Bart Ulufa'alu")),
         (PersonName("Yasser Arafat", "Chairman"), PersonName("Yasir Arafat")),
+        # The Russian and Ukrainian forms of one given name (parser 1.24.0).
+        (PersonName("Pavel Korotich", "Deputy"), PersonName("Pavlo Korotich")),
+        (PersonName("Gennady Oliynyk"), PersonName("Hennadiy Oliynyk")),
+        (PersonName("Olga Kvitka"), PersonName("Olha Kvitka")),
     ],
 )
 def test_short_forms_and_transliterations_of_a_given_name_round_thirteen(
