@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval30 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval31 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 23, parsers 1.11.0 to 1.24.1, moved them) less about 0.02, so a change that loses ground
+to 24, parsers 1.11.0 to 1.25.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -99,8 +99,14 @@ FLOORS = {
     # Held out in round 23 (a seventh new writer, 2026-12-05), scored once before it (parser
     # 1.23.1: 0.94 / 0.88 and 0.90 / 0.78; with the learned stage 0.89 / 0.83) and once after
     # (1.24.0: 0.94 / 0.89 and 0.88 / 0.78; with the retrained stage 0.88 / 0.83); read
-    # for 1.24.1 (a portfolio list after a ministry: 0.90 / 0.78).
-    "eval30": (0.92, 0.87, 0.88, 0.76),
+    # for 1.24.1 (a portfolio list after a ministry: 0.90 / 0.78). Tuned on in round 24
+    # (parser 1.25.0: 0.96 / 0.90 and 0.91 / 0.82 after).
+    "eval30": (0.94, 0.88, 0.89, 0.80),
+    # Held out in round 24 (an eighth new writer, 2026-12-05), scored once before it (parser
+    # 1.24.1: 0.90 / 0.92 and 0.92 / 0.79; with the learned stage 0.93 / 0.86) and once after
+    # (1.25.0: 0.90 / 0.92 and 0.92 / 0.79, two more right; with the retrained stage 0.93 /
+    # 0.86); readable from the next round on.
+    "eval31": (0.88, 0.90, 0.90, 0.77),
 }
 
 

@@ -30,11 +30,22 @@ class RunView:
         heads = self.words.org_heads
         last = self.tokens[item.stop - 1].folded
         if last in self.words.place_heads and last not in heads:
-            return False  # 'Andrews Air Force Base' is a place
+            # 'Andrews Air Force Base' is a place; 'the General Assembly of the Ottoman
+            # Empire' a body of one
+            return self._head_before_of(item, heads)
         for token in self.tokens[item.first : item.stop]:  # a loop: no generator to set up
             if token.capitalised and token.folded in heads:
                 return True
         return "-" in last and _heads_joined(last, heads)  # 'Interim Legislature-Parliament'
+
+    def _head_before_of(self, item: Item, heads: frozenset[str]) -> bool:
+        """Whether an organisation word comes before the item's first 'of'."""
+        for token in self.tokens[item.first : item.stop]:
+            if token.folded == "of":
+                return False
+            if token.capitalised and token.folded in heads:
+                return any(t.folded == "of" for t in self.tokens[item.first : item.stop])
+        return False
 
     def _is_place(self, item: Item) -> bool:
         return self._names_place(item.first, item.stop)

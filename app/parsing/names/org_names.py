@@ -613,6 +613,10 @@ def _international(brief: OrgText, ending: str = " International") -> list[tuple
         match = _WORDS_BEFORE.search(source, max(0, at - 80), at + 1)
         if match is not None and not _NAME_GOES_ON.match(source, end):
             words = match.group("words").split()
+            for index in range(len(words) - 2, -1, -1):  # 'the IDF. Amnesty International'
+                if words[index].endswith(".") and "." not in words[index][:-1]:
+                    words = words[index + 1 :]  # a sentence ends there, not an abbreviation
+                    break
             while words and words[0].casefold() in brief.words.stop_words and words[0] != "All":
                 words.pop(0)  # 'The', 'According'; 'All' opens names: 'All India Radio'
             if words:

@@ -57,6 +57,7 @@ class OrgText:
         self.other_acronyms = other_acronyms
         self.taken: list[tuple[int, int]] = []  # the run reader's spans, once settled
         self.people: list[int] | None = None  # where full names start, when first asked
+        self.surnames: set[str] | None = None  # see `a_persons_surname`
         self.org_ends: dict[int, int] | None = None  # see `organisation_ends`
         self.orgs: list[Mention] = []  # the run reader's organisation mentions, once settled
         self.written: set[str] = set()  # the brief's words (`TokenIndex`)
@@ -115,6 +116,17 @@ class OrgText:
         alone names no body, so the body it belongs to is part of its name."""
         word = self.source[start:end]
         return word.casefold() in self.words.org_heads and " " not in word
+
+    def a_persons_surname(self, word: str) -> bool:
+        """Whether `word` ends the full name of a person the brief names, with a title or
+        other evidence ('Peres' of 'Shimon Peres')."""
+        if self.surnames is None:
+            self.surnames = {
+                m.name.split()[-1]
+                for m in self.mentions
+                if m.kind is ActorKind.person and " " in m.name.strip() and (m.evidence or m.titled)
+            }
+        return word in self.surnames
 
     def cuts_a_person(self, start: int, end: int) -> bool:
         """Whether a titled person's full name starts in `[start, end)`, or one that starts

@@ -71,6 +71,8 @@ _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{WORD})[ \t]+and[ \t]+$")
 _TRAILING_LINKS = (" for", " of", " on", " de", " des", " du", " del", " di", " da", " do")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _CAPITAL_AFTER = re.compile(r" [A-Z]")
+# A legislature's chamber, named with the known legislature after 'of': one name.
+_CHAMBERS = (" House", " Chamber")
 _CALENDAR = frozenset(
     name.casefold()
     for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
@@ -502,12 +504,18 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
             return end  # 'the Board on Monday'
         if "and" in link and _a_persons_words(brief, match):
             return end  # 'the Ministry of External Affairs and W. T. Jayasinghe'
+        if "and" in link and (
+            _opened_by_a_prefix(brief, start) or _a_title_word(brief, words[0])
+        ):  # 'Lashkar-e-Taiba and Hizbul Mujahideen', 'Radio Globo and Canal 36', 'the
+            return end  # Supreme Court of Justice and Gen. Romeo Vásquez': two names
         if words[0] in brief.words.phrases and link[-1] == "on" and not _named_on(brief, match):
             return end  # 'the Council on Russia'
         if len(words) == 1 and acronym(words[0]) and not _a_country(words[0]):
             return end  # 'the Joint Commission of the JCPOA': a name of its own (not 'USSR')
         if brief.names_a_person(match.start("words"), match.end("words")):
             return end  # 'the Party of Regions of Viktor Yanukovych': its leader
+        if len(words) == 1 and brief.a_persons_surname(words[0]):
+            return end  # 'the Labor Party of Peres': its leader, named before in full
         if brief.cuts_a_person(match.start("words"), match.end("words")):
             return end  # 'the Syrian Arab Air Force of Defence Minister Hafez al-Assad'
         if brief.organisation_ends(match.start("words")) > match.end() and not _LINKED.match(
@@ -518,7 +526,12 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
             return end  # 'the Contact Group of the United States, Russia, ...'
         joined = " ".join(words)
         entry = phrase_entry(joined)
-        if entry is not None and entry.category is Category.org and not brief.lone_head(start, end):
+        if (
+            entry is not None
+            and entry.category is Category.org
+            and not brief.lone_head(start, end)
+            and not brief.source.endswith(_CHAMBERS, start, end)  # 'Lower House of the Diet'
+        ):
             return end  # 'the Appellate Body of the World Trade Organization': two bodies
         if (
             "and" in link
@@ -540,6 +553,19 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
         if brief.source.endswith(_POSSESSIVE_ENDINGS, match.start("words"), end):
             # 'the Council of State’s decree': a possessive ends the name, not in it
             return end - (1 if brief.source[end - 1] in "'’" else 2)
+
+
+def _opened_by_a_prefix(brief: OrgText, start: int) -> bool:
+    """Whether the name at `start` opens with a movement's, a newspaper's or a head-first
+    organisation word ('Lashkar-e-Taiba', 'Radio Globo', 'Parti Québécois'): such a name is
+    whole without 'and'."""
+    first = brief.source[start : start + 40].split(None, 1)[0]
+    return first.split("-", 1)[0] in brief.words.movement_prefixes
+
+
+def _a_title_word(brief: OrgText, word: str) -> bool:
+    """'Gen', 'President': an office title opens a person's name, not a body's."""
+    return word.rstrip(".").casefold() in brief.words.title_heads
 
 
 def _plural_head(brief: OrgText, word: str) -> bool:
@@ -665,17 +691,15 @@ def split_at_a_leader(brief: OrgText, mention: Mention) -> tuple[Mention, Mentio
     and, after its last 'of', the full name of the person who leads it (the run reader
     joins them as one name), as (the body, the person). The person opens with a known given
     name or has an Arabic article or a particle inside; no word of it is a known phrase
-    or an office, institution, place or stop word."""
+    or an office, institution, place or stop word; or it is the surname of a person the
+    brief names in full ('Labor Party of Peres')."""
     at = mention.surface.rfind(" of ")
     if at < 0:
         return None
     words = mention.surface[at + 4 :].split()
-    if not 2 <= len(words) <= 4 or not all(
-        _name_word(brief, w) or (0 < i < len(words) - 1 and _INITIAL.fullmatch(w))
-        for i, w in enumerate(words)
+    if not (len(words) == 1 and brief.a_persons_surname(words[0])) and not _a_leaders_name(
+        brief, words
     ):
-        return None  # a middle initial is a name's word: 'John L. Momis'
-    if words[0] not in brief.words.given_names and not shaped_as_a_name(" ".join(words)):
         return None
     end = mention.start + at
     first = brief.source.index(words[0], end)
@@ -685,6 +709,17 @@ def split_at_a_leader(brief: OrgText, mention: Mention) -> tuple[Mention, Mentio
         mention._replace(end=end, surface=body, name=body),
         Mention(ActorKind.person, first, mention.end, person, person, evidence=True),
     )
+
+
+def _a_leaders_name(brief: OrgText, words: list[str]) -> bool:
+    """Two to four words of a person's full name (a middle initial is a name's word: 'John
+    L. Momis'), opening with a known given name or shaped as a name."""
+    if not 2 <= len(words) <= 4 or not all(
+        _name_word(brief, w) or (0 < i < len(words) - 1 and _INITIAL.fullmatch(w))
+        for i, w in enumerate(words)
+    ):
+        return False
+    return words[0] in brief.words.given_names or shaped_as_a_name(" ".join(words))
 
 
 def _name_word(brief: OrgText, word: str) -> bool:

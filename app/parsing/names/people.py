@@ -304,9 +304,9 @@ class PeopleReader(OrgReader):
 
     def _regnal(self, stop: int, name: str) -> tuple[int, str]:
         """A monarch's numeral, which reads as an initial before the period that ends the
-        sentence ('Emperor Haile Selassie I.', 'Malietoa Tanumafili II.'), and 'I', which
-        reads as a pronoun: 'King Juan Carlos I of Spain'."""
-        if name.endswith(" I.") or numeral_before_period(name):
+        sentence ('Emperor Haile Selassie I.', 'King George V.', 'Malietoa Tanumafili II.'),
+        and 'I', which reads as a pronoun: 'King Juan Carlos I of Spain'."""
+        if name.endswith((" I.", " V.", " X.")) or numeral_before_period(name):
             return stop, name[:-1]  # 'Malietoa Tanumafili II.': no numeral takes a period
         tokens = self.tokens
         if (
@@ -374,6 +374,14 @@ class PeopleReader(OrgReader):
         ):  # 'Businessman Roman Abramovich', 'Economist Abdalla Hamdok': a descriptor
             if not self._is_located(first, stop) and not plural_noun(names[-1].text):
                 self._full_name(first + 1, stop, country, described=True)
+            return
+        if (
+            2 <= len(names) <= 3
+            and names[-1].text in _PRESS_WORDS
+            and not self._given_name(names[0])
+            and not self.headline
+        ):  # 'the Manchester Guardian called it', 'The Indian Express': no person's name
+            self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return
         if len(names) >= 2 and not self.headline and all(map(name_shaped, _unnumbered(names))):
             after = self.tokens[stop - 1].outer

@@ -51,6 +51,8 @@ _WORD_TAIL = r"[\w’‘'.\-]*"
 ARTICLE_PREFIXES = frozenset(load_data("names.json")["article_prefixes"])
 _PREFIXED = rf"{trie(ARTICLE_PREFIXES)}-[^\W\d_]{_WORD_TAIL}"  # as a trie, tried faster
 _EDGE = r"[\w’'\-]"  # a word start is not preceded by one of these
+# The glottal stop opening a Polynesian name before its capital: 'ʻAkilisi' (the ʻokina).
+_GLOTTAL = "[ʻʼ]"
 
 
 @cache
@@ -58,7 +60,7 @@ def _selective(keep: frozenset[str]) -> re.Pattern[str]:
     """Matches only capitalised words, Arabic-style prefixed names ('al-Assad') and the
     lowercase words in `keep`, so the regex engine, not Python, skips all other words."""
     return re.compile(
-        rf"[{_upper_class()}]{_WORD_TAIL}"
+        rf"{_GLOTTAL}?[{_upper_class()}]{_WORD_TAIL}"
         rf"|(?<!{_EDGE}){_PREFIXED}"
         rf"|(?<!{_EDGE}){trie(keep)}(?!{_EDGE})"
     )
@@ -73,7 +75,7 @@ def _split_scans(keep: frozenset[str]) -> tuple[re.Pattern[str], ...]:
     firsts = re.escape("".join(sorted({word[0] for word in keep} | {"a", "e"})))
     small = rf"(?=[{firsts}])({_PREFIXED}|{trie(keep)}(?!{_EDGE}))"
     return (
-        re.compile(rf"[{_upper_class()}]{_WORD_TAIL}"),
+        re.compile(rf"{_GLOTTAL}?[{_upper_class()}]{_WORD_TAIL}"),
         re.compile(rf"[^\w’'\-]{small}"),
         re.compile(small),
     )

@@ -15,6 +15,8 @@ from app.parsing.names.scanning import ARTICLE_PREFIXES, selected_words, trie
 _TOKEN = re.compile(r"\w[\w’‘'.\-]*")
 _DOTTED_PREFIX = re.compile(r"(?:[A-Za-z]\.){2,}")
 _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
+# The letters of a glottal stop that open Polynesian names before a capital ('ʻAkilisi').
+_GLOTTAL = frozenset("ʻʼ")
 _NAMES = load_data("names.json")
 _ABBREVIATED = frozenset(_NAMES["abbreviated_titles"])
 PARTICLES = frozenset(_NAMES["particles"])
@@ -73,7 +75,11 @@ def _shape_of(raw: str) -> _Shape:
     if possessive:
         text = text[:-2]
     abbreviation = not possessive and ((len(text) == 1 and text.isupper()) or text in _ABBREVIATED)
-    capitalised = first.isupper() or ("-" in text[:4] and _ARABIC_PREFIX.match(text) is not None)
+    capitalised = (
+        first.isupper()
+        or (first in _GLOTTAL and text[1:2].isupper())  # 'ʻAkilisi': the Polynesian ʻokina
+        or ("-" in text[:4] and _ARABIC_PREFIX.match(text) is not None)
+    )
     if capitalised and "-" in text and text[text.rfind("-") + 1 :] in _ADJECTIVE_ENDINGS:
         capitalised = False  # 'Hamas-run': an adjective
     outer = len(text) + 2 if possessive else len(text)

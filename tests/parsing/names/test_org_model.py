@@ -110,10 +110,10 @@ def test_every_mention_slices_an_alias_of_its_actor(path: Path) -> None:
     assert {a.key: a for a in parsed.actors if a.kind == "person"} == people  # untouched
 
 
-# A party the rules miss (its words are in no list), and its acronym in brackets.
+# A company the rules miss (its words are in no list), and its acronym in brackets.
 MISSED = (
     f"{LEAD}\n\nKey Takeaways\n"
-    "- Officials of the Bharatiya Jana Sangh (BJS) objected; the BJS walked out.\n"
+    "- Officials of the Timor Putra Nasional (TPN) objected; the TPN walked out.\n"
 )
 
 
@@ -121,9 +121,9 @@ def test_an_acronym_in_brackets_after_an_added_name_is_its_alias() -> None:
     """The added name is resolved like the rules' names: one actor, keyed by its slug, the
     acronym an alias, every use of it a mention."""
     parsed = with_model(MISSED)
-    assert organisations(parsed) == {"Bharatiya Jana Sangh": ["Bharatiya Jana Sangh", "BJS"]}
-    spans = [m.span for m in parsed.mentions if m.actor == "bharatiya-jana-sangh"]
-    assert [parsed.source[s:e] for s, e in spans] == ["Bharatiya Jana Sangh", "BJS", "BJS"]
+    assert organisations(parsed) == {"Timor Putra Nasional": ["Timor Putra Nasional", "TPN"]}
+    spans = [m.span for m in parsed.mentions if m.actor == "timor-putra-nasional"]
+    assert [parsed.source[s:e] for s, e in spans] == ["Timor Putra Nasional", "TPN", "TPN"]
 
 
 def test_the_stage_is_off_by_default() -> None:

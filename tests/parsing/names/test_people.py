@@ -529,6 +529,12 @@ def test_a_person_a_place_or_a_plural_opening_a_bullet_is_no_outlet(bullet: str)
         ("Kaiser Friedrich III sailed home.", "Friedrich III", "Kaiser"),
         ("Bishop Carlos Belo spoke at the cathedral.", "Carlos Belo", "Bishop"),
         ("Grand Mufti Ahmed Kuftaro received them.", "Ahmed Kuftaro", "Grand Mufti"),
+        # 'Tsar' and 'Czar', regnal only before (parser 1.25.0).
+        ("Tsar Nicholas II abdicated.", "Nicholas II", "Tsar"),
+        # A regnal 'V' before the sentence's period is no initial (1.25.0).
+        ("The treaty was signed for King George V.", "George V", "King"),
+        # The ʻokina opening a Polynesian name (1.25.0).
+        ("Prime Minister ʻAkilisi Pōhiva spoke.", "ʻAkilisi Pōhiva", "Prime Minister"),
     ],
 )
 def test_titles_since_round_thirteen(sentence: str, name: str, title: str) -> None:
@@ -874,3 +880,13 @@ def test_a_title_or_known_word_ending_a_name_is_its_surname(sentence: str, name:
 
 def test_a_title_before_a_name_is_still_a_title() -> None:
     assert titled("King Letsie met them.") == {"Letsie": "King"}
+
+
+def test_an_appositive_opened_by_its_makes_a_person() -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- Thura Aung, its speaker, promised a vote in May.")
+    assert people(parsed) == {"Thura Aung"}
+
+
+def test_an_empire_is_no_person() -> None:
+    parsed = brief(LEAD, "Key Takeaways", "- The Ottoman Empire lost Bulgaria.")
+    assert people(parsed) == set()
