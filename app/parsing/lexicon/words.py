@@ -83,7 +83,13 @@ def subdivision_names() -> list[str]:
 
 
 # The classes of `international_bodies.json`, each from its reference list (see its `_doc`).
-_BODY_KINDS = ("intergovernmental", "peace_operations", "news_agencies", "broadcasters")
+_BODY_KINDS = (
+    "intergovernmental",
+    "peace_operations",
+    "news_agencies",
+    "broadcasters",
+    "newspapers",
+)
 
 
 def _phrases() -> dict[str, Entry]:

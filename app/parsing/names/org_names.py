@@ -75,6 +75,10 @@ _BODY_CUE_AFTER = re.compile(
     r"|announced|denied|demanded|urged|called|claimed|declared|vowed|opposed|backed)\b)"
 )
 # One to three capitalised words right before ' International', and what may follow it.
+# A firm's partners' names before '& Co.': 'Jardine, Matheson & Co.'.
+_AND_CO = re.compile(
+    r"(?<![\w'’.-])(?P<words>[A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,2})[ \t]+&[ \t]+Co\."
+)
 _WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?P<words>(?:[A-Z][\w’'&.-]*[ \t]){0,2}[A-Z][\w’'&.-]*) $")
 _NAME_GOES_ON = re.compile(r"\w|[ \t]+[A-Z]|['’-]")
 _BUILDINGS = (" House", " Court")
@@ -121,6 +125,7 @@ def complete_organisations(
         and "Air" not in written
         and "Radio" not in written
         and "International" not in written
+        and "& Co." not in source
     ):
         return mentions  # no organisation to widen, nor any other body to find
     known_as = " known as " in source or " known by its " in source
@@ -516,6 +521,8 @@ def _unread_names(
         found += [brief.new(start, end) for start, end in _international(brief, " Radio")]
     if "International" in brief.written:
         found += [brief.new(start, end) for start, end in _international(brief)]
+    if "& Co." in brief.source:
+        found += [brief.new(start, end) for start, end in _firms_and_co(brief)]
     for start, end in _offices_of_titles(brief):
         # The title may be read as a lone word ('Comptroller'), never as a body.
         if not any(stop > start and first < end for first, stop in orgs):
@@ -596,6 +603,20 @@ def _flag_carriers(brief: OrgText, opening: str = "Air") -> list[tuple[int, int]
                     found.append((at, end))
                     break
         at = source.find(f"{opening} ", start)
+    return found
+
+
+def _firms_and_co(brief: OrgText) -> list[tuple[int, int]]:
+    """'Dent & Co.', 'Jardine, Matheson & Co.': one to three capitalised names (a comma
+    between two partners' names) before '& Co.' are a firm's name, as companies were named;
+    a stop word opening them ('The', 'And') is not."""
+    found = []
+    for match in _AND_CO.finditer(brief.source):
+        words = match.group("words").split()
+        while words and words[0].rstrip(",").casefold() in brief.words.stop_words:
+            words.pop(0)
+        if words:
+            found.append((match.end("words") - len(" ".join(words)), match.end()))
     return found
 
 
@@ -721,12 +742,20 @@ def _without_nested(
     mentions: list[Mention], wider: list[tuple[int, int]], *, repeats: bool
 ) -> list[Mention]:
     """Mentions inside a widened or new organisation's span (`wider`, a few per brief) are
-    part of its name; with `repeats`, so is a second mention of one span. `mentions` are in
-    text order."""
+    part of its name, and so is a shorter organisation's mention it overlaps from the left;
+    with `repeats`, so is a second mention of one span. `mentions` are in text order."""
     starts = [m.start for m in mentions]
     dropped: set[int] = set()
     for start, end in wider:
         index = bisect_left(starts, start)
+        before = mentions[index - 1] if index else None
+        if (
+            before is not None
+            and before.kind is ActorKind.organization
+            and start < before.end < end
+            and before.end - before.start < end - start
+        ):  # 'The Times' of 'The Times of Israel' at a sentence's start: the longer name
+            dropped.add(index - 1)
         while index < len(mentions) and mentions[index].start < end:
             inner = mentions[index]
             if inner.end <= end and (inner.start, inner.end) != (start, end):

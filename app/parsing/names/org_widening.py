@@ -43,9 +43,11 @@ from app.vocabulary import ActorKind
 
 # An organisation word and 'of the' opening a name.
 _HEAD_OF_THE = re.compile(r"(?P<head>[A-Z][a-z]+) of the ")
-# ' of the Workers' Party', ' for Historical Memory', ', Trade and Industry' after a name.
+# ' of the Workers' Party', ' for Historical Memory', ', Trade and Industry' after a name
+# (not ', on': 'the Sejm, on the VTsIK's advice').
 _LINKED = re.compile(
-    rf"(?P<link>,?[ \t]+(?:of|for|on)(?:[ \t]+the)?[ \t]+|,[ \t]+(?=(?:{WORD}[ \t]+)+and[ \t])"
+    rf"(?P<link>(?:,?[ \t]+(?:of|for)|[ \t]+on)(?:[ \t]+the)?[ \t]+"
+    rf"|,[ \t]+(?=(?:{WORD}[ \t]+)+and[ \t])"
     rf"|[ \t]+and[ \t]+)(?P<words>{WORD}{POSSESSIVE}?(?:[ \t]+{WORD}{POSSESSIVE}?)*)"
 )
 _LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|for)[ \t])")
@@ -71,6 +73,9 @@ _AND_BEFORE = re.compile(rf"(?:^|[a-z,][ \t]+)(?P<word>{WORD})[ \t]+and[ \t]+$")
 _TRAILING_LINKS = (" for", " of", " on", " de", " des", " du", " del", " di", " da", " do")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _CAPITAL_AFTER = re.compile(r" [A-Z]")
+# A word of a name opened by the French article elided: " d'Ivoire", " l'Ouest".
+_ELIDED = re.compile(r"[ \t][dl]['’][A-Z][\w\-]*")
+_ELIDED_OPENINGS = ("d'", "d’", "l'", "l’")
 # A legislature's chamber, named with the known legislature after 'of': one name.
 _CHAMBERS = (" House", " Chamber")
 _CALENDAR = frozenset(
@@ -132,8 +137,13 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         end = _known_over_slash(brief, start, end)
     if suffix := _COMPANY_SUFFIX.match(brief.source, end):
         end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
-    elif joined is None and (
-        not known_organisation(one_spaced(brief.source, start, end)) or brief.lone_head(start, end)
+    elif (
+        joined is None
+        and not brief.source.endswith("& Co.", start, end)  # a firm's name ends there
+        and (
+            not known_organisation(one_spaced(brief.source, start, end))
+            or brief.lone_head(start, end)
+        )
     ):  # a lone known word takes its country: 'the Congress of Peru'
         end = _linked_after(brief, start, end)  # a known name is whole: 'the High
         # Representative of the European Union for Foreign Affairs' adds an office
@@ -495,6 +505,11 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
                 continue
         if (located := _in_a_country(brief, start, end)) is not None:
             end = located  # 'UN Assistance Mission in Afghanistan'
+        if brief.source.startswith(_ELIDED_OPENINGS, end + 1) and (
+            elided := _ELIDED.match(brief.source, end)
+        ):
+            end = elided.end()  # 'of Côte' + " d'Ivoire": the French article elided
+            continue
         match = _LINKED.match(brief.source, end)
         if match is None:
             return end
