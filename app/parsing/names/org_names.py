@@ -75,6 +75,9 @@ _BODY_CUE_AFTER = re.compile(
     r"|announced|denied|demanded|urged|called|claimed|declared|vowed|opposed|backed)\b)"
 )
 # One to three capitalised words right before ' International', and what may follow it.
+# A broadcaster named as the voice of a country or a people: 'Voice of Kenya', 'Voice of
+# the Arabs' (as 'Voice of America' is).
+_VOICE_OF = re.compile(r"(?<![\w'’-])Voice of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
 # A firm's partners' names before '& Co.': 'Jardine, Matheson & Co.'.
 _AND_CO = re.compile(
     r"(?<![\w'’.-])(?P<words>[A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,2})[ \t]+&[ \t]+Co\."
@@ -126,6 +129,7 @@ def complete_organisations(
         and "Radio" not in written
         and "International" not in written
         and "& Co." not in source
+        and "Voice of " not in source
     ):
         return mentions  # no organisation to widen, nor any other body to find
     known_as = " known as " in source or " known by its " in source
@@ -523,6 +527,8 @@ def _unread_names(
         found += [brief.new(start, end) for start, end in _international(brief)]
     if "& Co." in brief.source:
         found += [brief.new(start, end) for start, end in _firms_and_co(brief)]
+    if "Voice of " in brief.source:
+        found += [brief.new(*match.span()) for match in _VOICE_OF.finditer(brief.source)]
     for start, end in _offices_of_titles(brief):
         # The title may be read as a lone word ('Comptroller'), never as a body.
         if not any(stop > start and first < end for first, stop in orgs):

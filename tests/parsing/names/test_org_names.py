@@ -1452,9 +1452,23 @@ def test_an_acronym_or_an_article_before_and_opens_another_name(
             "Jardine, Matheson & Co.",
             "Jardine, Matheson & Co. and Dent",
         ),
+        # Organisation words of other languages; 'Voice of'; corps' words (1.27.0).
+        (
+            "Students of the Universidad Central de Venezuela marched.",
+            "Universidad Central de Venezuela",
+            None,
+        ),
+        (
+            "The Bataafsche Petroleum Maatschappij objected.",
+            "Bataafsche Petroleum Maatschappij",
+            None,
+        ),
+        ("The Voice of Kenya reported it.", "Voice of Kenya", None),
+        ("Officers of the Arab Legion refused.", "Arab Legion", None),
+        ("The Pakistan Rangers patrolled the border.", "Pakistan Rangers", None),
     ],
 )
-def test_what_rounds_twenty_three_to_five_read_into_a_name(
+def test_what_rounds_twenty_three_to_six_read_into_a_name(
     sentence: str, found: str, not_found: str | None
 ) -> None:
     names = organisations(parse(sentence))
