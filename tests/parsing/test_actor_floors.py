@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval33 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval34 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 26, parsers 1.11.0 to 1.27.0, moved them) less about 0.02, so a change that loses ground
+to 27, parsers 1.11.0 to 1.28.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -114,9 +114,14 @@ FLOORS = {
     "eval32": (0.91, 0.89, 0.91, 0.82),
     # Held out in round 26 (a tenth new writer, 2026-12-05), scored once before it (parser
     # 1.26.0: 0.94 / 0.90 and 0.89 / 0.75; with the learned stage 0.88 / 0.81) and once after
-    # (1.27.0: 0.94 / 0.90 and 0.89 / 0.76; with the retrained stage 0.88 / 0.82); readable
-    # from the next round on.
-    "eval33": (0.92, 0.88, 0.87, 0.74),
+    # (1.27.0: 0.94 / 0.90 and 0.89 / 0.76; with the retrained stage 0.88 / 0.82). Tuned on
+    # in round 27 (parser 1.28.0: 0.94 / 0.90 and 0.90 / 0.77 after).
+    "eval33": (0.92, 0.88, 0.88, 0.75),
+    # Held out in round 27 (an eleventh writer, 2026-12-05; five briefs, the writer stopped at
+    # its time limit), scored once before it (parser 1.27.0: 0.88 / 0.90 and 0.89 / 0.76;
+    # with the learned stage 0.87 / 0.80) and once after (1.28.0: the same with the rules;
+    # with the retrained stage 0.87 / 0.81); readable from the next round on.
+    "eval34": (0.86, 0.88, 0.87, 0.74),
 }
 
 

@@ -1466,9 +1466,12 @@ def test_an_acronym_or_an_article_before_and_opens_another_name(
         ("The Voice of Kenya reported it.", "Voice of Kenya", None),
         ("Officers of the Arab Legion refused.", "Arab Legion", None),
         ("The Pakistan Rangers patrolled the border.", "Pakistan Rangers", None),
+        # Turkish organisation words; 'Pati', a party in Bislama and Tok Pisin (1.28.0).
+        ("The Cumhuriyet Halk Partisi objected.", "Cumhuriyet Halk Partisi", None),
+        ("The Pangu Pati walked out.", "Pangu Pati", None),
     ],
 )
-def test_what_rounds_twenty_three_to_six_read_into_a_name(
+def test_what_rounds_twenty_three_to_seven_read_into_a_name(
     sentence: str, found: str, not_found: str | None
 ) -> None:
     names = organisations(parse(sentence))
