@@ -40,11 +40,11 @@ class RunView:
 
     def _head_before_of(self, item: Item, heads: frozenset[str]) -> bool:
         """Whether an organisation word comes before the item's first 'of'."""
+        headed = False
         for token in self.tokens[item.first : item.stop]:
             if token.folded == "of":
-                return False
-            if token.capitalised and token.folded in heads:
-                return any(t.folded == "of" for t in self.tokens[item.first : item.stop])
+                return headed
+            headed = headed or (token.capitalised and token.folded in heads)
         return False
 
     def _is_place(self, item: Item) -> bool:

@@ -10,7 +10,6 @@ See docs/parsing.md, "Organisations".
 
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -41,7 +40,7 @@ from app.parsing.names.org_keys import (
     phrase_entry,
 )
 from app.parsing.names.org_text import OrgText, one_spaced
-from app.parsing.names.org_widening import split_at_a_leader, widen
+from app.parsing.names.org_widening import CALENDAR, split_at_a_leader, widen
 from app.parsing.names.people import plural_noun
 from app.parsing.names.tokens import Token
 from app.vocabulary import ActorKind
@@ -74,7 +73,6 @@ _BODY_CUE_AFTER = re.compile(
     r",?[ \t]+(?:of[ \t]+[A-Z]|(?:said|says|condemned|rejected|accused|welcomed|warned"
     r"|announced|denied|demanded|urged|called|claimed|declared|vowed|opposed|backed)\b)"
 )
-# One to three capitalised words right before ' International', and what may follow it.
 # A broadcaster named as the voice of a country or a people: 'Voice of Kenya', 'Voice of
 # the Arabs' (as 'Voice of America' is).
 _VOICE_OF = re.compile(r"(?<![\w'’-])Voice of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
@@ -82,6 +80,7 @@ _VOICE_OF = re.compile(r"(?<![\w'’-])Voice of (?:the )?[A-Z][\w'’-]*(?: [A-Z
 _AND_CO = re.compile(
     r"(?<![\w'’.-])(?P<words>[A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,2})[ \t]+&[ \t]+Co\."
 )
+# One to three capitalised words right before ' International', and what may follow it.
 _WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?P<words>(?:[A-Z][\w’'&.-]*[ \t]){0,2}[A-Z][\w’'&.-]*) $")
 _NAME_GOES_ON = re.compile(r"\w|[ \t]+[A-Z]|['’-]")
 _BUILDINGS = (" House", " Court")
@@ -104,11 +103,6 @@ _SMALL_WORDS = frozenset(
     ("of", "for", "the", "de", "des", "du", "del", "la", "le", "el", "al", "da", "di", "van",
      "von", "on", "in", "y", "et", "and", "or", "d")
 )  # fmt: skip
-_CALENDAR = frozenset(
-    name.casefold()
-    for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
-    if name
-)
 
 
 def complete_organisations(
@@ -471,7 +465,7 @@ def _listed_with_bodies(brief: OrgText, mentions: list[Mention]) -> list[Mention
                 or not word[word.rfind("-") + 1 :][:1].isupper()  # 'Russian-led'
                 or plural_noun(word)  # 'Conservatives', 'Gaullists'
                 or word.casefold() in brief.words.stop_words
-                or word.casefold() in _CALENDAR
+                or word.casefold() in CALENDAR
                 or word in brief.words.given_names
                 or phrase_entry(word) is not None
                 or item["next"] in _SMALL_WORDS

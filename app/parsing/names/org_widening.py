@@ -78,7 +78,8 @@ _ELIDED = re.compile(r"[ \t][dl]['’][A-Z][\w\-]*")
 _ELIDED_OPENINGS = ("d'", "d’", "l'", "l’")
 # A legislature's chamber, named with the known legislature after 'of': one name.
 _CHAMBERS = (" House", " Chamber")
-_CALENDAR = frozenset(
+# Months and weekdays, folded: never a word of a name after a link ('the Board on Monday').
+CALENDAR = frozenset(
     name.casefold()
     for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
     if name
@@ -515,7 +516,7 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
             return end
         words = match.group("words").split()
         link = match.group("link").split()
-        if words[0].rstrip(".").casefold() in _CALENDAR:
+        if words[0].rstrip(".").casefold() in CALENDAR:
             return end  # 'the Board on Monday'
         if "and" in link and _a_persons_words(brief, match):
             return end  # 'the Ministry of External Affairs and W. T. Jayasinghe'

@@ -52,7 +52,8 @@ ARTICLE_PREFIXES = frozenset(load_data("names.json")["article_prefixes"])
 _PREFIXED = rf"{trie(ARTICLE_PREFIXES)}-[^\W\d_]{_WORD_TAIL}"  # as a trie, tried faster
 _EDGE = r"[\w’'\-]"  # a word start is not preceded by one of these
 # The glottal stop opening a Polynesian name before its capital: 'ʻAkilisi' (the ʻokina).
-_GLOTTAL = "[ʻʼ]"
+GLOTTAL_STOPS = "ʻʼ"
+_GLOTTAL = f"[{GLOTTAL_STOPS}]"
 
 
 @cache

@@ -8,15 +8,13 @@ from functools import partial
 from typing import NamedTuple
 
 from app.parsing.lexicon.files import load_data
-from app.parsing.names.scanning import ARTICLE_PREFIXES, selected_words, trie
+from app.parsing.names.scanning import ARTICLE_PREFIXES, GLOTTAL_STOPS, selected_words, trie
 
 # Words with inner dots, hyphens and apostrophes ("U.S.", "Jae-in", "O’Brien", "Zelenskyy’s");
 # `_trimmed` then drops trailing punctuation. One simple pattern keeps the scan fast.
 _TOKEN = re.compile(r"\w[\w’‘'.\-]*")
 _DOTTED_PREFIX = re.compile(r"(?:[A-Za-z]\.){2,}")
 _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
-# The letters of a glottal stop that open Polynesian names before a capital ('ʻAkilisi').
-_GLOTTAL = frozenset("ʻʼ")
 _NAMES = load_data("names.json")
 _ABBREVIATED = frozenset(_NAMES["abbreviated_titles"])
 PARTICLES = frozenset(_NAMES["particles"])
@@ -77,7 +75,7 @@ def _shape_of(raw: str) -> _Shape:
     abbreviation = not possessive and ((len(text) == 1 and text.isupper()) or text in _ABBREVIATED)
     capitalised = (
         first.isupper()
-        or (first in _GLOTTAL and text[1:2].isupper())  # 'ʻAkilisi': the Polynesian ʻokina
+        or (first in GLOTTAL_STOPS and text[1:2].isupper())  # 'ʻAkilisi': the Polynesian ʻokina
         or ("-" in text[:4] and _ARABIC_PREFIX.match(text) is not None)
     )
     if capitalised and "-" in text and text[text.rfind("-") + 1 :] in _ADJECTIVE_ENDINGS:
