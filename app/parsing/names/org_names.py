@@ -40,12 +40,19 @@ from app.parsing.names.org_keys import (
     phrase_entry,
 )
 from app.parsing.names.org_text import OrgText, one_spaced
-from app.parsing.names.org_widening import CALENDAR, split_at_a_leader, widen
+from app.parsing.names.org_widening import (
+    CALENDAR,
+    PRESS_VERB,
+    opens_a_sentence,
+    split_at_a_leader,
+    widen,
+)
 from app.parsing.names.people import plural_noun
 from app.parsing.names.tokens import Token
 from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
+_AND = re.compile(r"[ \t]+and[ \t]+")
 _BODIES_AFTER_THE = frozenset(load_data("organizations.json")["bodies_after_the"])
 _DOCUMENT_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+) of (?:the )?$")
 _LEADING = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded)\b")
@@ -90,6 +97,10 @@ _TITLED_OFFICE = re.compile(
     r"(?P<title>(?:[A-Z][\w-]* ){0,2}[A-Z][\w-]*)(?P<office>['’]s Office)\b(?!.)", re.DOTALL
 )
 
+# A capital 'The' and one to three capitalised words: a title as its masthead writes it
+# ('told The Island that', 'and The Bangladesh Observer praised').
+_CAPITAL_THE = re.compile(r"The (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"[\w'’.-]")
 
 # A list's next item after a body's name: ', the Reichsbank.', ' and BOAC jets'.
 _LISTED_AFTER = re.compile(
@@ -124,6 +135,7 @@ def complete_organisations(
         and "International" not in written
         and "& Co." not in source
         and "Voice of " not in source
+        and _CAPITAL_THE.search(source) is None
     ):
         return mentions  # no organisation to widen, nor any other body to find
     known_as = " known as " in source or " known by its " in source
@@ -140,6 +152,8 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         brief.mentions = with_bracketed_acronyms(brief)
     if bodies := _bodies_after_the(brief):
         brief.mentions = _with_bodies(brief, bodies)
+    if " and " in brief.source:
+        brief.mentions = [part for m in brief.mentions for part in _two_names(brief, m)]
     orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
     if " of " in brief.source and (leaders := _leaders(brief, orgs)):
         brief.mentions = [part for m in brief.mentions for part in leaders.get(m, (m,))]
@@ -185,6 +199,31 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         settled = _short_names(brief.source, settled)
         settled = _lowercase_forms_in_brackets(brief.source, settled)
     return settled
+
+
+def _two_names(brief: OrgText, mention: Mention) -> tuple[Mention, ...]:
+    """'Bank Mellat and Bank Sepah', 'Oxfam and Third World Network', 'the United Fruit
+    Company and National City Bank of New York': an organisation mention the run reader
+    joined over 'and' is two names where each side is a name of its own: one side a known
+    organisation, both opening with one organisation word, or a name ending in an
+    organisation word before three words or more. Not 'Ministry of Trade and Industry',
+    'Food and Agriculture Organization', nor two words after 'and' that end a name both
+    sides share ('Slovene Intelligence and Security Agency', 'Assembly of Heads of State
+    and Government')."""
+    if mention.kind is not ActorKind.organization or " and " not in mention.surface:
+        return (mention,)
+    source = brief.source
+    for match in _AND.finditer(source, mention.start, mention.end):
+        left = one_spaced(source, mention.start, match.start()).split()
+        right = one_spaced(source, match.end(), mention.end).split()
+        if (
+            known_organisation(" ".join(left)) is not None
+            or known_organisation(" ".join(right)) is not None
+            or (left[0] == right[0] and brief.has_head(left[:1]))
+            or (len(left) > 1 and brief.has_head(left[-1:]) and len(right) > 2)
+        ):
+            return (brief.new(mention.start, match.start()), brief.new(match.end(), mention.end))
+    return (mention,)
 
 
 def _lowercase_forms_in_brackets(source: str, mentions: list[Mention]) -> list[Mention]:
@@ -523,6 +562,8 @@ def _unread_names(
         found += [brief.new(start, end) for start, end in _firms_and_co(brief)]
     if "Voice of " in brief.source:
         found += [brief.new(*match.span()) for match in _VOICE_OF.finditer(brief.source)]
+    if "The" in brief.written:
+        found += [brief.new(start, end) for start, end in _mastheads(brief)]
     for start, end in _offices_of_titles(brief):
         # The title may be read as a lone word ('Comptroller'), never as a body.
         if not any(stop > start and first < end for first, stop in orgs):
@@ -644,6 +685,49 @@ def _international(brief: OrgText, ending: str = " International") -> list[tuple
                 found.append((at + 1 - len(" ".join(words)) - 1, end))
         at = source.find(ending, end)
     return found
+
+
+def _mastheads(brief: OrgText) -> list[tuple[int, int]]:
+    """'told The Island that', 'and The Bangladesh Observer praised', 'The Chosun Ilbo
+    claims': a capital 'The' inside a sentence opens a title, a paper's as its masthead
+    writes it; at a sentence's start only before what a paper does ('says', 'reported').
+    Not a place ('in The Hague'), nor words holding a title ('The Australian Foreign
+    Minister'), a calendar word or a small word, nor where a name was already read."""
+    found = []
+    source, words = brief.source, brief.words
+    for match in _CAPITAL_THE.finditer(source):
+        start, end = match.span()
+        if start and _WORD_BEFORE.match(source, start - 1):
+            continue  # 'Athe', 'O.The'
+        name = match.group("name")
+        # After a semicolon a capital 'The' is the name's: '; The Gleaner called it'.
+        opens = opens_a_sentence(source, start) and not source[:start].rstrip().endswith(";")
+        if opens and not PRESS_VERB.match(source, end):
+            continue
+        entry = phrase_entry(name) or phrase_entry(f"The {name}")
+        if entry is not None and (opens or entry.category is not Category.demonym):
+            continue  # 'in The Hague', 'The Americans said' ('told The Australian' is a paper)
+        parts = [word.casefold() for word in name.split()]
+        if any(
+            part in words.title_heads or part in words.stop_words or part in CALENDAR
+            for part in parts
+        ):
+            continue
+        if not any(_holds_the_name(m, match.start("name"), end) for m in brief.mentions):
+            found.append((start, end))
+    return found
+
+
+def _holds_the_name(mention: Mention, start: int, end: int) -> bool:
+    """Whether `mention` was read where a title's name `start`-`end` is: a name of its
+    own across it or the whole of it ('The Americans'); not a country inside it ('The
+    Bangladesh Observer') nor one untitled word the run reader took for a surname
+    ('Observer')."""
+    if mention.start >= end or mention.end <= start:
+        return False
+    if mention.kind is ActorKind.person:
+        return mention.titled or " " in mention.name
+    return mention.kind is ActorKind.organization or (mention.start <= start and end <= mention.end)
 
 
 def _bodies_after_the(brief: OrgText) -> list[tuple[int, int]]:

@@ -99,7 +99,22 @@ _ADJECTIVE_ENDINGS = ("ist", "ic", "al", "ed", "ian", "ive")
 _INITIAL = re.compile(r"[A-Z]\.")
 _ORDINAL = re.compile(r"(?<![\w.])\d{1,4}(?:st|nd|rd|th) $")
 _MILITARY_UNITS = frozenset(load_data("organizations.json")["military_units"])
+# A date right before a movement's name is part of it: 'the March 23 Movement', 'the 26th
+# of July Movement', 'the 6 April Youth Movement'.
+_MONTHS = "|".join(calendar.month_name[1:])
+_DATE_BEFORE = re.compile(
+    rf"(?<=[Tt]he )(?:(?:{_MONTHS}) \d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?(?: of)? (?:{_MONTHS})) $"
+)
+_DATED_HEADS = frozenset(("movement", "alliance", "coalition"))
+# A possessive opening a name: "Costa Rica's " of "Costa Rica's Unión Costarricense ...".
+_OWNER_OPENING = re.compile(rf"((?:{WORD}[ \t]+){{0,2}}{WORD})['’]s[ \t]+")
+_OWNERS = frozenset((Category.country, Category.place, Category.seat))
 _DESCRIPTOR_ENDINGS = ("-led", "-backed", "-based", "-sponsored", "-funded", "-aligned", "-allied")
+# What a paper does, said right after its name at a sentence's start: 'The Island says'.
+PRESS_VERB = re.compile(
+    r"[ \t]+(?:says|said|reports|reported|claims|claimed|writes|wrote|ran|runs|quotes|quoted"
+    r"|alleges|alleged|editorialised|editorialized)\b"
+)
 
 
 def widen(brief: OrgText, mention: Mention) -> Mention | None:
@@ -130,6 +145,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         start = _region_before(brief, start)
         start = compass_before_a_country(brief, start, end)
     start = _ordinal_before(brief, start, end)
+    start = _date_before(brief, start, end)
     if (owned := _owner_before(brief, start)) < start:
         start = country_name_before(brief, owned, end)  # 'Zimbabwe ' + 'People's ...'
     if brief.source[end : end + 1] == "+" and known_organisation(brief.source[start : end + 1]):
@@ -163,6 +179,9 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         start, country = all_country, None  # 'All India Trinamool Congress': no country's body
     start = _written_article(brief, start, end)
     start = _after_a_repeated_head(brief, start, end)
+    start = _after_an_owner(brief, start, end)
+    if brief.source.endswith(("'s", "’s"), start, end) and " " in brief.source[start:end]:
+        end -= 2  # "the Banque Centrale du Congo's governor": the name ends before it
     name = one_spaced(brief.source, start, end)
     if (
         " " not in name
@@ -224,6 +243,30 @@ def _ordinal_before(brief: OrgText, start: int, end: int) -> int:
     ordinal = _ORDINAL.search(brief.source, max(0, start - 8), start)
     last = brief.source[start:end].rsplit(None, 1)[-1].casefold()
     return ordinal.start() if ordinal is not None and last in _MILITARY_UNITS else start
+
+
+def _date_before(brief: OrgText, start: int, end: int) -> int:
+    """'the ' + 'March 23 ' + 'Movement': a date before a movement's, an alliance's or a
+    coalition's name is part of it, as such bodies are named after a day."""
+    if brief.source[start:end].rsplit(None, 1)[-1].casefold() not in _DATED_HEADS:
+        return start
+    match = _DATE_BEFORE.search(brief.source, max(0, start - 24), start)
+    return match.start() if match is not None else start
+
+
+def _after_an_owner(brief: OrgText, start: int, end: int) -> int:
+    """ "Costa Rica's Unión Costarricense ...", "Bishop's People's Revolutionary Army": a
+    country's, a place's or a person's possessive opening a name of two words or more is
+    whose the body is, no word of its name (as a country's adjective is not); a name of
+    one word after it is the name's own ("Lloyd's Register")."""
+    match = _OWNER_OPENING.match(brief.source, start, end)
+    if match is None or len(brief.source[match.end() : end].split()) < 2:
+        return start
+    owner = one_spaced(brief.source, match.start(1), match.end(1))
+    entry = phrase_entry(owner)
+    if (entry is not None and entry.category in _OWNERS) or brief.a_persons_surname(owner):
+        return match.end()
+    return start
 
 
 def _before_initials(brief: OrgText, start: int, end: int) -> int:
@@ -301,17 +344,38 @@ def _all_and_a_country(brief: OrgText, start: int) -> int:
 def _written_article(brief: OrgText, start: int, end: int) -> int:
     """'The Belfast Telegraph and The Irish Times': a capital 'The' in mid-sentence is
     part of the name as the brief writes it; at a sentence's or a line's start it is the
-    sentence's ('The New York Times has argued': 'New York Times', a known name's form)."""
+    sentence's ('The State Department said': 'State Department', a known name's form),
+    but for a masthead's own ('The Washington Post reports', a known paper's name with its
+    'The') and a one-word title before what a paper does ('The Gleaner says')."""
     source = brief.source
     if source.startswith("The ", start):
-        if not _opens_a_sentence(source, start):
+        if not opens_a_sentence(source, start):
             return start
         rest = one_spaced(source, start + 4, end)
-        same = known_organisation(rest) == known_organisation(one_spaced(source, start, end))
-        return start + 4 if rest and same else start
-    if source.endswith("The ", 0, start) and not _opens_a_sentence(source, start - 4):
-        return start - 4
+        known = known_organisation(rest)
+        if known is not None:
+            same = known == known_organisation(one_spaced(source, start, end))
+            strip = same and not known.startswith("The ")
+        else:
+            strip = known_organisation(one_spaced(source, start, end)) is None and not (
+                _a_title_reporting(source, rest, end)
+            )
+        return start + 4 if rest and strip else start
+    if source.endswith("The ", 0, start):
+        if not opens_a_sentence(source, start - 4):
+            return start - 4
+        rest = one_spaced(source, start, end)
+        known = known_organisation(rest)
+        if known is not None and known.startswith("The "):
+            return start - 4
+        if known is None and _a_title_reporting(source, rest, end):
+            return start - 4
     return start
+
+
+def _a_title_reporting(source: str, name: str, end: int) -> bool:
+    """'The Gleaner' + ' says': one word, what a paper does after it."""
+    return bool(name) and " " not in name and PRESS_VERB.match(source, end) is not None
 
 
 def _after_a_repeated_head(brief: OrgText, start: int, end: int) -> int:
@@ -341,7 +405,7 @@ def _region_before(brief: OrgText, start: int) -> int:
     return start
 
 
-def _opens_a_sentence(source: str, at: int) -> bool:
+def opens_a_sentence(source: str, at: int) -> bool:
     """Whether the word at `at` opens a line, a sentence, a bullet or a quotation."""
     before = source[max(0, at - 6) : at].rstrip(" \t")
     return not before or before[-1] in "\n.!?:;\"“‘'(*•#>-–—"
@@ -518,6 +582,10 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
         link = match.group("link").split()
         if words[0].rstrip(".").casefold() in CALENDAR:
             return end  # 'the Board on Monday'
+        if link[-1] == "on" and words[-1].casefold() in brief.words.place_heads:
+            return end  # 'the Ministry of Foreign Affairs on Palace Square': where it is
+        if link[0] == "," and brief.source[start:end].split()[0] == words[0]:
+            return end  # 'Bank Saderat, Bank Mellat and Bank Sepah': a list of names
         if "and" in link and _a_persons_words(brief, match):
             return end  # 'the Ministry of External Affairs and W. T. Jayasinghe'
         if "and" in link and (

@@ -890,3 +890,20 @@ def test_an_appositive_opened_by_its_makes_a_person() -> None:
 def test_an_empire_is_no_person() -> None:
     parsed = brief(LEAD, "Key Takeaways", "- The Ottoman Empire lost Bulgaria.")
     assert people(parsed) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # Indian honorifics are titles (parser 1.29.0).
+        ("Acharya J. B. Kripalani opposed the pact.", "J. B. Kripalani"),
+        ("Sardar Vallabhbhai Patel agreed.", "Vallabhbhai Patel"),
+        # 'Commissar for' takes its portfolio, as 'Commissioner for' does (1.29.0).
+        (
+            "People's Commissar for Foreign Affairs Georgy Chicherin signed a treaty.",
+            "Georgy Chicherin",
+        ),
+    ],
+)
+def test_round_twenty_eight_s_titles_stay_out_of_the_name(sentence: str, name: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
