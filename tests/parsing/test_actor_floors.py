@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval35 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval36 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 28, parsers 1.11.0 to 1.29.0, moved them) less about 0.02, so a change that loses ground
+to 29, parsers 1.11.0 to 1.30.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -126,8 +126,14 @@ FLOORS = {
     # Held out in round 28 (a twelfth writer, 2026-12-05; eight briefs, the writer stopped at
     # its time limit), scored once before it (parser 1.28.0: 0.88 / 0.92 and 0.94 / 0.75;
     # with the learned stage 0.94 / 0.82) and once after (1.29.0: 0.88 / 0.92 and 0.94 /
-    # 0.76; with the retrained stage 0.95 / 0.83); readable from the next round on.
-    "eval35": (0.86, 0.90, 0.92, 0.74),
+    # 0.76; with the retrained stage 0.95 / 0.83). Tuned on in round 29 (parser 1.30.0: 0.92 /
+    # 0.92 and 0.95 / 0.86 after).
+    "eval35": (0.89, 0.90, 0.92, 0.83),
+    # Held out in round 29 (a thirteenth writer, 2026-12-05), scored once before it (parser
+    # 1.29.0: 0.93 / 0.95 and 0.91 / 0.76; with the learned stage 0.90 / 0.82) and once after
+    # (1.30.0: 0.94 / 0.95 and 0.91 / 0.76; with the retrained stage 0.90 / 0.82); readable
+    # from the next round on.
+    "eval36": (0.92, 0.93, 0.89, 0.74),
 }
 
 

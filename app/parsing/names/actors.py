@@ -299,6 +299,7 @@ class Registry:
                 or actor.words[0] in inner
                 or actor.keys[1] == keys[1]
                 or actor.unaspirated == unaspirated
+                or actor.words[0] == first  # the surname spelled apart: 'Adolf Ioffe'
             )
             and same_person(
                 _evidence(actor),

@@ -83,6 +83,15 @@ _BODY_CUE_AFTER = re.compile(
 # A broadcaster named as the voice of a country or a people: 'Voice of Kenya', 'Voice of
 # the Arabs' (as 'Voice of America' is).
 _VOICE_OF = re.compile(r"(?<![\w'’-])Voice of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
+# One word compounded with a ministry's, a department's, a court's or an institution's word,
+# as German, the Nordic languages and Finnish write a body's name: 'Ulkoministeriö',
+# 'Utrikesdepartementet', 'Udenrigsministeriet', 'Bundesverfassungsgericht',
+# 'Treuhandanstalt'.
+_COMPOUND_PARTS = ("ministeri", "departement", "gericht", "anstalt")
+_COMPOUND_BODY = re.compile(
+    r"(?<![\w'’-])[A-ZÄÖÜÅØÆ]\w{2,}(?:ministerium|ministeriet|ministeriö|departementet"
+    r"|departement|gericht|anstalt)(?![\w'’-])"
+)
 # A firm's partners' names before '& Co.': 'Jardine, Matheson & Co.'.
 _AND_CO = re.compile(
     r"(?<![\w'’.-])(?P<words>[A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,2})[ \t]+&[ \t]+Co\."
@@ -136,6 +145,7 @@ def complete_organisations(
         and "& Co." not in source
         and "Voice of " not in source
         and _CAPITAL_THE.search(source) is None
+        and not any(part in source for part in _COMPOUND_PARTS)
     ):
         return mentions  # no organisation to widen, nor any other body to find
     known_as = " known as " in source or " known by its " in source
@@ -152,6 +162,9 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         brief.mentions = with_bracketed_acronyms(brief)
     if bodies := _bodies_after_the(brief):
         brief.mentions = _with_bodies(brief, bodies)
+    if any(part in brief.source for part in _COMPOUND_PARTS):
+        compounds = [match.span() for match in _COMPOUND_BODY.finditer(brief.source)]
+        brief.mentions = _with_bodies(brief, compounds)
     if " and " in brief.source:
         brief.mentions = [part for m in brief.mentions for part in _two_names(brief, m)]
     orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]

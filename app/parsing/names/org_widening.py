@@ -87,9 +87,9 @@ CALENDAR = frozenset(
 # A capitalised word, its capital perhaps accented: 'États'.
 _ACCENTED_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&\-]|['’.](?=\w))*"
 # ' des Mille Collines', ' de la Révolution Algérienne', " de l'Ouest", ' et des Pays-Bas'
-# after a name.
+# after a name; the German 'für' too ('Bundesministerium für Wirtschaft').
 _ROMANCE_LINKED = re.compile(
-    r"[ \t]+(?:(?:et|y|e)[ \t]+)?(?:de|des|du|del|della|di|da|do|dos|das|pour|para|per)"
+    r"[ \t]+(?:(?:et|y|e)[ \t]+)?(?:de|des|du|del|della|di|da|do|dos|das|pour|para|per|für)"
     r"(?:[ \t]+(?:la|le|les|los|las|el))?[ \t]+(?:[lL]['’])?"
     rf"{_ACCENTED_WORD}(?:[ \t]+{_ACCENTED_WORD})*"
 )
@@ -146,6 +146,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         start = compass_before_a_country(brief, start, end)
     start = _ordinal_before(brief, start, end)
     start = _date_before(brief, start, end)
+    start = _royal_before(brief, start, end)
     if (owned := _owner_before(brief, start)) < start:
         start = country_name_before(brief, owned, end)  # 'Zimbabwe ' + 'People's ...'
     if brief.source[end : end + 1] == "+" and known_organisation(brief.source[start : end + 1]):
@@ -243,6 +244,18 @@ def _ordinal_before(brief: OrgText, start: int, end: int) -> int:
     ordinal = _ORDINAL.search(brief.source, max(0, start - 8), start)
     last = brief.source[start:end].rsplit(None, 1)[-1].casefold()
     return ordinal.start() if ordinal is not None and last in _MILITARY_UNITS else start
+
+
+def _royal_before(brief: OrgText, start: int, end: int) -> int:
+    """'Royal ' + 'New Zealand Navy', 'Royal ' + 'Brunei Airlines': 'Royal' before a
+    body's name opened by a country's is part of it, as a crown's forces and companies are
+    named (before an adjective the run reader keeps it: 'Royal Thai Army')."""
+    if not brief.source.endswith("Royal ", 0, start) or not brief.has_head(
+        brief.source[start:end].split()[-1:]
+    ):
+        return start
+    at = start - len("Royal ")
+    return at if at == 0 or not brief.source[at - 1].isalnum() else start
 
 
 def _date_before(brief: OrgText, start: int, end: int) -> int:

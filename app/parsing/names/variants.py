@@ -21,7 +21,9 @@ ingest's `ActorResolver` (spellings across briefs), so both merge by the same ev
   too, and only beside a given name of one form and supporting evidence; in a name written
   family first, `k`/`g`, `t`/`d`, `p`/`b` and `ch`/`j` are the two romanisations of Korean
   (`Kim Kye Gwan`/`Kim Gye-gwan`), and `ou` written for `o` (`Young`/`Yong`), never other
-  inner vowels (`Li Qiang` is not `Li Keqiang`, `Jong` is not `Jung`).
+  inner vowels (`Li Qiang` is not `Li Keqiang`, `Jong` is not `Jung`);
+* a word of five letters or more that differs only in `w`/`v`, `b`/`v`, `sch`/`sz` or an
+  opening `j`/`i` (`alternated`: `Osvaldo`/`Oswaldo`, `Ioffe`/`Joffe`) is a weaker match too.
 """
 
 from __future__ import annotations
@@ -156,6 +158,21 @@ def loose(word: str) -> str:
     return _INNER_VOWELS.sub("", plain) if len(plain) >= _VOWEL_FREE_FROM else plain
 
 
+@lru_cache(maxsize=8192)
+def alternated(word: str) -> str:
+    """The skeleton with the consonants that Latin spellings of one name write two ways read
+    as one (a weaker match, in words of five letters or more): `w` for `v` (German and
+    Polish: `Oswaldo`/`Osvaldo`), `b` for `v` (Spanish: `Tobar`/`Tovar`), the German `sch`
+    for the Polish `sz` (`Skubischewski`/`Skubiszewski`) and `j` for `i` opening a Russian
+    name in its German or French spelling (`Joffe`/`Ioffe`)."""
+    plain = word.replace("sch", "sz").replace("w", "v").replace("b", "v")
+    return skeleton("i" + plain[1:] if plain.startswith("j") else plain)
+
+
+def _alternates(a: str, b: str) -> bool:
+    return min(len(a), len(b)) >= _VOWEL_FREE_FROM and alternated(a) == alternated(b)
+
+
 def _korean(word: str) -> str:
     return skeleton(word).translate(_KOREAN)
 
@@ -198,6 +215,8 @@ def _word_match(a: str, b: str, family_first: bool = False) -> str | None:
         return "weak"  # the Arabic qaf written `q` or `k`: 'Zulfiqar'/'Zulfikar', 'Tariq'/'Tarik'
     if len(a) == len(b) >= _VOWEL_FREE_FROM and loose(a) == loose(b):
         return "weak"  # an inner vowel written `e` or `i`, letter for letter: 'Hafez'/'Hafiz'
+    if not family_first and _alternates(a, b):
+        return "weak"  # 'Oswaldo'/'Osvaldo', 'Tobar'/'Tovar'
     group = _GIVEN_FORMS.get(a)
     return "weak" if group is not None and group == _GIVEN_FORMS.get(b) else None
 
@@ -316,7 +335,7 @@ def _surname_match(a: str, b: str, family_first: bool) -> str | None:
     if family_first:
         return "weak" if _korean(a) == _korean(b) else None
     if min(len(a), len(b)) >= _VOWEL_FREE_FROM and (
-        loose(a) == loose(b) or unaspirated_key(a) == unaspirated_key(b)
+        loose(a) == loose(b) or unaspirated_key(a) == unaspirated_key(b) or _alternates(a, b)
     ):
         return "weak"
     return None
