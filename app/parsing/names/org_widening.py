@@ -61,6 +61,10 @@ _COMPANY_SUFFIX = re.compile(
 _AMPERSAND = re.compile(r"[ \t]+&[ \t]+(?:Co\.|[A-Z][\w'’-]*)")
 # A country's name right after a body's name, then a lowercase word or punctuation.
 _COUNTRY_AFTER = re.compile(rf"[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})?)(?=[ \t]+[a-z]|[,.;:)])")
+_OF_PLACE = re.compile(rf" of (?:the )?(?P<place>{WORD}(?:[ \t]+{WORD}){{0,3}})")
+_NEXT_IN_LIST = re.compile(
+    rf"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<place>{WORD}(?:[ \t]+{WORD})?)"
+)
 _IN_COUNTRY = re.compile(rf"[ \t]+in[ \t]+(?P<place>{WORD}(?:[ \t]+{WORD})*)")
 # A country's official name after 'in the': 'in the Republic of South Sudan'.
 _IN_THE_COUNTRY = re.compile(
@@ -169,6 +173,12 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
             end = _romance_linked_after(brief, end)
         if brief.source[end : end + 1] == ".":
             end = _before_an_abbreviated_title(brief, start, end)
+    elif (
+        joined is None
+        and brief.source.startswith(" of ", end)
+        and not brief.source[start:end].replace(".", "").isupper()  # 'the U.N. of Cambodia'
+    ):
+        end = _of_a_country(brief, end)  # 'the Supreme Soviet' + ' of Kazakhstan'
     end = _before_initials(brief, start, end)
     if brief.source.startswith(" (", end):
         end = _bracketed_qualifier(brief, start, end)
@@ -244,6 +254,33 @@ def _ordinal_before(brief: OrgText, start: int, end: int) -> int:
     ordinal = _ORDINAL.search(brief.source, max(0, start - 8), start)
     last = brief.source[start:end].rsplit(None, 1)[-1].casefold()
     return ordinal.start() if ordinal is not None and last in _MILITARY_UNITS else start
+
+
+def _of_a_country(brief: OrgText, end: int) -> int:
+    """' of Kazakhstan' after a known body's name ('the Supreme Soviet of Kazakhstan'): one
+    state's body of that kind takes the country's name, as a lone known word does ('the
+    Congress of Peru'); nothing else after 'of' does."""
+    match = _OF_PLACE.match(brief.source, end)
+    if match is None:
+        return end
+    words = match.group("place").split()
+    for length in range(len(words), 0, -1):
+        place = " ".join(words[:length])
+        entry = phrase_entry(place)
+        if entry is not None and entry.category is Category.country:
+            after = match.start("place") + len(place)
+            return end if _another_country(brief, after) else after  # not a list of them
+    return end
+
+
+def _another_country(brief: OrgText, at: int) -> bool:
+    """Whether a country's name follows `at` after a comma or 'and' ('of Cambodia, Ceylon')."""
+    match = _NEXT_IN_LIST.match(brief.source, at)
+    if match is None:
+        return False
+    words = match.group("place").split()
+    entries = (phrase_entry(" ".join(words[:length])) for length in (2, 1)[-len(words) :])
+    return any(e is not None and e.category is Category.country for e in entries)
 
 
 def _royal_before(brief: OrgText, start: int, end: int) -> int:

@@ -1577,6 +1577,13 @@ def test_what_round_twenty_eight_reads_into_a_name(
         # 'Royal' before a body opened by a country's name; 'Marines' heads a name (1.30.0).
         ("The Royal New Zealand Navy will assist.", "Royal New Zealand Navy", "New Zealand Navy"),
         ("The Royal Marines landed.", "Royal Marines", None),
+        # A known body's name takes 'of' and a country, not one of a list of them (1.30.1).
+        ("The Supreme Soviet of Kazakhstan ratified it.", "Supreme Soviet of Kazakhstan", None),
+        (
+            "It backed admission to the U.N. of Cambodia, Japan and Nepal.",
+            None,
+            "U.N. of Cambodia",
+        ),
     ],
 )
 def test_what_round_twenty_nine_reads_into_a_name(
