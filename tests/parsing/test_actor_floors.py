@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval36 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval37 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 29, parsers 1.11.0 to 1.30.0, moved them) less about 0.02, so a change that loses ground
+to 30, parsers 1.11.0 to 1.31.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -132,8 +132,14 @@ FLOORS = {
     # Held out in round 29 (a thirteenth writer, 2026-12-05), scored once before it (parser
     # 1.29.0: 0.93 / 0.95 and 0.91 / 0.76; with the learned stage 0.90 / 0.82) and once after
     # (1.30.0: 0.94 / 0.95 and 0.91 / 0.76; with the retrained stage 0.90 / 0.82); read for
-    # 1.30.1 (a known body's name and its country: 0.91 / 0.77).
-    "eval36": (0.92, 0.93, 0.89, 0.74),
+    # 1.30.1 (a known body's name and its country: 0.91 / 0.77). Tuned on in round 30
+    # (parser 1.31.0: 0.94 / 0.95 and 0.91 / 0.79 after).
+    "eval36": (0.92, 0.93, 0.89, 0.77),
+    # Held out in round 30 (a fourteenth writer, 2026-12-05), scored once before it (parser
+    # 1.30.1: 0.89 / 0.94 and 0.92 / 0.66; with the learned stage 0.93 / 0.77) and once after
+    # (1.31.0: 0.89 / 0.94 and 0.92 / 0.67; with the retrained stage 0.93 / 0.78); readable
+    # from the next round on.
+    "eval37": (0.87, 0.92, 0.90, 0.65),
 }
 
 

@@ -42,6 +42,8 @@ from app.parsing.names.org_keys import (
 from app.parsing.names.org_text import OrgText, one_spaced
 from app.parsing.names.org_widening import (
     CALENDAR,
+    FRENCH_ADJECTIVES,
+    FRENCH_HEADS,
     PRESS_VERB,
     opens_a_sentence,
     split_at_a_leader,
@@ -165,6 +167,8 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if any(part in brief.source for part in _COMPOUND_PARTS):
         compounds = [match.span() for match in _COMPOUND_BODY.finditer(brief.source)]
         brief.mentions = _with_bodies(brief, compounds)
+    if not FRENCH_HEADS.isdisjoint(brief.written) and (described := _described_bodies(brief)):
+        brief.mentions = _with_bodies(brief, described)
     if " and " in brief.source:
         brief.mentions = [part for m in brief.mentions for part in _two_names(brief, m)]
     orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
@@ -743,6 +747,23 @@ def _holds_the_name(mention: Mention, start: int, end: int) -> bool:
     return mention.kind is ActorKind.organization or (mention.start <= start and end <= mention.end)
 
 
+def _described_bodies(brief: OrgText) -> list[tuple[int, int]]:
+    """'the Assemblée nationale', 'the Cour constitutionnelle', 'the Commissariat général':
+    a French body's word written first (`FRENCH_HEADS`) and the lowercase adjectives French writes
+    after it are a body's name (what follows them, ' du Plan', the widening reads)."""
+    found = []
+    for word in FRENCH_HEADS & brief.written:
+        at = brief.source.find(word + " ")
+        while at >= 0:
+            end = at + len(word)
+            if not brief.source[at - 1 : at].isalnum():
+                adjectives = FRENCH_ADJECTIVES.match(brief.source, end)
+                if adjectives is not None:
+                    found.append((at, adjectives.end()))
+            at = brief.source.find(word + " ", end)
+    return found
+
+
 def _bodies_after_the(brief: OrgText) -> list[tuple[int, int]]:
     """'the Treasury would not confirm', 'The Treasury's own fund': a state's finance
     ministry named by one word after 'the' (`bodies_after_the`), not before a capitalised
@@ -769,7 +790,8 @@ def _bodies_after_the(brief: OrgText) -> list[tuple[int, int]]:
 
 def _with_bodies(brief: OrgText, spans: list[tuple[int, int]]) -> list[Mention]:
     """The mentions with each of `spans` an organisation: a lone word the run reader read
-    as a person is one, and a span no mention overlaps is added."""
+    as a person is one, and a span no mention overlaps, or only such words inside it, is
+    added in their place."""
     exact = set(spans)
     mentions = [
         m._replace(kind=ActorKind.organization)
@@ -778,9 +800,23 @@ def _with_bodies(brief: OrgText, spans: list[tuple[int, int]]) -> list[Mention]:
         for m in brief.mentions
     ]
     for start, end in spans:
-        if not any(m.start < end and start < m.end for m in mentions):
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if all(_a_lone_word_within(m, start, end) for m in inside):
+            # 'Assemblée' of 'Assemblée nationale': a word the run reader took for a surname
+            mentions = [m for m in mentions if m not in inside]
             mentions.append(brief.new(start, end))
     return mentions
+
+
+def _a_lone_word_within(mention: Mention, start: int, end: int) -> bool:
+    """Whether `mention` is one untitled word read as a person, within `start`-`end`."""
+    return (
+        mention.kind is ActorKind.person
+        and not mention.titled
+        and " " not in mention.name
+        and start <= mention.start
+        and mention.end <= end
+    )
 
 
 def _of_an_office(brief: OrgText, before: str) -> bool:

@@ -88,6 +88,19 @@ CALENDAR = frozenset(
     for name in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, "Sept")
     if name
 )
+# Lowercase French adjectives after a body's name written head first, as French writes
+# them: ' nationale', ' constitutionnelle', ' générale', ' haïtien', ' intégré', ' suprême'.
+FRENCH_ADJECTIVES = re.compile(
+    r"(?:[ \t]+[a-zàâçéèêëîïôûœ]{2,}(?:ale|al|aux|elle|el|ienne|ien|aine|ain|aise|ais|ique"
+    r"|aire|ée|é|ive|if|ieure|ieur|ême)s?(?![\w'’-]))+"
+)
+# The French words among `heads_first`, after which French adjectives are read.
+FRENCH_HEADS = frozenset(
+    ("Banque", "Mouvement", "Parti", "Conseil", "Armée", "Rassemblement", "Assemblée", "Congrès",
+     "Comité", "Fédération", "Garde", "Ministère", "Institut", "Compagnie", "Agence", "Société",
+     "Chambre", "Université", "Bourse", "Gendarmerie", "Cour", "Parlement", "Sénat",
+     "Commissariat")
+)  # fmt: skip
 # A capitalised word, its capital perhaps accented: 'États'.
 _ACCENTED_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&\-]|['’.](?=\w))*"
 # ' des Mille Collines', ' de la Révolution Algérienne', " de l'Ouest", ' et des Pays-Bas'

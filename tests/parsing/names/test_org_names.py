@@ -1584,6 +1584,15 @@ def test_what_round_twenty_eight_reads_into_a_name(
             None,
             "U.N. of Cambodia",
         ),
+        # A French body's word and the lowercase adjectives after it (1.31.0).
+        (
+            "The Assemblée nationale centrafricaine voted.",
+            "Assemblée nationale centrafricaine",
+            None,
+        ),
+        ("The Cour constitutionnelle ruled.", "Cour constitutionnelle", None),
+        ("The Banque centrale du Congo said no.", "Banque centrale du Congo", None),
+        ("Banco del Sur-style regional banks grew.", None, "Banco del"),
     ],
 )
 def test_what_round_twenty_nine_reads_into_a_name(
