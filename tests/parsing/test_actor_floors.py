@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval37 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval38 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 30, parsers 1.11.0 to 1.31.0, moved them) less about 0.02, so a change that loses ground
+to 31, parsers 1.11.0 to 1.32.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -137,9 +137,14 @@ FLOORS = {
     "eval36": (0.92, 0.93, 0.89, 0.77),
     # Held out in round 30 (a fourteenth writer, 2026-12-05), scored once before it (parser
     # 1.30.1: 0.89 / 0.94 and 0.92 / 0.66; with the learned stage 0.93 / 0.77) and once after
-    # (1.31.0: 0.89 / 0.94 and 0.92 / 0.67; with the retrained stage 0.93 / 0.78); readable
-    # from the next round on.
-    "eval37": (0.87, 0.92, 0.90, 0.65),
+    # (1.31.0: 0.89 / 0.94 and 0.92 / 0.67; with the retrained stage 0.93 / 0.78). Tuned on in
+    # round 31 (parser 1.32.0: 0.89 / 0.94 and 0.92 / 0.71 after).
+    "eval37": (0.87, 0.92, 0.90, 0.69),
+    # Held out in round 31 (a fifteenth writer, 2026-12-05; five briefs, the writer stopped at
+    # its time limit), scored once before it (parser 1.31.0: 0.90 / 0.95 and 0.84 / 0.60; with
+    # the learned stage 0.87 / 0.68) and once after (1.32.0: 0.90 / 0.95 and 0.85 / 0.61; with
+    # the retrained stage 0.88 / 0.69); readable from the next round on.
+    "eval38": (0.88, 0.93, 0.83, 0.59),
 }
 
 

@@ -42,9 +42,9 @@ from app.parsing.names.org_keys import (
 from app.parsing.names.org_text import OrgText, one_spaced
 from app.parsing.names.org_widening import (
     CALENDAR,
-    FRENCH_ADJECTIVES,
     FRENCH_HEADS,
     PRESS_VERB,
+    french_name_end,
     opens_a_sentence,
     split_at_a_leader,
     widen,
@@ -748,18 +748,19 @@ def _holds_the_name(mention: Mention, start: int, end: int) -> bool:
 
 
 def _described_bodies(brief: OrgText) -> list[tuple[int, int]]:
-    """'the Assemblée nationale', 'the Cour constitutionnelle', 'the Commissariat général':
-    a French body's word written first (`FRENCH_HEADS`) and the lowercase adjectives French writes
-    after it are a body's name (what follows them, ' du Plan', the widening reads)."""
+    """'the Assemblée nationale', 'the Cour constitutionnelle', 'the Ministère des Affaires
+    étrangères', 'the Banque de l'Indochine': a French body's word written first
+    (`FRENCH_HEADS`) and the lowercase adjectives French writes after it, or its small words
+    and the capitalised words after them, are a body's name (`french_name_end`)."""
     found = []
     for word in FRENCH_HEADS & brief.written:
         at = brief.source.find(word + " ")
         while at >= 0:
             end = at + len(word)
             if not brief.source[at - 1 : at].isalnum():
-                adjectives = FRENCH_ADJECTIVES.match(brief.source, end)
-                if adjectives is not None:
-                    found.append((at, adjectives.end()))
+                stop = french_name_end(brief.source, end)
+                if stop > end:
+                    found.append((at, stop))
             at = brief.source.find(word + " ", end)
     return found
 
@@ -790,8 +791,8 @@ def _bodies_after_the(brief: OrgText) -> list[tuple[int, int]]:
 
 def _with_bodies(brief: OrgText, spans: list[tuple[int, int]]) -> list[Mention]:
     """The mentions with each of `spans` an organisation: a lone word the run reader read
-    as a person is one, and a span no mention overlaps, or only such words inside it, is
-    added in their place."""
+    as a person is one, and a span no mention overlaps, or only such words or countries'
+    names inside it, is added in their place."""
     exact = set(spans)
     mentions = [
         m._replace(kind=ActorKind.organization)
@@ -809,14 +810,13 @@ def _with_bodies(brief: OrgText, spans: list[tuple[int, int]]) -> list[Mention]:
 
 
 def _a_lone_word_within(mention: Mention, start: int, end: int) -> bool:
-    """Whether `mention` is one untitled word read as a person, within `start`-`end`."""
-    return (
-        mention.kind is ActorKind.person
-        and not mention.titled
-        and " " not in mention.name
-        and start <= mention.start
-        and mention.end <= end
-    )
+    """Whether `mention` is within `start`-`end` and one untitled word read as a person or
+    a country's name ('Congo' of 'Banque centrale du Congo')."""
+    if not start <= mention.start or not mention.end <= end:
+        return False
+    if mention.kind is ActorKind.person:
+        return not mention.titled and " " not in mention.name
+    return mention.kind is not ActorKind.organization
 
 
 def _of_an_office(brief: OrgText, before: str) -> bool:

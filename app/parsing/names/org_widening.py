@@ -92,7 +92,7 @@ CALENDAR = frozenset(
 # them: ' nationale', ' constitutionnelle', ' générale', ' haïtien', ' intégré', ' suprême'.
 FRENCH_ADJECTIVES = re.compile(
     r"(?:[ \t]+[a-zàâçéèêëîïôûœ]{2,}(?:ale|al|aux|elle|el|ienne|ien|aine|ain|aise|ais|ique"
-    r"|aire|ée|é|ive|if|ieure|ieur|ême)s?(?![\w'’-]))+"
+    r"|aire|ère|ée|é|ive|if|ieure|ieur|ême)s?(?![\w'’-]))+"
 )
 # The French words among `heads_first`, after which French adjectives are read.
 FRENCH_HEADS = frozenset(
@@ -155,7 +155,9 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         return None
     if not brief.source[start:end][:1].isupper():
         return mention  # 'the Turkish parliament': named by its country, as written
-    if start == mention.start:  # no country taken off the front
+    if start == mention.start and not _head_first(brief, start):  # no country taken off
+        # the front; nor an English adjective put before a name in its own language ('the
+        # Belgian Chambre des Représentants')
         start = adjective_before(brief, start, end)
         start = _acronym_owner_before(brief, start)
         start = country_name_before(brief, start, end)
@@ -750,6 +752,16 @@ def _bracketed_qualifier(brief: OrgText, start: int, end: int) -> int:
     words = match.group("words").split()
     if all(w.endswith(_ADJECTIVE_ENDINGS) and w not in brief.words.phrases for w in words):
         return match.end()
+    return end
+
+
+def french_name_end(source: str, end: int) -> int:
+    """Where a French body's name written head first ends, its word ending at `end`: over
+    the lowercase adjectives after it (' nationale') and its small words with the
+    capitalised words after them (' des Affaires'), in turn (' des Affaires' + '
+    étrangères')."""
+    while found := FRENCH_ADJECTIVES.match(source, end) or _ROMANCE_LINKED.match(source, end):
+        end = found.end()
     return end
 
 

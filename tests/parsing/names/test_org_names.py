@@ -1593,6 +1593,19 @@ def test_what_round_twenty_eight_reads_into_a_name(
         ("The Cour constitutionnelle ruled.", "Cour constitutionnelle", None),
         ("The Banque centrale du Congo said no.", "Banque centrale du Congo", None),
         ("Banco del Sur-style regional banks grew.", None, "Banco del"),
+        # Its small words and the capitalised words after them, then adjectives, in turn;
+        # no English adjective before a name in its own language (1.32.0).
+        (
+            "The Ministère des Affaires étrangères replied.",
+            "Ministère des Affaires étrangères",
+            None,
+        ),
+        ("The Banque de l'Indochine lent the money.", "Banque de l'Indochine", None),
+        (
+            "The Belgian Chambre des Représentants voted.",
+            "Chambre des Représentants",
+            "Belgian Chambre des Représentants",
+        ),
     ],
 )
 def test_what_round_twenty_nine_reads_into_a_name(
