@@ -288,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         results = [r for path in args.markdown for r in json.loads(path.read_text("utf-8"))]
         print(markdown(results))
         return 0
-    urls = {"SQLite": f"sqlite:///{args.sqlite}"}
+    # Without --sqlite, no SQLite contender (an f-string of None made a database 'None').
+    urls = {"SQLite": f"sqlite:///{args.sqlite}"} if args.sqlite else {}
     if args.postgres_url:
         urls["PostgreSQL"] = args.postgres_url
     checkouts = {"this": None, **({"main": args.baseline} if args.baseline else {})}
@@ -304,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
                 measured = measure_chancery(server, cap, args.probe, args.gzip)
                 results.append(measured | {"round": round_})
                 _save(results, args.out)
-        if "Datasette" not in args.skip:
+        if "Datasette" not in args.skip and args.sqlite:
             results.append(measure_datasette(args.sqlite, args.cap) | {"round": round_})
             _save(results, args.out)
     return 0
