@@ -281,8 +281,7 @@ def _of_a_country(brief: OrgText, end: int) -> int:
     words = match.group("place").split()
     for length in range(len(words), 0, -1):
         place = " ".join(words[:length])
-        entry = phrase_entry(place)
-        if entry is not None and entry.category is Category.country:
+        if _a_country(place):
             after = match.start("place") + len(place)
             return end if _another_country(brief, after) else after  # not a list of them
     return end
@@ -294,8 +293,7 @@ def _another_country(brief: OrgText, at: int) -> bool:
     if match is None:
         return False
     words = match.group("place").split()
-    entries = (phrase_entry(" ".join(words[:length])) for length in (2, 1)[-len(words) :])
-    return any(e is not None and e.category is Category.country for e in entries)
+    return any(_a_country(" ".join(words[:length])) for length in range(len(words), 0, -1))
 
 
 def _royal_before(brief: OrgText, start: int, end: int) -> int:
@@ -596,7 +594,7 @@ def _regions_joined(brief: OrgText, word: str, start: int, end: int) -> bool:
 
 
 def _a_country(word: str) -> bool:
-    """'USSR', 'UK': a country written as an acronym."""
+    """Whether `word` (or words) is a country's name: 'USSR', 'UK', 'Kazakhstan'."""
     entry = phrase_entry(word)
     return entry is not None and entry.category is Category.country
 
