@@ -95,12 +95,7 @@ FRENCH_ADJECTIVES = re.compile(
     r"|aire|ère|ée|é|ive|if|ieure|ieur|ême)s?(?![\w'’-]))+"
 )
 # The French words among `heads_first`, after which French adjectives are read.
-FRENCH_HEADS = frozenset(
-    ("Banque", "Mouvement", "Parti", "Conseil", "Armée", "Rassemblement", "Assemblée", "Congrès",
-     "Comité", "Fédération", "Garde", "Ministère", "Institut", "Compagnie", "Agence", "Société",
-     "Chambre", "Université", "Bourse", "Gendarmerie", "Cour", "Parlement", "Sénat",
-     "Commissariat")
-)  # fmt: skip
+FRENCH_HEADS = frozenset(load_data("organizations.json")["french_heads"])
 # A capitalised word, its capital perhaps accented: 'États'.
 _ACCENTED_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&\-]|['’.](?=\w))*"
 # ' des Mille Collines', ' de la Révolution Algérienne', " de l'Ouest", ' et des Pays-Bas'

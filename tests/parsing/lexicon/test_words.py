@@ -52,3 +52,9 @@ def test_an_office_joined_to_vice_or_deputy_by_a_hyphen_is_a_title_head() -> Non
     heads = lexicon().title_heads
     assert {"vice-minister", "deputy-minister", "vice-premier", "vice-president"} <= heads
     assert "vice-dr." not in heads
+
+
+def test_the_french_body_words_are_words_written_first() -> None:
+    """`french_heads` (after which French adjectives are read) is a part of `heads_first`."""
+    organisations = load_data("organizations.json")
+    assert set(organisations["french_heads"]) <= set(organisations["heads_first"])
