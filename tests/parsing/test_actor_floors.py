@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval38 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval39 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 31, parsers 1.11.0 to 1.32.0, moved them) less about 0.02, so a change that loses ground
+to 32, parsers 1.11.0 to 1.33.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -143,8 +143,14 @@ FLOORS = {
     # Held out in round 31 (a fifteenth writer, 2026-12-05; five briefs, the writer stopped at
     # its time limit), scored once before it (parser 1.31.0: 0.90 / 0.95 and 0.84 / 0.60; with
     # the learned stage 0.87 / 0.68) and once after (1.32.0: 0.90 / 0.95 and 0.85 / 0.61; with
-    # the retrained stage 0.88 / 0.69); readable from the next round on.
-    "eval38": (0.88, 0.93, 0.83, 0.59),
+    # the retrained stage 0.88 / 0.69). Tuned on in round 32 (parser 1.33.0: 0.91 / 0.95 and
+    # 0.89 / 0.66 after).
+    "eval38": (0.89, 0.93, 0.87, 0.64),
+    # Held out in round 32 (a sixteenth writer, 2026-12-05), scored once before it (parser
+    # 1.32.0: 0.79 / 0.84 and 0.87 / 0.58; with the learned stage 0.88 / 0.69) and once after
+    # (1.33.0: 0.79 / 0.84 and 0.88 / 0.58; with the retrained stage 0.88 / 0.69); readable
+    # from the next round on.
+    "eval39": (0.77, 0.82, 0.86, 0.56),
 }
 
 

@@ -17,7 +17,6 @@ from itertools import pairwise
 from operator import attrgetter
 
 from app.parsing.lexicon.countries import capitals, plain
-from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category
 from app.parsing.names.emitting import Mention
 from app.parsing.names.org_acronyms import (
@@ -39,7 +38,7 @@ from app.parsing.names.org_keys import (
     known_organisation,
     phrase_entry,
 )
-from app.parsing.names.org_text import OrgText, one_spaced
+from app.parsing.names.org_text import BODIES_AFTER_THE, OrgText, one_spaced
 from app.parsing.names.org_widening import (
     CALENDAR,
     FRENCH_HEADS,
@@ -55,7 +54,6 @@ from app.vocabulary import ActorKind
 
 _SPAN = attrgetter("start", "end")
 _AND = re.compile(r"[ \t]+and[ \t]+")
-_BODIES_AFTER_THE = frozenset(load_data("organizations.json")["bodies_after_the"])
 _DOCUMENT_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+) of (?:the )?$")
 _LEADING = re.compile(r"-(?:led|backed|brokered|mediated|sponsored|funded)\b")
 _BODY_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w.]*[\w.]$")
@@ -110,6 +108,8 @@ _TITLED_OFFICE = re.compile(
 
 # A capital 'The' and one to three capitalised words: a title as its masthead writes it
 # ('told The Island that', 'and The Bangladesh Observer praised').
+# Two acronyms or more joined by hyphens, each of two capitals or more: 'AFL-CIO', 'ITAR-TASS'.
+_JOINED_ACRONYM = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:-[A-Z]{2,})+(?![\w'’-])")
 _CAPITAL_THE = re.compile(r"The (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"[\w'’.-]")
 
@@ -140,13 +140,14 @@ def complete_organisations(
         and "s Office" not in source
         and BRACKETED.search(source) is None
         and " known " not in source
-        and _BODIES_AFTER_THE.isdisjoint(written)
+        and BODIES_AFTER_THE.isdisjoint(written)
         and "Air" not in written
         and "Radio" not in written
         and "International" not in written
         and "& Co." not in source
         and "Voice of " not in source
         and _CAPITAL_THE.search(source) is None
+        and not _joined_words(written)
         and not any(part in source for part in _COMPOUND_PARTS)
     ):
         return mentions  # no organisation to widen, nor any other body to find
@@ -577,6 +578,8 @@ def _unread_names(
         found += [brief.new(start, end) for start, end in _international(brief)]
     if "& Co." in brief.source:
         found += [brief.new(start, end) for start, end in _firms_and_co(brief)]
+    if _joined_words(brief.written):
+        found += [brief.new(start, end) for start, end in _joined_acronyms(brief)]
     if "Voice of " in brief.source:
         found += [brief.new(*match.span()) for match in _VOICE_OF.finditer(brief.source)]
     if "The" in brief.written:
@@ -662,6 +665,32 @@ def _flag_carriers(brief: OrgText, opening: str = "Air") -> list[tuple[int, int]
                     break
         at = source.find(f"{opening} ", start)
     return found
+
+
+def _joined_words(written: set[str]) -> bool:
+    """Whether the brief writes acronyms joined by a hyphen (of its words, not by a scan)."""
+    return any("-" in word and word.isupper() for word in written)
+
+
+def _joined_acronyms(brief: OrgText) -> list[tuple[int, int]]:
+    """'the AFL-CIO', 'ITAR-TASS reported': acronyms joined by hyphens name one body (two
+    merged, or an agency and its older name), where one acronym alone is no organisation
+    ('the VAT'); not when a known or defined acronym opens them ('EU-UK talks', a relation;
+    'FARC-EP' after 'FARC' is defined, the body written longer), nor in a line written in
+    capitals ('COUNTER-TERRORISM'), nor where a mention is already read."""
+    spans, defined = [], {letters for _, letters in brief.brackets}
+    for match in _JOINED_ACRONYM.finditer(brief.source):
+        start, end = match.span()
+        parts = match.group().split("-")
+        if phrase_entry(parts[0]) is not None or parts[0] in defined:
+            continue  # 'EU-UK talks': a relation; 'FARC-EP' after 'FARC (...)': the body
+        line_start = brief.source.rfind("\n", 0, start) + 1
+        line_end = brief.source.find("\n", end)
+        line = brief.source[line_start : line_end if line_end >= 0 else len(brief.source)]
+        if line.isupper() or brief.overlaps(start, end):
+            continue
+        spans.append((start, end))
+    return spans
 
 
 def _firms_and_co(brief: OrgText) -> list[tuple[int, int]]:
@@ -772,7 +801,7 @@ def _bodies_after_the(brief: OrgText) -> list[tuple[int, int]]:
     Treasury'). Found with `str.find`."""
     found = []
     source = brief.source
-    for word in _BODIES_AFTER_THE & brief.written:
+    for word in BODIES_AFTER_THE & brief.written:
         at = source.find(word)
         while at >= 0:
             end = at + len(word)
@@ -791,8 +820,9 @@ def _bodies_after_the(brief: OrgText) -> list[tuple[int, int]]:
 
 def _with_bodies(brief: OrgText, spans: list[tuple[int, int]]) -> list[Mention]:
     """The mentions with each of `spans` an organisation: a lone word the run reader read
-    as a person is one, and a span no mention overlaps, or only such words or countries'
-    names inside it, is added in their place."""
+    as a person is one, and a span no mention overlaps, or only such words, countries'
+    names or a shorter reading of its own start inside it ('Institut de Droit' of
+    'Institut de Droit international'), is added in their place."""
     exact = set(spans)
     mentions = [
         m._replace(kind=ActorKind.organization)
@@ -802,11 +832,16 @@ def _with_bodies(brief: OrgText, spans: list[tuple[int, int]]) -> list[Mention]:
     ]
     for start, end in spans:
         inside = [m for m in mentions if m.start < end and start < m.end]
-        if all(_a_lone_word_within(m, start, end) for m in inside):
+        if all(_a_lone_word_within(m, start, end) or _shorter_from(m, start, end) for m in inside):
             # 'Assemblée' of 'Assemblée nationale': a word the run reader took for a surname
             mentions = [m for m in mentions if m not in inside]
             mentions.append(brief.new(start, end))
     return mentions
+
+
+def _shorter_from(mention: Mention, start: int, end: int) -> bool:
+    """Whether `mention` is an organisation read from `start` that ends before `end`."""
+    return mention.kind is ActorKind.organization and mention.start == start and mention.end < end
 
 
 def _a_lone_word_within(mention: Mention, start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import lexicon
 from app.parsing.names.emitting import Mention
 from app.parsing.names.org_keys import phrase_entry
@@ -23,6 +24,8 @@ WORD = r"[A-Z](?:[\w&\-]|['’‘.](?=\w))*"
 POSSESSIVE = r"(?:(?<=s)['’](?!\w)|['’]s\b)"
 LETTER_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 REACH = 160  # characters looked back for the words an acronym abbreviates
+# The ministries named by one word after 'the' ('the Treasury').
+BODIES_AFTER_THE = frozenset(load_data("organizations.json")["bodies_after_the"])
 
 
 def one_spaced(source: str, start: int, end: int) -> str:
@@ -127,6 +130,36 @@ class OrgText:
                 if m.kind is ActorKind.person and " " in m.name.strip() and (m.evidence or m.titled)
             }
         return word in self.surnames
+
+    def owner_at(self, start: int, end: int) -> bool:
+        """Whether a mention the run reader found in `[start, end)` names an owner of what
+        follows: any but one word read as a person that the brief uses for no one else,
+        neither in another person's name (also after a hyphen: 'al-Bashir'; also a
+        leader's one name: 'President Sukarno') nor as an organisation word ('Reuter' of
+        "Reuter's Telegram Company", 'Moody' of "Moody's Investors Service": a firm named
+        after its founder)."""
+        lone_words = 0
+        for m in self.mentions:
+            if m.start >= end or m.end <= start:
+                continue
+            word = m.name.strip()
+            if m.kind is not ActorKind.person or m.titled or m.evidence or " " in word:
+                return True
+            if self.has_head([word]) or word in BODIES_AFTER_THE or word in self._person_words(m):
+                return True
+            lone_words += 1
+        return not lone_words and self.overlaps(start, end)
+
+    def _person_words(self, mention: Mention) -> set[str]:
+        """Every word, and every part after a hyphen, of the persons the brief names other
+        than at `mention`."""
+        words: set[str] = set()
+        for m in self.mentions:
+            if m.kind is ActorKind.person and m is not mention:
+                for word in m.name.split():
+                    words.add(word)
+                    words.update(word.split("-"))
+        return words
 
     def cuts_a_person(self, start: int, end: int) -> bool:
         """Whether a titled person's full name starts in `[start, end)`, or one that starts

@@ -92,7 +92,7 @@ CALENDAR = frozenset(
 # them: ' nationale', ' constitutionnelle', ' générale', ' haïtien', ' intégré', ' suprême'.
 FRENCH_ADJECTIVES = re.compile(
     r"(?:[ \t]+[a-zàâçéèêëîïôûœ]{2,}(?:ale|al|aux|elle|el|ienne|ien|aine|ain|aise|ais|ique"
-    r"|aire|ère|ée|é|ive|if|ieure|ieur|ême)s?(?![\w'’-]))+"
+    r"|aire|ère|ée|é|ive|if|ieure|ieur|ême|ante|ant|ente)s?(?![\w'’-]))+"
 )
 # The French words among `heads_first`, after which French adjectives are read.
 FRENCH_HEADS = frozenset(load_data("organizations.json")["french_heads"])
@@ -111,6 +111,7 @@ _ADJECTIVE_ENDINGS = ("ist", "ic", "al", "ed", "ian", "ive")
 _INITIAL = re.compile(r"[A-Z]\.")
 _ORDINAL = re.compile(r"(?<![\w.])\d{1,4}(?:st|nd|rd|th) $")
 _MILITARY_UNITS = frozenset(load_data("organizations.json")["military_units"])
+_FIRM_HEADS = frozenset(load_data("organizations.json")["firm_heads"])
 # A date right before a movement's name is part of it: 'the March 23 Movement', 'the 26th
 # of July Movement', 'the 6 April Youth Movement'.
 _MONTHS = "|".join(calendar.month_name[1:])
@@ -161,7 +162,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
     start = _ordinal_before(brief, start, end)
     start = _date_before(brief, start, end)
     start = _royal_before(brief, start, end)
-    if (owned := _owner_before(brief, start)) < start:
+    if (owned := _owner_before(brief, start, end)) < start:
         start = country_name_before(brief, owned, end)  # 'Zimbabwe ' + 'People's ...'
     if brief.source[end : end + 1] == "+" and known_organisation(brief.source[start : end + 1]):
         end += 1  # 'OPEC+'
@@ -481,7 +482,7 @@ def _acronym_owner_before(brief: OrgText, start: int) -> int:
     return start - 1 - len(word)
 
 
-def _owner_before(brief: OrgText, start: int) -> int:
+def _owner_before(brief: OrgText, start: int, end: int) -> int:
     """'Tigray People's ' + 'Liberation Front': possessive words that are no known
     country, organisation or person belong to the name."""
     before = brief.source[max(0, start - 80) : start]
@@ -494,8 +495,14 @@ def _owner_before(brief: OrgText, start: int) -> int:
     if brief.has_head(words[-1:]):
         return start  # 'the European Parliament's Brexit Steering Group': an owner body
     plural = words[-1].endswith(("s'", "s’"))  # 'Workers' Party': a plural owns no name
-    if not plural and brief.overlaps(start - len(before) + match.end(1) - len(words[-1]), start):
-        return start  # 'Viktor Orbán's Fidesz': a person owns it (the possessive word)
+    owner = start - len(before) + match.end(1) - len(words[-1])
+    if not plural and brief.overlaps(owner, start):
+        firm = brief.source[start:end].rsplit(None, 1)[-1].casefold() in _FIRM_HEADS
+        if not firm or brief.owner_at(owner, start):
+            # 'Viktor Orbán's Fidesz': a person owns it (the possessive word); but a
+            # founder no one else in the brief is may open a firm's name ("Reuter's
+            # Telegram Company")
+            return start
     for index, word in enumerate(words):
         if any(brief.stands_alone(w) for w in words[index:]):
             continue

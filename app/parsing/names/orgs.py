@@ -27,6 +27,8 @@ class OrgReader(Emitter):
         if self.tokens[following.stop - 1].folded not in self.words.org_heads:
             return False
         first, stop = items[position].first, following.stop
+        if self._in_capitals(first, stop):
+            return False
         self._emit(ActorKind.organization, first, stop, self._text(first, stop))
         return True
 
@@ -65,7 +67,21 @@ class OrgReader(Emitter):
             return self._text(affiliation.first, stop)  # 'Palestine Liberation Organization'
         return f"{country_adjective(affiliation.entry.value)} {text}"
 
+    def _in_capitals(self, first: int, stop: int) -> bool:
+        """Words written all in capitals, a word of six letters or more among them ('OSCE
+        MISSION', 'SIX GOVERNMENTS SIGN COAL AND STEEL TREATY'): a headline or a heading,
+        where capitals mark no name, so no organisation is read from them but known ones
+        (acronyms alone are short: 'SN REPAL')."""
+        if stop - first < 2:
+            return False
+        words = [self.tokens[i].text for i in range(first, stop)]
+        return all(w.isupper() for w in words) and any(len(w) >= 6 for w in words)
+
     def _org(self, item: Item, affiliation: Item | None = None, country: str | None = None) -> None:
+        if self._in_capitals(affiliation.first if affiliation else item.first, item.stop):
+            if affiliation and affiliation.entry:
+                self._entity(affiliation)
+            return
         if affiliation and affiliation.entry and affiliation.entry.category is Category.org:
             if not self.tokens[affiliation.stop - 1].possessive:
                 stop = item.stop  # 'African Union Commission': one name
