@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import time
 from collections.abc import Callable, Sequence
@@ -34,20 +35,24 @@ class Plan:
     heavy: Load
     probe: Load
     postgres_url: str | None
+    # uvicorn worker processes for a second pass of the mix (1: the one-worker pass only).
+    workers: int = 1
 
     @property
     def largest(self) -> int:
         return self.sizes[-1]
 
 
-def chancery(db_url: str, port: int, *, cached: bool = False) -> Server:
-    """Chancery over `db_url`, its response cache on or off."""
+def chancery(db_url: str, port: int, *, cached: bool = False, workers: int = 1) -> Server:
+    """Chancery over `db_url`, its response cache on or off, in `workers` processes."""
     env = {
         "CHANCERY_DATABASE_URL": db_url,
         "CHANCERY_LOG_LEVEL": "WARNING",
         "CHANCERY_RESPONSE_CACHE_ENTRIES": "512" if cached else "0",
     }
-    return Server("chancery", "app.api.main:create_app", port, env, True, "/readyz")
+    return Server(
+        "chancery", "app.api.main:create_app", port, env, True, "/readyz", workers=workers
+    )
 
 
 def measure_chancery(server: Server, label: str, load: Load) -> list[Result]:
@@ -149,9 +154,13 @@ def measure_mix(plan: Plan, db: Path, db_url: str, name: str) -> list[Result]:
             results.append(measure(label, server.base + "/", one, warmup_s=0, paths=probe))
         label = f"{name} claims rotation, cache off"
         results.append(measure(label, server.base + "/", plan.heavy, paths=rotation_file))
-    with running(chancery(db_url, 8806, cached=True)) as server:
-        label = f"{name} dashboard mix, as shipped"
-        results.append(measure(label, server.base + "/", plan.heavy, warmup_s=0, paths=mix_file))
+    for workers in sorted({1, plan.workers}):
+        with running(chancery(db_url, 8806, cached=True, workers=workers)) as server:
+            label = f"{name} dashboard mix, as shipped"
+            if workers > 1:
+                label += f", {workers} workers"
+            heavy = plan.heavy
+            results.append(measure(label, server.base + "/", heavy, warmup_s=0, paths=mix_file))
     return results
 
 
@@ -182,7 +191,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
     seconds: int = 5 if args.quick else args.seconds
     heavy = Load(args.connections, seconds)
     probe = Load(1, max(3, seconds // 3), threads=1)
-    return Plan(sizes, heavy, probe, args.postgres_url)
+    return Plan(sizes, heavy, probe, args.postgres_url, args.workers)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -194,6 +203,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--postgres-url", help="admin URL; also runs Chancery on PostgreSQL")
     parser.add_argument("--docs", type=Path, default=report.DOCS, help="markdown to update")
     parser.add_argument("--only", choices=("lists", "mix"), help="run one part (default: both)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="also run the mix with this many uvicorn workers (default: one per core; 1: not)",
+    )
     return parser.parse_args(argv)
 
 

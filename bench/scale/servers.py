@@ -1,4 +1,5 @@
-"""Each contender as its own uvicorn process: same flags, one worker, 127.0.0.1 only."""
+"""Each contender as its own uvicorn process: same flags, one worker unless a run asks for
+more, 127.0.0.1 only."""
 
 from __future__ import annotations
 
@@ -29,13 +30,15 @@ class Server:
     ready_path: str = "/"
     # Another checkout's `app` (a baseline), imported ahead of the installed one.
     checkout: str | None = None
+    # uvicorn's worker processes (`--workers`), all on one listening socket.
+    workers: int = 1
 
     @property
     def base(self) -> str:
         return f"http://{HOST}:{self.port}"
 
     def argv(self) -> list[str]:
-        flags = ["--host", HOST, "--port", str(self.port), "--workers", "1"]
+        flags = ["--host", HOST, "--port", str(self.port), "--workers", str(self.workers)]
         flags += ["--no-access-log", "--log-level", "warning"]
         return [sys.executable, "-m", "uvicorn", self.app, *flags] + (
             ["--factory"] if self.factory else []
