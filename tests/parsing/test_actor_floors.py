@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval39 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval40 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 32, parsers 1.11.0 to 1.33.0, moved them) less about 0.02, so a change that loses ground
+to 33, parsers 1.11.0 to 1.34.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -148,9 +148,14 @@ FLOORS = {
     "eval38": (0.89, 0.93, 0.87, 0.64),
     # Held out in round 32 (a sixteenth writer, 2026-12-05), scored once before it (parser
     # 1.32.0: 0.79 / 0.84 and 0.87 / 0.58; with the learned stage 0.88 / 0.69) and once after
-    # (1.33.0: 0.79 / 0.84 and 0.88 / 0.58; with the retrained stage 0.88 / 0.69); readable
-    # from the next round on.
-    "eval39": (0.77, 0.82, 0.86, 0.56),
+    # (1.33.0: 0.79 / 0.84 and 0.88 / 0.58; with the retrained stage 0.88 / 0.69). Tuned on
+    # in round 33 (parser 1.34.0: 0.83 / 0.85 and 0.89 / 0.62 after).
+    "eval39": (0.81, 0.83, 0.87, 0.60),
+    # Held out in round 33 (a seventeenth writer, 2026-12-05; eight briefs, the writer stopped
+    # at its time limit), scored once before it (parser 1.33.0: 0.86 / 0.91 and 0.94 / 0.73;
+    # with the learned stage 0.94 / 0.78) and once after (1.34.0: 0.86 / 0.91 and 0.94 /
+    # 0.73; with the retrained stage 0.94 / 0.79); readable from the next round on.
+    "eval40": (0.84, 0.89, 0.92, 0.71),
 }
 
 

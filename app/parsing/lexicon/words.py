@@ -64,12 +64,13 @@ def _folded(words: list[str]) -> frozenset[str]:
     return frozenset(word.casefold() for word in words)
 
 
-def _title_heads(heads: list[str]) -> frozenset[str]:
-    """The title heads, and each office joined by a hyphen to 'Vice' or 'Deputy' before it
-    ('Vice-Minister', 'Deputy-Director', as 'Vice-President' is written)."""
+def _title_heads(heads: list[str], prefixes: list[str]) -> frozenset[str]:
+    """The title heads, and each office joined by a hyphen to one of `prefixes` before it
+    ('Vice-Minister', 'Deputy-Director', 'Lieutenant-Governor', 'Major-General', as
+    'Vice-President' is written)."""
     folded = _folded(heads)
     offices = [h for h in folded if h.isalpha()]
-    return folded | {f"{prefix}-{h}" for prefix in ("vice", "deputy") for h in offices}
+    return folded | {f"{prefix}-{h}" for prefix in _folded(prefixes) for h in offices}
 
 
 def subdivision_names() -> list[str]:
@@ -123,7 +124,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         phrases=phrases,
         longest_phrase=max(len(p.split()) for p in phrases),
-        title_heads=_title_heads(titles["heads"]),
+        title_heads=_title_heads(titles["heads"], titles["hyphen_prefixes"]),
         title_modifiers=_folded([w for phrase in titles["modifiers"] for w in phrase.split()]),
         org_heads=_folded(orgs["heads"]),
         place_heads=_folded(stop["place_heads"]),

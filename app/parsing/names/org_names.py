@@ -42,6 +42,7 @@ from app.parsing.names.org_text import BODIES_AFTER_THE, OrgText, one_spaced
 from app.parsing.names.org_widening import (
     CALENDAR,
     FRENCH_HEADS,
+    HEADS_FIRST,
     PRESS_VERB,
     french_name_end,
     opens_a_sentence,
@@ -168,7 +169,7 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if any(part in brief.source for part in _COMPOUND_PARTS):
         compounds = [match.span() for match in _COMPOUND_BODY.finditer(brief.source)]
         brief.mentions = _with_bodies(brief, compounds)
-    if not FRENCH_HEADS.isdisjoint(brief.written) and (described := _described_bodies(brief)):
+    if not HEADS_FIRST.isdisjoint(brief.written) and (described := _described_bodies(brief)):
         brief.mentions = _with_bodies(brief, described)
     if " and " in brief.source:
         brief.mentions = [part for m in brief.mentions for part in _two_names(brief, m)]
@@ -216,7 +217,24 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if " (" in brief.source:
         settled = _short_names(brief.source, settled)
         settled = _lowercase_forms_in_brackets(brief.source, settled)
-    return settled
+    return [_after_a_heading(brief.source, m) for m in settled]
+
+
+def _after_a_heading(source: str, mention: Mention) -> Mention:
+    """'THE PLANTATIONS' + a line break + 'The Deli Maatschappij lost ...': a name read over
+    a line break from a line in capitals (a heading) starts on the next line, after its
+    sentence's 'The'; a name wrapped over two lines of prose is kept whole."""
+    if mention.kind is not ActorKind.organization:
+        return mention
+    at = source.rfind("\n", mention.start, mention.end) + 1
+    if not at:
+        return mention
+    if not source[mention.start : at].isupper():
+        return mention
+    if source.startswith("The ", at) and source.find(" ", at + 4, mention.end) > 0:
+        at += 4
+    name = one_spaced(source, at, mention.end)
+    return mention._replace(start=at, surface=name, name=name)
 
 
 def _two_names(brief: OrgText, mention: Mention) -> tuple[Mention, ...]:
@@ -778,16 +796,18 @@ def _holds_the_name(mention: Mention, start: int, end: int) -> bool:
 
 def _described_bodies(brief: OrgText) -> list[tuple[int, int]]:
     """'the Assemblée nationale', 'the Cour constitutionnelle', 'the Ministère des Affaires
-    étrangères', 'the Banque de l'Indochine': a French body's word written first
-    (`FRENCH_HEADS`) and the lowercase adjectives French writes after it, or its small words
-    and the capitalised words after them, are a body's name (`french_name_end`)."""
+    étrangères', 'the Banque de l'Indochine', 'the Banco do Brasil', "the Banca d'Italia": a
+    body's word written first (`HEADS_FIRST`) and its small words and the capitalised words
+    after them, and in French (`FRENCH_HEADS`) the lowercase adjectives after it, are a
+    body's name (`french_name_end`)."""
     found = []
-    for word in FRENCH_HEADS & brief.written:
+    for word in HEADS_FIRST & brief.written:
         at = brief.source.find(word + " ")
+        french = word in FRENCH_HEADS
         while at >= 0:
             end = at + len(word)
             if not brief.source[at - 1 : at].isalnum():
-                stop = french_name_end(brief.source, end)
+                stop = french_name_end(brief.source, end, french=french)
                 if stop > end:
                     found.append((at, stop))
             at = brief.source.find(word + " ", end)
@@ -850,7 +870,7 @@ def _a_lone_word_within(mention: Mention, start: int, end: int) -> bool:
     if not start <= mention.start or not mention.end <= end:
         return False
     if mention.kind is ActorKind.person:
-        return not mention.titled and " " not in mention.name
+        return not mention.titled and (" " not in mention.name or not mention.evidence)
     return mention.kind is not ActorKind.organization
 
 

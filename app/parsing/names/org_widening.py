@@ -94,15 +94,19 @@ FRENCH_ADJECTIVES = re.compile(
     r"(?:[ \t]+[a-zàâçéèêëîïôûœ]{2,}(?:ale|al|aux|elle|el|ienne|ien|aine|ain|aise|ais|ique"
     r"|aire|ère|ée|é|ive|if|ieure|ieur|ême|ante|ant|ente)s?(?![\w'’-]))+"
 )
-# The French words among `heads_first`, after which French adjectives are read.
+# The organisation words written first in other languages ('Banco', 'Partai', 'Ministère'),
+# and the French words among them, after which French adjectives are read.
+HEADS_FIRST = frozenset(load_data("organizations.json")["heads_first"])
 FRENCH_HEADS = frozenset(load_data("organizations.json")["french_heads"])
 # A capitalised word, its capital perhaps accented: 'États'.
 _ACCENTED_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&\-]|['’.](?=\w))*"
 # ' des Mille Collines', ' de la Révolution Algérienne', " de l'Ouest", ' et des Pays-Bas'
-# after a name; the German 'für' too ('Bundesministerium für Wirtschaft').
+# after a name; the German 'für' too ('Bundesministerium für Wirtschaft'); the Italian
+# 'dei', 'degli', 'delle', 'dello' and the elided " d'" (" d'Italia").
 _ROMANCE_LINKED = re.compile(
-    r"[ \t]+(?:(?:et|y|e)[ \t]+)?(?:de|des|du|del|della|di|da|do|dos|das|pour|para|per|für)"
-    r"(?:[ \t]+(?:la|le|les|los|las|el))?[ \t]+(?:[lL]['’])?"
+    r"[ \t]+(?:(?:et|y|e)[ \t]+)?(?:(?:de|des|du|del|della|dei|degli|delle|dello|di|da|do|dos"
+    r"|das|pour|para|per|für)(?:[ \t]+(?:la|le|les|los|las|el))?[ \t]+(?:[lL]['’])?|d['’]"
+    r"|(?<=[ \t])(?:et|y|e)[ \t]+(?=[A-ZÀ-ÖØ-Þ]))"
     rf"{_ACCENTED_WORD}(?:[ \t]+{_ACCENTED_WORD})*"
 )
 # ' (Maoist)', ' (Unified Marxist-Leninist)' after a name, no capitalised word after it.
@@ -755,12 +759,14 @@ def _bracketed_qualifier(brief: OrgText, start: int, end: int) -> int:
     return end
 
 
-def french_name_end(source: str, end: int) -> int:
-    """Where a French body's name written head first ends, its word ending at `end`: over
-    the lowercase adjectives after it (' nationale') and its small words with the
-    capitalised words after them (' des Affaires'), in turn (' des Affaires' + '
-    étrangères')."""
-    while found := FRENCH_ADJECTIVES.match(source, end) or _ROMANCE_LINKED.match(source, end):
+def french_name_end(source: str, end: int, *, french: bool = True) -> int:
+    """Where a body's name written head first ends, its word ending at `end`: over its
+    small words with the capitalised words after them (' des Affaires', ' do Brasil') and,
+    in French, the lowercase adjectives after it (' nationale'), in turn (' des Affaires' +
+    ' étrangères')."""
+    while found := (french and FRENCH_ADJECTIVES.match(source, end)) or _ROMANCE_LINKED.match(
+        source, end
+    ):
         end = found.end()
     return end
 

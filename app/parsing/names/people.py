@@ -383,6 +383,14 @@ class PeopleReader(OrgReader):
         ):  # 'the Manchester Guardian called it', 'The Indian Express': no person's name
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return
+        if (
+            len(names) >= 2
+            and len(names) < stop - first  # a particle among them
+            and any(t.text in self.words.movement_prefixes for t in names[1:])
+            and not self._given_name(names[0])  # 'Guy La Chambre'
+        ):  # 'Grand Conseil de Genève', 'Tweede Kamer der Staten-Generaal': a body's word
+            self._emit(ActorKind.organization, first, stop, self._text(first, stop))
+            return  # written first, after a word before it, names no person
         if len(names) >= 2 and not self.headline and all(map(name_shaped, _unnumbered(names))):
             after = self.tokens[stop - 1].outer
             owned = (

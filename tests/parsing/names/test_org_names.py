@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from app.parsing.models import ParsedBrief
+from app.parsing.names.emitting import Mention
 from app.parsing.names.org_acronyms import acronym_letters, initials
 from app.parsing.names.org_keys import qualified_name
+from app.parsing.names.org_names import _after_a_heading
+from app.vocabulary import ActorKind
 from tests.parsing.helpers import brief
 
 LEAD = "Lead: On May 2, 2025 in Oslo, envoys met."
@@ -1724,3 +1727,64 @@ def test_what_round_thirty_two_reads_into_a_name(
 
 def test_british_and_commonwealth_troops_name_no_body() -> None:
     assert organisations(parse("British and Commonwealth troops held the border.")) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # A body's word written first after another word, with a particle, names no person;
+        # the Italian, Dutch and Indonesian words of a senate, a corps, a chamber, a church.
+        ("The Grand Conseil de Genève voted.", "Grand Conseil de Genève"),
+        ("The Tweede Kamer der Staten-Generaal voted.", "Tweede Kamer der Staten-Generaal"),
+        ("The Senato del Regno voted.", "Senato del Regno"),
+        (
+            "The Gereja Kristen Injili di Tanah Papua objected.",
+            "Gereja Kristen Injili di Tanah Papua",
+        ),
+    ],
+)
+def test_a_body_written_first_with_a_particle_is_no_person(sentence: str, found: str) -> None:
+    parsed = parse(sentence)
+    assert found in organisations(parsed)
+    assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+def test_a_given_name_before_a_body_word_keeps_a_person() -> None:
+    parsed = parse("French minister Guy La Chambre signed.")
+    assert "Guy La Chambre" in {a.name for a in parsed.actors if a.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found", "not_found"),
+    [
+        # Every body's word written first reads over its small words, the Italian 'dei',
+        # 'degli' and the elided "d'" too, and over 'e', 'y', 'et' and capitalised words
+        # (1.34.0).
+        ("The Banco do Brasil lent money.", "Banco do Brasil", "Banco"),
+        ("The Banca d'Italia lent money.", "Banca d'Italia", None),
+        ("The Camera dei Deputati voted.", "Camera dei Deputati", None),
+        ("The Ministero degli Affari Esteri replied.", "Ministero degli Affari Esteri", None),
+        (
+            "The Ministerio de Minas e Hidrocarburos agreed.",
+            "Ministerio de Minas e Hidrocarburos",
+            "Ministerio de Minas",
+        ),
+    ],
+)
+def test_what_round_thirty_three_reads_into_a_name(
+    sentence: str, found: str | None, not_found: str | None
+) -> None:
+    _reads(sentence, found, not_found)
+
+
+def test_a_name_starts_after_a_heading_in_capitals_not_on_it() -> None:
+    parsed = brief(LEAD, "THE PLANTATIONS", "The Deli Maatschappij lost its estates.")
+    assert list(organisations(parsed)) == ["Deli Maatschappij"]
+
+
+def test_a_name_wrapped_over_two_lines_of_prose_stays_whole() -> None:
+    source = "Envoys of the Ministry of Foreign\nAffairs met."
+    start, end = source.index("Ministry"), source.index(" met")
+    name = "Ministry of Foreign Affairs"
+    mention = Mention(ActorKind.organization, start, end, name, name)
+    assert _after_a_heading(source, mention) == mention

@@ -907,3 +907,19 @@ def test_an_empire_is_no_person() -> None:
 )
 def test_round_twenty_eight_s_titles_stay_out_of_the_name(sentence: str, name: str) -> None:
     assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        # Compound ranks and offices joined by a hyphen, and the colonial 'Resident' (1.34.0).
+        ("Lieutenant-Governor William Hobson arrived.", "William Hobson", "Lieutenant-Governor"),
+        ("Major-General John Smith spoke.", "John Smith", "Major-General"),
+        ("Lieutenant-Colonel Ann Lee spoke.", "Ann Lee", "Lieutenant-Colonel"),
+        ("The British Resident James Busby read it.", "James Busby", "Resident"),
+    ],
+)
+def test_a_hyphened_rank_or_the_resident_is_a_title(sentence: str, name: str, title: str) -> None:
+    parsed = brief("Lead: On May 3, 1936 in Paris, talks ended. " + sentence)
+    persons = {a.name: a.title for a in parsed.actors if a.kind == "person"}
+    assert persons == {name: title}
