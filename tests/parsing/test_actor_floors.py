@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval40 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval41 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 33, parsers 1.11.0 to 1.34.0, moved them) less about 0.02, so a change that loses ground
+to 34, parsers 1.11.0 to 1.35.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -154,8 +154,14 @@ FLOORS = {
     # Held out in round 33 (a seventeenth writer, 2026-12-05; eight briefs, the writer stopped
     # at its time limit), scored once before it (parser 1.33.0: 0.86 / 0.91 and 0.94 / 0.73;
     # with the learned stage 0.94 / 0.78) and once after (1.34.0: 0.86 / 0.91 and 0.94 /
-    # 0.73; with the retrained stage 0.94 / 0.79); readable from the next round on.
-    "eval40": (0.84, 0.89, 0.92, 0.71),
+    # 0.73; with the retrained stage 0.94 / 0.79). Tuned on in round 34 (parser 1.35.0: 0.87 /
+    # 0.92 and 0.95 / 0.77 after).
+    "eval40": (0.85, 0.90, 0.93, 0.75),
+    # Held out in round 34 (an eighteenth writer, 2026-12-05; eight briefs, the writer stopped
+    # at its time limit), scored once before it (parser 1.34.0: 0.83 / 0.92 and 0.94 / 0.72;
+    # with the learned stage 0.94 / 0.82) and once after (1.35.0: the same with the rules;
+    # with the retrained stage 0.94 / 0.81); readable from the next round on.
+    "eval41": (0.81, 0.90, 0.92, 0.70),
 }
 
 

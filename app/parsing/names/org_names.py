@@ -865,12 +865,16 @@ def _shorter_from(mention: Mention, start: int, end: int) -> bool:
 
 
 def _a_lone_word_within(mention: Mention, start: int, end: int) -> bool:
-    """Whether `mention` is within `start`-`end` and one untitled word read as a person or
-    a country's name ('Congo' of 'Banque centrale du Congo')."""
+    """Whether `mention` is within `start`-`end` and one untitled word read as a person, or
+    untitled words with no evidence or after the span's first word ("Études du Haut-Congo"
+    of "Comité d'Études du Haut-Congo"), or a country's name ('Congo' of 'Banque centrale
+    du Congo')."""
     if not start <= mention.start or not mention.end <= end:
         return False
     if mention.kind is ActorKind.person:
-        return not mention.titled and (" " not in mention.name or not mention.evidence)
+        return not mention.titled and (
+            " " not in mention.name or not mention.evidence or mention.start > start
+        )
     return mention.kind is not ActorKind.organization
 
 

@@ -109,6 +109,12 @@ _ROMANCE_LINKED = re.compile(
     r"|(?<=[ \t])(?:et|y|e)[ \t]+(?=[A-ZÀ-ÖØ-Þ]))"
     rf"{_ACCENTED_WORD}(?:[ \t]+{_ACCENTED_WORD})*"
 )
+# French small words and a lowercase noun after them, as French writes a body's name:
+# ' des députés', ' de commerce', ' de la défense'; one noun, not an English word.
+_FRENCH_LOWER_LINKED = re.compile(
+    r"[ \t]+(?:des|du|aux|au|de(?:[ \t]+la)?|de[ \t]+l['’]|d['’])[ \t]*(?<=['’ \t])"
+    r"(?!(?:the|a|an|and|or|to|in|on|its|their|his|her)\b)[a-zàâçéèêëîïôûœ]{3,}(?![\w'’-])"
+)
 # ' (Maoist)', ' (Unified Marxist-Leninist)' after a name, no capitalised word after it.
 _QUALIFIER = re.compile(r" \((?P<words>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})\)(?![ \t]+[A-Z(])")
 _ADJECTIVE_ENDINGS = ("ist", "ic", "al", "ed", "ian", "ive")
@@ -762,10 +768,15 @@ def _bracketed_qualifier(brief: OrgText, start: int, end: int) -> int:
 def french_name_end(source: str, end: int, *, french: bool = True) -> int:
     """Where a body's name written head first ends, its word ending at `end`: over its
     small words with the capitalised words after them (' des Affaires', ' do Brasil') and,
-    in French, the lowercase adjectives after it (' nationale'), in turn (' des Affaires' +
-    ' étrangères')."""
-    while found := (french and FRENCH_ADJECTIVES.match(source, end)) or _ROMANCE_LINKED.match(
-        source, end
+    in French, the lowercase adjectives after it (' nationale') and its small words with a
+    lowercase noun after them (' des députés'), in turn (' des Affaires' + ' étrangères',
+    ' de commerce' + ' de Bordeaux')."""
+    while found := (
+        (
+            french
+            and (FRENCH_ADJECTIVES.match(source, end) or _FRENCH_LOWER_LINKED.match(source, end))
+        )
+        or _ROMANCE_LINKED.match(source, end)
     ):
         end = found.end()
     return end

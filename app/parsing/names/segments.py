@@ -7,6 +7,7 @@ from functools import cache, partial
 from operator import attrgetter
 from typing import NamedTuple
 
+from app.parsing.lexicon.files import load_data
 from app.parsing.lexicon.words import Category, Entry, Lexicon, lexicon
 from app.parsing.names.runs import TitleEnd
 from app.parsing.names.titles import complement_start, name_start
@@ -165,12 +166,10 @@ def _segment(tokens: list[Token], first: int, stop: int) -> list[Item]:
     )
 
 
-# Titles that are also common English surnames: one ending a run after two words of a name,
-# or after a known given name, is the surname ('Coretta Scott King came', 'Antony Head'),
-# since a title stands before the name it goes with.
-_SURNAME_TITLES = frozenset(
-    {"king", "queen", "prince", "head", "judge", "chancellor", "marshal", "bishop"}
-)
+# Titles that are also common surnames (`surname_titles` in titles.json): one ending a run
+# after two words of a name, or after a known given name, is the surname ('Coretta Scott
+# King came', 'Antony Head'), since a title stands before the name it goes with.
+_SURNAME_TITLES = frozenset(load_data("titles.json")["surname_titles"])
 
 
 def _last_surname(words: Lexicon, tokens: list[Token], items: list[Item]) -> list[Item]:

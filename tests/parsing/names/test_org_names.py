@@ -1788,3 +1788,37 @@ def test_a_name_wrapped_over_two_lines_of_prose_stays_whole() -> None:
     name = "Ministry of Foreign Affairs"
     mention = Mention(ActorKind.organization, start, end, name, name)
     assert _after_a_heading(source, mention) == mention
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # Words read as a person after a body's first word are part of its name; the South
+        # Slavic 'Skupština' opens an assembly's name (1.35.0).
+        ("The Comité d'Études du Haut-Congo financed it.", "Comité d'Études du Haut-Congo"),
+        ("The Skupština Republike Crne Gore voted.", "Skupština Republike Crne Gore"),
+    ],
+)
+def test_what_round_thirty_four_reads_into_a_name(sentence: str, found: str) -> None:
+    parsed = parse(sentence)
+    assert found in organisations(parsed)
+    assert not [a for a in parsed.actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # French writes a body's name on over its small words and a lowercase noun (1.35.0).
+        ("The Chambre des députés voted.", "Chambre des députés"),
+        ("The Chambre de commerce de Bordeaux objected.", "Chambre de commerce de Bordeaux"),
+        (
+            "The Comité international de secours aux militaires blessés met.",
+            "Comité international de secours aux militaires blessés",
+        ),
+        ("The Cour de cassation ruled on the case.", "Cour de cassation"),
+    ],
+)
+def test_a_french_name_reads_over_a_small_word_and_a_lowercase_noun(
+    sentence: str, found: str
+) -> None:
+    assert list(organisations(parse(sentence))) == [found]

@@ -923,3 +923,16 @@ def test_a_hyphened_rank_or_the_resident_is_a_title(sentence: str, name: str, ti
     parsed = brief("Lead: On May 3, 1936 in Paris, talks ended. " + sentence)
     persons = {a.name: a.title for a in parsed.actors if a.kind == "person"}
     assert persons == {name: title}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # Title heads that are common surnames end a name after a given name (1.35.0).
+        ("Governor Donald Duke said the state would comply.", "Donald Duke"),
+        ("Home Minister Amit Shah said no.", "Amit Shah"),
+    ],
+)
+def test_a_title_that_is_a_common_surname_ends_a_name(sentence: str, name: str) -> None:
+    parsed = brief("Lead: On May 3, 2006 in Abuja, talks ended. " + sentence)
+    assert [a.name for a in parsed.actors if a.kind == "person"] == [name]
