@@ -3,7 +3,8 @@
 For each contender, served by the same uvicorn command as `python -m bench` (one worker):
 
 1. the time to stream every claim (`format=ndjson`, then `format=csv`; Datasette: its
-   `_stream=on` CSV of the `claims` table), read by one client as fast as it can, up to
+   `_stream=on` CSV of the `claims` table), read by one client as fast as it can (this
+   process's `http.client`, or with `--client curl` curl saving it to a file), up to
    `--cap` seconds (main's export at ~5,000 rows/s would take ten minutes at 100k briefs:
    its rate is measured over the first `--baseline-cap` seconds);
 2. the latency of a few other requests (`PROBES`, the response cache off so every request
@@ -28,6 +29,8 @@ import json
 import os
 import socket
 import statistics
+import subprocess
+import tempfile
 import threading
 import time
 import zlib
@@ -93,12 +96,20 @@ def database_cpu_seconds(database: str | None) -> float:
 
 def stream(
     port: int, path: str, cap_s: float, pid: int, header_lines: int = 0,
-    database: str | None = None, encoding: str = "identity",
+    database: str | None = None, encoding: str = "identity", client: str = "python",
 ) -> Stream:  # fmt: skip
     """Read `path` to its end or for `cap_s` seconds; count its lines (rows; a CSV field
     holding a line break counts twice) and the server's CPU time (and its database's).
-    With `encoding` gzip, the lines are counted in the decompressed bytes."""
+    With `encoding` gzip, the lines are counted in the decompressed bytes. The `client`
+    reads in this process (`python`: http.client, as a script would) or is `curl` writing
+    the body to a file, as a user saving an export does (on two cores the Python client
+    takes CPU the server and its database would use)."""
     cpu_before = cpu_seconds(pid) + database_cpu_seconds(database)
+    name = path if encoding == "identity" else f"{path} ({encoding})"
+    if client == "curl":
+        lines, size, seconds, complete = _curl(port, path, cap_s, encoding)
+        cpu = round(cpu_seconds(pid) + database_cpu_seconds(database) - cpu_before, 2)
+        return Stream(name, lines - header_lines, size / 1e6, seconds, complete, cpu)
     connection = http.client.HTTPConnection(HOST, port, timeout=60)
     started = time.perf_counter()
     connection.request("GET", path, headers={"Accept-Encoding": encoding})
@@ -119,8 +130,21 @@ def stream(
     seconds = time.perf_counter() - started
     connection.close()
     cpu = round(cpu_seconds(pid) + database_cpu_seconds(database) - cpu_before, 2)
-    name = path if encoding == "identity" else f"{path} ({encoding})"
     return Stream(name, lines - header_lines, size / 1e6, seconds, complete, cpu)
+
+
+def _curl(port: int, path: str, cap_s: float, encoding: str) -> tuple[int, int, float, bool]:
+    """`curl` saving `path` to a temporary file for up to `cap_s` seconds: the body's lines
+    and bytes (counted afterwards, untimed), the seconds it took, and whether it ended."""
+    url = f"http://{HOST}:{port}{path}"
+    with tempfile.NamedTemporaryFile(prefix="export-") as body:
+        command = ["curl", "-sS", "--max-time", str(cap_s), "-H", f"Accept-Encoding: {encoding}"]
+        started = time.perf_counter()
+        done = subprocess.run([*command, "-o", body.name, url], check=False)
+        seconds = time.perf_counter() - started
+        data = Path(body.name).read_bytes()
+    text = zlib.decompressobj(GZIP_WINDOW).decompress(data) if encoding == "gzip" else data
+    return text.count(b"\n"), len(data), seconds, done.returncode == 0
 
 
 def latencies(port: int, seconds: float) -> dict[str, list[float]]:
@@ -199,7 +223,7 @@ def chancery(name: str, url: str, port: int, checkout: str | None) -> Server:
 
 
 def measure_chancery(
-    server: Server, cap_s: float, probe_s: float, gzip: bool = False
+    server: Server, cap_s: float, probe_s: float, gzip: bool = False, client: str = "python"
 ) -> dict[str, object]:
     pids: dict[str, int] = {}
     url = server.env["CHANCERY_DATABASE_URL"]
@@ -207,10 +231,12 @@ def measure_chancery(
     with running(server, pids):
         pid = pids[server.name]
         paths = [("/v1/claims?format=ndjson", 0), ("/v1/claims?format=csv", 1)]
-        streams = [stream(server.port, p, cap_s, pid, lines, database) for p, lines in paths]
+        streams = [
+            stream(server.port, p, cap_s, pid, lines, database, client=client) for p, lines in paths
+        ]
         if gzip:
             streams += [
-                stream(server.port, p, cap_s, pid, lines, database, encoding="gzip")
+                stream(server.port, p, cap_s, pid, lines, database, "gzip", client)
                 for p, lines in paths
             ]
         alone = latencies(server.port, probe_s)
@@ -224,14 +250,14 @@ def measure_chancery(
     }
 
 
-def measure_datasette(db: Path, cap_s: float) -> dict[str, object]:
+def measure_datasette(db: Path, cap_s: float, client: str = "python") -> dict[str, object]:
     env = {"BENCH_SQLITE_PATH": str(db)}
     app = "bench.scale.datasette_app:app"
     server = Server("datasette", app, free_port(), env, ready_path="/-/versions.json")
     pids: dict[str, int] = {}
     with running(server, pids):
         path = f"/{db.stem}/claims.csv?_stream=on&_size=max"
-        csv = stream(server.port, path, cap_s, pids[server.name], header_lines=1)
+        csv = stream(server.port, path, cap_s, pids[server.name], 1, client=client)
     return {"name": "Datasette claims.csv?_stream=on",
             "streams": [csv.figures()]}  # fmt: skip
 
@@ -279,6 +305,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-cap", type=float, default=60.0, help="same, baseline")
     parser.add_argument("--probe", type=float, default=10.0, help="seconds per probe run")
     parser.add_argument("--gzip", action="store_true", help="also stream with gzip")
+    parser.add_argument(
+        "--client",
+        choices=("python", "curl"),
+        default="python",
+        help="read the exports in this process (http.client) or with curl into a file",
+    )
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--skip", action="append", default=[], help="contender to leave out")
     parser.add_argument("--out", type=Path, default=Path("bench/out/export.json"))
@@ -302,11 +334,12 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 server = chancery(name, url, free_port(), checkout)
                 cap = args.cap if checkout is None else args.baseline_cap
-                measured = measure_chancery(server, cap, args.probe, args.gzip)
+                measured = measure_chancery(server, cap, args.probe, args.gzip, args.client)
                 results.append(measured | {"round": round_})
                 _save(results, args.out)
         if "Datasette" not in args.skip and args.sqlite:
-            results.append(measure_datasette(args.sqlite, args.cap) | {"round": round_})
+            datasette = measure_datasette(args.sqlite, args.cap, args.client)
+            results.append(datasette | {"round": round_})
             _save(results, args.out)
     return 0
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
 
 from bench.export import (
     PROBE,
@@ -10,6 +16,7 @@ from bench.export import (
     cpu_seconds,
     database_cpu_seconds,
     markdown,
+    stream,
     summaries,
     summary,
 )
@@ -53,3 +60,32 @@ def test_the_tables_read_results_with_one_probe_or_several() -> None:
 
 def test_no_database_processes_are_counted_for_sqlite() -> None:
     assert database_cpu_seconds(None) == 0.0
+
+
+class _Lines(BaseHTTPRequestHandler):
+    """Three lines, gzipped when the client asks for it."""
+
+    def do_GET(self) -> None:
+        body = b"a\nb\nc\n"
+        if self.headers.get("Accept-Encoding") == "gzip":
+            body = gzip.compress(body)
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+@pytest.mark.parametrize("encoding", ["identity", "gzip"])
+def test_curl_reads_a_stream_to_its_end_and_counts_its_lines(encoding: str) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Lines)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        read = stream(server.server_port, "/x", 30, os.getpid(), 1, None, encoding, "curl")
+    finally:
+        server.shutdown()
+    assert (read.rows, read.complete) == (2, True)  # three lines, one of them a header
