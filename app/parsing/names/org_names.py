@@ -222,15 +222,17 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
 
 def _after_a_heading(source: str, mention: Mention) -> Mention:
     """'THE PLANTATIONS' + a line break + 'The Deli Maatschappij lost ...': a name read over
-    a line break from a line in capitals (a heading) starts on the next line, after its
-    sentence's 'The'; a name wrapped over two lines of prose is kept whole."""
+    a line break from a line written in capitals (a heading) starts on the next line, after
+    its sentence's 'The'; a name wrapped over two lines of prose is kept whole, also after an
+    acronym ending a line of prose ('the UN' + a line break + 'Security Council')."""
     if mention.kind is not ActorKind.organization:
         return mention
     at = source.rfind("\n", mention.start, mention.end) + 1
     if not at:
         return mention
-    if not source[mention.start : at].isupper():
-        return mention
+    line_start = source.rfind("\n", 0, mention.start) + 1
+    if not source[line_start:at].isupper():
+        return mention  # a line of prose, perhaps ending in an acronym ('met the UN')
     if source.startswith("The ", at) and source.find(" ", at + 4, mention.end) > 0:
         at += 4
     name = one_spaced(source, at, mention.end)

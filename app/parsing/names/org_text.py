@@ -24,7 +24,7 @@ WORD = r"[A-Z](?:[\w&\-]|['’‘.](?=\w))*"
 POSSESSIVE = r"(?:(?<=s)['’](?!\w)|['’]s\b)"
 LETTER_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 REACH = 160  # characters looked back for the words an acronym abbreviates
-# The ministries named by one word after 'the' ('the Treasury').
+# The bodies named by one word after 'the' ('the Treasury', 'the Commonwealth').
 BODIES_AFTER_THE = frozenset(load_data("organizations.json")["bodies_after_the"])
 
 
