@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval41 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval42 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 34, parsers 1.11.0 to 1.35.0, moved them) less about 0.02, so a change that loses ground
+to 35, parsers 1.11.0 to 1.36.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -160,8 +160,14 @@ FLOORS = {
     # Held out in round 34 (an eighteenth writer, 2026-12-05; eight briefs, the writer stopped
     # at its time limit), scored once before it (parser 1.34.0: 0.83 / 0.92 and 0.94 / 0.72;
     # with the learned stage 0.94 / 0.82) and once after (1.35.0: the same with the rules;
-    # with the retrained stage 0.94 / 0.81); readable from the next round on.
-    "eval41": (0.81, 0.90, 0.92, 0.70),
+    # with the retrained stage 0.94 / 0.81). Tuned on in round 35 (parser 1.36.0: 0.89 /
+    # 0.95 and 0.95 / 0.78 after).
+    "eval41": (0.87, 0.93, 0.93, 0.76),
+    # Held out in round 35 (a nineteenth writer, 2026-12-05; eight briefs, the writer stopped
+    # at its time limit), scored once before it (parser 1.35.1: 0.79 / 0.88 and 0.91 / 0.72;
+    # with the learned stage 0.91 / 0.80) and once after (1.36.0: the same with the rules;
+    # with the retrained stage 0.91 / 0.80); readable from the next round on.
+    "eval42": (0.77, 0.86, 0.89, 0.70),
 }
 
 

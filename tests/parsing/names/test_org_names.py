@@ -1789,9 +1789,15 @@ def test_a_name_starts_after_a_heading_in_capitals_not_on_it() -> None:
         # Slavic 'Skupština' opens an assembly's name (1.35.0).
         ("The Comité d'Études du Haut-Congo financed it.", "Comité d'Études du Haut-Congo"),
         ("The Skupština Republike Crne Gore voted.", "Skupština Republike Crne Gore"),
+        # The parliament, senate, council, diocese, brotherhood, gazette and ministry words of
+        # Spanish, Portuguese, Italian, Persian and Indonesian open a body's name (1.36.0).
+        ("The Parlamento Nacional ratified it.", "Parlamento Nacional"),
+        ("The Cabildo de Montevideo objected.", "Cabildo de Montevideo"),
+        ("The Diocese de Díli welcomed it.", "Diocese de Díli"),
+        ("The Majles-e Showra-ye Melli ratified it.", "Majles-e Showra-ye Melli"),
     ],
 )
-def test_what_round_thirty_four_reads_into_a_name(sentence: str, found: str) -> None:
+def test_what_rounds_thirty_four_and_five_read_into_a_name(sentence: str, found: str) -> None:
     parsed = parse(sentence)
     assert found in organisations(parsed)
     assert not [a for a in parsed.actors if a.kind == "person"]

@@ -917,6 +917,9 @@ def test_round_twenty_eight_s_titles_stay_out_of_the_name(sentence: str, name: s
         ("Major-General John Smith spoke.", "John Smith", "Major-General"),
         ("Lieutenant-Colonel Ann Lee spoke.", "Ann Lee", "Lieutenant-Colonel"),
         ("The British Resident James Busby read it.", "James Busby", "Resident"),
+        # The Ethiopian titles (1.36.0).
+        ("Abuna Mattewos blessed the treaty.", "Mattewos", "Abuna"),
+        ("Dejazmach Makonnen Wolde Mikael signed it.", "Makonnen Wolde Mikael", "Dejazmach"),
     ],
 )
 def test_a_hyphened_rank_or_the_resident_is_a_title(sentence: str, name: str, title: str) -> None:
