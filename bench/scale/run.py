@@ -1,10 +1,12 @@
 """The scale benchmark from nothing: corpus, databases, servers, load, report.
 
     python -m bench [--quick] [-n 100000] [--postgres-url URL] [--seconds 12] [--only mix]
+                    [--workers N]
 
 Two parts: `lists` (one filtered question per list, Datasette and the Starlette ceiling on
 the same question, scaling, paging) and `mix` (the dashboard mix: hundreds of distinct URLs
-drawn from the data, bench/scale/mix.py). Writes raw figures to
+drawn from the data, bench/scale/mix.py; the whole mix again with `--workers` uvicorn
+workers, one per core by default). Writes raw figures to
 `bench/out/scale/results.json` (`mix-results.json`) and the tables to the "API at scale"
 section of `docs/benchmarks.md`.
 """
