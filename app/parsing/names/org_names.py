@@ -44,7 +44,8 @@ from app.parsing.names.org_widening import (
     FRENCH_HEADS,
     HEADS_FIRST,
     PRESS_VERB,
-    french_name_end,
+    head_first_name_end,
+    in_lines_of_capitals,
     opens_a_sentence,
     split_at_a_leader,
     widen,
@@ -107,10 +108,10 @@ _TITLED_OFFICE = re.compile(
     r"(?P<title>(?:[A-Z][\w-]* ){0,2}[A-Z][\w-]*)(?P<office>['’]s Office)\b(?!.)", re.DOTALL
 )
 
-# A capital 'The' and one to three capitalised words: a title as its masthead writes it
-# ('told The Island that', 'and The Bangladesh Observer praised').
 # Two acronyms or more joined by hyphens, each of two capitals or more: 'AFL-CIO', 'ITAR-TASS'.
 _JOINED_ACRONYM = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:-[A-Z]{2,})+(?![\w'’-])")
+# A capital 'The' and one to three capitalised words: a title as its masthead writes it
+# ('told The Island that', 'and The Bangladesh Observer praised').
 _CAPITAL_THE = re.compile(r"The (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"[\w'’.-]")
 
@@ -230,8 +231,7 @@ def _after_a_heading(source: str, mention: Mention) -> Mention:
     at = source.rfind("\n", mention.start, mention.end) + 1
     if not at:
         return mention
-    line_start = source.rfind("\n", 0, mention.start) + 1
-    if not source[line_start:at].isupper():
+    if not in_lines_of_capitals(source, mention.start, at - 1):
         return mention  # a line of prose, perhaps ending in an acronym ('met the UN')
     if source.startswith("The ", at) and source.find(" ", at + 4, mention.end) > 0:
         at += 4
@@ -704,10 +704,7 @@ def _joined_acronyms(brief: OrgText) -> list[tuple[int, int]]:
         parts = match.group().split("-")
         if phrase_entry(parts[0]) is not None or parts[0] in defined:
             continue  # 'EU-UK talks': a relation; 'FARC-EP' after 'FARC (...)': the body
-        line_start = brief.source.rfind("\n", 0, start) + 1
-        line_end = brief.source.find("\n", end)
-        line = brief.source[line_start : line_end if line_end >= 0 else len(brief.source)]
-        if line.isupper() or brief.overlaps(start, end):
+        if in_lines_of_capitals(brief.source, start, end) or brief.overlaps(start, end):
             continue
         spans.append((start, end))
     return spans
@@ -801,7 +798,7 @@ def _described_bodies(brief: OrgText) -> list[tuple[int, int]]:
     étrangères', 'the Banque de l'Indochine', 'the Banco do Brasil', "the Banca d'Italia": a
     body's word written first (`HEADS_FIRST`) and its small words and the capitalised words
     after them, and in French (`FRENCH_HEADS`) the lowercase adjectives after it, are a
-    body's name (`french_name_end`)."""
+    body's name (`head_first_name_end`)."""
     found = []
     for word in HEADS_FIRST & brief.written:
         at = brief.source.find(word + " ")
@@ -809,7 +806,7 @@ def _described_bodies(brief: OrgText) -> list[tuple[int, int]]:
         while at >= 0:
             end = at + len(word)
             if not brief.source[at - 1 : at].isalnum():
-                stop = french_name_end(brief.source, end, french=french)
+                stop = head_first_name_end(brief.source, end, french=french)
                 if stop > end:
                     found.append((at, stop))
             at = brief.source.find(word + " ", end)

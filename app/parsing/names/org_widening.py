@@ -191,7 +191,7 @@ def widen(brief: OrgText, mention: Mention) -> Mention | None:
         end = _linked_after(brief, start, end)  # a known name is whole: 'the High
         # Representative of the European Union for Foreign Affairs' adds an office
         if _head_first(brief, start):
-            end = _romance_linked_after(brief, end)
+            end = head_first_name_end(brief.source, end, french=False)
         if brief.source[end : end + 1] == ".":
             end = _before_an_abbreviated_title(brief, start, end)
     elif (
@@ -284,22 +284,27 @@ def _of_a_country(brief: OrgText, end: int) -> int:
     match = _OF_PLACE.match(brief.source, end)
     if match is None:
         return end
-    words = match.group("place").split()
+    place = _leading_country(match.group("place").split())
+    if place is None:
+        return end
+    after = match.start("place") + len(place)
+    return end if _another_country(brief, after) else after  # not a list of them
+
+
+def _leading_country(words: list[str]) -> str | None:
+    """The longest country's name that `words` open with ('Kazakhstan' of 'Kazakhstan
+    Today'), or None."""
     for length in range(len(words), 0, -1):
         place = " ".join(words[:length])
         if _a_country(place):
-            after = match.start("place") + len(place)
-            return end if _another_country(brief, after) else after  # not a list of them
-    return end
+            return place
+    return None
 
 
 def _another_country(brief: OrgText, at: int) -> bool:
     """Whether a country's name follows `at` after a comma or 'and' ('of Cambodia, Ceylon')."""
     match = _NEXT_IN_LIST.match(brief.source, at)
-    if match is None:
-        return False
-    words = match.group("place").split()
-    return any(_a_country(" ".join(words[:length])) for length in range(len(words), 0, -1))
+    return match is not None and _leading_country(match.group("place").split()) is not None
 
 
 def _royal_before(brief: OrgText, start: int, end: int) -> int:
@@ -472,6 +477,14 @@ def _region_before(brief: OrgText, start: int) -> int:
             at = start - 1 - len(text)
             return at if at == 0 or not brief.source[at - 1].isalnum() else start
     return start
+
+
+def in_lines_of_capitals(source: str, start: int, end: int) -> bool:
+    """Whether the lines holding `start`-`end` are written in capitals (a heading, a
+    headline)."""
+    first = source.rfind("\n", 0, start) + 1
+    last = source.find("\n", end)
+    return source[first : last if last >= 0 else len(source)].isupper()
 
 
 def opens_a_sentence(source: str, at: int) -> bool:
@@ -765,12 +778,13 @@ def _bracketed_qualifier(brief: OrgText, start: int, end: int) -> int:
     return end
 
 
-def french_name_end(source: str, end: int, *, french: bool = True) -> int:
+def head_first_name_end(source: str, end: int, *, french: bool) -> int:
     """Where a body's name written head first ends, its word ending at `end`: over its
-    small words with the capitalised words after them (' des Affaires', ' do Brasil') and,
-    in French, the lowercase adjectives after it (' nationale') and its small words with a
-    lowercase noun after them (' des députés'), in turn (' des Affaires' + ' étrangères',
-    ' de commerce' + ' de Bordeaux')."""
+    small words with the capitalised words after them ('Radio Télévision Libre' + ' des
+    Mille Collines', 'Frente' + ' para la Liberación', ' do Brasil') and, in French, the
+    lowercase adjectives after it (' nationale') and its small words with a lowercase noun
+    after them (' des députés'), in turn (' des Affaires' + ' étrangères', ' de commerce' +
+    ' de Bordeaux')."""
     while found := (
         (
             french
@@ -779,15 +793,6 @@ def french_name_end(source: str, end: int, *, french: bool = True) -> int:
         or _ROMANCE_LINKED.match(source, end)
     ):
         end = found.end()
-    return end
-
-
-def _romance_linked_after(brief: OrgText, end: int) -> int:
-    """'Radio Télévision Libre' + ' des Mille Collines', 'Frente' + ' para la Liberación':
-    a name written head first goes on over the small words of its language and the
-    capitalised words after them."""
-    while (match := _ROMANCE_LINKED.match(brief.source, end)) is not None:
-        end = match.end()
     return end
 
 
