@@ -105,11 +105,17 @@ def stream(
     the body to a file, as a user saving an export does (on two cores the Python client
     takes CPU the server and its database would use)."""
     cpu_before = cpu_seconds(pid) + database_cpu_seconds(database)
+    read = _curl if client == "curl" else _http_client
+    lines, size, seconds, complete = read(port, path, cap_s, encoding)
+    cpu = round(cpu_seconds(pid) + database_cpu_seconds(database) - cpu_before, 2)
     name = path if encoding == "identity" else f"{path} ({encoding})"
-    if client == "curl":
-        lines, size, seconds, complete = _curl(port, path, cap_s, encoding)
-        cpu = round(cpu_seconds(pid) + database_cpu_seconds(database) - cpu_before, 2)
-        return Stream(name, lines - header_lines, size / 1e6, seconds, complete, cpu)
+    return Stream(name, lines - header_lines, size / 1e6, seconds, complete, cpu)
+
+
+def _http_client(port: int, path: str, cap_s: float, encoding: str) -> tuple[int, int, float, bool]:
+    """http.client reading `path` in this process for up to `cap_s` seconds, counting its
+    lines as they come: the lines and bytes read, the seconds it took, and whether it
+    ended."""
     connection = http.client.HTTPConnection(HOST, port, timeout=60)
     started = time.perf_counter()
     connection.request("GET", path, headers={"Accept-Encoding": encoding})
@@ -129,8 +135,7 @@ def stream(
             break
     seconds = time.perf_counter() - started
     connection.close()
-    cpu = round(cpu_seconds(pid) + database_cpu_seconds(database) - cpu_before, 2)
-    return Stream(name, lines - header_lines, size / 1e6, seconds, complete, cpu)
+    return lines, size, seconds, complete
 
 
 def _curl(port: int, path: str, cap_s: float, encoding: str) -> tuple[int, int, float, bool]:

@@ -161,8 +161,8 @@ def measure_mix(plan: Plan, db: Path, db_url: str, name: str) -> list[Result]:
             label = f"{name} dashboard mix, as shipped"
             if workers > 1:
                 label += f", {workers} workers"
-            heavy = plan.heavy
-            results.append(measure(label, server.base + "/", heavy, warmup_s=0, paths=mix_file))
+            base = server.base + "/"
+            results.append(measure(label, base, plan.heavy, warmup_s=0, paths=mix_file))
     return results
 
 
