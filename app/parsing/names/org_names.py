@@ -43,6 +43,7 @@ from app.parsing.names.org_widening import (
     CALENDAR,
     FRENCH_HEADS,
     HEADS_FIRST,
+    HEADS_FIRST_OPENERS,
     PRESS_VERB,
     head_first_name_end,
     in_lines_of_capitals,
@@ -798,19 +799,30 @@ def _described_bodies(brief: OrgText) -> list[tuple[int, int]]:
     étrangères', 'the Banque de l'Indochine', 'the Banco do Brasil', "the Banca d'Italia": a
     body's word written first (`HEADS_FIRST`) and its small words and the capitalised words
     after them, and in French (`FRENCH_HEADS`) the lowercase adjectives after it, are a
-    body's name (`head_first_name_end`)."""
+    body's name (`head_first_name_end`), an adjective written before the word opening it
+    ('the Haute Autorité des Médias': `HEADS_FIRST_OPENERS`)."""
     found = []
+    source = brief.source
     for word in HEADS_FIRST & brief.written:
-        at = brief.source.find(word + " ")
+        at = source.find(word + " ")
         french = word in FRENCH_HEADS
         while at >= 0:
             end = at + len(word)
-            if not brief.source[at - 1 : at].isalnum():
-                stop = head_first_name_end(brief.source, end, french=french)
+            if not source[at - 1 : at].isalnum():
+                stop = head_first_name_end(source, end, french=french)
                 if stop > end:
-                    found.append((at, stop))
-            at = brief.source.find(word + " ", end)
+                    found.append((_opened_at(source, at), stop))
+            at = source.find(word + " ", end)
     return found
+
+
+def _opened_at(source: str, at: int) -> int:
+    """Where a body's name written head first at `at` opens: at an adjective written before
+    its word ('Haute Autorité'), else at `at`."""
+    if at < 2 or source[at - 1] != " ":
+        return at
+    space = max(source.rfind(" ", 0, at - 1), source.rfind("\n", 0, at - 1))
+    return space + 1 if source[space + 1 : at - 1] in HEADS_FIRST_OPENERS else at
 
 
 def _bodies_after_the(brief: OrgText) -> list[tuple[int, int]]:

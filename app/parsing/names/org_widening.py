@@ -98,15 +98,19 @@ FRENCH_ADJECTIVES = re.compile(
 # and the French words among them, after which French adjectives are read.
 HEADS_FIRST = frozenset(load_data("organizations.json")["heads_first"])
 FRENCH_HEADS = frozenset(load_data("organizations.json")["french_heads"])
+# The adjectives written before such a word, which open the body's name ('Haute Autorité').
+HEADS_FIRST_OPENERS = frozenset(load_data("organizations.json")["heads_first_openers"])
 # A capitalised word, its capital perhaps accented: 'États'.
 _ACCENTED_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&\-]|['’.](?=\w))*"
-# ' des Mille Collines', ' de la Révolution Algérienne', " de l'Ouest", ' et des Pays-Bas'
-# after a name; the German 'für' too ('Bundesministerium für Wirtschaft'); the Italian
-# 'dei', 'degli', 'delle', 'dello' and the elided " d'" (" d'Italia").
+# ' des Mille Collines', ' de la Révolution Algérienne', " de l'Ouest", ' et des Pays-Bas',
+# ' et la Démocratie', ' au Congo' after a name; the German 'für', 'zur', 'zum' and 'und'
+# too ('Bundesministerium für Gesundheit und Soziale Sicherung'); the Italian 'dei',
+# 'degli', 'delle', 'dello' and the elided " d'" (" d'Italia").
 _ROMANCE_LINKED = re.compile(
-    r"[ \t]+(?:(?:et|y|e)[ \t]+)?(?:(?:de|des|du|del|della|dei|degli|delle|dello|di|da|do|dos"
-    r"|das|pour|para|per|für)(?:[ \t]+(?:la|le|les|los|las|el))?[ \t]+(?:[lL]['’])?|d['’]"
-    r"|(?<=[ \t])(?:et|y|e)[ \t]+(?=[A-ZÀ-ÖØ-Þ]))"
+    r"[ \t]+(?:(?:et|y|e|und)[ \t]+)?(?:(?:de|des|du|au|aux|del|della|dei|degli|delle|dello|di"
+    r"|da|do|dos|das|pour|para|per|für|zur|zum)(?:[ \t]+(?:la|le|les|los|las|el))?[ \t]+"
+    r"(?:[lL]['’])?|d['’]"
+    r"|(?<=[ \t])(?:et|y|e|und)[ \t]+(?:(?:la|le|les|los|las|el)[ \t]+|[lL]['’])?(?=[A-ZÀ-ÖØ-Þ]))"
     rf"{_ACCENTED_WORD}(?:[ \t]+{_ACCENTED_WORD})*"
 )
 # French small words and a lowercase noun after them, as French writes a body's name:
@@ -714,6 +718,7 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
                 or _plural_head(brief, words[-1])
                 or link[0].startswith(",")
                 or brief.has_head(brief.source[start:end].split()[-1:])
+                or _ies_head(brief, brief.source[start:end].split()[-1])
                 or brief.source[start:end].split()[0] == words[0]  # 'Radio X and Radio Y'
                 or known_organisation(one_spaced(brief.source, start, end))
                 or _after_a_plural_marker(brief, start)
@@ -751,6 +756,15 @@ def _plural_head(brief: OrgText, word: str) -> bool:
         return False
     singular = folded[:-3] + "y" if folded.endswith("ies") else folded.removesuffix("s")
     return singular != folded and (singular in words.org_heads or singular in words.group_markers)
+
+
+def _ies_head(brief: OrgText, word: str) -> bool:
+    """'Industries', 'Technologies', 'Companies': an organisation word the lexicon lists in
+    a plural in -ies ends a firm's name before 'and' ('Daikin Industries and Chemours' are
+    two firms); not 'Times' nor 'News', which a newspaper's name goes on after ('New Times
+    and Ethiopia News')."""
+    folded = word.casefold()
+    return folded.endswith("ies") and folded in brief.words.org_heads
 
 
 def _a_persons_words(brief: OrgText, match: re.Match[str]) -> bool:

@@ -673,7 +673,7 @@ class PeopleReader(OrgReader):
             or country is not None  # 'Syria’s Bashar al-Assad'
             or self._given_name(self.tokens[first])
             or shaped_like_a_person(self.tokens[first:stop])
-            or self._introduced(first, stop)
+            or (self._introduced(first, stop) and not self._common_words(first, stop))
         )
         name = self._text(first, stop)
         if numeral_before_period(name):
@@ -697,6 +697,19 @@ class PeopleReader(OrgReader):
         text = token.text
         given = self.words.given_names
         return text in given or (not text.isascii() and _unaccented(text) in given)
+
+    def _common_words(self, first: int, stop: int) -> bool:
+        """Whether the brief writes every word of a name in lowercase too ('Tobacco Control
+        called it a win' beside 'tobacco' and 'control'): common words, which a verb after
+        them does not show to be a person's name."""
+        for token in self.tokens[first:stop]:
+            word = token.text
+            if not word.isalpha() or word.lower() == word:
+                return False
+            lower = rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])"
+            if not re.search(lower, self.source):  # case-sensitive: a lowercase occurrence
+                return False
+        return True
 
     def _introduced(self, first: int, stop: int) -> bool:
         span = (self.tokens[first].start, self.tokens[stop - 1].outer)

@@ -22,8 +22,9 @@ ingest's `ActorResolver` (spellings across briefs), so both merge by the same ev
   family first, `k`/`g`, `t`/`d`, `p`/`b` and `ch`/`j` are the two romanisations of Korean
   (`Kim Kye Gwan`/`Kim Gye-gwan`), and `ou` written for `o` (`Young`/`Yong`), never other
   inner vowels (`Li Qiang` is not `Li Keqiang`, `Jong` is not `Jung`);
-* a word of five letters or more that differs only in `w`/`v`, `b`/`v`, `sch`/`sz` or an
-  opening `j`/`i` (`alternated`: `Osvaldo`/`Oswaldo`, `Ioffe`/`Joffe`) is a weaker match too.
+* a word of five letters or more that differs only in `w`/`v`, `b`/`v`, `sch`/`sz`, an
+  opening `j`/`i`, `e`/`i` or `u`/`o` (`alternated`: `Osvaldo`/`Oswaldo`, `Ioffe`/`Joffe`,
+  `Ebrahim`/`Ibrahim`) is a weaker match too.
 """
 
 from __future__ import annotations
@@ -163,10 +164,13 @@ def alternated(word: str) -> str:
     """The skeleton with the consonants that Latin spellings of one name write two ways read
     as one (a weaker match, in words of five letters or more): `w` for `v` (German and
     Polish: `Oswaldo`/`Osvaldo`), `b` for `v` (Spanish: `Tobar`/`Tovar`), the German `sch`
-    for the Polish `sz` (`Skubischewski`/`Skubiszewski`) and `j` for `i` opening a Russian
-    name in its German or French spelling (`Joffe`/`Ioffe`)."""
+    for the Polish `sz` (`Skubischewski`/`Skubiszewski`), `j` for `i` opening a Russian
+    name in its German or French spelling (`Joffe`/`Ioffe`), and the opening vowel that
+    Persian and Arabic romanisations write two ways, `e` for `i` (`Ebrahim`/`Ibrahim`,
+    `Esmail`/`Ismail`) and `u` for `o` (`Usman`/`Osman`)."""
     plain = word.replace("sch", "sz").replace("w", "v").replace("b", "v")
-    return skeleton("i" + plain[1:] if plain.startswith("j") else plain)
+    opening = {"j": "i", "e": "i", "u": "o"}.get(plain[:1])
+    return skeleton(opening + plain[1:] if opening else plain)
 
 
 def _alternates(a: str, b: str) -> bool:

@@ -920,12 +920,30 @@ def test_round_twenty_eight_s_titles_stay_out_of_the_name(sentence: str, name: s
         # The Ethiopian titles (1.36.0).
         ("Abuna Mattewos blessed the treaty.", "Mattewos", "Abuna"),
         ("Dejazmach Makonnen Wolde Mikael signed it.", "Makonnen Wolde Mikael", "Dejazmach"),
+        # 'Vizier', 'Plenipotentiary', 'Abbé', 'MEP' are titles; 'Président du Conseil' a
+        # title phrase (1.37.0).
+        ("Grand Vizier Mohammed El Mokri attended.", "Mohammed El Mokri", "Grand Vizier"),
+        (
+            "Minister Plenipotentiary Eugène Regnault signed.",
+            "Eugène Regnault",
+            "Minister Plenipotentiary",
+        ),
+        ("The count went on under Abbé Apollinaire Malu Malu.", "Apollinaire Malu Malu", "Abbé"),
+        ("Observers served under MEP Jürgen Schröder.", "Jürgen Schröder", "MEP"),
+        (
+            "Président du Conseil Raymond Poincaré said it.",
+            "Raymond Poincaré",
+            "Président du Conseil",
+        ),
     ],
 )
-def test_a_hyphened_rank_or_the_resident_is_a_title(sentence: str, name: str, title: str) -> None:
+def test_a_rank_or_an_office_before_a_name_is_its_title(
+    sentence: str, name: str, title: str
+) -> None:
     parsed = brief("Lead: On May 3, 1936 in Paris, talks ended. " + sentence)
     persons = {a.name: a.title for a in parsed.actors if a.kind == "person"}
     assert persons == {name: title}
+    assert not [a for a in parsed.actors if a.kind == "organization"]
 
 
 @pytest.mark.parametrize(
@@ -939,3 +957,11 @@ def test_a_hyphened_rank_or_the_resident_is_a_title(sentence: str, name: str, ti
 def test_a_title_that_is_a_common_surname_ends_a_name(sentence: str, name: str) -> None:
     parsed = brief("Lead: On May 3, 2006 in Abuja, talks ended. " + sentence)
     assert [a.name for a in parsed.actors if a.kind == "person"] == [name]
+
+
+def test_a_verb_after_common_words_does_not_make_them_a_person() -> None:
+    """The brief writes 'tobacco' and 'control' in lowercase too (1.37.0)."""
+    parsed = brief(LEAD, "Key Takeaways", "- Tobacco Control called it a win for tobacco control.")
+    assert people(parsed) == set()
+    kept = brief(LEAD, "Key Takeaways", "- Thoriq Ibrahim called it a win for tobacco control.")
+    assert people(kept) == {"Thoriq Ibrahim"}
