@@ -8,7 +8,7 @@ from typing import Any
 
 from app.parsing.models import ParsedActor
 from app.vocabulary import ActorKind
-from bench.actor_eval import Score, Tally, score_merges, score_organisations
+from bench.actor_eval import Score, Tally, score_merges, score_organisations, score_persons
 
 GOLD = [
     {"name": "Democratic Unionist Party", "acronym": "DUP"},
@@ -60,3 +60,22 @@ def test_pairs_are_merged_only_when_one_actor_holds_both_names() -> None:
     score = Score()
     score_merges("b", merged, source, gold, score)
     assert score.merged == {"acronym pairs": [0, 1], "variants in a brief": [1, 1]}
+
+
+def test_any_spelling_matches_a_person_by_an_alias_once() -> None:
+    person = ActorKind.person
+    parsed = _brief(
+        ("Hugo Chávez", person, ["Hugo Chávez Frías"]),
+        ("Juan Manuel Santos", person, []),
+        ("Empire Free Trade", person, []),
+    )
+    gold = {"persons": ["Hugo Chávez Frías", "Juan Manuel Santos Calderón", "Juan Manuel Santos"]}
+    strict, loose = Tally(), Tally()
+    score_persons("b", parsed, gold, strict)
+    score_persons("b", parsed, gold, loose, any_spelling=True)
+    assert (strict.found, strict.right, strict.wanted) == (3, 1, 3)
+    assert (loose.found, loose.right, loose.wanted) == (3, 2, 3)
+    assert sorted(loose.misses) == [
+        "b: missed person 'juan manuel santos calderon'",
+        "b: spurious person 'empire free trade'",
+    ]

@@ -12,6 +12,8 @@ from app.parsing.names.segments import Item, Part
 from app.vocabulary import ActorKind
 
 _LINKS = frozenset(["of", "for", "the", "and"])
+# What a head-first name writes for 'of' before a country ('Partido Comunista do Brasil').
+_ROMANCE_LINKS = frozenset(["de", "del", "do", "da", "di", "du"])
 # The words that name a part of a country before its name ('Southern Sudan', 'Northern Iraq').
 _COMPASS = frozenset(["northern", "southern", "eastern", "western", "central", "upper", "lower"])
 
@@ -33,19 +35,32 @@ class OrgReader(Emitter):
         return True
 
     def _org_of_country(self, items: list[Item], position: int) -> bool:
-        """'State Affairs Commission of North Korea': the country belongs to the name."""
+        """'State Affairs Commission of North Korea', 'Partido Comunista de Chile': the country
+    belongs to the name."""
         item = items[position]
         following = items[position + 1] if position + 1 < len(items) else None
-        if following is None or following.entry is None or not self._is_org(item):
+        if following is None or following.entry is None:
             return False
-        if self.tokens[item.stop - 1].folded not in ("of", "for") and not self._part_of_country(
-            item
+        if self.tokens[item.stop - 1].folded in _ROMANCE_LINKS:
+            if not self._opened_head_first(item):  # not 'Miguel de' + 'la Madrid'
+                return False
+        elif not self._is_org(item) or (
+            self.tokens[item.stop - 1].folded not in ("of", "for")
+            and not self._part_of_country(item)
         ):
             return False
         if following.entry.category is not Category.country:
             return False
         self._org(Item(Part.words, item.first, following.stop), country=following.entry.value)
         return True
+
+    def _opened_head_first(self, item: Item) -> bool:
+        """Whether a body's word written first opens the words ('Partido Socialista Unido
+        de', after 'the' perhaps): a name in a language that writes 'of' as 'de'."""
+        first = item.first
+        if self.tokens[first].folded == "the" and first + 1 < item.stop:
+            first += 1
+        return self.tokens[first].text in self.words.movement_prefixes
 
     def _part_of_country(self, item: Item) -> bool:
         """'Bank of Southern' + 'Sudan': a compass word after 'of' or 'for' names a part of

@@ -40,6 +40,8 @@ _SHORT_GIVEN = 3  # 'He', 'Yi': East Asian given names of one syllable
 # its field (the Justice Ministry).
 _DEPARTMENTS = frozenset(("ministry", "department"))
 _REGNAL_TITLES = frozenset(t.casefold() for t in load_data("titles.json")["regnal_titles"])
+# The words that open a document's name in Spanish, Portuguese, Italian and French.
+_EVENT_HEADS_FIRST = frozenset(load_data("stopwords.json")["event_heads_first"])
 _ORGS = load_data("organizations.json")
 # 'his Fidesz party', 'the Mungiki sect': a marker right after a single name.
 _MARKER_AFTER = re.compile(rf" (?:{'|'.join(_ORGS['markers_after'])})\b(?!-)")
@@ -383,6 +385,8 @@ class PeopleReader(OrgReader):
         ):  # 'the Manchester Guardian called it', 'The Indian Express': no person's name
             self._emit(ActorKind.organization, first, stop, self._text(first, stop))
             return
+        if len(names) < stop - first and names and names[0].text in _EVENT_HEADS_FIRST:
+            return  # 'Memorando de Entendimiento', 'Pacto de Tregua': a document, no one
         if (
             len(names) >= 2
             and len(names) < stop - first  # a particle among them

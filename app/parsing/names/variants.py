@@ -23,8 +23,8 @@ ingest's `ActorResolver` (spellings across briefs), so both merge by the same ev
   (`Kim Kye Gwan`/`Kim Gye-gwan`), and `ou` written for `o` (`Young`/`Yong`), never other
   inner vowels (`Li Qiang` is not `Li Keqiang`, `Jong` is not `Jung`);
 * a word of five letters or more that differs only in `w`/`v`, `b`/`v`, `sch`/`sz`, an
-  opening `j`/`i`, `e`/`i` or `u`/`o` (`alternated`: `Osvaldo`/`Oswaldo`, `Ioffe`/`Joffe`,
-  `Ebrahim`/`Ibrahim`) is a weaker match too.
+  opening `j`/`i`, `e`/`i`, `u`/`o` or `zh`/`j` (`alternated`: `Osvaldo`/`Oswaldo`,
+  `Ioffe`/`Joffe`, `Ebrahim`/`Ibrahim`, `Zhaparov`/`Japarov`) is a weaker match too.
 """
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ _SUFFIX_ENDINGS = tuple({word[-1] for word in _NAMES["name_suffixes"]})  # 'Jr.'
 _GLUED_ARTICLE = re.compile(
     r"\b(" + "|".join(word.title() for word in _NAMES["article_prefixes"]) + r")(?=[A-Z][a-z])"
 )
-_ABD_FORMS = ("abdel", "abdul", "abdal", "abdol", "abdoul", "abd")
+# 'Abd' ('servant of') and the article after it, as written, the article's 'l' turned to the
+# sun letter after it in 'Abdur Rahman', 'Abdus Salam', 'Abdun Nasir' (`_servant_of`).
+_ABD_FORMS = ("abdel", "abdul", "abdal", "abdol", "abdoul", "abdur", "abdus", "abdun", "abd")
 _APOSTROPHES = re.compile(r"['’ʼʻ‘`]")
 _FAMILY_FIRST = frozenset(slugify(name) for name in _GIVEN["family_first"])
 # Each common short or cognate form of a given name -> the group of forms it belongs to.
@@ -167,8 +169,11 @@ def alternated(word: str) -> str:
     for the Polish `sz` (`Skubischewski`/`Skubiszewski`), `j` for `i` opening a Russian
     name in its German or French spelling (`Joffe`/`Ioffe`), and the opening vowel that
     Persian and Arabic romanisations write two ways, `e` for `i` (`Ebrahim`/`Ibrahim`,
-    `Esmail`/`Ismail`) and `u` for `o` (`Usman`/`Osman`)."""
+    `Esmail`/`Ismail`) and `u` for `o` (`Usman`/`Osman`), and `zh` for `j` opening a
+    Central Asian name (`Zhaparov`/`Japarov`)."""
     plain = word.replace("sch", "sz").replace("w", "v").replace("b", "v")
+    if plain.startswith("zh"):
+        plain = "j" + plain[2:]
     opening = {"j": "i", "e": "i", "u": "o"}.get(plain[:1])
     return skeleton(opening + plain[1:] if opening else plain)
 

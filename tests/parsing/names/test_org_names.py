@@ -1813,9 +1813,20 @@ def test_a_name_starts_after_a_heading_in_capitals_not_on_it() -> None:
         # An industry's word ends a firm's name (1.37.0).
         ("Buyers turned to Shin-Etsu Chemical for resist.", "Shin-Etsu Chemical"),
         ("The Canadian Pacific Railway carried the grain.", "Canadian Pacific Railway"),
+        # A head-first name takes a country after its 'de' or 'do'; 'Plataforma', 'Armada',
+        # 'Congregation' are body words; a website or an outlet is an organisation (1.38.0).
+        ("The Partido Comunista de Chile sent envoys.", "Partido Comunista de Chile"),
+        (
+            "The Partido Socialista Unido de Venezuela sent envoys.",
+            "Partido Socialista Unido de Venezuela",
+        ),
+        ("The Plataforma Unitaria de Venezuela signed.", "Plataforma Unitaria de Venezuela"),
+        ("Ships of the Armada de Chile blockaded Callao.", "Armada de Chile"),
+        ("The Yemeni Congregation for Reform objected.", "Yemeni Congregation for Reform"),
+        ("The independent site Efecto Cocuyo stressed the gaps.", "Efecto Cocuyo"),
     ],
 )
-def test_what_rounds_thirty_four_to_six_read_into_a_name(sentence: str, found: str) -> None:
+def test_what_rounds_thirty_four_to_seven_read_into_a_name(sentence: str, found: str) -> None:
     parsed = parse(sentence)
     assert list(organisations(parsed)) == [found]
     assert not [a for a in parsed.actors if a.kind == "person"]

@@ -25,6 +25,12 @@ def organisations(sentence: str) -> set[str]:
         "The Marshall Plan and the Truman Doctrine were cited.",
         "The Korean War Armistice was cited again.",
         "Envoys referred to the Second Lateran Council era and the Thirty Years War.",
+        # A document's name in Spanish or Italian, its head first (1.38.0).
+        "Both sides signed a Memorando de Entendimiento on the talks.",
+        "The Pacto de Tregua of 1884 held.",
+        "Rome read the Trattato di Uccialli otherwise.",
+        # 'Correspondence' heads a document's name (1.38.0).
+        "The McMahon–Hussein Correspondence was cited.",
     ],
 )
 def test_named_events_and_eras_are_not_people(sentence: str) -> None:
@@ -930,6 +936,7 @@ def test_round_twenty_eight_s_titles_stay_out_of_the_name(sentence: str, name: s
         ),
         ("The count went on under Abbé Apollinaire Malu Malu.", "Apollinaire Malu Malu", "Abbé"),
         ("Observers served under MEP Jürgen Schröder.", "Jürgen Schröder", "MEP"),
+        ("Canciller Marcelo Ebrard opened the talks.", "Marcelo Ebrard", "Canciller"),  # 1.38.0
         (
             "Président du Conseil Raymond Poincaré said it.",
             "Raymond Poincaré",
