@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval44 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval45 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 37, parsers 1.11.0 to 1.38.0, moved them) less about 0.02, so a change that loses ground
+to 38, parsers 1.11.0 to 1.39.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -176,9 +176,14 @@ FLOORS = {
     "eval43": (0.77, 0.80, 0.94, 0.84),
     # Held out in round 37 (a twenty-first writer, 2026-12-05; eight briefs), scored before
     # it (parser 1.37.0: 0.84 / 0.82 and 0.95 / 0.75; with the learned stage 0.95 / 0.85) and
-    # after (1.38.0: 0.84 / 0.82 and 0.95 / 0.76; with the retrained stage 0.95 / 0.85);
+    # after (1.38.0: 0.84 / 0.82 and 0.95 / 0.76; with the retrained stage 0.95 / 0.85).
+    # Tuned on in round 38 (parser 1.39.0: 0.85 / 0.83 and 0.96 / 0.83 after).
+    "eval44": (0.83, 0.81, 0.94, 0.81),
+    # Held out in round 38 (a twenty-second writer, 2026-12-05; eight briefs), scored before
+    # it (parser 1.38.0: 0.84 / 0.92 and 0.83 / 0.84; with the learned stage 0.84 / 0.88) and
+    # after (1.39.0: 0.84 / 0.92 and 0.84 / 0.85; with the retrained stage 0.84 / 0.89);
     # readable from the next round on.
-    "eval44": (0.82, 0.80, 0.93, 0.74),
+    "eval45": (0.82, 0.90, 0.82, 0.83),
 }
 
 

@@ -77,10 +77,36 @@ class _Reader(PeopleReader):
     def _read_run(self, first: int, stop: int) -> None:
         items = segment(self.tokens, first, stop)
         if len(items) > 1:  # most runs are one piece, with nothing to join
+            items = self._place_as_a_given_name(items)
+        if len(items) > 1:
             items = self._extend_organisations(self._country_in_a_surname(items))
         position = 0
         while position < len(items):
             position = self._read_item(items, position, stop)
+
+    def _place_as_a_given_name(self, items: list[Item]) -> list[Item]:
+        """'Santiago Torres Bernárdez', 'Victoria Nuland': a city's name that is also a
+        common given name, opening a run of two pieces whose other is a name of one or two
+        words, is the given name (not 'Victoria Falls', which ends in a place's word, nor a
+        name ending in a body's word)."""
+        place, rest = items[0], items[1:]
+        if (
+            len(rest) != 1
+            or place.part is not Part.entry
+            or place.entry is None
+            or place.entry.category not in (Category.seat, Category.place)
+            or place.stop - place.first != 1
+            or rest[0].part is not Part.words
+            or not 1 <= rest[0].stop - rest[0].first <= 2
+            or self.tokens[place.first].text not in self.words.given_names
+            or self.tokens[place.first].possessive
+        ):
+            return items
+        last = self.tokens[rest[0].stop - 1].folded
+        words = self.words
+        if last in words.place_heads or last in words.org_heads or last in words.stop_words:
+            return items
+        return [Item(Part.words, place.first, rest[0].stop)]
 
     def _country_in_a_surname(self, items: list[Item]) -> list[Item]:
         """'Pierre Mendès France': a one-word country's name ending a run right after a

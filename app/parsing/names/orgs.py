@@ -35,8 +35,8 @@ class OrgReader(Emitter):
         return True
 
     def _org_of_country(self, items: list[Item], position: int) -> bool:
-        """'State Affairs Commission of North Korea', 'Partido Comunista de Chile': the country
-    belongs to the name."""
+        """'State Affairs Commission of North Korea', 'Partido Comunista de Chile': the
+        country belongs to the name."""
         item = items[position]
         following = items[position + 1] if position + 1 < len(items) else None
         if following is None or following.entry is None:

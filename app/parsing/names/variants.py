@@ -23,8 +23,9 @@ ingest's `ActorResolver` (spellings across briefs), so both merge by the same ev
   (`Kim Kye Gwan`/`Kim Gye-gwan`), and `ou` written for `o` (`Young`/`Yong`), never other
   inner vowels (`Li Qiang` is not `Li Keqiang`, `Jong` is not `Jung`);
 * a word of five letters or more that differs only in `w`/`v`, `b`/`v`, `sch`/`sz`, an
-  opening `j`/`i`, `e`/`i`, `u`/`o` or `zh`/`j` (`alternated`: `Osvaldo`/`Oswaldo`,
-  `Ioffe`/`Joffe`, `Ebrahim`/`Ibrahim`, `Zhaparov`/`Japarov`) is a weaker match too.
+  opening `j`/`i`, `e`/`i`, `u`/`o` or `zh`/`j`, `tch`/`ch` or a final `ff`/`v`
+  (`alternated`: `Osvaldo`/`Oswaldo`, `Ioffe`/`Joffe`, `Ebrahim`/`Ibrahim`,
+  `Zhaparov`/`Japarov`, `Fitchev`/`Fichev`) is a weaker match too.
 """
 
 from __future__ import annotations
@@ -169,11 +170,14 @@ def alternated(word: str) -> str:
     for the Polish `sz` (`Skubischewski`/`Skubiszewski`), `j` for `i` opening a Russian
     name in its German or French spelling (`Joffe`/`Ioffe`), and the opening vowel that
     Persian and Arabic romanisations write two ways, `e` for `i` (`Ebrahim`/`Ibrahim`,
-    `Esmail`/`Ismail`) and `u` for `o` (`Usman`/`Osman`), and `zh` for `j` opening a
-    Central Asian name (`Zhaparov`/`Japarov`)."""
-    plain = word.replace("sch", "sz").replace("w", "v").replace("b", "v")
+    `Esmail`/`Ismail`) and `u` for `o` (`Usman`/`Osman`), `zh` for `j` opening a Central
+    Asian name (`Zhaparov`/`Japarov`), and the French spellings of Slavic names, `tch` for
+    `ch` and a final `ff` for `v` (`Fitchev`/`Fichev`, `Tontcheff`/`Tonchev`)."""
+    plain = word.replace("sch", "sz").replace("tch", "ch").replace("w", "v").replace("b", "v")
     if plain.startswith("zh"):
         plain = "j" + plain[2:]
+    if plain.endswith("ff"):
+        plain = plain[:-2] + "v"
     opening = {"j": "i", "e": "i", "u": "o"}.get(plain[:1])
     return skeleton(opening + plain[1:] if opening else plain)
 

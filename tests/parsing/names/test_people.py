@@ -972,3 +972,12 @@ def test_a_verb_after_common_words_does_not_make_them_a_person() -> None:
     assert people(parsed) == set()
     kept = brief(LEAD, "Key Takeaways", "- Thoriq Ibrahim called it a win for tobacco control.")
     assert people(kept) == {"Thoriq Ibrahim"}
+
+
+def test_a_city_that_is_a_given_name_opens_a_persons_name() -> None:
+    """'Santiago' before a name of two words is a given name, not Chile's capital (1.39.0)."""
+    parsed = brief(
+        LEAD, "Key Takeaways", "- The judge chosen by Qatar, Santiago Torres Bernárdez, agreed."
+    )
+    assert people(parsed) == {"Santiago Torres Bernárdez"}
+    assert people(brief(LEAD, "Key Takeaways", "- Victoria Falls hosted the talks.")) == set()

@@ -259,12 +259,14 @@ def test_the_arabic_transliterations_of_omar_and_osman_are_one_given_name(
         ("Thoriq Ibrahim", "Thoriq Ebrahim"),
         ("Emomali Rakhmonov", "Imomali Rakhmonov"),
         ("Sadyr Japarov", "Sadyr Zhaparov"),
+        ("Ivan Fichev", "Ivan Fitchev"),
     ],
 )
 def test_consonants_written_two_ways_are_one_person_in_a_brief(first: str, second: str) -> None:
     """`w`/`v`, `b`/`v`, `sch`/`sz` and an opening `j`/`i` (parser 1.30.0), an opening
-    `e`/`i` or `u`/`o` (1.37.0), an opening `zh`/`j` (1.38.0): a weaker match, one person
-    in a brief, not across briefs without a country or a title in support."""
+    `e`/`i` or `u`/`o` (1.37.0), an opening `zh`/`j` (1.38.0), `tch`/`ch` (1.39.0): a weaker
+    match, one person in a brief, not across briefs without a country or a title in
+    support."""
     a, b = PersonName(first), PersonName(second)
     assert same_person(a, b, same_brief=True)
     assert not same_person(a, b)
