@@ -1,8 +1,8 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval45 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval46 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
-to 38, parsers 1.11.0 to 1.39.0, moved them) less about 0.02, so a change that loses ground
+to 39, parsers 1.11.0 to 1.40.0, moved them) less about 0.02, so a change that loses ground
 on briefs the parser was or was not tuned on fails here and says where, and a gain is kept by
 raising the floor in the same commit as its figures in docs/parsing.md.
 """
@@ -181,9 +181,13 @@ FLOORS = {
     "eval44": (0.83, 0.81, 0.94, 0.81),
     # Held out in round 38 (a twenty-second writer, 2026-12-05; eight briefs), scored before
     # it (parser 1.38.0: 0.84 / 0.92 and 0.83 / 0.84; with the learned stage 0.84 / 0.88) and
-    # after (1.39.0: 0.84 / 0.92 and 0.84 / 0.85; with the retrained stage 0.84 / 0.89);
-    # readable from the next round on.
-    "eval45": (0.82, 0.90, 0.82, 0.83),
+    # after (1.39.0: 0.84 / 0.92 and 0.84 / 0.85; with the retrained stage 0.84 / 0.89).
+    # Tuned on in round 39 (parser 1.40.0: 0.86 / 0.93 and 0.85 / 0.89 after).
+    "eval45": (0.84, 0.91, 0.83, 0.87),
+    # Held out in round 39 (a twenty-third writer, 2026-12-05; eight briefs), scored before
+    # it (parser 1.39.0: 0.77 / 0.82 and 0.89 / 0.87; with the learned stage 0.88 / 0.91) and
+    # after (1.40.0: the same both ways); readable from the next round on.
+    "eval46": (0.75, 0.80, 0.87, 0.85),
 }
 
 

@@ -1840,9 +1840,15 @@ def test_a_name_starts_after_a_heading_in_capitals_not_on_it() -> None:
             "The Carnegie Endowment for International Peace sent a commission.",
             "Carnegie Endowment for International Peace",
         ),
+        # Firm words ending a name, newspaper words opening one (1.40.0).
+        ("Suárez Hermanos held the rubber trade.", "Suárez Hermanos"),
+        ("Loans from Baring Brothers came late.", "Baring Brothers"),
+        ("The Bolivian Syndicate leased the Acre.", "Bolivian Syndicate"),
+        ("The Correio da Manhã attacked it.", "Correio da Manhã"),
+        ("The Journal des débats warned.", "Journal des débats"),
     ],
 )
-def test_what_rounds_thirty_four_to_eight_read_into_a_name(sentence: str, found: str) -> None:
+def test_what_rounds_thirty_four_to_nine_read_into_a_name(sentence: str, found: str) -> None:
     parsed = parse(sentence)
     assert list(organisations(parsed)) == [found]
     assert not [a for a in parsed.actors if a.kind == "person"]

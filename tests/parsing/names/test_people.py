@@ -937,6 +937,7 @@ def test_round_twenty_eight_s_titles_stay_out_of_the_name(sentence: str, name: s
         ("The count went on under Abbé Apollinaire Malu Malu.", "Apollinaire Malu Malu", "Abbé"),
         ("Observers served under MEP Jürgen Schröder.", "Jürgen Schröder", "MEP"),
         ("Canciller Marcelo Ebrard opened the talks.", "Marcelo Ebrard", "Canciller"),  # 1.38.0
+        ("Empress Dowager Cixi approved it.", "Cixi", "Empress Dowager"),  # 1.40.0
         (
             "Président du Conseil Raymond Poincaré said it.",
             "Raymond Poincaré",
