@@ -1,7 +1,7 @@
 """The learned organisation recogniser (app/parsing/names/org_model.py): its weight table,
 trained from the annotated sets, and its leave-one-set-out scores.
 
-    python -m bench.learned_orgs --write      # app/parsing/data/org_model.json from eval4-eval45
+    python -m bench.learned_orgs --write      # app/parsing/data/org_model.json from eval4-eval46
     python -m bench.learned_orgs [--sets eval4 ... eval33] [--misses] [--cost N]
     python -m bench.learned_orgs --without p2,n2 [--stage-cost N]   # an ablation
 
@@ -44,7 +44,7 @@ from app.parsing.names.tokens import Token
 
 DATA = Path(__file__).resolve().parent.parent / "app" / "parsing" / "data"
 MODEL_FILE = DATA / "org_model.json"
-SETS = tuple(f"eval{i}" for i in range(4, 46))
+SETS = tuple(f"eval{i}" for i in range(4, 47))
 C = 0.5
 PRUNE = 0.05
 DIGITS = 3
@@ -53,7 +53,7 @@ DOC = (
     "Weights of the learned organisation recogniser (app/parsing/names/org_model.py): "
     "feature -> logistic-regression weight, |w| > 0.05, rounded; add and drop are its "
     "thresholds. Written by `python -m bench.learned_orgs --write` from the annotated sets "
-    "eval4-eval45 and checked by tests/parsing/names/test_org_model.py: do not edit by hand. "
+    "eval4-eval46 and checked by tests/parsing/names/test_org_model.py: do not edit by hand. "
     "The word features (w0=, wl=, w=) memorise names seen in those sets."
 )
 

@@ -86,14 +86,16 @@ _BODY_CUE_AFTER = re.compile(
 # A broadcaster named as the voice of a country or a people: 'Voice of Kenya', 'Voice of
 # the Arabs' (as 'Voice of America' is).
 _VOICE_OF = re.compile(r"(?<![\w'’-])Voice of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
-# One word compounded with a ministry's, a department's, a court's or an institution's word,
-# as German, the Nordic languages and Finnish write a body's name: 'Ulkoministeriö',
-# 'Utrikesdepartementet', 'Udenrigsministeriet', 'Bundesverfassungsgericht',
-# 'Treuhandanstalt'.
-_COMPOUND_PARTS = ("ministeri", "departement", "gericht", "anstalt")
+# One word compounded with a ministry's, a department's, a court's, an institution's or a
+# company's word, as German, the Nordic languages and Finnish write a body's name:
+# 'Ulkoministeriö', 'Utrikesdepartementet', 'Udenrigsministeriet', 'Bundesverfassungsgericht',
+# 'Treuhandanstalt', 'Kolonialgesellschaft', 'Disconto-Gesellschaft'; a German adjective
+# before it opens the name ('Deutsche Kolonialgesellschaft').
+_COMPOUND_PARTS = ("ministeri", "departement", "gericht", "anstalt", "esellschaft")
 _COMPOUND_BODY = re.compile(
-    r"(?<![\w'’-])[A-ZÄÖÜÅØÆ]\w{2,}(?:ministerium|ministeriet|ministeriö|departementet"
-    r"|departement|gericht|anstalt)(?![\w'’-])"
+    r"(?<![\w'’-])(?:[A-ZÄÖÜ]\w+(?:sche|sches|scher|liche|liches|licher)[ \t]+)?"
+    r"[A-ZÄÖÜÅØÆ]\w{2,}(?:ministerium|ministeriet|ministeriö|departementet"
+    r"|departement|gericht|anstalt|gesellschaft|-Gesellschaft)(?![\w'’-])"
 )
 # A firm's partners' names before '& Co.': 'Jardine, Matheson & Co.'.
 _AND_CO = re.compile(

@@ -11,8 +11,9 @@ ingest's `ActorResolver` (spellings across briefs), so both merge by the same ev
   A weaker match (a short form, an initial, a middle name left out) also needs support:
   the same brief, the same country, or titles sharing a word;
 * within a brief, a name of two words or more lengthened at its end (`Abiy Ahmed`, `Abiy
-  Ahmed Ali`) or at both ends (`Vinicio Cerezo`, `Marco Vinicio Cerezo Arévalo`), not in
-  a family-first name (`Kim Jong`, `Kim Jong Un`); one name written in both orders
+  Ahmed Ali`), at both ends (`Vinicio Cerezo`, `Marco Vinicio Cerezo Arévalo`) or after its
+  first word (`Jorge Glas`, `Jorge David Glas Espinel`), not in a family-first name (`Kim
+  Jong`, `Kim Jong Un`); one name written in both orders
   (`Sze-yuen Chung`, `Chung Sze-yuen`);
 * initials written together are initials (`J.R. Jayawardene`, `J. R. Jayewardene`);
 * a surname of five letters or more that differs only in its inner vowels or in `q`/`g`/`k`
@@ -289,6 +290,13 @@ def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bo
         # 'Abiy Ahmed Ali' (a grandfather's name), 'Hamad bin Jassim bin Jaber Al Thani':
         # one person in one brief (across briefs the surnames differ: no evidence enough)
         return same_brief and _attributes(a, b) is not None
+    if (
+        same_brief
+        and not family_first
+        and (_inserted(words_a, words_b) or _inserted(words_b, words_a))
+        and _attributes(a, b) is not None
+    ):
+        return True  # 'Jorge Glas', 'Jorge David Glas Espinel': one person in one brief
     surname = _surname_match(words_a[-1], words_b[-1], family_first)
     attributes = _attributes(a, b)
     given = _word_match(words_a[0], words_b[0], family_first)
@@ -334,6 +342,20 @@ def _lengthens(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return any(
         tuple(map(skeleton, longer[at : at + width])) == inner for at in range(len(longer) - width)
     )
+
+
+def _inserted(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """True when `longer` is `shorter` (two words or more) with names added after its first
+    word, none an initial (`Vasco Rocha Vieira`, `Vasco Joaquim Rocha Vieira`; `Jorge Glas`,
+    `Jorge David Glas Espinel`: a second given name, and a second family name after the
+    first; not `George W. Bush` and `George H. W. Bush`)."""
+    if not 2 <= len(shorter) < len(longer):
+        return False
+    words = tuple(map(skeleton, longer))
+    if words[0] != skeleton(shorter[0]) or any(len(word) < 2 for word in words):
+        return False
+    rest = iter(words[1:])
+    return all(skeleton(word) in rest for word in shorter[1:])
 
 
 def _reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

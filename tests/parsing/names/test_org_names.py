@@ -1846,9 +1846,17 @@ def test_a_name_starts_after_a_heading_in_capitals_not_on_it() -> None:
         ("The Bolivian Syndicate leased the Acre.", "Bolivian Syndicate"),
         ("The Correio da Manhã attacked it.", "Correio da Manhã"),
         ("The Journal des débats warned.", "Journal des débats"),
+        # A German company's word compounded or after a hyphen, a German adjective before it
+        # (1.41.0).
+        ("The Deutsche Kolonialgesellschaft lobbied for it.", "Deutsche Kolonialgesellschaft"),
+        ("The Disconto-Gesellschaft financed the railway.", "Disconto-Gesellschaft"),
+        (
+            "The Deutsch-Ostafrikanische Gesellschaft ceded its claims.",
+            "Deutsch-Ostafrikanische Gesellschaft",
+        ),
     ],
 )
-def test_what_rounds_thirty_four_to_nine_read_into_a_name(sentence: str, found: str) -> None:
+def test_what_rounds_thirty_four_to_forty_read_into_a_name(sentence: str, found: str) -> None:
     parsed = parse(sentence)
     assert list(organisations(parsed)) == [found]
     assert not [a for a in parsed.actors if a.kind == "person"]

@@ -48,6 +48,7 @@ def test_named_events_and_eras_are_not_people(sentence: str) -> None:
         "Lake Geneva, Cape Town and New South Wales were mentioned.",
         "In San Antonio, officials waited.",
         "Rio Grande residents and Mar del Plata officials watched.",
+        "Crowds lined the Avenida da Amizade and the Praça da Sé.",  # 1.41.0
     ],
 )
 def test_multi_word_places_are_not_people(sentence: str) -> None:

@@ -156,6 +156,22 @@ def test_one_name_in_both_orders_or_lengthened_at_both_ends_is_one_person_in_a_b
     assert not same_person(PersonName("Jong Un"), PersonName("Kim Jong Un Park"), same_brief=True)
 
 
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("Vasco Rocha Vieira", "Vasco Joaquim Rocha Vieira"),
+        ("Jorge Glas", "Jorge David Glas Espinel"),
+    ],
+)
+def test_names_added_after_the_first_word_are_one_person_in_a_brief(short: str, full: str) -> None:
+    """A second given name, a second family name after the first (1.41.0); not an initial
+    added: 'George H. W. Bush' is not 'George W. Bush'."""
+    assert same_person(PersonName(short), PersonName(full), same_brief=True)
+    assert not same_person(PersonName(short), PersonName(full))
+    bush, father = PersonName("George W. Bush"), PersonName("George H. W. Bush")
+    assert not same_person(bush, father, same_brief=True)
+
+
 def test_an_initial_and_a_middle_name_left_out_are_too_little_for_one_person() -> None:
     assert not same_person(PersonName("P. W. Botha"), PersonName("Pik Botha"), same_brief=True)
     assert same_person(
