@@ -10,7 +10,8 @@ For each contender, served by the same uvicorn command as `python -m bench` (one
 2. the latency of a few other requests (`PROBES`, the response cache off so every request
    runs its queries), requested in turn, back to back on one connection, for `--probe`
    seconds, alone and then while an NDJSON export of every claim streams on another
-   connection.
+   connection, read by `curl` in another process (before 2026-12-05 by a thread of this
+   one, beside the probes' client: docs/benchmarks.md, "Twelfth look").
 
 On PostgreSQL the server's CPU time includes that of the database's own processes serving
 it (its backends, read from `/proc`: the server runs on this machine), since the export
@@ -192,17 +193,19 @@ def summaries(taken: dict[str, list[float]]) -> dict[str, dict[str, object]]:
 
 @contextmanager
 def exporting(port: int, path: str) -> Iterator[None]:
-    """An export streaming on another connection, restarted whenever it ends."""
+    """An export streaming on another connection, restarted whenever it ends, read by a
+    `curl` process that throws the body away, as a client elsewhere would: it shares nothing
+    with the probes' client in this process (measured against a reader thread here, it made
+    no difference to the probes: docs/benchmarks.md, "Twelfth look")."""
     stop = threading.Event()
+    command = ["curl", "-sS", "-o", os.devnull, "-H", "Accept-Encoding: identity"]
 
     def loop() -> None:
         while not stop.is_set():
-            connection = http.client.HTTPConnection(HOST, port, timeout=60)
-            connection.request("GET", path, headers={"Accept-Encoding": "identity"})
-            response = connection.getresponse()
-            while not stop.is_set() and response.read1(CHUNK):
-                pass
-            connection.close()
+            with subprocess.Popen([*command, f"http://{HOST}:{port}{path}"]) as reader:
+                while reader.poll() is None:
+                    if stop.wait(0.2):
+                        reader.terminate()
 
     thread = threading.Thread(target=loop, daemon=True)
     thread.start()
@@ -227,14 +230,29 @@ def chancery(name: str, url: str, port: int, checkout: str | None) -> Server:
     return Server(name, "app.api.main:create_app", port, env, True, "/readyz", checkout)
 
 
+def pin(pid: int, cpus: set[int]) -> None:
+    """Every thread of process `pid` on `cpus` only (Linux keeps an affinity per thread;
+    threads started later take their creator's)."""
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        os.sched_setaffinity(int(task.name), cpus)
+
+
 def measure_chancery(
-    server: Server, cap_s: float, probe_s: float, gzip: bool = False, client: str = "python"
+    server: Server,
+    cap_s: float,
+    probe_s: float,
+    gzip: bool = False,
+    client: str = "python",
+    server_cpu: int | None = None,
 ) -> dict[str, object]:
     pids: dict[str, int] = {}
     url = server.env["CHANCERY_DATABASE_URL"]
     database = make_url(url).database if url.startswith("postgresql") else None
     with running(server, pids):
         pid = pids[server.name]
+        if server_cpu is not None:  # the server alone on one core, the clients on the rest
+            pin(pid, {server_cpu})
+            pin(os.getpid(), set(range(os.cpu_count() or 1)) - {server_cpu})
         paths = [("/v1/claims?format=ndjson", 0), ("/v1/claims?format=csv", 1)]
         streams = [
             stream(server.port, p, cap_s, pid, lines, database, client=client) for p, lines in paths
@@ -316,6 +334,13 @@ def main(argv: list[str] | None = None) -> int:
         default="python",
         help="read the exports in this process (http.client) or with curl into a file",
     )
+    parser.add_argument(
+        "--server-cpu",
+        type=int,
+        help="run the server on this core alone and this process, its clients and curl on "
+        "the others, as clients on other machines would be (SQLite: the database is the "
+        "server's; PostgreSQL's own processes are not moved)",
+    )
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--skip", action="append", default=[], help="contender to leave out")
     parser.add_argument("--out", type=Path, default=Path("bench/out/export.json"))
@@ -339,8 +364,10 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 server = chancery(name, url, free_port(), checkout)
                 cap = args.cap if checkout is None else args.baseline_cap
-                measured = measure_chancery(server, cap, args.probe, args.gzip, args.client)
-                results.append(measured | {"round": round_})
+                measured = measure_chancery(
+                    server, cap, args.probe, args.gzip, args.client, args.server_cpu
+                )
+                results.append(measured | {"round": round_, "server_cpu": args.server_cpu})
                 _save(results, args.out)
         if "Datasette" not in args.skip and args.sqlite:
             datasette = measure_datasette(args.sqlite, args.cap, args.client)

@@ -6,7 +6,9 @@ import gzip
 import os
 import shutil
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +17,9 @@ from bench.export import (
     Stream,
     cpu_seconds,
     database_cpu_seconds,
+    exporting,
     markdown,
+    pin,
     stream,
     summaries,
     summary,
@@ -65,7 +69,10 @@ def test_no_database_processes_are_counted_for_sqlite() -> None:
 class _Lines(BaseHTTPRequestHandler):
     """Three lines, gzipped when the client asks for it."""
 
+    served = 0
+
     def do_GET(self) -> None:
+        type(self).served += 1
         body = b"a\nb\nc\n"
         if self.headers.get("Accept-Encoding") == "gzip":
             body = gzip.compress(body)
@@ -89,3 +96,48 @@ def test_curl_reads_a_stream_to_its_end_and_counts_its_lines(encoding: str) -> N
     finally:
         server.shutdown()
     assert (read.rows, read.complete) == (2, True)  # three lines, one of them a header
+
+
+def _curl_children() -> list[int]:
+    """This process's child processes running curl (from /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines())
+        except (OSError, ValueError):
+            continue
+        if fields.get("PPid", "").strip() == str(os.getpid()) and fields["Name"] == "curl":
+            found.append(int(status.parent.name))
+    return found
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_the_export_beside_the_probes_is_read_by_another_process_and_stopped() -> None:
+    """Not a thread of the probing process, which would share its interpreter."""
+    _Lines.served = 0
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Lines)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with exporting(server.server_port, "/x"):
+            time.sleep(0.5)
+        assert _Lines.served >= 2  # restarted whenever it ends
+        assert threading.active_count() == 2  # this one and the server's
+    finally:
+        server.shutdown()
+    assert _curl_children() == []
+
+
+def test_pin_puts_every_thread_of_a_process_on_the_cores_given() -> None:
+    before = os.sched_getaffinity(0)
+    started = threading.Event()
+    worker = threading.Thread(target=started.wait, daemon=True)
+    worker.start()
+    try:
+        pin(os.getpid(), {min(before)})
+        tasks = [int(t.name) for t in Path(f"/proc/{os.getpid()}/task").iterdir()]
+        assert len(tasks) >= 2
+        assert all(os.sched_getaffinity(task) == {min(before)} for task in tasks)
+    finally:
+        pin(os.getpid(), before)
+        started.set()
+    assert os.sched_getaffinity(0) == before
