@@ -717,9 +717,9 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
                 or brief.has_head(words)
                 or _plural_head(brief, words[-1])
                 or link[0].startswith(",")
-                or brief.has_head(brief.source[start:end].split()[-1:])
-                or _ies_head(brief, brief.source[start:end].split()[-1])
-                or brief.source[start:end].split()[0] == words[0]  # 'Radio X and Radio Y'
+                or brief.has_head((own := brief.source[start:end].split())[-1:])
+                or _ies_head(brief, own[-1])
+                or own[0] == words[0]  # 'Radio X and Radio Y'
                 or known_organisation(one_spaced(brief.source, start, end))
                 or _after_a_plural_marker(brief, start)
             )
