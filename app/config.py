@@ -153,6 +153,26 @@ class Settings(BaseSettings):
         ),
     )
 
+    export_process: bool = Field(
+        default=True,
+        description=(
+            "Stream exports (`format=ndjson|csv`) from a helper process that each server "
+            "process starts beside itself, so that an export does not share the interpreter "
+            "and core answering other requests; off: exports stream in the server process. "
+            "Not used with a SQLite database in memory."
+        ),
+    )
+    export_nice: int = Field(
+        default=10,
+        ge=0,
+        le=19,
+        description=(
+            "How much lower the exports' helper process runs in the kernel's scheduling "
+            "(nice, 0-19): where it and the process answering requests want one core, the "
+            "requests go first; an export alone runs as fast."
+        ),
+    )
+
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod
     def _split_commas(cls, value: object) -> object:

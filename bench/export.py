@@ -80,6 +80,19 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def children(pid: int) -> list[int]:
+    """The processes `pid` has started and that are running (a server's export helper)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time of a server process and of its running children (its export helper)."""
+    return cpu_seconds(pid) + sum(map(cpu_seconds, children(pid)))
+
+
 def database_cpu_seconds(database: str | None) -> float:
     """CPU time used by the PostgreSQL processes serving `database` (its backends), so far."""
     if database is None:
@@ -105,10 +118,10 @@ def stream(
     reads in this process (`python`: http.client, as a script would) or is `curl` writing
     the body to a file, as a user saving an export does (on two cores the Python client
     takes CPU the server and its database would use)."""
-    cpu_before = cpu_seconds(pid) + database_cpu_seconds(database)
+    cpu_before = server_cpu_seconds(pid) + database_cpu_seconds(database)
     read = _curl if client == "curl" else _http_client
     lines, size, seconds, complete = read(port, path, cap_s, encoding)
-    cpu = round(cpu_seconds(pid) + database_cpu_seconds(database) - cpu_before, 2)
+    cpu = round(server_cpu_seconds(pid) + database_cpu_seconds(database) - cpu_before, 2)
     name = path if encoding == "identity" else f"{path} ({encoding})"
     return Stream(name, lines - header_lines, size / 1e6, seconds, complete, cpu)
 
@@ -224,10 +237,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def chancery(name: str, url: str, port: int, checkout: str | None) -> Server:
-    env = {"CHANCERY_DATABASE_URL": url, "CHANCERY_RESPONSE_CACHE_ENTRIES": "0"}
+def chancery(
+    name: str, url: str, port: int, checkout: str | None, env: dict[str, str] | None = None
+) -> Server:
+    env = {"CHANCERY_DATABASE_URL": url, "CHANCERY_RESPONSE_CACHE_ENTRIES": "0", **(env or {})}
     env["CHANCERY_LOG_LEVEL"] = "WARNING"
     return Server(name, "app.api.main:create_app", port, env, True, "/readyz", checkout)
+
+
+# A small export: once it is answered, the server's export helper (if it has one) is up.
+FIRST_EXPORT = "/v1/actors?format=csv&kind=organisation&q=zzzz"
 
 
 def pin(pid: int, cpus: set[int]) -> None:
@@ -250,9 +269,18 @@ def measure_chancery(
     database = make_url(url).database if url.startswith("postgresql") else None
     with running(server, pids):
         pid = pids[server.name]
-        if server_cpu is not None:  # the server alone on one core, the clients on the rest
+        connection = http.client.HTTPConnection(HOST, server.port, timeout=120)
+        connection.request("GET", FIRST_EXPORT)
+        connection.getresponse().read()
+        connection.close()
+        if server_cpu is not None:
+            # The server alone on one core; the clients, and the server's export helper
+            # (another process: exports off the core that answers the requests), on the rest.
+            others = set(range(os.cpu_count() or 1)) - {server_cpu}
             pin(pid, {server_cpu})
-            pin(os.getpid(), set(range(os.cpu_count() or 1)) - {server_cpu})
+            for helper in children(pid):
+                pin(helper, others)
+            pin(os.getpid(), others)
         paths = [("/v1/claims?format=ndjson", 0), ("/v1/claims?format=csv", 1)]
         streams = [
             stream(server.port, p, cap_s, pid, lines, database, client=client) for p, lines in paths
@@ -341,6 +369,20 @@ def main(argv: list[str] | None = None) -> int:
         "the others, as clients on other machines would be (SQLite: the database is the "
         "server's; PostgreSQL's own processes are not moved)",
     )
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="also measure this checkout with exports streamed in the server process "
+        "(CHANCERY_EXPORT_PROCESS=false), alternating with the default (a helper process)",
+    )
+    parser.add_argument(
+        "--nice",
+        type=int,
+        action="append",
+        default=[],
+        help="also measure this checkout with its export helper at this nice value "
+        "(CHANCERY_EXPORT_NICE; repeatable)",
+    )
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--skip", action="append", default=[], help="contender to leave out")
     parser.add_argument("--out", type=Path, default=Path("bench/out/export.json"))
@@ -354,15 +396,21 @@ def main(argv: list[str] | None = None) -> int:
     urls = {"SQLite": f"sqlite:///{args.sqlite}"} if args.sqlite else {}
     if args.postgres_url:
         urls["PostgreSQL"] = args.postgres_url
-    checkouts = {"this": None, **({"main": args.baseline} if args.baseline else {})}
+    checkouts: dict[str, tuple[str | None, dict[str, str]]] = {"this": (None, {})}
+    if args.in_process:
+        checkouts["this in-process"] = (None, {"CHANCERY_EXPORT_PROCESS": "false"})
+    for nice in args.nice:
+        checkouts[f"this nice {nice}"] = (None, {"CHANCERY_EXPORT_NICE": str(nice)})
+    if args.baseline:
+        checkouts["main"] = (args.baseline, {})
     results: list[dict[str, Any]] = []
     for round_ in range(args.rounds):
         for database, url in urls.items():
-            for code, checkout in checkouts.items():
+            for code, (checkout, env) in checkouts.items():
                 name = f"Chancery {code} {database}"
                 if name in args.skip:
                     continue
-                server = chancery(name, url, free_port(), checkout)
+                server = chancery(name, url, free_port(), checkout, env)
                 cap = args.cap if checkout is None else args.baseline_cap
                 measured = measure_chancery(
                     server, cap, args.probe, args.gzip, args.client, args.server_cpu

@@ -83,6 +83,8 @@ def database_url(
         url = request.getfixturevalue("postgres_url")
         _truncate_postgres(url)
     monkeypatch.setenv("CHANCERY_DATABASE_URL", url)
+    # Exports stream in the test's process; tests/api/export/test_process.py starts helpers.
+    monkeypatch.setenv("CHANCERY_EXPORT_PROCESS", "false")
     get_settings.cache_clear()
     yield url
     if request.param == "sqlite":

@@ -1,6 +1,6 @@
 """What the server does when it starts (settle the garbage collector, count the database
-pool's connections, open the metrics port) and when it stops (close the data version's
-connection and the pool).
+pool's connections, open the metrics port, start the exports' helper process) and when it
+stops (stop the helper, close the data version's connection and the pool).
 
 A list request allocates thousands of short-lived objects (rows, dicts, models), so the
 collector's youngest generation filled about once a request, and every tenth of those
@@ -29,6 +29,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.pool import QueuePool
 
 from app import metrics
+from app.api.export.process import ExportProcess
 from app.api.routes.metrics import start_metrics_port
 from app.config import get_settings
 from app.db import get_engine
@@ -83,7 +84,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     if settings.metrics_enabled:
         count_pool_connections(engine)
         start_metrics_port(app, settings)
+    app.state.exports = exports = ExportProcess.for_settings(settings)
+    if exports is not None:
+        exports.start()
     yield
+    if exports is not None:
+        await exports.close()
     await app.state.data_version.close()
     engine.dispose()
     if metrics.multiprocess_dir() is not None:

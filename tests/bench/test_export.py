@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,11 +17,13 @@ import pytest
 from bench.export import (
     PROBE,
     Stream,
+    children,
     cpu_seconds,
     database_cpu_seconds,
     exporting,
     markdown,
     pin,
+    server_cpu_seconds,
     stream,
     summaries,
     summary,
@@ -42,6 +46,22 @@ def test_cpu_seconds_grow_as_this_process_works() -> None:
     before = cpu_seconds(os.getpid())
     sum(i * i for i in range(2_000_000))
     assert cpu_seconds(os.getpid()) > before
+
+
+def test_a_servers_cpu_includes_its_running_children() -> None:
+    """A server's export helper is its child: its CPU counts as the server's."""
+    busy = "sum(i * i for i in range(3_000_000)); import time; time.sleep(30)"
+    child = subprocess.Popen([sys.executable, "-c", busy])
+    try:
+        assert child.pid in children(os.getpid())
+        time.sleep(1.5)  # the child has worked, and sleeps: its CPU time stays
+        child_cpu, own = cpu_seconds(child.pid), cpu_seconds(os.getpid())
+        assert child_cpu > 0
+        assert server_cpu_seconds(os.getpid()) >= own + child_cpu
+    finally:
+        child.kill()
+        child.wait()
+    assert child.pid not in children(os.getpid())
 
 
 def test_several_probes_are_summarised_each_and_together() -> None:

@@ -81,9 +81,17 @@ def _accepts(port: int) -> bool:
     return True
 
 
-def test_sigterm_during_a_slow_ndjson_export_loses_nothing(stored: str, tmp_path: Path) -> None:
+# Exports streamed by the server process, and relayed from its helper process.
+EXPORT_PROCESS = pytest.mark.parametrize("helper", ["false", "true"])
+
+
+@EXPORT_PROCESS
+def test_sigterm_during_a_slow_ndjson_export_loses_nothing(
+    stored: str, tmp_path: Path, helper: str
+) -> None:
     log = tmp_path / "server.log"
-    with live_server(stored, log, log_format="json", shutdown_timeout_s="60") as server:
+    settings = {"log_format": "json", "shutdown_timeout_s": "60", "export_process": helper}
+    with live_server(stored, log, **settings) as server:
         total = httpx.get(f"{server.base_url}/v1/claims?include_total=true&limit=1").json()
         with _slow_export(server.port) as (sock, response):
             received = response.read(1024)
@@ -105,11 +113,13 @@ def test_sigterm_during_a_slow_ndjson_export_loses_nothing(stored: str, tmp_path
     assert entries[-1]["message"].startswith("Finished server process")
 
 
+@EXPORT_PROCESS
 def test_a_stalled_client_holds_shutdown_no_longer_than_the_timeout(
-    stored: str, tmp_path: Path
+    stored: str, tmp_path: Path, helper: str
 ) -> None:
+    settings = {"shutdown_timeout_s": "2", "export_process": helper}
     with (
-        live_server(stored, tmp_path / "server.log", shutdown_timeout_s="2") as server,
+        live_server(stored, tmp_path / "server.log", **settings) as server,
         _slow_export(server.port) as (_, response),
     ):
         response.read(1024)  # and no more: the client stalls

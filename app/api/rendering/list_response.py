@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any, TypeVar, get_args
 
 import orjson
@@ -13,6 +14,7 @@ from sqlmodel import Session
 
 from app.api.cursors import encode_cursor
 from app.api.export.formats import CsvWriter
+from app.api.export.process import forwarded_or
 from app.api.export.reader import BatchReader
 from app.api.rendering.export_stream import csv_encoder, export_response, ndjson_encoder
 from app.api.repositories.base import Data, Listing
@@ -55,7 +57,7 @@ def render_list(
         reader = BatchReader(get_engine(), listing, conditions, page_request)
         csv = fmt is ListFormat.csv
         encoder = csv_encoder(CsvWriter(item_model(body))) if csv else ndjson_encoder()
-        return export_response(request, reader, encoder)
+        return forwarded_or(request, partial(export_response, request, reader, encoder))
     total = kept_total(session) if page_request.include_total and kept_total else None
     if total is not None:
         page_request = replace(page_request, include_total=False)
