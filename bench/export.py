@@ -383,6 +383,14 @@ def main(argv: list[str] | None = None) -> int:
         help="also measure this checkout with its export helper at this nice value "
         "(CHANCERY_EXPORT_NICE; repeatable)",
     )
+    parser.add_argument(
+        "--setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="also measure this checkout with CHANCERY_NAME=VALUE (export_readers=2; "
+        "repeatable: one contender each)",
+    )
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--skip", action="append", default=[], help="contender to leave out")
     parser.add_argument("--out", type=Path, default=Path("bench/out/export.json"))
@@ -401,6 +409,9 @@ def main(argv: list[str] | None = None) -> int:
         checkouts["this in-process"] = (None, {"CHANCERY_EXPORT_PROCESS": "false"})
     for nice in args.nice:
         checkouts[f"this nice {nice}"] = (None, {"CHANCERY_EXPORT_NICE": str(nice)})
+    for setting in args.setting:
+        name, _, value = setting.partition("=")
+        checkouts[f"this {name}={value}"] = (None, {f"CHANCERY_{name.upper()}": value})
     if args.baseline:
         checkouts["main"] = (args.baseline, {})
     results: list[dict[str, Any]] = []
