@@ -22,9 +22,6 @@ TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
 # log is replaced by the API's own line (`chancery.access`: request id, route, duration).
 UVICORN_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.asgi")
 UVICORN_ACCESS = "uvicorn.access"
-# httpx logs each request at INFO: those a server makes to its export helper, whose own line
-# (`chancery.access`, with the same request id) already says it.
-QUIET_LOGGERS = ("httpx",)
 
 
 class RequestIdFilter(logging.Filter):
@@ -92,7 +89,6 @@ def dict_config(level: str, log_format: str) -> dict[str, Any]:
         "loggers": {
             **{name: {"handlers": [], "propagate": True} for name in UVICORN_LOGGERS},
             UVICORN_ACCESS: {"handlers": [], "propagate": False},
-            **{name: {"level": "WARNING"} for name in QUIET_LOGGERS},
         },
     }
 
@@ -112,8 +108,6 @@ def configure_logging(level: str, log_format: str, stream: TextIO | None = None)
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    for name in QUIET_LOGGERS:
-        logging.getLogger(name).setLevel(logging.WARNING)
     for name in UVICORN_LOGGERS:
         logger = logging.getLogger(name)
         logger.handlers.clear()

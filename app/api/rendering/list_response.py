@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 from typing import Any, TypeVar, get_args
 
 import orjson
@@ -54,10 +53,15 @@ def render_list(
         # The filters are resolved: the export reads in its own short transactions, and
         # the request's must not stay open (and on SQLite pin a snapshot) while it streams.
         session.close()
-        reader = BatchReader(get_engine(), listing, conditions, page_request)
-        csv = fmt is ListFormat.csv
-        encoder = csv_encoder(CsvWriter(item_model(body))) if csv else ndjson_encoder()
-        return forwarded_or(request, partial(export_response, request, reader, encoder))
+
+        def streamed_here() -> Response:
+            reader = BatchReader(get_engine(), listing, conditions, page_request)
+            csv = fmt is ListFormat.csv
+            encoder = csv_encoder(CsvWriter(item_model(body))) if csv else ndjson_encoder()
+            return export_response(request, reader, encoder)
+
+        # Built only where the export streams here: a forwarded one needs no reader.
+        return forwarded_or(request, streamed_here)
     total = kept_total(session) if page_request.include_total and kept_total else None
     if total is not None:
         page_request = replace(page_request, include_total=False)
