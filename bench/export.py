@@ -347,6 +347,20 @@ def _probe_lines(name: str, alone: dict[str, Any], during: dict[str, Any]) -> li
     ]
 
 
+def contenders(
+    settings: list[str], baseline: str | None
+) -> dict[str, tuple[str | None, dict[str, str]]]:
+    """Each Chancery contender's checkout (None: this one) and extra environment: this
+    checkout as it is, then with each `NAME=VALUE` setting, then the baseline's."""
+    found: dict[str, tuple[str | None, dict[str, str]]] = {"this": (None, {})}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        found[f"this {name}={value}"] = (None, {f"CHANCERY_{name.upper()}": value})
+    if baseline:
+        found["main"] = (baseline, {})
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.export", description=__doc__)
     parser.add_argument("--sqlite", type=Path, help="SQLite database (a copy)")
@@ -370,26 +384,13 @@ def main(argv: list[str] | None = None) -> int:
         "server's; PostgreSQL's own processes are not moved)",
     )
     parser.add_argument(
-        "--in-process",
-        action="store_true",
-        help="also measure this checkout with exports streamed in the server process "
-        "(CHANCERY_EXPORT_PROCESS=false), alternating with the default (a helper process)",
-    )
-    parser.add_argument(
-        "--nice",
-        type=int,
-        action="append",
-        default=[],
-        help="also measure this checkout with its export helper at this nice value "
-        "(CHANCERY_EXPORT_NICE; repeatable)",
-    )
-    parser.add_argument(
         "--setting",
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="also measure this checkout with CHANCERY_NAME=VALUE (export_readers=2; "
-        "repeatable: one contender each)",
+        help="also measure this checkout with CHANCERY_NAME=VALUE, in turn with the "
+        "default (export_process=false: exports in the server process; export_nice=0; "
+        "export_readers=2; repeatable: one contender each)",
     )
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--skip", action="append", default=[], help="contender to leave out")
@@ -404,16 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     urls = {"SQLite": f"sqlite:///{args.sqlite}"} if args.sqlite else {}
     if args.postgres_url:
         urls["PostgreSQL"] = args.postgres_url
-    checkouts: dict[str, tuple[str | None, dict[str, str]]] = {"this": (None, {})}
-    if args.in_process:
-        checkouts["this in-process"] = (None, {"CHANCERY_EXPORT_PROCESS": "false"})
-    for nice in args.nice:
-        checkouts[f"this nice {nice}"] = (None, {"CHANCERY_EXPORT_NICE": str(nice)})
-    for setting in args.setting:
-        name, _, value = setting.partition("=")
-        checkouts[f"this {name}={value}"] = (None, {f"CHANCERY_{name.upper()}": value})
-    if args.baseline:
-        checkouts["main"] = (args.baseline, {})
+    checkouts = contenders(args.setting, args.baseline)
     results: list[dict[str, Any]] = []
     for round_ in range(args.rounds):
         for database, url in urls.items():

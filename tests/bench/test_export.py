@@ -18,6 +18,7 @@ from bench.export import (
     PROBE,
     Stream,
     children,
+    contenders,
     cpu_seconds,
     database_cpu_seconds,
     exporting,
@@ -62,6 +63,17 @@ def test_a_servers_cpu_includes_its_running_children() -> None:
         child.kill()
         child.wait()
     assert child.pid not in children(os.getpid())
+
+
+def test_each_setting_is_a_contender_of_this_checkout() -> None:
+    found = contenders(["export_process=false", "export_readers=2"], "/work/main-copy")
+    assert found == {
+        "this": (None, {}),
+        "this export_process=false": (None, {"CHANCERY_EXPORT_PROCESS": "false"}),
+        "this export_readers=2": (None, {"CHANCERY_EXPORT_READERS": "2"}),
+        "main": ("/work/main-copy", {}),
+    }
+    assert list(contenders([], None)) == ["this"]
 
 
 def test_several_probes_are_summarised_each_and_together() -> None:

@@ -25,6 +25,7 @@ from app.api.export import process
 from app.api.export.process import ExportProcess, ForwardedExport, HelperError, ask
 from app.api.main import create_app
 from app.config import get_settings
+from bench.export import children
 from tests.api.corpus import seed
 from tests.api.rendering.test_export_stream import LISTS
 from tests.live_server import live_server
@@ -176,11 +177,11 @@ def test_chancery_serve_streams_exports_from_its_helper(database_url: str, tmp_p
     with live_server(
         database_url, tmp_path / "server.log", seed=True, export_process="true"
     ) as server:
-        helpers = _children(server.process.pid)
+        helpers = children(server.process.pid)
         deadline = time.monotonic() + 30
         while not helpers and time.monotonic() < deadline:
             time.sleep(0.1)
-            helpers = _children(server.process.pid)
+            helpers = children(server.process.pid)
         worker = [pid for pid in helpers if b"app.api.export.worker" in _command(pid)]
         assert len(worker) == 1
         exported = httpx.get(f"{server.base_url}/v1/claims?format=ndjson", timeout=60)
@@ -195,11 +196,6 @@ def test_chancery_serve_streams_exports_from_its_helper(database_url: str, tmp_p
     while Path(f"/proc/{worker[0]}").exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not Path(f"/proc/{worker[0]}").exists()
-
-
-def _children(pid: int) -> list[int]:
-    tasks = Path(f"/proc/{pid}/task")
-    return [int(c) for task in tasks.iterdir() for c in (task / "children").read_text().split()]
 
 
 def _command(pid: int) -> bytes:
