@@ -290,15 +290,15 @@ def same_person(a: PersonName, b: PersonName, *, same_brief: bool = False) -> bo
         # 'Abiy Ahmed Ali' (a grandfather's name), 'Hamad bin Jassim bin Jaber Al Thani':
         # one person in one brief (across briefs the surnames differ: no evidence enough)
         return same_brief and _attributes(a, b) is not None
+    attributes = _attributes(a, b)
     if (
         same_brief
         and not family_first
+        and attributes is not None
         and (_inserted(words_a, words_b) or _inserted(words_b, words_a))
-        and _attributes(a, b) is not None
     ):
         return True  # 'Jorge Glas', 'Jorge David Glas Espinel': one person in one brief
     surname = _surname_match(words_a[-1], words_b[-1], family_first)
-    attributes = _attributes(a, b)
     given = _word_match(words_a[0], words_b[0], family_first)
     middles = _middles_match(words_a[1:-1], words_b[1:-1], family_first)
     if surname is None or attributes is None or given is None or middles is None:
