@@ -7,6 +7,7 @@ creates its own database there and drops it at the end.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import uuid
@@ -21,6 +22,7 @@ from sqlmodel import SQLModel
 from app import migrate
 from app.config import get_settings
 from app.db import get_engine
+from app.interpreter import settle_collector
 from bench.generator import write_briefs
 
 POSTGRES_ENV = "CHANCERY_TEST_POSTGRES_URL"
@@ -34,6 +36,18 @@ def generated_corpus(factory: pytest.TempPathFactory, name: str, count: int, see
     folder = factory.mktemp(name)
     write_briefs(folder, count, seed=seed)
     return folder
+
+
+@pytest.fixture
+def unsettled_collector() -> Iterator[None]:
+    """The garbage collector as Python starts it (nothing frozen, `settle_collector` not
+    yet run), restored afterwards."""
+    before = gc.get_threshold()
+    settle_collector.cache_clear()
+    gc.unfreeze()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.set_threshold(*before)
 
 
 @pytest.fixture(scope="session")

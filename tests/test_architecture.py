@@ -11,11 +11,12 @@ import pytest
 
 APP = Path(__file__).resolve().parent.parent / "app"
 # What each part of `app` may import from the rest of `app` (beyond itself).
-FOUNDATION = {"app.vocabulary", "app.errors", "app.config"}
+FOUNDATION = {"app.vocabulary", "app.errors", "app.config", "app.interpreter"}
 ALLOWED: dict[str, set[str]] = {
     "app.vocabulary": set(),
     "app.errors": set(),
     "app.config": set(),
+    "app.interpreter": set(),
     "app.logs": set(),
     "app.metrics": set(),
     "app.admission": {"app.config", "app.metrics"},

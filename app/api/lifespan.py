@@ -1,20 +1,13 @@
-"""What the server does when it starts (settle the garbage collector, count the database
-pool's connections, open the metrics port, start the exports' helper process) and when it
-stops (stop the helper, close the data version's connection and the pool).
+"""What the server does when it starts (settle the interpreter, count the database pool's
+connections, open the metrics port, start the exports' helper process) and when it stops
+(stop the helper, close the data version's connection and the pool).
 
-A list request allocates thousands of short-lived objects (rows, dicts, models), so the
-collector's youngest generation filled about once a request, and every tenth of those
-collections also walked the older one; the occasional full collection walked the 150,000
-objects that start-up leaves (routes, schemas, SQLAlchemy's tables, the parser's lexicons).
-Under load that was about 1 ms of a 9 ms uncached request. Start-up's objects are moved out
-of the collector's reach (`gc.freeze`: they live as long as the process anyway), and the
-youngest generation is collected every 7,000 allocations instead of 700: a few hundred
-kilobytes more at most, and a tenth of the collections.
+Settling the interpreter: start-up's objects frozen and the young collected less often
+(`app.interpreter`), and a thread waiting for the interpreter let in sooner.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import AsyncIterator
@@ -33,8 +26,8 @@ from app.api.export.process import ExportProcess
 from app.api.routes.metrics import start_metrics_port
 from app.config import get_settings
 from app.db import get_engine
+from app.interpreter import settle_collector
 
-YOUNG_GENERATION_THRESHOLD = 7_000
 # How long a thread may keep the interpreter while another waits for it. An export encodes
 # in a worker thread for seconds on end; at Python's 5 ms, every hand-off a request needs
 # (each query, each await on the event loop) could wait 5 ms for it, and a 10 ms request
@@ -44,13 +37,10 @@ SWITCH_INTERVAL_S = 0.001
 
 @cache
 def settle_interpreter() -> None:
-    """Once per process: freeze what start-up made and collect the young less often; let
-    a thread waiting for the interpreter in sooner (`SWITCH_INTERVAL_S`)."""
+    """Once per process: settle the collector (`app.interpreter`); let a thread waiting
+    for the interpreter in sooner (`SWITCH_INTERVAL_S`)."""
     sys.setswitchinterval(SWITCH_INTERVAL_S)
-    gc.collect()
-    gc.freeze()
-    _, middle, old = gc.get_threshold()
-    gc.set_threshold(YOUNG_GENERATION_THRESHOLD, middle, old)
+    settle_collector()
 
 
 def _checked_out(*_: Any) -> None:

@@ -20,6 +20,7 @@ from app.ingest.rows import PreparedBrief
 from app.ingest.service import timed_store
 from app.ingest.sources import BriefSource
 from app.ingest.writer import Outcome
+from app.interpreter import settle_collector
 
 log = logging.getLogger("chancery.ingest")
 
@@ -67,6 +68,7 @@ def ingest_sources(
     resolver = ActorResolver()
     started = time.perf_counter()
     index = StoredIndex.load(engine)
+    settle_collector()  # the engine, the stored index: the job's long-lived objects
     parse_workers = default_workers() if workers is None else workers
     stream = prepared_stream(listed, max_bytes, index, parse_workers)
     for source, prepared in zip(listed, stream, strict=True):

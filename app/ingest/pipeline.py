@@ -27,6 +27,7 @@ from app.ingest.report import FileResult
 from app.ingest.rows import PreparedBrief, prepare_brief
 from app.ingest.sources import BriefSource, read_bytes
 from app.ingest.writer import Outcome, content_hash
+from app.interpreter import settle_collector
 from app.parsing import normalise_source, parse_brief
 from app.storage.briefs import stored_keys
 
@@ -75,6 +76,10 @@ def parse_text(text: str, display: str, max_bytes: int) -> PreparedBrief | str:
         parsed = parse_brief(text, file=display, max_bytes=max_bytes, learned=learned())
     except BriefError as error:
         return str(error.with_file(display))
+    finally:
+        # Once the first parse has loaded the lexicons, they are frozen with the rest of
+        # the process's start-up (once per process; `app.interpreter`).
+        settle_collector()
     return prepare_brief(parsed, content_hash(parsed.source))
 
 

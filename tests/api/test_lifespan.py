@@ -13,21 +13,19 @@ from anyio import to_thread
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from app.api.lifespan import SWITCH_INTERVAL_S, YOUNG_GENERATION_THRESHOLD, settle_interpreter
+from app.api.lifespan import SWITCH_INTERVAL_S, settle_interpreter
 from app.api.main import create_app
 from app.config import get_settings
+from app.interpreter import YOUNG_GENERATION_THRESHOLD
 
 
 @pytest.fixture
-def unsettled() -> Iterator[None]:
-    """The collector as Python starts it, restored afterwards."""
-    before, interval = gc.get_threshold(), sys.getswitchinterval()
+def unsettled(unsettled_collector: None) -> Iterator[None]:
+    """The collector and the switch interval as Python starts them, restored afterwards."""
+    interval = sys.getswitchinterval()
     settle_interpreter.cache_clear()
-    gc.unfreeze()
-    gc.set_threshold(700, 10, 10)
     sys.setswitchinterval(0.005)
     yield
-    gc.set_threshold(*before)
     sys.setswitchinterval(interval)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -14,7 +15,9 @@ from app.ingest import pipeline
 from app.ingest.job import ingest_sources
 from app.ingest.pipeline import StoredIndex
 from app.ingest.sources import discover
+from app.interpreter import YOUNG_GENERATION_THRESHOLD
 from app.parsing import PARSER_VERSION
+from app.parsing.lexicon.words import lexicon
 from tests.conftest import SEEDS
 
 
@@ -90,3 +93,18 @@ def test_a_broken_parser_pool_leaves_the_job_to_parse_every_brief_itself() -> No
                 for s in sources]  # fmt: skip
     assert len(prepared) == len(sources)
     assert prepared == expected
+
+
+def test_a_parser_process_freezes_the_lexicons_after_its_first_brief(
+    unsettled_collector: None,
+) -> None:
+    pipeline.parse_text((SEEDS / "2015-07-14-vienna-jcpoa.txt").read_text(), "a.txt", 1 << 20)
+    names = lexicon().given_names  # loaded by the first parse at the latest
+    assert gc.get_threshold()[0] == YOUNG_GENERATION_THRESHOLD
+    assert not any(o is names for o in gc.get_objects())  # frozen: no full collection walks it
+
+
+def test_the_ingest_job_settles_the_collector(database_url: str, unsettled_collector: None) -> None:
+    ingest_sources(list(discover([str(SEEDS)])), database_url=database_url, workers=0)
+    assert gc.get_threshold()[0] == YOUNG_GENERATION_THRESHOLD
+    assert gc.get_freeze_count() > 0
