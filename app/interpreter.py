@@ -16,15 +16,14 @@ the lexicons for about 13 ms every 170 briefs or so (docs/benchmarks.md, "Parsin
 from __future__ import annotations
 
 import gc
-from functools import cache
 
 YOUNG_GENERATION_THRESHOLD = 7_000
 
 
-@cache
 def settle_collector() -> None:
-    """Once per process, after start-up's long-lived objects exist: freeze them and collect
-    the young less often."""
+    """After start-up's long-lived objects exist: freeze them and collect the young less
+    often. Again later (the server after the sample briefs' ingest in its process), it
+    freezes what start-up has made since; each call costs one full collection."""
     gc.collect()
     gc.freeze()
     _, middle, old = gc.get_threshold()

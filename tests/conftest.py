@@ -22,7 +22,7 @@ from sqlmodel import SQLModel
 from app import migrate
 from app.config import get_settings
 from app.db import get_engine
-from app.interpreter import settle_collector
+from app.ingest.pipeline import settle_after_first_brief
 from bench.generator import write_briefs
 
 POSTGRES_ENV = "CHANCERY_TEST_POSTGRES_URL"
@@ -40,10 +40,9 @@ def generated_corpus(factory: pytest.TempPathFactory, name: str, count: int, see
 
 @pytest.fixture
 def unsettled_collector() -> Iterator[None]:
-    """The garbage collector as Python starts it (nothing frozen, `settle_collector` not
-    yet run), restored afterwards."""
+    """The garbage collector as Python starts it (nothing frozen), restored afterwards."""
     before = gc.get_threshold()
-    settle_collector.cache_clear()
+    settle_after_first_brief.cache_clear()
     gc.unfreeze()
     gc.set_threshold(700, 10, 10)
     yield

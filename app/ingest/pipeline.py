@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Generator, Iterator
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 
 from sqlalchemy import Engine
 
@@ -77,10 +78,15 @@ def parse_text(text: str, display: str, max_bytes: int) -> PreparedBrief | str:
     except BriefError as error:
         return str(error.with_file(display))
     finally:
-        # Once the first parse has loaded the lexicons, they are frozen with the rest of
-        # the process's start-up (once per process; `app.interpreter`).
-        settle_collector()
+        settle_after_first_brief()
     return prepare_brief(parsed, content_hash(parsed.source))
+
+
+@cache
+def settle_after_first_brief() -> None:
+    """Once per process: once the first parse has loaded the lexicons, they are frozen with
+    the rest of the process's start-up (`app.interpreter`)."""
+    settle_collector()
 
 
 def _rejected(source: BriefSource, message: str) -> FileResult:

@@ -16,7 +16,10 @@ from sqlalchemy import Engine
 from app.api.lifespan import SWITCH_INTERVAL_S, settle_interpreter
 from app.api.main import create_app
 from app.config import get_settings
+from app.ingest.job import ingest_sources
+from app.ingest.sources import discover
 from app.interpreter import YOUNG_GENERATION_THRESHOLD
+from tests.conftest import SEEDS
 
 
 @pytest.fixture
@@ -38,6 +41,18 @@ def test_starting_the_server_freezes_start_up_and_collects_the_young_less_often(
         assert gc.get_threshold() == (YOUNG_GENERATION_THRESHOLD, 10, 10)
         assert gc.get_freeze_count() > 10_000
         assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_S)
+        assert client.get("/healthz").status_code == 200
+
+
+def test_the_server_freezes_its_start_up_after_an_ingest_in_its_process(
+    engine: Engine, database_url: str, unsettled: None
+) -> None:
+    # `chancery serve --seed`: the sample briefs' ingest settles the collector first.
+    ingest_sources(list(discover([str(SEEDS)])), database_url=database_url, workers=0)
+    frozen = gc.get_freeze_count()
+    app = create_app()
+    with TestClient(app) as client:
+        assert gc.get_freeze_count() > frozen  # the routes and schemas made since
         assert client.get("/healthz").status_code == 200
 
 

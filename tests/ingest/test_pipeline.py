@@ -108,3 +108,14 @@ def test_the_ingest_job_settles_the_collector(database_url: str, unsettled_colle
     ingest_sources(list(discover([str(SEEDS)])), database_url=database_url, workers=0)
     assert gc.get_threshold()[0] == YOUNG_GENERATION_THRESHOLD
     assert gc.get_freeze_count() > 0
+
+
+def test_a_parser_process_settles_the_collector_once(
+    unsettled_collector: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[None] = []
+    monkeypatch.setattr(pipeline, "settle_collector", lambda: calls.append(None))
+    text = (SEEDS / "2015-07-14-vienna-jcpoa.txt").read_text()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        pipeline.parse_text(text, name, 1 << 20)
+    assert len(calls) == 1  # one full collection per process, not one per brief
