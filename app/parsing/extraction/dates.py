@@ -58,16 +58,23 @@ _NOT_PLACES = (Category.demonym, Category.title)
 
 
 def _place_run(source: str, tokens: list[Token], first: int) -> int:
-    """Index past the capitalised place name starting at `first` ('Rio de Janeiro')."""
+    """Index past the capitalised place name starting at `first`, particles included
+    before a capitalised word ('Rio de Janeiro', 'Santa Cruz de la Sierra'), not before a
+    lowercase one ('Geneva de facto')."""
     stop = first + 1
     while stop < len(tokens) and adjacent(source, tokens[stop - 1], tokens[stop]):
         if tokens[stop].capitalised:
             stop += 1
-        elif tokens[stop].folded in PARTICLES and stop + 1 < len(tokens):
-            stop += 2 if tokens[stop + 1].capitalised else len(tokens)
-        else:
+            continue
+        after = stop  # past the particles, where a capitalised word must go on
+        while after < len(tokens) and tokens[after].folded in PARTICLES:
+            after += 1
+            if after < len(tokens) and not adjacent(source, tokens[after - 1], tokens[after]):
+                return stop
+        if after == stop or after == len(tokens) or not tokens[after].capitalised:
             break
-    return min(stop, len(tokens))
+        stop = after + 1
+    return stop
 
 
 def _not_a_place(run: list[Token]) -> bool:

@@ -33,6 +33,13 @@ def test_lead_date_styles(text: str, expected: date | None) -> None:
             "Woodside, California",
         ),
         ("Leaders met in Rio de Janeiro on Monday.", "Rio de Janeiro"),
+        ("Leaders met in Santa Cruz de la Sierra on Monday.", "Santa Cruz de la Sierra"),
+        (
+            "Leaders met in Santa Cruz de la Sierra, Bolivia, on Monday.",
+            "Santa Cruz de la Sierra, Bolivia",
+        ),
+        ("Envoys met in Geneva de facto recognising the junta.", "Geneva"),  # 1.41.1
+        ("Envoys met in Lisbon da la nuit.", "Lisbon"),  # particles, then a lowercase word
         ("In September 2025 leaders met in New Delhi.", "New Delhi"),
         ("Leaders met by video link.", None),
         ("On May 2, 2021 in East Jerusalem, police said", "East Jerusalem"),
