@@ -36,7 +36,12 @@ def corpus(generated: int = 1500, mutations: int = 1500) -> Iterator[tuple[str, 
         yield str(path.relative_to(ROOT)), path.read_bytes()
     for name, text in generate_briefs(generated, seed=11):
         yield name, text.encode()
-    evaluation = [p.read_bytes() for p in written if "/eval" in p.as_posix()]
+    sets = ROOT / "tests" / "parsing"
+    evaluation = [
+        p.read_bytes()
+        for p in written
+        if p.parent.parent == sets and p.parent.name.startswith("eval")
+    ]
     rng = random.Random(5)
     for number in range(mutations):
         yield f"mutation-{number}", mutated(rng.choice(evaluation), rng)
