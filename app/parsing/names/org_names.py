@@ -83,6 +83,21 @@ _BODY_CUE_AFTER = re.compile(
     r",?[ \t]+(?:of[ \t]+[A-Z]|(?:said|says|condemned|rejected|accused|welcomed|warned"
     r"|announced|denied|demanded|urged|called|claimed|declared|vowed|opposed|backed)\b)"
 )
+# After an acronym in brackets: a kind of body, right after it or ending an appositive
+# ('(BTK) party', '(UNO), the contra umbrella group').
+_MARKED_AFTER = re.compile(
+    r"(?:,[ \t]+(?:the|a|an)[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}|[ \t]+)(?P<marker>[a-z][\w-]*)\b"
+)
+# People who belong to a body, and its name after them: 'Members of the Afrikaner Bond'.
+# Small words inside a body's name: English, and the Romance and Dutch links.
+_NAME_SMALL_WORDS = "of|for|and|the|de|del|des|du|la|le|y|da|do|dos|das|van|von|der"
+_MEMBER_NOUNS = ("members", "leaders", "units", "officers", "followers", "supporters")
+_MEMBER_WORDS = frozenset(w for noun in _MEMBER_NOUNS for w in (noun, noun.capitalize()))
+_MEMBERS_OF = re.compile(
+    rf"\b(?:{'|'.join(w for w in sorted(_MEMBER_WORDS))}) of the "
+    rf"(?P<name>[A-Z][\w'’-]*(?: (?:(?:{_NAME_SMALL_WORDS}) )*[A-Z][\w'’-]*)+)"
+    r"(?![\w'’-]| (?!(?:at|in|on|to|by|the|and|or|of|for)\b)[a-z]{1,3} (?:[a-z]{1,3} )?[A-Z])"
+)  # not cut before the small words of another language: 'Hukbong Bayan Laban sa mga Hapon'
 # A broadcaster named as the voice of a country or a people: 'Voice of Kenya', 'Voice of
 # the Arabs' (as 'Voice of America' is).
 _VOICE_OF = re.compile(r"(?<![\w'’-])Voice of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
@@ -154,6 +169,7 @@ def complete_organisations(
         and _CAPITAL_THE.search(source) is None
         and not _joined_words(written)
         and not any(part in source for part in _COMPOUND_PARTS)
+        and _MEMBER_WORDS.isdisjoint(written)
     ):
         return mentions  # no organisation to widen, nor any other body to find
     known_as = " known as " in source or " known by its " in source
@@ -175,6 +191,8 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         brief.mentions = _with_bodies(brief, compounds)
     if not HEADS_FIRST.isdisjoint(brief.written) and (described := _described_bodies(brief)):
         brief.mentions = _with_bodies(brief, described)
+    if not _MEMBER_WORDS.isdisjoint(brief.written) and (members := _members_of(brief)):
+        brief.mentions = _with_bodies(brief, members)
     if " and " in brief.source:
         brief.mentions = [part for m in brief.mentions for part in _two_names(brief, m)]
     orgs = [m for m in brief.mentions if m.kind is ActorKind.organization]
@@ -221,6 +239,7 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
     if " (" in brief.source:
         settled = _short_names(brief.source, settled)
         settled = _lowercase_forms_in_brackets(brief.source, settled)
+        settled = _translated_in_brackets(brief.source, settled)
     return [_after_a_heading(brief.source, m) for m in settled]
 
 
@@ -285,6 +304,27 @@ def _lowercase_forms_in_brackets(source: str, mentions: list[Mention]) -> list[M
         if canonical is not None and canonical == known_organisation(mention.name):
             found.append(Mention(ActorKind.organization, opening, close, form, mention.name))
     return sorted(mentions + found, key=_SPAN) if found else mentions
+
+
+def _translated_in_brackets(source: str, mentions: list[Mention]) -> list[Mention]:
+    """'Partido Liberal (Liberal Party)', 'Hizb al-Ahd (Covenant Party)': a body's name of
+    two words or more alone in brackets right after another body's is its translation, the
+    same body under the name written first."""
+    renamed = []
+    previous: Mention | None = None
+    for mention in mentions:
+        if (
+            previous is not None
+            and mention.kind is ActorKind.organization
+            and previous.kind is ActorKind.organization
+            and source[previous.end : mention.start] == " ("
+            and source[mention.end : mention.end + 1] == ")"
+            and " " in mention.surface
+        ):
+            mention = mention._replace(name=previous.name)
+        renamed.append(mention)
+        previous = mention
+    return renamed
 
 
 def _short_names(source: str, mentions: list[Mention]) -> list[Mention]:
@@ -422,7 +462,7 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
         for m in unread
         if m.end in ends
         and _spelled_exactly(name := one_spaced(brief.source, m.start, m.end), ends[m.end])
-        and _BODY_CUE_AFTER.match(brief.source, brief.source.find(")", m.end) + 1) is not None
+        and _cued_as_a_body(brief, brief.source.find(")", m.end) + 1)
     }
     if not defined and not spelled:
         return brief.mentions  # the common case
@@ -434,6 +474,16 @@ def _defined_not_people(brief: OrgText, unread: list[Mention]) -> list[Mention]:
         else m
         for m in brief.mentions
     ]
+
+
+def _cued_as_a_body(brief: OrgText, at: int) -> bool:
+    """After a name's acronym in brackets (from `at`), a body's verb or 'of' and a name
+    (`_BODY_CUE_AFTER`), or a word that names a kind of body, right after it or at the end
+    of an appositive: '(BTK) party', '(UNO), the contra umbrella group'."""
+    if _BODY_CUE_AFTER.match(brief.source, at) is not None:
+        return True
+    marked = _MARKED_AFTER.match(brief.source, at)
+    return marked is not None and marked.group("marker") in brief.words.group_markers
 
 
 def _spelled_exactly(name: str, letters: str) -> bool:
@@ -794,6 +844,25 @@ def _holds_the_name(mention: Mention, start: int, end: int) -> bool:
     if mention.kind is ActorKind.person:
         return mention.titled or " " in mention.name
     return mention.kind is ActorKind.organization or (mention.start <= start and end <= mention.end)
+
+
+def _members_of(brief: OrgText) -> list[tuple[int, int]]:
+    """'Members of the Afrikaner Bond', 'units of the Iraq Levies', 'leaders of the Order of
+    Preachers': two capitalised words or more (with the small words of a name between
+    them) that people are members, leaders or units of name a body, unless they name a
+    place or a person (`_with_bodies` keeps what the run reader read over more than a
+    lone word or a country)."""
+    found = []
+    for match in _MEMBERS_OF.finditer(brief.source):
+        start, end = match.span("name")
+        name = match.group("name")
+        if (
+            phrase_entry(name) is None
+            and " and the " not in name  # 'the Royal Engineers and the Survey of India'
+            and not brief.names_a_person(start, end)
+        ):
+            found.append((start, end))
+    return found
 
 
 def _described_bodies(brief: OrgText) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ import calendar
 import re
 
 from app.parsing.lexicon.files import load_data
-from app.parsing.lexicon.words import Category
+from app.parsing.lexicon.words import Category, Entry
 from app.parsing.names.emitting import Mention
 from app.parsing.names.org_acronyms import defined_before, defined_standing_body
 from app.parsing.names.org_countries import (
@@ -711,6 +711,7 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
             return end  # 'the Appellate Body of the World Trade Organization': two bodies
         if (
             "and" in link
+            and not _two_lands(brief.source[start:end], link, entry)
             and (
                 brief.source.endswith("such as ", 0, start)  # a list of examples
                 or entry is not None
@@ -738,6 +739,22 @@ def _opened_by_a_prefix(brief: OrgText, start: int) -> bool:
     whole without 'and'."""
     first = brief.source[start : start + 40].split(None, 1)[0]
     return first.split("-", 1)[0] in brief.words.movement_prefixes
+
+
+_LANDS = (Category.country, Category.place)
+
+
+def _two_lands(name: str, link: list[str], entry: Entry | None) -> bool:
+    """'Royal Asiatic Society of Great Britain and Ireland': a country or a place after
+    'and' right after one after the name's 'of' is the second of the lands it is of, not a
+    second name."""
+    if link != ["and"] or entry is None or entry.category not in _LANDS:
+        return False
+    at = name.rfind(" of ")
+    if at < 0 or " and " in name[at:]:
+        return False  # not a third: 'the Federation of Bosnia and Herzegovina and ...'
+    before = phrase_entry(name[at + 4 :].removeprefix("the "))
+    return before is not None and before.category in _LANDS
 
 
 def _a_title_word(brief: OrgText, word: str) -> bool:

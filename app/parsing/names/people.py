@@ -17,6 +17,7 @@ from app.parsing.names.segments import Item, Part, title_end
 from app.parsing.names.shapes import (
     acronym,
     introduced_as_person,
+    kin_before,
     name_shaped,
     numeral_before_period,
     person_noun,
@@ -181,6 +182,12 @@ class PeopleReader(OrgReader):
             return  # 'Rixos President Hotel', but 'Gen. Mark Field' is a person
         if title is not None and not self._name_after_title(self.tokens[item.first]):
             title = None
+        elif (
+            title is not None
+            and item.stop - item.first == 1
+            and plural_noun(self.tokens[item.first].text)
+        ):
+            title = None  # 'the Treaty of General Relations': a plural noun names no one
         if title is not None and self.headline and self._plural_before_a_word(title, item):
             title = None  # 'Five Foreign Ministers Found ASEAN': a verb, unless named in full
         groups = self._name_groups(item.first, item.stop, titled=title is not None)
@@ -661,7 +668,8 @@ class PeopleReader(OrgReader):
         _, title = self._linked(index)
         text = self._text(index, stop)
         if title is None:
-            self._emit(ActorKind.person, index, stop, text)
+            kin = kin_before(self.source, self.tokens[index].start)  # 'his father Mzilikazi'
+            self._emit(ActorKind.person, index, stop, text, titled=kin, evidence=kin)
             return
         self._emit(ActorKind.person, index, stop, text, title=title, titled=True)
         self.chain = (self.tokens[stop - 1].outer, title)

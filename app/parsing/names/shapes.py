@@ -59,6 +59,10 @@ _OFFICE_OF_BEFORE = re.compile(
 )
 # Kinship, role and descriptor nouns: 'his sister Jane Roe', 'former spy Jane Roe'.
 _PERSON_NOUNS = frozenset(_NAMES["person_nouns"])
+# 'his father Mzilikazi', 'her brother, Humberto': a kinship noun after a possessive.
+_KIN_BEFORE = re.compile(
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:{trie(frozenset(_NAMES['kin_nouns']))}),?[ \t]+$"
+)
 # 'Jae-in', 'Geun-hye': a hyphenated given name with a lowercase second part.
 _HYPHENATED_GIVEN = re.compile(r"[^\W\d_][a-z]{0,5}-[a-z]{1,5}")
 # An initial ('D.') and a surname-shaped word ('Dhar', 'Van-Dúnem') after it.
@@ -118,6 +122,12 @@ def _role_noun(word: str) -> bool:
     return word.endswith("s") and (
         word[:-1] in _TITLE_HEADS or (word.endswith("es") and word[:-2] in _PERSON_NOUNS)
     )
+
+
+def kin_before(source: str, start: int) -> bool:
+    """Whether a kinship noun after a possessive determiner comes right before `start`
+    ('his father Mzilikazi'): a single name there is a person's."""
+    return _KIN_BEFORE.search(source, max(0, start - 30), start) is not None
 
 
 def numeral_before_period(name: str) -> bool:

@@ -1903,3 +1903,86 @@ def test_a_firm_ending_in_a_plural_in_ies_ends_before_and() -> None:
 def test_a_newspaper_named_over_and_stays_whole() -> None:
     parsed = parse("The New Times and Ethiopia News printed it.")
     assert list(organisations(parsed)) == ["New Times and Ethiopia News"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # 'of' two lands joined by 'and' is one name (1.42.0).
+        (
+            "The Royal Numismatic Society of Great Britain and Ireland objected.",
+            "Royal Numismatic Society of Great Britain and Ireland",
+        ),
+        (
+            "The Geological Survey of Sweden and Finland mapped it.",
+            "Geological Survey of Sweden and Finland",
+        ),
+    ],
+)
+def test_a_name_of_two_lands_is_read_over_and(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_a_third_land_after_and_is_no_part_of_the_name() -> None:
+    found = organisations(
+        parse("The Federation of Bosnia and Herzegovina and Republika Srpska agreed.")
+    )
+    assert not any(name.endswith("Republika Srpska") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name", "aliases"),
+    [
+        # An acronym its words spell, and a kind of body after it, with no organisation word
+        # in the name (1.42.0).
+        (
+            ("Anote Rimon, of the Tobwaan Te Mauri (TTM) party, won.", "The TTM objected."),
+            "Tobwaan Te Mauri",
+            ["Tobwaan Te Mauri", "TTM"],
+        ),
+        (
+            ("Leaders of the Unión Cívica Opositora (UCO), the umbrella group, met.",),
+            "Unión Cívica Opositora",
+            ["Unión Cívica Opositora", "UCO"],
+        ),
+    ],
+)
+def test_an_acronym_and_a_kind_of_body_after_it_make_a_name_a_body(
+    sentences: tuple[str, ...], name: str, aliases: list[str]
+) -> None:
+    assert organisations(parse(*sentences)) == {name: aliases}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # What people are members, leaders or units of is a body (1.42.0).
+        ("Members of the Boeren Bond at the Cape are said to object.", "Boeren Bond"),
+        ("Units of the Aden Levies may guard the port.", "Aden Levies"),
+        ("Members of the Order of Friars Minor came.", "Order of Friars Minor"),
+        ("Members of the Sociedad Científica de Lima wrote.", "Sociedad Científica de Lima"),
+    ],
+)
+def test_what_members_belong_to_is_a_body(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_members_of_a_place_or_a_body_cut_short_are_no_body() -> None:
+    assert organisations(parse("Members of the Pacific family met in Fiji.")) == {}
+    found = organisations(parse("Leaders of the Hukbo ng Bayan sa mga Hapon marched."))
+    assert "Hukbo" not in found
+    assert "Hukbo ng Bayan" not in found
+
+
+def test_a_translation_in_brackets_is_the_same_body() -> None:
+    """'Partido Liberal (Liberal Party)' (1.42.0): one body, under the name written first."""
+    found = organisations(
+        parse(
+            "The Partido Liberal Radical (Radical Liberal Party) backed the deal.",
+            "The Hizb al-Wasat (Centre Party) objected.",
+        )
+    )
+    assert found == {
+        "Partido Liberal Radical": ["Partido Liberal Radical", "Radical Liberal Party"],
+        "Hizb al-Wasat": ["Hizb al-Wasat", "Centre Party"],
+    }

@@ -67,6 +67,8 @@ def test_multi_word_places_are_not_people(sentence: str) -> None:
         ),
         ("Jane Roe, director of the Caspian Trade Office, said so.", "Caspian Trade Office"),
         ("The Northern Ireland Assembly voted.", "Northern Ireland Assembly"),
+        # A mining company's word (1.42.0), not a person after a particle.
+        ("Shares of De Vries Consolidated Mines fell.", "De Vries Consolidated Mines"),
     ],
 )
 def test_organisations_extend_to_their_head_noun(sentence: str, organisation: str) -> None:
@@ -983,3 +985,59 @@ def test_a_city_that_is_a_given_name_opens_a_persons_name() -> None:
     )
     assert people(parsed) == {"Santiago Torres Bernárdez"}
     assert people(brief(LEAD, "Key Takeaways", "- Victoria Falls hosted the talks.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        # The princely titles of South Asia are titles, not words of the name (1.42.0).
+        ("Maharaja Amar Singh of Patiala signed.", "Amar Singh", "Maharaja"),
+        ("Raja Devendra Pal met the Resident.", "Devendra Pal", "Raja"),
+        ("Nawab Iftikhar Ali Khan sent an envoy.", "Iftikhar Ali Khan", "Nawab"),
+        ("Maharani Sunita Devi was named regent.", "Sunita Devi", "Maharani"),
+    ],
+)
+def test_princely_titles_are_titles(sentence: str, name: str, title: str) -> None:
+    assert titled(sentence) == {name: title}
+
+
+def test_a_single_name_after_a_kinship_noun_is_a_person() -> None:
+    """'his father Mzilikazi' (1.42.0): a possessive and a kinship noun before one word."""
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- King Lewanika Mbeki succeeded his father Sipopa, who had ruled since 1864.",
+        "- Her brother, Tomasz, was not invited.",
+    )
+    assert people(parsed) == {"Lewanika Mbeki", "Sipopa", "Tomasz"}
+    # Without the possessive, or after another noun, the word is no one's name.
+    parsed = brief(LEAD, "Key Takeaways", "- The father Tomasz replied; the cousin Sipopa too.")
+    assert people(parsed) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A rank before a plural abstract noun names no one (1.42.0).
+        "Both signed the Treaty of General Relations in July.",
+        "The General Negotiations resumed.",
+        "The Permanent Secretary Communications office replied.",
+    ],
+)
+def test_a_title_before_a_plural_abstract_noun_names_no_one(sentence: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == set()
+
+
+def test_the_vienna_ranks_of_envoys_are_titles() -> None:
+    """'Envoy Extraordinary and Minister Plenipotentiary' (1.42.0): no person 'Extraordinary'."""
+    parsed = brief(
+        LEAD,
+        "Key Takeaways",
+        "- The envoys signed.",
+        "Official Statements",
+        '"We signed in good faith."',
+        "— Ramón Ortiz, Envoy Extraordinary and Minister Plenipotentiary of Peru",
+        '"We will ratify it."',
+        "— Ana Vell, Ambassador Extraordinary and Plenipotentiary of Chile",
+    )
+    assert people(parsed) == {"Ramón Ortiz", "Ana Vell"}
