@@ -22,6 +22,7 @@ from app.parsing.lexicon.files import load_data
 from app.parsing.names.emitting import Mention
 from app.parsing.names.org_keys import known_organisation
 from app.parsing.names.org_text import LETTER_WORD, POSSESSIVE, REACH, WORD, OrgText
+from app.parsing.names.scanning import ARTICLE_PREFIXES
 from app.parsing.names.shapes import acronym
 from app.vocabulary import ActorKind
 
@@ -59,6 +60,7 @@ _OFFICE_BEFORE = re.compile(rf"(?P<head>{WORD})[ \t]+(?:of|for)(?:[ \t]+the)?[ \
 # sentence or clause.
 # An elided article or preposition opening a word: 'l'Afrique', 'd'Ivoire'.
 _ELISION = re.compile(r"^[dlDL]['’]")
+_CLAUSE_COMMA = re.compile(r",[ \t]+(?=[a-z])")
 _BOUNDS = ("\n", ")", "(", ". ", "; ", ": ")
 _ACTS = re.compile(
     r"(?:['’]s[ \t]+(?:spokes\w+|leader\w*|chief|head|secretary|director|statement)"
@@ -291,14 +293,20 @@ def defined_before(brief: OrgText, start: int, end: int, letters: str | None = N
     reach = max(start - REACH, 0)
     # Never back across a line, a bracket or a sentence's end: 'SDS). Izetbegović's ...'
     reach = max([reach] + [brief.source.rfind(mark, reach, start) + 1 for mark in _BOUNDS])
+    # Nor across a comma before a lowercase word, which a name's list never has: 'Mohamed Ag
+    # Intalla, a brother of ..., and took in members of the Islamic Movement of Azawad (MIA)'.
+    reach = max([reach] + [m.end() for m in _CLAUSE_COMMA.finditer(brief.source, reach, start)])
     words = list(LETTER_WORD.finditer(brief.source, reach, start))
     for index in range(len(words) - 1, -1, -1):
         first = words[index]
         if _a_verb_form(first.group()):
             break  # 'the Cusco Declaration founding the South American Community of Nations'
-        if not first.group()[:1].isupper():
-            continue
-        candidate = [w.group() for w in words[index:]] + name_words
+        text = first.group()
+        if not text[:1].isupper():
+            if text.split("-", 1)[0] not in ARTICLE_PREFIXES or "-" not in text:
+                continue
+            text = text[0].upper() + text[1:]  # 'al-Qaeda in the Islamic Maghreb (AQIM)'
+        candidate = [text] + [w.group() for w in words[index + 1 :]] + name_words
         if _spells(letters, candidate):
             return _office_before(brief, first.start())
     return start

@@ -50,9 +50,15 @@ _LINKED = re.compile(
     rf"|,[ \t]+(?=(?:{WORD}[ \t]+)+and[ \t])"
     rf"|[ \t]+and[ \t]+)(?P<words>{WORD}{POSSESSIVE}?(?:[ \t]+{WORD}{POSSESSIVE}?)*)"
 )
+# After a list's last comma, the name goes on only into capitalised words after 'and'
+# ('Ministry of Foreign Affairs, Trade and Development').
+_CAPITAL_AFTER_AND = re.compile(rf"[ \t]+and[ \t]+(?:the[ \t]+)?{WORD}")
 _LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|for)[ \t])")
 # Capitalised words ending in a possessive just before a name: 'Tigray People's '.
 _OWNER_BEFORE = re.compile(rf"((?:{WORD}[ \t]+)*{WORD}{POSSESSIVE})[ \t]+$")
+# A party's faction by its leader's initial, in brackets after its name.
+_FACTION = re.compile(r" \([A-Z]\)(?![\w(])")
+_NUMBER_AFTER = re.compile(r" [0-9]{1,4}\b(?![.,]?[0-9])")
 _COMPANY_SUFFIX = re.compile(
     r",?[ \t]+(?:S\.A\.|S\.p\.A\.|N\.V\.|A\.G\.|AG|GmbH|Inc\.|Ltd\.?|Limited|PLC|plc|LLC"
     r"|Corp\.)(?!\w)"
@@ -652,6 +658,14 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
         if suffix := _COMPANY_SUFFIX.match(brief.source, end):
             end = suffix.end()  # 'Petróleos de Venezuela, S.A.'
             continue
+        if brief.source.startswith(" (", end) and (faction := _FACTION.match(brief.source, end)):
+            end = faction.end()  # 'Pakistan Muslim League (N)': a party's faction letter
+            continue
+        if brief.source.endswith("Task Force", start, end) and (
+            number := _NUMBER_AFTER.match(brief.source, end)
+        ):
+            end = number.end()  # 'Joint Task Force 180', 'Combined Task Force 150'
+            continue
         if (named := _COUNTRY_AFTER.match(brief.source, end)) and _headed(brief, start, end):
             entry = phrase_entry(named.group("place"))
             if entry is not None and (
@@ -678,6 +692,12 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
             return end  # 'the Ministry of Foreign Affairs on Palace Square': where it is
         if link[0] == "," and brief.source[start:end].split()[0] == words[0]:
             return end  # 'Bank Saderat, Bank Mellat and Bank Sepah': a list of names
+        if link == [","] and (
+            brief.has_head(brief.source[start:end].split()[-1:])
+            or _opened_by_a_prefix(brief, start)
+            or not _CAPITAL_AFTER_AND.match(brief.source, match.end())
+        ):  # 'Toyota Motor Corporation, Panasonic and other exporters', 'Ansar Dine,
+            return end  # al-Qaeda in the Islamic Maghreb (AQIM) and ...': a list of names
         if "and" in link and _a_persons_words(brief, match):
             return end  # 'the Ministry of External Affairs and W. T. Jayasinghe'
         if "and" in link and (

@@ -1986,3 +1986,59 @@ def test_a_translation_in_brackets_is_the_same_body() -> None:
         "Partido Liberal Radical": ["Partido Liberal Radical", "Radical Liberal Party"],
         "Hizb al-Wasat": ["Hizb al-Wasat", "Centre Party"],
     }
+
+
+@pytest.mark.parametrize(
+    ("sentences", "name"),
+    [
+        # The intelligence services the press names by acronym alone (1.43.0).
+        (("Officials said the CIA had reviewed the plan.",), "CIA"),
+        (("The FBI and the memorandum were cited.",), "FBI"),
+        # The European Economic Community, a predecessor of the EU (1.43.0).
+        (("Ministers of the EEC met in Luxembourg.",), "EEC"),
+    ],
+)
+def test_well_known_acronyms_alone_are_bodies(sentences: tuple[str, ...], name: str) -> None:
+    assert name in organisations(parse(*sentences))
+
+
+def test_a_list_after_a_comma_is_no_part_of_a_name() -> None:
+    """'Toyota Motor Corporation, Panasonic and other exporters' (1.43.0): two names; a name
+    still reads over a comma into capitalised words after 'and'."""
+    found = organisations(
+        parse("Shares of Nissan Motor Corporation, Panasonic and other firms fell.")
+    )
+    assert "Nissan Motor Corporation" in found
+    assert "Panasonic" in found
+    assert not any("," in name for name in found)
+    found = organisations(parse("The Ministry of Foreign Affairs, Trade and Development replied."))
+    assert "Ministry of Foreign Affairs, Trade and Development" in found
+
+
+def test_an_acronym_spells_an_arabic_article_and_stops_at_a_clause() -> None:
+    """'al-Qaeda in the Islamic Maghreb (AQIM)': the article's letter is the acronym's first
+    (1.43.0); the words an acronym spells never reach back over a comma before a lowercase
+    word ('..., and took in members of the Islamic Movement of Azawad (MIA)')."""
+    found = organisations(
+        parse(
+            "Fighters of Ansar Dine, al-Qaeda in the Sahel Region (AQSR) and others held the town.",
+            "Mohamed Ag Rhissa, a brother of Algabass Ag Rhissa, took in members of the "
+            "Islamic Front of Azawad (MIA), which broke away.",
+        )
+    )
+    assert found["al-Qaeda in the Sahel Region"] == ["al-Qaeda in the Sahel Region", "AQSR"]
+    assert "Islamic Front of Azawad" in found
+    assert not any(name.startswith(("Ansar Dine,", "took", "Mohamed")) for name in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # A party's faction letter in brackets, a task force's number (1.43.0).
+        ("He leads the Bangladesh Awami League (H) in the Senate.", "Bangladesh Awami League (H)"),
+        ("Gen. Ana Vell commands Joint Task Force 180 (JTF-180).", "Joint Task Force 180"),
+        ("The Combined Task Force 150 patrols the gulf.", "Combined Task Force 150"),
+    ],
+)
+def test_a_faction_letter_and_a_task_force_number_end_a_name(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))

@@ -1041,3 +1041,19 @@ def test_the_vienna_ranks_of_envoys_are_titles() -> None:
         "— Ana Vell, Ambassador Extraordinary and Plenipotentiary of Chile",
     )
     assert people(parsed) == {"Ramón Ortiz", "Ana Vell"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A preposition opening a sentence opens no name (1.43.0).
+        "Inside Rhodesia, the ministry holds the detainees.",
+        "Besides Yoshida, nobody spoke.",
+        "Outside Kabul, the roads were closed.",
+    ],
+)
+def test_a_preposition_opening_a_sentence_names_no_one(sentence: str) -> None:
+    assert not any(
+        name.startswith(("Inside", "Besides", "Outside"))
+        for name in people(brief(LEAD, "Key Takeaways", "- " + sentence))
+    )
