@@ -1,4 +1,4 @@
-"""Regression floors for actor recognition on the actor sets eval4-eval50 (docs/parsing.md).
+"""Regression floors for actor recognition on the actor sets eval4-eval51 (docs/parsing.md).
 
 These are not #13's targets (0.95 on organisations, 0.98 on persons, not met yet): they are
 the scores measured on 2026-12-04 (after round 9, parser 1.10.0, and raised where rounds 10
@@ -202,8 +202,12 @@ FLOORS = {
     # in round 42 (1.43.0: 0.79 / 0.84 and 0.93 / 0.86).
     "eval49": (0.77, 0.82, 0.91, 0.84),
     # Held out for round 42 (a twenty-seventh writer, 2026-12-05; ten briefs): 0.82 / 0.87
-    # and 0.92 / 0.85 before (parser 1.42.0) and after (1.43.0).
-    "eval50": (0.80, 0.85, 0.90, 0.83),
+    # and 0.92 / 0.85 before (parser 1.42.0) and after (1.43.0); tuned on in round 43 (1.44.0:
+    # organisations 0.95 / 0.87).
+    "eval50": (0.80, 0.85, 0.93, 0.85),
+    # Held out for round 43 (a twenty-eighth writer, 2026-12-05; ten briefs): 0.78 / 0.84 and
+    # 0.88 / 0.85 before (parser 1.43.0) and after (1.44.0); its misses not read.
+    "eval51": (0.76, 0.82, 0.86, 0.83),
 }
 
 

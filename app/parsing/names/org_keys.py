@@ -11,6 +11,7 @@ See docs/parsing.md, "Organisations".
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from app.parsing.lexicon.countries import country_adjective, country_name
@@ -118,12 +119,16 @@ def forms_by_inner_link() -> dict[str, dict[str, tuple[tuple[str, int], ...]]]:
     }
 
 
+_ENDS_IN_A_NUMBER = re.compile(r"\S[+ ][0-9]+$")
+
+
 @cache
-def forms_with_a_plus() -> tuple[str, ...]:
-    """The known organisations' forms that end in '+' and a number ('P5+1', 'E3+3'): the
-    scanner reads no word in them."""
+def forms_with_a_number() -> tuple[str, ...]:
+    """The known organisations' forms that end in '+' or a space and a number ('P5+1',
+    'E3+3', 'France 24', 'Group of 77'): the scanner reads no word in their number, and a
+    country's name may open them."""
     return tuple(
         text
         for text, entry in _known().items()
-        if entry.category is Category.org and "+" in text[1:-1] and text[-1].isdigit()
+        if entry.category is Category.org and _ENDS_IN_A_NUMBER.search(text) is not None
     )

@@ -34,7 +34,7 @@ from app.parsing.names.org_acronyms import (
 )
 from app.parsing.names.org_keys import (
     forms_by_inner_link,
-    forms_with_a_plus,
+    forms_with_a_number,
     known_organisation,
     phrase_entry,
 )
@@ -694,14 +694,13 @@ def _known_in_full(source: str, written: set[str]) -> list[tuple[int, int]]:
                         found.append((start, end))
                         break
                 at = source.find(pattern, at + 1)
-    if "+" in source:
-        for form in forms_with_a_plus():
-            at = source.find(form)
-            while at >= 0:
-                end = at + len(form)
-                if not source[at - 1 : at].isalnum() and not source[end : end + 1].isalnum():
-                    found.append((at, end))
-                at = source.find(form, end)
+    for form in forms_with_a_number():  # a few forms, each found or not in C
+        at = source.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if not source[at - 1 : at].isalnum() and not source[end : end + 1].isalnum():
+                found.append((at, end))
+            at = source.find(form, end)
     return found
 
 

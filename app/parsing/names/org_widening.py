@@ -56,6 +56,8 @@ _CAPITAL_AFTER_AND = re.compile(rf"[ \t]+and[ \t]+(?:the[ \t]+)?{WORD}")
 _LAST_LINK = re.compile(r"[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+(?!.*[ \t](?:of|for)[ \t])")
 # Capitalised words ending in a possessive just before a name: 'Tigray People's '.
 _OWNER_BEFORE = re.compile(rf"((?:{WORD}[ \t]+)*{WORD}{POSSESSIVE})[ \t]+$")
+# 'Heads of State and Government', one collocation: the heads of state and of government.
+_AND_GOVERNMENT = " and Government"
 # A party's faction by its leader's initial, in brackets after its name.
 _FACTION = re.compile(r" \([A-Z]\)(?![\w(])")
 _NUMBER_AFTER = re.compile(r" [0-9]{1,4}\b(?![.,]?[0-9])")
@@ -660,6 +662,11 @@ def _linked_from(brief: OrgText, start: int, end: int) -> int:
             continue
         if brief.source.startswith(" (", end) and (faction := _FACTION.match(brief.source, end)):
             end = faction.end()  # 'Pakistan Muslim League (N)': a party's faction letter
+            continue
+        if brief.source.startswith(_AND_GOVERNMENT, end) and brief.source.endswith(
+            "Heads of State", start, end
+        ):
+            end += len(_AND_GOVERNMENT)  # 'Authority of Heads of State and Government'
             continue
         if brief.source.endswith("Task Force", start, end) and (
             number := _NUMBER_AFTER.match(brief.source, end)

@@ -2042,3 +2042,35 @@ def test_an_acronym_spells_an_arabic_article_and_stops_at_a_clause() -> None:
 )
 def test_a_faction_letter_and_a_task_force_number_end_a_name(sentence: str, name: str) -> None:
     assert name in organisations(parse(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # 'Heads of State and Government' is one collocation inside a body's name (1.44.0).
+        (
+            "The Authority of Heads of State and Government met in Abuja.",
+            "Authority of Heads of State and Government",
+        ),
+        # A number before a unit's name, 'Group' among the unit words (1.44.0).
+        ("Airmen of the 417th Air Transport Group left.", "417th Air Transport Group"),
+        # 'Division' is a body's word (1.44.0).
+        ("Paratroopers of the 83rd Airborne Division landed.", "83rd Airborne Division"),
+        # A known name ending in a number, opened by a country's name (1.44.0).
+        ("France 24 reported the coup first.", "France 24"),
+    ],
+)
+def test_collocations_units_and_numbered_names(sentence: str, name: str) -> None:
+    assert name in organisations(parse(sentence))
+
+
+def test_a_public_work_defined_by_an_acronym_is_no_body() -> None:
+    """'Grand Ethiopian Renaissance Dam (GERD)' (1.44.0): a dam, a pipeline or a canal, as a
+    territory, is no organisation even where an acronym defines it."""
+    found = organisations(
+        parse(
+            "Egypt fears the Great Lakes Renaissance Dam (GLRD) will cut its water.",
+            "The Trans-Sahara Gas Pipeline (TSGP) is years away.",
+        )
+    )
+    assert found == {}
