@@ -88,9 +88,9 @@ _BODY_CUE_AFTER = re.compile(
 _MARKED_AFTER = re.compile(
     r"(?:,[ \t]+(?:the|a|an)[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}|[ \t]+)(?P<marker>[a-z][\w-]*)\b"
 )
-# People who belong to a body, and its name after them: 'Members of the Afrikaner Bond'.
 # Small words inside a body's name: English, and the Romance and Dutch links.
 _NAME_SMALL_WORDS = "of|for|and|the|de|del|des|du|la|le|y|da|do|dos|das|van|von|der"
+# People who belong to a body, and its name after them: 'Members of the Afrikaner Bond'.
 _MEMBER_NOUNS = ("members", "leaders", "units", "officers", "followers", "supporters")
 _MEMBER_WORDS = frozenset(w for noun in _MEMBER_NOUNS for w in (noun, noun.capitalize()))
 _MEMBERS_OF = re.compile(
