@@ -88,16 +88,19 @@ _BODY_CUE_AFTER = re.compile(
 _MARKED_AFTER = re.compile(
     r"(?:,[ \t]+(?:the|a|an)[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}|[ \t]+)(?P<marker>[a-z][\w-]*)\b"
 )
-# Small words inside a body's name: English, and the Romance and Dutch links.
-_NAME_SMALL_WORDS = "of|for|and|the|de|del|des|du|la|le|y|da|do|dos|das|van|von|der"
+# Small words inside a body's name: English, and the Romance and Dutch links ('and' left
+# out: 'supporters of the Nord Stream and South Stream pipelines'; widening reads it).
+_NAME_SMALL_WORDS = "of|for|the|de|del|des|du|la|le|y|da|do|dos|das|van|von|der"
 # People who belong to a body, and its name after them: 'Members of the Afrikaner Bond'.
 _MEMBER_NOUNS = ("members", "leaders", "units", "officers", "followers", "supporters")
 _MEMBER_WORDS = frozenset(w for noun in _MEMBER_NOUNS for w in (noun, noun.capitalize()))
-_MEMBERS_OF = re.compile(
-    rf"\b(?:{'|'.join(w for w in sorted(_MEMBER_WORDS))}) of the "
+_MEMBER_OF_THE = " of the "
+_MEMBERS_NAME = re.compile(
     rf"(?P<name>[A-Z][\w'’-]*(?: (?:(?:{_NAME_SMALL_WORDS}) )*[A-Z][\w'’-]*)+)"
     r"(?![\w'’-]| (?!(?:at|in|on|to|by|the|and|or|of|for)\b)[a-z]{1,3} (?:[a-z]{1,3} )?[A-Z])"
 )  # not cut before the small words of another language: 'Hukbong Bayan Laban sa mga Hapon'
+# The first lowercase word after a name and the names listed with it by 'and'.
+_NEXT_LOWERCASE = re.compile(r"(?:[ \t]+(?:and|[A-Z][\w'’-]*))*[ \t]+([a-z]+)")
 # A broadcaster named as the voice of a country or a people: 'Voice of Kenya', 'Voice of
 # the Arabs' (as 'Voice of America' is).
 _VOICE_OF = re.compile(r"(?<![\w'’-])Voice of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
@@ -169,7 +172,7 @@ def complete_organisations(
         and _CAPITAL_THE.search(source) is None
         and not _joined_words(written)
         and not any(part in source for part in _COMPOUND_PARTS)
-        and _MEMBER_WORDS.isdisjoint(written)
+        and not any(word + _MEMBER_OF_THE in source for word in _MEMBER_WORDS)
     ):
         return mentions  # no organisation to widen, nor any other body to find
     known_as = " known as " in source or " known by its " in source
@@ -191,7 +194,7 @@ def _complete(brief: OrgText, known: list[tuple[int, int]]) -> list[Mention]:
         brief.mentions = _with_bodies(brief, compounds)
     if not HEADS_FIRST.isdisjoint(brief.written) and (described := _described_bodies(brief)):
         brief.mentions = _with_bodies(brief, described)
-    if not _MEMBER_WORDS.isdisjoint(brief.written) and (members := _members_of(brief)):
+    if _MEMBER_OF_THE in brief.source and (members := _members_of(brief)):
         brief.mentions = _with_bodies(brief, members)
     if " and " in brief.source:
         brief.mentions = [part for m in brief.mentions for part in _two_names(brief, m)]
@@ -852,16 +855,34 @@ def _members_of(brief: OrgText) -> list[tuple[int, int]]:
     place or a person (`_with_bodies` keeps what the run reader read over more than a
     lone word or a country)."""
     found = []
-    for match in _MEMBERS_OF.finditer(brief.source):
+    source, at = brief.source, brief.source.find(_MEMBER_OF_THE)
+    while at >= 0:  # few in a brief, each checked by the word before it
+        before = source[max(0, at - 12) : at].rsplit(None, 1)[-1:]
+        match = (
+            _MEMBERS_NAME.match(source, at + len(_MEMBER_OF_THE))
+            if before and before[0].lstrip("(\"“‘'*•–-") in _MEMBER_WORDS
+            else None
+        )
+        at = source.find(_MEMBER_OF_THE, at + len(_MEMBER_OF_THE))
+        if match is None:
+            continue
         start, end = match.span("name")
         name = match.group("name")
+        following = _NEXT_LOWERCASE.match(source, end)
         if (
             phrase_entry(name) is None
-            and " and the " not in name  # 'the Royal Engineers and the Survey of India'
+            and not (following and _a_works_noun(brief, following.group(1)))
             and not brief.names_a_person(start, end)
         ):
             found.append((start, end))
-    return found
+    return sorted(found)
+
+
+def _a_works_noun(brief: OrgText, word: str) -> bool:
+    """'pipelines' in 'the Nord Stream and South Stream pipelines': a lowercase place or
+    works word after a name makes it a thing's, not a body's."""
+    head = word.casefold()
+    return head in brief.words.place_heads or head.removesuffix("s") in brief.words.place_heads
 
 
 def _described_bodies(brief: OrgText) -> list[tuple[int, int]]:

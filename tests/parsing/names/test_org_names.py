@@ -1967,6 +1967,18 @@ def test_what_members_belong_to_is_a_body(sentence: str, name: str) -> None:
     assert name in organisations(parse(sentence))
 
 
+def test_what_members_belong_to_is_a_body_also_written_in_lowercase() -> None:
+    """'holding members of the Melanesian Brotherhood hostage' (1.44.0: read wherever
+    'members of the' is written, not only where a capitalised 'Members' is too); never a
+    thing named with a works word after it ('the Nord Stream and South Stream pipelines')."""
+    found = organisations(parse("The front denies holding members of the Harbour Brotherhood."))
+    assert "Harbour Brotherhood" in found
+    found = organisations(
+        parse("It helped supporters of the Baltic Line and Polar Line pipelines.")
+    )
+    assert found == {}
+
+
 def test_members_of_a_place_or_a_body_cut_short_are_no_body() -> None:
     assert organisations(parse("Members of the Pacific family met in Fiji.")) == {}
     found = organisations(parse("Leaders of the Hukbo ng Bayan sa mga Hapon marched."))
