@@ -33,6 +33,8 @@ def name_start(
     word never starts the name, nor a word after a small link ('Party of' + 'Kanak
     Liberation': the complement would end in 'of'); at least one word is left to the
     complement."""
+    if _a_persons_name(words, tokens, first, stop, known):
+        return None  # 'a spokesman for Jean Bertrand Aristide': the complement is a person
     starts: list[int] = []
     for start in range(stop - 2, first, -1):
         tail = tokens[start:stop]
@@ -49,6 +51,21 @@ def name_start(
     if given:
         return min(given)
     return max(starts) if starts else None
+
+
+def _a_persons_name(
+    words: Lexicon, tokens: list[Token], first: int, stop: int, known: frozenset[int]
+) -> bool:
+    """A complement of two to four name-shaped words opening with a known given name (not
+    a known place or body: 'Jordan') is a person's whole name, with no name after it."""
+    names = [t for t in tokens[first:stop] if t.folded not in PARTICLES]
+    return (
+        2 <= len(names) <= _MAX_NAME
+        and first not in known
+        and tokens[first].text in words.given_names
+        and all(map(name_shaped, names))
+        and not any(_institutional(words, t) for t in names)
+    )
 
 
 def _institutional(words: Lexicon, token: Token) -> bool:

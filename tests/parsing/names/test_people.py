@@ -1057,3 +1057,17 @@ def test_a_preposition_opening_a_sentence_names_no_one(sentence: str) -> None:
         name.startswith(("Inside", "Besides", "Outside"))
         for name in people(brief(LEAD, "Key Takeaways", "- " + sentence))
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # A title's complement that is a person's whole name (1.45.0): no given name cut off.
+        ("A spokesman for Jean Paul Mbeki denied it.", "Jean Paul Mbeki"),
+        ("An adviser to Luiz Carlos Prado said so.", "Luiz Carlos Prado"),
+    ],
+)
+def test_a_complement_that_is_a_persons_name_keeps_it_whole(sentence: str, name: str) -> None:
+    assert people(brief(LEAD, "Key Takeaways", "- " + sentence)) == {name}
+    # A known place opening the complement is still the complement.
+    assert titled("Ambassador to Jordan Ana Vell met them.") == {"Ana Vell": "Ambassador to Jordan"}
