@@ -8,7 +8,7 @@ from __future__ import annotations
 from app.parsing.brief import parse_brief
 from app.parsing.document.source import normalise_source
 
-PARSER_VERSION = "1.45.0"
+PARSER_VERSION = "1.46.0"
 # Added to PARSER_VERSION for briefs parsed with the learned organisation recogniser, so that
 # turning it on or off re-parses them on the next ingest.
 LEARNED_ORGANISATIONS = "+learned-orgs"

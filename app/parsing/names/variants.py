@@ -82,6 +82,8 @@ _SPELLED_OUT = (
     ("c", "k"),
 )
 _INNER_VOWELS = re.compile(r"(?<=.)[aei](?=.)")
+_INDONESIAN_Y = re.compile(r"(?<=[aeiou])j(?=[aeiou])")
+_DUTCH_KH = re.compile(r"ch(?=[^aeiou])")
 # Korean romanisations (McCune-Reischauer and Revised): one consonant, two letters.
 _KOREAN = str.maketrans("gdbjq", "ktpkk")  # `ch` is already `c`, so `k`
 # Below this length a vowel is part of the name (`Yi`/`Ye`, `Sen`/`Sun`, `Jong`/`Jung`).
@@ -175,12 +177,24 @@ def alternated(word: str) -> str:
     Asian name (`Zhaparov`/`Japarov`), and the French spellings of Slavic names, `tch` for
     `ch` and a final `ff` for `v` (`Fitchev`/`Fichev`, `Tontcheff`/`Tonchev`)."""
     plain = word.replace("sch", "sz").replace("tch", "ch").replace("w", "v").replace("b", "v")
+    if "j" in plain or "ch" in plain:
+        plain = _van_ophuijsen(plain)
     if plain.startswith("zh"):
         plain = "j" + plain[2:]
     if plain.endswith("ff"):
         plain = plain[:-2] + "v"
     opening = {"j": "i", "e": "i", "u": "o"}.get(plain[:1])
     return skeleton(opening + plain[1:] if opening else plain)
+
+
+def _van_ophuijsen(word: str) -> str:
+    """Indonesian and Malay names in the Dutch-era spelling, as the 1972 reform rewrote them:
+    `tj` for `c`, `sj` and `nj` for `sy` and `ny`, a `j` between vowels for `y`, and `ch`
+    before a consonant for `kh` (`Sjahrir`/`Syahrir`, `Sajoeti`/`Sayuti`, `Achmad`/`Ahmad`;
+    `oe` for `u` and `dj` for `j` are read alike by `skeleton` already)."""
+    plain = word.replace("tj", "c").replace("sj", "sy").replace("nj", "ny")
+    plain = _INDONESIAN_Y.sub("y", plain)
+    return _DUTCH_KH.sub("h", plain)
 
 
 def _alternates(a: str, b: str) -> bool:

@@ -292,3 +292,24 @@ def test_consonants_written_two_ways_are_one_person_in_a_brief(first: str, secon
 def test_a_consonant_written_two_ways_in_a_short_word_is_no_match() -> None:
     """Below five letters a letter is the name's: 'Jan Smith' is not 'Ian Smith'."""
     assert not same_person(PersonName("Jan Smith"), PersonName("Ian Smith"), same_brief=True)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # The Dutch-era spelling of Indonesian names and the reformed one (1.46.0).
+        ("Sutan Sjahrir", "Sutan Syahrir"),
+        ("Sajoeti Melik", "Sayuti Melik"),
+        ("Achmad Soebardjo", "Ahmad Subardjo"),
+        ("Hassan Wirajuda", "Hassan Wirayuda"),
+        ("Tjipto Mangoenkoesoemo", "Cipto Mangunkusumo"),
+    ],
+)
+def test_the_dutch_era_spelling_of_a_name_is_one_person_in_a_brief(old: str, new: str) -> None:
+    assert same_person(PersonName(old), PersonName(new), same_brief=True)
+
+
+def test_the_dutch_era_spelling_does_not_join_other_names() -> None:
+    # A 'j' opening a name or after a consonant stays itself.
+    assert not same_person(PersonName("Jan Berg"), PersonName("Yan Berg"), same_brief=True)
+    assert not same_person(PersonName("Anja Kolar"), PersonName("Anya Kolar"), same_brief=False)
