@@ -875,7 +875,7 @@ def _members_of(brief: OrgText) -> list[tuple[int, int]]:
             and not brief.names_a_person(start, end)
         ):
             found.append((start, end))
-    return sorted(found)
+    return found  # in text order: each ' of the ' is found after the last
 
 
 def _a_works_noun(brief: OrgText, word: str) -> bool:

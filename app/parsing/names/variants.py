@@ -175,7 +175,8 @@ def alternated(word: str) -> str:
     Persian and Arabic romanisations write two ways, `e` for `i` (`Ebrahim`/`Ibrahim`,
     `Esmail`/`Ismail`) and `u` for `o` (`Usman`/`Osman`), `zh` for `j` opening a Central
     Asian name (`Zhaparov`/`Japarov`), and the French spellings of Slavic names, `tch` for
-    `ch` and a final `ff` for `v` (`Fitchev`/`Fichev`, `Tontcheff`/`Tonchev`)."""
+    `ch` and a final `ff` for `v` (`Fitchev`/`Fichev`, `Tontcheff`/`Tonchev`), and the
+    Dutch-era spelling of Indonesian and Malay names (`_van_ophuijsen`)."""
     plain = word.replace("sch", "sz").replace("tch", "ch").replace("w", "v").replace("b", "v")
     if "j" in plain or "ch" in plain:
         plain = _van_ophuijsen(plain)
